@@ -1,0 +1,108 @@
+"""The day's measures (MODEL.md §6): counted during the day, recorded at its end.
+
+Series are preallocated and written at index ``day``; Mesa's DataCollector
+gets one model-level reporter per column that reads today's value.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .follows import CAUSES
+
+COUNTS = (
+    "follows", "unfollows", "posts", "impressions", "organic_impressions", "paid_impressions", "share_impressions",
+    "engagements", "follower_engagements", "shares", "negative_feedback", "cascade_size_max",
+    "complaints_raised", "complaints_answered_in_time", "complaints_answered_late", "complaints_ignored",
+    "complaints_deleted", "wom_positive", "wom_negative", "sales", "revenue", "gross_profit", "cost",
+    "cost_staff", "cost_prizes", "cost_paid",
+) + tuple(f"unfollows_{c}" for c in CAUSES)
+
+STATE = (
+    "followers", "trust_followers", "trust_market", "advocates", "detractors", "hunters", "open_complaints",
+    "quality_score", "reach_fraction", "organic_reach", "interaction_rate", "engagement_per_impression",
+)
+
+COLUMNS = ("day",) + STATE + COUNTS
+
+
+class Measures:
+    """Today's counters and the state read off at the end of the day."""
+
+    def __init__(self):
+        self.today: dict[str, float] = {}
+        self.start_day(0)
+
+    def start_day(self, day: int) -> None:
+        self.today = dict.fromkeys(COUNTS, 0.0)
+        self.today["day"] = day
+
+    def add(self, **counts: float) -> None:
+        for k, v in counts.items():
+            self.today[k] += v
+
+    def close_day(self, people, platform) -> None:
+        """Read the state and derived rates off the people and the platform."""
+        t = self.today
+        f = people.follows
+        n_followers = int(f.sum())
+        followers_seen = n_followers + t["unfollows"] - t["follows"]  # audience the day's posts went to
+        per_post = max(followers_seen, 1) * max(t["posts"], 1)
+        t.update(
+            followers=n_followers,
+            trust_followers=float(people.trust[f].mean()) if n_followers else np.nan,
+            trust_market=float(people.trust.mean()),
+            advocates=float((people.trust > 0.7).mean()),
+            detractors=float((people.trust < 0.3).mean()),
+            hunters=int(people.hunter.sum()),
+            open_complaints=int(people.complaint_open.sum()),
+            quality_score=platform.quality if platform else np.nan,
+            reach_fraction=platform.reach if platform else np.nan,
+            organic_reach=t["organic_impressions"] / per_post if t["posts"] else np.nan,
+            interaction_rate=t["follower_engagements"] / per_post if t["posts"] else np.nan,
+            engagement_per_impression=t["engagements"] / t["impressions"] if t["impressions"] else np.nan,
+        )
+
+
+def reporters() -> dict:
+    """DataCollector reporters, one per column."""
+    return {name: (lambda m, name=name: m.measures.today[name]) for name in COLUMNS}
+
+
+def summarize(daily: pd.DataFrame) -> dict:
+    """The headline figures of a run from its daily table."""
+    days = len(daily)
+    followers = daily["followers"]
+    start = followers.iloc[0] - daily["follows"].iloc[0] + daily["unfollows"].iloc[0]
+    mean_followers = followers.mean()
+    month = min(30, days)
+    return {
+        "days": days,
+        "long_term_trust": float(daily["trust_market"].iloc[-1]),
+        "trust_market_start": float(daily["trust_market"].iloc[0]),
+        "trust_followers_end": _num(daily["trust_followers"].iloc[-1]),
+        "unfollow_rate_per_30d": float(daily["unfollows"].sum() / mean_followers / days * 30) if mean_followers > 0 else 0.0,
+        "followers_start": int(start),
+        "followers_end": int(followers.iloc[-1]),
+        "follows_total": int(daily["follows"].sum()),
+        "unfollows_total": int(daily["unfollows"].sum()),
+        "interaction_rate": _num(daily["interaction_rate"].mean()),
+        "interaction_rate_first_30d": _num(daily["interaction_rate"].iloc[:month].mean()),
+        "interaction_rate_last_30d": _num(daily["interaction_rate"].iloc[-month:].mean()),
+        "organic_reach": _num(daily["organic_reach"].mean()),
+        "engagement_per_impression": _num(daily["engagements"].sum() / daily["impressions"].sum()) if daily["impressions"].sum() else None,
+        "advocates_end": float(daily["advocates"].iloc[-1]),
+        "detractors_end": float(daily["detractors"].iloc[-1]),
+        "complaints_raised": int(daily["complaints_raised"].sum()),
+        "complaints_answered_in_time": int(daily["complaints_answered_in_time"].sum()),
+        "complaints_ignored": int(daily["complaints_ignored"].sum() + daily["complaints_deleted"].sum()),
+        "sales": int(daily["sales"].sum()),
+        "revenue": float(daily["revenue"].sum()),
+        "gross_profit": float(daily["gross_profit"].sum()),
+        "cost": float(daily["cost"].sum()),
+    }
+
+
+def _num(x) -> float | None:
+    return None if pd.isna(x) else float(x)

@@ -1,0 +1,162 @@
+"""The audience model: one day of MODEL.md §3 per Mesa step."""
+
+from __future__ import annotations
+
+import mesa
+import numpy as np
+
+from . import follows, sales, service, sharing, word_of_mouth
+from .brand import Brand
+from .content import ContentTypes
+from .graph import social_graph
+from .measures import Measures, reporters
+from .people import People
+from .platform import Platform
+from .reactions import react
+
+# One random stream per kind of decision. Streams that do not depend on the
+# strategy (the market, the graph, who has a problem when, who buys out of
+# loyalty) are drawn in full every day, so two strategies run with the same
+# seed face the same people and the same events (common random numbers).
+STREAMS = ("market", "graph", "problems", "loyalty", "brand", "feed", "reactions", "desk", "talk", "follows")
+
+
+class AudienceModel(mesa.Model):
+    """A brand's page, its market of people (as columns), and the platform between them."""
+
+    def __init__(self, scenario, seed: int | None = None):
+        seed = scenario.simulation.seed if seed is None else seed
+        super().__init__(rng=seed)
+        self.config = scenario
+        self.day = 0
+        self.streams = dict(zip(STREAMS, map(np.random.default_rng, np.random.SeedSequence(seed).spawn(len(STREAMS)))))
+        self.content = ContentTypes(scenario.content)
+        self.people = People.create(scenario, self.streams["market"])
+        m = scenario.market
+        self.graph = social_graph(m.people, m.mean_degree, m.degree_tail, self.streams["graph"])
+        self.brand = Brand(self, scenario.strategy, self.content)
+        self.platform = Platform(self, scenario.platform)
+        self.desk = service.Desk(scenario.service)
+        self.follow_book = follows.FollowBook(m.people)
+        self.measures = Measures()
+        self._visitors = np.empty(0, np.int64)  # followers who saw a post today (onlookers of complaints)
+        self._complaint_talk = (self._visitors, self._visitors)  # complainers who talk today
+        self.datacollector = mesa.DataCollector(model_reporters=reporters())
+
+    def step(self) -> None:
+        """One day, in the order of MODEL.md §3.
+
+        Posts are shown and answered before complaints are handled, so that
+        promotion seen while complaints stay open costs trust; follows and
+        unfollows are resolved once, after every process has requested them.
+        """
+        self.measures.start_day(self.day)
+        posts = self.brand.posts(self.day, self.streams["brand"])         # 1. brand posts
+        self.show(posts)                                                    # 2-4. platform distributes, viewers react, shares spread
+        self.handle_complaints()                                            # 5-6. problems arise, the desk answers
+        self.talk()                                                         # 7. word of mouth
+        self.update_reach()                                                 # 8. reach feedback
+        self.resolve_follows()                                              # 9. follow and unfollow
+        self.buy()                                                          # 10. sales
+        self.measures.close_day(self.people, self.platform)                 # 11. record
+        self.datacollector.collect(self)
+        self.day += 1
+
+    # -- phases -------------------------------------------------------------
+
+    def show(self, posts: np.ndarray) -> None:
+        """Steps 2-4: organic and paid viewers react to each post; shares reach their ties."""
+        p, cfg, rng = self.people, self.config, self.streams["reactions"]
+        self.measures.add(posts=posts.size, cost_prizes=float(self.content.prize[posts].sum()))
+        if posts.size == 0:
+            return
+        followers = np.flatnonzero(p.follows)
+        organic = self.platform.organic_viewers(posts.size, followers, p.activity, p.affinity, self.streams["feed"])
+        paid, spent = self.platform.paid_viewers(cfg.strategy.paid_boost_per_day, posts.size, p.activity, self.streams["feed"])
+        self.measures.add(cost_paid=spent)
+        seen_today = np.zeros(p.n, dtype=np.int16)
+        open_on_page = bool((p.complaint_open & p.complaint_on_page).any())
+        for k, own, bought in zip(posts, organic, paid):
+            seen = np.zeros(p.n, dtype=np.bool_)
+            seen[own] = True
+            bought = bought[~seen[bought]]
+            seen[bought] = True
+            distrust = cfg.service.promo_over_complaints * self.content.promo_weight[k] * open_on_page
+
+            def react_to(viewers, hop=0):
+                scale = cfg.platform.cascade_decay ** max(hop - 1, 0)
+                r = react(p, viewers, k, self.content, cfg.reactions, rng, distrust, scale)
+                self._count_reaction(r, k)
+                return r
+
+            first = react_to(np.concatenate([own, bought]))
+            later, cascade = sharing.spread(self.graph, first.viewers[first.shared], seen, cfg.platform.share_visibility,
+                                            cfg.platform.cascade, rng, react_to)
+            seen_today += seen
+            self.measures.add(organic_impressions=own.size, paid_impressions=bought.size, share_impressions=cascade)
+            self.measures.today["cascade_size_max"] = max(self.measures.today["cascade_size_max"], cascade)
+        over = np.flatnonzero(seen_today > p.tolerance)
+        p.annoyance_overposting[over] += cfg.reactions.overposting_dose * (seen_today[over] - p.tolerance[over])
+        self._visitors = np.flatnonzero((seen_today > 0) & p.follows)
+
+    def _count_reaction(self, r, k: int) -> None:
+        p, cfg = self.people, self.config
+        engaged = r.viewers[r.engaged]
+        joiners = engaged[~p.follows[engaged]]
+        if self.content.requires_follow[k]:
+            self.follow_book.request(joiners, hunter=True)  # entering the draw needs follow + share
+        else:
+            self.follow_book.request(joiners[self.streams["reactions"].random(joiners.size) < cfg.reactions.follow_on_engage])
+        n, revenue, profit = sales.from_engagement(p, engaged, k, self.content, cfg.economy, self.streams["reactions"])
+        self.measures.add(
+            impressions=r.viewers.size, engagements=engaged.size, follower_engagements=int(p.follows[engaged].sum()),
+            shares=int(r.shared.sum()), negative_feedback=int(r.negative.sum()), sales=n, revenue=revenue, gross_profit=profit,
+        )
+
+    def handle_complaints(self) -> None:
+        """Steps 5-6: customers' problems arise; due answers, silences and deletions land."""
+        p, cfg = self.people, self.config
+        u = self.streams["problems"].random(p.n)
+        raised = service.raise_problems(p, self.day, cfg.service, cfg.strategy.has_page, self.desk, u, self.streams["desk"])
+        done = service.resolve(p, self.day, cfg.service, cfg.word_of_mouth, self.streams["desk"])
+        visitors = self._visitors
+        if done.page_resolved and visitors.size:  # onlookers: followers on the page today see how complaints are treated
+            mean_outcome = done.page_outcome_sum / done.page_resolved
+            p.trust[visitors] = np.clip(p.trust[visitors] + cfg.service.onlooker_effect * mean_outcome, 0.0, 1.0)
+        self._visitors = np.empty(0, np.int64)
+        self._complaint_talk = (done.tell_positive, done.tell_negative)
+        self.measures.add(
+            complaints_raised=raised, complaints_answered_in_time=done.in_time, complaints_answered_late=done.late,
+            complaints_ignored=done.ignored, complaints_deleted=done.deleted,
+            cost_staff=self.desk.staff_hours(self.day) * cfg.service.wage_per_hour,
+        )
+
+    def talk(self) -> None:
+        """Step 7: complainers and opinionated customers talk to their ties."""
+        cfg, rng = self.config, self.streams["talk"]
+        pos, neg = word_of_mouth.chatter(self.people, cfg.word_of_mouth, rng)
+        pos = np.union1d(pos, self._complaint_talk[0])
+        neg = np.union1d(neg, self._complaint_talk[1])
+        talk = word_of_mouth.spread(self.people, self.graph, pos, neg, cfg.word_of_mouth, cfg.strategy.has_page, rng)
+        self.follow_book.request(talk.new_followers)
+        self.measures.add(wom_positive=talk.positive, wom_negative=talk.negative)
+
+    def update_reach(self) -> None:
+        """Step 8: the platform scores today's engagement and sets tomorrow's reach."""
+        t = self.measures.today
+        self.platform.update(t["engagements"], t["negative_feedback"], t["impressions"])
+
+    def resolve_follows(self) -> None:
+        """Step 9: today's follows and unfollows, with causes; then annoyance and affinity fade."""
+        cfg = self.config
+        since = self.day - self.brand.last_prize_draw
+        n_in, n_out, causes = self.follow_book.resolve(self.people, self.day, cfg.follows, since, self.streams["follows"])
+        self.measures.add(follows=n_in, unfollows=n_out, **{f"unfollows_{c}": v for c, v in causes.items()})
+        follows.fade(self.people, cfg.reactions)
+
+    def buy(self) -> None:
+        """Step 10: loyal purchases driven by trust; the day's costs add up."""
+        n, revenue, profit = sales.loyalty(self.people, self.config.economy, self.streams["loyalty"].random(self.people.n, dtype=np.float32))
+        t = self.measures.today
+        self.measures.add(sales=n, revenue=revenue, gross_profit=profit)
+        t["cost"] = t["cost_staff"] + t["cost_prizes"] + t["cost_paid"]

@@ -1,0 +1,95 @@
+"""People as columns: every per-person state declared once, allocated once.
+
+Followers and non-followers of the brand's market are rows; each state is a
+numpy array (structure of arrays), never one Python object per person.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import ndtri
+
+# name, dtype, meaning (unit)
+COLUMNS: tuple[tuple[str, type, str], ...] = (
+    ("follows", np.bool_, "follows the brand's page"),
+    ("trust", np.float32, "trust in the brand, 0-1, 0.5 neutral"),
+    ("annoyance_promo", np.float32, "annoyance built by promotion (>= 0)"),
+    ("annoyance_overposting", np.float32, "annoyance built by posts beyond tolerance (>= 0)"),
+    ("irrelevance", np.float32, "running average of how far below 0.5 the posts seen were worth (>= 0)"),
+    ("grievance", np.float32, "left by an ignored or deleted complaint, fades like annoyance (>= 0)"),
+    ("affinity", np.float32, "recent interaction with the page, 0-1 (the feed ranks on it)"),
+    ("activity", np.float32, "chance of being online on a day, 0-1"),
+    ("tolerance", np.float32, "posts of the page a day before more annoy"),
+    ("customer", np.bool_, "has bought"),
+    ("complaint_open", np.bool_, "has an unsolved problem raised"),
+    ("complaint_on_page", np.bool_, "the open problem was raised on the page (else elsewhere)"),
+    ("complaint_opened", np.float64, "hour the open problem was raised (hours since day 0)"),
+    ("complaint_due", np.float64, "hour the open problem will be resolved (answer, or giving up)"),
+    ("complaint_outcome", np.int8, "what will happen to it: see service.OUTCOMES"),
+    ("hunter", np.bool_, "followed for prizes (joined through a giveaway)"),
+    ("followed_on", np.int32, "day of the latest follow, -1 before day 0"),
+)
+
+
+class People:
+    """The market's columns, plus ``interest`` (people x content types)."""
+
+    def __init__(self, n: int, n_types: int):
+        self.n = n
+        for name, dtype, _ in COLUMNS:
+            setattr(self, name, np.zeros(n, dtype=dtype))
+        self.interest = np.zeros((n, n_types), dtype=np.float32)
+
+    @classmethod
+    def create(cls, scenario, rng: np.random.Generator) -> People:
+        """Draw the market at day 0 from the scenario's [market] and [content] tables."""
+        m = scenario.market
+        types = list(scenario.content.values())
+        p = cls(m.people, len(types))
+        p.interest[:] = draw_interests(
+            rng, m.people, [t.valued_by for t in types], [t.interest_spread for t in types], m.interest_correlation
+        )
+        p.trust[:] = np.clip(rng.normal(m.trust_mean, m.trust_sd, m.people), 0, 1)
+        # Beta(2, b) with the requested mean: most people are online some days, few daily.
+        p.activity[:] = rng.beta(2.0, 2.0 * (1 - m.activity_mean) / m.activity_mean, m.people)
+        p.tolerance[:] = rng.gamma(4.0, m.tolerance_mean / 4.0, m.people)
+        p.customer[:] = rng.random(m.people) < m.customer_share
+        # Those who value the brand's content most are likelier to follow already.
+        mean_interest = p.interest.mean(axis=1)
+        weight = mean_interest / mean_interest.sum()
+        k = int(round(m.initial_follower_share * m.people))
+        p.follows[rng.choice(m.people, size=k, replace=False, p=weight)] = True
+        p.affinity[p.follows] = 0.2
+        p.followed_on[:] = -1
+        p.complaint_due[:] = np.inf
+        p.validate()
+        return p
+
+    def validate(self) -> None:
+        for name, dtype, _ in COLUMNS:
+            col = getattr(self, name)
+            assert col.shape == (self.n,) and col.dtype == dtype, name
+
+    def columns(self) -> dict[str, np.ndarray]:
+        """Per-person state as a dict of columns (interests one column per type)."""
+        return {name: getattr(self, name) for name, _, _ in COLUMNS}
+
+    @property
+    def annoyance(self) -> np.ndarray:
+        return self.annoyance_promo + self.annoyance_overposting
+
+
+def draw_interests(rng, n, valued_by, spread, correlation) -> np.ndarray:
+    """Interests as logit-normals whose share above 0.5 is ``valued_by`` per type.
+
+    interest = sigmoid(mu_k + s_k * z), z standard normal with a common
+    per-person factor; P(interest > 0.5) = P(z > -mu_k/s_k) = valued_by_k,
+    so mu_k = s_k * Phi^-1(valued_by_k) (the panel in seed 002 sets valued_by).
+    """
+    valued_by = np.asarray(valued_by, dtype=np.float64)
+    spread = np.asarray(spread, dtype=np.float64)
+    mu = spread * ndtri(valued_by)
+    common = rng.standard_normal((n, 1))
+    own = rng.standard_normal((n, len(valued_by)))
+    z = np.sqrt(correlation) * common + np.sqrt(1 - correlation) * own
+    return (1.0 / (1.0 + np.exp(-(mu + spread * z)))).astype(np.float32)

@@ -1,0 +1,65 @@
+"""The platform: a page's quality score, its organic reach and the feed.
+
+Reach feedback (MODEL.md §3.2, §3.8): the page's quality score ``Q`` is a
+moving average of engagement minus weighted negative feedback per impression;
+organic reach ``R`` follows ``Q`` and shrinks with competition ``C``. Low
+interaction lowers the next days' visibility.
+"""
+
+from __future__ import annotations
+
+import mesa
+import numpy as np
+
+
+class Platform(mesa.Agent):
+    """The feed that decides who sees the page's posts."""
+
+    def __init__(self, model, params):
+        super().__init__(model)
+        self.params = params
+        self.quality = params.quality_ref  # Q
+        self.competition = 1.0  # C
+        self.reach = self._reach()  # R
+
+    def _reach(self) -> float:
+        p = self.params
+        relative = max(self.quality, 0.0) / p.quality_ref
+        return float(np.clip(p.reach_base * relative**p.reach_elasticity / self.competition, p.reach_min, p.reach_max))
+
+    def organic_viewers(self, n_posts: int, followers: np.ndarray, activity, affinity, rng) -> list[np.ndarray]:
+        """For each post, the followers it is shown to.
+
+        Each post's expected audience is R * followers / n_posts^post_split
+        (over-posting splits reach); a follower's chance is proportional to
+        activity * (eps + affinity), capped at 1.
+        """
+        if n_posts == 0 or followers.size == 0:
+            return [np.empty(0, np.int64) for _ in range(n_posts)]
+        weight = activity[followers] * (self.params.affinity_floor + affinity[followers])
+        target = self.reach * followers.size / n_posts**self.params.post_split
+        chance = np.minimum(1.0, target * weight / weight.sum())
+        return [followers[rng.random(followers.size) < chance] for _ in range(n_posts)]
+
+    def paid_viewers(self, budget: float, n_posts: int, activity, rng) -> tuple[list[np.ndarray], float]:
+        """Impressions bought with ``budget``, spread over the day's posts, anyone in the market.
+
+        The price per impression rises as Q falls: a page nobody likes pays more.
+        Returns the viewers per post and the money spent.
+        """
+        p = self.params
+        if budget <= 0 or n_posts == 0 or p.cpm <= 0:
+            return [np.empty(0, np.int64) for _ in range(n_posts)], 0.0
+        price = p.cpm / 1000.0 * p.quality_ref / max(self.quality, p.quality_ref * 0.05)
+        per_post = budget / price / n_posts
+        chance = np.minimum(1.0, per_post * activity / activity.sum())
+        return [np.flatnonzero(rng.random(activity.size) < chance) for _ in range(n_posts)], budget
+
+    def update(self, engagements: int, negatives: int, impressions: int) -> None:
+        """Step 8: move Q toward today's score, then R from Q; competition grows."""
+        p = self.params
+        if impressions > 0:
+            score = (engagements - p.negative_weight * negatives) / impressions
+            self.quality += (score - self.quality) / p.quality_memory
+        self.competition *= 1.0 + p.competition_growth
+        self.reach = self._reach()

@@ -1,0 +1,169 @@
+"""Customer problems and the service desk (MODEL.md §3.5-3.6).
+
+Customers run into problems; followers raise them on the page, others
+elsewhere. The brand's reply policy decides per complaint: answer, ignore or
+delete. Answers queue first-in-first-out at the desk, which works only in
+covered hours: in "covered time" (covered hours since day 0) the desk is a
+single queue with a fixed service time, so each answer's time follows from
+Lindley's recursion, D_j = max(D_{j-1}, A_j) + s, solved for a whole day's
+arrivals at once with a running maximum. A complaint not answered within the
+complainer's ``give_up_days`` counts as ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+NONE, ANSWER, IGNORE, DELETE = 0, 1, 2, 3
+HOURS_PER_WEEK = 168
+
+
+@dataclass
+class Resolved:
+    """Complaints resolved today, and who now talks about them."""
+
+    in_time: int = 0
+    late: int = 0
+    ignored: int = 0
+    deleted: int = 0
+    page_outcome_sum: float = 0.0  # +1 in time, +0.5 late, -1 ignored, -1.5 deleted (on the page)
+    page_resolved: int = 0
+    tell_positive: np.ndarray | None = None
+    tell_negative: np.ndarray | None = None
+
+
+class Desk:
+    """The brand's service desk: covered hours, capacity, FIFO queue."""
+
+    def __init__(self, params):
+        self.params = params
+        self.mask = covered_hours(params.start_hour, params.hours_per_day, params.days_per_week)
+        self.cum = np.concatenate([[0.0], np.cumsum(self.mask)])
+        self.per_week = self.cum[-1]
+        throughput = params.staff * params.answers_per_staff_hour
+        self.service_time = 1.0 / throughput if throughput > 0 and self.per_week > 0 else np.inf
+        self.free_at = 0.0  # covered time at which the queue is empty
+
+    @property
+    def staffed(self) -> bool:
+        return np.isfinite(self.service_time)
+
+    def covered_time(self, t: np.ndarray) -> np.ndarray:
+        """Covered hours elapsed from hour 0 until hour ``t``."""
+        week, rest = np.divmod(t, HOURS_PER_WEEK)
+        h = rest.astype(np.int64)
+        return week * self.per_week + self.cum[h] + self.mask[h] * (rest - h)
+
+    def clock_time(self, s: np.ndarray) -> np.ndarray:
+        """Inverse of ``covered_time``: the hour at which ``s`` covered hours have passed."""
+        week, rest = np.divmod(s, self.per_week)
+        h = np.searchsorted(self.cum, rest, side="right") - 1
+        return week * HOURS_PER_WEEK + h + (rest - self.cum[h])
+
+    def schedule(self, opened: np.ndarray) -> np.ndarray:
+        """Answer times (hours) for complaints raised at ``opened`` (sorted), FIFO after the current queue."""
+        if opened.size == 0:
+            return opened
+        arrive = self.covered_time(opened)
+        s = self.service_time
+        j = np.arange(arrive.size)
+        start = np.maximum(self.free_at, np.maximum.accumulate(arrive - j * s))
+        done = start + (j + 1) * s
+        self.free_at = float(done[-1])
+        return self.clock_time(done)
+
+    def staff_hours(self, day: int) -> float:
+        """Staff-hours paid on a day (the covered hours of that weekday times staff)."""
+        d = day % 7
+        return float(self.mask[d * 24:(d + 1) * 24].sum() * self.params.staff)
+
+
+def covered_hours(start_hour: float, hours_per_day: float, days_per_week: int) -> np.ndarray:
+    """168 flags, Monday 0:00 first: the hours the desk works (whole hours)."""
+    mask = np.zeros(HOURS_PER_WEEK)
+    start, length = int(round(start_hour)), int(round(hours_per_day))
+    for d in range(days_per_week):  # at most 7 iterations: days of the week, not people
+        hours = (d * 24 + start + np.arange(length)) % HOURS_PER_WEEK
+        mask[hours] = 1.0
+    return mask
+
+
+def raise_problems(people, day: int, params, has_page: bool, desk: Desk, u: np.ndarray, rng) -> int:
+    """Step 5: customers run into problems; the brand's policy decides what will happen.
+
+    ``u`` is the day's uniform draw per person from the shared problems
+    stream; u < rate marks a problem and u/rate is its time of day, so two
+    strategies see the same problems at the same hours.
+    """
+    new = np.flatnonzero(people.customer & ~people.complaint_open & (u < params.problem_rate))
+    if new.size == 0:
+        return 0
+    opened = day * 24.0 + 24.0 * u[new] / params.problem_rate
+    order = np.argsort(opened, kind="stable")
+    new, opened = new[order], opened[order]
+    on_page = people.follows[new] & has_page
+    people.trust[new] = np.maximum(0.0, people.trust[new] - params.problem_trust_hit)
+
+    v = rng.random((2, new.size))
+    seen = on_page | (has_page & (v[1] < params.monitors_elsewhere))
+    answer = seen & (v[0] < params.answer_share) & desk.staffed
+    delete = on_page & ~answer & (v[0] >= params.answer_share) & (v[0] < params.answer_share + params.delete_share)
+
+    due = opened + params.give_up_days * 24.0
+    outcome = np.full(new.size, IGNORE, dtype=np.int8)
+    outcome[delete] = DELETE
+    due[delete] = opened[delete]
+    answered_at = desk.schedule(opened[answer])
+    in_patience = answered_at - opened[answer] <= params.give_up_days * 24.0
+    idx = np.flatnonzero(answer)[in_patience]
+    outcome[idx] = ANSWER
+    due[idx] = answered_at[in_patience]
+
+    people.complaint_open[new] = True
+    people.complaint_on_page[new] = on_page
+    people.complaint_opened[new] = opened
+    people.complaint_due[new] = due
+    people.complaint_outcome[new] = outcome
+    return int(new.size)
+
+
+def resolve(people, day: int, params, wom, rng) -> Resolved:
+    """Step 6: complaints whose answer (or giving up) falls today change trust and start talk."""
+    due_today = np.flatnonzero(people.complaint_open & (people.complaint_due < (day + 1) * 24.0))
+    r = Resolved(tell_positive=np.empty(0, np.int64), tell_negative=np.empty(0, np.int64))
+    if due_today.size == 0:
+        return r
+    outcome = people.complaint_outcome[due_today]
+    delay = people.complaint_due[due_today] - people.complaint_opened[due_today]
+    patience = rng.exponential(params.patience_hours, due_today.size)
+    tell = rng.random(due_today.size)
+
+    answered = outcome == ANSWER
+    in_time = answered & (delay <= patience)
+    late = answered & ~in_time
+    ignored = outcome == IGNORE
+    deleted = outcome == DELETE
+
+    q = params.quality
+    change = np.zeros(due_today.size)
+    change[answered] = params.recovery_gain * q * np.exp(-delay[answered] / params.reply_decay_hours) - params.poor_answer_penalty * (1 - q)
+    change[ignored] = -params.ignore_penalty
+    change[deleted] = -params.delete_penalty
+    people.trust[due_today] = np.clip(people.trust[due_today] + change, 0.0, 1.0)
+    people.grievance[due_today[ignored | deleted]] += 1.0
+
+    positive = in_time & (tell < wom.tell_positive * q)
+    negative = (ignored & (tell < wom.tell_negative)) | (deleted & (tell < wom.tell_deleted))
+    on_page = people.complaint_on_page[due_today]
+    score = np.select([in_time, late, ignored, deleted], [1.0, 0.5, -1.0, -1.5])
+
+    people.complaint_open[due_today] = False
+    people.complaint_due[due_today] = np.inf
+    people.complaint_outcome[due_today] = NONE
+    r.in_time, r.late = int(in_time.sum()), int(late.sum())
+    r.ignored, r.deleted = int(ignored.sum()), int(deleted.sum())
+    r.page_outcome_sum, r.page_resolved = float(score[on_page].sum()), int(on_page.sum())
+    r.tell_positive, r.tell_negative = due_today[positive], due_today[negative]
+    return r

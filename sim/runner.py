@@ -1,0 +1,120 @@
+"""Running a scenario: ``run(scenario) -> Result``, with outputs and their manifest."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform as _platform
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import scenario as _scenario
+from .model import AudienceModel
+from .model.graph import degrees
+from .model.measures import summarize
+
+
+@dataclass
+class Result:
+    """One run: the daily table, the headline figures and the manifest."""
+
+    daily: pd.DataFrame
+    summary: dict
+    manifest: dict
+    model: AudienceModel | None = field(default=None, repr=False)
+
+    def people(self) -> pd.DataFrame:
+        """Per-person state at the end of the run (one row per person)."""
+        p = self.model.people
+        cols = {k: v for k, v in p.columns().items()}
+        deg = degrees(self.model.graph)
+        cols["degree"] = deg
+        for i, name in enumerate(self.model.content.names):
+            cols[f"interest_{name}"] = p.interest[:, i]
+        return pd.DataFrame(cols)
+
+    def degree_distribution(self) -> pd.DataFrame:
+        """How many people have each number of social ties."""
+        counts = np.bincount(degrees(self.model.graph))
+        present = np.flatnonzero(counts)
+        return pd.DataFrame({"degree": present, "people": counts[present]})
+
+    def write(self, out: str | Path, save_people: bool = False) -> Path:
+        """Write daily.csv, summary.json, degrees.csv (and people.parquet) atomically into ``out``."""
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        try:
+            self.daily.to_csv(tmp / "daily.csv", index=False)
+            (tmp / "summary.json").write_text(json.dumps({**self.summary, "manifest": self.manifest}, indent=2))
+            self.degree_distribution().to_csv(tmp / "degrees.csv", index=False)
+            if save_people:
+                self.people().to_parquet(tmp / "people.parquet", index=False)
+            if out.exists():
+                shutil.rmtree(out)
+            os.replace(tmp, out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return out
+
+
+def versions() -> dict:
+    """Versions of what produced a result."""
+    out = {"python": _platform.python_version()}
+    for dist in ("audsim", "numpy", "scipy", "pandas", "mesa", "pydantic"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = None
+    return out
+
+
+def manifest(scenario: _scenario.Scenario, seed: int, **extra) -> dict:
+    """The resolved scenario with its hash, the seed and the versions."""
+    return {
+        "scenario": scenario.model_dump(mode="json"),
+        "scenario_hash": scenario.hash(),
+        "seed": seed,
+        "versions": versions(),
+        "platform": _platform.platform(),
+        "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None,
+        **extra,
+    }
+
+
+def resolve(scenario, days: int | None = None, people: int | None = None, seed: int | None = None) -> _scenario.Scenario:
+    """A Scenario from a path, a dict or a Scenario, with the given overrides applied."""
+    if isinstance(scenario, (str, Path)):
+        scenario = _scenario.load(scenario)
+    elif isinstance(scenario, dict):
+        scenario = _scenario.validate(scenario)
+    return scenario.with_overrides(**{"simulation.days": days, "market.people": people, "simulation.seed": seed})
+
+
+def run(scenario, days: int | None = None, people: int | None = None, seed: int | None = None, progress=None) -> Result:
+    """Run one simulation.
+
+    Args:
+        scenario: a path to a TOML file, a dict, or a :class:`sim.scenario.Scenario`.
+        days, people, seed: override the scenario's values.
+        progress: an optional callable ``progress(days_done)`` called after each day.
+    """
+    sc = resolve(scenario, days, people, seed)
+    started = time.perf_counter()
+    model = AudienceModel(sc)
+    for _ in range(sc.simulation.days):
+        model.step()
+        if progress:
+            progress(1)
+    daily = model.datacollector.get_model_vars_dataframe().reset_index(drop=True)
+    wall = time.perf_counter() - started
+    return Result(daily, summarize(daily), manifest(sc, sc.simulation.seed, wall_time_s=round(wall, 3)), model)

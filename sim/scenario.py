@@ -1,0 +1,398 @@
+"""Scenario files: the TOML schema, its defaults, loading and validation.
+
+A scenario is data. Every parameter of the model lives here once, with its
+default, bounds, unit and source; `docs/ODD.md` lists the same table. A file
+may name a base file with ``extends = "base.toml"`` and override any key.
+Errors are raised as :class:`ScenarioError` with one line that names the file,
+the key, the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+ASSUMED = "assumed"
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot run; the message is one line meant for a user."""
+
+
+def P(default, lo=None, hi=None, *, unit: str, source: str = ASSUMED, doc: str):
+    """A parameter: default, closed bounds, unit, source and meaning."""
+    return Field(
+        default,
+        ge=lo,
+        le=hi,
+        description=doc,
+        json_schema_extra={"unit": unit, "source": source},
+    )
+
+
+class Table(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class Market(Table):
+    """The brand's reachable market: followers and non-followers."""
+
+    people: int = P(20_000, 10, 50_000_000, unit="persons", doc="people in the reachable market")
+    initial_follower_share: float = P(0.2, 0, 1, unit="fraction", doc="share of the market following the page on day 0")
+    customer_share: float = P(0.3, 0, 1, unit="fraction", doc="share of the market who have bought on day 0")
+    trust_mean: float = P(0.5, 0, 1, unit="trust (0-1)", doc="mean initial trust; 0.5 is neutral")
+    trust_sd: float = P(0.1, 0, 0.5, unit="trust (0-1)", doc="spread of initial trust")
+    activity_mean: float = P(0.5, 0.01, 0.99, unit="probability/day", doc="mean chance of being online on a day")
+    interest_correlation: float = P(0.3, 0, 0.95, unit="correlation", doc="how much a person's interests in different types move together")
+    tolerance_mean: float = P(3.0, 0, 50, unit="posts/day", doc="mean number of the page's posts a person sees in a day before more annoy")
+    mean_degree: float = P(12.0, 0, 500, unit="ties/person", doc="mean number of social ties")
+    degree_tail: float = P(2.5, 2.05, 6, unit="exponent", source="heavy-tailed social networks (Barabasi & Albert 1999)", doc="Pareto exponent of the degree distribution; lower means a few people reach many")
+
+
+class ContentType(Table):
+    """One kind of post. New types are added in a scenario file, not in code."""
+
+    valued_by: float = P(0.5, 0.001, 0.999, unit="fraction", doc="share of people whose interest in this type is above 0.5")
+    interest_spread: float = P(1.0, 0.05, 5, unit="logit sd", doc="spread of interest across people on the logit scale")
+    annoyance: float = P(0.0, 0, 5, unit="annoyance/view", doc="annoyance a view adds")
+    promo_weight: float = P(0.0, 0, 1, unit="fraction", doc="how strongly annoyance lowers the value of this type")
+    trust_learning: float = P(0.02, 0, 1, unit="fraction/view", doc="how far trust moves toward the post's value on a view")
+    share_propensity: float = P(0.05, 0, 1, unit="probability", doc="chance that an engagement is a share")
+    conversion: float = P(0.005, 0, 1, unit="sales/engagement", doc="chance an engagement leads to a sale, at trust 0.5")
+    discount: float = P(0.0, 0, 1, unit="fraction of margin", doc="margin given away on sales this type triggers")
+    requires_follow: bool = Field(False, description="taking part needs follow + share (a prize draw)", json_schema_extra={"unit": "flag", "source": "seed 001"})
+    prize: float = P(0.0, 0, 1e9, unit="currency/post", doc="cost of prizes or samples per post")
+
+
+DEFAULT_CONTENT: dict[str, dict[str, Any]] = {
+    # valued_by: the panel in seed 002 (information 84%, giveaways 65%, samples 47%,
+    # entertainment 42%, service about one in three); promotion: "customers want no
+    # advertising" (seed 002), a share that values it is assumed.
+    "promo": dict(valued_by=0.15, annoyance=0.12, promo_weight=1.0, trust_learning=0.03, share_propensity=0.02, conversion=0.04, discount=0.2),
+    "info": dict(valued_by=0.84, annoyance=0.0, promo_weight=0.2, trust_learning=0.03, share_propensity=0.08, conversion=0.005),
+    "service": dict(valued_by=0.33, annoyance=0.0, promo_weight=0.0, trust_learning=0.06, share_propensity=0.04, conversion=0.005),
+    "giveaway": dict(valued_by=0.65, annoyance=0.03, promo_weight=0.5, trust_learning=0.003, share_propensity=1.0, conversion=0.002, requires_follow=True, prize=300.0),
+    "entertainment": dict(valued_by=0.42, annoyance=0.0, promo_weight=0.3, trust_learning=0.01, share_propensity=0.12, conversion=0.003),
+    "sample": dict(valued_by=0.47, annoyance=0.02, promo_weight=0.5, trust_learning=0.02, share_propensity=0.15, conversion=0.03, prize=100.0),
+}
+
+
+class Event(Table):
+    """A one-off post on a given day, on top of the regular plan."""
+
+    day: int = P(0, 0, 100_000, unit="day", doc="day of the post (0 is the first day)")
+    type: str = Field(..., description="content type of the post")
+
+
+class Strategy(Table):
+    """What the brand posts."""
+
+    has_page: bool = Field(True, description="the brand runs a page at all", json_schema_extra={"unit": "flag", "source": "seed 000"})
+    posts_per_day: float = P(1.0, 0, 50, unit="posts/day", doc="mean posts a day; the fraction is a daily chance of one more")
+    mix: dict[str, float] = Field(default_factory=lambda: {"info": 1.0}, description="share of posts of each content type; sums to 1", json_schema_extra={"unit": "fraction", "source": ASSUMED})
+    calendar: list[list[str]] | None = Field(None, description="optional fixed week: 7 lists of content types, Monday first; replaces posts_per_day and mix", json_schema_extra={"unit": "types/day", "source": ASSUMED})
+    events: list[Event] = Field(default_factory=list, description="one-off posts, e.g. a single prize draw: [[strategy.events]] day = 30, type = \"giveaway\"", json_schema_extra={"unit": "posts", "source": ASSUMED})
+    paid_boost_per_day: float = P(0.0, 0, 1e9, unit="currency/day", doc="money spent on paid impressions each day")
+
+
+class Platform(Table):
+    """The feed: quality score, organic reach, competition."""
+
+    reach_base: float = P(0.12, 0, 1, unit="fraction of followers/post", source="organic reach of brand pages 6-16% (trade reports 2012-2014); assumed mid-range", doc="organic reach of a single daily post at the reference quality")
+    quality_ref: float = P(0.04, 1e-4, 1, unit="engagements/impression", doc="engagement per impression the platform treats as average")
+    reach_elasticity: float = P(1.5, 0, 5, unit="exponent", source="seed 000 (low interaction -> shown to fewer fans)", doc="how strongly reach follows the quality score")
+    quality_memory: float = P(14.0, 1, 365, unit="days", doc="time constant of the quality score's moving average")
+    negative_weight: float = P(10.0, 0, 100, unit="engagements/negative", doc="how many engagements one hide or report cancels in the quality score")
+    reach_min: float = P(0.002, 0, 1, unit="fraction", doc="floor of organic reach")
+    reach_max: float = P(0.6, 0, 1, unit="fraction", doc="ceiling of organic reach")
+    post_split: float = P(0.7, 0, 1, unit="exponent", doc="over-posting: n posts a day each get reach/n^post_split")
+    affinity_floor: float = P(0.1, 1e-6, 10, unit="affinity", doc="eps in the viewer weight activity*(eps+affinity)")
+    competition_growth: float = P(0.0, -0.1, 0.1, unit="1/day", source="pages liked per user 4.5 -> 36.7, 2009-2012 (Socialbakers, targets V1)", doc="daily relative growth of competition in users' feeds")
+    share_visibility: float = P(0.3, 0, 1, unit="probability", doc="chance a tie sees a share in their feed")
+    cascade: bool = Field(False, description="shares can be shared again (decaying cascade)", json_schema_extra={"unit": "flag", "source": ASSUMED})
+    cascade_decay: float = P(0.5, 0, 1, unit="fraction/hop", doc="share propensity kept per further hop of a cascade")
+    cpm: float = P(8.0, 0, 1e6, unit="currency/1000 impressions", doc="price of paid impressions at the reference quality")
+
+
+class Reactions(Table):
+    """How a viewer answers a post."""
+
+    engage_intercept: float = P(-4.2, -20, 20, unit="logit", doc="engagement log-odds at perceived value 0")
+    engage_slope: float = P(3.5, 0, 50, unit="logit/value", doc="engagement log-odds per unit of perceived value")
+    value_noise: float = P(0.15, 0, 5, unit="value", doc="sd of the momentary noise in perceived value")
+    trust_weight: float = P(0.5, 0, 5, unit="value/trust", doc="b_trust: value added per unit of trust above neutral")
+    annoyance_weight: float = P(0.6, 0, 5, unit="value/annoyance", doc="b_annoy: value lost per unit of annoyance, times promo_weight")
+    negative_intercept: float = P(-5.5, -20, 20, unit="logit", doc="negative-feedback log-odds at annoyance 0 and value 0")
+    negative_annoyance: float = P(1.5, 0, 50, unit="logit/annoyance", doc="negative-feedback log-odds per unit of annoyance")
+    negative_value: float = P(3.0, 0, 50, unit="logit/value", doc="negative-feedback log-odds lost per unit of value")
+    annoyance_decay: float = P(0.04, 0, 1, unit="1/day", doc="share of annoyance that fades each day")
+    overposting_dose: float = P(0.08, 0, 5, unit="annoyance/post", doc="annoyance per post seen beyond a person's daily tolerance")
+    affinity_gain: float = P(0.3, 0, 1, unit="affinity/engagement", doc="affinity gained by engaging")
+    affinity_decay: float = P(0.03, 0, 1, unit="1/day", doc="share of affinity that fades each day")
+    irrelevance_memory: float = P(0.1, 0, 1, unit="1/view", doc="weight of a view in the running average of how irrelevant the page is")
+    follow_on_engage: float = P(0.15, 0, 1, unit="probability", doc="chance a non-follower who engages with a shared post follows")
+
+
+class Follows(Table):
+    """Unfollow hazard and its causes."""
+
+    base_hazard: float = P(0.0003, 0, 1, unit="1/day", doc="unfollows for no reason the model knows")
+    promo_annoyance: float = P(0.004, 0, 1, unit="1/day per annoyance", source="seed 001 (product-only feeds make people turn away)", doc="hazard per unit of annoyance from promotion")
+    overposting_annoyance: float = P(0.004, 0, 1, unit="1/day per annoyance", doc="hazard per unit of annoyance from over-posting")
+    irrelevance: float = P(0.004, 0, 1, unit="1/day per irrelevance", doc="hazard per unit of irrelevance (how far below 0.5 the posts seen were worth)")
+    distrust: float = P(0.02, 0, 1, unit="1/day per trust", doc="hazard per unit of trust below distrust_threshold")
+    distrust_threshold: float = P(0.4, 0, 1, unit="trust", doc="trust below which distrust drives unfollows")
+    service_grievance: float = P(0.02, 0, 1, unit="1/day per grievance", source="Sprout Social Index 2017 (35% of ignored complainers boycott)", doc="hazard per unit of grievance from an ignored or deleted complaint")
+    hunter_hazard: float = P(0.03, 0, 1, unit="1/day", source="seed 001 (nobody remembers the brand after the giveaway)", doc="hazard of a prize hunter long after the last giveaway")
+    hunter_patience: float = P(10.0, 0.1, 365, unit="days", doc="time constant of a prize hunter's waiting for the next giveaway")
+    cause_share: float = P(0.2, 0, 1, unit="fraction of hazard", doc="a cause is recorded for an unfollow when it makes up at least this share of the hazard")
+
+
+class Service(Table):
+    """Customer problems and the service desk."""
+
+    problem_rate: float = P(0.002, 0, 1, unit="1/customer/day", doc="chance a customer runs into a problem on a day (product quality)")
+    problem_trust_hit: float = P(0.03, 0, 1, unit="trust", doc="trust lost by having a problem at all")
+    staff: float = P(0.0, 0, 10_000, unit="persons", source="seed 002 (dialog needs at least one, better two people)", doc="people on the desk during covered hours")
+    start_hour: float = P(9.0, 0, 24, unit="hour of day", doc="when the desk's daily window opens")
+    hours_per_day: float = P(8.0, 0, 24, unit="hours/day", doc="length of the desk's daily window")
+    days_per_week: int = P(5, 0, 7, unit="days/week", doc="days covered, Monday first")
+    answers_per_staff_hour: float = P(4.0, 0, 1000, unit="answers/staff-hour", doc="desk throughput per person")
+    quality: float = P(0.8, 0, 1, unit="fraction", doc="how well an answer solves the problem")
+    answer_share: float = P(1.0, 0, 1, unit="fraction", doc="share of complaints the brand chooses to answer")
+    delete_share: float = P(0.0, 0, 1, unit="fraction", doc="share of complaints the brand deletes; the rest of the unanswered are ignored")
+    monitors_elsewhere: float = P(0.0, 0, 1, unit="fraction", source="seed 004 (not monitoring forums)", doc="share of problems raised off the page that the desk finds and answers")
+    wage_per_hour: float = P(35.0, 0, 1e6, unit="currency/staff-hour", doc="cost of the desk")
+    patience_hours: float = P(1.84, 0.01, 1000, unit="hours", source="Edison Research 2012: 42% expect a reply within 60 minutes", doc="mean (exponential) time a complainer will wait before a reply counts as late")
+    give_up_days: float = P(3.0, 0.1, 365, unit="days", doc="an unanswered complaint counts as ignored after this")
+    recovery_gain: float = P(0.3, 0, 1, unit="trust", source="seed 003 (an answered complaint turns an angry customer into a multiplier)", doc="trust gained by a perfect immediate answer")
+    reply_decay_hours: float = P(0.6, 0.01, 1000, unit="hours", source="Twitter/Applied Marketing Science 2016 ($20 for <6 min vs $2.33 for >1 h)", doc="time constant of how a reply's worth fades with its delay")
+    poor_answer_penalty: float = P(0.1, 0, 1, unit="trust", source="seed 004 (mediocre outsourced service)", doc="trust lost by an answer of quality 0")
+    ignore_penalty: float = P(0.15, 0, 1, unit="trust", doc="trust lost when a complaint is ignored")
+    delete_penalty: float = P(0.25, 0, 1, unit="trust", doc="trust lost when a complaint is deleted")
+    onlooker_effect: float = P(0.01, 0, 1, unit="trust", source="seed 000 (how problems are handled is public)", doc="trust change of followers who visit the page, per unit of today's mean complaint outcome")
+    promo_over_complaints: float = P(0.01, 0, 1, unit="trust/view", source="seed 004 (automated product posts while a customer needs help)", doc="extra trust lost by a promotion view while complaints on the page are open")
+
+
+class WordOfMouth(Table):
+    """Talk about the brand over the social graph."""
+
+    tell_positive: float = P(0.45, 0, 1, unit="probability", source="Sprout Social Index 2017 (45% post something positive)", doc="chance a well-answered complainer tells their ties")
+    tell_negative: float = P(0.31, 0, 1, unit="probability", source="Sprout Social Index 2017 (31% tell their network)", doc="chance an ignored complainer tells their ties")
+    tell_deleted: float = P(0.6, 0, 1, unit="probability", doc="chance a complainer whose complaint was deleted tells their ties")
+    chatter_rate: float = P(0.002, 0, 1, unit="1/day", source="seed 000 (people talk about a brand whether or not it is present)", doc="chance an advocate or detractor customer talks about the brand on a day")
+    reach_positive: float = P(0.3, 0, 1, unit="fraction of ties", doc="share of ties a positive message reaches")
+    reach_negative: float = P(0.6, 0, 1, unit="fraction of ties", source="negative word of mouth travels farther (seed 004)", doc="share of ties a negative message reaches")
+    trust_effect: float = P(0.02, 0, 1, unit="trust/message", doc="trust change per message heard")
+    follow_on_positive: float = P(0.02, 0, 1, unit="probability", doc="chance a non-follower who hears praise follows the page")
+
+
+class Economy(Table):
+    """Sales, revenue and costs."""
+
+    price: float = P(40.0, 0, 1e9, unit="currency/sale", doc="price of a sale")
+    margin: float = P(0.4, 0, 1, unit="fraction", source="seed 000 (permanent discounts cut profit)", doc="margin on a sale before discounts")
+    base_purchase_rate: float = P(0.001, 0, 1, unit="1/person/day", doc="daily purchase chance at trust 0.5 (loyalty)")
+    trust_elasticity: float = P(2.0, 0, 10, unit="exponent", doc="purchase rate grows as (trust/0.5)^elasticity")
+
+
+class Simulation(Table):
+    days: int = P(365, 1, 100_000, unit="days", doc="horizon")
+    seed: int = P(7, 0, 2**63 - 1, unit="integer", doc="seed of the run's random streams")
+
+
+class Scenario(Table):
+    """A whole scenario; every table has defaults."""
+
+    name: str = Field("scenario", min_length=1, max_length=200, description="label used in outputs")
+    description: str = Field("", max_length=5000, description="what the strategy does, in words")
+    simulation: Simulation = Simulation()
+    market: Market = Market()
+    content: dict[str, ContentType] = Field(default_factory=lambda: {k: ContentType(**v) for k, v in DEFAULT_CONTENT.items()})
+    strategy: Strategy = Strategy()
+    platform: Platform = Platform()
+    reactions: Reactions = Reactions()
+    follows: Follows = Follows()
+    service: Service = Service()
+    word_of_mouth: WordOfMouth = WordOfMouth()
+    economy: Economy = Economy()
+
+    @model_validator(mode="after")
+    def _mix_names_known_types(self):
+        s = self.strategy
+        named = [(("strategy", "mix", k), k) for k in s.mix]
+        named += [(("strategy", "calendar", i), t) for i, day in enumerate(s.calendar or []) for t in day]
+        named += [(("strategy", "events", i, "type"), e.type) for i, e in enumerate(s.events)]
+        for loc, key in named:
+            if key not in self.content:
+                raise _FieldError(loc, key, f"a content type defined under [content]: {', '.join(sorted(self.content))}")
+        return self
+
+    @model_validator(mode="after")
+    def _mix_sums_to_one(self):
+        total = sum(self.strategy.mix.values())
+        if any(v < 0 for v in self.strategy.mix.values()) or not math.isclose(total, 1.0, abs_tol=1e-6):
+            raise _FieldError(("strategy", "mix"), self.strategy.mix, f"non-negative shares that sum to 1 (these sum to {total:g})")
+        return self
+
+    @model_validator(mode="after")
+    def _calendar_has_seven_days(self):
+        cal = self.strategy.calendar
+        if cal is not None and len(cal) != 7:
+            raise _FieldError(("strategy", "calendar"), f"{len(cal)} days", "7 lists of content types, Monday first")
+        return self
+
+    @model_validator(mode="after")
+    def _reply_policy_fits(self):
+        s = self.service
+        if s.answer_share + s.delete_share > 1 + 1e-9:
+            raise _FieldError(("service", "delete_share"), s.delete_share, f"at most 1 - answer_share = {1 - s.answer_share:g}")
+        return self
+
+    @model_validator(mode="after")
+    def _reach_bounds_ordered(self):
+        if self.platform.reach_min > self.platform.reach_max:
+            raise _FieldError(("platform", "reach_min"), self.platform.reach_min, f"at most reach_max = {self.platform.reach_max:g}")
+        return self
+
+    def hash(self) -> str:
+        """SHA-256 of the resolved scenario, for manifests."""
+        return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+
+    def with_overrides(self, **dotted: Any) -> Scenario:
+        """A copy with dotted keys replaced, e.g. ``{"market.people": 5000}``, validated again."""
+        data = self.model_dump(mode="json")
+        for key, value in dotted.items():
+            if value is None:
+                continue
+            node = data
+            *parents, leaf = key.split(".")
+            for part in parents:
+                node = node[part]
+            node[leaf] = value
+        return validate(data, source="<overrides>")
+
+
+class _FieldError(ValueError):
+    """Raised inside cross-field validators so the message keeps its key and value."""
+
+    def __init__(self, loc: tuple, value: Any, allowed: str):
+        self.loc, self.value, self.allowed = loc, value, allowed
+        super().__init__(f"{'.'.join(map(str, loc))} = {value!r}: expected {allowed}")
+
+
+def _deep_merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _deep_merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
+    """Read a TOML file and the files it extends, base first."""
+    shown = str(path)
+    if path.resolve() in chain:
+        raise ScenarioError(f"{shown}: extends = {path.name!r}: a file may not extend itself (cycle)")
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ScenarioError(f"{shown}: file not found; expected a readable scenario TOML file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ScenarioError(f"{shown}: cannot read file ({e.__class__.__name__}); expected a readable UTF-8 TOML file") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ScenarioError(f"{shown}: malformed TOML: {e}") from None
+    base = raw.pop("extends", None)
+    if base is None:
+        return raw
+    if not isinstance(base, str) or not base:
+        raise ScenarioError(f"{shown}: extends = {base!r}: expected a path to another scenario file")
+    parent = _read_toml(path.parent / base, chain + (path.resolve(),))
+    return _deep_merge(parent, raw)
+
+
+def _allowed_keys(loc: tuple) -> list[str]:
+    """The valid keys at a location, for 'unknown key' messages."""
+    model: Any = Scenario
+    for part in loc[:-1]:
+        if model is Scenario and part == "content":
+            model = "content"
+            continue
+        if model == "content":
+            model = ContentType
+            continue
+        field = getattr(model, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        model = field.annotation
+    return sorted(model.model_fields) if hasattr(model, "model_fields") else []
+
+
+def _describe(err: dict) -> tuple[str, str]:
+    loc = tuple(err["loc"])
+    key = ".".join(map(str, loc))
+    ctx = err.get("ctx", {})
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return key, "unknown key; allowed here: " + ", ".join(_allowed_keys(loc))
+    if kind in ("greater_than_equal", "less_than_equal"):
+        lo_hi = _bounds(loc)
+        return key, f"expected a number in [{lo_hi[0]}, {lo_hi[1]}]" if lo_hi else err["msg"]
+    if kind == "value_error" and isinstance(ctx.get("error"), _FieldError):
+        fe = ctx["error"]
+        return ".".join(map(str, fe.loc)), f"expected {fe.allowed}"
+    return key, "expected " + err["msg"].lower().removeprefix("input should be ")
+
+
+def _bounds(loc: tuple):
+    model: Any = Scenario
+    field = None
+    for i, part in enumerate(loc):
+        if model == "content":
+            model = ContentType
+            continue
+        fields = getattr(model, "model_fields", {})
+        field = fields.get(part)
+        if field is None:
+            return None
+        model = "content" if (model is Scenario and part == "content") else field.annotation
+    lo = hi = None
+    for m in field.metadata:
+        lo = getattr(m, "ge", lo)
+        hi = getattr(m, "le", hi)
+    return (lo, hi) if lo is not None or hi is not None else None
+
+
+def validate(data: dict, source: str = "<scenario>") -> Scenario:
+    """Validate a raw dict (defaults merged in) into a frozen Scenario."""
+    defaults = Scenario().model_dump(mode="json")
+    content = data.get("content")
+    merged = _deep_merge(defaults, {k: v for k, v in data.items() if k != "content"})
+    if isinstance(content, dict):
+        merged["content"] = _deep_merge(defaults["content"], content)
+    elif content is not None:
+        merged["content"] = content
+    try:
+        return Scenario.model_validate(merged)
+    except ValidationError as e:
+        err = e.errors(include_url=False)[0]
+        key, allowed = _describe(err)
+        value = err.get("input")
+        if err["type"] == "value_error" and isinstance(err.get("ctx", {}).get("error"), _FieldError):
+            value = err["ctx"]["error"].value
+        if isinstance(value, dict) and err["type"] != "value_error":
+            value = "{...}"
+        raise ScenarioError(f"{source}: {key} = {value!r}: {allowed}") from None
+
+
+def load(path: str | Path) -> Scenario:
+    """Load and validate a scenario file (following ``extends``)."""
+    path = Path(path)
+    raw = _read_toml(path)
+    raw.setdefault("name", path.stem)
+    return validate(raw, source=str(path))
