@@ -60,6 +60,7 @@ class ContentType(Table):
 
     valued_by: float = P(0.5, 0.001, 0.999, unit="fraction", doc="share of people whose interest in this type is above 0.5")
     interest_spread: float = P(1.0, 0.05, 5, unit="logit sd", doc="spread of interest across people on the logit scale")
+    appeal: float = P(0.0, -10, 10, unit="logit", doc="extra engagement log-odds of the type beyond its value (a prize draw is easy to enter)")
     annoyance: float = P(0.0, 0, 5, unit="annoyance/view", doc="annoyance a view adds")
     promo_weight: float = P(0.0, 0, 1, unit="fraction", doc="how strongly annoyance lowers the value of this type")
     trust_learning: float = P(0.02, 0, 1, unit="fraction/view", doc="how far trust moves toward the post's value on a view")
@@ -77,9 +78,9 @@ DEFAULT_CONTENT: dict[str, dict[str, Any]] = {
     "promo": dict(valued_by=0.15, annoyance=0.12, promo_weight=1.0, trust_learning=0.03, share_propensity=0.02, conversion=0.04, discount=0.2),
     "info": dict(valued_by=0.84, annoyance=0.0, promo_weight=0.2, trust_learning=0.03, share_propensity=0.08, conversion=0.005),
     "service": dict(valued_by=0.33, annoyance=0.0, promo_weight=0.0, trust_learning=0.06, share_propensity=0.04, conversion=0.005),
-    "giveaway": dict(valued_by=0.65, annoyance=0.03, promo_weight=0.5, trust_learning=0.003, share_propensity=1.0, conversion=0.002, requires_follow=True, prize=300.0),
+    "giveaway": dict(valued_by=0.65, appeal=2.5, annoyance=0.03, promo_weight=0.5, trust_learning=0.003, share_propensity=1.0, conversion=0.002, requires_follow=True, prize=300.0),
     "entertainment": dict(valued_by=0.42, annoyance=0.0, promo_weight=0.3, trust_learning=0.01, share_propensity=0.12, conversion=0.003),
-    "sample": dict(valued_by=0.47, annoyance=0.02, promo_weight=0.5, trust_learning=0.02, share_propensity=0.15, conversion=0.03, prize=100.0),
+    "sample": dict(valued_by=0.47, appeal=1.0, annoyance=0.02, promo_weight=0.5, trust_learning=0.02, share_propensity=0.15, conversion=0.03, prize=100.0),
 }
 
 
@@ -105,7 +106,7 @@ class Platform(Table):
     """The feed: quality score, organic reach, competition."""
 
     reach_base: float = P(0.12, 0, 1, unit="fraction of followers/post", source="organic reach of brand pages 6-16% (trade reports 2012-2014); assumed mid-range", doc="organic reach of a single daily post at the reference quality")
-    quality_ref: float = P(0.04, 1e-4, 1, unit="engagements/impression", doc="engagement per impression the platform treats as average")
+    quality_ref: float = P(0.03, 1e-4, 1, unit="engagements/impression", doc="engagement per impression the platform treats as average")
     reach_elasticity: float = P(1.5, 0, 5, unit="exponent", source="seed 000 (low interaction -> shown to fewer fans)", doc="how strongly reach follows the quality score")
     quality_memory: float = P(14.0, 1, 365, unit="days", doc="time constant of the quality score's moving average")
     negative_weight: float = P(10.0, 0, 100, unit="engagements/negative", doc="how many engagements one hide or report cancels in the quality score")
@@ -123,7 +124,7 @@ class Platform(Table):
 class Reactions(Table):
     """How a viewer answers a post."""
 
-    engage_intercept: float = P(-4.2, -20, 20, unit="logit", doc="engagement log-odds at perceived value 0")
+    engage_intercept: float = P(-6.0, -20, 20, unit="logit", doc="engagement log-odds at perceived value 0")
     engage_slope: float = P(3.5, 0, 50, unit="logit/value", doc="engagement log-odds per unit of perceived value")
     value_noise: float = P(0.15, 0, 5, unit="value", doc="sd of the momentary noise in perceived value")
     trust_weight: float = P(0.5, 0, 5, unit="value/trust", doc="b_trust: value added per unit of trust above neutral")
@@ -157,7 +158,7 @@ class Follows(Table):
 class Service(Table):
     """Customer problems and the service desk."""
 
-    problem_rate: float = P(0.002, 0, 1, unit="1/customer/day", doc="chance a customer runs into a problem on a day (product quality)")
+    problem_rate: float = P(0.001, 0, 1, unit="1/customer/day", doc="chance a customer runs into a problem on a day (product quality)")
     problem_trust_hit: float = P(0.03, 0, 1, unit="trust", doc="trust lost by having a problem at all")
     staff: float = P(0.0, 0, 10_000, unit="persons", source="seed 002 (dialog needs at least one, better two people)", doc="people on the desk during covered hours")
     start_hour: float = P(9.0, 0, 24, unit="hour of day", doc="when the desk's daily window opens")
@@ -276,7 +277,7 @@ class Scenario(Table):
             for part in parents:
                 node = node[part]
             node[leaf] = value
-        return validate(data, source="<overrides>")
+        return validate(data, source="command line")
 
 
 class _FieldError(ValueError):

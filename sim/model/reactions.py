@@ -1,8 +1,7 @@
 """How viewers answer a post (MODEL.md §3.3).
 
 Perceived value V = interest + b_trust*(trust-0.5) - b_annoy*annoyance*promo_weight + noise.
-Engagement and negative feedback are logistic in V (negative feedback also in
-annoyance); then trust moves toward V at the type's learning rate, annoyance
+Engagement is logistic in V (plus the type's appeal), negative feedback in V and annoyance; then trust moves toward V at the type's learning rate, annoyance
 grows by the type's dose, irrelevance tracks how little the page's posts were
 worth, and affinity follows engagement.
 """
@@ -44,7 +43,7 @@ def react(people, viewers: np.ndarray, k: int, content, rx, rng, extra_distrust:
         + rx.value_noise * rng.standard_normal(viewers.size, dtype=np.float32)
     )
     u = rng.random((3, viewers.size), dtype=np.float32)
-    engaged = u[0] < _sigmoid(rx.engage_intercept + rx.engage_slope * value)
+    engaged = u[0] < _sigmoid(rx.engage_intercept + content.appeal[k] + rx.engage_slope * value)
     shared = engaged & (u[1] < content.share_propensity[k] * share_scale)
     negative = u[2] < _sigmoid(rx.negative_intercept + rx.negative_annoyance * annoyance - rx.negative_value * value)
 
