@@ -75,7 +75,7 @@ DEFAULT_CONTENT: dict[str, dict[str, Any]] = {
     # valued_by: the panel in seed 002 (information 84%, giveaways 65%, samples 47%,
     # entertainment 42%, service about one in three); promotion: "customers want no
     # advertising" (seed 002), a share that values it is assumed.
-    "promo": dict(valued_by=0.15, annoyance=0.12, promo_weight=1.0, trust_learning=0.03, share_propensity=0.02, conversion=0.04, discount=0.2),
+    "promo": dict(valued_by=0.15, annoyance=0.08, promo_weight=1.0, trust_learning=0.03, share_propensity=0.02, conversion=0.04, discount=0.2),
     "info": dict(valued_by=0.84, annoyance=0.0, promo_weight=0.2, trust_learning=0.03, share_propensity=0.08, conversion=0.005),
     "service": dict(valued_by=0.33, annoyance=0.0, promo_weight=0.0, trust_learning=0.06, share_propensity=0.04, conversion=0.005),
     "giveaway": dict(valued_by=0.65, appeal=2.5, annoyance=0.03, promo_weight=0.5, trust_learning=0.003, share_propensity=1.0, conversion=0.002, requires_follow=True, prize=300.0),
@@ -109,7 +109,8 @@ class Platform(Table):
     quality_ref: float = P(0.03, 1e-4, 1, unit="engagements/impression", doc="engagement per impression the platform treats as average")
     reach_elasticity: float = P(1.5, 0, 5, unit="exponent", source="seed 000 (low interaction -> shown to fewer fans)", doc="how strongly reach follows the quality score")
     quality_memory: float = P(14.0, 1, 365, unit="days", doc="time constant of the quality score's moving average")
-    negative_weight: float = P(10.0, 0, 100, unit="engagements/negative", doc="how many engagements one hide or report cancels in the quality score")
+    quality_prior: float = P(200.0, 0, 1e9, unit="impressions", doc="pseudo-impressions at the current score added to each day's count: a day with few impressions moves Q little")
+    negative_weight: float = P(5.0, 0, 100, unit="engagements/negative", doc="how many engagements one hide or report cancels in the quality score")
     reach_min: float = P(0.002, 0, 1, unit="fraction", doc="floor of organic reach")
     reach_max: float = P(0.6, 0, 1, unit="fraction", doc="ceiling of organic reach")
     post_split: float = P(0.7, 0, 1, unit="exponent", doc="over-posting: n posts a day each get reach/n^post_split")

@@ -56,10 +56,14 @@ class Platform(mesa.Agent):
         return [np.flatnonzero(rng.random(activity.size) < chance) for _ in range(n_posts)], budget
 
     def update(self, engagements: int, negatives: int, impressions: int) -> None:
-        """Step 8: move Q toward today's score, then R from Q; competition grows."""
+        """Step 8: move Q toward today's score, then R from Q; competition grows.
+
+        Today's score is shrunk toward Q by ``quality_prior`` pseudo-impressions,
+        so a page is not judged on a handful of views.
+        """
         p = self.params
         if impressions > 0:
-            score = (engagements - p.negative_weight * negatives) / impressions
+            score = (engagements - p.negative_weight * negatives + p.quality_prior * self.quality) / (impressions + p.quality_prior)
             self.quality += (score - self.quality) / p.quality_memory
         self.competition *= 1.0 + p.competition_growth
         self.reach = self._reach()

@@ -1,0 +1,24 @@
+import numpy as np
+
+from sim.model.graph import degrees, reach, social_graph
+
+
+def test_graph_is_symmetric_simple_and_heavy_tailed():
+    g = social_graph(20_000, 12, 2.3, np.random.default_rng(1))
+    assert (g != g.T).nnz == 0
+    assert g.diagonal().sum() == 0
+    assert set(np.unique(g.data)) == {1.0}
+    d = degrees(g)
+    assert 9 < d.mean() < 13
+    assert d.max() > 10 * d.mean()  # a few people reach many
+    assert np.median(d) < d.mean()  # right-skewed
+
+
+def test_reach_counts_messages_from_ties():
+    g = social_graph(500, 6, 2.5, np.random.default_rng(2))
+    senders = np.zeros(500, bool)
+    senders[:50] = True
+    everyone = reach(g, senders, 1.0, np.random.default_rng(0))
+    assert np.array_equal(everyone, g[:, :50].sum(axis=1).A1)
+    none = reach(g, senders, 0.0, np.random.default_rng(0))
+    assert none.sum() == 0

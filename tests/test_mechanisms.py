@@ -1,0 +1,94 @@
+"""Each mechanism of MODEL.md §3 shown by its effect, over several seeds.
+
+Two worlds differ in one parameter; every seed is paired (common random
+numbers), so each comparison is made seed by seed.
+"""
+
+import numpy as np
+
+from .conftest import figure, simulate
+
+SEEDS = range(5)
+
+
+def early_late(results, column, days=30):
+    first = np.array([r.daily[column].iloc[:days].mean() for r in results])
+    last = np.array([r.daily[column].iloc[-days:].mean() for r in results])
+    return first, last
+
+
+def test_reach_feedback_off_removes_the_reach_decline_of_a_promotion_page():
+    on = simulate("tupperparty", SEEDS, days=180)
+    off = simulate("tupperparty", SEEDS, days=180, **{"platform.reach_elasticity": 0.0})
+    first_on, last_on = early_late(on, "organic_reach")
+    first_off, last_off = early_late(off, "organic_reach")
+    assert (last_on / first_on < 0.5).all()
+    assert (last_off / first_off > 0.8).all()
+
+
+def test_more_promotion_annoyance_more_unfollows():
+    # A page that keeps its reach (broadcaster): on a collapsed page few see the promotion at all.
+    mild = simulate("broadcaster", SEEDS, people=6000, **{"content.promo.annoyance": 0.03})
+    harsh = simulate("broadcaster", SEEDS, people=6000, **{"content.promo.annoyance": 0.3})
+    assert (figure(harsh, "unfollows_total") > figure(mild, "unfollows_total")).all()
+    assert sum(r.daily["unfollows_promo"].sum() for r in harsh) > 2 * sum(r.daily["unfollows_promo"].sum() for r in mild)
+
+
+def test_ignoring_complaints_lowers_trust_against_answering_them():
+    answered = simulate("stammtisch", SEEDS, **{"service.answer_share": 1.0})
+    ignored = simulate("stammtisch", SEEDS, **{"service.answer_share": 0.0})
+    assert (figure(ignored, "long_term_trust") < figure(answered, "long_term_trust")).all()
+    assert (figure(ignored, "trust_followers_end") < figure(answered, "trust_followers_end")).all()
+    assert sum(r.daily["wom_negative"].sum() for r in ignored) > sum(r.daily["wom_negative"].sum() for r in answered)
+
+
+def test_a_giveaway_spikes_follows_then_prize_hunters_leave():
+    draw_day = 20
+    runs = simulate("stammtisch", SEEDS, people=10_000, days=90, **{"strategy.events": [{"day": draw_day, "type": "giveaway"}]})
+    for r in runs:
+        d = r.daily
+        usual = d["follows"].iloc[:draw_day].mean()
+        assert d["follows"].iloc[draw_day] > 5 + 10 * usual
+        peak = d["hunters"].iloc[draw_day:draw_day + 3].max()
+        assert peak > 0
+        assert d["hunters"].iloc[-1] < 0.5 * peak
+        assert d["unfollows_prize_hunter"].iloc[draw_day + 1:].sum() > 0.5 * peak
+
+
+def test_over_posting_splits_reach_and_annoys():
+    once = simulate("stammtisch", SEEDS, days=60, **{"strategy.posts_per_day": 1, "platform.reach_elasticity": 0.0})
+    often = simulate("stammtisch", SEEDS, days=60, **{"strategy.posts_per_day": 6, "platform.reach_elasticity": 0.0})
+    assert (figure(often, "organic_reach") < 0.6 * figure(once, "organic_reach")).all()
+    assert sum(r.daily["unfollows_overposting"].sum() for r in often) > sum(r.daily["unfollows_overposting"].sum() for r in once)
+
+
+def test_an_absent_brand_with_product_problems_loses_market_trust_through_word_of_mouth():
+    problems = simulate("absent", SEEDS, **{"service.problem_rate": 0.003})
+    talkless = simulate("absent", SEEDS, **{"service.problem_rate": 0.003, "word_of_mouth.trust_effect": 0.0})
+    no_problems = simulate("absent", SEEDS, **{"service.problem_rate": 0.0})
+    start = figure(problems, "trust_market_start")
+    assert (figure(problems, "long_term_trust") < start - 0.02).all()
+    assert (figure(problems, "long_term_trust") < figure(talkless, "long_term_trust")).all()
+    assert (figure(problems, "long_term_trust") < figure(no_problems, "long_term_trust")).all()
+    assert all(r.summary["followers_end"] == 0 for r in problems)
+
+
+def test_answering_fast_is_worth_more_than_answering_late():
+    fast = simulate("service-first", SEEDS)
+    slow = simulate("service-first", SEEDS, **{"service.answers_per_staff_hour": 0.05})
+    assert (figure(fast, "long_term_trust") > figure(slow, "long_term_trust")).all()
+    assert sum(r.daily["complaints_answered_late"].sum() for r in slow) > sum(r.daily["complaints_answered_late"].sum() for r in fast)
+
+
+def test_paid_boost_buys_impressions_and_costs_money():
+    free = simulate("broadcaster", SEEDS, days=30)
+    paid = simulate("broadcaster", SEEDS, days=30, **{"strategy.paid_boost_per_day": 50.0})
+    assert all(r.daily["paid_impressions"].sum() == 0 for r in free)
+    assert all(r.daily["paid_impressions"].sum() > 0 for r in paid)
+    assert (figure(paid, "cost") == figure(free, "cost") + 50.0 * 30).all()
+
+
+def test_cascades_travel_further_than_one_hop():
+    one = simulate("giveaway-blitz", SEEDS, days=30)
+    many = simulate("giveaway-blitz", SEEDS, days=30, **{"platform.cascade": True, "platform.cascade_decay": 0.9})
+    assert sum(r.daily["share_impressions"].sum() for r in many) > sum(r.daily["share_impressions"].sum() for r in one)
