@@ -289,10 +289,15 @@ class _FieldError(ValueError):
         super().__init__(f"{'.'.join(map(str, loc))} = {value!r}: expected {allowed}")
 
 
+WHOLE_VALUES = {"mix"}  # dict-valued settings that an override replaces rather than merges into
+
+
 def _deep_merge(base: dict, over: dict) -> dict:
+    """Tables merge key by key; any other value (and a content mix) is replaced whole."""
     out = dict(base)
     for k, v in over.items():
-        out[k] = _deep_merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+        merge = isinstance(v, dict) and isinstance(out.get(k), dict) and k not in WHOLE_VALUES
+        out[k] = _deep_merge(out[k], v) if merge else v
     return out
 
 

@@ -1,0 +1,45 @@
+"""The command line, through click's runner: files, exit codes, nothing half-written."""
+
+import json
+
+import pandas as pd
+from click.testing import CliRunner
+
+from sim.cli import main
+
+from .conftest import SCENARIOS
+
+
+def test_run_writes_daily_summary_manifest_and_people(tmp_path):
+    out = tmp_path / "run"
+    res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), "--days", "20", "--people", "800",
+                                    "--seed", "3", "--out", str(out), "--save-people"])
+    assert res.exit_code == 0, res.output
+    assert "long-term trust" in res.output
+    daily = pd.read_csv(out / "daily.csv")
+    assert len(daily) == 20
+    summary = json.loads((out / "summary.json").read_text())
+    m = summary["manifest"]
+    assert m["seed"] == 3 and m["scenario"]["market"]["people"] == 800 and len(m["scenario_hash"]) == 64
+    assert {"numpy", "mesa", "python", "audsim"} <= set(m["versions"])
+    people = pd.read_parquet(out / "people.parquet")
+    assert len(people) == 800 and {"trust", "follows", "degree", "interest_info"} <= set(people.columns)
+    degrees = pd.read_csv(out / "degrees.csv")
+    assert degrees["people"].sum() == 800
+
+
+def test_bad_scenario_exits_2_with_one_line_and_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[service]\nquality = 2\n")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["run", str(bad), "--out", str(out)])
+    assert res.exit_code == 2
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and "service.quality" in lines[0] and "bad.toml" in lines[0]
+    assert "Traceback" not in res.output
+    assert not out.exists() and list(tmp_path.iterdir()) == [bad]
+
+
+def test_bad_override_exits_2(tmp_path):
+    res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), "--people", "-5", "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2 and "market.people" in res.output

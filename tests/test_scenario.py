@@ -1,0 +1,139 @@
+"""Scenario files: defaults, extends, content types as data, and one-line errors."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sim
+from sim.scenario import ScenarioError
+
+from .conftest import SCENARIOS
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.toml")), ids=lambda p: p.stem)
+def test_every_shipped_scenario_loads(path):
+    sc = sim.load(path)
+    assert sc.name == path.stem
+    assert abs(sum(sc.strategy.mix.values()) - 1) < 1e-9
+
+
+def test_extends_inherits_and_overrides():
+    base, child = sim.load(SCENARIOS / "service-first.toml"), sim.load(SCENARIOS / "outsourced-service.toml")
+    assert child.strategy.mix == base.strategy.mix
+    assert child.service.quality < base.service.quality
+    assert child.hash() != base.hash()
+
+
+def test_a_content_type_is_added_in_data_and_runs(tmp_toml):
+    path = tmp_toml(
+        """
+[content.recipe]
+valued_by = 0.6
+trust_learning = 0.04
+share_propensity = 0.3
+[strategy]
+mix = { recipe = 0.7, promo = 0.3 }
+[market]
+people = 500
+[simulation]
+days = 10
+"""
+    )
+    r = sim.run(path)
+    assert "recipe" in r.manifest["scenario"]["content"]
+    assert r.daily["impressions"].sum() > 0
+
+
+def expect_error(path, *fragments):
+    with pytest.raises(ScenarioError) as info:
+        sim.load(path)
+    msg = str(info.value)
+    assert "\n" not in msg and msg.startswith(str(path))
+    for f in fragments:
+        assert f in msg, msg
+    return msg
+
+
+def test_unknown_key_names_the_key_and_the_allowed_ones(tmp_toml):
+    expect_error(tmp_toml("[service]\nstaf = 2\n"), "service.staf", "unknown key", "staff")
+
+
+def test_out_of_range_value_names_the_range(tmp_toml):
+    expect_error(tmp_toml("[service]\nquality = 1.5\n"), "service.quality", "1.5", "[0, 1]")
+
+
+def test_content_mix_must_sum_to_one(tmp_toml):
+    expect_error(tmp_toml("[strategy]\nmix = { promo = 0.5, info = 0.4 }\n"), "strategy.mix", "sum to 1")
+
+
+def test_mix_may_only_name_defined_types(tmp_toml):
+    expect_error(tmp_toml("[strategy]\nmix = { memes = 1.0 }\n"), "strategy.mix.memes", "content type")
+
+
+def test_wrong_type_is_named(tmp_toml):
+    expect_error(tmp_toml('[strategy]\nposts_per_day = "lots"\n'), "strategy.posts_per_day", "'lots'")
+
+
+def test_malformed_toml_and_missing_file(tmp_toml, tmp_path):
+    expect_error(tmp_toml("[strategy\nmix = 1\n"), "malformed TOML")
+    expect_error(tmp_path / "nowhere.toml", "file not found")
+
+
+def test_extends_cycle_is_refused(tmp_toml):
+    tmp_toml('extends = "b.toml"\n', "a.toml")
+    b = tmp_toml('extends = "a.toml"\n', "b.toml")
+    expect_error(b, "cycle")
+
+
+# -- property: whatever is thrown at the loader, it either loads or says one line --------
+
+SECTIONS = {
+    "market": ["people", "initial_follower_share", "mean_degree"],
+    "strategy": ["posts_per_day", "mix", "paid_boost_per_day"],
+    "service": ["staff", "quality", "answer_share", "delete_share", "days_per_week"],
+    "platform": ["reach_base", "post_split", "cascade"],
+    "content.promo": ["valued_by", "annoyance"],
+}
+values = st.one_of(
+    st.integers(-10**12, 10**12), st.floats(allow_nan=False), st.booleans(), st.text(max_size=8),
+    st.dictionaries(st.sampled_from(["promo", "info", "x"]), st.floats(-1, 2), max_size=3),
+    st.lists(st.integers(), max_size=3),
+)
+
+
+def toml_value(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return {float("inf"): "inf", float("-inf"): "-inf"}.get(v, repr(v))
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"').encode("unicode_escape").decode().replace("\\\\u", "\\u") + '"'
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{k} = {toml_value(x)}" for k, x in v.items()) + " }"
+    if isinstance(v, list):
+        return "[" + ", ".join(map(toml_value, v)) + "]"
+    return str(v)
+
+
+@st.composite
+def scenario_texts(draw):
+    lines = []
+    for _ in range(draw(st.integers(1, 4))):
+        section = draw(st.sampled_from(sorted(SECTIONS) + ["bogus"]))
+        key = draw(st.sampled_from(SECTIONS.get(section, ["x"]) + ["not_a_key"]))
+        lines.append(f"[{section}]\n{key} = {toml_value(draw(values))}\n")
+    if draw(st.booleans()):
+        lines.append(draw(st.text(max_size=20)))  # trailing garbage
+    return "".join(lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=scenario_texts())
+def test_malformed_scenarios_give_one_line_naming_the_file(tmp_path, text):
+    path = tmp_path / "fuzz.toml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        sim.load(path)
+    except ScenarioError as e:
+        msg = str(e)
+        assert "\n" not in msg and msg.startswith(str(path)) and ": " in msg
