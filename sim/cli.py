@@ -51,6 +51,19 @@ def run(scenario, days, people, seed, out, save_people):
     click.echo(f"wrote {out}/")
 
 
+@main.command()
+@click.option("--markdown", is_flag=True, help="Print the table as Markdown (as in docs/ODD.md).")
+def params(markdown):
+    """List every scenario parameter with its default, range, unit and source."""
+    from .scenario import parameters, parameters_markdown
+
+    if markdown:
+        click.echo(parameters_markdown(), nl=False)
+        return
+    for r in parameters():
+        click.echo(f"{r['key']:<40} {str(r['default']):<12} {r['range']:<16} {r['unit']:<28} {r['meaning']}")
+
+
 def format_summary(s: dict, name: str) -> str:
     """A short table of the headline figures."""
 

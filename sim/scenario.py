@@ -397,6 +397,39 @@ def validate(data: dict, source: str = "<scenario>") -> Scenario:
         raise ScenarioError(f"{source}: {key} = {value!r}: {allowed}") from None
 
 
+def parameters() -> list[dict]:
+    """Every scalar parameter: dotted key, default, bounds, unit, source, meaning (for docs and ``audsim params``)."""
+    rows = []
+    defaults = Scenario()
+    for table, field in Scenario.model_fields.items():
+        model = field.annotation
+        if not isinstance(model, type) or not issubclass(model, Table):
+            continue
+        for name, f in model.model_fields.items():
+            extra = f.json_schema_extra or {}
+            lo = hi = None
+            for m in f.metadata:
+                lo, hi = getattr(m, "ge", lo), getattr(m, "le", hi)
+            rows.append({"key": f"{table}.{name}", "default": getattr(getattr(defaults, table), name),
+                         "range": "" if lo is None and hi is None else f"[{lo}, {hi}]", "unit": extra.get("unit", ""),
+                         "source": extra.get("source", ""), "meaning": f.description or ""})
+    for name, f in ContentType.model_fields.items():
+        extra = f.json_schema_extra or {}
+        values = ", ".join(f"{t} {getattr(c, name)}" for t, c in defaults.content.items())
+        rows.append({"key": f"content.TYPE.{name}", "default": values, "range": "", "unit": extra.get("unit", ""),
+                     "source": extra.get("source", "") if name != "valued_by" else "seed 002 panel (promo: assumed)",
+                     "meaning": f.description or ""})
+    return rows
+
+
+def parameters_markdown() -> str:
+    """The parameter table as Markdown, as it stands in docs/ODD.md."""
+    lines = ["| key | default | range | unit | source | meaning |", "| --- | --- | --- | --- | --- | --- |"]
+    for r in parameters():
+        lines.append(f"| `{r['key']}` | {r['default']} | {r['range']} | {r['unit']} | {r['source']} | {r['meaning']} |")
+    return "\n".join(lines) + "\n"
+
+
 def load(path: str | Path) -> Scenario:
     """Load and validate a scenario file (following ``extends``)."""
     path = Path(path)
