@@ -319,7 +319,10 @@ def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
         return raw
     if not isinstance(base, str) or not base:
         raise ScenarioError(f"{shown}: extends = {base!r}: expected a path to another scenario file")
-    parent = _read_toml(path.parent / base, chain + (path.resolve(),))
+    parent_path = path.parent / base
+    if not parent_path.is_file():
+        raise ScenarioError(f"{shown}: extends = {base!r}: {parent_path} is not a readable file; expected a path relative to this file")
+    parent = _read_toml(parent_path, chain + (path.resolve(),))
     return _deep_merge(parent, raw)
 
 
