@@ -7,6 +7,7 @@ Errors a user can fix are one line on stderr and exit code 2.
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -49,6 +50,95 @@ def run(scenario, days, people, seed, out, save_people):
     result.write(out, save_people=save_people)
     click.echo(format_summary(result.summary, sc.name))
     click.echo(f"wrote {out}/")
+
+
+def _bar(total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="run", desc=desc, disable=None, file=sys.stderr)
+
+
+@main.command("compare")
+@click.argument("scenarios", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--reps", type=click.IntRange(min=2), default=30, show_default=True, help="Replications per scenario.")
+@click.option("--baseline", help="Scenario the others are compared with (default: the first).")
+@click.option("--days", type=int, help="Override the scenarios' horizon.")
+@click.option("--people", type=int, help="Override the scenarios' market size.")
+@click.option("--seed", type=int, default=7, show_default=True, help="Seed from which the replications' seeds are spawned.")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("results/compare"), show_default=True)
+def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out):
+    """Compare SCENARIOS over paired replications (common random numbers)."""
+    from .experiments import compare
+
+    resolved = {}
+    try:
+        for path in scenarios:
+            sc = runner.resolve(path, days, people)
+            if sc.name in resolved:
+                _fail(f"{path}: name = {sc.name!r}: two scenarios share this name; expected distinct names (file names or name = ...)")
+            resolved[sc.name] = sc
+    except ScenarioError as e:
+        _fail(str(e))
+    if baseline is not None and baseline not in resolved:
+        _fail(f"--baseline = {baseline!r}: expected one of {', '.join(resolved)}")
+    _warn_reps(reps)
+    with _bar(reps * len(resolved), "compare") as bar, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the few-replications warning is printed above
+        result = compare(resolved, reps=reps, baseline=baseline, seed=seed, workers=workers, progress=bar.update)
+    result.write(out)
+    click.echo(format_comparison(result))
+    click.echo(f"wrote {out}/")
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of the report.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("results/demo"), show_default=True)
+@click.option("--reps", type=click.IntRange(min=2), help="Replications (default: the demo set's, 30).")
+@click.option("--days", type=int, help="Override the horizon.")
+@click.option("--people", type=int, help="Override the market size.")
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
+def demo(lang, out, reps, days, people, seed, workers):
+    """Compare the demo strategies and write a self-contained report.html for a client."""
+    from .experiments import demo as _demo
+
+    try:
+        scenarios, baseline, default_reps = _demo.load_set("demo")
+        for sc in scenarios.values():
+            sc.with_overrides(**{"simulation.days": days, "market.people": people})
+    except ScenarioError as e:
+        _fail(str(e))
+    n = reps or default_reps
+    _warn_reps(n)
+    with _bar(n * len(scenarios), "demo") as bar, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        result = _demo.demo(out, lang, n, days, people, seed, workers, progress=bar.update)
+    click.echo(format_comparison(result))
+    click.echo(f"wrote {out}/report.html")
+
+
+def _warn_reps(reps: int) -> None:
+    from .experiments.compare import MIN_REPS
+
+    if reps < MIN_REPS:
+        click.echo(f"audsim: warning: only {reps} replications; intervals and tests are rough below {MIN_REPS}", err=True)
+
+
+def format_comparison(c) -> str:
+    """The headline comparison as a plain table, with the number of replications."""
+    t = c.table
+    keys = ["long_term_trust", "unfollow_rate_per_30d", "followers_change", "organic_reach"]
+    pivot = t[t["metric"].isin(keys)]
+    lines = [f"{'scenario':<20}" + "".join(f"{k:>28}" for k in keys)]
+    for name in dict.fromkeys(pivot["scenario"]):
+        cells = []
+        for k in keys:
+            r = pivot[(pivot["scenario"] == name) & (pivot["metric"] == k)].iloc[0]
+            cells.append("n/a" if r["n"] == 0 else f"{r['mean']:.3f} [{r['ci_low']:.3f},{r['ci_high']:.3f}]")
+        lines.append(f"{name:<20}" + "".join(f"{c_:>28}" for c_ in cells))
+    lines.append(f"mean [95% CI] over {c.reps} paired replications; differences to {c.manifest['baseline']} in differences.csv")
+    return "\n".join(lines)
 
 
 @main.command()

@@ -49,22 +49,33 @@ class Result:
 
     def write(self, out: str | Path, save_people: bool = False) -> Path:
         """Write daily.csv, summary.json, degrees.csv (and people.parquet) atomically into ``out``."""
-        out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-        try:
+        def fill(tmp: Path):
             self.daily.to_csv(tmp / "daily.csv", index=False)
             (tmp / "summary.json").write_text(json.dumps({**self.summary, "manifest": self.manifest}, indent=2))
             self.degree_distribution().to_csv(tmp / "degrees.csv", index=False)
             if save_people:
                 self.people().to_parquet(tmp / "people.parquet", index=False)
-            if out.exists():
-                shutil.rmtree(out)
-            os.replace(tmp, out)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        return out
+
+        return write_atomically(out, fill)
+
+
+def write_atomically(out: str | Path, fill) -> Path:
+    """Let ``fill(tmp)`` write into a temporary sibling folder, then move it to ``out``.
+
+    An interrupted write leaves ``out`` as it was: nothing half-written.
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        fill(tmp)
+        if out.exists():
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
 
 
 def versions() -> dict:

@@ -1,0 +1,49 @@
+"""The client demo: a named set of scenarios compared, and the HTML report written."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from .. import runner
+from ..report import html
+from ..scenario import ScenarioError
+from .compare import Comparison, compare
+
+PACKAGE_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def scenarios_dir() -> Path:
+    """./scenarios if the working folder has one, else the one shipped beside the package."""
+    here = Path("scenarios")
+    return here if (here / "sets").is_dir() else PACKAGE_SCENARIOS
+
+
+def load_set(name: str = "demo") -> tuple[dict, str, int]:
+    """A comparison set (scenarios/sets/NAME.toml): the resolved scenarios, the baseline, the replications."""
+    path = scenarios_dir() / "sets" / f"{name}.toml"
+    try:
+        spec = tomllib.loads(path.read_text())
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ScenarioError(f"{path}: cannot read comparison set ({e})") from None
+    names = spec.get("scenarios", [])
+    return {n: runner.resolve(path.parent.parent / f"{n}.toml") for n in names}, spec.get("baseline", names[0]), spec.get("reps", 20)
+
+
+def write_report(comparison: Comparison, out: str | Path, lang: str = "en") -> Path:
+    """The comparison's files plus report.html, in one atomic write."""
+    def fill(tmp: Path):
+        comparison.write_into(tmp)
+        (tmp / "report.html").write_text(html.render(comparison, lang), encoding="utf-8")
+
+    return runner.write_atomically(out, fill)
+
+
+def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = None, days: int | None = None,
+         people: int | None = None, seed: int = 7, workers: int | None = None, progress=None) -> Comparison:
+    """Compare the demo set and write report.html with everything behind it into ``out``."""
+    scenarios, baseline, default_reps = load_set("demo")
+    scenarios = {n: sc.with_overrides(**{"simulation.days": days, "market.people": people}) for n, sc in scenarios.items()}
+    comparison = compare(scenarios, reps=reps or default_reps, baseline=baseline, seed=seed, workers=workers, progress=progress)
+    write_report(comparison, out, lang)
+    return comparison

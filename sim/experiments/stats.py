@@ -1,0 +1,50 @@
+"""Small statistics for replicated runs: intervals, paired differences, Holm's correction."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+
+def mean_interval(x, level: float = 0.95) -> tuple[float, float, float, int]:
+    """Mean and t-interval of the mean, ignoring NaN: (mean, low, high, n)."""
+    x = np.asarray(x, dtype=float)
+    x = x[~np.isnan(x)]
+    n = x.size
+    if n == 0:
+        return np.nan, np.nan, np.nan, 0
+    m = float(x.mean())
+    if n == 1 or np.all(x == x[0]):
+        return m, m, m, n
+    lo, hi = stats.t.interval(level, n - 1, loc=m, scale=stats.sem(x))
+    return m, float(lo), float(hi), n
+
+
+def paired_difference(a, b, level: float = 0.95) -> dict:
+    """a - b over paired replications: mean, t-interval, Cohen's d_z and the paired t-test's p."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    keep = ~(np.isnan(a) | np.isnan(b))
+    d = a[keep] - b[keep]
+    m, lo, hi, n = mean_interval(d, level)
+    if n < 2:
+        return {"diff": m, "ci_low": lo, "ci_high": hi, "effect_size": np.nan, "p_value": np.nan, "n": n}
+    sd = d.std(ddof=1)
+    if sd == 0:  # identical differences: no test needed, no variance to scale by
+        return {"diff": m, "ci_low": m, "ci_high": m, "effect_size": 0.0 if m == 0 else np.sign(m) * np.inf,
+                "p_value": 1.0 if m == 0 else 0.0, "n": n}
+    return {"diff": m, "ci_low": lo, "ci_high": hi, "effect_size": float(m / sd),
+            "p_value": float(stats.ttest_rel(a[keep], b[keep]).pvalue), "n": n}
+
+
+def holm(p) -> np.ndarray:
+    """Holm's step-down adjusted p-values (NaN stays NaN). scipy has no Holm; this is the textbook form."""
+    p = np.asarray(p, dtype=float)
+    out = np.full_like(p, np.nan)
+    ok = np.flatnonzero(~np.isnan(p))
+    if ok.size == 0:
+        return out
+    order = ok[np.argsort(p[ok], kind="stable")]
+    m = order.size
+    adjusted = np.maximum.accumulate((m - np.arange(m)) * p[order])
+    out[order] = np.minimum(adjusted, 1.0)
+    return out

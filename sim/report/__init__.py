@@ -1,0 +1,1 @@
+"""Reports on comparisons: plots (matplotlib) and the self-contained HTML report."""

@@ -1,0 +1,149 @@
+"""The client report: one self-contained HTML file, written from the measured numbers.
+
+Plots are inline SVG; nothing is loaded from the network. The verdict's
+sentences are filled from the comparison table, never written in advance.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pandas as pd
+
+from ..scenario import parameters
+from . import plots
+from .i18n import TEXT
+
+TABLE_METRICS = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end", "organic_reach",
+                 "interaction_rate", "revenue", "cost")
+
+CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+.verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
+table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
+th:first-child,td:first-child{text-align:left}.note{color:#555;font-size:.9em}.warn{color:#a33}
+pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
+"""
+
+
+def _pct(x, digits=0):
+    return "n/a" if pd.isna(x) else f"{100 * x:.{digits}f}%"
+
+
+def _fmt(metric, x):
+    if pd.isna(x):
+        return "n/a"
+    if metric in plots.PERCENT:
+        return f"{100 * x:.1f}%"
+    if metric in ("followers_end", "revenue", "cost", "gross_profit"):
+        return f"{x:,.0f}"
+    return f"{x:.3f}"
+
+
+def _row(table, name, metric):
+    r = table[(table["scenario"] == name) & (table["metric"] == metric)]
+    return r.iloc[0] if len(r) else None
+
+
+def verdict(comparison, lang: str = "en") -> list[dict]:
+    """The verdict's sentences, each with the numbers it quotes (for checking against compare.csv)."""
+    t, table, diffs = TEXT[lang], comparison.table, comparison.differences
+    days = int(comparison.runs["days"].iloc[0])
+    months = round(days / 30.44)
+    trust = table[table["metric"] == "long_term_trust"].sort_values("mean")
+    worst, best = trust.iloc[0]["scenario"], trust.iloc[-1]["scenario"]
+    out = [{"text": t["best"].format(name=best, worst=worst), "scenario": best, "metric": "long_term_trust"}]
+    base = comparison.manifest["baseline"]
+    order = [worst] + [n for n in trust["scenario"][::-1] if n != worst]
+    for name in order:
+        fc = _row(table, name, "followers_change")
+        if fc is not None and fc["n"] > 0:
+            lost = fc["mean"] < 0
+            sign = -1 if lost else 1
+            lo, hi = sorted((sign * fc["ci_low"], sign * fc["ci_high"]))
+            out.append({"text": t["verdict_followers"].format(months=months, name=name, verb=t["lost" if lost else "gained"],
+                                                               pct=_pct(sign * fc["mean"]), lo=_pct(lo)[:-1], hi=_pct(hi)),
+                        "scenario": name, "metric": "followers_change", "value": fc["mean"]})
+        if name == base:
+            continue
+        d = diffs[(diffs["scenario"] == name) & (diffs["metric"] == "long_term_trust")]
+        if len(d):
+            d = d.iloc[0]
+            unf, unf_b = _row(table, name, "unfollow_rate_per_30d"), _row(table, base, "unfollow_rate_per_30d")
+            out.append({"text": t["verdict_diff"].format(
+                base=base, name=name, diff=f"{abs(d['diff']) * 100:.1f}", direction=t["higher" if d["diff"] > 0 else "lower"],
+                lo=f"{d['ci_low'] * 100:+.1f}", hi=f"{d['ci_high'] * 100:+.1f}", p=_p(d["p_adjusted"]),
+                unf=_pct(unf["mean"], 1) if unf["n"] else t["no_page"], unf_base=_pct(unf_b["mean"], 1)),
+                "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
+    return out
+
+
+def _p(p):
+    return "= n/a" if pd.isna(p) else ("< 0.001" if p < 0.001 else f"= {p:.3f}")
+
+
+def render(comparison, lang: str = "en") -> str:
+    """The whole report as one HTML string."""
+    t = TEXT[lang]
+    reps = comparison.reps
+    parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(t['title'])}</title>",
+             f"<style>{CSS}</style></head><body><h1>{html.escape(t['title'])}</h1>"]
+    parts.append(f"<h2>{t['verdict']}</h2><div class='verdict' id='verdict'>")
+    for s in verdict(comparison, lang):
+        parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
+    parts.append("</div>")
+    parts.append(f"<p class='note'>{t['reps_note'].format(reps=reps)}</p>")
+    if reps < 10:
+        parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
+    parts.append(f"<h2>{t['over_time']}</h2>{_clean_svg(plots.svg(plots.trajectories(comparison, lang)))}")
+    parts.append(f"<h2>{t['headline']}</h2>{_clean_svg(plots.svg(plots.headline(comparison, lang)))}")
+    parts.append(f"<h2>{t['table']}</h2>{_comparison_table(comparison, t)}")
+    parts.append(f"<h2>{t['strategies']}</h2>{_strategies(comparison)}")
+    parts.append(f"<h2>{t['assumptions']}</h2>{_assumptions(t)}")
+    m = comparison.manifest
+    parts.append(f"<h2>{t['reproduce']}</h2><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
+    parts.append(f"<details><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _clean_svg(svg: str) -> str:
+    """Drop matplotlib's RDF metadata, whose namespace URLs look like external references."""
+    return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+
+
+def _comparison_table(comparison, t) -> str:
+    table = comparison.table
+    names = list(dict.fromkeys(table["scenario"]))
+    head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+    rows = []
+    for metric in TABLE_METRICS:
+        cells = []
+        for n in names:
+            r = _row(table, n, metric)
+            cells.append("<td>n/a</td>" if r is None or r["n"] == 0 else
+                         f"<td>{_fmt(metric, r['mean'])}<br><span class='note'>[{_fmt(metric, r['ci_low'])}, {_fmt(metric, r['ci_high'])}] n={int(r['n'])}</span></td>")
+        rows.append(f"<tr><td>{html.escape(t[metric])}</td>{''.join(cells)}</tr>")
+    return f"<table><tr><th>{t['metric']}</th>{head}</tr>{''.join(rows)}</table>"
+
+
+def _strategies(comparison) -> str:
+    items = []
+    for name, sc in comparison.manifest["scenarios"].items():
+        st, sv = sc["strategy"], sc["service"]
+        mix = ", ".join(f"{k} {100 * v:.0f}%" for k, v in st["mix"].items())
+        facts = (f"{st['posts_per_day']:g} posts/day; {mix}; desk: {sv['staff']:g} staff, {sv['hours_per_day']:g} h x "
+                 f"{sv['days_per_week']} days, answers {100 * sv['answer_share']:.0f}%, deletes {100 * sv['delete_share']:.0f}%"
+                 if st["has_page"] else "no page")
+        items.append(f"<li><b>{html.escape(name)}</b>: {html.escape(sc.get('description', ''))} <span class='note'>({html.escape(facts)})</span></li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def _assumptions(t) -> str:
+    rows = "".join(f"<tr><td><code>{html.escape(r['key'])}</code></td><td>{html.escape(str(r['default']))}</td>"
+                   f"<td>{html.escape(r['unit'])}</td><td>{html.escape(r['source'])}</td></tr>" for r in parameters())
+    return (f"<details><summary>{t['param']}: {t['default']}, {t['unit']}, {t['source']}</summary>"
+            f"<table><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['unit']}</th><th>{t['source']}</th></tr>{rows}</table></details>")

@@ -1,0 +1,72 @@
+"""Comparison plots: trajectories with their bands, headline figures as bars with intervals."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from .i18n import TEXT  # noqa: E402
+
+PANELS = ("followers", "trust_market", "organic_reach", "interaction_rate")
+BARS = ("long_term_trust", "unfollow_rate_per_30d")
+PERCENT = {"organic_reach", "interaction_rate", "unfollow_rate_per_30d", "followers_change", "engagement_per_impression"}
+
+
+def trajectories(comparison, lang: str = "en"):
+    t = TEXT[lang]
+    fig, axes = plt.subplots(2, 2, figsize=(11, 7), sharex=True)
+    traj = comparison.trajectories
+    for ax, metric in zip(axes.flat, PANELS):
+        sub = traj[traj["metric"] == metric]
+        for name, g in sub.groupby("scenario", observed=True):
+            if g["mean"].isna().all():
+                continue
+            scale = 100 if metric in PERCENT else 1
+            line, = ax.plot(g["day"], g["mean"] * scale, label=name, lw=1.6)
+            ax.fill_between(g["day"], g["low"] * scale, g["high"] * scale, color=line.get_color(), alpha=0.2, lw=0)
+        ax.set_title(t[metric] + (" (%)" if metric in PERCENT else ""))
+        ax.grid(alpha=0.3)
+    for ax in axes[-1]:
+        ax.set_xlabel(t["day"])
+    axes[0, 0].legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def headline(comparison, lang: str = "en"):
+    t = TEXT[lang]
+    fig, axes = plt.subplots(1, len(BARS), figsize=(11, 3.8))
+    table = comparison.table
+    for ax, metric in zip(axes, BARS):
+        sub = table[(table["metric"] == metric) & (table["n"] > 0)]
+        scale = 100 if metric in PERCENT else 1
+        mean = sub["mean"] * scale
+        err = [(sub["mean"] - sub["ci_low"]) * scale, (sub["ci_high"] - sub["mean"]) * scale]
+        ax.bar(sub["scenario"], mean, yerr=err, capsize=4, color=[f"C{i}" for i in range(len(sub))])
+        ax.set_title(t[metric] + (" (%)" if metric in PERCENT else ""))
+        ax.tick_params(axis="x", rotation=20)
+        ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def save_all(comparison, folder: Path, lang: str = "en") -> None:
+    for name, make in (("trajectories", trajectories), ("headline", headline)):
+        fig = make(comparison, lang)
+        fig.savefig(folder / f"{name}.png", dpi=120)
+        fig.savefig(folder / f"{name}.svg")
+        plt.close(fig)
+
+
+def svg(fig) -> str:
+    """A figure as inline SVG text (no external references), and close it."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg")
+    plt.close(fig)
+    text = buf.getvalue()
+    return text[text.index("<svg"):]

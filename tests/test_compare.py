@@ -1,0 +1,122 @@
+"""audsim compare and demo: pairing, statistics, outputs, the report (issue #3)."""
+
+import json
+import re
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from sim.cli import main
+from sim.experiments import compare, replication_seeds
+from sim.experiments.demo import write_report
+from sim.experiments.stats import holm, mean_interval, paired_difference
+from sim.report import html
+
+from .conftest import SCENARIOS, scenario
+
+SMALL = {"market.people": 1500, "simulation.days": 60}
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    names = ["tupperparty", "stammtisch", "absent"]
+    with pytest.warns(UserWarning, match="replications"):
+        return compare({n: scenario(n, **SMALL) for n in names}, reps=4, baseline="stammtisch", workers=1)
+
+
+def test_replication_r_uses_one_seed_across_scenarios(comparison):
+    seeds = comparison.runs.pivot(index="replication", columns="scenario", values="seed")
+    assert (seeds.nunique(axis=1) == 1).all()
+    assert seeds.iloc[:, 0].nunique() == 4
+    assert seeds.iloc[:, 0].tolist() == replication_seeds(7, 4)
+
+
+def test_a_scenario_against_a_renamed_copy_of_itself_differs_by_nothing():
+    sc = scenario("stammtisch", **SMALL)
+    with pytest.warns(UserWarning):
+        c = compare({"original": sc, "copy": sc.with_overrides(name="copy")}, reps=3, workers=1)
+    d = c.differences
+    assert (d["diff"].fillna(0) == 0).all()
+    assert ((d["p_adjusted"] == 1) | d["p_adjusted"].isna()).all()
+
+
+def test_processes_give_the_same_rows_as_one_process():
+    scs = {n: scenario(n, **SMALL) for n in ["tupperparty", "stammtisch"]}
+    with pytest.warns(UserWarning):
+        serial = compare(scs, reps=2, workers=1).runs
+        parallel = compare(scs, reps=2, workers=2).runs
+    pd.testing.assert_frame_equal(serial, parallel)
+
+
+def test_statistics_known_answers():
+    m, lo, hi, n = mean_interval([1.0, 2.0, 3.0])
+    assert (m, n) == (2.0, 3) and lo == pytest.approx(2 - 4.302653 / np.sqrt(3)) and hi == pytest.approx(2 + 4.302653 / np.sqrt(3))
+    assert np.allclose(holm([0.01, 0.04, 0.03]), [0.03, 0.06, 0.06])
+    assert np.isnan(holm([np.nan, 0.2])[0]) and holm([np.nan, 0.2])[1] == pytest.approx(0.2)
+    d = paired_difference([2.0, 3.0, 5.0], [1.0, 1.0, 2.0])
+    assert d["diff"] == pytest.approx(2.0) and d["effect_size"] == pytest.approx(2.0 / 1.0)
+    assert paired_difference([1.0, 2.0], [1.0, 2.0])["p_value"] == 1.0
+
+
+def test_output_files_have_their_columns(comparison, tmp_path):
+    out = comparison.write(tmp_path / "cmp")
+    cols = {
+        "runs.csv": {"scenario", "replication", "seed", "long_term_trust", "unfollow_rate_per_30d"},
+        "compare.csv": {"scenario", "metric", "mean", "ci_low", "ci_high", "n"},
+        "differences.csv": {"scenario", "baseline", "metric", "diff", "ci_low", "ci_high", "effect_size", "p_value", "p_adjusted"},
+        "trajectories.csv": {"day", "scenario", "metric", "mean", "low", "high"},
+    }
+    for name, expected in cols.items():
+        assert expected <= set(pd.read_csv(out / name).columns), name
+    metrics = set(pd.read_csv(out / "compare.csv")["metric"])
+    assert {"long_term_trust", "unfollow_rate_per_30d", "followers_end", "interaction_rate", "organic_reach", "revenue", "cost"} <= metrics
+    for plot in ("trajectories", "headline"):
+        assert (out / f"{plot}.png").stat().st_size > 10_000 and (out / f"{plot}.svg").exists()
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["reps"] == 4 and len(manifest["replication_seeds"]) == 4 and set(manifest["scenarios"]) == {"tupperparty", "stammtisch", "absent"}
+
+
+def test_report_is_self_contained_and_its_verdict_matches_compare_csv(comparison, tmp_path):
+    out = write_report(comparison, tmp_path / "demo")
+    page = (out / "report.html").read_text()
+    refs = re.findall(r'(?:href|src)\s*=\s*["\']([^"\']*)', page)
+    assert all(r.startswith(("#", "data:")) for r in refs), refs
+    assert "<link" not in page and "<script" not in page and "@import" not in page and "url(http" not in page
+    table = pd.read_csv(out / "compare.csv")
+    checked = 0
+    for sentence in html.verdict(comparison):
+        if sentence["metric"] != "followers_change":
+            continue
+        row = table[(table["scenario"] == sentence["scenario"]) & (table["metric"] == "followers_change")].iloc[0]
+        pct = re.search(r"(\d+)% of its followers \(95% CI (\d+)-(\d+)%\)", sentence["text"])
+        assert int(pct.group(1)) == round(abs(row["mean"]) * 100)
+        assert sorted([int(pct.group(2)), int(pct.group(3))]) == sorted([round(abs(row["ci_low"]) * 100), round(abs(row["ci_high"]) * 100)])
+        assert sentence["text"] in page.replace("&#x27;", "'")
+        checked += 1
+    assert checked == 2  # both strategies with a page
+
+
+def test_german_report(comparison, tmp_path):
+    page = (write_report(comparison, tmp_path / "de", lang="de") / "report.html").read_text()
+    assert "lang='de'" in page and "Ergebnis" in page and "seiner Follower" in page and "Verdict" not in page
+
+
+def test_cli_compare_and_bad_input(tmp_path):
+    copy = tmp_path / "copy.toml"
+    shutil.copy(SCENARIOS / "stammtisch.toml", copy)
+    res = CliRunner().invoke(main, ["compare", str(SCENARIOS / "stammtisch.toml"), str(copy), "--reps", "2", "--people", "800",
+                                    "--days", "20", "--workers", "1", "--out", str(tmp_path / "c")])
+    assert res.exit_code == 0, res.output
+    assert "2 paired replications" in res.output and "warning" in res.output
+    res = CliRunner().invoke(main, ["compare", str(SCENARIOS / "stammtisch.toml"), "--baseline", "nope", "--out", str(tmp_path / "d")])
+    assert res.exit_code == 2 and "--baseline" in res.output and not (tmp_path / "d").exists()
+
+
+def test_cli_demo_writes_a_report(tmp_path):
+    res = CliRunner().invoke(main, ["demo", "--reps", "2", "--people", "800", "--days", "30", "--workers", "1", "--lang", "de",
+                                    "--out", str(tmp_path / "demo")])
+    assert res.exit_code == 0, res.output
+    assert "Ergebnis" in (tmp_path / "demo" / "report.html").read_text()
