@@ -141,6 +141,108 @@ def format_comparison(c) -> str:
     return "\n".join(lines)
 
 
+def _executor_options(f):
+    f = click.option("--workers", type=click.IntRange(min=1), help="Local processes (default: all cores).")(f)
+    f = click.option("--scheduler", metavar="tcp://HOST:8786", help="Run on a Dask distributed cluster.")(f)
+    f = click.option("--dask-local", type=click.IntRange(min=1), metavar="N", help="Start a local Dask cluster with N workers.")(f)
+    return f
+
+
+def _sweep_bar(total: int, desc: str):
+    bar = _bar(total, desc)
+    failed = [0]
+
+    def update(row):
+        failed[0] += bool(row["error"])
+        bar.set_postfix(failed=failed[0], refresh=False)
+        bar.update(1)
+
+    return bar, update, failed
+
+
+@main.command("sweep")
+@click.argument("sweep_file", type=click.Path(dir_okay=False, path_type=Path))
+@_executor_options
+@click.option("--people", type=int, help="Override the market size.")
+@click.option("--days", type=int, help="Override the horizon.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: results/sweep-NAME).")
+@click.option("--resume", is_flag=True, help="Finish a sweep in --out, keeping the runs already done.")
+def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, resume):
+    """Run the parameter sweep in SWEEP_FILE and analyse its sensitivity."""
+    from .sweep import analyze, load_sweep, run as sweep_run
+
+    try:
+        spec, scenarios = load_sweep(sweep_file)
+        if people or days:
+            spec = spec.model_copy(update={"people": people or spec.people, "days": days or spec.days})
+            scenarios = {n: sc.with_overrides(**{"market.people": people, "simulation.days": days}) for n, sc in scenarios.items()}
+    except ScenarioError as e:
+        _fail(str(e))
+    out = out or Path("results") / f"sweep-{spec.name}"
+    total = len(sweep_run.tasks(spec, scenarios))
+    bar, update, failed = _sweep_bar(total, spec.name)
+    try:
+        with bar:
+            runs = sweep_run.sweep(spec, scenarios, out, workers, scheduler, dask_local, resume, progress=update)
+    except FileExistsError as e:
+        _fail(str(e))
+    analyze(out)
+    bad = runs[runs["error"] != ""]
+    click.echo(f"{len(runs) - len(bad)} of {total} runs done, {len(bad)} failed; wrote {out}/runs.parquet, sensitivity.csv")
+    for _, r in bad.head(10).iterrows():
+        click.echo(f"  failed {r['run_id']}: {r['error']}", err=True)
+
+
+@main.command("analyze")
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+def analyze_cmd(folder):
+    """Write sensitivity.csv and plots for the sweep in FOLDER."""
+    from .sweep import analyze
+
+    if not (folder / "runs.parquet").exists():
+        _fail(f"{folder}: no runs.parquet; expected the output folder of audsim sweep")
+    table = analyze(folder)
+    click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+
+
+@main.command("robustness")
+@click.argument("a", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("b", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--vary", "vary", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Sweep file: the parameter space to sample.")
+@_executor_options
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: results/robustness-A-B).")
+@click.option("--resume", is_flag=True, help="Finish an interrupted study in --out.")
+def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
+    """Where does A beat B? Both at every point of the --vary space, with common random numbers."""
+    from .sweep import load_sweep, robustness, run as sweep_run
+
+    try:
+        spec, _ = load_sweep(vary)
+        sa = runner.resolve(a, spec.days, spec.people)
+        sb = runner.resolve(b, spec.days, spec.people)
+        if sa.name == sb.name:
+            _fail(f"{b}: name = {sb.name!r}: the same name as {a}; expected two different strategies")
+        load_sweep_check = {sa.name: sa, sb.name: sb}
+        for key, v in spec.parameters.items():
+            for sc in load_sweep_check.values():
+                sc.with_overrides(source=f"{vary}: parameters", **{key: v.levels[0] if v.levels else v.range[0]})
+    except ScenarioError as e:
+        _fail(str(e))
+    out = out or Path("results") / f"robustness-{sa.name}-{sb.name}"
+    bar, update, _ = _sweep_bar(len(spec.points()) * spec.reps * 2, "robustness")
+    try:
+        with bar:
+            summary = robustness(spec, sa, sb, out, workers=workers, scheduler=scheduler, dask_local=dask_local, resume=resume, progress=update)
+    except FileExistsError as e:
+        _fail(str(e))
+    for key, label in (("a_wins_trust", "long-term trust"), ("a_wins_unfollows", "unfollow rate")):
+        s = summary[key]
+        click.echo(f"{sa.name} beats {sb.name} on {label} at {100 * s['share']:.0f}% of {summary['points']} points "
+                   f"(95% CI {100 * s['ci_low']:.0f}-{100 * s['ci_high']:.0f}%)")
+        click.echo("  where: " + summary["flip_region"][key].strip().replace("\n", "\n         "))
+    click.echo(f"wrote {out}/robustness.csv, robustness.json, robustness.png")
+
+
 @main.command()
 @click.option("--markdown", is_flag=True, help="Print the table as Markdown (as in docs/ODD.md).")
 def params(markdown):

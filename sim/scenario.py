@@ -14,7 +14,8 @@ import json
 import math
 import tomllib
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -267,8 +268,12 @@ class Scenario(Table):
         """SHA-256 of the resolved scenario, for manifests."""
         return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
 
-    def with_overrides(self, **dotted: Any) -> Scenario:
-        """A copy with dotted keys replaced, e.g. ``{"market.people": 5000}``, validated again."""
+    def with_overrides(self, source: str = "command line", **dotted: Any) -> Scenario:
+        """A copy with dotted keys replaced, e.g. ``{"market.people": 5000}``, validated again.
+
+        Setting one share of the content mix (``strategy.mix.promo``) rescales
+        the other shares so that the mix still sums to 1.
+        """
         data = self.model_dump(mode="json")
         for key, value in dotted.items():
             if value is None:
@@ -276,9 +281,30 @@ class Scenario(Table):
             node = data
             *parents, leaf = key.split(".")
             for part in parents:
+                if not isinstance(node, dict) or part not in node:
+                    raise ScenarioError(f"{source}: {key}: no such key in the scenario")
                 node = node[part]
+            if parents == ["strategy", "mix"]:
+                node = _rescaled_mix(node, leaf, value)
+                data["strategy"]["mix"] = node
+                continue
+            if not isinstance(node, dict) or (leaf not in node and parents[:1] != ["content"]):
+                raise ScenarioError(f"{source}: {key}: no such key in the scenario")
             node[leaf] = value
-        return validate(data, source="command line")
+        return validate(data, source=source)
+
+
+def _rescaled_mix(mix: dict, key: str, share: float) -> dict:
+    """The mix with ``key`` set to ``share`` and the other shares scaled to fill the rest."""
+    others = {k: v for k, v in mix.items() if k != key}
+    rest = sum(others.values())
+    if not isinstance(share, (int, float)) or not 0 <= share <= 1:
+        return {**mix, key: share}  # let validation name the bad value
+    if rest == 0:
+        scaled = {k: (1 - share) / len(others) for k in others} if others else {}
+    else:
+        scaled = {k: v * (1 - share) / rest for k, v in others.items()}
+    return {**scaled, key: float(share)} if share > 0 else scaled
 
 
 class _FieldError(ValueError):
@@ -326,56 +352,69 @@ def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     return _deep_merge(parent, raw)
 
 
-def _allowed_keys(loc: tuple) -> list[str]:
-    """The valid keys at a location, for 'unknown key' messages."""
-    model: Any = Scenario
-    for part in loc[:-1]:
-        if model is Scenario and part == "content":
-            model = "content"
+def _field_at(root, loc: tuple):
+    """The pydantic field and the type found by walking ``loc`` from ``root`` (None where it leads nowhere)."""
+    model, field = root, None
+    for part in loc:
+        while get_origin(model) in (Union, UnionType, list):
+            model = next(a for a in get_args(model) if a is not type(None))
+        if get_origin(model) is dict:
+            model, field = get_args(model)[1], None
             continue
-        if model == "content":
-            model = ContentType
+        if isinstance(part, int):
             continue
-        field = getattr(model, "model_fields", {}).get(part)
-        if field is None:
-            return []
+        fields = getattr(model, "model_fields", None)
+        if not fields or part not in fields:
+            return None, None
+        field = fields[part]
         model = field.annotation
-    return sorted(model.model_fields) if hasattr(model, "model_fields") else []
+    return field, model
 
 
-def _describe(err: dict) -> tuple[str, str]:
+def _allowed_keys(root, loc: tuple) -> list[str]:
+    """The valid keys at a location, for 'unknown key' messages."""
+    _, model = _field_at(root, loc[:-1])
+    while get_origin(model) in (Union, UnionType, list, dict):
+        model = [a for a in get_args(model) if a is not type(None)][-1]
+    return sorted(getattr(model, "model_fields", {}))
+
+
+def _bounds(root, loc: tuple):
+    field, _ = _field_at(root, loc)
+    if field is None:
+        return None
+    lo = hi = None
+    for m in field.metadata:
+        lo, hi = getattr(m, "ge", lo), getattr(m, "le", hi)
+    return (lo, hi) if lo is not None or hi is not None else None
+
+
+def _describe(root, err: dict) -> tuple[str, str]:
     loc = tuple(err["loc"])
     key = ".".join(map(str, loc))
     ctx = err.get("ctx", {})
     kind = err["type"]
     if kind == "extra_forbidden":
-        return key, "unknown key; allowed here: " + ", ".join(_allowed_keys(loc))
+        return key, "unknown key; allowed here: " + ", ".join(_allowed_keys(root, loc))
     if kind in ("greater_than_equal", "less_than_equal"):
-        lo_hi = _bounds(loc)
+        lo_hi = _bounds(root, loc)
         return key, f"expected a number in [{lo_hi[0]}, {lo_hi[1]}]" if lo_hi else err["msg"]
     if kind == "value_error" and isinstance(ctx.get("error"), _FieldError):
         fe = ctx["error"]
         return ".".join(map(str, fe.loc)), f"expected {fe.allowed}"
-    return key, "expected " + err["msg"].lower().removeprefix("input should be ")
+    return key, "expected " + err["msg"].lower().removeprefix("input should be ").removeprefix("value error, ")
 
 
-def _bounds(loc: tuple):
-    model: Any = Scenario
-    field = None
-    for i, part in enumerate(loc):
-        if model == "content":
-            model = ContentType
-            continue
-        fields = getattr(model, "model_fields", {})
-        field = fields.get(part)
-        if field is None:
-            return None
-        model = "content" if (model is Scenario and part == "content") else field.annotation
-    lo = hi = None
-    for m in field.metadata:
-        lo = getattr(m, "ge", lo)
-        hi = getattr(m, "le", hi)
-    return (lo, hi) if lo is not None or hi is not None else None
+def one_line(e: ValidationError, source: str, root) -> ScenarioError:
+    """A pydantic error as one line: file, key, value, what is allowed."""
+    err = e.errors(include_url=False)[0]
+    key, allowed = _describe(root, err)
+    value = err.get("input")
+    if err["type"] == "value_error" and isinstance(err.get("ctx", {}).get("error"), _FieldError):
+        value = err["ctx"]["error"].value
+    if isinstance(value, dict) and err["type"] != "value_error":
+        value = "{...}"
+    return ScenarioError(f"{source}: {key} = {value!r}: {allowed}")
 
 
 def validate(data: dict, source: str = "<scenario>") -> Scenario:
@@ -390,14 +429,7 @@ def validate(data: dict, source: str = "<scenario>") -> Scenario:
     try:
         return Scenario.model_validate(merged)
     except ValidationError as e:
-        err = e.errors(include_url=False)[0]
-        key, allowed = _describe(err)
-        value = err.get("input")
-        if err["type"] == "value_error" and isinstance(err.get("ctx", {}).get("error"), _FieldError):
-            value = err["ctx"]["error"].value
-        if isinstance(value, dict) and err["type"] != "value_error":
-            value = "{...}"
-        raise ScenarioError(f"{source}: {key} = {value!r}: {allowed}") from None
+        raise one_line(e, source, Scenario) from None
 
 
 def parameters() -> list[dict]:

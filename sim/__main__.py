@@ -1,0 +1,5 @@
+"""``python -m sim`` is the ``audsim`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,85 @@
+"""Where does the verdict hold? Two strategies at many points of the parameter space.
+
+At each point both strategies run with the same seeds (common random
+numbers); A beats B on trust where its mean long-term trust is higher, and on
+unfollows where its unfollow rate is lower. The share of points where A wins
+comes with a Clopper-Pearson interval; the region where the verdict flips is
+described by a shallow decision tree over the parameters.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .analyze import point_means
+from .run import sweep
+
+
+def robustness(spec, a, b, out: str | Path, max_depth: int = 2, **executor) -> dict:
+    """Run A and B over the points of ``spec`` and describe where A beats B.
+
+    ``spec`` needs a random, lhs, sobol or grid design; ``a`` and ``b`` are
+    resolved scenarios. Writes robustness.csv, robustness.json and
+    robustness.png into ``out``.
+    """
+    out = Path(out)
+    outcomes = sorted(set(spec.outcomes) | {"long_term_trust", "unfollow_rate_per_30d"})
+    spec = spec.model_copy(update={"outcomes": outcomes, "base": None, "strategies": [a.name, b.name]})
+    runs = sweep(spec, {a.name: a, b.name: b}, out, **executor)
+    ma, mb = point_means(runs, spec, a.name), point_means(runs, spec, b.name)
+    points = ma.index.intersection(mb.index)
+    table = ma.loc[points, [f"param:{k}" for k in spec.parameters]].rename(columns=lambda c: c.removeprefix("param:"))
+    table["trust_diff"] = ma.loc[points, "long_term_trust"] - mb.loc[points, "long_term_trust"]
+    table["unfollow_diff"] = ma.loc[points, "unfollow_rate_per_30d"] - mb.loc[points, "unfollow_rate_per_30d"]
+    table["a_wins_trust"] = table["trust_diff"] > 0
+    table["a_wins_unfollows"] = table["unfollow_diff"] < 0
+    table.to_csv(out / "robustness.csv")
+    summary = {"a": a.name, "b": b.name, "points": int(len(table)), "reps": spec.reps}
+    for key in ("a_wins_trust", "a_wins_unfollows"):
+        k = int(table[key].sum())
+        ci = stats.binomtest(k, len(table)).proportion_ci(0.95) if len(table) else None
+        summary[key] = {"share": k / len(table) if len(table) else None, "ci_low": ci.low if ci else None, "ci_high": ci.high if ci else None}
+    summary["flip_region"] = {key: _region(table, list(spec.parameters), key, max_depth) for key in ("a_wins_trust", "a_wins_unfollows")}
+    (out / "robustness.json").write_text(json.dumps(summary, indent=2))
+    _plot(table, list(spec.parameters), a.name, b.name, out / "robustness.png")
+    return summary
+
+
+def _region(table: pd.DataFrame, params: list[str], key: str, max_depth: int) -> str:
+    """The rules of a shallow decision tree separating the points where A wins from the rest."""
+    y = table[key].to_numpy()
+    if y.all() or not y.any():
+        return "A wins everywhere" if y.all() else "A wins nowhere"
+    from sklearn.tree import DecisionTreeClassifier, export_text
+
+    tree = DecisionTreeClassifier(max_depth=max_depth, min_samples_leaf=max(2, len(y) // 20), random_state=0)
+    tree.fit(table[params].to_numpy(dtype=float), y)
+    return export_text(tree, feature_names=params, class_names=["A loses", "A wins"], show_weights=True)
+
+
+def _plot(table, params, a, b, path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
+    x = params[0]
+    y = params[1] if len(params) > 1 else None
+    for ax, key, title in zip(axes, ("a_wins_trust", "a_wins_unfollows"), ("trust", "unfollows")):
+        wins = table[key]
+        yy = table[y] if y else np.zeros(len(table))
+        ax.scatter(table[x][wins], yy[wins], c="tab:green", label=f"{a} better", s=18)
+        ax.scatter(table[x][~wins], yy[~wins], c="tab:red", label=f"{b} better", s=18)
+        ax.set_xlabel(x)
+        ax.set_ylabel(y or "")
+        ax.set_title(f"{a} vs {b}: {title}")
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)

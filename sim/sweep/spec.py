@@ -1,0 +1,145 @@
+"""Sweep files: which scenario(s), which parameters over which levels or ranges, which design.
+
+A sweep file is validated like a scenario file: one line naming the file, the
+key, the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+from pydantic import Field, ValidationError, model_validator
+
+from .. import runner
+from ..scenario import Scenario, ScenarioError, Table, _FieldError, one_line
+
+DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
+OUTCOMES = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end", "trust_followers_end",
+            "interaction_rate", "organic_reach", "engagement_per_impression", "revenue", "gross_profit", "cost",
+            "interaction_rate_first_30d", "interaction_rate_last_30d")
+
+
+class Vary(Table):
+    """How one parameter varies: a list of levels, or a [low, high] range."""
+
+    levels: list[float | bool] | None = Field(None, min_length=1, description="values to try (grid, random)")
+    range: tuple[float, float] | None = Field(None, description="[low, high] for random, lhs, sobol and morris designs")
+
+    @model_validator(mode="after")
+    def _one_of(self):
+        if (self.levels is None) == (self.range is None):
+            raise _FieldError(("levels",), None, "exactly one of levels = [...] or range = [low, high]")
+        if self.range is not None and not self.range[0] < self.range[1]:
+            raise _FieldError(("range",), list(self.range), "low < high")
+        return self
+
+
+class SweepSpec(Table):
+    """A sweep: scenarios x design points x replications."""
+
+    name: str = Field("sweep", min_length=1, description="label of the sweep")
+    base: str | None = Field(None, description="scenario file the sweep varies (relative to the sweep file)")
+    strategies: list[str] | None = Field(None, min_length=1, description="several scenario files run at every point")
+    design: Literal["grid", "random", "lhs", "sobol", "morris"] = Field("grid", description="how points are chosen")
+    samples: int = Field(16, ge=1, le=1_000_000, description="N: points (random, lhs), base samples (sobol), trajectories (morris)")
+    morris_levels: int = Field(4, ge=2, le=20, description="grid levels of the Morris design")
+    reps: int = Field(2, ge=1, le=10_000, description="replications per point (common random numbers across points)")
+    seed: int = Field(7, ge=0, description="seed of the design and of the replications")
+    days: int | None = Field(None, ge=1, le=100_000, description="override the scenarios' horizon")
+    people: int | None = Field(None, ge=10, le=50_000_000, description="override the scenarios' market size")
+    outcomes: list[Literal[OUTCOMES]] = Field(["long_term_trust", "unfollow_rate_per_30d"], min_length=1)
+    parameters: dict[str, Vary] = Field(..., min_length=1, description="dotted scenario key -> levels or range")
+
+    @model_validator(mode="after")
+    def _scenarios_named(self):
+        if (self.base is None) == (self.strategies is None):
+            raise _FieldError(("base",), self.base, "exactly one of base = \"file.toml\" or strategies = [\"a.toml\", \"b.toml\"]")
+        return self
+
+    @model_validator(mode="after")
+    def _design_fits_parameters(self):
+        for key, vary in self.parameters.items():
+            if self.design == "grid" and vary.levels is None:
+                raise _FieldError(("parameters", key), "range", "levels = [...] for a grid design")
+            if self.design in ("lhs", "sobol", "morris") and vary.range is None:
+                raise _FieldError(("parameters", key), "levels", f"range = [low, high] for a {self.design} design")
+        return self
+
+    def points(self) -> list[dict]:
+        """The design's points, one dict of parameter -> value each."""
+        keys = list(self.parameters)
+        if self.design == "grid":
+            return [dict(zip(keys, combo)) for combo in itertools.product(*(self.parameters[k].levels for k in keys))]
+        if self.design == "random":
+            rng = np.random.default_rng(self.seed)
+            cols = {k: (rng.choice(v.levels, self.samples) if v.levels is not None else rng.uniform(*v.range, self.samples))
+                    for k, v in self.parameters.items()}
+            return [{k: _plain(cols[k][i]) for k in keys} for i in range(self.samples)]
+        X = self.sample_matrix()
+        return [{k: float(x) for k, x in zip(keys, row)} for row in X]
+
+    def problem(self) -> dict:
+        """SALib's problem dict."""
+        return {"num_vars": len(self.parameters), "names": list(self.parameters),
+                "bounds": [list(v.range) for v in self.parameters.values()]}
+
+    def sample_matrix(self) -> np.ndarray:
+        from SALib.sample import latin, morris, sobol
+
+        problem = self.problem()
+        if self.design == "lhs":
+            return latin.sample(problem, self.samples, seed=self.seed)
+        if self.design == "sobol":
+            return sobol.sample(problem, self.samples, calc_second_order=False, seed=self.seed)
+        return morris.sample(problem, self.samples, num_levels=self.morris_levels, seed=self.seed)
+
+
+def _plain(x):
+    return x.item() if hasattr(x, "item") else x
+
+
+def load_sweep(path: str | Path) -> tuple[SweepSpec, dict[str, Scenario]]:
+    """Validate a sweep file and the scenarios it names; check every varied key on them."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: file not found; expected a readable sweep TOML file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ScenarioError(f"{path}: malformed TOML: {e}") from None
+    raw.setdefault("name", path.stem)
+    try:
+        spec = SweepSpec.model_validate(raw)
+    except ValidationError as e:
+        raise one_line(e, str(path), SweepSpec) from None
+    files = [spec.base] if spec.base else spec.strategies
+    scenarios = {}
+    for f in files:
+        sc = runner.resolve(path.parent / f, spec.days, spec.people)
+        scenarios[sc.name] = sc
+    for key, vary in spec.parameters.items():
+        probe = vary.levels[0] if vary.levels is not None else vary.range[0]
+        for sc in scenarios.values():
+            try:
+                sc.with_overrides(source=f"{path}: parameters", **{key: _typed(sc, key, probe)})
+            except ScenarioError as e:
+                raise ScenarioError(f"{path}: parameters.{key}: {str(e).split(': ', 2)[-1]}") from None
+    return spec, scenarios
+
+
+def _typed(sc: Scenario, key: str, value):
+    """Round values for integer parameters (a design draws floats)."""
+    node = sc.model_dump()
+    for part in key.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    if isinstance(node, bool):
+        return bool(value)
+    if isinstance(node, int) and not isinstance(value, bool):
+        return int(round(value))
+    return value

@@ -1,0 +1,156 @@
+"""Sweeps: validation, designs, executors that agree, nothing lost on kill -9, analysis, robustness (issue #4)."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from sim.cli import main
+from sim.scenario import ScenarioError
+from sim.sweep import analyze, load_sweep, robustness, sweep
+from sim.sweep.run import tasks
+
+from .conftest import ROOT, SCENARIOS
+
+TINY = "people = 600\ndays = 30\n"
+
+
+def sweep_file(tmp_path, body: str, name="s.toml"):
+    path = tmp_path / name
+    path.write_text(f'base = "{SCENARIOS / "stammtisch.toml"}"\n' + body)
+    return path
+
+
+GRID = TINY + """design = "grid"
+reps = 2
+[parameters."strategy.posts_per_day"]
+levels = [1, 3]
+[parameters."strategy.mix.promo"]
+levels = [0.1, 0.7]
+"""
+
+
+def test_shipped_sweeps_load():
+    for path in (SCENARIOS / "sweeps").glob("*.toml"):
+        spec, scenarios = load_sweep(path)
+        assert spec.points() and scenarios
+
+
+@pytest.mark.parametrize("body, fragments", [
+    ('design = "grid"\n[parameters."service.staf"]\nlevels = [1]\n', ["parameters.service.staf", "no such key"]),
+    ('design = "sobol"\n[parameters."service.staff"]\nlevels = [1]\n', ["parameters.service.staff", "range"]),
+    ('design = "fancy"\n[parameters."service.staff"]\nlevels = [1]\n', ["design", "'fancy'", "grid"]),
+    ('design = "lhs"\n[parameters."service.staff"]\nrange = [3, 1]\n', ["range", "low < high"]),
+    ('reps = 0\n[parameters."service.staff"]\nlevels = [1]\n', ["reps", "0"]),
+    ('outcome = ["x"]\n[parameters."service.staff"]\nlevels = [1]\n', ["outcome", "unknown key", "outcomes"]),
+    ('design = "grid"\n[parameters."service.quality"]\nlevels = [7]\n', ["service.quality", "[0, 1]"]),
+])
+def test_bad_sweep_files_get_one_line(tmp_path, body, fragments):
+    path = sweep_file(tmp_path, body)
+    with pytest.raises(ScenarioError) as info:
+        load_sweep(path)
+    msg = str(info.value)
+    assert "\n" not in msg and msg.startswith(str(path))
+    for f in fragments:
+        assert f in msg, msg
+    res = CliRunner().invoke(main, ["sweep", str(path), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2 and not (tmp_path / "o").exists()
+
+
+def test_designs_give_their_points(tmp_path):
+    spec, _ = load_sweep(sweep_file(tmp_path, GRID))
+    assert len(spec.points()) == 4
+    body = TINY + 'design = "{d}"\nsamples = 8\n[parameters."strategy.posts_per_day"]\nrange = [1, 3]\n[parameters."service.staff"]\nrange = [0, 4]\n'
+    sizes = {}
+    for design in ("random", "lhs", "sobol", "morris"):
+        spec, _ = load_sweep(sweep_file(tmp_path, body.format(d=design), f"{design}.toml"))
+        pts = spec.points()
+        sizes[design] = len(pts)
+        assert all(1 <= p["strategy.posts_per_day"] <= 3 and 0 <= p["service.staff"] <= 4 for p in pts)
+    assert sizes == {"random": 8, "lhs": 8, "sobol": 8 * (2 + 2), "morris": 8 * (2 + 1)}
+
+
+def test_the_same_rows_serially_on_processes_and_on_dask(tmp_path):
+    spec, scenarios = load_sweep(sweep_file(tmp_path, GRID))
+    outcome_cols = ["run_id", "seed", "long_term_trust", "unfollow_rate_per_30d", "followers_end", "revenue"]
+    serial = sweep(spec, scenarios, tmp_path / "serial", workers=1)[outcome_cols]
+    procs = sweep(spec, scenarios, tmp_path / "procs", workers=2)[outcome_cols]
+    dask = sweep(spec, scenarios, tmp_path / "dask", dask_local=2)[outcome_cols]
+    assert len(serial) == 8
+    pd.testing.assert_frame_equal(serial, procs)
+    pd.testing.assert_frame_equal(serial, dask)
+    # common random numbers: replication r has one seed at every point
+    assert serial.groupby(serial["run_id"].str[-5:])["seed"].nunique().eq(1).all()
+
+
+def test_a_failing_run_is_recorded_and_the_sweep_goes_on(tmp_path):
+    body = TINY + 'design = "grid"\nreps = 1\n[parameters."service.delete_share"]\nlevels = [0.0, 0.9]\n'  # 0.9 + answer_share 1 > 1
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body))
+    runs = sweep(spec, scenarios, tmp_path / "o", workers=1)
+    assert len(runs) == 2
+    assert runs["error"].iloc[0] == "" and "delete_share" in runs["error"].iloc[1]
+    assert (tmp_path / "o" / "runs.parquet").exists()
+
+
+def test_kill_9_loses_only_runs_in_flight_and_resume_finishes(tmp_path):
+    body = 'people = 3000\ndays = 120\ndesign = "grid"\nreps = 4\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2, 3]\n'
+    path = sweep_file(tmp_path, body)
+    out = tmp_path / "o"
+    cmd = [sys.executable, "-m", "sim", "sweep", str(path), "--out", str(out), "--workers", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    parts = out / "parts"
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(parts.glob("*.parquet"))) < 3:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    before = {f.name: f.stat().st_mtime_ns for f in parts.glob("*.parquet")}
+    assert 3 <= len(before) < 12, "the sweep should have been killed part-way"
+    for f in parts.glob("*.parquet"):
+        pd.read_parquet(f)  # every part on disk is whole
+    res = CliRunner().invoke(main, ["sweep", str(path), "--out", str(out), "--workers", "1"])
+    assert res.exit_code == 2 and "--resume" in res.output
+    res = CliRunner().invoke(main, ["sweep", str(path), "--out", str(out), "--workers", "1", "--resume"])
+    assert res.exit_code == 0, res.output
+    runs = pd.read_parquet(out / "runs.parquet")
+    assert len(runs) == 12 and (runs["error"] == "").all()
+    after = {f.name: f.stat().st_mtime_ns for f in parts.glob("*.parquet")}
+    assert all(after[name] == t for name, t in before.items()), "finished runs were recomputed"
+
+
+def test_analyze_gives_indices_per_design(tmp_path):
+    spec, scenarios = load_sweep(sweep_file(tmp_path, GRID))
+    sweep(spec, scenarios, tmp_path / "grid", workers=1)
+    table = analyze(tmp_path / "grid")
+    assert set(table.columns) >= {"outcome", "parameter", "method", "index", "value", "ci_low", "ci_high"}
+    assert set(table["index"]) == {"eta_squared"} and table["value"].between(0, 1).all()
+    assert (tmp_path / "grid" / "sensitivity.png").exists()
+    body = TINY + 'design = "{d}"\nsamples = 4\nreps = 1\n[parameters."content.promo.annoyance"]\nrange = [0.0, 0.3]\n[parameters."platform.reach_elasticity"]\nrange = [0.0, 3.0]\n'
+    for design, indices in (("sobol", {"S1", "ST"}), ("morris", {"mu_star", "sigma"}), ("lhs", {"spearman_rho"})):
+        spec, scenarios = load_sweep(sweep_file(tmp_path, body.format(d=design), f"{design}.toml"))
+        sweep(spec, scenarios, tmp_path / design, workers=1)
+        t = analyze(tmp_path / design)
+        assert set(t["index"]) == indices and t["value"].notna().any(), design
+
+
+def test_robustness_reports_shares_and_a_region(tmp_path):
+    body = TINY + 'design = "lhs"\nsamples = 12\nreps = 1\n[parameters."content.promo.valued_by"]\nrange = [0.05, 0.95]\n[parameters."content.promo.annoyance"]\nrange = [0.0, 0.2]\n'
+    spec, _ = load_sweep(sweep_file(tmp_path, body))
+    a = load_sweep(sweep_file(tmp_path, body))[1]["stammtisch"]
+    from .conftest import scenario
+
+    b = scenario("tupperparty", **{"market.people": 600, "simulation.days": 30})
+    summary = robustness(spec, a, b, tmp_path / "r", workers=1)
+    for key in ("a_wins_trust", "a_wins_unfollows"):
+        s = summary[key]
+        assert 0 <= s["ci_low"] <= s["share"] <= s["ci_high"] <= 1
+        assert summary["flip_region"][key]
+    table = pd.read_csv(tmp_path / "r" / "robustness.csv")
+    assert len(table) == 12 and {"trust_diff", "unfollow_diff", "content.promo.valued_by"} <= set(table.columns)
+    assert (tmp_path / "r" / "robustness.png").exists()
