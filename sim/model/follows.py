@@ -27,21 +27,18 @@ class FollowBook:
         if hunter:
             self.as_hunter[idx] = True
 
-    def resolve(self, people, day: int, params, days_since_prize: float, rng) -> tuple[int, int, dict[str, int]]:
-        """Apply today's follows and unfollows; return (follows, unfollows, unfollows per cause)."""
-        followers = np.flatnonzero(people.follows)
-        terms = np.stack([
-            params.promo_annoyance * people.annoyance_promo[followers],
-            params.overposting_annoyance * people.annoyance_overposting[followers],
-            params.irrelevance * people.irrelevance[followers],
-            params.distrust * np.maximum(0.0, params.distrust_threshold - people.trust[followers]),
-            params.service_grievance * people.grievance[followers],
-            params.hunter_hazard * people.hunter[followers] * (1.0 - np.exp(-days_since_prize / params.hunter_patience)),
-        ])
-        hazard = params.base_hazard + terms.sum(axis=0)
-        leave = rng.random(followers.size) < -np.expm1(-hazard)
-        causes = terms[:, leave] >= params.cause_share * hazard[leave]
+    def resolve(self, people, followers: np.ndarray, day: int, params, days_since_prize: float, rng) -> tuple[np.ndarray, int, int, dict[str, int]]:
+        """Apply today's follows and unfollows.
+
+        Returns the new index of followers (those who stay, then those who
+        joined: deterministic, not sorted), the counts of follows and
+        unfollows, and the unfollows per cause.
+        """
+        hazard = params.base_hazard + sum(hazard_terms(people, followers, params, days_since_prize))
+        leave = rng.random(followers.size, dtype=np.float32) < -np.expm1(-hazard)
         leavers = followers[leave]
+        terms = np.stack(hazard_terms(people, leavers, params, days_since_prize)) if leavers.size else np.zeros((len(CAUSES), 0))
+        causes = terms >= params.cause_share * hazard[leave]
         people.follows[leavers] = False
         people.hunter[leavers] = False
 
@@ -52,7 +49,21 @@ class FollowBook:
         people.hunter[joiners] = self.as_hunter[joiners]
         self.requested[:] = False
         self.as_hunter[:] = False
-        return int(joiners.size), int(leavers.size), dict(zip(CAUSES, causes.sum(axis=1).tolist()))
+        followers = np.concatenate([followers[~leave], joiners])
+        return followers, int(joiners.size), int(leavers.size), dict(zip(CAUSES, causes.sum(axis=1).tolist()))
+
+
+def hazard_terms(people, idx: np.ndarray, params, days_since_prize: float) -> list[np.ndarray]:
+    """The unfollow hazard's terms for people ``idx``, one per cause, in the order of CAUSES."""
+    waiting = np.float32(params.hunter_hazard * (1.0 - np.exp(-days_since_prize / params.hunter_patience)))
+    return [
+        np.float32(params.promo_annoyance) * people.annoyance_promo[idx],
+        np.float32(params.overposting_annoyance) * people.annoyance_overposting[idx],
+        np.float32(params.irrelevance) * people.irrelevance[idx],
+        np.float32(params.distrust) * np.maximum(np.float32(0.0), np.float32(params.distrust_threshold) - people.trust[idx]),
+        np.float32(params.service_grievance) * people.grievance[idx],
+        waiting * people.hunter[idx],
+    ]
 
 
 def fade(people, reactions) -> None:

@@ -42,21 +42,21 @@ class Measures:
         for k, v in counts.items():
             self.today[k] += v
 
-    def close_day(self, people, platform) -> None:
+    def close_day(self, people, followers: np.ndarray, platform) -> None:
         """Read the state and derived rates off the people and the platform."""
         t = self.today
-        f = people.follows
-        n_followers = int(f.sum())
+        n_followers = followers.size
         followers_seen = n_followers + t["unfollows"] - t["follows"]  # audience the day's posts went to
         per_post = max(followers_seen, 1) * max(t["posts"], 1)
+        trust = people.trust
         t.update(
             followers=n_followers,
-            trust_followers=float(people.trust[f].mean()) if n_followers else np.nan,
-            trust_market=float(people.trust.mean()),
-            advocates=float((people.trust > 0.7).mean()),
-            detractors=float((people.trust < 0.3).mean()),
-            hunters=int(people.hunter.sum()),
-            open_complaints=int(people.complaint_open.sum()),
+            trust_followers=float(trust[followers].mean()) if n_followers else np.nan,
+            trust_market=float(trust.mean()),  # float32 pairwise summation: ~1e-7 relative
+            advocates=np.count_nonzero(trust > 0.7) / people.n,
+            detractors=np.count_nonzero(trust < 0.3) / people.n,
+            hunters=np.count_nonzero(people.hunter),
+            open_complaints=np.count_nonzero(people.complaint_open),
             quality_score=platform.quality if platform else np.nan,
             reach_fraction=platform.reach if platform else np.nan,
             organic_reach=t["organic_impressions"] / per_post if t["posts"] else np.nan,

@@ -8,6 +8,7 @@ import numpy as np
 from . import follows, sales, service, sharing, word_of_mouth
 from .brand import Brand
 from .content import ContentTypes
+from .draws import bernoulli_indices
 from .graph import social_graph
 from .measures import Measures, reporters
 from .people import People
@@ -39,6 +40,7 @@ class AudienceModel(mesa.Model):
         self.desk = service.Desk(scenario.service)
         self.follow_book = follows.FollowBook(m.people)
         self.measures = Measures()
+        self.followers = np.flatnonzero(self.people.follows)  # index of followers, kept by FollowBook.resolve
         self._visitors = np.empty(0, np.int64)  # followers who saw a post today (onlookers of complaints)
         self._complaint_talk = (self._visitors, self._visitors)  # complainers who talk today
         self.datacollector = mesa.DataCollector(model_reporters=reporters())
@@ -58,7 +60,7 @@ class AudienceModel(mesa.Model):
         self.update_reach()                                                 # 8. reach feedback
         self.resolve_follows()                                              # 9. follow and unfollow
         self.buy()                                                          # 10. sales
-        self.measures.close_day(self.people, self.platform)                 # 11. record
+        self.measures.close_day(self.people, self.followers, self.platform)  # 11. record
         self.datacollector.collect(self)
         self.day += 1
 
@@ -70,12 +72,11 @@ class AudienceModel(mesa.Model):
         self.measures.add(posts=posts.size, cost_prizes=float(self.content.prize[posts].sum()))
         if posts.size == 0:
             return
-        followers = np.flatnonzero(p.follows)
-        organic = self.platform.organic_viewers(posts.size, followers, p.activity, p.affinity, self.streams["feed"])
+        organic = self.platform.organic_viewers(posts.size, self.followers, p.activity, p.affinity, self.streams["feed"])
         paid, spent = self.platform.paid_viewers(cfg.strategy.paid_boost_per_day, posts.size, p.activity, self.streams["feed"])
         self.measures.add(cost_paid=spent)
-        seen_today = np.zeros(p.n, dtype=np.int16)
         open_on_page = bool((p.complaint_open & p.complaint_on_page).any())
+        audiences = []  # each post's viewers (unique within a post)
         for k, own, bought in zip(posts, organic, paid):
             seen = np.zeros(p.n, dtype=np.bool_)
             seen[own] = True
@@ -92,12 +93,14 @@ class AudienceModel(mesa.Model):
             first = react_to(np.concatenate([own, bought]))
             later, cascade = sharing.spread(self.graph, first.viewers[first.shared], seen, cfg.platform.share_visibility,
                                             cfg.platform.cascade, rng, react_to)
-            seen_today += seen
+            audiences += [first.viewers] + [r.viewers for r in later]
             self.measures.add(organic_impressions=own.size, paid_impressions=bought.size, share_impressions=cascade)
             self.measures.today["cascade_size_max"] = max(self.measures.today["cascade_size_max"], cascade)
-        over = np.flatnonzero(seen_today > p.tolerance)
-        p.annoyance_overposting[over] += cfg.reactions.overposting_dose * (seen_today[over] - p.tolerance[over])
-        self._visitors = np.flatnonzero((seen_today > 0) & p.follows)
+        viewers, posts_seen = np.unique(np.concatenate(audiences), return_counts=True)
+        over = posts_seen > p.tolerance[viewers]
+        annoyed = viewers[over]
+        p.annoyance_overposting[annoyed] += cfg.reactions.overposting_dose * (posts_seen[over] - p.tolerance[annoyed])
+        self._visitors = viewers[p.follows[viewers]]
 
     def _count_reaction(self, r, k: int) -> None:
         p, cfg = self.people, self.config
@@ -116,8 +119,9 @@ class AudienceModel(mesa.Model):
     def handle_complaints(self) -> None:
         """Steps 5-6: customers' problems arise; due answers, silences and deletions land."""
         p, cfg = self.people, self.config
-        u = self.streams["problems"].random(p.n)
-        raised = service.raise_problems(p, self.day, cfg.service, cfg.strategy.has_page, self.desk, u, self.streams["desk"])
+        events = bernoulli_indices(self.streams["problems"], p.n, cfg.service.problem_rate)
+        hours = 24.0 * self.streams["problems"].random(events.size)
+        raised = service.raise_problems(p, self.day, cfg.service, cfg.strategy.has_page, self.desk, events, hours, self.streams["desk"])
         done = service.resolve(p, self.day, cfg.service, cfg.word_of_mouth, self.streams["desk"])
         visitors = self._visitors
         if done.page_resolved and visitors.size:  # onlookers: followers on the page today see how complaints are treated
@@ -150,13 +154,14 @@ class AudienceModel(mesa.Model):
         """Step 9: today's follows and unfollows, with causes; then annoyance and affinity fade."""
         cfg = self.config
         since = self.day - self.brand.last_prize_draw
-        n_in, n_out, causes = self.follow_book.resolve(self.people, self.day, cfg.follows, since, self.streams["follows"])
+        self.followers, n_in, n_out, causes = self.follow_book.resolve(
+            self.people, self.followers, self.day, cfg.follows, since, self.streams["follows"])
         self.measures.add(follows=n_in, unfollows=n_out, **{f"unfollows_{c}": v for c, v in causes.items()})
         follows.fade(self.people, cfg.reactions)
 
     def buy(self) -> None:
         """Step 10: loyal purchases driven by trust; the day's costs add up."""
-        n, revenue, profit = sales.loyalty(self.people, self.config.economy, self.streams["loyalty"].random(self.people.n, dtype=np.float32))
+        n, revenue, profit = sales.loyalty(self.people, self.config.economy, self.streams["loyalty"])
         t = self.measures.today
         self.measures.add(sales=n, revenue=revenue, gross_profit=profit)
         t["cost"] = t["cost_staff"] + t["cost_prizes"] + t["cost_paid"]

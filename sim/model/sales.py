@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .draws import thinned
+
 
 def from_engagement(people, engaged: np.ndarray, k: int, content, economy, rng) -> tuple[int, float, float]:
     """Sales triggered by engagements with a post of type ``k``: (sales, revenue, gross profit)."""
@@ -19,10 +21,10 @@ def from_engagement(people, engaged: np.ndarray, k: int, content, economy, rng) 
     return _money(buyers.size, content.discount[k], economy)
 
 
-def loyalty(people, economy, u: np.ndarray) -> tuple[int, float, float]:
-    """Baseline purchases, rising with trust; ``u`` is the day's shared uniform per person."""
-    chance = economy.base_purchase_rate * (people.trust / np.float32(0.5)) ** np.float32(economy.trust_elasticity)
-    buyers = np.flatnonzero(u < chance)
+def loyalty(people, economy, rng) -> tuple[int, float, float]:
+    """Baseline purchases, rising with trust (thinned from the rate at trust 1, from the shared loyalty stream)."""
+    base, e = economy.base_purchase_rate, economy.trust_elasticity
+    buyers = thinned(rng, people.n, base * 2.0**e, lambda c: base * (people.trust[c] / 0.5) ** e)
     people.customer[buyers] = True
     return _money(buyers.size, 0.0, economy)
 

@@ -90,17 +90,19 @@ def covered_hours(start_hour: float, hours_per_day: float, days_per_week: int) -
     return mask
 
 
-def raise_problems(people, day: int, params, has_page: bool, desk: Desk, u: np.ndarray, rng) -> int:
+def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events: np.ndarray, hours: np.ndarray, rng) -> int:
     """Step 5: customers run into problems; the brand's policy decides what will happen.
 
-    ``u`` is the day's uniform draw per person from the shared problems
-    stream; u < rate marks a problem and u/rate is its time of day, so two
-    strategies see the same problems at the same hours.
+    ``events`` (the people whose product fails today) and ``hours`` (when)
+    come from the shared problems stream, drawn for everyone, so two
+    strategies see the same problems at the same hours; only customers
+    without an open problem raise one.
     """
-    new = np.flatnonzero(people.customer & ~people.complaint_open & (u < params.problem_rate))
+    fresh = people.customer[events] & ~people.complaint_open[events]
+    new = events[fresh]
     if new.size == 0:
         return 0
-    opened = day * 24.0 + 24.0 * u[new] / params.problem_rate
+    opened = day * 24.0 + hours[fresh]
     order = np.argsort(opened, kind="stable")
     new, opened = new[order], opened[order]
     on_page = people.follows[new] & has_page

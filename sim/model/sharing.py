@@ -20,10 +20,8 @@ def spread(graph, sharers: np.ndarray, seen: np.ndarray, visibility: float, casc
     """
     reactions, size, hop = [], 0, 1
     while sharers.size:
-        sender = np.zeros(seen.size, dtype=np.bool_)
-        sender[sharers] = True
-        heard = reach(graph, sender, visibility, rng)
-        viewers = np.flatnonzero((heard > 0) & ~seen)
+        heard, _ = reach(graph, sharers, visibility, rng)
+        viewers = heard[~seen[heard]]
         seen[viewers] = True
         if viewers.size == 0:
             break

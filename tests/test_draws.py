@@ -1,0 +1,28 @@
+"""The cheap Bernoulli draws give the process they stand for."""
+
+import numpy as np
+from scipy import stats
+
+from sim.model.draws import bernoulli_indices, thinned
+
+
+def test_bernoulli_indices_have_the_right_rate_and_no_position_bias():
+    rng = np.random.default_rng(0)
+    n, p = 100_000, 0.01
+    hits = np.concatenate([bernoulli_indices(rng, n, p) for _ in range(20)])
+    assert abs(hits.size / (20 * n) - p) < 0.0005
+    assert stats.kstest(hits / n, "uniform").pvalue > 0.001
+    assert bernoulli_indices(rng, 10, 0.0).size == 0 and bernoulli_indices(rng, 10, 1.0).tolist() == list(range(10))
+    one = bernoulli_indices(rng, 1000, 0.3)
+    assert np.all(np.diff(one) > 0) and one.max() < 1000
+
+
+def test_thinning_gives_each_person_their_own_probability():
+    rng = np.random.default_rng(1)
+    p = np.where(np.arange(50_000) < 25_000, 0.002, 0.008)
+    counts = np.zeros(2)
+    for _ in range(40):
+        hits = thinned(rng, p.size, 0.008, lambda c: p[c])
+        counts += [np.sum(hits < 25_000), np.sum(hits >= 25_000)]
+    rates = counts / (40 * 25_000)
+    assert abs(rates[0] - 0.002) < 0.0003 and abs(rates[1] - 0.008) < 0.0006
