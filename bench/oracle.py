@@ -1,0 +1,441 @@
+"""The audience model written the way Mesa's tutorials write a model: one agent per person.
+
+The same rules as ``sim.model`` (docs/ODD.md section 7), in plain Python, one
+person at a time: readable, slow, and independent of the vectorised code. It
+guards the fast code's correctness (``tests/test_oracle.py`` compares the two
+in distribution) and is the speed baseline of ``bench/run.py``. Keep it in
+step when a rule changes. Only what the comparison needs is covered: no
+cascades, no weekly calendar.
+
+    python bench/oracle.py scenarios/stammtisch.toml --people 1000 --days 60
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import statistics
+import sys
+from pathlib import Path
+
+import mesa
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import sim  # noqa: E402  (the scenario loader and the summary's definitions only)
+from sim.model.measures import COLUMNS, summarize  # noqa: E402
+
+ANSWER, IGNORE, DELETE = "answer", "ignore", "delete"
+
+
+def sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x > -700 else 0.0
+
+
+def clip(x: float, lo: float = 0.0, hi: float = 1.0) -> float:
+    return lo if x < lo else hi if x > hi else x
+
+
+def poisson(rnd: random.Random, lam: float) -> int:
+    """Knuth's method (fine for the degrees used here)."""
+    limit, k, p = math.exp(-lam), 0, 1.0
+    while True:
+        p *= rnd.random()
+        if p <= limit:
+            return k
+        k += 1
+
+
+class Person(mesa.Agent):
+    """One member of the brand's market."""
+
+    def __init__(self, model, interests: dict, trust: float, activity: float, tolerance: float, customer: bool):
+        super().__init__(model)
+        self.interest = interests
+        self.trust = trust
+        self.activity = activity
+        self.tolerance = tolerance
+        self.customer = customer
+        self.follows = False
+        self.hunter = False
+        self.annoyance_promo = self.annoyance_overposting = self.irrelevance = self.grievance = 0.0
+        self.affinity = 0.0
+        self.ties: list[Person] = []
+        self.complaint = None  # dict while a problem is open
+
+    @property
+    def annoyance(self) -> float:
+        return self.annoyance_promo + self.annoyance_overposting
+
+    def react(self, kind: str, extra_distrust: float, share_scale: float) -> tuple[bool, bool, bool]:
+        """See a post: engage? share? hide? Then learn trust, build annoyance, follow the engagement."""
+        m, t, rx = self.model, self.model.content[kind], self.model.cfg.reactions
+        annoyance = self.annoyance
+        value = (self.interest[kind] + rx.trust_weight * (self.trust - 0.5)
+                 - rx.annoyance_weight * annoyance * t.promo_weight + rx.value_noise * m.rnd.gauss(0, 1))
+        engaged = m.rnd.random() < sigmoid(rx.engage_intercept + t.appeal + rx.engage_slope * value)
+        shared = engaged and m.rnd.random() < t.share_propensity * share_scale
+        negative = m.rnd.random() < sigmoid(rx.negative_intercept + rx.negative_annoyance * annoyance - rx.negative_value * value)
+        self.trust = clip(self.trust + t.trust_learning * (clip(value) - self.trust) - extra_distrust)
+        self.annoyance_promo += t.annoyance
+        self.irrelevance = (1 - rx.irrelevance_memory) * self.irrelevance + rx.irrelevance_memory * max(0.0, 0.5 - value)
+        if engaged:
+            self.affinity += rx.affinity_gain * (1 - self.affinity)
+        return engaged, shared, negative
+
+    def unfollow_hazard_terms(self) -> list[float]:
+        f, m = self.model.cfg.follows, self.model
+        since = m.day - m.last_prize_draw
+        return [f.promo_annoyance * self.annoyance_promo, f.overposting_annoyance * self.annoyance_overposting,
+                f.irrelevance * self.irrelevance, f.distrust * max(0.0, f.distrust_threshold - self.trust),
+                f.service_grievance * self.grievance,
+                f.hunter_hazard * (1 - math.exp(-since / f.hunter_patience)) * self.hunter]
+
+    def fade(self) -> None:
+        rx = self.model.cfg.reactions
+        self.annoyance_promo *= 1 - rx.annoyance_decay
+        self.annoyance_overposting *= 1 - rx.annoyance_decay
+        self.grievance *= 1 - rx.annoyance_decay
+        self.affinity *= 1 - rx.affinity_decay
+
+
+class OracleModel(mesa.Model):
+    """One day of MODEL.md section 3 per step, person by person."""
+
+    def __init__(self, scenario, seed: int):
+        super().__init__(rng=seed)
+        self.rnd = random.Random(seed)
+        self.cfg = cfg = scenario
+        self.content = dict(cfg.content)
+        self.day = 0
+        self.last_prize_draw = -10**6
+        self.quality, self.competition = cfg.platform.quality_ref, 1.0
+        self.reach = self.reach_from_quality()
+        self.desk_free_at = 0.0
+        self.mask = [0] * 168
+        for d in range(cfg.service.days_per_week):
+            for h in range(int(round(cfg.service.hours_per_day))):
+                self.mask[(d * 24 + int(round(cfg.service.start_hour)) + h) % 168] = 1
+        self.per_week = sum(self.mask)
+        throughput = cfg.service.staff * cfg.service.answers_per_staff_hour
+        self.service_time = 1 / throughput if throughput > 0 and self.per_week > 0 else math.inf
+        self.people = self.create_people()
+        self.connect()
+        self.rows = []
+
+    # -- initialisation ---------------------------------------------------------
+
+    def create_people(self) -> list[Person]:
+        m, rnd = self.cfg.market, self.rnd
+        mus = {k: t.interest_spread * statistics.NormalDist().inv_cdf(t.valued_by) for k, t in self.content.items()}
+        people = []
+        for _ in range(m.people):
+            common = rnd.gauss(0, 1)
+            interests = {k: sigmoid(mus[k] + t.interest_spread * (math.sqrt(m.interest_correlation) * common
+                                                                  + math.sqrt(1 - m.interest_correlation) * rnd.gauss(0, 1)))
+                         for k, t in self.content.items()}
+            people.append(Person(self, interests, clip(rnd.gauss(m.trust_mean, m.trust_sd)),
+                                 rnd.betavariate(2.0, 2.0 * (1 - m.activity_mean) / m.activity_mean),
+                                 rnd.gammavariate(4.0, m.tolerance_mean / 4.0), rnd.random() < m.customer_share))
+        # weighted sampling without replacement (Efraimidis-Spirakis keys), weight = mean interest
+        k = round(m.initial_follower_share * m.people)
+        keyed = sorted(people, key=lambda p: rnd.random() ** (1.0 / statistics.fmean(p.interest.values())), reverse=True)
+        for p in keyed[:k]:
+            p.follows, p.affinity = True, 0.2
+        return people
+
+    def connect(self) -> None:
+        """Stub matching with Pareto expected degrees, as in sim.model.graph."""
+        m, rnd, n = self.cfg.market, self.rnd, len(self.people)
+        if n < 2 or m.mean_degree <= 0:
+            return
+        w = [rnd.paretovariate(m.degree_tail - 1.0) for _ in range(n)]
+        mean_w = statistics.fmean(w)
+        cap = math.sqrt(n * m.mean_degree) / m.mean_degree
+        stubs = [i for i, wi in enumerate(w) for _ in range(poisson(rnd, min(wi / mean_w, cap) * m.mean_degree))]
+        rnd.shuffle(stubs)
+        half = len(stubs) // 2
+        ties = {(min(a, b), max(a, b)) for a, b in zip(stubs[:half], stubs[half:2 * half]) if a != b}
+        for a, b in sorted(ties):
+            self.people[a].ties.append(self.people[b])
+            self.people[b].ties.append(self.people[a])
+
+    # -- the day ---------------------------------------------------------------------
+
+    def step(self) -> None:
+        self.today = dict.fromkeys(COLUMNS, 0.0)
+        self.today["day"] = self.day
+        self.requests: dict[Person, bool] = {}  # person -> as prize hunter
+        self.visitors: list[Person] = []
+        posts = self.brand_posts()
+        self.show(posts)
+        talk_pos, talk_neg = self.handle_complaints()
+        self.word_of_mouth(talk_pos, talk_neg)
+        self.update_reach()
+        self.resolve_follows()
+        self.buy()
+        self.record()
+        self.day += 1
+
+    def brand_posts(self) -> list[str]:
+        s = self.cfg.strategy
+        if not s.has_page:
+            return []
+        n = int(s.posts_per_day) + (self.rnd.random() < s.posts_per_day % 1)
+        posts = self.rnd.choices(list(s.mix), weights=list(s.mix.values()), k=n)
+        posts += [e.type for e in s.events if e.day == self.day]
+        if any(self.content[k].requires_follow for k in posts):
+            self.last_prize_draw = self.day
+        self.today["posts"] = len(posts)
+        self.today["cost_prizes"] = sum(self.content[k].prize for k in posts)
+        return posts
+
+    def show(self, posts: list[str]) -> None:
+        if not posts:
+            return
+        cfg, rnd = self.cfg, self.rnd
+        followers = [p for p in self.people if p.follows]
+        weights = [p.activity * (cfg.platform.affinity_floor + p.affinity) for p in followers]
+        total = sum(weights)
+        target = self.reach * len(followers) / len(posts) ** cfg.platform.post_split
+        organic = [[p for p, w in zip(followers, weights) if rnd.random() < min(1.0, target * w / total)] for _ in posts]
+        paid = [[] for _ in posts]
+        if cfg.strategy.paid_boost_per_day > 0 and cfg.platform.cpm > 0:
+            price = cfg.platform.cpm / 1000 * cfg.platform.quality_ref / max(self.quality, cfg.platform.quality_ref * 0.05)
+            per_post = cfg.strategy.paid_boost_per_day / price / len(posts)
+            total_act = sum(p.activity for p in self.people)
+            paid = [[p for p in self.people if rnd.random() < min(1.0, per_post * p.activity / total_act)] for _ in posts]
+            self.today["cost_paid"] = cfg.strategy.paid_boost_per_day
+        open_on_page = any(p.complaint and p.complaint["on_page"] for p in self.people)
+        seen_today: dict[Person, int] = {}
+        for kind, own, bought in zip(posts, organic, paid):
+            seen = set(own)
+            bought = [p for p in bought if p not in seen]
+            seen.update(bought)
+            extra = cfg.service.promo_over_complaints * self.content[kind].promo_weight * open_on_page
+            sharers = [p for p in own + bought if self.view(p, kind, extra, 1.0)]
+            heard = []
+            for sharer in sharers:  # one hop
+                heard += [t for t in sharer.ties if rnd.random() < cfg.platform.share_visibility]
+            reached = sorted({t for t in heard if t not in seen}, key=lambda p: p.unique_id)
+            seen.update(reached)
+            for p in reached:
+                self.view(p, kind, extra, 1.0)
+            for p in seen:
+                seen_today[p] = seen_today.get(p, 0) + 1
+            self.today["organic_impressions"] += len(own)
+            self.today["paid_impressions"] += len(bought)
+            self.today["share_impressions"] += len(reached)
+            self.today["cascade_size_max"] = max(self.today["cascade_size_max"], len(reached))
+        for p, n in seen_today.items():
+            if n > p.tolerance:
+                p.annoyance_overposting += cfg.reactions.overposting_dose * (n - p.tolerance)
+        self.visitors = [p for p in seen_today if p.follows]
+
+    def view(self, p: Person, kind: str, extra: float, scale: float) -> bool:
+        """One person sees one post; returns whether they shared it."""
+        t, cfg = self.content[kind], self.cfg
+        engaged, shared, negative = p.react(kind, extra, scale)
+        self.today["impressions"] += 1
+        self.today["negative_feedback"] += negative
+        self.today["shares"] += shared
+        if engaged:
+            self.today["engagements"] += 1
+            self.today["follower_engagements"] += p.follows
+            if not p.follows:
+                if t.requires_follow:
+                    self.requests[p] = True
+                elif self.rnd.random() < cfg.reactions.follow_on_engage:
+                    self.requests.setdefault(p, False)
+            if self.rnd.random() < t.conversion * p.trust / 0.5:
+                p.customer = True
+                self.sell(t.discount)
+        return shared
+
+    def sell(self, discount: float) -> None:
+        e = self.cfg.economy
+        self.today["sales"] += 1
+        self.today["revenue"] += e.price * (1 - discount)
+        self.today["gross_profit"] += e.price * (1 - discount) - e.price * (1 - e.margin)
+
+    # -- complaints -------------------------------------------------------------------
+
+    def covered_time(self, t: float) -> float:
+        week, rest = divmod(t, 168)
+        h = int(rest)
+        return week * self.per_week + sum(self.mask[:h]) + self.mask[h] * (rest - h)
+
+    def clock_time(self, s: float) -> float:
+        week, rest = divmod(s, self.per_week)
+        covered = 0
+        for h in range(168):
+            if self.mask[h] and covered + 1 > rest:
+                return week * 168 + h + (rest - covered)
+            covered += self.mask[h]
+        return (week + 1) * 168
+
+    def handle_complaints(self):
+        cfg, rnd, sv = self.cfg, self.rnd, self.cfg.service
+        has_page = cfg.strategy.has_page
+        new = []
+        for p in self.people:
+            if rnd.random() < sv.problem_rate:
+                hour = 24 * rnd.random()
+                if p.customer and p.complaint is None:
+                    new.append((self.day * 24 + hour, p))
+        new.sort(key=lambda x: x[0])
+        for opened, p in new:
+            on_page = p.follows and has_page
+            p.trust = max(0.0, p.trust - sv.problem_trust_hit)
+            v0, v1 = rnd.random(), rnd.random()
+            seen = on_page or (has_page and v1 < sv.monitors_elsewhere)
+            outcome, due = IGNORE, opened + sv.give_up_days * 24
+            if seen and v0 < sv.answer_share and math.isfinite(self.service_time):
+                self.desk_free_at = max(self.desk_free_at, self.covered_time(opened)) + self.service_time
+                answered_at = self.clock_time(self.desk_free_at)
+                if answered_at - opened <= sv.give_up_days * 24:
+                    outcome, due = ANSWER, answered_at
+            elif on_page and sv.answer_share <= v0 < sv.answer_share + sv.delete_share:
+                outcome, due = DELETE, opened
+            p.complaint = {"opened": opened, "due": due, "outcome": outcome, "on_page": on_page}
+        self.today["complaints_raised"] = len(new)
+
+        talk_pos, talk_neg, scores = [], [], []
+        for p in self.people:
+            c = p.complaint
+            if c is None or c["due"] >= (self.day + 1) * 24:
+                continue
+            delay = c["due"] - c["opened"]
+            patience, tell = rnd.expovariate(1 / sv.patience_hours), rnd.random()
+            q = sv.quality
+            if c["outcome"] == ANSWER:
+                p.trust = clip(p.trust + sv.recovery_gain * q * math.exp(-delay / sv.reply_decay_hours) - sv.poor_answer_penalty * (1 - q))
+                in_time = delay <= patience
+                self.today["complaints_answered_in_time" if in_time else "complaints_answered_late"] += 1
+                if in_time and tell < cfg.word_of_mouth.tell_positive * q:
+                    talk_pos.append(p)
+                score = 1.0 if in_time else 0.5
+            else:
+                deleted = c["outcome"] == DELETE
+                p.trust = clip(p.trust - (sv.delete_penalty if deleted else sv.ignore_penalty))
+                p.grievance += 1
+                self.today["complaints_deleted" if deleted else "complaints_ignored"] += 1
+                if tell < (cfg.word_of_mouth.tell_deleted if deleted else cfg.word_of_mouth.tell_negative):
+                    talk_neg.append(p)
+                score = -1.5 if deleted else -1.0
+            if c["on_page"]:
+                scores.append(score)
+            p.complaint = None
+        if scores and self.visitors:
+            for p in self.visitors:
+                p.trust = clip(p.trust + sv.onlooker_effect * statistics.fmean(scores))
+        covered_today = sum(self.mask[(self.day % 7) * 24:(self.day % 7 + 1) * 24])
+        self.today["cost_staff"] = covered_today * sv.staff * sv.wage_per_hour
+        return talk_pos, talk_neg
+
+    # -- word of mouth, reach, follows, sales, record ------------------------------------------------
+
+    def word_of_mouth(self, talk_pos, talk_neg) -> None:
+        w, rnd = self.cfg.word_of_mouth, self.rnd
+        for p in self.people:
+            if rnd.random() < w.chatter_rate and p.customer:
+                if p.trust > 0.7:
+                    talk_pos.append(p)
+                elif p.trust < 0.3:
+                    talk_neg.append(p)
+        talk_pos, talk_neg = set(talk_pos), set(talk_neg)
+        heard: dict[Person, list[int]] = {}
+        for tellers, reach, sign in ((talk_pos, w.reach_positive, 0), (talk_neg, w.reach_negative, 1)):
+            for teller in tellers:
+                for tie in teller.ties:
+                    if rnd.random() < reach:
+                        heard.setdefault(tie, [0, 0])[sign] += 1
+        for p, (pos, neg) in heard.items():
+            p.trust = clip(p.trust + w.trust_effect * (pos - neg))
+            if self.cfg.strategy.has_page and pos and not p.follows and rnd.random() < 1 - (1 - w.follow_on_positive) ** pos:
+                self.requests.setdefault(p, False)
+        self.today["wom_positive"], self.today["wom_negative"] = len(talk_pos), len(talk_neg)
+
+    def reach_from_quality(self) -> float:
+        pf = self.cfg.platform
+        return clip(pf.reach_base * (max(self.quality, 0) / pf.quality_ref) ** pf.reach_elasticity / self.competition, pf.reach_min, pf.reach_max)
+
+    def update_reach(self) -> None:
+        pf, t = self.cfg.platform, self.today
+        if t["impressions"] > 0:
+            score = (t["engagements"] - pf.negative_weight * t["negative_feedback"] + pf.quality_prior * self.quality) / (t["impressions"] + pf.quality_prior)
+            self.quality += (score - self.quality) / pf.quality_memory
+        self.competition *= 1 + pf.competition_growth
+        self.reach = self.reach_from_quality()
+
+    def resolve_follows(self) -> None:
+        f = self.cfg.follows
+        leavers = set()
+        for p in self.people:
+            if not p.follows:
+                continue
+            terms = p.unfollow_hazard_terms()
+            hazard = f.base_hazard + sum(terms)
+            if self.rnd.random() < 1 - math.exp(-hazard):
+                leavers.add(p)
+                p.follows = p.hunter = False
+                self.today["unfollows"] += 1
+                for cause, term in zip(("promo", "overposting", "irrelevant", "distrust", "service", "prize_hunter"), terms):
+                    self.today[f"unfollows_{cause}"] += term >= f.cause_share * hazard
+        for p, hunter in self.requests.items():
+            if not p.follows and p not in leavers:
+                p.follows, p.hunter = True, hunter
+                self.today["follows"] += 1
+        for p in self.people:
+            p.fade()
+
+    def buy(self) -> None:
+        e = self.cfg.economy
+        for p in self.people:
+            if self.rnd.random() < e.base_purchase_rate * (p.trust / 0.5) ** e.trust_elasticity:
+                p.customer = True
+                self.sell(0.0)
+        t = self.today
+        t["cost"] = t["cost_staff"] + t["cost_prizes"] + t["cost_paid"]
+
+    def record(self) -> None:
+        t, people = self.today, self.people
+        followers = [p for p in people if p.follows]
+        per_post = max(len(followers) + t["unfollows"] - t["follows"], 1) * max(t["posts"], 1)
+        t.update(followers=len(followers), trust_followers=statistics.fmean(p.trust for p in followers) if followers else math.nan,
+                 trust_market=statistics.fmean(p.trust for p in people),
+                 advocates=sum(p.trust > 0.7 for p in people) / len(people), detractors=sum(p.trust < 0.3 for p in people) / len(people),
+                 hunters=sum(p.hunter for p in people), open_complaints=sum(p.complaint is not None for p in people),
+                 quality_score=self.quality, reach_fraction=self.reach,
+                 organic_reach=t["organic_impressions"] / per_post if t["posts"] else math.nan,
+                 interaction_rate=t["follower_engagements"] / per_post if t["posts"] else math.nan,
+                 engagement_per_impression=t["engagements"] / t["impressions"] if t["impressions"] else math.nan)
+        self.rows.append(dict(t))
+
+
+def run(scenario, seed: int) -> dict:
+    """One oracle run: the same summary as ``sim.run(...).summary``."""
+    if scenario.platform.cascade or scenario.strategy.calendar is not None:
+        raise NotImplementedError("the oracle covers one-hop shares and mixes, not cascades or calendars")
+    model = OracleModel(scenario, seed)
+    for _ in range(scenario.simulation.days):
+        model.step()
+    return summarize(pd.DataFrame(model.rows, columns=list(COLUMNS)))
+
+
+if __name__ == "__main__":
+    import argparse
+    import json
+    import time
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("scenario")
+    ap.add_argument("--people", type=int, default=1000)
+    ap.add_argument("--days", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    sc = sim.load(a.scenario).with_overrides(**{"market.people": a.people, "simulation.days": a.days})
+    start = time.perf_counter()
+    print(json.dumps(run(sc, a.seed), indent=2))
+    print(f"{a.people * a.days / (time.perf_counter() - start):,.0f} person-days/s", file=sys.stderr)
