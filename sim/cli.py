@@ -244,6 +244,32 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
 
 
 @main.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0 exposes it to the network).")
+@click.option("--lang", type=click.Choice(["en", "de"]), default="en", show_default=True)
+def dashboard(port, host, lang):
+    """Start the live dashboard (Solara) at http://HOST:PORT."""
+    import os
+    import subprocess
+
+    from .dashboard import assets
+
+    try:
+        fetched = assets.install()  # Solara's browser files, once, from the npm registry
+    except (RuntimeError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as e:
+        _fail(f"cannot prepare the dashboard's browser files: {e}")
+    if fetched:
+        click.echo(f"fetched the dashboard's browser files: {', '.join(fetched)}", err=True)
+    click.echo(f"audsim dashboard on http://{host}:{port} (Ctrl-C stops it)", err=True)
+    env = {**os.environ, "AUDSIM_LANG": lang}
+    cmd = [sys.executable, "-m", "solara", "run", "sim.dashboard.app", "--host", host, "--port", str(port), "--production", "--no-open"]
+    try:
+        sys.exit(subprocess.call(cmd, env=env))
+    except KeyboardInterrupt:
+        sys.exit(0)
+
+
+@main.command()
 @click.option("--markdown", is_flag=True, help="Print the table as Markdown (as in docs/ODD.md).")
 def params(markdown):
     """List every scenario parameter with its default, range, unit and source."""

@@ -1,0 +1,1 @@
+"""The live dashboard for client meetings (Solara, on Mesa's SolaraViz)."""
