@@ -416,8 +416,9 @@ class OracleModel(mesa.Model):
 
 def run(scenario, seed: int) -> dict:
     """One oracle run: the same summary as ``sim.run(...).summary``."""
-    if scenario.platform.cascade or scenario.strategy.calendar is not None:
-        raise NotImplementedError("the oracle covers one-hop shares and mixes, not cascades or calendars")
+    st = scenario.strategy
+    if scenario.platform.cascade or st.calendar is not None or st.posts_growth or st.fan_acquisition:
+        raise NotImplementedError("the oracle covers one-hop shares and fixed mixes: no cascades, calendars, growth or bought fans")
     model = OracleModel(scenario, seed)
     for _ in range(scenario.simulation.days):
         model.step()

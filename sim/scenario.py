@@ -101,6 +101,10 @@ class Strategy(Table):
     calendar: list[list[str]] | None = Field(None, description="optional fixed week: 7 lists of content types, Monday first; replaces posts_per_day and mix", json_schema_extra={"unit": "types/day", "source": ASSUMED})
     events: list[Event] = Field(default_factory=list, description="one-off posts, e.g. a single prize draw: [[strategy.events]] day = 30, type = \"giveaway\"", json_schema_extra={"unit": "posts", "source": ASSUMED})
     paid_boost_per_day: float = P(0.0, 0, 1e9, unit="currency/day", doc="money spent on paid impressions each day")
+    posts_growth: float = P(0.0, -0.1, 0.1, unit="1/day", source="admin posts per month 6.5 -> 36.2, 2011-2012 (targets V1)", doc="relative daily growth of posts per day")
+    posts_per_day_max: float = P(50.0, 0, 50, unit="posts/day", doc="ceiling of posts per day as it grows")
+    fan_acquisition: float = P(0.0, 0, 0.1, unit="1/day", source="fan bases 7x in 2011, 5x in 2012 (targets V1)", doc="followers bought each day by campaigns, as a share of the current followers")
+    cost_per_fan: float = P(0.5, 0, 1e6, unit="currency/follower", doc="price of a follower bought by a campaign")
 
 
 class Platform(Table):

@@ -18,6 +18,23 @@ class Brand(mesa.Agent):
         self._mix_p = np.array([strategy.mix[n] for n in names], dtype=np.float64)
         self.last_prize_draw = -10**6  # day of the last post that needs follow + share
 
+    def posts_per_day(self, day: int) -> float:
+        """The posting rate on ``day``: it may grow (or shrink) over time, up to a ceiling."""
+        s = self.strategy
+        return min(s.posts_per_day * float(np.exp(s.posts_growth * day)), s.posts_per_day_max)
+
+    def acquire_fans(self, people, followers: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        """Campaign followers: about fan_acquisition * followers non-followers, chosen by activity."""
+        s = self.strategy
+        if not s.has_page or s.fan_acquisition <= 0:
+            return np.empty(0, np.int64)
+        k = rng.poisson(s.fan_acquisition * max(followers.size, 1))
+        outside = np.flatnonzero(~people.follows)
+        if k == 0 or outside.size == 0:
+            return np.empty(0, np.int64)
+        weight = people.activity[outside].astype(np.float64)
+        return rng.choice(outside, size=min(k, outside.size), replace=False, p=weight / weight.sum())
+
     def posts(self, day: int, rng: np.random.Generator) -> np.ndarray:
         """Content-type numbers of today's posts."""
         s = self.strategy
@@ -26,7 +43,8 @@ class Brand(mesa.Agent):
         if s.calendar is not None:
             todays = np.array([self.content.index[t] for t in s.calendar[day % 7]], dtype=np.int64)
         else:
-            n = int(s.posts_per_day) + int(rng.random() < s.posts_per_day % 1)
+            rate = self.posts_per_day(day)
+            n = int(rate) + int(rng.random() < rate % 1)
             todays = self._mix_types[rng.choice(self._mix_p.size, size=n, p=self._mix_p)] if n else np.empty(0, np.int64)
         extra = [self.content.index[e.type] for e in s.events if e.day == day]
         todays = np.concatenate([todays, np.array(extra, dtype=np.int64)])

@@ -41,6 +41,7 @@ class FollowBook:
         causes = terms >= params.cause_share * hazard[leave]
         people.follows[leavers] = False
         people.hunter[leavers] = False
+        people.unfollowed_on[leavers] = day
 
         joiners = np.flatnonzero(self.requested & ~people.follows)
         joiners = joiners[~np.isin(joiners, leavers, assume_unique=True)]  # no one rejoins the day they leave

@@ -16,12 +16,13 @@ COUNTS = (
     "engagements", "follower_engagements", "shares", "negative_feedback", "cascade_size_max",
     "complaints_raised", "complaints_answered_in_time", "complaints_answered_late", "complaints_ignored",
     "complaints_deleted", "wom_positive", "wom_negative", "sales", "revenue", "gross_profit", "cost",
-    "cost_staff", "cost_prizes", "cost_paid",
+    "cost_staff", "cost_prizes", "cost_paid", "cost_fans",
 ) + tuple(f"unfollows_{c}" for c in CAUSES)
 
 STATE = (
     "followers", "trust_followers", "trust_market", "advocates", "detractors", "hunters", "open_complaints",
     "quality_score", "reach_fraction", "organic_reach", "interaction_rate", "engagement_per_impression",
+    "fans_engaged_week",
 )
 
 COLUMNS = ("day",) + STATE + COUNTS
@@ -62,7 +63,15 @@ class Measures:
             organic_reach=t["organic_impressions"] / per_post if t["posts"] else np.nan,
             interaction_rate=t["follower_engagements"] / per_post if t["posts"] else np.nan,
             engagement_per_impression=t["engagements"] / t["impressions"] if t["impressions"] else np.nan,
+            fans_engaged_week=self._fans_engaged_week(people, followers, t["day"]),
         )
+
+    @staticmethod
+    def _fans_engaged_week(people, followers: np.ndarray, day: int) -> float:
+        """On the last day of each week: the share of fans who engaged with a post during that week (V1's measure)."""
+        if day % 7 != 6 or followers.size == 0:
+            return np.nan
+        return np.count_nonzero(people.last_engaged[followers] > day - 7) / followers.size
 
 
 def reporters() -> dict:

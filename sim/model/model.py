@@ -53,7 +53,8 @@ class AudienceModel(mesa.Model):
         unfollows are resolved once, after every process has requested them.
         """
         self.measures.start_day(self.day)
-        posts = self.brand.posts(self.day, self.streams["brand"])         # 1. brand posts
+        posts = self.brand.posts(self.day, self.streams["brand"])         # 1. brand posts (and buys fans)
+        self.buy_fans()
         self.show(posts)                                                    # 2-4. platform distributes, viewers react, shares spread
         self.handle_complaints()                                            # 5-6. problems arise, the desk answers
         self.talk()                                                         # 7. word of mouth
@@ -102,9 +103,16 @@ class AudienceModel(mesa.Model):
         p.annoyance_overposting[annoyed] += cfg.reactions.overposting_dose * (posts_seen[over] - p.tolerance[annoyed])
         self._visitors = viewers[p.follows[viewers]]
 
+    def buy_fans(self) -> None:
+        """Campaign followers join with the day's other follows (step 9)."""
+        fans = self.brand.acquire_fans(self.people, self.followers, self.streams["brand"])
+        self.follow_book.request(fans)
+        self.measures.add(cost_fans=fans.size * self.config.strategy.cost_per_fan)
+
     def _count_reaction(self, r, k: int) -> None:
         p, cfg = self.people, self.config
         engaged = r.viewers[r.engaged]
+        p.last_engaged[engaged] = self.day
         joiners = engaged[~p.follows[engaged]]
         if self.content.requires_follow[k]:
             self.follow_book.request(joiners, hunter=True)  # entering the draw needs follow + share
@@ -164,4 +172,4 @@ class AudienceModel(mesa.Model):
         n, revenue, profit = sales.loyalty(self.people, self.config.economy, self.streams["loyalty"])
         t = self.measures.today
         self.measures.add(sales=n, revenue=revenue, gross_profit=profit)
-        t["cost"] = t["cost_staff"] + t["cost_prizes"] + t["cost_paid"]
+        t["cost"] = t["cost_staff"] + t["cost_prizes"] + t["cost_paid"] + t["cost_fans"]

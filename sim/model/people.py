@@ -28,6 +28,8 @@ COLUMNS: tuple[tuple[str, type, str], ...] = (
     ("complaint_outcome", np.int8, "what will happen to it: see service.OUTCOMES"),
     ("hunter", np.bool_, "followed for prizes (joined through a giveaway)"),
     ("followed_on", np.int32, "day of the latest follow, -1 before day 0"),
+    ("unfollowed_on", np.int32, "day of the latest unfollow, -1 if never"),
+    ("last_engaged", np.int32, "day of the latest engagement with a post, -1 if never"),
 )
 
 
@@ -61,6 +63,8 @@ class People:
         p.follows[rng.choice(m.people, size=k, replace=False, p=weight)] = True
         p.affinity[p.follows] = 0.2
         p.followed_on[:] = -1
+        p.unfollowed_on[:] = -1
+        p.last_engaged[:] = -1
         p.complaint_due[:] = np.inf
         p.validate()
         return p
