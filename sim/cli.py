@@ -244,6 +244,28 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
 
 
 @main.command()
+@click.option("--quick", is_flag=True, help="Small populations and few replications (a few minutes).")
+@click.option("--folder", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Target files (default: validation/).")
+def validate(quick, folder):
+    """Measure the model against published figures (validation/*.toml); exit 1 if a target fails."""
+    from .validation import run_suite, write_report
+    from .validation.suite import ROOT
+
+    folder = folder or ROOT
+    try:
+        checks, wall = run_suite(quick=quick, folder=folder, progress=lambda t: click.echo(f"measured {t}", err=True))
+    except ScenarioError as e:
+        _fail(str(e))
+    width = max(len(c.check) for c in checks)
+    for c in checks:
+        click.echo(f"{c.target}  {c.check:<{width}}  expected {c.expected:<34} measured {c.measured():<32} {'pass' if c.passed else 'FAIL'}")
+    report = write_report(checks, wall, quick, folder / "report.md")
+    failed = [c for c in checks if not c.passed]
+    click.echo(f"{len(checks) - len(failed)} of {len(checks)} checks pass ({wall:.0f} s); wrote {report}")
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0 exposes it to the network).")
 @click.option("--lang", type=click.Choice(["en", "de"]), default="en", show_default=True)

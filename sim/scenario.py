@@ -181,8 +181,8 @@ class Service(Table):
     recovery_gain: float = P(0.3, 0, 1, unit="trust", source="seed 003 (an answered complaint turns an angry customer into a multiplier)", doc="trust gained by a perfect immediate answer")
     reply_decay_hours: float = P(0.6, 0.01, 1000, unit="hours", source="Twitter/Applied Marketing Science 2016 ($20 for <6 min vs $2.33 for >1 h)", doc="time constant of how a reply's worth fades with its delay")
     poor_answer_penalty: float = P(0.1, 0, 1, unit="trust", source="seed 004 (mediocre outsourced service)", doc="trust lost by an answer of quality 0")
-    ignore_penalty: float = P(0.15, 0, 1, unit="trust", doc="trust lost when a complaint is ignored")
-    delete_penalty: float = P(0.25, 0, 1, unit="trust", doc="trust lost when a complaint is deleted")
+    ignore_penalty: float = P(0.07, 0, 1, unit="trust", source="calibrated to V3: 35% of ignored complainers boycott (Sprout Social Index 2017); was 0.15, assumed", doc="trust lost when a complaint is ignored")
+    delete_penalty: float = P(0.12, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")
     onlooker_effect: float = P(0.01, 0, 1, unit="trust", source="seed 000 (how problems are handled is public)", doc="trust change of followers who visit the page, per unit of today's mean complaint outcome")
     promo_over_complaints: float = P(0.01, 0, 1, unit="trust/view", source="seed 004 (automated product posts while a customer needs help)", doc="extra trust lost by a promotion view while complaints on the page are open")
 

@@ -25,7 +25,7 @@ STREAMS = ("market", "graph", "problems", "loyalty", "brand", "feed", "reactions
 class AudienceModel(mesa.Model):
     """A brand's page, its market of people (as columns), and the platform between them."""
 
-    def __init__(self, scenario, seed: int | None = None):
+    def __init__(self, scenario, seed: int | None = None, record_complaints: bool = False):
         seed = scenario.simulation.seed if seed is None else seed
         super().__init__(rng=seed)
         self.config = scenario
@@ -40,6 +40,7 @@ class AudienceModel(mesa.Model):
         self.desk = service.Desk(scenario.service)
         self.follow_book = follows.FollowBook(m.people)
         self.measures = Measures()
+        self.complaint_log: list[dict] | None = [] if record_complaints else None  # resolved complaints, day by day
         self.followers = np.flatnonzero(self.people.follows)  # index of followers, kept by FollowBook.resolve
         self._visitors = np.empty(0, np.int64)  # followers who saw a post today (onlookers of complaints)
         self._complaint_talk = (self._visitors, self._visitors)  # complainers who talk today
@@ -131,6 +132,8 @@ class AudienceModel(mesa.Model):
         hours = 24.0 * self.streams["problems"].random(events.size)
         raised = service.raise_problems(p, self.day, cfg.service, cfg.strategy.has_page, self.desk, events, hours, self.streams["desk"])
         done = service.resolve(p, self.day, cfg.service, cfg.word_of_mouth, self.streams["desk"])
+        if self.complaint_log is not None and done.log is not None:
+            self.complaint_log.append({"day": self.day, **done.log})
         visitors = self._visitors
         if done.page_resolved and visitors.size:  # onlookers: followers on the page today see how complaints are treated
             mean_outcome = done.page_outcome_sum / done.page_resolved

@@ -32,6 +32,7 @@ class Resolved:
     page_resolved: int = 0
     tell_positive: np.ndarray | None = None
     tell_negative: np.ndarray | None = None
+    log: dict | None = None  # per complaint: who, outcome, delay (hours), trust change, told (for validation)
 
 
 class Desk:
@@ -168,4 +169,6 @@ def resolve(people, day: int, params, wom, rng) -> Resolved:
     r.ignored, r.deleted = int(ignored.sum()), int(deleted.sum())
     r.page_outcome_sum, r.page_resolved = float(score[on_page].sum()), int(on_page.sum())
     r.tell_positive, r.tell_negative = due_today[positive], due_today[negative]
+    r.log = {"who": due_today, "outcome": outcome, "delay_hours": delay, "in_time": in_time, "trust_change": change,
+             "told": positive | negative, "on_page": on_page}
     return r

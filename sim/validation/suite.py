@@ -1,0 +1,185 @@
+"""The validation suite: each target file names its source, conditions, metric and tolerance.
+
+Every target is measured over replications (common random numbers across its
+conditions) and each of its checks is reported as expected, measured (mean
+and 95% interval) and pass or fail. Measures follow the source's own
+definition (see each file's ``metric``).
+"""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .. import runner
+from ..experiments.compare import replication_seeds
+from ..experiments.stats import mean_interval
+from ..model import AudienceModel
+from ..model.people import People
+from ..model.service import ANSWER, IGNORE
+from ..scenario import ScenarioError
+
+ROOT = Path(__file__).resolve().parents[2] / "validation"
+
+
+@dataclass
+class Check:
+    target: str
+    check: str
+    source: str
+    expected: str
+    mean: float
+    low: float
+    high: float
+    passed: bool
+
+    def measured(self) -> str:
+        return f"{self.mean:.3g} [{self.low:.3g}, {self.high:.3g}]"
+
+
+def load_targets(folder: Path = ROOT) -> list[tuple[Path, dict]]:
+    out = []
+    for path in sorted(Path(folder).glob("*.toml")):
+        try:
+            out.append((path, tomllib.loads(path.read_text())))
+        except tomllib.TOMLDecodeError as e:
+            raise ScenarioError(f"{path}: malformed TOML: {e}") from None
+    return out
+
+
+def _scenario(path: Path, spec: dict, size: dict, extra: dict):
+    overrides = {k: v for k, v in spec.get("conditions", {}).items() if not isinstance(v, dict) or k.startswith("strategy.mix")}
+    sc = runner.resolve(path.parent / spec["scenario"]).with_overrides(source=str(path), **overrides, **extra)
+    days = size.get("days", spec.get("years", 1) * 365)
+    return sc.with_overrides(source=str(path), **{"market.people": size["people"], "simulation.days": days})
+
+
+def _condition(spec: dict, name: str) -> dict:
+    return spec["conditions"][name]
+
+
+def _within(x: float, bounds) -> bool:
+    return bounds[0] <= x <= bounds[1]
+
+
+def _check(spec, name, expected, values, test) -> Check:
+    m, lo, hi, _ = mean_interval(values)
+    return Check(spec["id"], name, spec["source"].split(";")[0].split(",")[0], expected, m, lo, hi, bool(test(m)))
+
+
+def interest_panel(path, spec, size) -> list[Check]:
+    sc = _scenario(path, spec, size, {})
+    names = list(sc.content)
+    shares = {k: [] for k in spec["expected"]}
+    for seed in replication_seeds(7, size["reps"]):
+        people = People.create(sc, np.random.default_rng(seed))
+        above = (people.interest > 0.5).mean(axis=0)
+        for k in shares:
+            shares[k].append(above[names.index(k)])
+    tol = spec["tolerance"]["absolute"]
+    return [_check(spec, f"valued: {k}", f"{spec['expected'][k]:.2f} ± {tol}", v, lambda m, e=spec["expected"][k]: abs(m - e) <= tol)
+            for k, v in shares.items()]
+
+
+def interaction_decline(path, spec, size) -> list[Check]:
+    years, tol = spec.get("years", 3), spec["tolerance"]
+    first, last = spec.get("sample_weeks", [1, 52])
+    window = slice((first - 1) * 7, last * 7)
+    yearly = {}
+    for cond in ("industry", "service"):
+        sc = _scenario(path, spec, size, _condition(spec, cond))
+        rows = []
+        for seed in replication_seeds(7, size["reps"]):
+            weekly = runner.run(sc, seed=seed).daily["fans_engaged_week"].to_numpy()
+            rows.append([np.nanmean(weekly[y * 365:(y + 1) * 365][window]) for y in range(years)])
+        yearly[cond] = np.array(rows)
+    ind = yearly["industry"]
+    y = tol["service_above_industry_in_year"] - 1
+    checks = [_check(spec, f"industry, year {i + 1}: weekly share of fans interacting", "(reported; level not checked)", ind[:, i], lambda m: True)
+              for i in range(years)]
+    checks += [
+        _check(spec, "decline every year (smallest year-on-year ratio < 1)", "< 1",
+               np.min(ind[:, 1:] / ind[:, :-1], axis=1), lambda m: m < 1),
+        _check(spec, "year 2 / year 1", f"{tol['year2_over_year1']} (observed 0.35)", ind[:, 1] / ind[:, 0],
+               lambda m: _within(m, tol["year2_over_year1"])),
+        _check(spec, "year 3 / year 1", f"{tol['year3_over_year1']} (observed 0.14)", ind[:, 2] / ind[:, 0],
+               lambda m: _within(m, tol["year3_over_year1"])),
+        _check(spec, f"service-led minus industry, year {y + 1}", "> 0 (observed 2.0% vs 1.5%)", yearly["service"][:, y] - ind[:, y],
+               lambda m: m > 0),
+    ]
+    return checks
+
+
+def complaint_outcomes(path, spec, size) -> list[Check]:
+    """Follow every resolved complaint for 30 days: unfollows, trust, talk, worth of a fast reply."""
+    tol = spec["tolerance"]
+    ignored_lost, ignored_told, in_time_told, fast, slow = [], [], [], [], []
+    for seed in replication_seeds(7, size["reps"]):
+        lost, told_i, told_a, fast_gain, slow_gain = [], [], [], [], []
+        for cond in ("slow", "fast"):
+            sc = _scenario(path, spec, size, _condition(spec, cond))
+            model = AudienceModel(sc, seed=seed, record_complaints=True)
+            for day in range(sc.simulation.days):
+                model.step()
+                if day >= 30:
+                    for log in model.complaint_log[day - 30:day - 29]:  # the cohort resolved 30 days ago
+                        ign = log["outcome"] == IGNORE
+                        who = log["who"][ign]
+                        unfollowed = log["on_page"][ign] & (model.people.unfollowed_on[who] > log["day"])
+                        lost.extend(unfollowed | (model.people.trust[who] < 0.3))
+            for log in model.complaint_log:
+                told_i.extend(log["told"][log["outcome"] == IGNORE])
+                told_a.extend(log["told"][log["in_time"]])
+                answered = log["outcome"] == ANSWER
+                fast_gain.extend(log["trust_change"][answered & (log["delay_hours"] <= 0.1)])
+                slow_gain.extend(log["trust_change"][answered & (log["delay_hours"] > 1.0)])
+        ignored_lost.append(np.mean(lost))
+        ignored_told.append(np.mean(told_i))
+        in_time_told.append(np.mean(told_a))
+        fast.append(np.mean(fast_gain))
+        slow.append(np.mean(slow_gain))
+    return [
+        _check(spec, "ignored: unfollow or stop buying within 30 days", f"{tol['ignored_unfollow_or_stop_buying']} (observed 0.35)",
+               ignored_lost, lambda m: _within(m, tol["ignored_unfollow_or_stop_buying"])),
+        _check(spec, "ignored: tell their ties", f"{tol['ignored_tell']} (observed 0.31)", ignored_told,
+               lambda m: _within(m, tol["ignored_tell"])),
+        _check(spec, "answered in time: tell their ties", f"{tol['answered_in_time_tell']} (observed 0.45)", in_time_told,
+               lambda m: _within(m, tol["answered_in_time_tell"])),
+        _check(spec, "trust gain of a reply within 6 minutes", "(reported)", fast, lambda m: True),
+        _check(spec, "trust gain of a reply after more than an hour", "(reported)", slow, lambda m: True),
+        _check(spec, f"within 6 minutes minus {tol['minutes_over_hour_gain']:g} x after an hour", "> 0 (observed ratio 8.6)",
+               np.array(fast) - tol["minutes_over_hour_gain"] * np.array(slow), lambda m: m > 0),
+    ]
+
+
+KINDS = {"interest_panel": interest_panel, "interaction_decline": interaction_decline, "complaint_outcomes": complaint_outcomes}
+
+
+def run_suite(quick: bool = False, folder: Path = ROOT, progress=None) -> tuple[list[Check], float]:
+    """Measure every target; return the checks and the wall time."""
+    started = time.perf_counter()
+    checks = []
+    for path, spec in load_targets(folder):
+        if spec.get("kind") not in KINDS:
+            raise ScenarioError(f"{path}: kind = {spec.get('kind')!r}: expected one of {', '.join(KINDS)}")
+        size = spec["quick" if quick else "full"]
+        checks += KINDS[spec["kind"]](path, spec, size)
+        if progress:
+            progress(spec["id"])
+    return checks, time.perf_counter() - started
+
+
+def write_report(checks: list[Check], wall: float, quick: bool, path: Path) -> Path:
+    """validation/report.md: one row per check, with its source."""
+    lines = [f"# Validation report ({'quick' if quick else 'full'} suite)", "",
+             f"Made by `audsim validate{' --quick' if quick else ''}` in {wall:.0f} s. Measured: mean [95% interval] over replications.", "",
+             "| target | check | source | expected | measured | result |", "| --- | --- | --- | --- | --- | --- |"]
+    lines += [f"| {c.target} | {c.check} | {c.source} | {c.expected} | {c.measured()} | {'pass' if c.passed else '**FAIL**'} |" for c in checks]
+    failed = sum(not c.passed for c in checks)
+    lines += ["", f"{len(checks) - failed} of {len(checks)} checks pass."]
+    path.write_text("\n".join(lines) + "\n")
+    return path

@@ -1,0 +1,38 @@
+"""audsim validate: targets measured with their own definitions, a report, a failing exit code (issue #7, part)."""
+
+import shutil
+
+from click.testing import CliRunner
+
+from sim.cli import main
+from sim.validation import run_suite
+
+from .conftest import ROOT
+
+
+def test_panel_and_complaint_targets_pass_with_defaults(tmp_path):
+    for name in ("v2_panel.toml", "v3_complaints.toml"):
+        shutil.copy(ROOT / "validation" / name, tmp_path / name)
+        text = (tmp_path / name).read_text().replace('scenario = "../scenarios/', f'scenario = "{ROOT}/scenarios/')
+        (tmp_path / name).write_text(text)
+    checks, _ = run_suite(quick=True, folder=tmp_path)
+    assert {c.target for c in checks} == {"V2", "V3"}
+    failed = [(c.check, c.measured()) for c in checks if not c.passed]
+    assert not failed, failed
+
+
+def test_a_failing_target_fails_the_command_and_the_report_says_so(tmp_path):
+    text = (ROOT / "validation" / "v2_panel.toml").read_text()
+    text = text.replace('scenario = "../scenarios/', f'scenario = "{ROOT}/scenarios/').replace("info = 0.84", "info = 0.50")
+    (tmp_path / "v2.toml").write_text(text)
+    res = CliRunner().invoke(main, ["validate", "--quick", "--folder", str(tmp_path)])
+    assert res.exit_code == 1
+    assert "FAIL" in res.output
+    report = (tmp_path / "report.md").read_text()
+    assert "**FAIL**" in report and "valued: info" in report
+
+
+def test_bad_target_kind_is_a_one_line_error(tmp_path):
+    (tmp_path / "x.toml").write_text('id = "X"\nkind = "astrology"\n')
+    res = CliRunner().invoke(main, ["validate", "--folder", str(tmp_path)])
+    assert res.exit_code == 2 and "kind = 'astrology'" in res.output
