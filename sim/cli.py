@@ -244,6 +244,50 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
 
 
 @main.command()
+@click.argument("targets", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--params", help="Comma-separated dotted keys to fit (each needs a range).")
+@click.option("--from-insights", "insights", type=click.Path(dir_okay=False, path_type=Path),
+              help="Fit to a page's daily analytics export (CSV) instead of a targets file.")
+@click.option("--base", type=click.Path(dir_okay=False, path_type=Path), help="With --from-insights: the scenario to fit (default scenarios/stammtisch.toml).")
+@click.option("--market-multiple", type=click.FloatRange(min=1), default=5.0, show_default=True,
+              help="With --from-insights: the reachable market as a multiple of the page's followers.")
+@click.option("--samples", type=click.IntRange(min=4), help="Latin-hypercube points (default: the file's, or 60).")
+@click.option("--reps", type=click.IntRange(min=1), help="Replications per point (default: the file's, or 2).")
+@click.option("--workers", type=click.IntRange(min=1), help="Local processes (default: all cores).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("results/calibrated.toml"), show_default=True,
+              help="The fitted scenario; its runs go to OUT's name + '.runs/'.")
+@click.option("--resume", is_flag=True, help="Keep the runs of an interrupted calibration.")
+def calibrate(targets, params, insights, base, market_multiple, samples, reps, workers, out, resume):
+    """Fit parameters to TARGETS (a calibration TOML) or to a page's export (--from-insights)."""
+    from .calibration import abc, insights as ins
+    from .experiments.demo import scenarios_dir
+
+    try:
+        if (targets is None) == (insights is None):
+            _fail("give either a TARGETS file or --from-insights EXPORT.csv")
+        if insights is not None:
+            spec, sc, base_file = ins.spec_from_insights(insights, base or scenarios_dir() / "stammtisch.toml", market_multiple)
+        else:
+            spec, sc = abc.load_targets(targets)
+            base_file = targets.parent / spec.base
+        names = params.split(",") if params else list(spec.ranges)
+        if not names:
+            _fail("--params: nothing to fit; name dotted keys, e.g. --params platform.reach_base,follows.base_hazard")
+        spec = spec.model_copy(update={k: v for k, v in (("samples", samples), ("reps", reps)) if v})
+        runs_dir = out.with_name(out.stem + ".runs")
+        bar, update, _ = _sweep_bar(spec.samples * spec.reps * spec.rounds, "calibrate")
+        with bar:
+            result = abc.fit(spec, sc, names, runs_dir, workers=workers, resume=resume, progress=update)
+    except ScenarioError as e:
+        _fail(str(e))
+    except FileExistsError as e:
+        _fail(str(e))
+    result.write(out, base_file)
+    click.echo(result.estimates.to_string(index=False, float_format=lambda x: f"{x:.5g}"))
+    click.echo(f"posterior: the closest {len(result.posterior)} of {len(result.points)} points; wrote {out} and {out.with_suffix('.fit.json')}")
+
+
+@main.command()
 @click.option("--quick", is_flag=True, help="Small populations and few replications (a few minutes).")
 @click.option("--folder", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Target files (default: validation/).")
 def validate(quick, folder):

@@ -1,0 +1,144 @@
+"""Approximate Bayesian computation over Latin hypercubes, in shrinking rounds.
+
+The parameter box is sampled with SALib's Latin hypercube; every point runs
+``reps`` replications with common random numbers (the sweep engine: parts
+on disk, resumable, any executor). Each point's distance to the targets is
+sqrt(sum(((simulated - target) / scale)^2)) on the replication means; the
+closest ``accept`` share of points is the approximate posterior. Each further
+round samples the box those points span (a simple sequential ABC); the last
+round's posterior mean is the fit, its spread the uncertainty.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from pydantic import Field, ValidationError
+
+from .. import runner
+from ..scenario import Scenario, ScenarioError, Table, one_line
+from ..sweep.analyze import point_means
+from ..sweep.run import sweep
+from ..sweep.spec import OUTCOMES, SweepSpec, Vary
+
+
+class Target(Table):
+    value: float = Field(..., description="the figure to match")
+    scale: float = Field(..., gt=0, description="how far off counts as one unit of distance (same unit as value)")
+
+
+class CalibrationSpec(Table):
+    """A calibration file: base scenario, parameter ranges, target figures, design size."""
+
+    base: str = Field(..., description="scenario file to calibrate (relative to this file)")
+    samples: int = Field(64, ge=4, le=100_000, description="Latin-hypercube points")
+    reps: int = Field(2, ge=1, le=1000, description="replications per point (common random numbers)")
+    accept: float = Field(0.15, gt=0, le=1, description="share of closest points kept as the posterior")
+    rounds: int = Field(2, ge=1, le=10, description="rounds; each samples the box spanned by the previous round's posterior")
+    seed: int = Field(7, ge=0)
+    people: int | None = Field(None, ge=10, le=50_000_000)
+    days: int | None = Field(None, ge=1, le=100_000)
+    ranges: dict[str, tuple[float, float]] = Field(default_factory=dict, description="dotted key -> [low, high]")
+    targets: dict[str, Target] = Field(..., min_length=1, description="summary figure -> value and scale")
+    fixed: dict[str, float | str | bool] = Field(default_factory=dict, description="dotted key -> value set before fitting")
+
+
+def load_targets(path: str | Path) -> tuple[CalibrationSpec, Scenario]:
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text())
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: file not found; expected a calibration TOML file") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ScenarioError(f"{path}: malformed TOML: {e}") from None
+    try:
+        spec = CalibrationSpec.model_validate(raw)
+    except ValidationError as e:
+        raise one_line(e, str(path), CalibrationSpec) from None
+    for metric in spec.targets:
+        if metric not in OUTCOMES:
+            raise ScenarioError(f"{path}: targets.{metric}: unknown figure; expected one of {', '.join(OUTCOMES)}")
+    base = runner.resolve(path.parent / spec.base, spec.days, spec.people)
+    return spec, base.with_overrides(source=f"{path}: fixed", **spec.fixed)
+
+
+@dataclass
+class Fit:
+    """The posterior sample, the estimates and the fitted scenario."""
+
+    posterior: pd.DataFrame
+    points: pd.DataFrame
+    estimates: pd.DataFrame
+    scenario: Scenario
+    params: list[str]
+
+    CONTEXT = ("market.people", "market.initial_follower_share", "strategy.posts_per_day", "simulation.days")
+
+    def write(self, path: str | Path, base_file: str | Path) -> Path:
+        """A scenario TOML that extends ``base_file`` with the fitted values; FILE.fit.json beside it."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lines = ["# Fitted by audsim calibrate (approximate Bayesian computation over a Latin hypercube).",
+                 "# parameter: posterior mean [95% interval]; the posterior sample is in the .fit.json file beside this one."]
+        lines += [f"#   {r['parameter']}: {r['mean']:.6g} [{r['ci_low']:.6g}, {r['ci_high']:.6g}]" for _, r in self.estimates.iterrows()]
+        lines.append(f"extends = {_toml(str(Path(base_file).resolve()))}")
+        resolved = self.scenario.model_dump(mode="json")
+        tables: dict[str, dict] = {}
+        for key in [*self.params, *self.CONTEXT]:
+            *table, leaf = key.split(".")
+            value = resolved
+            for part in key.split("."):
+                value = value[part]
+            tables.setdefault(".".join(table), {}).setdefault(leaf, value)
+        for table, values in tables.items():
+            lines.append(f"\n[{table}]")
+            lines += [f"{k} = {_toml(v)}" for k, v in values.items()]
+        path.write_text("\n".join(lines) + "\n")
+        path.with_suffix(".fit.json").write_text(json.dumps(
+            {"estimates": self.estimates.to_dict(orient="records"), "posterior": self.posterior.to_dict(orient="records")},
+            indent=1, default=float))
+        return path
+
+
+def _toml(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return json.dumps(v)
+    return repr(v)
+
+
+def fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: str | Path, workers: int | None = None,
+        resume: bool = False, progress=None) -> Fit:
+    """Fit ``params`` (each needs a range in ``spec.ranges``) to ``spec.targets``."""
+    missing = [p for p in params if p not in spec.ranges]
+    if missing:
+        raise ScenarioError(f"--params {','.join(missing)}: no range given; add [ranges] \"{missing[0]}\" = [low, high] to the calibration file")
+    box = {p: tuple(spec.ranges[p]) for p in params}
+    for r in range(spec.rounds):
+        sweep_spec = SweepSpec(name=f"calibration-{r + 1}", base="-", design="lhs", samples=spec.samples, reps=spec.reps,
+                               seed=spec.seed + r, outcomes=list(spec.targets), parameters={p: Vary(range=box[p]) for p in params})
+        runs = sweep(sweep_spec, {base.name: base}, Path(out) / f"round{r + 1}", workers=workers, resume=resume, progress=progress)
+        means = point_means(runs, sweep_spec, base.name)
+        means.columns = [c.removeprefix("param:") for c in means.columns]
+        distance = np.sqrt(sum(((means[m] - t.value) / t.scale) ** 2 for m, t in spec.targets.items()))
+        points = means.assign(distance=distance, round=r + 1).sort_values("distance")
+        posterior = points.head(max(2, int(np.ceil(spec.accept * len(points)))))
+        box = {p: (float(posterior[p].min()), float(posterior[p].max())) if posterior[p].max() > posterior[p].min() else box[p]
+               for p in params}
+    rows = []
+    for p in params:
+        x = posterior[p].to_numpy(dtype=float)
+        rows.append({"parameter": p, "mean": x.mean(), "sd": x.std(ddof=1), "ci_low": np.quantile(x, 0.025),
+                     "ci_high": np.quantile(x, 0.975), "best": float(points[p].iloc[0]), "range_low": spec.ranges[p][0],
+                     "range_high": spec.ranges[p][1]})
+    estimates = pd.DataFrame(rows)
+    fitted = base.with_overrides(source="calibration", **{r["parameter"]: float(r["mean"]) for r in rows})
+    points.to_csv(Path(out) / "points.csv")
+    estimates.to_csv(Path(out) / "estimates.csv", index=False)
+    return Fit(posterior, points, estimates, fitted, params)

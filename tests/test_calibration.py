@@ -1,0 +1,66 @@
+"""audsim calibrate: fitting to target figures and to a page's analytics export (issue #7, part)."""
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import sim
+from sim.calibration import read_insights, targets_from_insights
+from sim.calibration.insights import EXAMPLE_TRUTH, example_export
+from sim.cli import main
+from sim.scenario import ScenarioError
+
+from .conftest import SCENARIOS
+
+EXAMPLE = SCENARIOS / "examples" / "page-insights-example.csv"
+
+
+def test_the_shipped_example_export_is_what_the_model_makes_from_the_known_values():
+    made = example_export(sim.load(SCENARIOS / "stammtisch.toml"))
+    pd.testing.assert_frame_equal(made, pd.read_csv(EXAMPLE), check_dtype=False)
+
+
+def test_export_figures_follow_the_summary_definitions():
+    base = sim.load(SCENARIOS / "stammtisch.toml").with_overrides(**{"market.people": 2000, "simulation.days": 60})
+    run = sim.run(base, seed=3)
+    from sim.calibration.insights import export_from_run, normalize
+
+    figures = targets_from_insights(normalize(export_from_run(run.daily)))
+    for key in ("organic_reach", "engagement_per_impression", "unfollow_rate_per_30d"):
+        assert figures[key] == pytest.approx(run.summary[key]), key
+
+
+def test_calibration_recovers_the_known_values_of_the_example(tmp_path):
+    """Stated tolerance: each true value lies inside the fitted 95% posterior interval."""
+    out = tmp_path / "fitted.toml"
+    res = CliRunner().invoke(main, ["calibrate", "--from-insights", str(EXAMPLE), "--out", str(out), "--workers", "2"])
+    assert res.exit_code == 0, res.output
+    estimates = pd.read_csv(tmp_path / "fitted.runs" / "estimates.csv").set_index("parameter")
+    for key, truth in EXAMPLE_TRUTH.items():
+        row = estimates.loc[key]
+        assert row["ci_low"] <= truth <= row["ci_high"], (key, truth, row.to_dict())
+    fitted = sim.load(out)
+    assert fitted.platform.reach_base == pytest.approx(estimates.loc["platform.reach_base", "mean"])
+    assert fitted.market.people == 10_000 and fitted.simulation.days == 180
+
+
+def test_targets_file_calibration_writes_a_loadable_scenario(tmp_path):
+    out = tmp_path / "fit.toml"
+    res = CliRunner().invoke(main, ["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"),
+                                    "--params", "platform.reach_base", "--samples", "6", "--reps", "1", "--workers", "1", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    fitted = sim.load(out)
+    assert 0.02 <= fitted.platform.reach_base <= 0.4
+    assert (tmp_path / "fit.fit.json").exists()
+
+
+def test_calibration_input_errors_are_one_line(tmp_path):
+    res = CliRunner().invoke(main, ["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"),
+                                    "--params", "service.staff", "--out", str(tmp_path / "x.toml")])
+    assert res.exit_code == 2 and "service.staff" in res.output and "range" in res.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,fans\n2026-01-01,3\n")
+    with pytest.raises(ScenarioError, match="no column for unfollows"):
+        read_insights(bad)
+    res = CliRunner().invoke(main, ["calibrate", "--from-insights", str(bad), "--out", str(tmp_path / "y.toml")])
+    assert res.exit_code == 2 and "unfollows" in res.output and not (tmp_path / "y.toml").exists()
