@@ -339,10 +339,12 @@ def dashboard(port, host, lang):
 @click.option("--markdown", is_flag=True, help="Print the table as Markdown (as in docs/ODD.md).")
 def params(markdown):
     """List every scenario parameter with its default, range, unit and source."""
+    from .experiments.demo import scenarios_dir
     from .scenario import parameters, parameters_markdown
+    from .sweep.spec import swept_ranges
 
     if markdown:
-        click.echo(parameters_markdown(), nl=False)
+        click.echo(parameters_markdown(swept_ranges(scenarios_dir() / "sweeps")), nl=False)
         return
     for r in parameters():
         click.echo(f"{r['key']:<40} {str(r['default']):<12} {r['range']:<16} {r['unit']:<28} {r['meaning']}")

@@ -461,11 +461,30 @@ def parameters() -> list[dict]:
     return rows
 
 
-def parameters_markdown() -> str:
-    """The parameter table as Markdown, as it stands in docs/ODD.md."""
-    lines = ["| key | default | range | unit | source | meaning |", "| --- | --- | --- | --- | --- | --- |"]
+def _swept_here(row: str, key: str, values: str) -> str:
+    """The sweep values of ``key`` if they belong to the table row ``row`` (a content type's or a mix share's with its name)."""
+    if key == row:
+        return values
+    parts = key.split(".")
+    if row.startswith("content.TYPE.") and len(parts) == 3 and parts[0] == "content" and parts[2] == row.rsplit(".", 1)[1]:
+        return f"{parts[1]}: {values}"
+    if row == "strategy.mix" and key.startswith("strategy.mix."):
+        return f"{parts[-1]}: {values}"
+    return ""
+
+
+def parameters_markdown(swept: dict[str, str] | None = None) -> str:
+    """The parameter table as Markdown, as it stands in docs/ODD.md.
+
+    ``swept`` maps a dotted key to the levels or range the shipped sensitivity
+    studies use for it (``sim.sweep.spec.swept_ranges``).
+    """
+    swept = swept or {}
+    lines = ["| key | default | allowed | unit | source | meaning | swept in scenarios/sweeps |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for r in parameters():
-        lines.append(f"| `{r['key']}` | {r['default']} | {r['range']} | {r['unit']} | {r['source']} | {r['meaning']} |")
+        key = r["key"]
+        studied = "; ".join(_swept_here(key, k, v) for k, v in swept.items() if _swept_here(key, k, v))
+        lines.append(f"| `{key}` | {r['default']} | {r['range']} | {r['unit']} | {r['source']} | {r['meaning']} | {studied} |")
     return "\n".join(lines) + "\n"
 
 

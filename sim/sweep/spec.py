@@ -98,6 +98,17 @@ class SweepSpec(Table):
         return morris.sample(problem, self.samples, num_levels=self.morris_levels, seed=self.seed)
 
 
+def swept_ranges(folder: str | Path) -> dict[str, str]:
+    """For each parameter a shipped sweep varies: its levels or range, with the sweep's name."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(Path(folder).glob("*.toml")):
+        raw = tomllib.loads(path.read_text())
+        for key, vary in raw.get("parameters", {}).items():
+            values = vary.get("range") or vary.get("levels")
+            out.setdefault(key, []).append(f"{values} ({path.stem})")
+    return {k: "; ".join(v) for k, v in out.items()}
+
+
 def _plain(x):
     return x.item() if hasattr(x, "item") else x
 
