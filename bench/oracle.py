@@ -222,7 +222,7 @@ class OracleModel(mesa.Model):
             seen.update(reached)
             for p in reached:
                 self.view(p, kind, extra, 1.0)
-            for p in seen:
+            for p in sorted(seen, key=lambda p: p.unique_id):
                 seen_today[p] = seen_today.get(p, 0) + 1
             self.today["organic_impressions"] += len(own)
             self.today["paid_impressions"] += len(bought)
@@ -344,7 +344,8 @@ class OracleModel(mesa.Model):
                     talk_pos.append(p)
                 elif p.trust < 0.3:
                     talk_neg.append(p)
-        talk_pos, talk_neg = set(talk_pos), set(talk_neg)
+        by_id = lambda people: sorted(set(people), key=lambda p: p.unique_id)  # noqa: E731  (a set's order is not reproducible)
+        talk_pos, talk_neg = by_id(talk_pos), by_id(talk_neg)
         heard: dict[Person, list[int]] = {}
         for tellers, reach, sign in ((talk_pos, w.reach_positive, 0), (talk_neg, w.reach_negative, 1)):
             for teller in tellers:

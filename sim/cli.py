@@ -214,7 +214,7 @@ def analyze_cmd(folder):
 @click.option("--resume", is_flag=True, help="Finish an interrupted study in --out.")
 def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
     """Where does A beat B? Both at every point of the --vary space, with common random numbers."""
-    from .sweep import load_sweep, robustness, run as sweep_run
+    from .sweep import load_sweep, robustness
 
     try:
         spec, _ = load_sweep(vary)

@@ -331,19 +331,24 @@ def _deep_merge(base: dict, over: dict) -> dict:
     return out
 
 
+def read_toml(path: Path, what: str = "scenario") -> dict:
+    """A TOML file as a dict; any failure as one line naming the file (scenario, sweep, calibration, target files)."""
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: file not found; expected a readable {what} TOML file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__}); expected a readable UTF-8 TOML file") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ScenarioError(f"{path}: malformed TOML: {e}") from None
+
+
 def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
-    """Read a TOML file and the files it extends, base first."""
+    """Read a scenario file and the files it extends, base first."""
     shown = str(path)
     if path.resolve() in chain:
         raise ScenarioError(f"{shown}: extends = {path.name!r}: a file may not extend itself (cycle)")
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ScenarioError(f"{shown}: file not found; expected a readable scenario TOML file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ScenarioError(f"{shown}: cannot read file ({e.__class__.__name__}); expected a readable UTF-8 TOML file") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ScenarioError(f"{shown}: malformed TOML: {e}") from None
+    raw = read_toml(path)
     base = raw.pop("extends", None)
     if base is None:
         return raw

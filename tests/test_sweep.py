@@ -6,7 +6,6 @@ import subprocess
 import sys
 import time
 
-import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -14,9 +13,8 @@ from click.testing import CliRunner
 from sim.cli import main
 from sim.scenario import ScenarioError
 from sim.sweep import analyze, load_sweep, robustness, sweep
-from sim.sweep.run import tasks
 
-from .conftest import ROOT, SCENARIOS
+from .conftest import SCENARIOS
 
 TINY = "people = 600\ndays = 30\n"
 

@@ -12,7 +12,6 @@ round's posterior mean is the fit, its spread the uncertainty.
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import pandas as pd
 from pydantic import Field, ValidationError
 
 from .. import runner
-from ..scenario import Scenario, ScenarioError, Table, one_line
+from ..scenario import Scenario, ScenarioError, Table, one_line, read_toml
 from ..sweep.analyze import point_means
 from ..sweep.run import sweep
 from ..sweep.spec import OUTCOMES, SweepSpec, Vary
@@ -50,12 +49,7 @@ class CalibrationSpec(Table):
 
 def load_targets(path: str | Path) -> tuple[CalibrationSpec, Scenario]:
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text())
-    except FileNotFoundError:
-        raise ScenarioError(f"{path}: file not found; expected a calibration TOML file") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ScenarioError(f"{path}: malformed TOML: {e}") from None
+    raw = read_toml(path, "calibration")
     try:
         spec = CalibrationSpec.model_validate(raw)
     except ValidationError as e:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from .. import runner
 from ..report import html
-from ..scenario import ScenarioError
+from ..scenario import read_toml
 from .compare import Comparison, compare
 
 PACKAGE_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
@@ -22,10 +21,7 @@ def scenarios_dir() -> Path:
 def load_set(name: str = "demo") -> tuple[dict, str, int]:
     """A comparison set (scenarios/sets/NAME.toml): the resolved scenarios, the baseline, the replications."""
     path = scenarios_dir() / "sets" / f"{name}.toml"
-    try:
-        spec = tomllib.loads(path.read_text())
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise ScenarioError(f"{path}: cannot read comparison set ({e})") from None
+    spec = read_toml(path, "comparison set")
     names = spec.get("scenarios", [])
     return {n: runner.resolve(path.parent.parent / f"{n}.toml") for n in names}, spec.get("baseline", names[0]), spec.get("reps", 20)
 

@@ -7,7 +7,6 @@ key, the value and what is allowed.
 from __future__ import annotations
 
 import itertools
-import tomllib
 from pathlib import Path
 from typing import Literal
 
@@ -15,7 +14,7 @@ import numpy as np
 from pydantic import Field, ValidationError, model_validator
 
 from .. import runner
-from ..scenario import Scenario, ScenarioError, Table, _FieldError, one_line
+from ..scenario import Scenario, ScenarioError, Table, _FieldError, one_line, read_toml
 
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
 OUTCOMES = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end", "trust_followers_end",
@@ -102,7 +101,7 @@ def swept_ranges(folder: str | Path) -> dict[str, str]:
     """For each parameter a shipped sweep varies: its levels or range, with the sweep's name."""
     out: dict[str, list[str]] = {}
     for path in sorted(Path(folder).glob("*.toml")):
-        raw = tomllib.loads(path.read_text())
+        raw = read_toml(path, "sweep")
         for key, vary in raw.get("parameters", {}).items():
             values = vary.get("range") or vary.get("levels")
             out.setdefault(key, []).append(f"{values} ({path.stem})")
@@ -116,14 +115,7 @@ def _plain(x):
 def load_sweep(path: str | Path) -> tuple[SweepSpec, dict[str, Scenario]]:
     """Validate a sweep file and the scenarios it names; check every varied key on them."""
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ScenarioError(f"{path}: file not found; expected a readable sweep TOML file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__})") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ScenarioError(f"{path}: malformed TOML: {e}") from None
+    raw = read_toml(path, "sweep")
     raw.setdefault("name", path.stem)
     try:
         spec = SweepSpec.model_validate(raw)

@@ -9,7 +9,6 @@ definition (see each file's ``metric``).
 from __future__ import annotations
 
 import time
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from ..experiments.stats import mean_interval
 from ..model import AudienceModel
 from ..model.people import People
 from ..model.service import ANSWER, IGNORE
-from ..scenario import ScenarioError
+from ..scenario import ScenarioError, read_toml
 
 ROOT = Path(__file__).resolve().parents[2] / "validation"
 
@@ -42,13 +41,7 @@ class Check:
 
 
 def load_targets(folder: Path = ROOT) -> list[tuple[Path, dict]]:
-    out = []
-    for path in sorted(Path(folder).glob("*.toml")):
-        try:
-            out.append((path, tomllib.loads(path.read_text())))
-        except tomllib.TOMLDecodeError as e:
-            raise ScenarioError(f"{path}: malformed TOML: {e}") from None
-    return out
+    return [(path, read_toml(path, "validation target")) for path in sorted(Path(folder).glob("*.toml"))]
 
 
 def _scenario(path: Path, spec: dict, size: dict, extra: dict):
