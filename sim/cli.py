@@ -248,7 +248,7 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
 @click.option("--params", help="Comma-separated dotted keys to fit (each needs a range).")
 @click.option("--from-insights", "insights", type=click.Path(dir_okay=False, path_type=Path),
               help="Fit to a page's daily analytics export (CSV) instead of a targets file.")
-@click.option("--base", type=click.Path(dir_okay=False, path_type=Path), help="With --from-insights: the scenario to fit (default scenarios/stammtisch.toml).")
+@click.option("--base", type=click.Path(dir_okay=False, path_type=Path), help="With --from-insights: the scenario to fit (default: calibrate.base in scenarios/sets/defaults.toml).")
 @click.option("--market-multiple", type=click.FloatRange(min=1), default=5.0, show_default=True,
               help="With --from-insights: the reachable market as a multiple of the page's followers.")
 @click.option("--samples", type=click.IntRange(min=4), help="Latin-hypercube points (default: the file's, or 60).")
@@ -260,13 +260,14 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
 def calibrate(targets, params, insights, base, market_multiple, samples, reps, workers, out, resume):
     """Fit parameters to TARGETS (a calibration TOML) or to a page's export (--from-insights)."""
     from .calibration import abc, insights as ins
-    from .experiments.demo import scenarios_dir
+    from .experiments.demo import scenarios_dir, tool_defaults
 
     try:
         if (targets is None) == (insights is None):
             _fail("give either a TARGETS file or --from-insights EXPORT.csv")
         if insights is not None:
-            spec, sc, base_file = ins.spec_from_insights(insights, base or scenarios_dir() / "stammtisch.toml", market_multiple)
+            default_base = scenarios_dir() / f"{tool_defaults()['calibrate']['base']}.toml"
+            spec, sc, base_file = ins.spec_from_insights(insights, base or default_base, market_multiple)
         else:
             spec, sc = abc.load_targets(targets)
             base_file = targets.parent / spec.base

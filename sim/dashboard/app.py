@@ -16,6 +16,7 @@ from mesa.visualization import SolaraViz
 from mesa.visualization.utils import update_counter
 
 from ..report.i18n import TEXT
+from ..experiments.demo import tool_defaults
 from .pair import REPLY_POLICIES, SERIES, StrategyPair, presets
 
 LANG = os.environ.get("AUDSIM_LANG", "en") if os.environ.get("AUDSIM_LANG") in TEXT else "en"
@@ -33,9 +34,10 @@ WORDS = {
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen"},
 }[LANG]
 
+DEFAULTS = tool_defaults()["dashboard"]
 MODEL_PARAMS = {
-    "left": {"type": "Select", "value": "tupperparty", "values": presets(), "label": WORDS["yours"]},
-    "right": {"type": "Select", "value": "stammtisch", "values": presets(), "label": WORDS["other"]},
+    "left": {"type": "Select", "value": DEFAULTS["left"], "values": presets(), "label": WORDS["yours"]},
+    "right": {"type": "Select", "value": DEFAULTS["right"], "values": presets(), "label": WORDS["other"]},
     "promo_share": {"type": "SliderFloat", "value": 0.8, "min": 0.0, "max": 1.0, "step": 0.05, "label": WORDS["promo"]},
     "posts_per_day": {"type": "SliderFloat", "value": 3.0, "min": 0.2, "max": 8.0, "step": 0.2, "label": WORDS["posts"]},
     "staff": {"type": "SliderInt", "value": 0, "min": 0, "max": 8, "step": 1, "label": WORDS["staff"]},

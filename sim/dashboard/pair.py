@@ -10,7 +10,7 @@ from __future__ import annotations
 import mesa
 
 from .. import runner
-from ..experiments.demo import scenarios_dir
+from ..experiments.demo import scenarios_dir, tool_defaults
 from ..model import AudienceModel
 from ..scenario import ScenarioError
 
@@ -41,11 +41,13 @@ def _whole(text, name: str, lo: int, hi: int, errors: list[str]):
 class StrategyPair(mesa.Model):
     """Holds two AudienceModels; one step is one day of both."""
 
-    def __init__(self, left: str = "tupperparty", right: str = "stammtisch", promo_share: float = 0.8, posts_per_day: float = 3.0,
+    def __init__(self, left: str | None = None, right: str | None = None, promo_share: float = 0.8, posts_per_day: float = 3.0,
                  staff: int = 0, hours_per_day: float = 8.0, days_per_week: int = 5, reply: str = "ignore, delete 30%",
                  paid_boost: float = 0.0, people: str = "20000", seed: str = "7", rng=None):
         super().__init__(rng=rng)
         self.errors: list[str] = []
+        defaults = tool_defaults()["dashboard"]
+        left, right = left or defaults["left"], right or defaults["right"]
         n = _whole(people, "people", 100, 200_000, self.errors)
         s = _whole(seed, "seed", 0, 2**31 - 1, self.errors)
         base = {"market.people": n, "simulation.seed": s}
@@ -62,7 +64,7 @@ class StrategyPair(mesa.Model):
     def _preset(self, name: str, base: dict, knobs: dict):
         if name not in presets():
             self.errors.append(f"preset = {name!r}: expected one of {', '.join(presets())}")
-            name = "stammtisch"
+            name = tool_defaults()["dashboard"]["right"]
         sc = runner.resolve(scenarios_dir() / f"{name}.toml").with_overrides(**base)
         for key, value in knobs.items():  # one at a time, so one bad value does not discard the others
             try:

@@ -26,6 +26,11 @@ def load_set(name: str = "demo") -> tuple[dict, str, int]:
     return {n: runner.resolve(path.parent.parent / f"{n}.toml") for n in names}, spec.get("baseline", names[0]), spec.get("reps", 20)
 
 
+def tool_defaults() -> dict:
+    """The presets the dashboard and calibration start from (scenarios/sets/defaults.toml)."""
+    return read_toml(scenarios_dir() / "sets" / "defaults.toml", "defaults")
+
+
 def write_report(comparison: Comparison, out: str | Path, lang: str = "en") -> Path:
     """The comparison's files plus report.html, in one atomic write."""
     def fill(tmp: Path):
