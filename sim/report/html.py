@@ -52,7 +52,7 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
     """The verdict's sentences, each with the numbers it quotes (for checking against compare.csv)."""
     t, table, diffs = TEXT[lang], comparison.table, comparison.differences
     days = int(comparison.runs["days"].iloc[0])
-    months = round(days / 30.44)
+    period = t["months"].format(n=round(days / 30.44)) if days >= 60 else t["days"].format(n=days)
     trust = table[table["metric"] == "long_term_trust"].sort_values("mean")
     worst, best = trust.iloc[0]["scenario"], trust.iloc[-1]["scenario"]
     out = [{"text": t["best"].format(name=best, worst=worst), "scenario": best, "metric": "long_term_trust"}]
@@ -64,7 +64,7 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
             lost = fc["mean"] < 0
             sign = -1 if lost else 1
             lo, hi = sorted((sign * fc["ci_low"], sign * fc["ci_high"]))
-            out.append({"text": t["verdict_followers"].format(months=months, name=name, verb=t["lost" if lost else "gained"],
+            out.append({"text": t["verdict_followers"].format(period=period, name=name, verb=t["lost" if lost else "gained"],
                                                                pct=_pct(sign * fc["mean"]), lo=_pct(lo)[:-1], hi=_pct(hi)),
                         "scenario": name, "metric": "followers_change", "value": fc["mean"]})
         if name == base:
