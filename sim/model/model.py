@@ -54,8 +54,8 @@ class AudienceModel(mesa.Model):
         unfollows are resolved once, after every process has requested them.
         """
         self.measures.start_day(self.day)
-        posts = self.brand.posts(self.day, self.streams["brand"])         # 1. brand posts (and buys fans)
-        self.buy_fans()
+        posts = self.brand.posts(self.day, self.streams["brand"])         # 1. brand posts
+        self.buy_fans()                                                     #    and its campaigns buy followers
         self.show(posts)                                                    # 2-4. platform distributes, viewers react, shares spread
         self.handle_complaints()                                            # 5-6. problems arise, the desk answers
         self.talk()                                                         # 7. word of mouth
