@@ -63,3 +63,23 @@ def test_error_messages_render_visibly():
 def test_the_whole_page_renders():
     box, rc = solara.render(app.Page, handle_error=False)
     assert rc.find(v.CardTitle, children=["So far"]).widget
+
+
+def test_export_writes_the_report_of_the_current_pair(tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.chdir(tmp_path)
+    pair = StrategyPair(people="600")
+    pair.left.config = pair.left.config.with_overrides(**{"simulation.days": 20})
+    pair.right.config = pair.right.config.with_overrides(**{"simulation.days": 20})
+    box, rc = solara.render(app.Summary(pair), handle_error=False)
+    rc.find(v.Btn, children=[app.WORDS["export"]]).widget.click()
+    deadline = time.time() + 120
+    reports = []
+    while time.time() < deadline and not reports:
+        time.sleep(0.2)
+        reports = list((tmp_path / "results" / "dashboard").glob("*/report.html"))
+    assert reports, "no report written"
+    page = reports[0].read_text()
+    assert "A: tupperparty" in page and "B: stammtisch" in page
+    rc.find(v.Alert, children=[f"{app.WORDS['exported']} {reports[0].relative_to(tmp_path)}"]).wait_for(timeout=10)
