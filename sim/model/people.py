@@ -90,10 +90,15 @@ def draw_interests(rng, n, valued_by, spread, correlation) -> np.ndarray:
     per-person factor; P(interest > 0.5) = P(z > -mu_k/s_k) = valued_by_k,
     so mu_k = s_k * Phi^-1(valued_by_k) (the panel in seed 002 sets valued_by).
     """
-    valued_by = np.asarray(valued_by, dtype=np.float64)
-    spread = np.asarray(spread, dtype=np.float64)
-    mu = spread * ndtri(valued_by)
-    common = rng.standard_normal((n, 1))
-    own = rng.standard_normal((n, len(valued_by)))
-    z = np.sqrt(correlation) * common + np.sqrt(1 - correlation) * own
-    return (1.0 / (1.0 + np.exp(-(mu + spread * z)))).astype(np.float32)
+    spread = np.asarray(spread, dtype=np.float32)
+    mu = spread * ndtri(np.asarray(valued_by, dtype=np.float64)).astype(np.float32)
+    common = rng.standard_normal((n, 1), dtype=np.float32)
+    own = rng.standard_normal((n, len(spread)), dtype=np.float32)
+    z = own
+    z *= np.float32(np.sqrt(1 - correlation))
+    z += np.float32(np.sqrt(correlation)) * common
+    z *= -spread
+    z -= mu  # now -(mu + s z)
+    np.exp(z, out=z)
+    z += 1
+    return np.reciprocal(z, out=z)
