@@ -46,7 +46,7 @@ def load_targets(folder: Path = ROOT) -> list[tuple[Path, dict]]:
 
 def _scenario(path: Path, spec: dict, size: dict, extra: dict):
     overrides = {k: v for k, v in spec.get("conditions", {}).items() if not isinstance(v, dict) or k.startswith("strategy.mix")}
-    sc = runner.resolve(path.parent / spec["scenario"]).with_overrides(source=str(path), **overrides, **extra)
+    sc = runner.resolve(path.parent / spec["scenario"]).with_overrides(source=str(path), **{**overrides, **extra})
     days = size.get("days", spec.get("years", 1) * 365)
     return sc.with_overrides(source=str(path), **{"market.people": size["people"], "simulation.days": days})
 
