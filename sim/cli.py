@@ -215,6 +215,7 @@ def analyze_cmd(folder):
 def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
     """Where does A beat B? Both at every point of the --vary space, with common random numbers."""
     from .sweep import load_sweep, robustness
+    from .sweep.spec import check_keys
 
     try:
         spec, _ = load_sweep(vary)
@@ -222,10 +223,7 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
         sb = runner.resolve(b, spec.days, spec.people)
         if sa.name == sb.name:
             _fail(f"{b}: name = {sb.name!r}: the same name as {a}; expected two different strategies")
-        load_sweep_check = {sa.name: sa, sb.name: sb}
-        for key, v in spec.parameters.items():
-            for sc in load_sweep_check.values():
-                sc.with_overrides(source=f"{vary}: parameters", **{key: v.levels[0] if v.levels else v.range[0]})
+        check_keys(spec, {sa.name: sa, sb.name: sb}, vary)
     except ScenarioError as e:
         _fail(str(e))
     out = out or Path("results") / f"robustness-{sa.name}-{sb.name}"

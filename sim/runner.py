@@ -34,9 +34,7 @@ class Result:
     def people(self) -> pd.DataFrame:
         """Per-person state at the end of the run (one row per person)."""
         p = self.model.people
-        cols = {k: v for k, v in p.columns().items()}
-        deg = degrees(self.model.graph)
-        cols["degree"] = deg
+        cols = {**p.columns(), "degree": degrees(self.model.graph)}
         for i, name in enumerate(self.model.content.names):
             cols[f"interest_{name}"] = p.interest[:, i]
         return pd.DataFrame(cols)

@@ -268,6 +268,13 @@ class Scenario(Table):
             raise _FieldError(("platform", "reach_min"), self.platform.reach_min, f"at most reach_max = {self.platform.reach_max:g}")
         return self
 
+    def value(self, key: str):
+        """The value at a dotted key, e.g. ``value("service.staff")``; None where there is none."""
+        node = self.model_dump(mode="json")
+        for part in key.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        return node
+
     def hash(self) -> str:
         """SHA-256 of the resolved scenario, for manifests."""
         return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()

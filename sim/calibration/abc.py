@@ -81,14 +81,10 @@ class Fit:
                  "# parameter: posterior mean [95% interval]; the posterior sample is in the .fit.json file beside this one."]
         lines += [f"#   {r['parameter']}: {r['mean']:.6g} [{r['ci_low']:.6g}, {r['ci_high']:.6g}]" for _, r in self.estimates.iterrows()]
         lines.append(f"extends = {_toml(str(Path(base_file).resolve()))}")
-        resolved = self.scenario.model_dump(mode="json")
         tables: dict[str, dict] = {}
         for key in [*self.params, *self.CONTEXT]:
             *table, leaf = key.split(".")
-            value = resolved
-            for part in key.split("."):
-                value = value[part]
-            tables.setdefault(".".join(table), {}).setdefault(leaf, value)
+            tables.setdefault(".".join(table), {}).setdefault(leaf, self.scenario.value(key))
         for table, values in tables.items():
             lines.append(f"\n[{table}]")
             lines += [f"{k} = {_toml(v)}" for k, v in values.items()]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from scipy import stats as scipy_stats
 
 from .. import runner
 from ..scenario import Scenario
@@ -161,9 +162,7 @@ def trajectory_bands(daily: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     long = daily.melt(id_vars=["scenario", "replication", "day"], value_vars=list(TRAJECTORIES), var_name="metric")
     g = long.groupby(["scenario", "metric", "day"])["value"]
     out = g.agg(mean="mean", sd="std", n="count").reset_index()
-    from scipy import stats as st
-
-    half = st.t.ppf(0.975, np.maximum(out["n"] - 1, 1)) * out["sd"].fillna(0) / np.sqrt(out["n"].clip(lower=1))
+    half = scipy_stats.t.ppf(0.975, np.maximum(out["n"] - 1, 1)) * out["sd"].fillna(0) / np.sqrt(out["n"].clip(lower=1))
     out["low"], out["high"] = out["mean"] - half, out["mean"] + half
     out["scenario"] = pd.Categorical(out["scenario"], categories=names, ordered=True)
     return out.sort_values(["scenario", "metric", "day"])[["day", "scenario", "metric", "mean", "low", "high", "n"]].reset_index(drop=True)

@@ -78,10 +78,6 @@ class People:
         """Per-person state as a dict of columns (interests one column per type)."""
         return {name: getattr(self, name) for name, _, _ in COLUMNS}
 
-    @property
-    def annoyance(self) -> np.ndarray:
-        return self.annoyance_promo + self.annoyance_overposting
-
 
 def draw_interests(rng, n, valued_by, spread, correlation) -> np.ndarray:
     """Interests as logit-normals whose share above 0.5 is ``valued_by`` per type.

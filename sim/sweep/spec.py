@@ -126,6 +126,12 @@ def load_sweep(path: str | Path) -> tuple[SweepSpec, dict[str, Scenario]]:
     for f in files:
         sc = runner.resolve(path.parent / f, spec.days, spec.people)
         scenarios[sc.name] = sc
+    check_keys(spec, scenarios, path)
+    return spec, scenarios
+
+
+def check_keys(spec: SweepSpec, scenarios: dict[str, Scenario], path) -> None:
+    """Every varied key exists and takes its first level (or low end) in every scenario; else one line."""
     for key, vary in spec.parameters.items():
         probe = vary.levels[0] if vary.levels is not None else vary.range[0]
         for sc in scenarios.values():
@@ -133,14 +139,11 @@ def load_sweep(path: str | Path) -> tuple[SweepSpec, dict[str, Scenario]]:
                 sc.with_overrides(source=f"{path}: parameters", **{key: _typed(sc, key, probe)})
             except ScenarioError as e:
                 raise ScenarioError(f"{path}: parameters.{key}: {str(e).split(': ', 2)[-1]}") from None
-    return spec, scenarios
 
 
 def _typed(sc: Scenario, key: str, value):
     """Round values for integer parameters (a design draws floats)."""
-    node = sc.model_dump()
-    for part in key.split("."):
-        node = node.get(part) if isinstance(node, dict) else None
+    node = sc.value(key)
     if isinstance(node, bool):
         return bool(value)
     if isinstance(node, int) and not isinstance(value, bool):

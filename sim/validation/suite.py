@@ -51,10 +51,6 @@ def _scenario(path: Path, spec: dict, size: dict, extra: dict):
     return sc.with_overrides(source=str(path), **{"market.people": size["people"], "simulation.days": days})
 
 
-def _condition(spec: dict, name: str) -> dict:
-    return spec["conditions"][name]
-
-
 def _within(x: float, bounds) -> bool:
     return bounds[0] <= x <= bounds[1]
 
@@ -97,7 +93,7 @@ def interaction_decline(path, spec, size) -> list[Check]:
     window = slice((first - 1) * 7, last * 7)
     yearly = {}
     for cond in ("industry", "service"):
-        sc = _scenario(path, spec, size, _condition(spec, cond))
+        sc = _scenario(path, spec, size, spec["conditions"][cond])
         rows = []
         for seed in replication_seeds(7, size["reps"]):
             weekly = runner.run(sc, seed=seed).daily["fans_engaged_week"].to_numpy()
@@ -127,7 +123,7 @@ def complaint_outcomes(path, spec, size) -> list[Check]:
     for seed in replication_seeds(7, size["reps"]):
         lost, told_i, told_a, fast_gain, slow_gain = [], [], [], [], []
         for cond in ("slow", "fast"):
-            sc = _scenario(path, spec, size, _condition(spec, cond))
+            sc = _scenario(path, spec, size, spec["conditions"][cond])
             model = AudienceModel(sc, seed=seed, record_complaints=True)
             for day in range(sc.simulation.days):
                 model.step()
