@@ -44,7 +44,7 @@ def test_ignoring_complaints_lowers_trust_against_answering_them():
 
 def test_a_giveaway_spikes_follows_then_prize_hunters_leave():
     draw_day = 20
-    runs = simulate("stammtisch", SEEDS, people=10_000, days=90, **{"strategy.events": [{"day": draw_day, "type": "giveaway"}]})
+    runs = simulate("stammtisch", SEEDS, people=20_000, days=90, **{"strategy.events": [{"day": draw_day, "type": "giveaway"}]})
     for r in runs:
         d = r.daily
         usual = d["follows"].iloc[:draw_day].mean()

@@ -10,6 +10,7 @@ makes up at least ``cause_share`` of its hazard (a survey with several answers).
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 CAUSES = ("promo", "overposting", "irrelevant", "distrust", "service", "prize_hunter")
@@ -18,14 +19,12 @@ CAUSES = ("promo", "overposting", "irrelevant", "distrust", "service", "prize_hu
 class FollowBook:
     """Today's follow requests; resolved with the unfollows at the end of the day."""
 
-    def __init__(self, n: int):
-        self.requested = np.zeros(n, dtype=np.bool_)
-        self.as_hunter = np.zeros(n, dtype=np.bool_)
+    def __init__(self):
+        self._asked: list[np.ndarray] = []
+        self._hunters: list[np.ndarray] = []
 
     def request(self, idx: np.ndarray, hunter: bool = False) -> None:
-        self.requested[idx] = True
-        if hunter:
-            self.as_hunter[idx] = True
+        (self._hunters if hunter else self._asked).append(np.asarray(idx, dtype=np.int64))
 
     def resolve(self, people, followers: np.ndarray, day: int, params, days_since_prize: float, rng) -> tuple[np.ndarray, int, int, dict[str, int]]:
         """Apply today's follows and unfollows.
@@ -34,43 +33,88 @@ class FollowBook:
         joined: deterministic, not sorted), the counts of follows and
         unfollows, and the unfollows per cause.
         """
-        hazard = params.base_hazard + sum(hazard_terms(people, followers, params, days_since_prize))
-        leave = rng.random(followers.size, dtype=np.float32) < -np.expm1(-hazard)
-        leavers = followers[leave]
+        u = rng.random(followers.size, dtype=np.float32)
+        stay, leavers = _leaving(followers, u, people.annoyance_promo, people.annoyance_overposting, people.irrelevance, people.trust,
+                                 people.grievance, people.hunter, *_coefficients(params, days_since_prize))
         terms = np.stack(hazard_terms(people, leavers, params, days_since_prize)) if leavers.size else np.zeros((len(CAUSES), 0))
-        causes = terms >= params.cause_share * hazard[leave]
+        causes = terms >= params.cause_share * (params.base_hazard + terms.sum(axis=0))
         people.follows[leavers] = False
         people.hunter[leavers] = False
         people.unfollowed_on[leavers] = day
 
-        joiners = np.flatnonzero(self.requested & ~people.follows)
+        hunters = np.unique(np.concatenate(self._hunters)) if self._hunters else np.empty(0, np.int64)
+        asked = np.union1d(np.concatenate(self._asked), hunters) if self._asked else hunters
+        joiners = asked[~people.follows[asked]]
         joiners = joiners[~np.isin(joiners, leavers, assume_unique=True)]  # no one rejoins the day they leave
         people.follows[joiners] = True
         people.followed_on[joiners] = day
-        people.hunter[joiners] = self.as_hunter[joiners]
-        self.requested[:] = False
-        self.as_hunter[:] = False
-        followers = np.concatenate([followers[~leave], joiners])
+        people.hunter[joiners] = np.isin(joiners, hunters, assume_unique=True)
+        self._asked, self._hunters = [], []
+        followers = np.concatenate([stay, joiners])
         return followers, int(joiners.size), int(leavers.size), dict(zip(CAUSES, causes.sum(axis=1).tolist()))
+
+
+def _coefficients(params, days_since_prize: float) -> tuple[float, ...]:
+    """The hazard's weights in the order ``_leaving`` takes them; the last is the prize hunters' wait."""
+    waiting = params.hunter_hazard * (1.0 - np.exp(-days_since_prize / params.hunter_patience))
+    return (params.base_hazard, params.promo_annoyance, params.overposting_annoyance, params.irrelevance,
+            params.distrust, params.distrust_threshold, params.service_grievance, float(waiting))
+
+
+@numba.njit(cache=True)
+def _leaving(followers, u, promo, overposting, irrelevance, trust, grievance, hunter,
+             base, w_promo, w_overposting, w_irrelevance, w_distrust, threshold, w_service, waiting):
+    """Who stays and who leaves today: u_i < 1 - exp(-hazard_i), the hazard summed over its causes.
+
+    Column by column: scattered reads overlap best in simple loops.
+    """
+    n = followers.size
+    hazard = np.full(n, base)
+    for column, weight in ((promo, w_promo), (overposting, w_overposting), (irrelevance, w_irrelevance), (grievance, w_service)):
+        for i in range(n):
+            hazard[i] += weight * column[followers[i]]
+    for i in range(n):
+        hazard[i] += w_distrust * max(0.0, threshold - trust[followers[i]])
+    if waiting > 0:
+        for i in range(n):
+            hazard[i] += waiting * hunter[followers[i]]
+    stay = np.empty(n, followers.dtype)
+    leavers = np.empty(n, followers.dtype)
+    kept, left = 0, 0
+    for i in range(n):
+        if u[i] < -np.expm1(-hazard[i]):
+            leavers[left] = followers[i]
+            left += 1
+        else:
+            stay[kept] = followers[i]
+            kept += 1
+    return stay[:kept], leavers[:left].copy()
 
 
 def hazard_terms(people, idx: np.ndarray, params, days_since_prize: float) -> list[np.ndarray]:
     """The unfollow hazard's terms for people ``idx``, one per cause, in the order of CAUSES."""
-    waiting = np.float32(params.hunter_hazard * (1.0 - np.exp(-days_since_prize / params.hunter_patience)))
+    _, *w, waiting = _coefficients(params, days_since_prize)
+    w_promo, w_overposting, w_irrelevance, w_distrust, threshold, w_service = w
     return [
-        np.float32(params.promo_annoyance) * people.annoyance_promo[idx],
-        np.float32(params.overposting_annoyance) * people.annoyance_overposting[idx],
-        np.float32(params.irrelevance) * people.irrelevance[idx],
-        np.float32(params.distrust) * np.maximum(np.float32(0.0), np.float32(params.distrust_threshold) - people.trust[idx]),
-        np.float32(params.service_grievance) * people.grievance[idx],
+        w_promo * people.annoyance_promo[idx],
+        w_overposting * people.annoyance_overposting[idx],
+        w_irrelevance * people.irrelevance[idx],
+        w_distrust * np.maximum(0.0, threshold - people.trust[idx]),
+        w_service * people.grievance[idx],
         waiting * people.hunter[idx],
     ]
 
 
 def fade(people, reactions) -> None:
     """Annoyance, grievance and affinity fade a little every day."""
-    keep = np.float32(1.0 - reactions.annoyance_decay)
-    people.annoyance_promo *= keep
-    people.annoyance_overposting *= keep
-    people.grievance *= keep
-    people.affinity *= np.float32(1.0 - reactions.affinity_decay)
+    _fade(people.annoyance_promo, people.annoyance_overposting, people.grievance, people.affinity,
+          np.float32(1.0 - reactions.annoyance_decay), np.float32(1.0 - reactions.affinity_decay))
+
+
+@numba.njit(cache=True)
+def _fade(promo, overposting, grievance, affinity, keep, keep_affinity):
+    for i in range(promo.size):  # one pass over the four columns
+        promo[i] *= keep
+        overposting[i] *= keep
+        grievance[i] *= keep
+        affinity[i] *= keep_affinity

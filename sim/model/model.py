@@ -38,11 +38,12 @@ class AudienceModel(mesa.Model):
         self.brand = Brand(self, scenario.strategy, self.content)
         self.platform = Platform(self, scenario.platform)
         self.desk = service.Desk(scenario.service)
-        self.follow_book = follows.FollowBook(m.people)
+        self.follow_book = follows.FollowBook()
         self.measures = Measures()
         self.complaint_log: list[dict] | None = [] if record_complaints else None  # resolved complaints, day by day
         self.followers = np.flatnonzero(self.people.follows)  # index of followers, kept by FollowBook.resolve
         self._visitors = np.empty(0, np.int64)  # followers who saw a post today (onlookers of complaints)
+        self._seen = np.zeros(m.people, dtype=np.bool_)
         self._complaint_talk = (self._visitors, self._visitors)  # complainers who talk today
         self.datacollector = mesa.DataCollector(model_reporters=reporters())
 
@@ -62,7 +63,7 @@ class AudienceModel(mesa.Model):
         self.update_reach()                                                 # 8. reach feedback
         self.resolve_follows()                                              # 9. follow and unfollow
         self.buy()                                                          # 10. sales
-        self.measures.close_day(self.people, self.followers, self.platform)  # 11. record
+        self.measures.close_day(self.people, self.followers, self.desk, self.platform)  # 11. record
         self.datacollector.collect(self)
         self.day += 1
 
@@ -77,10 +78,10 @@ class AudienceModel(mesa.Model):
         organic = self.platform.organic_viewers(posts.size, self.followers, p.activity, p.affinity, self.streams["feed"])
         paid, spent = self.platform.paid_viewers(cfg.strategy.paid_boost_per_day, posts.size, p.activity, self.streams["feed"])
         self.measures.add(cost_paid=spent)
-        open_on_page = bool((p.complaint_open & p.complaint_on_page).any())
+        open_on_page = bool(p.complaint_on_page[self.desk.pending].any())
         audiences = []  # each post's viewers (unique within a post)
+        seen = self._seen  # who saw the post at hand; cleared after each post
         for k, own, bought in zip(posts, organic, paid):
-            seen = np.zeros(p.n, dtype=np.bool_)
             seen[own] = True
             bought = bought[~seen[bought]]
             seen[bought] = True
@@ -96,9 +97,15 @@ class AudienceModel(mesa.Model):
             later, cascade = sharing.spread(self.graph, first.viewers[first.shared], seen, cfg.platform.share_visibility,
                                             cfg.platform.cascade, rng, react_to)
             audiences += [first.viewers] + [r.viewers for r in later]
+            for r in [first, *later]:
+                seen[r.viewers] = False
             self.measures.add(organic_impressions=own.size, paid_impressions=bought.size, share_impressions=cascade)
             self.measures.today["cascade_size_max"] = max(self.measures.today["cascade_size_max"], cascade)
-        viewers, posts_seen = np.unique(np.concatenate(audiences), return_counts=True)
+        viewers = np.concatenate(audiences)
+        if posts.size > 1:  # one post's viewers are unique already
+            viewers, posts_seen = np.unique(viewers, return_counts=True)
+        else:
+            posts_seen = np.ones(viewers.size, np.int64)
         over = posts_seen > p.tolerance[viewers]
         annoyed = viewers[over]
         p.annoyance_overposting[annoyed] += cfg.reactions.overposting_dose * (posts_seen[over] - p.tolerance[annoyed])
@@ -131,7 +138,7 @@ class AudienceModel(mesa.Model):
         events = bernoulli_indices(self.streams["problems"], p.n, cfg.service.problem_rate)
         hours = 24.0 * self.streams["problems"].random(events.size)
         raised = service.raise_problems(p, self.day, cfg.service, cfg.strategy.has_page, self.desk, events, hours, self.streams["desk"])
-        done = service.resolve(p, self.day, cfg.service, cfg.word_of_mouth, self.streams["desk"])
+        done = service.resolve(p, self.desk, self.day, cfg.service, cfg.word_of_mouth, self.streams["desk"])
         if self.complaint_log is not None and done.log is not None:
             self.complaint_log.append({"day": self.day, **done.log})
         visitors = self._visitors

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 
 
@@ -24,34 +25,56 @@ class Reaction:
     negative: np.ndarray
 
 
-def _sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-x))
-
-
 def react(people, viewers: np.ndarray, k: int, content, rx, rng, extra_distrust: float = 0.0, share_scale: float = 1.0) -> Reaction:
-    """Viewers of a post of type ``k`` react; their state is updated in place.
+    """Viewers (unique) of a post of type ``k`` react; their state is updated in place.
 
     ``extra_distrust`` is trust lost on top (promotion seen while complaints
     on the page stay open); ``share_scale`` damps sharing in later hops of a cascade.
     """
-    trust = people.trust[viewers]
-    annoyance = people.annoyance_promo[viewers] + people.annoyance_overposting[viewers]
-    value = (
-        people.interest[viewers, k]
-        + rx.trust_weight * (trust - 0.5)
-        - rx.annoyance_weight * annoyance * content.promo_weight[k]
-        + rx.value_noise * rng.standard_normal(viewers.size, dtype=np.float32)
-    )
+    noise = rng.standard_normal(viewers.size, dtype=np.float32)
     u = rng.random((3, viewers.size), dtype=np.float32)
-    engaged = u[0] < _sigmoid(rx.engage_intercept + content.appeal[k] + rx.engage_slope * value)
-    shared = engaged & (u[1] < content.share_propensity[k] * share_scale)
-    negative = u[2] < _sigmoid(rx.negative_intercept + rx.negative_annoyance * annoyance - rx.negative_value * value)
-
-    worth = np.clip(value, 0.0, 1.0)
-    people.trust[viewers] = np.clip(trust + content.trust_learning[k] * (worth - trust) - extra_distrust, 0.0, 1.0)
-    people.annoyance_promo[viewers] += content.annoyance[k]
-    m = rx.irrelevance_memory
-    people.irrelevance[viewers] = (1 - m) * people.irrelevance[viewers] + m * np.maximum(0.0, 0.5 - value)
-    eng = viewers[engaged]
-    people.affinity[eng] += rx.affinity_gain * (1.0 - people.affinity[eng])
+    value, engaged, shared, negative = _react(
+        viewers, people.interest[:, k], people.trust, people.annoyance_promo, people.annoyance_overposting,
+        people.irrelevance, people.affinity, noise, u, *map(float, (
+        rx.trust_weight, rx.annoyance_weight * content.promo_weight[k], rx.value_noise,
+        rx.engage_intercept + content.appeal[k], rx.engage_slope, content.share_propensity[k] * share_scale,
+        rx.negative_intercept, rx.negative_annoyance, rx.negative_value,
+        content.trust_learning[k], extra_distrust, content.annoyance[k], rx.irrelevance_memory, rx.affinity_gain)),
+    )
     return Reaction(viewers, value, engaged, shared, negative)
+
+
+@numba.njit(cache=True)
+def _react(viewers, interest, trust, annoyance_promo, annoyance_overposting, irrelevance, affinity, noise, u,
+           w_trust, w_annoyance, value_noise, engage_intercept, engage_slope, share_chance,
+           negative_intercept, negative_annoyance, negative_value,
+           learning, extra_distrust, dose, memory, affinity_gain):
+    """One pass over the viewers: value, engagement, share, hide; then trust, annoyance, irrelevance, affinity."""
+    n = viewers.size
+    value = np.empty(n, np.float32)
+    engaged = np.empty(n, np.bool_)
+    shared = np.empty(n, np.bool_)
+    negative = np.empty(n, np.bool_)
+    # Gather column by column first: scattered reads overlap best in simple loops.
+    t, a, o, r = trust[viewers], annoyance_promo[viewers], annoyance_overposting[viewers], irrelevance[viewers]
+    for i in range(n):
+        value[i] = interest[viewers[i]]
+    for i in range(n):
+        annoyance = a[i] + o[i]
+        v = value[i] + w_trust * (t[i] - 0.5) - w_annoyance * annoyance + value_noise * noise[i]
+        value[i] = v
+        engaged[i] = u[0, i] < 1.0 / (1.0 + np.exp(-(engage_intercept + engage_slope * v)))
+        shared[i] = engaged[i] and u[1, i] < share_chance
+        negative[i] = u[2, i] < 1.0 / (1.0 + np.exp(-(negative_intercept + negative_annoyance * annoyance - negative_value * v)))
+        t[i] = min(max(t[i] + learning * (min(max(v, 0.0), 1.0) - t[i]) - extra_distrust, 0.0), 1.0)
+        r[i] = (1.0 - memory) * r[i] + memory * max(0.0, 0.5 - v)
+    for i in range(n):
+        j = viewers[i]
+        trust[j] = t[i]
+        annoyance_promo[j] = a[i] + dose
+        irrelevance[j] = r[i]
+    for i in range(n):
+        if engaged[i]:
+            j = viewers[i]
+            affinity[j] += affinity_gain * (1.0 - affinity[j])
+    return value, engaged, shared, negative

@@ -46,6 +46,7 @@ class Desk:
         throughput = params.staff * params.answers_per_staff_hour
         self.service_time = 1.0 / throughput if throughput > 0 and self.per_week > 0 else np.inf
         self.free_at = 0.0  # covered time at which the queue is empty
+        self.pending = np.empty(0, np.int64)  # people with an open problem, seen by the desk or not, until resolved
 
     @property
     def staffed(self) -> bool:
@@ -125,6 +126,7 @@ def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events:
     due[idx] = answered_at[in_patience]
 
     people.complaint_open[new] = True
+    desk.pending = np.concatenate([desk.pending, new])
     people.complaint_on_page[new] = on_page
     people.complaint_opened[new] = opened
     people.complaint_due[new] = due
@@ -132,9 +134,11 @@ def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events:
     return int(new.size)
 
 
-def resolve(people, day: int, params, wom, rng) -> Resolved:
+def resolve(people, desk: Desk, day: int, params, wom, rng) -> Resolved:
     """Step 6: complaints whose answer (or giving up) falls today change trust and start talk."""
-    due_today = np.flatnonzero(people.complaint_open & (people.complaint_due < (day + 1) * 24.0))
+    due = people.complaint_due[desk.pending] < (day + 1) * 24.0
+    due_today = np.sort(desk.pending[due])
+    desk.pending = desk.pending[~due]
     r = Resolved(tell_positive=np.empty(0, np.int64), tell_negative=np.empty(0, np.int64))
     if due_today.size == 0:
         return r
