@@ -1,7 +1,10 @@
 """The audience model written the way Mesa's tutorials write a model: one agent per person.
 
 The same rules as ``sim.model`` (docs/ODD.md section 7), in plain Python, one
-person at a time: readable, slow, and independent of the vectorised code. It
+person at a time: each person is a ``mesa.Agent`` with a method per stage of
+the day, the model calls them in turn with ``AgentSet.do`` and reads the state
+off the agents with a ``DataCollector``. Readable, slow, and independent of
+the vectorised code. It
 guards the fast code's correctness (``tests/test_oracle.py`` compares the two
 in distribution) and is the speed baseline of ``bench/run.py``. Keep it in
 step when a rule changes. Only what the comparison needs is covered: no
@@ -92,12 +95,80 @@ class Person(mesa.Agent):
                 f.service_grievance * self.grievance,
                 f.hunter_hazard * (1 - math.exp(-since / f.hunter_patience)) * self.hunter]
 
+    # -- the person's part of the day, one method per stage (called with AgentSet.do) ------------------
+
+    def raise_problem(self) -> None:
+        """A product problem today? A customer without an open one raises it."""
+        m = self.model
+        if m.rnd.random() < m.cfg.service.problem_rate:
+            hour = 24 * m.rnd.random()
+            if self.customer and self.complaint is None:
+                m.new_complaints.append((m.day * 24 + hour, self))
+
+    def settle_complaint(self) -> None:
+        """A complaint due today lands: trust moves, and the complainer may talk."""
+        m, c = self.model, self.complaint
+        if c is None or c["due"] >= (m.day + 1) * 24:
+            return
+        sv, wom, rnd = m.cfg.service, m.cfg.word_of_mouth, m.rnd
+        delay = c["due"] - c["opened"]
+        patience, tell = rnd.expovariate(1 / sv.patience_hours), rnd.random()
+        q = sv.quality
+        if c["outcome"] == ANSWER:
+            self.trust = clip(self.trust + sv.recovery_gain * q * math.exp(-delay / sv.reply_decay_hours) - sv.poor_answer_penalty * (1 - q))
+            in_time = delay <= patience
+            m.today["complaints_answered_in_time" if in_time else "complaints_answered_late"] += 1
+            if in_time and tell < wom.tell_positive * q:
+                m.talk_positive.append(self)
+            score = 1.0 if in_time else 0.5
+        else:
+            deleted = c["outcome"] == DELETE
+            self.trust = clip(self.trust - (sv.delete_penalty if deleted else sv.ignore_penalty))
+            self.grievance += 1
+            m.today["complaints_deleted" if deleted else "complaints_ignored"] += 1
+            if tell < (wom.tell_deleted if deleted else wom.tell_negative):
+                m.talk_negative.append(self)
+            score = -1.5 if deleted else -1.0
+        if c["on_page"]:
+            m.complaint_scores.append(score)
+        self.complaint = None
+
+    def chatter(self) -> None:
+        """Customers talk about the brand unprompted now and then: advocates praise, detractors warn."""
+        m = self.model
+        if m.rnd.random() < m.cfg.word_of_mouth.chatter_rate and self.customer:
+            if self.trust > 0.7:
+                m.talk_positive.append(self)
+            elif self.trust < 0.3:
+                m.talk_negative.append(self)
+
+    def consider_unfollowing(self) -> None:
+        """A follower leaves with the day's hazard; the unfollow is counted under its main causes."""
+        if not self.follows:
+            return
+        m, f = self.model, self.model.cfg.follows
+        terms = self.unfollow_hazard_terms()
+        hazard = f.base_hazard + sum(terms)
+        if m.rnd.random() < 1 - math.exp(-hazard):
+            m.leavers.add(self)
+            self.follows = self.hunter = False
+            m.today["unfollows"] += 1
+            for cause, term in zip(("promo", "overposting", "irrelevant", "distrust", "service", "prize_hunter"), terms):
+                m.today[f"unfollows_{cause}"] += term >= f.cause_share * hazard
+
     def fade(self) -> None:
         rx = self.model.cfg.reactions
         self.annoyance_promo *= 1 - rx.annoyance_decay
         self.annoyance_overposting *= 1 - rx.annoyance_decay
         self.grievance *= 1 - rx.annoyance_decay
         self.affinity *= 1 - rx.affinity_decay
+
+    def shop(self) -> None:
+        """Loyal purchases, likelier the more the person trusts the brand."""
+        m, e = self.model, self.model.cfg.economy
+        if m.rnd.random() < e.base_purchase_rate * (self.trust / 0.5) ** e.trust_elasticity:
+            self.customer = True
+            m.sell(0.0)
 
 
 class OracleModel(mesa.Model):
@@ -122,7 +193,7 @@ class OracleModel(mesa.Model):
         self.service_time = 1 / throughput if throughput > 0 and self.per_week > 0 else math.inf
         self.people = self.create_people()
         self.connect()
-        self.rows = []
+        self.datacollector = mesa.DataCollector(model_reporters=self.reporters())
 
     # -- initialisation ---------------------------------------------------------
 
@@ -164,18 +235,30 @@ class OracleModel(mesa.Model):
     # -- the day ---------------------------------------------------------------------
 
     def step(self) -> None:
+        """One day: the model's stages in the order of MODEL.md section 3, each person acting in turn."""
         self.today = dict.fromkeys(COLUMNS, 0.0)
         self.today["day"] = self.day
         self.requests: dict[Person, bool] = {}  # person -> as prize hunter
         self.visitors: list[Person] = []
+        self.new_complaints, self.complaint_scores, self.talk_positive, self.talk_negative = [], [], [], []
+        self.leavers: set[Person] = set()
         posts = self.brand_posts()
         self.show(posts)
-        talk_pos, talk_neg = self.handle_complaints()
-        self.word_of_mouth(talk_pos, talk_neg)
+        self.agents.do("raise_problem")
+        self.queue_complaints()
+        self.agents.do("settle_complaint")
+        self.onlookers_judge()
+        self.agents.do("chatter")
+        self.word_of_mouth()
         self.update_reach()
-        self.resolve_follows()
-        self.buy()
-        self.record()
+        self.agents.do("consider_unfollowing")
+        self.accept_follows()
+        self.agents.do("fade")
+        self.agents.do("shop")
+        t = self.today
+        t["cost"] = t["cost_staff"] + t["cost_prizes"] + t["cost_paid"]
+        self.followers = sum(p.follows for p in self.agents)
+        self.datacollector.collect(self)
         self.day += 1
 
     def brand_posts(self) -> list[str]:
@@ -275,17 +358,12 @@ class OracleModel(mesa.Model):
             covered += self.mask[h]
         return (week + 1) * 168
 
-    def handle_complaints(self):
+    def queue_complaints(self) -> None:
+        """The day's new complaints, in the order they were raised: answer (FIFO at the desk), ignore or delete."""
         cfg, rnd, sv = self.cfg, self.rnd, self.cfg.service
         has_page = cfg.strategy.has_page
-        new = []
-        for p in self.people:
-            if rnd.random() < sv.problem_rate:
-                hour = 24 * rnd.random()
-                if p.customer and p.complaint is None:
-                    new.append((self.day * 24 + hour, p))
-        new.sort(key=lambda x: x[0])
-        for opened, p in new:
+        self.new_complaints.sort(key=lambda x: x[0])
+        for opened, p in self.new_complaints:
             on_page = p.follows and has_page
             p.trust = max(0.0, p.trust - sv.problem_trust_hit)
             v0, v1 = rnd.random(), rnd.random()
@@ -299,53 +377,23 @@ class OracleModel(mesa.Model):
             elif on_page and sv.answer_share <= v0 < sv.answer_share + sv.delete_share:
                 outcome, due = DELETE, opened
             p.complaint = {"opened": opened, "due": due, "outcome": outcome, "on_page": on_page}
-        self.today["complaints_raised"] = len(new)
-
-        talk_pos, talk_neg, scores = [], [], []
-        for p in self.people:
-            c = p.complaint
-            if c is None or c["due"] >= (self.day + 1) * 24:
-                continue
-            delay = c["due"] - c["opened"]
-            patience, tell = rnd.expovariate(1 / sv.patience_hours), rnd.random()
-            q = sv.quality
-            if c["outcome"] == ANSWER:
-                p.trust = clip(p.trust + sv.recovery_gain * q * math.exp(-delay / sv.reply_decay_hours) - sv.poor_answer_penalty * (1 - q))
-                in_time = delay <= patience
-                self.today["complaints_answered_in_time" if in_time else "complaints_answered_late"] += 1
-                if in_time and tell < cfg.word_of_mouth.tell_positive * q:
-                    talk_pos.append(p)
-                score = 1.0 if in_time else 0.5
-            else:
-                deleted = c["outcome"] == DELETE
-                p.trust = clip(p.trust - (sv.delete_penalty if deleted else sv.ignore_penalty))
-                p.grievance += 1
-                self.today["complaints_deleted" if deleted else "complaints_ignored"] += 1
-                if tell < (cfg.word_of_mouth.tell_deleted if deleted else cfg.word_of_mouth.tell_negative):
-                    talk_neg.append(p)
-                score = -1.5 if deleted else -1.0
-            if c["on_page"]:
-                scores.append(score)
-            p.complaint = None
-        if scores and self.visitors:
-            for p in self.visitors:
-                p.trust = clip(p.trust + sv.onlooker_effect * statistics.fmean(scores))
+        self.today["complaints_raised"] = len(self.new_complaints)
         covered_today = sum(self.mask[(self.day % 7) * 24:(self.day % 7 + 1) * 24])
         self.today["cost_staff"] = covered_today * sv.staff * sv.wage_per_hour
-        return talk_pos, talk_neg
+
+    def onlookers_judge(self) -> None:
+        """Followers on the page today see how its complaints were treated."""
+        if self.complaint_scores and self.visitors:
+            mean_score = statistics.fmean(self.complaint_scores)
+            for p in self.visitors:
+                p.trust = clip(p.trust + self.cfg.service.onlooker_effect * mean_score)
 
     # -- word of mouth, reach, follows, sales, record ------------------------------------------------
 
-    def word_of_mouth(self, talk_pos, talk_neg) -> None:
+    def word_of_mouth(self) -> None:
         w, rnd = self.cfg.word_of_mouth, self.rnd
-        for p in self.people:
-            if rnd.random() < w.chatter_rate and p.customer:
-                if p.trust > 0.7:
-                    talk_pos.append(p)
-                elif p.trust < 0.3:
-                    talk_neg.append(p)
         by_id = lambda people: sorted(set(people), key=lambda p: p.unique_id)  # noqa: E731  (a set's order is not reproducible)
-        talk_pos, talk_neg = by_id(talk_pos), by_id(talk_neg)
+        talk_pos, talk_neg = by_id(self.talk_positive), by_id(self.talk_negative)
         heard: dict[Person, list[int]] = {}
         for tellers, reach, sign in ((talk_pos, w.reach_positive, 0), (talk_neg, w.reach_negative, 1)):
             for teller in tellers:
@@ -370,49 +418,36 @@ class OracleModel(mesa.Model):
         self.competition *= 1 + pf.competition_growth
         self.reach = self.reach_from_quality()
 
-    def resolve_follows(self) -> None:
-        f = self.cfg.follows
-        leavers = set()
-        for p in self.people:
-            if not p.follows:
-                continue
-            terms = p.unfollow_hazard_terms()
-            hazard = f.base_hazard + sum(terms)
-            if self.rnd.random() < 1 - math.exp(-hazard):
-                leavers.add(p)
-                p.follows = p.hunter = False
-                self.today["unfollows"] += 1
-                for cause, term in zip(("promo", "overposting", "irrelevant", "distrust", "service", "prize_hunter"), terms):
-                    self.today[f"unfollows_{cause}"] += term >= f.cause_share * hazard
+    def accept_follows(self) -> None:
+        """Today's follow requests, except from those who left today."""
         for p, hunter in self.requests.items():
-            if not p.follows and p not in leavers:
+            if not p.follows and p not in self.leavers:
                 p.follows, p.hunter = True, hunter
                 self.today["follows"] += 1
-        for p in self.people:
-            p.fade()
 
-    def buy(self) -> None:
-        e = self.cfg.economy
-        for p in self.people:
-            if self.rnd.random() < e.base_purchase_rate * (p.trust / 0.5) ** e.trust_elasticity:
-                p.customer = True
-                self.sell(0.0)
-        t = self.today
-        t["cost"] = t["cost_staff"] + t["cost_prizes"] + t["cost_paid"]
+    @staticmethod
+    def reporters() -> dict:
+        """DataCollector reporters: the day's counts, and the state read off the people."""
+        def rate(m, count):
+            t = m.today
+            per_post = max(m.followers + t["unfollows"] - t["follows"], 1) * max(t["posts"], 1)
+            return t[count] / per_post if t["posts"] else math.nan
 
-    def record(self) -> None:
-        t, people = self.today, self.people
-        followers = [p for p in people if p.follows]
-        per_post = max(len(followers) + t["unfollows"] - t["follows"], 1) * max(t["posts"], 1)
-        t.update(followers=len(followers), trust_followers=statistics.fmean(p.trust for p in followers) if followers else math.nan,
-                 trust_market=statistics.fmean(p.trust for p in people),
-                 advocates=sum(p.trust > 0.7 for p in people) / len(people), detractors=sum(p.trust < 0.3 for p in people) / len(people),
-                 hunters=sum(p.hunter for p in people), open_complaints=sum(p.complaint is not None for p in people),
-                 quality_score=self.quality, reach_fraction=self.reach,
-                 organic_reach=t["organic_impressions"] / per_post if t["posts"] else math.nan,
-                 interaction_rate=t["follower_engagements"] / per_post if t["posts"] else math.nan,
-                 engagement_per_impression=t["engagements"] / t["impressions"] if t["impressions"] else math.nan)
-        self.rows.append(dict(t))
+        state = {
+            "followers": lambda m: m.followers,
+            "trust_followers": lambda m: statistics.fmean([p.trust for p in m.agents if p.follows] or [math.nan]),
+            "trust_market": lambda m: statistics.fmean(p.trust for p in m.agents),
+            "advocates": lambda m: sum(p.trust > 0.7 for p in m.agents) / len(m.agents),
+            "detractors": lambda m: sum(p.trust < 0.3 for p in m.agents) / len(m.agents),
+            "hunters": lambda m: sum(p.hunter for p in m.agents),
+            "open_complaints": lambda m: sum(p.complaint is not None for p in m.agents),
+            "quality_score": lambda m: m.quality,
+            "reach_fraction": lambda m: m.reach,
+            "organic_reach": lambda m: rate(m, "organic_impressions"),
+            "interaction_rate": lambda m: rate(m, "follower_engagements"),
+            "engagement_per_impression": lambda m: m.today["engagements"] / m.today["impressions"] if m.today["impressions"] else math.nan,
+        }
+        return {name: state.get(name, lambda m, name=name: m.today[name]) for name in COLUMNS}
 
 
 def run(scenario, seed: int) -> dict:
@@ -423,7 +458,7 @@ def run(scenario, seed: int) -> dict:
     model = OracleModel(scenario, seed)
     for _ in range(scenario.simulation.days):
         model.step()
-    return summarize(pd.DataFrame(model.rows, columns=list(COLUMNS)))
+    return summarize(model.datacollector.get_model_vars_dataframe())
 
 
 if __name__ == "__main__":
