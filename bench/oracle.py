@@ -19,6 +19,7 @@ import math
 import random
 import statistics
 import sys
+from collections import deque
 from pathlib import Path
 
 import mesa
@@ -183,6 +184,7 @@ class OracleModel(mesa.Model):
         self.last_prize_draw = -10**6
         self.quality, self.competition = cfg.platform.quality_ref, 1.0
         self.reach = self.reach_from_quality()
+        self.posted = deque(maxlen=cfg.platform.post_split_days - 1)  # the page's posts on the previous days
         self.desk_free_at = 0.0
         self.mask = [0] * 168
         for d in range(cfg.service.days_per_week):
@@ -281,7 +283,8 @@ class OracleModel(mesa.Model):
         followers = [p for p in self.people if p.follows]
         weights = [p.activity * (cfg.platform.affinity_floor + p.affinity) for p in followers]
         total = sum(weights)
-        target = self.reach * len(followers) / len(posts) ** cfg.platform.post_split
+        rate = (sum(self.posted) + len(posts)) / (len(self.posted) + 1)  # posts a day over the last days, today included
+        target = self.reach * len(followers) / rate ** cfg.platform.post_split
         organic = [[p for p, w in zip(followers, weights) if rnd.random() < min(1.0, target * w / total)] for _ in posts]
         paid = [[] for _ in posts]
         if cfg.strategy.paid_boost_per_day > 0 and cfg.platform.cpm > 0:
@@ -412,6 +415,7 @@ class OracleModel(mesa.Model):
 
     def update_reach(self) -> None:
         pf, t = self.cfg.platform, self.today
+        self.posted.append(int(t["posts"]))
         if t["impressions"] > 0:
             score = (t["engagements"] - pf.negative_weight * t["negative_feedback"] + pf.quality_prior * self.quality) / (t["impressions"] + pf.quality_prior)
             self.quality += (score - self.quality) / pf.quality_memory

@@ -62,6 +62,19 @@ def test_over_posting_splits_reach_and_annoys():
     assert sum(r.daily["unfollows_overposting"].sum() for r in often) > sum(r.daily["unfollows_overposting"].sum() for r in once)
 
 
+def test_reach_is_split_by_the_weekly_posting_rate():
+    """A page posting about every third day gets about (1/0.3)^0.7 = 2.3x the reach per post of a daily one when
+    the split counts a week's posts (the week's count varies), and the same reach when it counts the day's posts."""
+    fixed = {"platform.reach_elasticity": 0.0, "platform.competition_growth": 0.0}
+    ratios = {}
+    for window in (7, 1):
+        rare = simulate("stammtisch", SEEDS, days=60, **fixed, **{"strategy.posts_per_day": 0.3, "platform.post_split_days": window})
+        daily = simulate("stammtisch", SEEDS, days=60, **fixed, **{"strategy.posts_per_day": 1, "platform.post_split_days": window})
+        ratios[window] = figure(rare, "organic_reach") / figure(daily, "organic_reach")
+    assert (ratios[7] > 1.5).all() and 1.8 < ratios[7].mean() < 2.8, ratios[7]
+    assert ((0.85 < ratios[1]) & (ratios[1] < 1.15)).all(), ratios[1]
+
+
 def test_an_absent_brand_with_product_problems_loses_market_trust_through_word_of_mouth():
     problems = simulate("absent", SEEDS, **{"service.problem_rate": 0.003})
     talkless = simulate("absent", SEEDS, **{"service.problem_rate": 0.003, "word_of_mouth.trust_effect": 0.0})

@@ -166,7 +166,7 @@ class AudienceModel(mesa.Model):
     def update_reach(self) -> None:
         """Step 8: the platform scores today's engagement and sets tomorrow's reach."""
         t = self.measures.today
-        self.platform.update(t["engagements"], t["negative_feedback"], t["impressions"])
+        self.platform.update(int(t["posts"]), t["engagements"], t["negative_feedback"], t["impressions"])
 
     def resolve_follows(self) -> None:
         """Step 9: today's follows and unfollows, with causes; then annoyance and affinity fade."""

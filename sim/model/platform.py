@@ -8,6 +8,8 @@ interaction lowers the next days' visibility.
 
 from __future__ import annotations
 
+from collections import deque
+
 import mesa
 import numba
 import numpy as np
@@ -22,6 +24,11 @@ class Platform(mesa.Agent):
         self.quality = params.quality_ref  # Q
         self.competition = 1.0  # C
         self.reach = self._reach()  # R
+        self.posted = deque(maxlen=params.post_split_days - 1)  # the page's posts on each of the previous days
+
+    def posting_rate(self, n_today: int) -> float:
+        """The page's posts a day over the last ``post_split_days`` days, today included."""
+        return (sum(self.posted) + n_today) / (len(self.posted) + 1)
 
     def _reach(self) -> float:
         p = self.params
@@ -31,14 +38,17 @@ class Platform(mesa.Agent):
     def organic_viewers(self, n_posts: int, followers: np.ndarray, activity, affinity, rng) -> list[np.ndarray]:
         """For each post, the followers it is shown to.
 
-        Each post's expected audience is R * followers / n_posts^post_split
-        (over-posting splits reach); a follower's chance is proportional to
-        activity * (eps + affinity), capped at 1.
+        Each post's expected audience is R * followers / r^post_split at a
+        posting rate of r posts a day over the last days: a page's posts
+        compete with each other in the feed for as long as they stay there,
+        so posting more splits reach and posting less concentrates it. A
+        follower's chance is proportional to activity * (eps + affinity),
+        capped at 1.
         """
         if n_posts == 0 or followers.size == 0:
             return [np.empty(0, np.int64) for _ in range(n_posts)]
         weight = _feed_weight(followers, activity, affinity, float(self.params.affinity_floor))
-        target = self.reach * followers.size / n_posts**self.params.post_split
+        target = self.reach * followers.size / self.posting_rate(n_posts) ** self.params.post_split
         scale = float(target / weight.sum())
         return [_shown(followers, weight, scale, rng.random(followers.size, dtype=np.float32)) for _ in range(n_posts)]
 
@@ -56,13 +66,14 @@ class Platform(mesa.Agent):
         chance = np.minimum(1.0, per_post * activity / activity.sum())
         return [np.flatnonzero(rng.random(activity.size) < chance) for _ in range(n_posts)], budget
 
-    def update(self, engagements: int, negatives: int, impressions: int) -> None:
-        """Step 8: move Q toward today's score, then R from Q; competition grows.
+    def update(self, posts: int, engagements: int, negatives: int, impressions: int) -> None:
+        """Step 8: remember today's posts; move Q toward today's score, then R from Q; competition grows.
 
         Today's score is shrunk toward Q by ``quality_prior`` pseudo-impressions,
         so a page is not judged on a handful of views.
         """
         p = self.params
+        self.posted.append(posts)
         if impressions > 0:
             score = (engagements - p.negative_weight * negatives + p.quality_prior * self.quality) / (impressions + p.quality_prior)
             self.quality += (score - self.quality) / p.quality_memory

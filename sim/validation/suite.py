@@ -8,7 +8,10 @@ definition (see each file's ``metric``).
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,14 +94,12 @@ def interaction_decline(path, spec, size) -> list[Check]:
     years, tol = spec.get("years", 3), spec["tolerance"]
     first, last = spec.get("sample_weeks", [1, 52])
     window = slice((first - 1) * 7, last * 7)
-    yearly = {}
-    for cond in ("industry", "service"):
-        sc = _scenario(path, spec, size, spec["conditions"][cond])
-        rows = []
-        for seed in replication_seeds(7, size["reps"]):
-            weekly = runner.run(sc, seed=seed).daily["fans_engaged_week"].to_numpy()
-            rows.append([np.nanmean(weekly[y * 365:(y + 1) * 365][window]) for y in range(years)])
-        yearly[cond] = np.array(rows)
+    conditions = ("industry", "service")
+    tasks = [(_scenario(path, spec, size, spec["conditions"][cond]), seed, window, years)
+             for cond in conditions for seed in replication_seeds(7, size["reps"])]
+    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("spawn")) as pool:
+        rows = np.array(list(pool.map(_sample_weeks, tasks, chunksize=1)))
+    yearly = dict(zip(conditions, rows.reshape(len(conditions), size["reps"], years)))
     ind = yearly["industry"]
     y = tol["service_above_industry_in_year"] - 1
     checks = [_check(spec, f"industry, year {i + 1}: weekly share of fans interacting", "(reported; level not checked)", ind[:, i], lambda m: True)
@@ -114,6 +115,13 @@ def interaction_decline(path, spec, size) -> list[Check]:
                lambda m: m > 0),
     ]
     return checks
+
+
+def _sample_weeks(task) -> list[float]:
+    """One replication of V1 (in a worker process): each year's mean weekly share of fans interacting in the sample weeks."""
+    sc, seed, window, years = task
+    weekly = runner.run(sc, seed=seed).daily["fans_engaged_week"].to_numpy()
+    return [float(np.nanmean(weekly[y * 365:(y + 1) * 365][window])) for y in range(years)]
 
 
 def complaint_outcomes(path, spec, size) -> list[Check]:
