@@ -28,23 +28,36 @@ def social_graph(n: int, mean_degree: float, tail: float, rng: np.random.Generat
     weight *= 1.0 / weight.mean()
     weight = np.minimum(weight, np.sqrt(n * mean_degree) / mean_degree)
     stubs = np.repeat(np.arange(n, dtype=np.int32), rng.poisson(weight * mean_degree))
-    _shuffle(stubs, rng.random(stubs.size))
+    _shuffle(stubs, rng)
     half = stubs.size // 2
     indptr, indices = _undirected_csr(n, stubs[:half], stubs[half:2 * half])
     return sparse.csr_matrix((np.ones(indices.size, dtype=np.float32), indices, indptr), shape=(n, n))
 
 
+def _shuffle(stubs: np.ndarray, rng: np.random.Generator, chunk: int = 1 << 20) -> None:
+    """Fisher-Yates in place, its uniforms drawn a chunk at a time (numpy's own shuffle is several times
+    slower on 10^7 stubs, and one uniform per stub at once would take 8 bytes a stub)."""
+    u = np.empty(min(chunk, stubs.size))
+    top = stubs.size - 1
+    while top > 0:
+        k = min(chunk, top)
+        rng.random(out=u[:k])
+        _fisher_yates(stubs, top, u[:k])
+        top -= k
+
+
 @numba.njit(cache=True)
-def _shuffle(a, u):
-    """Fisher-Yates with the uniforms ``u`` (numpy's own shuffle is several times slower on 10^7 stubs)."""
-    for i in range(a.size - 1, 0, -1):
-        j = int(u[i] * (i + 1))
+def _fisher_yates(a, top, u):
+    """Swap a[i] with a uniform a[j], j <= i, for i = top, top - 1, ... (one uniform each)."""
+    for t in range(u.size):
+        i = top - t
+        j = int(u[t] * (i + 1))
         a[i], a[j] = a[j], a[i]
 
 
 @numba.njit(cache=True)
 def _undirected_csr(n, a, b):
-    """CSR rows of the ties a[i]-b[i] in both directions, sorted, without self-ties or repeats."""
+    """CSR rows of the ties a[i]-b[i] in both directions, without self-ties or repeats (rows not sorted)."""
     degree = np.zeros(n + 1, np.int64)
     for i in range(a.size):
         if a[i] != b[i]:
@@ -60,21 +73,14 @@ def _undirected_csr(n, a, b):
             ends[fill[b[i]]] = a[i]
             fill[b[i]] += 1
     indptr = np.zeros(n + 1, np.int64)
+    seen_in = np.full(n, -1, np.int32)  # the last row each person was seen in: drops repeated ties without sorting
     k = 0
     for row in range(n):
-        lo, hi = start[row], start[row + 1]
-        if hi - lo > 32:
-            ends[lo:hi].sort()
-        else:
-            for i in range(lo + 1, hi):  # insertion sort: most rows are short
-                tie, j = ends[i], i - 1
-                while j >= lo and ends[j] > tie:
-                    ends[j + 1] = ends[j]
-                    j -= 1
-                ends[j + 1] = tie
-        for i in range(lo, hi):
-            if i == lo or ends[i] != ends[i - 1]:
-                ends[k] = ends[i]
+        for i in range(start[row], start[row + 1]):
+            tie = ends[i]
+            if seen_in[tie] != row:
+                seen_in[tie] = row
+                ends[k] = tie
                 k += 1
         indptr[row + 1] = k
     return indptr, ends[:k].copy()

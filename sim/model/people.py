@@ -56,11 +56,11 @@ class People:
         p.activity[:] = rng.beta(2.0, 2.0 * (1 - m.activity_mean) / m.activity_mean, m.people)
         p.tolerance[:] = rng.gamma(4.0, m.tolerance_mean / 4.0, m.people)
         p.customer[:] = rng.random(m.people) < m.customer_share
-        # Those who value the brand's content most are likelier to follow already.
-        mean_interest = p.interest.mean(axis=1)
-        weight = mean_interest / mean_interest.sum()
+        # Those who value the brand's content most are likelier to follow already: weighted sampling
+        # without replacement as the k earliest of exponential clocks with rates = mean interest.
         k = int(round(m.initial_follower_share * m.people))
-        p.follows[rng.choice(m.people, size=k, replace=False, p=weight)] = True
+        clocks = rng.standard_exponential(m.people) / p.interest.mean(axis=1)
+        p.follows[np.argpartition(clocks, k)[:k] if 0 < k < m.people else np.arange(k)] = True
         p.affinity[p.follows] = 0.2
         p.followed_on[:] = -1
         p.unfollowed_on[:] = -1
