@@ -126,7 +126,7 @@ def spec_from_insights(path, base_file, market_multiple: float = 5.0):
     figures = targets_from_insights(read_insights(path))
     people = max(100, int(round(figures["followers_start"] * market_multiple)))
     spec = CalibrationSpec(
-        base=str(base_file), samples=60, reps=2, rounds=3,
+        base=str(base_file), samples=120, reps=1, rounds=3,
         fixed={"market.people": people, "market.initial_follower_share": 1.0 / market_multiple,
                "strategy.posts_per_day": figures["posts_per_day"], "simulation.days": figures["days"]},
         ranges=DEFAULT_RANGES,

@@ -33,9 +33,9 @@ class FollowBook:
         joined: deterministic, not sorted), the counts of follows and
         unfollows, and the unfollows per cause.
         """
-        clock = rng.standard_exponential(followers.size, dtype=np.float32)  # Exp(1): P(clock < hazard) = 1 - exp(-hazard)
-        stay, leavers = _leaving(followers, clock, people.annoyance_promo, people.annoyance_overposting, people.irrelevance, people.trust,
-                                 people.grievance, people.hunter, *_coefficients(params, days_since_prize))
+        stay, leavers = _leaving(followers, people.unfollow_clock, people.annoyance_promo, people.annoyance_overposting,
+                                 people.irrelevance, people.trust, people.grievance, people.hunter,
+                                 *_coefficients(params, days_since_prize))
         terms = np.stack(hazard_terms(people, leavers, params, days_since_prize)) if leavers.size else np.zeros((len(CAUSES), 0))
         causes = terms >= params.cause_share * (params.base_hazard + terms.sum(axis=0))
         people.follows[leavers] = False
@@ -49,9 +49,17 @@ class FollowBook:
         people.follows[joiners] = True
         people.followed_on[joiners] = day
         people.hunter[joiners] = np.isin(joiners, hunters, assume_unique=True)
+        wind_clocks(people, joiners, rng)
         self._asked, self._hunters = [], []
         followers = np.concatenate([stay, joiners])
         return followers, int(joiners.size), int(leavers.size), dict(zip(CAUSES, causes.sum(axis=1).tolist()))
+
+
+def wind_clocks(people, idx: np.ndarray, rng) -> None:
+    """New followers draw the cumulative unfollow hazard they will stand, Exp(1): summing each day's hazard
+    against it leaves on a day with probability 1 - exp(-hazard), as a fresh draw a day would, with one
+    random number per follow instead of one per follower a day."""
+    people.unfollow_clock[idx] = rng.standard_exponential(idx.size, dtype=np.float32)
 
 
 def _coefficients(params, days_since_prize: float) -> tuple[float, ...]:
@@ -64,8 +72,8 @@ def _coefficients(params, days_since_prize: float) -> tuple[float, ...]:
 @numba.njit(cache=True)
 def _leaving(followers, clock, promo, overposting, irrelevance, trust, grievance, hunter,
              base, w_promo, w_overposting, w_irrelevance, w_distrust, threshold, w_service, waiting):
-    """Who stays and who leaves today: a follower leaves when the hazard, summed over its causes,
-    exceeds their exponential clock (so with probability 1 - exp(-hazard); no exp per follower)."""
+    """Who stays and who leaves today: each follower's clock runs down by the day's hazard, summed over its
+    causes; whoever's clock runs out leaves."""
     n = followers.size
     stay = np.empty(n, followers.dtype)
     leavers = np.empty(n, followers.dtype)
@@ -74,10 +82,11 @@ def _leaving(followers, clock, promo, overposting, irrelevance, trust, grievance
         j = followers[i]
         hazard = (base + w_promo * promo[j] + w_overposting * overposting[j] + w_irrelevance * irrelevance[j]
                   + w_distrust * max(0.0, threshold - trust[j]) + w_service * grievance[j] + waiting * hunter[j])
-        if clock[i] < hazard:
+        if clock[j] < hazard:
             leavers[left] = j
             left += 1
         else:
+            clock[j] -= hazard
             stay[kept] = j
             kept += 1
     return stay[:kept], leavers[:left].copy()

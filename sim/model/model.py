@@ -42,6 +42,7 @@ class AudienceModel(mesa.Model):
         self.measures = Measures()
         self.complaint_log: list[dict] | None = [] if record_complaints else None  # resolved complaints, day by day
         self.followers = np.flatnonzero(self.people.follows)  # index of followers, kept by FollowBook.resolve
+        follows.wind_clocks(self.people, self.followers, self.streams["follows"])
         self._visitors = np.empty(0, np.int64)  # followers who saw a post today (onlookers of complaints)
         self._seen = np.zeros(m.people, dtype=np.bool_)
         self._complaint_talk = (self._visitors, self._visitors)  # complainers who talk today

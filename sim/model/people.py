@@ -30,6 +30,7 @@ COLUMNS: tuple[tuple[str, type, str], ...] = (
     ("followed_on", np.int32, "day of the latest follow, -1 before day 0"),
     ("unfollowed_on", np.int32, "day of the latest unfollow, -1 if never"),
     ("last_engaged", np.int32, "day of the latest engagement with a post, -1 if never"),
+    ("unfollow_clock", np.float32, "while following: the unfollow hazard still to accumulate before leaving (Exp(1) at the follow)"),
 )
 
 

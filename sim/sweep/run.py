@@ -29,12 +29,15 @@ def run_id(strategy: str, point: int, rep: int) -> str:
 
 
 def tasks(spec, scenarios) -> list[dict]:
-    """Every run of the sweep: strategy x point x replication, with its seed (shared across points and strategies)."""
-    seeds = replication_seeds(spec.seed, spec.reps)
+    """Every run of the sweep: strategy x point x replication, with its seed (shared across strategies, and
+    across points unless ``common_random_numbers`` is off)."""
+    points = spec.points()
+    shared = spec.common_random_numbers
+    seeds = replication_seeds(spec.seed, spec.reps * (1 if shared else len(points)))
     out = []
-    for i, point in enumerate(spec.points()):
+    for i, point in enumerate(points):
         for name, sc in scenarios.items():
-            for r, seed in enumerate(seeds):
+            for r, seed in enumerate(seeds if shared else seeds[i * spec.reps:(i + 1) * spec.reps]):
                 out.append({"run_id": run_id(name, i, r), "strategy": name, "point": i, "rep": r, "seed": seed,
                             "params": {k: _typed(sc, k, v) for k, v in point.items()}, "scenario": sc})
     return out
@@ -97,7 +100,7 @@ def sweep(spec, scenarios, out: str | Path, workers: int | None = None, schedule
     pending = [t for t in todo if t["run_id"] not in skip]
     manifest = {"sweep": spec.model_dump(mode="json"), "scenarios": {n: sc.model_dump(mode="json") for n, sc in scenarios.items()},
                 "scenario_hashes": {n: sc.hash() for n, sc in scenarios.items()}, "runs": len(todo),
-                "replication_seeds": replication_seeds(spec.seed, spec.reps), "versions": runner.versions(),
+                "replication_seeds": list(dict.fromkeys(t["seed"] for t in todo)), "versions": runner.versions(),
                 "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None}
     (out / "sweep.json").write_text(json.dumps(manifest, indent=2, default=str))
 

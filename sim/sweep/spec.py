@@ -47,6 +47,7 @@ class SweepSpec(Table):
     samples: int = Field(16, ge=1, le=1_000_000, description="N: points (random, lhs), base samples (sobol), trajectories (morris)")
     morris_levels: int = Field(4, ge=2, le=20, description="grid levels of the Morris design")
     reps: int = Field(2, ge=1, le=10_000, description="replications per point (common random numbers across points)")
+    common_random_numbers: bool = Field(True, description="every point runs the same seeds (false: each point its own, as ABC needs)")
     seed: int = Field(7, ge=0, description="seed of the design and of the replications")
     days: int | None = Field(None, ge=1, le=100_000, description="override the scenarios' horizon")
     people: int | None = Field(None, ge=10, le=50_000_000, description="override the scenarios' market size")
