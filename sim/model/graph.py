@@ -23,7 +23,7 @@ def social_graph(n: int, mean_degree: float, tail: float, rng: np.random.Generat
     the target.
     """
     if n < 2 or mean_degree <= 0:
-        return sparse.csr_matrix((n, n), dtype=np.float32)
+        return sparse.csr_matrix((n, n), dtype=np.bool_)
     weight = rng.pareto(tail - 1.0, n) + 1.0
     weight *= 1.0 / weight.mean()
     weight = np.minimum(weight, np.sqrt(n * mean_degree) / mean_degree)
@@ -31,7 +31,7 @@ def social_graph(n: int, mean_degree: float, tail: float, rng: np.random.Generat
     _shuffle(stubs, rng)
     half = stubs.size // 2
     indptr, indices = _undirected_csr(n, stubs[:half], stubs[half:2 * half])
-    return sparse.csr_matrix((np.ones(indices.size, dtype=np.float32), indices, indptr), shape=(n, n))
+    return sparse.csr_matrix((np.ones(indices.size, dtype=np.bool_), indices, indptr), shape=(n, n))
 
 
 def _shuffle(stubs: np.ndarray, rng: np.random.Generator, chunk: int = 1 << 20) -> None:
