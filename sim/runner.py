@@ -79,7 +79,7 @@ def write_atomically(out: str | Path, fill) -> Path:
 def versions() -> dict:
     """Versions of what produced a result."""
     out = {"python": _platform.python_version()}
-    for dist in ("audsim", "numpy", "scipy", "pandas", "mesa", "pydantic"):
+    for dist in ("audsim", "numpy", "numba", "scipy", "pandas", "mesa", "pydantic"):
         try:
             out[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:

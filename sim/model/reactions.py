@@ -33,14 +33,14 @@ def react(people, viewers: np.ndarray, k: int, content, rx, rng, extra_distrust:
     """
     noise = rng.standard_normal(viewers.size, dtype=np.float32)
     u = rng.random((3, viewers.size), dtype=np.float32)
-    value, engaged, shared, negative = _react(
-        viewers, people.interest[:, k], people.trust, people.annoyance_promo, people.annoyance_overposting,
-        people.irrelevance, people.affinity, noise, u, *map(float, (
+    weights = tuple(map(float, (
         rx.trust_weight, rx.annoyance_weight * content.promo_weight[k], rx.value_noise,
         rx.engage_intercept + content.appeal[k], rx.engage_slope, content.share_propensity[k] * share_scale,
         rx.negative_intercept, rx.negative_annoyance, rx.negative_value,
-        content.trust_learning[k], extra_distrust, content.annoyance[k], rx.irrelevance_memory, rx.affinity_gain)),
-    )
+        content.trust_learning[k], extra_distrust, content.annoyance[k], rx.irrelevance_memory, rx.affinity_gain,
+    )))
+    value, engaged, shared, negative = _react(viewers, people.interest[:, k], people.trust, people.annoyance_promo,
+                                              people.annoyance_overposting, people.irrelevance, people.affinity, noise, u, *weights)
     return Reaction(viewers, value, engaged, shared, negative)
 
 
@@ -49,7 +49,8 @@ def _react(viewers, interest, trust, annoyance_promo, annoyance_overposting, irr
            w_trust, w_annoyance, value_noise, engage_intercept, engage_slope, share_chance,
            negative_intercept, negative_annoyance, negative_value,
            learning, extra_distrust, dose, memory, affinity_gain):
-    """One pass over the viewers: value, engagement, share, hide; then trust, annoyance, irrelevance, affinity."""
+    """Value, engagement, share, hide; then trust, annoyance, irrelevance and affinity move (the viewers' columns
+    gathered first, written back after)."""
     n = viewers.size
     value = np.empty(n, np.float32)
     engaged = np.empty(n, np.bool_)
