@@ -146,14 +146,15 @@ def fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: str | Pat
     box = {p: tuple(spec.ranges[p]) for p in params}
     for r in range(spec.rounds):
         sweep_spec = SweepSpec(name=f"calibration-{r + 1}", base="-", design="lhs", samples=spec.samples, reps=spec.reps,
-                               seed=spec.seed + r, common_random_numbers=False, outcomes=list(spec.targets), parameters={p: Vary(range=box[p]) for p in params})
+                               seed=spec.seed + r, common_random_numbers=False, outcomes=list(spec.targets),
+                               parameters={p: Vary(range=box[p]) for p in params})
         runs = sweep(sweep_spec, {base.name: base}, Path(out) / f"round{r + 1}", workers=workers, resume=resume, progress=progress)
         means = point_means(runs, sweep_spec, base.name)
         means.columns = [c.removeprefix("param:") for c in means.columns]
         distance = np.sqrt(sum(((means[m] - t.value) / t.scale) ** 2 for m, t in spec.targets.items()))
         points = means.assign(distance=distance, round=r + 1).sort_values("distance")
-        posterior = points.head(max(2, int(np.ceil(spec.accept * len(points)))))
-        box = {p: _widened(posterior[p], spec.ranges[p]) if posterior[p].max() > posterior[p].min() else box[p] for p in params}
+        accepted = points.head(max(2, int(np.ceil(spec.accept * len(points)))))
+        box = {p: _widened(accepted[p], spec.ranges[p]) if accepted[p].max() > accepted[p].min() else box[p] for p in params}
     posterior = _regression_adjusted(points, spec, params)
     rows = []
     for p in params:
