@@ -12,10 +12,12 @@ from pathlib import Path
 
 import click
 
-from . import runner
+from . import outputs, runner
+from .parallel import terminate_on_signal
 from .scenario import ScenarioError
 
 EXIT_USAGE = 2
+OVERWRITE_HELP = "Replace the output if it holds an earlier audsim result (never files audsim did not write)."
 
 
 def _fail(message: str) -> None:
@@ -27,6 +29,11 @@ def _fail(message: str) -> None:
 @click.version_option(package_name="audsim")
 def main():
     """Simulate how a brand's social-media audience answers its posting strategy."""
+    terminate_on_signal()  # SIGTERM cleans up like Ctrl-C: no temporary folders, locks or workers left
+
+
+def _overwrite_option(f):
+    return click.option("--overwrite", is_flag=True, help=OVERWRITE_HELP)(f)
 
 
 @main.command()
@@ -34,20 +41,22 @@ def main():
 @click.option("--days", type=int, help="Days to simulate (default: the scenario's, 365).")
 @click.option("--people", type=int, help="People in the market (default: the scenario's, 20000).")
 @click.option("--seed", type=int, help="Seed of the random streams (default: the scenario's).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: results/NAME).")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: results/NAME).")
 @click.option("--save-people", is_flag=True, help="Also write each person's end state to people.parquet.")
-def run(scenario, days, people, seed, out, save_people):
-    """Run one SCENARIO (a TOML file) and write daily.csv, summary.json and degrees.csv."""
+@_overwrite_option
+def run(scenario, days, people, seed, out, save_people, overwrite):
+    """Run one SCENARIO (a TOML file) and write daily.csv, summary.json, manifest.json and degrees.csv."""
     from tqdm import tqdm
 
     try:
         sc = runner.resolve(scenario, days, people, seed)
-    except ScenarioError as e:
+        out = out or Path("results") / sc.name
+        with outputs.claim(out, overwrite):
+            with tqdm(total=sc.simulation.days, unit="day", desc=sc.name, disable=None, file=sys.stderr) as bar:
+                result = runner.run(sc, progress=bar.update)
+            result.write(out, save_people=save_people, overwrite=overwrite)
+    except (ScenarioError, outputs.OutputError) as e:
         _fail(str(e))
-    out = out or Path("results") / sc.name
-    with tqdm(total=sc.simulation.days, unit="day", desc=sc.name, disable=None, file=sys.stderr) as bar:
-        result = runner.run(sc, progress=bar.update)
-    result.write(out, save_people=save_people)
     click.echo(format_summary(result.summary, sc.name))
     click.echo(f"wrote {out}/")
 
@@ -66,8 +75,9 @@ def _bar(total: int, desc: str):
 @click.option("--people", type=int, help="Override the scenarios' market size.")
 @click.option("--seed", type=int, default=7, show_default=True, help="Seed from which the replications' seeds are spawned.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("results/compare"), show_default=True)
-def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out):
+@click.option("--out", type=click.Path(path_type=Path), default=Path("results/compare"), show_default=True)
+@_overwrite_option
+def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, overwrite):
     """Compare SCENARIOS over paired replications (common random numbers)."""
     from .experiments import compare
 
@@ -83,23 +93,28 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out):
     if baseline is not None and baseline not in resolved:
         _fail(f"--baseline = {baseline!r}: expected one of {', '.join(resolved)}")
     _warn_reps(reps)
-    with _bar(reps * len(resolved), "compare") as bar, warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # the few-replications warning is printed above
-        result = compare(resolved, reps=reps, baseline=baseline, seed=seed, workers=workers, progress=bar.update)
-    result.write(out)
+    try:
+        with outputs.claim(out, overwrite):
+            with _bar(reps * len(resolved), "compare") as bar, warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)  # the few-replications warning is printed above
+                result = compare(resolved, reps=reps, baseline=baseline, seed=seed, workers=workers, progress=bar.update)
+            result.write(out, overwrite=overwrite)
+    except outputs.OutputError as e:
+        _fail(str(e))
     click.echo(format_comparison(result))
     click.echo(f"wrote {out}/")
 
 
 @main.command()
 @click.option("--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of the report.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("results/demo"), show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("results/demo"), show_default=True)
 @click.option("--reps", type=click.IntRange(min=2), help="Replications (default: the demo set's, 30).")
 @click.option("--days", type=int, help="Override the horizon.")
 @click.option("--people", type=int, help="Override the market size.")
 @click.option("--seed", type=int, default=7, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
-def demo(lang, out, reps, days, people, seed, workers):
+@_overwrite_option
+def demo(lang, out, reps, days, people, seed, workers, overwrite):
     """Compare the demo strategies and write a self-contained report.html for a client."""
     from .experiments import demo as _demo
 
@@ -111,11 +126,19 @@ def demo(lang, out, reps, days, people, seed, workers):
         _fail(str(e))
     n = reps or default_reps
     _warn_reps(n)
-    with _bar(n * len(scenarios), "demo") as bar, warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        result = _demo.demo(out, lang, n, days, people, seed, workers, progress=bar.update)
+    try:
+        with outputs.claim(out, overwrite), _bar(n * len(scenarios), "demo") as bar, warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            result = _demo.demo(out, lang, n, days, people, seed, workers, progress=bar.update, overwrite=overwrite)
+    except outputs.OutputError as e:
+        _fail(str(e))
     click.echo(format_comparison(result))
     click.echo(f"wrote {out}/report.html")
+
+
+def _exclusive(resume: bool, overwrite: bool) -> None:
+    if resume and overwrite:
+        _fail("--resume and --overwrite: expected one of them (--resume keeps the runs done, --overwrite starts again)")
 
 
 def _warn_reps(reps: int) -> None:
@@ -165,9 +188,10 @@ def _sweep_bar(total: int, desc: str):
 @_executor_options
 @click.option("--people", type=int, help="Override the market size.")
 @click.option("--days", type=int, help="Override the horizon.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: results/sweep-NAME).")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: results/sweep-NAME).")
 @click.option("--resume", is_flag=True, help="Finish a sweep in --out, keeping the runs already done.")
-def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, resume):
+@click.option("--overwrite", is_flag=True, help="Start again in --out if it holds an earlier audsim sweep (never files audsim did not write).")
+def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, resume, overwrite):
     """Run the parameter sweep in SWEEP_FILE and analyse its sensitivity."""
     from .sweep import analyze, load_sweep, run as sweep_run
 
@@ -178,13 +202,14 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
             scenarios = {n: sc.with_overrides(**{"market.people": people, "simulation.days": days}) for n, sc in scenarios.items()}
     except ScenarioError as e:
         _fail(str(e))
+    _exclusive(resume, overwrite)
     out = out or Path("results") / f"sweep-{spec.name}"
     total = len(sweep_run.tasks(spec, scenarios))
     bar, update, failed = _sweep_bar(total, spec.name)
     try:
         with bar:
-            runs = sweep_run.sweep(spec, scenarios, out, workers, scheduler, dask_local, resume, progress=update)
-    except FileExistsError as e:
+            runs = sweep_run.sweep(spec, scenarios, out, workers, scheduler, dask_local, resume, progress=update, overwrite=overwrite)
+    except (FileExistsError, outputs.OutputError) as e:
         _fail(str(e))
     analyze(out)
     bad = runs[runs["error"] != ""]
@@ -210,9 +235,10 @@ def analyze_cmd(folder):
 @click.argument("b", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--vary", "vary", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Sweep file: the parameter space to sample.")
 @_executor_options
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: results/robustness-A-B).")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: results/robustness-A-B).")
 @click.option("--resume", is_flag=True, help="Finish an interrupted study in --out.")
-def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
+@click.option("--overwrite", is_flag=True, help="Start again in --out if it holds an earlier audsim study (never files audsim did not write).")
+def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume, overwrite):
     """Where does A beat B? Both at every point of the --vary space, with common random numbers."""
     from .sweep import load_sweep, robustness
     from .sweep.spec import check_keys
@@ -226,12 +252,14 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
         check_keys(spec, {sa.name: sa, sb.name: sb}, vary)
     except ScenarioError as e:
         _fail(str(e))
+    _exclusive(resume, overwrite)
     out = out or Path("results") / f"robustness-{sa.name}-{sb.name}"
     bar, update, _ = _sweep_bar(len(spec.points()) * spec.reps * 2, "robustness")
     try:
         with bar:
-            summary = robustness(spec, sa, sb, out, workers=workers, scheduler=scheduler, dask_local=dask_local, resume=resume, progress=update)
-    except FileExistsError as e:
+            summary = robustness(spec, sa, sb, out, workers=workers, scheduler=scheduler, dask_local=dask_local, resume=resume,
+                                 progress=update, overwrite=overwrite)
+    except (FileExistsError, outputs.OutputError) as e:
         _fail(str(e))
     for key, label in (("a_wins_trust", "long-term trust"), ("a_wins_unfollows", "unfollow rate")):
         s = summary[key]
@@ -255,7 +283,8 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume):
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("results/calibrated.toml"), show_default=True,
               help="The fitted scenario; its runs go to OUT's name + '.runs/'.")
 @click.option("--resume", is_flag=True, help="Keep the runs of an interrupted calibration.")
-def calibrate(targets, params, insights, base, market_multiple, samples, reps, workers, out, resume):
+@click.option("--overwrite", is_flag=True, help="Replace a fitted scenario and runs that audsim wrote earlier (never files audsim did not write).")
+def calibrate(targets, params, insights, base, market_multiple, samples, reps, workers, out, resume, overwrite):
     """Fit parameters to TARGETS (a calibration TOML) or to a page's export (--from-insights)."""
     from .calibration import abc, insights as ins
     from .experiments.demo import scenarios_dir, tool_defaults
@@ -273,15 +302,16 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
         if not names:
             _fail("--params: nothing to fit; name dotted keys, e.g. --params platform.reach_base,follows.base_hazard")
         spec = spec.model_copy(update={k: v for k, v in (("samples", samples), ("reps", reps)) if v})
+        _exclusive(resume, overwrite)
         runs_dir = out.with_name(out.stem + ".runs")
         bar, update, _ = _sweep_bar(spec.samples * spec.reps * spec.rounds, "calibrate")
-        with bar:
-            result = abc.fit(spec, sc, names, runs_dir, workers=workers, resume=resume, progress=update)
-    except ScenarioError as e:
+        with outputs.claim(out, overwrite, "file"):
+            abc.check_out(out, overwrite)  # refused now, not after the fit
+            with bar:
+                result = abc.fit(spec, sc, names, runs_dir, workers=workers, resume=resume, progress=update, overwrite=overwrite)
+            result.write(out, base_file, overwrite)
+    except (ScenarioError, FileExistsError, outputs.OutputError) as e:
         _fail(str(e))
-    except FileExistsError as e:
-        _fail(str(e))
-    result.write(out, base_file)
     click.echo(result.estimates.to_string(index=False, float_format=lambda x: f"{x:.5g}"))
     click.echo(f"posterior: the closest {len(result.posterior)} of {len(result.points)} points; wrote {out} and {out.with_suffix('.fit.json')}")
 
@@ -296,13 +326,14 @@ def validate(quick, folder):
 
     folder = folder or ROOT
     try:
-        checks, wall = run_suite(quick=quick, folder=folder, progress=lambda t: click.echo(f"measured {t}", err=True))
-    except ScenarioError as e:
+        with outputs.claim(folder / "report.md", overwrite=True, kind="file"):  # replaces only a report audsim wrote
+            checks, wall = run_suite(quick=quick, folder=folder, progress=lambda t: click.echo(f"measured {t}", err=True))
+            width = max(len(c.check) for c in checks)
+            for c in checks:
+                click.echo(f"{c.target}  {c.check:<{width}}  expected {c.expected:<34} measured {c.measured():<32} {'pass' if c.passed else 'FAIL'}")
+            report = write_report(checks, wall, quick, folder / "report.md")
+    except (ScenarioError, outputs.OutputError) as e:
         _fail(str(e))
-    width = max(len(c.check) for c in checks)
-    for c in checks:
-        click.echo(f"{c.target}  {c.check:<{width}}  expected {c.expected:<34} measured {c.measured():<32} {'pass' if c.passed else 'FAIL'}")
-    report = write_report(checks, wall, quick, folder / "report.md")
     failed = [c for c in checks if not c.passed]
     click.echo(f"{len(checks) - len(failed)} of {len(checks)} checks pass ({wall:.0f} s); wrote {report}")
     sys.exit(1 if failed else 0)
@@ -328,10 +359,9 @@ def dashboard(port, host, lang):
     click.echo(f"audsim dashboard on http://{host}:{port} (Ctrl-C stops it)", err=True)
     env = {**os.environ, "AUDSIM_LANG": lang}
     cmd = [sys.executable, "-m", "solara", "run", "sim.dashboard.app", "--host", host, "--port", str(port), "--production", "--no-open"]
-    try:
-        sys.exit(subprocess.call(cmd, env=env))
-    except KeyboardInterrupt:
-        sys.exit(0)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, cmd, env)  # the server takes this process's place: stopping audsim's pid stops the server
 
 
 @main.command()

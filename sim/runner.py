@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import platform as _platform
-import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -16,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import scenario as _scenario
+from . import outputs, scenario as _scenario
 from .model import AudienceModel
 from .model.graph import degrees
 from .model.measures import summarize
@@ -45,35 +42,20 @@ class Result:
         present = np.flatnonzero(counts)
         return pd.DataFrame({"degree": present, "people": counts[present]})
 
-    def write(self, out: str | Path, save_people: bool = False) -> Path:
-        """Write daily.csv, summary.json, degrees.csv (and people.parquet) atomically into ``out``."""
+    def write(self, out: str | Path, save_people: bool = False, overwrite: bool = False) -> Path:
+        """Write daily.csv, summary.json, manifest.json, degrees.csv (and people.parquet) atomically into ``out``.
+
+        ``out`` must be new or empty, or (with ``overwrite``) hold an earlier audsim output: see :mod:`sim.outputs`.
+        """
         def fill(tmp: Path):
             self.daily.to_csv(tmp / "daily.csv", index=False)
             (tmp / "summary.json").write_text(json.dumps({**self.summary, "manifest": self.manifest}, indent=2))
+            (tmp / "manifest.json").write_text(json.dumps(self.manifest, indent=2))
             self.degree_distribution().to_csv(tmp / "degrees.csv", index=False)
             if save_people:
                 self.people().to_parquet(tmp / "people.parquet", index=False)
 
-        return write_atomically(out, fill)
-
-
-def write_atomically(out: str | Path, fill) -> Path:
-    """Let ``fill(tmp)`` write into a temporary sibling folder, then move it to ``out``.
-
-    An interrupted write leaves ``out`` as it was: nothing half-written.
-    """
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        fill(tmp)
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return out
+        return outputs.write_folder(out, fill, overwrite)
 
 
 def versions() -> dict:

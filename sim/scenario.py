@@ -12,12 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import tomllib
 from pathlib import Path
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 ASSUMED = "assumed"
 
@@ -35,6 +36,26 @@ def P(default, lo=None, hi=None, *, unit: str, source: str = ASSUMED, doc: str):
         description=doc,
         json_schema_extra={"unit": unit, "source": source},
     )
+
+
+NAME_ALLOWED = "a name of letters, digits, '.', '_' and '-' starting with a letter or digit (no '/', no '..')"
+_NAME = re.compile(r"[^\W_][\w.-]*")  # \w: letters (Umlauts too), digits and '_'
+
+
+def _a_name(value: str) -> str:
+    """A scenario's or sweep's name becomes a folder under results/: it must not be a path."""
+    if not _NAME.fullmatch(value) or ".." in value:
+        raise _FieldError(("name",), value, NAME_ALLOWED)
+    return value
+
+
+Name = Annotated[str, AfterValidator(_a_name)]
+
+
+def name_from_file(path: Path) -> str:
+    """The default name of a file's scenario or sweep: its stem, with anything a name may not hold made '-'."""
+    name = re.sub(r"-*\.\.+-*|[^\w.-]+", "-", path.stem).strip("-._")
+    return name or "scenario"
 
 
 class Table(BaseModel):
@@ -218,7 +239,7 @@ class Simulation(Table):
 class Scenario(Table):
     """A whole scenario; every table has defaults."""
 
-    name: str = Field("scenario", min_length=1, max_length=200, description="label used in outputs")
+    name: Name = Field("scenario", max_length=200, description="label used in outputs and as the folder under results/")
     description: str = Field("", max_length=5000, description="what the strategy does, in words")
     simulation: Simulation = Simulation()
     market: Market = Market()
@@ -505,5 +526,5 @@ def load(path: str | Path) -> Scenario:
     """Load and validate a scenario file (following ``extends``)."""
     path = Path(path)
     raw = _read_toml(path)
-    raw.setdefault("name", path.stem)
+    raw.setdefault("name", name_from_file(path))
     return validate(raw, source=str(path))

@@ -21,10 +21,10 @@ import numpy as np
 import pandas as pd
 from pydantic import Field, ValidationError
 
-from .. import runner
+from .. import outputs, runner
 from ..scenario import Scenario, ScenarioError, Table, one_line, read_toml
 from ..sweep.analyze import point_means
-from ..sweep.run import sweep
+from ..sweep.run import start_afresh, sweep
 from ..sweep.spec import OUTCOMES, SweepSpec, Vary
 
 
@@ -75,10 +75,12 @@ class Fit:
 
     CONTEXT = ("market.people", "market.initial_follower_share", "strategy.posts_per_day", "simulation.days")
 
-    def write(self, path: str | Path, base_file: str | Path) -> Path:
-        """A scenario TOML that extends ``base_file`` with the fitted values; FILE.fit.json beside it."""
+    def write(self, path: str | Path, base_file: str | Path, overwrite: bool = False) -> Path:
+        """A scenario TOML that extends ``base_file`` with the fitted values; FILE.fit.json beside it.
+
+        An existing file is replaced only with ``overwrite`` and only if audsim wrote it (see :mod:`sim.outputs`).
+        """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         lines = ["# Fitted by audsim calibrate (approximate Bayesian computation over a Latin hypercube).",
                  "# parameter: posterior mean [95% interval]; the posterior sample is in the .fit.json file beside this one."]
         lines += [f"#   {r['parameter']}: {r['mean']:.6g} [{r['ci_low']:.6g}, {r['ci_high']:.6g}]" for _, r in self.estimates.iterrows()]
@@ -90,11 +92,21 @@ class Fit:
         for table, values in tables.items():
             lines.append(f"\n[{table}]")
             lines += [f"{k} = {_toml(v)}" for k, v in values.items()]
-        path.write_text("\n".join(lines) + "\n")
-        path.with_suffix(".fit.json").write_text(json.dumps(
-            {"estimates": self.estimates.to_dict(orient="records"), "posterior": self.posterior.to_dict(orient="records")},
-            indent=1, default=float))
-        return path
+        fit = json.dumps({"estimates": self.estimates.to_dict(orient="records"),
+                          "posterior": self.posterior.to_dict(orient="records"), "versions": runner.versions()}, indent=1, default=float)
+        with outputs.claim(path, overwrite, "file") as claimed:
+            check_out(path, overwrite)
+            claimed.write_file("\n".join(lines) + "\n")
+            outputs.write_file(claimed.target.with_suffix(".fit.json"), fit, overwrite=True)
+        return claimed.target
+
+
+def check_out(path: str | Path, overwrite: bool = False) -> None:
+    """Refuse (:class:`sim.outputs.OutputError`) a fitted-scenario path whose file or .fit.json audsim may not replace."""
+    target = outputs.check(path, overwrite, "file")
+    sidecar = target.with_suffix(".fit.json")
+    if sidecar.exists():
+        outputs.check(sidecar, overwrite, "file")
 
 
 def _toml(v) -> str:
@@ -138,11 +150,21 @@ def _weighted_quantile(x: np.ndarray, w: np.ndarray, q: float) -> float:
 
 
 def fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: str | Path, workers: int | None = None,
-        resume: bool = False, progress=None) -> Fit:
-    """Fit ``params`` (each needs a range in ``spec.ranges``) to ``spec.targets``."""
+        resume: bool = False, progress=None, overwrite: bool = False) -> Fit:
+    """Fit ``params`` (each needs a range in ``spec.ranges``) to ``spec.targets``; every run is kept in ``out``."""
     missing = [p for p in params if p not in spec.ranges]
     if missing:
         raise ScenarioError(f"--params {','.join(missing)}: no range given; add [ranges] \"{missing[0]}\" = [low, high] to the calibration file")
+    with outputs.claim(out, overwrite, "sweep") as claimed:
+        start_afresh(claimed, resume, "calibration")
+        claimed.target.mkdir(parents=True, exist_ok=True)
+        (claimed.target / "manifest.json").write_text(json.dumps(
+            {"calibration": spec.model_dump(mode="json"), "params": params, "scenario": base.model_dump(mode="json"),
+             "scenario_hash": base.hash(), "versions": runner.versions()}, indent=2, default=str))
+        return _fit(spec, base, params, claimed.target, workers, resume, progress)
+
+
+def _fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: Path, workers, resume: bool, progress) -> Fit:
     box = {p: tuple(spec.ranges[p]) for p in params}
     for r in range(spec.rounds):
         sweep_spec = SweepSpec(name=f"calibration-{r + 1}", base="-", design="lhs", samples=spec.samples, reps=spec.reps,

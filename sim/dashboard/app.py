@@ -57,7 +57,8 @@ def figure(pair: StrategyPair, name: str):
     ax = fig.add_subplot()
     fig.subplots_adjust(left=0.12, right=0.97, top=0.89, bottom=0.17)  # fixed margins: tight_layout costs a third of a redraw
     scale = 100 if name in PERCENT else 1
-    for side, color, label in (("left", "tab:red", pair.left.config.name), ("right", "tab:blue", pair.right.config.name)):
+    for side, color in (("left", "tab:red"), ("right", "tab:blue")):
+        label = pair.labels[side]
         values = pair.series(side, name)
         ax.plot(range(len(values)), [v * scale for v in values], color=color, label=label, lw=1.5)
     ax.set_title(T[name] + (" (%)" if name in PERCENT else ""), fontsize=10)
@@ -104,7 +105,7 @@ def Summary(model: StrategyPair):
             for side, sc in (("left", model.left.config), ("right", model.right.config)):
                 h = model.headline(side)
                 with solara.Column(classes=[f"headline-{side}"]):
-                    solara.Text(f"{sc.name}: {T['day']} {h['days']}", style={"font-weight": "bold"})
+                    solara.Text(f"{model.labels[side]}: {T['day']} {h['days']}", style={"font-weight": "bold"})
                     solara.Text(settings(sc), classes=[f"settings-{side}"])
                     if h["days"]:
                         solara.Text(f"{T['trust_market']}: {h['trust']:.3f}")
@@ -123,7 +124,8 @@ def Export(model: StrategyPair):
         from ..experiments.demo import write_report
 
         status.set(WORDS["exporting"])
-        out = Path("results") / "dashboard" / time.strftime("%Y%m%d-%H%M%S")
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        out = next(p for i in range(1000) if not (p := Path("results") / "dashboard" / (stamp + (f"-{i}" if i else ""))).exists())
         a, b = model.left.config, model.right.config
         c = compare({a.name: a, b.name: b}, reps=10, baseline=b.name, seed=a.simulation.seed, workers=1)
         write_report(c, out, LANG)

@@ -58,8 +58,10 @@ class StrategyPair(mesa.Model):
             self.errors.append(f"reply = {reply!r}: expected one of {', '.join(REPLY_POLICIES)}")
         self.left_scenario = self._preset(left, base, knobs)
         self.right_scenario = self._preset(right, base, {})
-        self.left = AudienceModel(self.left_scenario.with_overrides(name=f"A: {self.left_scenario.name}"))
-        self.right = AudienceModel(self.right_scenario.with_overrides(name=f"B: {self.right_scenario.name}"))
+        # names are file-safe (they name the exported report's scenarios); labels are what the page shows
+        self.left = AudienceModel(self.left_scenario.with_overrides(name=f"A-{self.left_scenario.name}"))
+        self.right = AudienceModel(self.right_scenario.with_overrides(name=f"B-{self.right_scenario.name}"))
+        self.labels = {"left": f"A: {self.left_scenario.name}", "right": f"B: {self.right_scenario.name}"}
 
     def _preset(self, name: str, base: dict, knobs: dict):
         if name not in presets():

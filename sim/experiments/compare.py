@@ -7,11 +7,9 @@ between strategies are paired: both face the same market, graph and problems.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sys
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +17,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats as scipy_stats
 
-from .. import runner
+from .. import outputs, runner
+from ..parallel import process_pool
 from ..scenario import Scenario
 from . import stats
 
@@ -56,9 +55,9 @@ class Comparison:
     def reps(self) -> int:
         return int(self.runs["replication"].nunique())
 
-    def write(self, out: str | Path, plots: bool = True) -> Path:
-        """Write the CSV files, the plots and manifest.json into ``out`` (atomically)."""
-        return runner.write_atomically(out, lambda tmp: self.write_into(tmp, plots))
+    def write(self, out: str | Path, plots: bool = True, overwrite: bool = False) -> Path:
+        """Write the CSV files, the plots and manifest.json into ``out`` (atomically; see :mod:`sim.outputs`)."""
+        return outputs.write_folder(out, lambda tmp: self.write_into(tmp, plots), overwrite)
 
     def write_into(self, folder: Path, plots: bool = True) -> None:
         self.runs.to_csv(folder / "runs.csv", index=False)
@@ -95,21 +94,19 @@ def compare(scenarios: dict[str, Scenario], reps: int = 30, baseline: str | None
     tasks = [(name, sc, r, s) for r, s in enumerate(seeds) for name, sc in scenarios.items()]
     workers = workers or os.cpu_count() or 1
     rows, trajs = [], []
-    if workers == 1:
-        results = map(_replicate, tasks)
-    else:
-        # spawn: workers start clean (no forked threads), the same on every platform
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-        results = pool.map(_replicate, tasks, chunksize=1)
-    try:
+
+    def collect(results):
         for row, traj in results:
             rows.append(row)
             trajs.append(traj)
             if progress:
                 progress(1)
-    finally:
-        if workers != 1:
-            pool.shutdown(cancel_futures=True)
+
+    if workers == 1:
+        collect(map(_replicate, tasks))
+    else:
+        with process_pool(workers) as pool:
+            collect(pool.map(_replicate, tasks, chunksize=1))
     runs = pd.DataFrame(rows).sort_values(["scenario", "replication"], key=_order(scenarios)).reset_index(drop=True)
     return Comparison(
         runs=runs,

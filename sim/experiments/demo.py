@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import runner
+from .. import outputs, runner
 from ..report import html
 from ..scenario import read_toml
 from .compare import Comparison, compare
@@ -31,20 +31,21 @@ def tool_defaults() -> dict:
     return read_toml(scenarios_dir() / "sets" / "defaults.toml", "defaults")
 
 
-def write_report(comparison: Comparison, out: str | Path, lang: str = "en") -> Path:
-    """The comparison's files plus report.html, in one atomic write."""
+def write_report(comparison: Comparison, out: str | Path, lang: str = "en", overwrite: bool = False) -> Path:
+    """The comparison's files plus report.html, in one atomic write (see :mod:`sim.outputs`)."""
     def fill(tmp: Path):
         comparison.write_into(tmp)
         (tmp / "report.html").write_text(html.render(comparison, lang), encoding="utf-8")
 
-    return runner.write_atomically(out, fill)
+    return outputs.write_folder(out, fill, overwrite)
 
 
 def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = None, days: int | None = None,
-         people: int | None = None, seed: int = 7, workers: int | None = None, progress=None) -> Comparison:
+         people: int | None = None, seed: int = 7, workers: int | None = None, progress=None, overwrite: bool = False) -> Comparison:
     """Compare the demo set and write report.html with everything behind it into ``out``."""
     scenarios, baseline, default_reps = load_set("demo")
     scenarios = {n: sc.with_overrides(**{"simulation.days": days, "market.people": people}) for n, sc in scenarios.items()}
-    comparison = compare(scenarios, reps=reps or default_reps, baseline=baseline, seed=seed, workers=workers, progress=progress)
-    write_report(comparison, out, lang)
+    with outputs.claim(out, overwrite):  # refused at once, before the runs, if ``out`` may not be written
+        comparison = compare(scenarios, reps=reps or default_reps, baseline=baseline, seed=seed, workers=workers, progress=progress)
+        write_report(comparison, out, lang, overwrite)
     return comparison

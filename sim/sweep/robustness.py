@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .. import outputs
 from .analyze import point_means
 from .run import sweep
 
@@ -27,10 +28,14 @@ def robustness(spec, a, b, out: str | Path, max_depth: int = 2, **executor) -> d
     resolved scenarios. Writes robustness.csv, robustness.json and
     robustness.png into ``out``.
     """
-    out = Path(out)
     outcomes = sorted(set(spec.outcomes) | {"long_term_trust", "unfollow_rate_per_30d"})
     spec = spec.model_copy(update={"outcomes": outcomes, "base": None, "strategies": [a.name, b.name]})
-    runs = sweep(spec, {a.name: a, b.name: b}, out, **executor)
+    with outputs.claim(out, executor.get("overwrite", False), "sweep") as claimed:
+        runs = sweep(spec, {a.name: a, b.name: b}, out, **executor)
+        return _describe(spec, runs, a, b, claimed.target, max_depth)
+
+
+def _describe(spec, runs: pd.DataFrame, a, b, out: Path, max_depth: int) -> dict:
     ma, mb = point_means(runs, spec, a.name), point_means(runs, spec, b.name)
     points = ma.index.intersection(mb.index)
     table = ma.loc[points, [f"param:{k}" for k in spec.parameters]].rename(columns=lambda c: c.removeprefix("param:"))

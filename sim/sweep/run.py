@@ -10,16 +10,16 @@ rows whichever executor ran them: serial, local processes, or Dask.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sys
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from pathlib import Path
 
 import pandas as pd
 
-from .. import runner
+from .. import outputs, runner
+from ..parallel import process_pool
 from ..experiments.compare import replication_seeds
 from .spec import _typed
 
@@ -78,7 +78,7 @@ def done_ids(parts: Path) -> set[str]:
 
 
 def sweep(spec, scenarios, out: str | Path, workers: int | None = None, scheduler: str | None = None,
-          dask_local: int | None = None, resume: bool = False, progress=None) -> pd.DataFrame:
+          dask_local: int | None = None, resume: bool = False, progress=None, overwrite: bool = False) -> pd.DataFrame:
     """Run a sweep into ``out``; return all its rows (also in runs.parquet).
 
     Args:
@@ -87,11 +87,28 @@ def sweep(spec, scenarios, out: str | Path, workers: int | None = None, schedule
         dask_local: start a local Dask cluster with this many workers.
         resume: keep the successful parts already in ``out/parts``.
         progress: callable ``progress(row)`` after each run.
+        overwrite: start again in a folder that holds an earlier audsim output (see :mod:`sim.outputs`).
     """
-    out = Path(out)
+    with outputs.claim(out, overwrite, "sweep") as claimed:
+        start_afresh(claimed, resume, "sweep")
+        return _sweep(spec, scenarios, claimed.target, workers, scheduler, dask_local, resume, progress)
+
+
+def start_afresh(claimed, resume: bool, what: str) -> None:
+    """An output filled run by run: keep it (``resume``), clear it (``overwrite``), or refuse."""
+    out = claimed.target
+    if not (out.exists() and any(out.iterdir())):
+        return
+    if resume and ((out / "sweep.json").exists() or what != "sweep"):
+        return
+    if not claimed.overwrite:
+        raise FileExistsError(f"{claimed.shown}: holds an earlier {what}; add --resume to finish it, --overwrite to start again, "
+                              "or choose another --out")
+    claimed.clear_for_sweep()
+
+
+def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, progress) -> pd.DataFrame:
     parts = out / "parts"
-    if out.exists() and any(parts.glob("*.parquet")) and not resume:
-        raise FileExistsError(f"{out}: holds a sweep already; use --resume to finish it, or another --out")
     parts.mkdir(parents=True, exist_ok=True)
     for stale in parts.glob(".*.tmp"):
         stale.unlink()
@@ -115,7 +132,7 @@ def sweep(spec, scenarios, out: str | Path, workers: int | None = None, schedule
         for t in pending:
             record(execute(t))
     else:
-        with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=multiprocessing.get_context("spawn")) as pool:
+        with process_pool(workers or os.cpu_count()) as pool:
             for fut in as_completed([pool.submit(execute, t) for t in pending]):
                 record(fut.result())
     return collect(out, [t["run_id"] for t in todo])

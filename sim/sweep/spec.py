@@ -14,7 +14,7 @@ import numpy as np
 from pydantic import Field, ValidationError, model_validator
 
 from .. import runner
-from ..scenario import Scenario, ScenarioError, Table, _FieldError, one_line, read_toml
+from ..scenario import Name, Scenario, ScenarioError, Table, _FieldError, name_from_file, one_line, read_toml
 
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
 OUTCOMES = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end", "trust_followers_end",
@@ -40,7 +40,7 @@ class Vary(Table):
 class SweepSpec(Table):
     """A sweep: scenarios x design points x replications."""
 
-    name: str = Field("sweep", min_length=1, description="label of the sweep")
+    name: Name = Field("sweep", max_length=200, description="label of the sweep (its default folder is results/sweep-NAME)")
     base: str | None = Field(None, description="scenario file the sweep varies (relative to the sweep file)")
     strategies: list[str] | None = Field(None, min_length=1, description="several scenario files run at every point")
     design: Literal["grid", "random", "lhs", "sobol", "morris"] = Field("grid", description="how points are chosen")
@@ -117,7 +117,7 @@ def load_sweep(path: str | Path) -> tuple[SweepSpec, dict[str, Scenario]]:
     """Validate a sweep file and the scenarios it names; check every varied key on them."""
     path = Path(path)
     raw = read_toml(path, "sweep")
-    raw.setdefault("name", path.stem)
+    raw.setdefault("name", name_from_file(path))
     try:
         spec = SweepSpec.model_validate(raw)
     except ValidationError as e:

@@ -8,21 +8,20 @@ definition (see each file's ``metric``).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .. import runner
+from .. import outputs, runner
 from ..experiments.compare import replication_seeds
 from ..experiments.stats import mean_interval
 from ..model import AudienceModel
 from ..model.people import People
 from ..model.service import ANSWER, IGNORE
+from ..parallel import process_pool
 from ..scenario import ScenarioError, read_toml
 
 ROOT = Path(__file__).resolve().parents[2] / "validation"
@@ -97,7 +96,7 @@ def interaction_decline(path, spec, size) -> list[Check]:
     conditions = ("industry", "service")
     tasks = [(_scenario(path, spec, size, spec["conditions"][cond]), seed, window, years)
              for cond in conditions for seed in replication_seeds(7, size["reps"])]
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("spawn")) as pool:
+    with process_pool(os.cpu_count() or 1) as pool:
         rows = np.array(list(pool.map(_sample_weeks, tasks, chunksize=1)))
     yearly = dict(zip(conditions, rows.reshape(len(conditions), size["reps"], years)))
     ind = yearly["industry"]
@@ -184,12 +183,11 @@ def run_suite(quick: bool = False, folder: Path = ROOT, progress=None) -> tuple[
 
 
 def write_report(checks: list[Check], wall: float, quick: bool, path: Path) -> Path:
-    """validation/report.md: one row per check, with its source."""
+    """validation/report.md: one row per check, with its source. It replaces only a report audsim wrote."""
     lines = [f"# Validation report ({'quick' if quick else 'full'} suite)", "",
              f"Made by `audsim validate{' --quick' if quick else ''}` in {wall:.0f} s. Measured: mean [95% interval] over replications.", "",
              "| target | check | source | expected | measured | result |", "| --- | --- | --- | --- | --- | --- |"]
     lines += [f"| {c.target} | {c.check} | {c.source} | {c.expected} | {c.measured()} | {'pass' if c.passed else '**FAIL**'} |" for c in checks]
     failed = sum(not c.passed for c in checks)
     lines += ["", f"{len(checks) - failed} of {len(checks)} checks pass."]
-    path.write_text("\n".join(lines) + "\n")
-    return path
+    return outputs.write_file(path, "\n".join(lines) + "\n", overwrite=True)

@@ -1,0 +1,239 @@
+"""Where results go: never over a user's files, never two writers at once, nothing half-written.
+
+Every command that writes goes through :func:`claim`. It resolves the target
+(symlinks included) before anything is written, refuses the current folder,
+its ancestors and the home folder, refuses an existing non-empty target
+unless ``overwrite`` is given *and* the target holds audsim's own manifest,
+and takes a lock (``.NAME.lock`` beside the target, ``flock``, so a killed
+writer never leaves a stale lock) that a second writer meets at once.
+Results are written into a fresh temporary sibling and renamed into place;
+an old output being overwritten is moved aside first and deleted only once
+the new one is in place.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+MANIFESTS = ("manifest.json", "sweep.json")  # a folder holding one of these, naming audsim, is audsim's
+TEXT_MARKERS = {".toml": "# Fitted by audsim calibrate", ".md": "# Validation report"}  # first line of audsim's own files
+
+
+class OutputError(Exception):
+    """An output that cannot be written without harming what is there: one line for the user."""
+
+
+_held: dict[Path, "Claim"] = {}  # targets this process has claimed (so a library writer inside a CLI claim reuses it)
+
+
+def is_audsim_json(path: Path) -> bool:
+    """True if ``path`` is a JSON manifest audsim wrote (it names audsim's version)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and isinstance(data.get("versions"), dict) and "audsim" in data["versions"]
+
+
+def is_audsim_folder(folder: Path) -> bool:
+    """True if ``folder`` holds a manifest that audsim wrote."""
+    return any(is_audsim_json(folder / name) for name in MANIFESTS)
+
+
+def is_audsim_file(path: Path) -> bool:
+    """True if ``path`` is a file audsim wrote (a JSON manifest, or text whose first line is audsim's marker)."""
+    if path.suffix == ".json":
+        return is_audsim_json(path)
+    marker = TEXT_MARKERS.get(path.suffix)
+    try:
+        with open(path, encoding="utf-8") as f:
+            return marker is not None and f.readline().startswith(marker)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def resolve(out: str | Path) -> Path:
+    """The absolute target with every symlink resolved; refuses the places no output may replace."""
+    target = Path(out).expanduser().resolve()
+    home = Path.home().resolve()
+    cwd = Path.cwd().resolve()
+    if target == home or target == Path(target.anchor) or cwd == target or cwd.is_relative_to(target):
+        where = "the home folder" if target == home else "the current folder or one of its parents"
+        raise OutputError(f"--out = {str(out)!r}: {target} is {where}; expected a new or empty folder, e.g. results/NAME")
+    return target
+
+
+def check(out: str | Path, overwrite: bool = False, kind: str = "folder") -> Path:
+    """The resolved target if writing ``out`` harms nothing, else :class:`OutputError`.
+
+    ``kind`` is ``"folder"`` (replaced whole), ``"sweep"`` (a folder filled run by run) or ``"file"``.
+    """
+    target = resolve(out)
+    shown = f"--out = {str(out)!r}"
+    if not target.exists():
+        return target
+    if kind == "file":
+        if target.is_dir():
+            raise OutputError(f"{shown}: {target} is a folder; expected a file name")
+        if not is_audsim_file(target):
+            raise OutputError(f"{shown}: {target} exists and audsim did not write it; choose another file")
+        if not overwrite:
+            raise OutputError(f"{shown}: {target} exists; add --overwrite to replace it, or choose another file")
+        return target
+    if not target.is_dir():
+        raise OutputError(f"{shown}: {target} is a file; expected a folder")
+    if not any(target.iterdir()):
+        return target
+    if not is_audsim_folder(target):
+        raise OutputError(f"{shown}: {target} holds files audsim did not write; choose a new or empty folder")
+    if kind == "folder" and not overwrite:  # a sweep's folder is kept (resume) or cleared (overwrite) by its writer
+        raise OutputError(f"{shown}: {target} holds earlier results; add --overwrite to replace them, or choose another folder")
+    return target
+
+
+class Claim:
+    """A target this process is writing: checked, locked, and written atomically by :meth:`write_folder`."""
+
+    def __init__(self, out: str | Path, overwrite: bool, kind: str):
+        self.shown, self.overwrite, self.kind = str(out), overwrite, kind
+        self.target = check(out, overwrite, kind)
+        self.lock_path = self.target.parent / f".{self.target.name}.lock"
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        while True:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                owner = os.pread(fd, 200, 0).decode(errors="replace").split("\n")[0] or "another process"
+                os.close(fd)
+                raise OutputError(f"--out = {self.shown!r}: {self.target} is being written by {owner}; "
+                                  "wait for it to finish, or choose another folder") from None
+            try:  # the file we locked may have been unlinked by its last owner meanwhile: then lock the new one
+                same = os.fstat(fd).st_ino == os.stat(self.lock_path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"audsim (pid {os.getpid()}: {' '.join(sys.argv)[:150]})\n".encode(), 0)
+        self._fd = fd
+        _held[self.target] = self
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        _held.pop(self.target, None)
+        try:
+            os.unlink(self.lock_path)
+        except FileNotFoundError:
+            pass
+        os.close(self._fd)
+        self._fd = None
+
+    def write_folder(self, fill) -> Path:
+        """Let ``fill(tmp)`` write into a fresh sibling folder, then rename it into place.
+
+        An interrupted write leaves the target as it was. An old output (only
+        with ``overwrite``) is moved aside before the rename and deleted after.
+        If the target can no longer be replaced, the results are kept beside it
+        and the error says where.
+        """
+        tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent))
+        try:
+            os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp's folder is private; results get the user's usual permissions
+            fill(tmp)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        old = None
+        try:
+            check(self.target, self.overwrite, "folder")  # again: a user may have put files there meanwhile
+            if self.target.exists():
+                old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
+                os.rename(self.target, old)
+            os.rename(tmp, self.target)
+        except (OutputError, OSError) as e:
+            if old is not None and not self.target.exists():
+                os.rename(old, self.target)
+            kept = _free_name(self.target)
+            os.rename(tmp, kept)
+            raise OutputError(f"{str(e).split(': ', 1)[-1] if isinstance(e, OutputError) else e}; the results are kept in {kept}") from None
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return self.target
+
+    def write_file(self, text: str) -> Path:
+        """Write ``text`` to the target file atomically (a temporary sibling, then a rename)."""
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
+        try:
+            os.fchmod(fd, 0o666 & ~_umask())
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+            check(self.target, self.overwrite, "file")
+            os.replace(tmp, self.target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return self.target
+
+    def clear_for_sweep(self) -> None:
+        """Move an old sweep out of the way (``overwrite``) and delete it; the target is then empty."""
+        if self.target.exists() and any(self.target.iterdir()):
+            old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
+            os.rename(self.target, old)
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _free_name(target: Path) -> Path:
+    for i in range(1, 10_000):
+        candidate = target.with_name(f"{target.name}-{i}")
+        if not candidate.exists():
+            return candidate
+    raise OutputError(f"{target}: no free name beside it for the results")
+
+
+@contextmanager
+def claim(out: str | Path, overwrite: bool = False, kind: str = "folder"):
+    """Check and lock ``out`` for the duration of the block; yields the :class:`Claim`.
+
+    Re-entrant within a process: a writer called inside a command's claim uses it.
+    """
+    target = resolve(out)
+    if target in _held:
+        yield _held[target]
+        return
+    c = Claim(out, overwrite, kind)
+    c.acquire()
+    try:
+        yield c
+    finally:
+        c.release()
+
+
+def write_folder(out: str | Path, fill, overwrite: bool = False) -> Path:
+    """Claim ``out`` and write it atomically with ``fill(tmp)`` (the library writers' one entry point)."""
+    with claim(out, overwrite) as c:
+        return c.write_folder(fill)
+
+
+def write_file(out: str | Path, text: str, overwrite: bool = False) -> Path:
+    """Claim ``out`` (a file) and write ``text`` to it atomically."""
+    with claim(out, overwrite, "file") as c:
+        return c.write_file(text)

@@ -1,0 +1,78 @@
+"""Worker processes that die with the process that started them.
+
+A pool's workers are spawned (they start clean, the same on every platform)
+and watch their parent: on Linux the kernel kills them when it dies
+(``PR_SET_PDEATHSIG``), elsewhere a thread notices the new parent id. So a
+killed ``audsim`` (SIGKILL included) leaves no workers holding memory or its
+output pipe. A block left by an exception (Ctrl-C, SIGTERM) stops the workers
+at once instead of waiting for the runs in flight.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Called first in a worker: end this process when ``parent_pid`` ends."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before the line above
+        os._exit(1)
+
+    def watch():
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="audsim-parent-watch", daemon=True).start()
+
+
+def terminate_on_signal() -> None:
+    """Turn SIGTERM into SystemExit, so ``finally`` blocks run: temporary files go, locks and workers are released."""
+    def handler(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM kills at once
+        raise SystemExit(128 + signum)
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, handler)
+
+
+@contextmanager
+def process_pool(workers: int):
+    """A spawn-context ProcessPoolExecutor whose workers die with this process."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
+    try:
+        yield pool
+    except BaseException:
+        _kill_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    terminate = getattr(pool, "kill_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    for p in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            p.kill()
+        except (OSError, AttributeError):
+            pass
