@@ -92,9 +92,9 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
         _fail(str(e))
     if baseline is not None and baseline not in resolved:
         _fail(f"--baseline = {baseline!r}: expected one of {', '.join(resolved)}")
-    _warn_reps(reps)
     try:
         with outputs.claim(out, overwrite):
+            _warn_reps(reps)
             with _bar(reps * len(resolved), "compare") as bar, warnings.catch_warnings():
                 warnings.simplefilter("ignore", UserWarning)  # the few-replications warning is printed above
                 result = compare(resolved, reps=reps, baseline=baseline, seed=seed, workers=workers, progress=bar.update)
@@ -125,9 +125,9 @@ def demo(lang, out, reps, days, people, seed, workers, overwrite):
     except ScenarioError as e:
         _fail(str(e))
     n = reps or default_reps
-    _warn_reps(n)
     try:
         with outputs.claim(out, overwrite), _bar(n * len(scenarios), "demo") as bar, warnings.catch_warnings():
+            _warn_reps(n)
             warnings.simplefilter("ignore", UserWarning)
             result = _demo.demo(out, lang, n, days, people, seed, workers, progress=bar.update, overwrite=overwrite)
     except outputs.OutputError as e:

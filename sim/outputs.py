@@ -66,8 +66,13 @@ def resolve(out: str | Path) -> Path:
     cwd = Path.cwd().resolve()
     if target == home or target == Path(target.anchor) or cwd == target or cwd.is_relative_to(target):
         where = "the home folder" if target == home else "the current folder or one of its parents"
-        raise OutputError(f"--out = {str(out)!r}: {target} is {where}; expected a new or empty folder, e.g. results/NAME")
+        raise OutputError(f"{_shown(out, target)} is {where}; expected a new or empty folder, e.g. results/NAME")
     return target
+
+
+def _shown(out, target: Path) -> str:
+    """``--out = 'GIVEN'``, with the real target where it differs (a relative path, a symlink)."""
+    return f"--out = {str(out)!r}" + ("" if str(out) == str(target) else f" ({target})")
 
 
 def check(out: str | Path, overwrite: bool = False, kind: str = "folder") -> Path:
@@ -76,25 +81,25 @@ def check(out: str | Path, overwrite: bool = False, kind: str = "folder") -> Pat
     ``kind`` is ``"folder"`` (replaced whole), ``"sweep"`` (a folder filled run by run) or ``"file"``.
     """
     target = resolve(out)
-    shown = f"--out = {str(out)!r}"
+    shown = _shown(out, target)
     if not target.exists():
         return target
     if kind == "file":
         if target.is_dir():
-            raise OutputError(f"{shown}: {target} is a folder; expected a file name")
+            raise OutputError(f"{shown} is a folder; expected a file name")
         if not is_audsim_file(target):
-            raise OutputError(f"{shown}: {target} exists and audsim did not write it; choose another file")
+            raise OutputError(f"{shown} exists and audsim did not write it; choose another file")
         if not overwrite:
-            raise OutputError(f"{shown}: {target} exists; add --overwrite to replace it, or choose another file")
+            raise OutputError(f"{shown} exists; add --overwrite to replace it, or choose another file")
         return target
     if not target.is_dir():
-        raise OutputError(f"{shown}: {target} is a file; expected a folder")
+        raise OutputError(f"{shown} is a file; expected a folder")
     if not any(target.iterdir()):
         return target
     if not is_audsim_folder(target):
-        raise OutputError(f"{shown}: {target} holds files audsim did not write; choose a new or empty folder")
+        raise OutputError(f"{shown} holds files audsim did not write; choose a new or empty folder")
     if kind == "folder" and not overwrite:  # a sweep's folder is kept (resume) or cleared (overwrite) by its writer
-        raise OutputError(f"{shown}: {target} holds earlier results; add --overwrite to replace them, or choose another folder")
+        raise OutputError(f"{shown} holds earlier results; add --overwrite to replace them, or choose another folder")
     return target
 
 
@@ -107,6 +112,10 @@ class Claim:
         self.lock_path = self.target.parent / f".{self.target.name}.lock"
         self._fd: int | None = None
 
+    @property
+    def described(self) -> str:
+        return _shown(self.shown, self.target)
+
     def acquire(self) -> None:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         while True:
@@ -116,7 +125,7 @@ class Claim:
             except BlockingIOError:
                 owner = os.pread(fd, 200, 0).decode(errors="replace").split("\n")[0] or "another process"
                 os.close(fd)
-                raise OutputError(f"--out = {self.shown!r}: {self.target} is being written by {owner}; "
+                raise OutputError(f"{self.described} is being written by {owner}; "
                                   "wait for it to finish, or choose another folder") from None
             try:  # the file we locked may have been unlinked by its last owner meanwhile: then lock the new one
                 same = os.fstat(fd).st_ino == os.stat(self.lock_path).st_ino
@@ -168,7 +177,7 @@ class Claim:
                 os.rename(old, self.target)
             kept = _free_name(self.target)
             os.rename(tmp, kept)
-            raise OutputError(f"{str(e).split(': ', 1)[-1] if isinstance(e, OutputError) else e}; the results are kept in {kept}") from None
+            raise OutputError(f"{e}; the results are kept in {kept}") from None
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         return self.target

@@ -64,6 +64,18 @@ def process_pool(workers: int):
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        _stop_resource_tracker()
+
+
+def _stop_resource_tracker() -> None:
+    """Stop and reap multiprocessing's resource tracker once the workers are gone (the next pool starts another),
+    so it is not left to exit after this process, a zombie where nothing reaps orphans."""
+    from multiprocessing import resource_tracker
+
+    try:
+        resource_tracker._resource_tracker._stop()
+    except (AttributeError, OSError, ChildProcessError):
+        pass
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
@@ -71,8 +83,11 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
     if terminate is not None:
         terminate()
         return
-    for p in list((getattr(pool, "_processes", None) or {}).values()):
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for p in workers:
         try:
             p.kill()
         except (OSError, AttributeError):
             pass
+    for p in workers:  # reap them: no zombies left behind
+        p.join(timeout=5)

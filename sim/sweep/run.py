@@ -102,7 +102,7 @@ def start_afresh(claimed, resume: bool, what: str) -> None:
     if resume and ((out / "sweep.json").exists() or what != "sweep"):
         return
     if not claimed.overwrite:
-        raise FileExistsError(f"{claimed.shown}: holds an earlier {what}; add --resume to finish it, --overwrite to start again, "
+        raise FileExistsError(f"{claimed.described} holds an earlier {what}; add --resume to finish it, --overwrite to start again, "
                               "or choose another --out")
     claimed.clear_for_sweep()
 

@@ -1,0 +1,208 @@
+"""No command deletes or overwrites what it did not write (issue #11).
+
+Each test puts a user's file where a command is told to write and checks that
+it survives, with a one-line error (exit 2) where the command is refused.
+"""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from sim import outputs
+from sim.cli import main
+
+from .conftest import ROOT, SCENARIOS
+
+SMALL = ["--days", "5", "--people", "200"]
+
+
+def user_folder(path):
+    """A folder holding a user's work: a file and a sub-folder with a file."""
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "budget.xlsx").write_text("keep me")
+    (path / "proj").mkdir(exist_ok=True)
+    (path / "proj" / "thesis.docx").write_text("and me")
+    return path
+
+
+def intact(path):
+    return (path / "budget.xlsx").read_text() == "keep me" and (path / "proj" / "thesis.docx").read_text() == "and me"
+
+
+def refused(res, *words):
+    lines = res.output.strip().splitlines()
+    assert res.exit_code == 2, res.output
+    assert len(lines) == 1 and "Traceback" not in res.output, res.output
+    for w in words:
+        assert w in lines[0], (w, lines[0])
+
+
+def no_leftovers(parent):
+    """Neither a lock nor a temporary folder is left beside the output."""
+    assert not [p.name for p in parent.iterdir() if p.name.startswith(".")]
+
+
+def sweep_file(tmp_path, name="tiny"):
+    path = tmp_path / f"{name}.toml"
+    path.write_text(textwrap.dedent(f"""
+        name = "{name}"
+        base = "{SCENARIOS / 'stammtisch.toml'}"
+        design = "grid"
+        reps = 1
+        people = 200
+        days = 5
+        [parameters."strategy.posts_per_day"]
+        levels = [1, 2]
+    """))
+    return path
+
+
+def commands(tmp_path, out):
+    """Every writer, pointed at ``out``."""
+    sw = sweep_file(tmp_path)
+    st, tu = str(SCENARIOS / "stammtisch.toml"), str(SCENARIOS / "tupperparty.toml")
+    return {
+        "run": ["run", st, *SMALL, "--out", str(out)],
+        "compare": ["compare", tu, st, "--reps", "2", *SMALL, "--workers", "1", "--out", str(out)],
+        "demo": ["demo", "--reps", "2", *SMALL, "--workers", "1", "--out", str(out)],
+        "sweep": ["sweep", str(sw), "--workers", "1", "--out", str(out)],
+        "robustness": ["robustness", tu, st, "--vary", str(sw), "--workers", "1", "--out", str(out)],
+    }
+
+
+@pytest.mark.parametrize("command", ["run", "compare", "demo", "sweep", "robustness"])
+def test_a_folder_holding_a_users_files_is_refused_even_with_overwrite(tmp_path, command):
+    mine = user_folder(tmp_path / "mine")
+    args = commands(tmp_path, mine)[command]
+    for extra in ([], ["--overwrite"]):
+        res = CliRunner().invoke(main, [*args, *extra])
+        refused(res, "--out", "did not write")
+        assert intact(mine) and sorted(p.name for p in mine.iterdir()) == ["budget.xlsx", "proj"]
+    no_leftovers(tmp_path)
+
+
+@pytest.mark.parametrize("where", [".", "..", "~"])
+def test_the_current_folder_its_parents_and_home_are_never_outputs(tmp_path, monkeypatch, where):
+    home = user_folder(tmp_path / "home")
+    here = user_folder(home / "work")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(here)
+    out = {".": ".", "..": "..", "~": str(home)}[where]
+    res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), *SMALL, "--out", out, "--overwrite"])
+    refused(res, "--out")
+    assert intact(home) and intact(here)
+
+
+def test_overwrite_replaces_only_audsims_own_output_and_leaves_nothing_aside(tmp_path):
+    out = tmp_path / "r"
+    args = ["run", str(SCENARIOS / "stammtisch.toml"), *SMALL, "--out", str(out)]
+    assert CliRunner().invoke(main, [*args, "--seed", "1"]).exit_code == 0
+    refused(CliRunner().invoke(main, [*args, "--seed", "2"]), "--overwrite")
+    assert json.loads((out / "manifest.json").read_text())["seed"] == 1
+    assert CliRunner().invoke(main, [*args, "--seed", "2", "--overwrite"]).exit_code == 0
+    assert json.loads((out / "manifest.json").read_text())["seed"] == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r"]
+
+
+def test_an_empty_folder_is_written_into(tmp_path):
+    out = tmp_path / "empty"
+    out.mkdir()
+    res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), *SMALL, "--out", str(out)])
+    assert res.exit_code == 0 and (out / "daily.csv").exists()
+
+
+def test_a_name_is_never_a_path(tmp_path, monkeypatch):
+    victim = user_folder(tmp_path / "victim")
+    monkeypatch.chdir(tmp_path)
+    for name in (str(victim), "../../x", "a/b", "..", ".hidden"):
+        sc = tmp_path / "evil.toml"
+        sc.write_text(f"name = {json.dumps(name)}\n")
+        refused(CliRunner().invoke(main, ["run", str(sc), *SMALL]), "evil.toml", "name")
+    sw = sweep_file(tmp_path)
+    sw.write_text(sw.read_text().replace('name = "tiny"', 'name = "x/../../../y"'))
+    refused(CliRunner().invoke(main, ["sweep", str(sw), "--workers", "1"]), "tiny.toml", "name")
+    assert intact(victim) and not (tmp_path / "results").exists()
+    assert not (tmp_path.parent / "y").exists() and not (tmp_path.parent / "x").exists()
+
+
+def test_a_file_name_that_is_no_name_gives_a_usable_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    sc = tmp_path / "my page..v2.toml"
+    sc.write_text("")
+    res = CliRunner().invoke(main, ["run", str(sc), *SMALL])
+    assert res.exit_code == 0, res.output
+    assert [p.name for p in (tmp_path / "results").iterdir()] == ["my-page-v2"]
+
+
+def test_symlinks_are_resolved_before_anything_is_written(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (tmp_path / "to-empty").symlink_to(empty)
+    res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), *SMALL, "--out", str(tmp_path / "to-empty")])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "to-empty").is_symlink() and (empty / "daily.csv").exists()
+    mine = user_folder(tmp_path / "mine")
+    (tmp_path / "to-mine").symlink_to(mine)
+    refused(CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), *SMALL, "--out", str(tmp_path / "to-mine"),
+                                      "--overwrite"]), "did not write")
+    assert intact(mine)
+
+
+def test_a_second_writer_is_refused_at_once(tmp_path):
+    out = tmp_path / "busy"
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys
+        from sim import outputs
+        with outputs.claim({str(out)!r}):
+            print("held", flush=True)
+            sys.stdin.read()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), *SMALL, "--out", str(out)])
+        refused(res, "being written", f"pid {holder.pid}")
+        assert not out.exists()
+    finally:
+        holder.communicate("", timeout=30)
+    res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), *SMALL, "--out", str(out)])
+    assert res.exit_code == 0  # the lock went with its owner
+    no_leftovers(tmp_path)
+
+
+def test_results_finished_when_the_target_became_unusable_are_kept_beside_it(tmp_path):
+    out = tmp_path / "r"
+    with outputs.claim(out) as c:
+        user_folder(out)  # a user fills the folder while the run is going
+        with pytest.raises(outputs.OutputError, match="kept in") as e:
+            c.write_folder(lambda tmp: (tmp / "daily.csv").write_text("day\n1\n"))
+    kept = tmp_path / "r-1"
+    assert str(kept) in str(e.value) and (kept / "daily.csv").read_text() == "day\n1\n"
+    assert intact(out)
+
+
+def test_calibrate_never_overwrites_a_file_it_did_not_write(tmp_path):
+    targets = str(SCENARIOS / "calibration" / "stammtisch-targets.toml")
+    args = ["calibrate", targets, "--params", "platform.reach_base", "--samples", "4", "--reps", "1", "--workers", "1"]
+    mine = tmp_path / "notes.toml"
+    mine.write_text("my notes\n")
+    for extra in ([], ["--overwrite"]):
+        refused(CliRunner().invoke(main, [*args, "--out", str(mine), *extra]), "did not write")
+    assert mine.read_text() == "my notes\n" and not (tmp_path / "notes.runs").exists()
+    fitted = tmp_path / "fit.toml"
+    res = CliRunner().invoke(main, [*args, "--out", str(fitted)])
+    assert res.exit_code == 0, res.output
+    refused(CliRunner().invoke(main, [*args, "--out", str(fitted)]), "--overwrite")
+    assert CliRunner().invoke(main, [*args, "--out", str(fitted), "--overwrite"]).exit_code == 0
+    assert outputs.is_audsim_file(fitted)
+
+
+def test_validate_replaces_only_its_own_report(tmp_path):
+    folder = tmp_path / "targets"
+    folder.mkdir()
+    (folder / "report.md").write_text("my own report\n")
+    refused(CliRunner().invoke(main, ["validate", "--quick", "--folder", str(folder)]), "did not write")
+    assert (folder / "report.md").read_text() == "my own report\n"

@@ -1,0 +1,103 @@
+"""Workers and servers die with their parent (issue #11).
+
+Each command is started as a user would start it, stopped with SIGKILL or
+SIGTERM while its workers run, and after 5 s no process it started may be
+left running, nor holding its output pipe (a wrapper reading that pipe would
+otherwise wait forever). Zombies are not counted: they hold no memory and no
+files, and a normal init reaps them (this sandbox's does not).
+"""
+
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+
+import psutil
+import pytest
+
+from .conftest import ROOT, SCENARIOS
+
+BIG = ["--people", "300000", "--days", "365"]  # runs long enough to be in flight when the signal comes
+
+
+def _validation_folder(tmp_path):
+    folder = tmp_path / "targets"
+    folder.mkdir()
+    v1 = (ROOT / "validation" / "v1_interaction_decline.toml").read_text()
+    (folder / "v1.toml").write_text(v1.replace('scenario = "../scenarios/stammtisch.toml"', f'scenario = "{SCENARIOS / "stammtisch.toml"}"'))
+    return folder
+
+
+def _sweep_file(tmp_path):
+    path = tmp_path / "big.toml"
+    path.write_text(textwrap.dedent(f"""
+        base = "{SCENARIOS / 'stammtisch.toml'}"
+        design = "grid"
+        reps = 4
+        people = 300000
+        [parameters."strategy.posts_per_day"]
+        levels = [1, 2, 3]
+    """))
+    return path
+
+
+def command(name, tmp_path, port):
+    st, tu = str(SCENARIOS / "stammtisch.toml"), str(SCENARIOS / "tupperparty.toml")
+    return {
+        "sweep": ["sweep", str(_sweep_file(tmp_path)), "--workers", "2", "--out", str(tmp_path / "o")],
+        "compare": ["compare", tu, st, "--reps", "10", *BIG, "--workers", "2", "--out", str(tmp_path / "o")],
+        "validate": ["validate", "--quick", "--folder", str(_validation_folder(tmp_path))],
+        "calibrate": ["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--params", "platform.reach_base",
+                      "--workers", "2", "--out", str(tmp_path / "fit.toml")],
+        "dashboard": ["dashboard", "--port", str(port)],
+    }[name]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _alive(procs):
+    out = []
+    for p in procs:
+        try:
+            if p.is_running() and p.status() != psutil.STATUS_ZOMBIE:
+                out.append(p)
+        except psutil.NoSuchProcess:
+            pass
+    return out
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+@pytest.mark.parametrize("name", ["sweep", "compare", "validate", "calibrate", "dashboard"])
+def test_nothing_outlives_a_stopped_command(tmp_path, name, sig):
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "sim", *command(name, tmp_path, port)], cwd=tmp_path,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    parent = psutil.Process(proc.pid)
+    deadline = time.time() + 120
+    ready = False
+    while time.time() < deadline and proc.poll() is None and not ready:  # wait for the workers (or the server)
+        time.sleep(0.2)
+        ready = _listening(port) if name == "dashboard" else len(_alive(parent.children(recursive=True))) >= 2
+    assert ready, f"{name} did not start its workers: {proc.poll()}"
+    started = parent.children(recursive=True)
+    proc.send_signal(sig)
+    out, _ = proc.communicate(timeout=10)  # returns only once nobody holds the output pipe
+    deadline = time.time() + 5
+    while _alive(started) and time.time() < deadline:
+        time.sleep(0.1)
+    assert not _alive(started), [p.cmdline()[:4] for p in _alive(started)]
+    if name == "dashboard":
+        assert not _listening(port)
+    if sig == signal.SIGTERM:
+        assert "Traceback" not in out.decode(errors="replace")
