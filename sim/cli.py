@@ -224,8 +224,8 @@ def analyze_cmd(folder):
     """Write sensitivity.csv and plots for the sweep in FOLDER."""
     from .sweep import analyze
 
-    if not (folder / "runs.parquet").exists():
-        _fail(f"{folder}: no runs.parquet; expected the output folder of audsim sweep")
+    if not (folder / "runs.parquet").exists() or not outputs.is_audsim_folder(folder):
+        _fail(f"{folder}: no runs.parquet and sweep.json of audsim's; expected the output folder of audsim sweep")
     table = analyze(folder)
     click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
 

@@ -206,3 +206,11 @@ def test_validate_replaces_only_its_own_report(tmp_path):
     (folder / "report.md").write_text("my own report\n")
     refused(CliRunner().invoke(main, ["validate", "--quick", "--folder", str(folder)]), "did not write")
     assert (folder / "report.md").read_text() == "my own report\n"
+
+
+def test_analyze_writes_only_into_audsims_own_sweep_folder(tmp_path):
+    mine = user_folder(tmp_path / "mine")
+    (mine / "runs.parquet").write_text("not a sweep of audsim's")
+    (mine / "sensitivity.csv").write_text("my numbers\n")
+    refused(CliRunner().invoke(main, ["analyze", str(mine)]), "sweep.json")
+    assert intact(mine) and (mine / "sensitivity.csv").read_text() == "my numbers\n"
