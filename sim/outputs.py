@@ -14,6 +14,7 @@ the new one is in place.
 from __future__ import annotations
 
 import fcntl
+import fnmatch
 import json
 import os
 import shutil
@@ -23,7 +24,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 MANIFESTS = ("manifest.json", "sweep.json")  # a folder holding one of these, naming audsim, is audsim's
-TEXT_MARKERS = {".toml": "# Fitted by audsim calibrate", ".md": "# Validation report"}  # first line of audsim's own files
+TEXT_MARKERS = {".toml": ("# Fitted by audsim calibrate (approximate Bayesian computation over a Latin hypercube).",),
+                ".md": ("# Validation report (quick suite)", "# Validation report (full suite)")}  # first line of audsim's own files
+OWN = ("daily.csv", "summary.json", "manifest.json", "degrees.csv", "people.parquet", "runs.csv", "compare.csv", "differences.csv",
+       "trajectories.csv", "trajectories.png", "trajectories.svg", "headline.png", "headline.svg", "report.html", "sweep.json", "parts",
+       "runs.parquet", "sensitivity.csv", "sensitivity.png", "robustness.csv", "robustness.json", "robustness.png", "points.csv",
+       "estimates.csv", "round*")  # what audsim writes into an output folder: --overwrite replaces nothing else
 
 
 class OutputError(Exception):
@@ -51,10 +57,10 @@ def is_audsim_file(path: Path) -> bool:
     """True if ``path`` is a file audsim wrote (a JSON manifest, or text whose first line is audsim's marker)."""
     if path.suffix == ".json":
         return is_audsim_json(path)
-    marker = TEXT_MARKERS.get(path.suffix)
+    markers = TEXT_MARKERS.get(path.suffix, ())
     try:
         with open(path, encoding="utf-8") as f:
-            return marker is not None and f.readline().startswith(marker)
+            return f.readline().rstrip("\n") in markers
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -98,6 +104,9 @@ def check(out: str | Path, overwrite: bool = False, kind: str = "folder") -> Pat
         return target
     if not is_audsim_folder(target):
         raise OutputError(f"{shown} holds files audsim did not write; choose a new or empty folder")
+    foreign = sorted(p.name for p in target.iterdir() if not any(fnmatch.fnmatchcase(p.name, own) for own in OWN))
+    if foreign:
+        raise OutputError(f"{shown} holds files audsim did not write ({', '.join(foreign[:3])}); choose a new or empty folder")
     if kind == "folder" and not overwrite:  # a sweep's folder is kept (resume) or cleared (overwrite) by its writer
         raise OutputError(f"{shown} holds earlier results; add --overwrite to replace them, or choose another folder")
     return target
@@ -119,7 +128,15 @@ class Claim:
     def acquire(self) -> None:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         while True:
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            except OSError as e:
+                raise OutputError(f"{self.described}: cannot create its lock {self.lock_path} ({e.strerror}); "
+                                  "expected a folder audsim can write to") from None
+            held = os.pread(fd, 200, 0).decode(errors="replace")
+            if held and not held.startswith("audsim (pid"):
+                os.close(fd)
+                raise OutputError(f"{self.described}: {self.lock_path} exists and audsim did not write it; choose another --out")
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -224,16 +241,21 @@ def claim(out: str | Path, overwrite: bool = False, kind: str = "folder"):
 
     Re-entrant within a process: a writer called inside a command's claim uses it.
     """
-    target = resolve(out)
-    if target in _held:
-        yield _held[target]
-        return
-    c = Claim(out, overwrite, kind)
-    c.acquire()
+    try:
+        target = resolve(out)
+        c = _held.get(target)
+        owned = c is None
+        if owned:
+            c = Claim(out, overwrite, kind)
+            c.acquire()
+    except (OSError, RuntimeError) as e:  # a symlink loop, a name too long, a parent that is a file
+        raise OutputError(f"--out = {str(out)!r}: cannot be written ({getattr(e, 'strerror', None) or e}); "
+                          "expected a new or empty folder, e.g. results/NAME") from None
     try:
         yield c
     finally:
-        c.release()
+        if owned:
+            c.release()
 
 
 def write_folder(out: str | Path, fill, overwrite: bool = False) -> Path:

@@ -214,3 +214,17 @@ def test_analyze_writes_only_into_audsims_own_sweep_folder(tmp_path):
     (mine / "sensitivity.csv").write_text("my numbers\n")
     refused(CliRunner().invoke(main, ["analyze", str(mine)]), "sweep.json")
     assert intact(mine) and (mine / "sensitivity.csv").read_text() == "my numbers\n"
+
+
+def test_overwrite_never_takes_a_users_file_added_to_an_output_nor_a_lock_that_is_not_audsims(tmp_path):
+    out = tmp_path / "r"
+    args = ["run", str(SCENARIOS / "stammtisch.toml"), *SMALL, "--out", str(out)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    (out / "notes.md").write_text("mine")
+    refused(CliRunner().invoke(main, [*args, "--overwrite"]), "notes.md")
+    assert (out / "notes.md").read_text() == "mine"
+    thesis = tmp_path / "thesis.txt"
+    thesis.write_text("mine")
+    (tmp_path / ".other.lock").symlink_to(thesis)
+    refused(CliRunner().invoke(main, [*args[:-1], str(tmp_path / "other")]), "lock")
+    assert thesis.read_text() == "mine" and (tmp_path / ".other.lock").is_symlink()
