@@ -25,7 +25,21 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except SystemError as e:  # SIGTERM's SystemExit, raised while a compiled kernel ran, arrives wrapped
+            cause = e
+            while cause is not None and not isinstance(cause, SystemExit):
+                cause = cause.__cause__ or cause.__context__
+            if cause is None:
+                raise
+            click.echo("audsim: stopped", err=True)
+            raise cause from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="audsim")
 def main():
     """Simulate how a brand's social-media audience answers its posting strategy."""
@@ -226,7 +240,11 @@ def analyze_cmd(folder):
 
     if not (folder / "runs.parquet").exists() or not outputs.is_audsim_folder(folder):
         _fail(f"{folder}: no runs.parquet and sweep.json of audsim's; expected the output folder of audsim sweep")
-    table = analyze(folder)
+    try:
+        with outputs.claim(folder, overwrite=True, kind="sweep"):  # not while a sweep still writes there
+            table = analyze(folder)
+    except outputs.OutputError as e:
+        _fail(str(e))
     click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
 
 
@@ -326,7 +344,7 @@ def validate(quick, folder):
 
     folder = folder or ROOT
     try:
-        with outputs.claim(folder / "report.md", overwrite=True, kind="file"):  # replaces only a report audsim wrote
+        with outputs.claim(folder / "report.md", overwrite=True, kind="file", option="report"):  # replaces only a report audsim wrote
             checks, wall = run_suite(quick=quick, folder=folder, progress=lambda t: click.echo(f"measured {t}", err=True))
             width = max(len(c.check) for c in checks)
             for c in checks:

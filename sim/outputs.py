@@ -18,6 +18,7 @@ import fnmatch
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -65,29 +66,30 @@ def is_audsim_file(path: Path) -> bool:
         return False
 
 
-def resolve(out: str | Path) -> Path:
+def resolve(out: str | Path, option: str = "--out") -> Path:
     """The absolute target with every symlink resolved; refuses the places no output may replace."""
     target = Path(out).expanduser().resolve()
     home = Path.home().resolve()
     cwd = Path.cwd().resolve()
     if target == home or target == Path(target.anchor) or cwd == target or cwd.is_relative_to(target):
         where = "the home folder" if target == home else "the current folder or one of its parents"
-        raise OutputError(f"{_shown(out, target)} is {where}; expected a new or empty folder, e.g. results/NAME")
+        raise OutputError(f"{_shown(out, target, option)} is {where}; expected a new or empty folder, e.g. results/NAME")
     return target
 
 
-def _shown(out, target: Path) -> str:
+def _shown(out, target: Path, option: str = "--out") -> str:
     """``--out = 'GIVEN'``, with the real target where it differs (a relative path, a symlink)."""
-    return f"--out = {str(out)!r}" + ("" if str(out) == str(target) else f" ({target})")
+    return f"{option} = {str(out)!r}" + ("" if str(out) == str(target) else f" ({target})")
 
 
-def check(out: str | Path, overwrite: bool = False, kind: str = "folder") -> Path:
+def check(out: str | Path, overwrite: bool = False, kind: str = "folder", option: str = "--out") -> Path:
     """The resolved target if writing ``out`` harms nothing, else :class:`OutputError`.
 
-    ``kind`` is ``"folder"`` (replaced whole), ``"sweep"`` (a folder filled run by run) or ``"file"``.
+    ``kind`` is ``"folder"`` (replaced whole), ``"sweep"`` (a folder filled run by run) or ``"file"``;
+    ``option`` is how the user named it in messages.
     """
-    target = resolve(out)
-    shown = _shown(out, target)
+    target = resolve(out, option)
+    shown = _shown(out, target, option)
     if not target.exists():
         return target
     if kind == "file":
@@ -115,15 +117,15 @@ def check(out: str | Path, overwrite: bool = False, kind: str = "folder") -> Pat
 class Claim:
     """A target this process is writing: checked, locked, and written atomically by :meth:`write_folder`."""
 
-    def __init__(self, out: str | Path, overwrite: bool, kind: str):
-        self.shown, self.overwrite, self.kind = str(out), overwrite, kind
-        self.target = check(out, overwrite, kind)
+    def __init__(self, out: str | Path, overwrite: bool, kind: str, option: str = "--out"):
+        self.shown, self.overwrite, self.kind, self.option = str(out), overwrite, kind, option
+        self.target = check(out, overwrite, kind, option)
         self.lock_path = self.target.parent / f".{self.target.name}.lock"
         self._fd: int | None = None
 
     @property
     def described(self) -> str:
-        return _shown(self.shown, self.target)
+        return _shown(self.shown, self.target, self.option)
 
     def acquire(self) -> None:
         self.target.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +138,7 @@ class Claim:
             held = os.pread(fd, 200, 0).decode(errors="replace")
             if held and not held.startswith("audsim (pid"):
                 os.close(fd)
-                raise OutputError(f"{self.described}: {self.lock_path} exists and audsim did not write it; choose another --out")
+                raise OutputError(f"{self.described}: {self.lock_path} exists and audsim did not write it; choose another {self.option}")
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -186,6 +188,7 @@ class Claim:
         try:
             check(self.target, self.overwrite, "folder")  # again: a user may have put files there meanwhile
             if self.target.exists():
+                os.chmod(tmp, stat.S_IMODE(self.target.stat().st_mode))  # the folder the user made keeps its permissions
                 old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
                 os.rename(self.target, old)
             os.rename(tmp, self.target)
@@ -236,20 +239,20 @@ def _free_name(target: Path) -> Path:
 
 
 @contextmanager
-def claim(out: str | Path, overwrite: bool = False, kind: str = "folder"):
+def claim(out: str | Path, overwrite: bool = False, kind: str = "folder", option: str = "--out"):
     """Check and lock ``out`` for the duration of the block; yields the :class:`Claim`.
 
     Re-entrant within a process: a writer called inside a command's claim uses it.
     """
     try:
-        target = resolve(out)
+        target = resolve(out, option)
         c = _held.get(target)
         owned = c is None
         if owned:
-            c = Claim(out, overwrite, kind)
+            c = Claim(out, overwrite, kind, option)
             c.acquire()
     except (OSError, RuntimeError) as e:  # a symlink loop, a name too long, a parent that is a file
-        raise OutputError(f"--out = {str(out)!r}: cannot be written ({getattr(e, 'strerror', None) or e}); "
+        raise OutputError(f"{option} = {str(out)!r}: cannot be written ({getattr(e, 'strerror', None) or e}); "
                           "expected a new or empty folder, e.g. results/NAME") from None
     try:
         yield c

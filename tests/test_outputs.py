@@ -111,8 +111,10 @@ def test_overwrite_replaces_only_audsims_own_output_and_leaves_nothing_aside(tmp
 def test_an_empty_folder_is_written_into(tmp_path):
     out = tmp_path / "empty"
     out.mkdir()
+    out.chmod(0o750)
     res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), *SMALL, "--out", str(out)])
     assert res.exit_code == 0 and (out / "daily.csv").exists()
+    assert out.stat().st_mode & 0o777 == 0o750  # the folder the user made keeps its permissions
 
 
 def test_a_name_is_never_a_path(tmp_path, monkeypatch):
@@ -200,12 +202,25 @@ def test_calibrate_never_overwrites_a_file_it_did_not_write(tmp_path):
     assert outputs.is_audsim_file(fitted)
 
 
+def test_calibrate_refuses_a_name_that_is_no_scenario_file_before_fitting(tmp_path):
+    sweep = tmp_path / "sweep"
+    assert CliRunner().invoke(main, ["sweep", str(sweep_file(tmp_path)), "--out", str(sweep), "--workers", "1"]).exit_code == 0
+    manifest = (sweep / "sweep.json").read_text()
+    targets = str(SCENARIOS / "calibration" / "stammtisch-targets.toml")
+    args = ["calibrate", targets, "--params", "platform.reach_base", "--samples", "4", "--reps", "1", "--workers", "1"]
+    for out in (sweep / "sweep.json", tmp_path / "fit.runs"):
+        refused(CliRunner().invoke(main, [*args, "--out", str(out), "--overwrite"]), ".toml")
+    assert (sweep / "sweep.json").read_text() == manifest and not (tmp_path / "fit.runs").exists()
+
+
 def test_validate_replaces_only_its_own_report(tmp_path):
     folder = tmp_path / "targets"
     folder.mkdir()
     (folder / "report.md").write_text("my own report\n")
-    refused(CliRunner().invoke(main, ["validate", "--quick", "--folder", str(folder)]), "did not write")
+    refused(CliRunner().invoke(main, ["validate", "--quick", "--folder", str(folder)]), "report =", "did not write")
     assert (folder / "report.md").read_text() == "my own report\n"
+    (folder / "report.md").unlink()
+    refused(CliRunner().invoke(main, ["validate", "--quick", "--folder", str(folder)]), "--folder", "no target files")
 
 
 def test_analyze_writes_only_into_audsims_own_sweep_folder(tmp_path):
@@ -214,6 +229,12 @@ def test_analyze_writes_only_into_audsims_own_sweep_folder(tmp_path):
     (mine / "sensitivity.csv").write_text("my numbers\n")
     refused(CliRunner().invoke(main, ["analyze", str(mine)]), "sweep.json")
     assert intact(mine) and (mine / "sensitivity.csv").read_text() == "my numbers\n"
+    sweep = tmp_path / "sweep"
+    assert CliRunner().invoke(main, ["sweep", str(sweep_file(tmp_path)), "--out", str(sweep), "--workers", "1"]).exit_code == 0
+    with outputs.claim(sweep, kind="sweep"):  # a sweep still writing there
+        code = "import sys; from sim.cli import main; sys.argv = ['audsim', 'analyze', sys.argv[1]]; main()"
+        res = subprocess.run([sys.executable, "-c", code, str(sweep)], capture_output=True, text=True)
+    assert res.returncode == 2 and "being written" in res.stderr and len(res.stderr.strip().splitlines()) == 1, res.stderr
 
 
 def test_overwrite_never_takes_a_users_file_added_to_an_output_nor_a_lock_that_is_not_audsims(tmp_path):

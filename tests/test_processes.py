@@ -101,3 +101,23 @@ def test_nothing_outlives_a_stopped_command(tmp_path, name, sig):
         assert not _listening(port)
     if sig == signal.SIGTERM:
         assert "Traceback" not in out.decode(errors="replace")
+
+
+def test_sigterm_inside_a_compiled_kernel_ends_quietly(tmp_path, monkeypatch):
+    """Numba wraps the SystemExit that SIGTERM raises inside a kernel in SystemErrors; the user sees one line."""
+    from click.testing import CliRunner
+
+    from sim import runner
+    from sim.cli import main
+
+    def stopped_in_a_kernel(*args, **kwargs):
+        try:
+            raise SystemExit(128 + signal.SIGTERM)
+        except SystemExit as e:
+            raise SystemError("CPUDispatcher(<function _react>) returned a result with an exception set") from e
+
+    monkeypatch.setattr(runner, "run", stopped_in_a_kernel)
+    res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), "--days", "5", "--people", "200",
+                                    "--out", str(tmp_path / "r")])
+    assert res.exit_code == 128 + signal.SIGTERM and "Traceback" not in res.output, res.output
+    assert res.output.strip() == "audsim: stopped" and not (tmp_path / "r").exists()

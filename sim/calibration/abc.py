@@ -102,8 +102,12 @@ class Fit:
 
 
 def check_out(path: str | Path, overwrite: bool = False) -> None:
-    """Refuse (:class:`sim.outputs.OutputError`) a fitted-scenario path whose file or .fit.json audsim may not replace."""
+    """Refuse (:class:`sim.outputs.OutputError`) a fitted-scenario path that is not a .toml name, or whose file,
+    .fit.json or .runs folder audsim may not replace."""
+    if Path(path).suffix != ".toml":
+        raise outputs.OutputError(f"--out = {str(path)!r}: the fitted scenario is a scenario file; expected a name ending in .toml")
     target = outputs.check(path, overwrite, "file")
+    outputs.check(target.with_name(target.stem + ".runs"), overwrite, "sweep")
     sidecar = target.with_suffix(".fit.json")
     if sidecar.exists():
         outputs.check(sidecar, overwrite, "file")

@@ -43,7 +43,11 @@ class Check:
 
 
 def load_targets(folder: Path = ROOT) -> list[tuple[Path, dict]]:
-    return [(path, read_toml(path, "validation target")) for path in sorted(Path(folder).glob("*.toml"))]
+    """Every target file in ``folder``; :class:`ScenarioError` if there is none."""
+    paths = sorted(Path(folder).glob("*.toml"))
+    if not paths:
+        raise ScenarioError(f"--folder = {str(folder)!r}: no target files (*.toml); expected a folder like validation/")
+    return [(path, read_toml(path, "validation target")) for path in paths]
 
 
 def _scenario(path: Path, spec: dict, size: dict, extra: dict):
