@@ -72,7 +72,7 @@ class Market(Table):
     trust_sd: float = P(0.1, 0, 0.5, unit="trust (0-1)", doc="spread of initial trust")
     activity_mean: float = P(0.5, 0.01, 0.99, unit="probability/day", doc="mean chance of being online on a day")
     interest_correlation: float = P(0.3, 0, 0.95, unit="correlation", doc="how much a person's interests in different types move together")
-    tolerance_mean: float = P(3.0, 0, 50, unit="posts/day", doc="mean number of the page's posts a person sees in a day before more annoy")
+    tolerance_mean: float = P(3.0, 0, 50, unit="posts/day", doc="mean posting rate of a page (its posts a day over the last post_split_days) a follower accepts before more annoy")
     mean_degree: float = P(12.0, 0, 500, unit="ties/person", doc="mean number of social ties")
     degree_tail: float = P(2.5, 2.05, 6, unit="exponent", source="heavy-tailed social networks (Barabasi & Albert 1999)", doc="Pareto exponent of the degree distribution; lower means a few people reach many")
 
@@ -87,6 +87,8 @@ class ContentType(Table):
     promo_weight: float = P(0.0, 0, 1, unit="fraction", doc="how strongly annoyance lowers the value of this type")
     trust_learning: float = P(0.02, 0, 1, unit="fraction/view", doc="how far trust moves toward the post's value on a view")
     share_propensity: float = P(0.05, 0, 1, unit="probability", doc="chance that an engagement is a share")
+    cascade_decay: float = P(0.0, 0, 1, unit="fraction/hop", source="share-to-enter draws spread beyond the sharers' friends (seed 001); assumed",
+                             doc="share propensity kept per further hop when those who saw a share share it again (0: one hop only)")
     conversion: float = P(0.005, 0, 1, unit="sales/engagement", doc="chance an engagement leads to a sale, at trust 0.5")
     discount: float = P(0.0, 0, 1, unit="fraction of margin", doc="margin given away on sales this type triggers")
     requires_follow: bool = Field(False, description="taking part needs follow + share (a prize draw)", json_schema_extra={"unit": "flag", "source": "seed 001"})
@@ -100,7 +102,8 @@ DEFAULT_CONTENT: dict[str, dict[str, Any]] = {
     "promo": dict(valued_by=0.15, annoyance=0.08, promo_weight=1.0, trust_learning=0.03, share_propensity=0.02, conversion=0.04, discount=0.2),
     "info": dict(valued_by=0.84, annoyance=0.0, promo_weight=0.2, trust_learning=0.03, share_propensity=0.08, conversion=0.005),
     "service": dict(valued_by=0.33, annoyance=0.0, promo_weight=0.0, trust_learning=0.06, share_propensity=0.04, conversion=0.005),
-    "giveaway": dict(valued_by=0.65, appeal=2.5, annoyance=0.03, promo_weight=0.5, trust_learning=0.003, share_propensity=1.0, conversion=0.002, requires_follow=True, prize=300.0),
+    "giveaway": dict(valued_by=0.65, appeal=2.5, annoyance=0.03, promo_weight=0.5, trust_learning=0.003, share_propensity=1.0, cascade_decay=0.5,
+                     conversion=0.002, requires_follow=True, prize=300.0),
     "entertainment": dict(valued_by=0.42, annoyance=0.0, promo_weight=0.3, trust_learning=0.01, share_propensity=0.12, conversion=0.003),
     "sample": dict(valued_by=0.47, appeal=1.0, annoyance=0.02, promo_weight=0.5, trust_learning=0.02, share_propensity=0.15, conversion=0.03, prize=100.0),
 }
@@ -133,7 +136,7 @@ class Platform(Table):
 
     reach_base: float = P(0.12, 0, 1, unit="fraction of followers/post", source="organic reach of brand pages 6-16% (trade reports 2012-2014); assumed mid-range", doc="organic reach of a single daily post at the reference quality")
     quality_ref: float = P(0.03, 1e-4, 1, unit="engagements/impression", doc="engagement per impression the platform treats as average")
-    reach_elasticity: float = P(1.5, 0, 5, unit="exponent", source="seed 000 (low interaction -> shown to fewer fans)", doc="how strongly reach follows the quality score")
+    reach_elasticity: float = P(1.5, 0, 5, unit="exponent", source="seed 000 (low interaction -> shown to fewer fans)", doc="how strongly reach follows the quality score near the reference (reach = base*h*x^e/(h-1+x^e), x = Q/quality_ref)")
     quality_memory: float = P(14.0, 1, 365, unit="days", doc="time constant of the quality score's moving average")
     quality_prior: float = P(200.0, 0, 1e9, unit="impressions", doc="pseudo-impressions at the current score added to each day's count: a day with few impressions moves Q little")
     negative_weight: float = P(5.0, 0, 100, unit="engagements/negative", doc="how many engagements one hide or report cancels in the quality score")
@@ -144,8 +147,17 @@ class Platform(Table):
     affinity_floor: float = P(0.1, 1e-6, 10, unit="affinity", doc="eps in the viewer weight activity*(eps+affinity)")
     competition_growth: float = P(0.0, -0.1, 0.1, unit="1/day", source="pages liked per user 4.5 -> 36.7, 2009-2012 (Socialbakers, targets V1)", doc="daily relative growth of competition in users' feeds")
     share_visibility: float = P(0.3, 0, 1, unit="probability", doc="chance a tie sees a share in their feed")
-    cascade: bool = Field(False, description="shares can be shared again (decaying cascade)", json_schema_extra={"unit": "flag", "source": ASSUMED})
-    cascade_decay: float = P(0.5, 0, 1, unit="fraction/hop", doc="share propensity kept per further hop of a cascade")
+    engagement_visibility: float = P(0.05, 0, 1, unit="probability", source="assumed: 'a friend liked this' stories, well below a share's visibility",
+                                     doc="chance a tie sees a post because someone they know engaged with it (likes, comments)")
+    recommend_rate: float = P(0.1, 0, 1, unit="impressions/non-follower/post",
+                              source="assumed; calibrated to V6 (pages people value grow 5-40% a year without campaigns)",
+                              doc="chance a non-follower who is online is shown a post as a recommendation, at the reference reach; scales with reach R (so with Q and competition)")
+    size_ref: float = P(10_000, 1, 1e9, unit="followers", source="Locowise 2015 (500 pages): 11% reach below 10,000 likes",
+                        doc="page size at which organic reach per post is reach_base")
+    size_elasticity: float = P(0.2, 0, 2, unit="exponent", source="Locowise 2015: reach 11% (<10k likes), 6% (10k-100k), 5% (>100k): about followers^-0.2",
+                               doc="organic reach per post falls as (followers/size_ref)^-size_elasticity: more feeds, same attention")
+    reach_headroom: float = P(2.0, 1.01, 100, unit="multiple of reach_base", source="assumed: the best pages reach about twice the average share (Locowise 2015 by post type: 18% vs 7%)",
+                              doc="ceiling of reach at the best quality; reach saturates toward it as Q rises")
     cpm: float = P(8.0, 0, 1e6, unit="currency/1000 impressions", doc="price of paid impressions at the reference quality")
 
 
@@ -161,11 +173,12 @@ class Reactions(Table):
     negative_annoyance: float = P(1.5, 0, 50, unit="logit/annoyance", doc="negative-feedback log-odds per unit of annoyance")
     negative_value: float = P(3.0, 0, 50, unit="logit/value", doc="negative-feedback log-odds lost per unit of value")
     annoyance_decay: float = P(0.04, 0, 1, unit="1/day", doc="share of annoyance that fades each day")
-    overposting_dose: float = P(0.08, 0, 5, unit="annoyance/post", doc="annoyance per post seen beyond a person's daily tolerance")
+    overposting_dose: float = P(0.08, 0, 5, unit="annoyance/(post/day)", doc="annoyance a follower who sees the page today gains per post a day the page posts beyond their tolerance")
+    irrelevance_decay: float = P(0.04, 0, 1, unit="1/day", source="assumed equal to annoyance_decay", doc="share of irrelevance that fades each day")
     affinity_gain: float = P(0.3, 0, 1, unit="affinity/engagement", doc="affinity gained by engaging")
     affinity_decay: float = P(0.03, 0, 1, unit="1/day", doc="share of affinity that fades each day")
     irrelevance_memory: float = P(0.1, 0, 1, unit="1/view", doc="weight of a view in the running average of how irrelevant the page is")
-    follow_on_engage: float = P(0.15, 0, 1, unit="probability", doc="chance a non-follower who engages with a shared post follows")
+    follow_on_engage: float = P(0.15, 0, 1, unit="probability", doc="chance a non-follower who engages with a post (shared, recommended, paid) follows")
 
 
 class Follows(Table):
@@ -174,13 +187,15 @@ class Follows(Table):
     base_hazard: float = P(0.0003, 0, 1, unit="1/day", doc="unfollows for no reason the model knows")
     promo_annoyance: float = P(0.004, 0, 1, unit="1/day per annoyance", source="seed 001 (product-only feeds make people turn away)", doc="hazard per unit of annoyance from promotion")
     overposting_annoyance: float = P(0.004, 0, 1, unit="1/day per annoyance", doc="hazard per unit of annoyance from over-posting")
-    irrelevance: float = P(0.004, 0, 1, unit="1/day per irrelevance", doc="hazard per unit of irrelevance (how far below 0.5 the posts seen were worth)")
-    distrust: float = P(0.02, 0, 1, unit="1/day per trust", doc="hazard per unit of trust below distrust_threshold")
+    irrelevance: float = P(0.012, 0, 1, unit="1/day per irrelevance", source="calibrated to V4 (Sprout Social 2016: irrelevant content 41% of unfollowers)", doc="hazard per unit of irrelevance (how far below 0.5 the posts seen were worth)")
+    distrust: float = P(0.015, 0, 1, unit="1/day per trust", source="calibrated to V4: promotion and irrelevance the two causes named most (Sprout Social 2016); was 0.02, assumed", doc="hazard per unit of trust below distrust_threshold")
     distrust_threshold: float = P(0.4, 0, 1, unit="trust", doc="trust below which distrust drives unfollows")
     service_grievance: float = P(0.02, 0, 1, unit="1/day per grievance", source="Sprout Social Index 2017 (35% of ignored complainers boycott)", doc="hazard per unit of grievance from an ignored or deleted complaint")
     hunter_hazard: float = P(0.03, 0, 1, unit="1/day", source="seed 001 (nobody remembers the brand after the giveaway)", doc="hazard of a prize hunter long after the last giveaway")
     hunter_patience: float = P(10.0, 0.1, 365, unit="days", doc="time constant of a prize hunter's waiting for the next giveaway")
     cause_share: float = P(0.2, 0, 1, unit="fraction of hazard", doc="a cause is recorded for an unfollow when it makes up at least this share of the hazard")
+    follow_on_purchase: float = P(0.1, 0, 1, unit="probability", source="assumed: a share of new customers look the brand up",
+                                  doc="chance a person who buys for the first time follows the page")
 
 
 class Service(Table):

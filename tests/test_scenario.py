@@ -91,7 +91,7 @@ SECTIONS = {
     "market": ["people", "initial_follower_share", "mean_degree"],
     "strategy": ["posts_per_day", "mix", "paid_boost_per_day"],
     "service": ["staff", "quality", "answer_share", "delete_share", "days_per_week"],
-    "platform": ["reach_base", "post_split", "cascade"],
+    "platform": ["reach_base", "post_split", "recommend_rate"],
     "content.promo": ["valued_by", "annoyance"],
 }
 values = st.one_of(

@@ -107,15 +107,17 @@ def hazard_terms(people, idx: np.ndarray, params, days_since_prize: float) -> li
 
 
 def fade(people, reactions) -> None:
-    """Annoyance, grievance and affinity fade a little every day."""
-    _fade(people.annoyance_promo, people.annoyance_overposting, people.grievance, people.affinity,
-          np.float32(1.0 - reactions.annoyance_decay), np.float32(1.0 - reactions.affinity_decay))
+    """Annoyance, irrelevance, grievance and affinity fade a little every day."""
+    _fade(people.annoyance_promo, people.annoyance_overposting, people.grievance, people.irrelevance, people.affinity,
+          np.float32(1.0 - reactions.annoyance_decay), np.float32(1.0 - reactions.irrelevance_decay),
+          np.float32(1.0 - reactions.affinity_decay))
 
 
 @numba.njit(cache=True)
-def _fade(promo, overposting, grievance, affinity, keep, keep_affinity):
-    for i in range(promo.size):  # one pass over the four columns
+def _fade(promo, overposting, grievance, irrelevance, affinity, keep, keep_irrelevance, keep_affinity):
+    for i in range(promo.size):  # one pass over the five columns
         promo[i] *= keep
         overposting[i] *= keep
         grievance[i] *= keep
+        irrelevance[i] *= keep_irrelevance
         affinity[i] *= keep_affinity

@@ -14,7 +14,8 @@ from .follows import CAUSES
 from .word_of_mouth import ADVOCATE, DETRACTOR
 
 COUNTS = (
-    "follows", "unfollows", "posts", "impressions", "organic_impressions", "paid_impressions", "share_impressions",
+    "follows", "unfollows", "posts", "impressions", "organic_impressions", "recommended_impressions", "paid_impressions",
+    "share_impressions",
     "engagements", "follower_engagements", "shares", "negative_feedback", "cascade_size_max",
     "complaints_raised", "complaints_answered_in_time", "complaints_answered_late", "complaints_ignored",
     "complaints_deleted", "wom_positive", "wom_negative", "sales", "revenue", "gross_profit", "cost",

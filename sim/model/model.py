@@ -71,46 +71,57 @@ class AudienceModel(mesa.Model):
     # -- phases -------------------------------------------------------------
 
     def show(self, posts: np.ndarray) -> None:
-        """Steps 2-4: organic and paid viewers react to each post; shares reach their ties."""
+        """Steps 2-4: followers, recommended and paid viewers react to each post; shares and engagements reach ties."""
         p, cfg, rng = self.people, self.config, self.streams["reactions"]
         self.measures.add(posts=posts.size, cost_prizes=float(self.content.prize[posts].sum()))
         if posts.size == 0:
             return
-        organic = self.platform.organic_viewers(posts.size, self.followers, p.activity, p.affinity, self.streams["feed"])
-        paid, spent = self.platform.paid_viewers(cfg.strategy.paid_boost_per_day, posts.size, p.activity, self.streams["feed"])
+        feed = self.streams["feed"]
+        organic = self.platform.organic_viewers(posts.size, self.followers, p.activity, p.affinity, feed)
+        recommended = self.platform.recommended_viewers(posts.size, p.follows, p.activity, feed)
+        paid, spent = self.platform.paid_viewers(cfg.strategy.paid_boost_per_day, posts.size, p.activity, feed)
         self.measures.add(cost_paid=spent)
         open_on_page = bool(p.complaint_on_page[self.desk.pending].any())
         audiences = []  # each post's viewers (unique within a post)
         seen = self._seen  # who saw the post at hand; cleared after each post
-        for k, own, bought in zip(posts, organic, paid):
+        for k, own, found, bought in zip(posts, organic, recommended, paid):
             seen[own] = True
+            found = found[~seen[found]]
+            seen[found] = True
             bought = bought[~seen[bought]]
             seen[bought] = True
             distrust = cfg.service.promo_over_complaints * self.content.promo_weight[k] * open_on_page
+            decay = float(self.content.cascade_decay[k])
 
             def react_to(viewers, hop=0):
-                scale = cfg.platform.cascade_decay ** max(hop - 1, 0)
-                r = react(p, viewers, k, self.content, cfg.reactions, rng, distrust, scale)
+                r = react(p, viewers, k, self.content, cfg.reactions, rng, distrust, decay ** max(hop - 1, 0))
                 self._count_reaction(r, k)
                 return r
 
-            first = react_to(np.concatenate([own, bought]))
+            first = react_to(np.concatenate([own, found, bought]))
             later, cascade = sharing.spread(self.graph, first.viewers[first.shared], seen, cfg.platform.share_visibility,
-                                            cfg.platform.cascade, rng, react_to)
+                                            decay, rng, react_to, engagers=first.viewers[first.engaged & ~first.shared],
+                                            engagement_visibility=cfg.platform.engagement_visibility)
             audiences += [first.viewers] + [r.viewers for r in later]
             for r in [first, *later]:
                 seen[r.viewers] = False
-            self.measures.add(organic_impressions=own.size, paid_impressions=bought.size, share_impressions=cascade)
+            self.measures.add(organic_impressions=own.size, recommended_impressions=found.size, paid_impressions=bought.size,
+                              share_impressions=cascade)
             self.measures.today["cascade_size_max"] = max(self.measures.today["cascade_size_max"], cascade)
         viewers = np.concatenate(audiences)
-        if posts.size > 1:  # one post's viewers are unique already
-            viewers, posts_seen = np.unique(viewers, return_counts=True)
-        else:
-            posts_seen = np.ones(viewers.size, np.int64)
-        over = posts_seen > p.tolerance[viewers]
-        annoyed = viewers[over]
-        p.annoyance_overposting[annoyed] += cfg.reactions.overposting_dose * (posts_seen[over] - p.tolerance[annoyed])
+        if posts.size > 1:
+            viewers = np.unique(viewers)
         self._visitors = viewers[p.follows[viewers]]
+        self.feel_posting_rate(posts.size)
+
+    def feel_posting_rate(self, n_posts: int) -> None:
+        """Followers who saw the page today judge how often it posts (its posts a day over the last days),
+        not how many of its posts reached them: each post a day beyond their tolerance annoys."""
+        p = self.people
+        visitors = self._visitors
+        beyond = self.platform.posting_rate(n_posts) - p.tolerance[visitors]
+        over = beyond > 0
+        p.annoyance_overposting[visitors[over]] += self.config.reactions.overposting_dose * beyond[over]
 
     def buy_fans(self) -> None:
         """Campaign followers join with the day's other follows (step 9)."""
@@ -127,7 +138,8 @@ class AudienceModel(mesa.Model):
             self.follow_book.request(joiners, hunter=True)  # entering the draw needs follow + share
         else:
             self.follow_book.request(joiners[self.streams["reactions"].random(joiners.size) < cfg.reactions.follow_on_engage])
-        n, revenue, profit = sales.from_engagement(p, engaged, k, self.content, cfg.economy, self.streams["reactions"])
+        n, revenue, profit, first_time = sales.from_engagement(p, engaged, k, self.content, cfg.economy, self.streams["reactions"])
+        self.look_up(first_time, self.streams["reactions"])
         self.measures.add(
             impressions=r.viewers.size, engagements=engaged.size, follower_engagements=int(p.follows[engaged].sum()),
             shares=int(r.shared.sum()), negative_feedback=int(r.negative.sum()), sales=n, revenue=revenue, gross_profit=profit,
@@ -178,9 +190,15 @@ class AudienceModel(mesa.Model):
         self.measures.add(follows=n_in, unfollows=n_out, **{f"unfollows_{c}": v for c, v in causes.items()})
         follows.fade(self.people, cfg.reactions)
 
+    def look_up(self, first_time: np.ndarray, rng) -> None:
+        """Some first-time buyers look the brand up and follow its page (tomorrow's follows, if today's are resolved)."""
+        if self.config.strategy.has_page and first_time.size:
+            self.follow_book.request(first_time[rng.random(first_time.size) < self.config.follows.follow_on_purchase])
+
     def buy(self) -> None:
-        """Step 10: loyal purchases driven by trust; the day's costs add up."""
-        n, revenue, profit = sales.loyalty(self.people, self.config.economy, self.streams["loyalty"])
+        """Step 10: loyal purchases driven by trust; first-time buyers may look the page up; the day's costs add up."""
+        n, revenue, profit, first_time = sales.loyalty(self.people, self.config.economy, self.streams["loyalty"])
+        self.look_up(first_time, self.streams["follows"])
         t = self.measures.today
         self.measures.add(sales=n, revenue=revenue, gross_profit=profit)
         t["cost"] = t["cost_staff"] + t["cost_prizes"] + t["cost_paid"] + t["cost_fans"]

@@ -2,8 +2,11 @@
 
 Reach feedback (MODEL.md §3.2, §3.8): the page's quality score ``Q`` is a
 moving average of engagement minus weighted negative feedback per impression;
-organic reach ``R`` follows ``Q`` and shrinks with competition ``C``. Low
-interaction lowers the next days' visibility.
+organic reach ``R`` follows ``Q``, saturating toward a ceiling, and shrinks with
+competition ``C``. Low interaction lowers the next days' visibility. A post's
+audience among followers also shrinks with the page's size (more feeds compete
+for the same attention), and the platform recommends posts to non-followers in
+proportion to ``R``: how pages people value are found.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections import deque
 import mesa
 import numba
 import numpy as np
+
+from .draws import thinned
 
 
 class Platform(mesa.Agent):
@@ -31,15 +36,22 @@ class Platform(mesa.Agent):
         return (sum(self.posted) + n_today) / (len(self.posted) + 1)
 
     def _reach(self) -> float:
+        """R = base * h * x^e / (h - 1 + x^e) / C, x = Q / quality_ref: base at the reference, at most h * base."""
         p = self.params
-        relative = max(self.quality, 0.0) / p.quality_ref
-        return float(np.clip(p.reach_base * relative**p.reach_elasticity / self.competition, p.reach_min, p.reach_max))
+        x = (max(self.quality, 0.0) / p.quality_ref) ** p.reach_elasticity
+        h = p.reach_headroom
+        return float(np.clip(p.reach_base * h * x / (h - 1.0 + x) / self.competition, p.reach_min, p.reach_max))
+
+    def size_factor(self, n_followers: int) -> float:
+        """Organic reach per post relative to a page of ``size_ref`` followers (Locowise 2015: about F^-0.2)."""
+        return (max(n_followers, 1) / self.params.size_ref) ** -self.params.size_elasticity
 
     def organic_viewers(self, n_posts: int, followers: np.ndarray, activity, affinity, rng) -> list[np.ndarray]:
         """For each post, the followers it is shown to.
 
-        Each post's expected audience is R * followers / r^post_split at a
-        posting rate of r posts a day over the last days: a page's posts
+        Each post's expected audience is R * s(F) * F / r^post_split for F
+        followers, s(F) the page-size factor, at a posting rate of r posts a
+        day over the last days: a page's posts
         compete with each other in the feed for as long as they stay there,
         so posting more splits reach and posting less concentrates it. A
         follower's chance is proportional to activity * (eps + affinity),
@@ -48,9 +60,29 @@ class Platform(mesa.Agent):
         if n_posts == 0 or followers.size == 0:
             return [np.empty(0, np.int64) for _ in range(n_posts)]
         weight = _feed_weight(followers, activity, affinity, float(self.params.affinity_floor))
-        target = self.reach * followers.size / self.posting_rate(n_posts) ** self.params.post_split
+        share = min(self.reach * self.size_factor(followers.size), self.params.reach_max)
+        target = share * followers.size / self.posting_rate(n_posts) ** self.params.post_split
         scale = float(target / weight.sum())
         return [_shown(followers, weight, scale, rng.random(followers.size, dtype=np.float32)) for _ in range(n_posts)]
+
+    def recommended_viewers(self, n_posts: int, follows, activity, rng) -> list[np.ndarray]:
+        """For each post, the non-followers the platform recommends it to.
+
+        An online non-follower is shown a post with chance recommend_rate * R / reach_base
+        (split like followers' reach by the posting rate): the platform shows
+        pages people engage with to more people. Drawn by thinning, so the
+        work is proportional to the recommendations, not to the market.
+        """
+        p = self.params
+        chance = p.recommend_rate * self.reach / p.reach_base / self.posting_rate(n_posts) ** p.post_split
+        if n_posts == 0 or chance <= 0:
+            return [np.empty(0, np.int64) for _ in range(n_posts)]
+        chance = min(chance, 1.0)
+        out = []
+        for _ in range(n_posts):
+            shown = thinned(rng, activity.size, chance, lambda c: chance * activity[c])
+            out.append(shown[~follows[shown]])
+        return out
 
     def paid_viewers(self, budget: float, n_posts: int, activity, rng) -> tuple[list[np.ndarray], float]:
         """Impressions bought with ``budget``, spread over the day's posts, anyone in the market.

@@ -19,6 +19,7 @@ from .. import outputs, runner
 from ..experiments.compare import replication_seeds
 from ..experiments.stats import mean_interval
 from ..model import AudienceModel
+from ..model.follows import CAUSES
 from ..model.people import People
 from ..model.service import ANSWER, IGNORE
 from ..parallel import process_pool
@@ -169,7 +170,68 @@ def complaint_outcomes(path, spec, size) -> list[Check]:
     ]
 
 
-KINDS = {"interest_panel": interest_panel, "interaction_decline": interaction_decline, "complaint_outcomes": complaint_outcomes}
+def _daily_runs(tasks: list) -> list:
+    """Run (scenario, seed) pairs on all cores; their daily tables, in order."""
+    with process_pool(min(os.cpu_count() or 1, len(tasks))) as pool:
+        return list(pool.map(_daily, tasks, chunksize=1))
+
+
+def _daily(task):
+    sc, seed = task
+    return runner.run(sc, seed=seed).daily
+
+
+def unfollow_causes(path, spec, size) -> list[Check]:
+    """V4: the share of unfollowers citing each cause (several causes per unfollow, as in a survey)."""
+    sc = _scenario(path, spec, size, {})
+    runs = _daily_runs([(sc, seed) for seed in replication_seeds(7, size["reps"])])
+    shares = {c: [d[f"unfollows_{c}"].sum() / max(d["unfollows"].sum(), 1) for d in runs] for c in CAUSES}
+    exp, tol = spec["expected"], spec["tolerance"]
+    checks = [_check(spec, f"unfollowers citing {c}", f"{exp[c]:.2f} ± {tol[c]}", shares[c], lambda m, c=c: abs(m - exp[c]) <= tol[c])
+              for c in exp]
+    others = [c for c in CAUSES if c not in ("promo", "irrelevant")]
+    gap = [min(shares["promo"][i], shares["irrelevant"][i]) - max(shares[c][i] for c in others) for i in range(len(runs))]
+    checks.append(_check(spec, "promotion and irrelevance lead: min of the two minus the largest other", "> 0", gap, lambda m: m > 0))
+    checks += [_check(spec, f"unfollowers citing {c}", "(reported)", shares[c], lambda m: True) for c in others]
+    return checks
+
+
+def page_growth(path, spec, size) -> list[Check]:
+    """V6: followers over a year for each condition; follows on most days (organic discovery)."""
+    seeds = replication_seeds(7, size["reps"])
+    conditions = list(spec["conditions"])
+    tasks = [(_scenario(path, spec, size, spec["conditions"][c]), seed) for c in conditions for seed in seeds]
+    runs = dict(zip(conditions, np.array_split(np.array(_daily_runs(tasks), dtype=object), len(conditions))))
+    checks = []
+    for cond in conditions:
+        growth = [d["followers"].iloc[-1] / (d["followers"].iloc[0] - d["follows"].iloc[0] + d["unfollows"].iloc[0]) - 1 for d in runs[cond]]
+        lo, hi = spec["tolerance"][cond]["growth"]
+        checks.append(_check(spec, f"{cond}: follower growth over the year", f"[{lo:+.2f}, {hi:+.2f}]", growth, lambda m, lo=lo, hi=hi: lo <= m <= hi))
+        days = [(d["follows"] > 0).mean() for d in runs[cond]]
+        least = spec["tolerance"]["days_with_follows"]
+        checks.append(_check(spec, f"{cond}: share of days with follows", f">= {least}", days, lambda m: m >= least))
+    return checks
+
+
+def reach_by_size(path, spec, size) -> list[Check]:
+    """V7: organic reach per post (share of followers) at several page sizes, same per-capita settings."""
+    sizes = size["followers"]
+    share = spec["conditions"]["market.initial_follower_share"]
+    seeds = replication_seeds(7, size["reps"])
+    tasks = [(_scenario(path, spec, {**size, "people": int(f / share)}, {}), seed) for f in sizes for seed in seeds]
+    settle = spec.get("settle_days", 30)
+    reach = np.array([d["organic_reach"].iloc[settle:].mean() for d in _daily_runs(tasks)]).reshape(len(sizes), len(seeds))
+    checks = [_check(spec, f"reach per post at {f:,} followers", "(reported)", reach[i], lambda m: True) for i, f in enumerate(sizes)]
+    checks += [_check(spec, f"reach at {sizes[i]:,} minus at {sizes[i + 1]:,} followers", "> 0", reach[i] - reach[i + 1], lambda m: m > 0)
+               for i in range(len(sizes) - 1)]
+    lo, hi = spec["tolerance"]["small_over_large"]
+    checks.append(_ratio_check(spec, f"reach at {sizes[0]:,} / at {sizes[-1]:,} followers", f"[{lo}, {hi}] (Locowise 2015: 11% / 5%)",
+                               reach[0], reach[-1], lambda m: lo <= m <= hi))
+    return checks
+
+
+KINDS = {"interest_panel": interest_panel, "interaction_decline": interaction_decline, "complaint_outcomes": complaint_outcomes,
+         "unfollow_causes": unfollow_causes, "page_growth": page_growth, "reach_by_size": reach_by_size}
 
 
 def run_suite(quick: bool = False, folder: Path = ROOT, progress=None) -> tuple[list[Check], float]:
