@@ -8,7 +8,7 @@ the vectorised code. It
 guards the fast code's correctness (``tests/test_oracle.py`` compares the two
 in distribution) and is the speed baseline of ``bench/run.py``. Keep it in
 step when a rule changes. Only what the comparison needs is covered: no
-cascades, no weekly calendar.
+weekly calendar, no posting growth, no bought fans.
 
     python bench/oracle.py scenarios/stammtisch.toml --people 1000 --days 60
 """
@@ -162,13 +162,14 @@ class Person(mesa.Agent):
         self.annoyance_promo *= 1 - rx.annoyance_decay
         self.annoyance_overposting *= 1 - rx.annoyance_decay
         self.grievance *= 1 - rx.annoyance_decay
+        self.irrelevance *= 1 - rx.irrelevance_decay
         self.affinity *= 1 - rx.affinity_decay
 
     def shop(self) -> None:
         """Loyal purchases, likelier the more the person trusts the brand."""
         m, e = self.model, self.model.cfg.economy
         if m.rnd.random() < e.base_purchase_rate * (self.trust / 0.5) ** e.trust_elasticity:
-            self.customer = True
+            m.first_purchase(self, m.tomorrow)
             m.sell(0.0)
 
 
@@ -193,6 +194,7 @@ class OracleModel(mesa.Model):
         self.per_week = sum(self.mask)
         throughput = cfg.service.staff * cfg.service.answers_per_staff_hour
         self.service_time = 1 / throughput if throughput > 0 and self.per_week > 0 else math.inf
+        self.tomorrow: dict[Person, bool] = {}  # follow requests made after today's follows were accepted
         self.people = self.create_people()
         self.connect()
         self.datacollector = mesa.DataCollector(model_reporters=self.reporters())
@@ -240,7 +242,8 @@ class OracleModel(mesa.Model):
         """One day: the model's stages in the order of MODEL.md section 3, each person acting in turn."""
         self.today = dict.fromkeys(COLUMNS, 0.0)
         self.today["day"] = self.day
-        self.requests: dict[Person, bool] = {}  # person -> as prize hunter
+        self.requests: dict[Person, bool] = self.tomorrow  # person -> as prize hunter
+        self.tomorrow = {}
         self.visitors: list[Person] = []
         self.new_complaints, self.complaint_scores, self.talk_positive, self.talk_negative = [], [], [], []
         self.leavers: set[Person] = set()
@@ -279,48 +282,63 @@ class OracleModel(mesa.Model):
     def show(self, posts: list[str]) -> None:
         if not posts:
             return
-        cfg, rnd = self.cfg, self.rnd
+        cfg, rnd, pf = self.cfg, self.rnd, self.cfg.platform
         followers = [p for p in self.people if p.follows]
-        weights = [p.activity * (cfg.platform.affinity_floor + p.affinity) for p in followers]
+        weights = [p.activity * (pf.affinity_floor + p.affinity) for p in followers]
         total = sum(weights)
         rate = (sum(self.posted) + len(posts)) / (len(self.posted) + 1)  # posts a day over the last days, today included
-        target = self.reach * len(followers) / rate ** cfg.platform.post_split
+        size = (max(len(followers), 1) / pf.size_ref) ** -pf.size_elasticity  # bigger pages reach a smaller share
+        target = min(self.reach * size, pf.reach_max) * len(followers) / rate ** pf.post_split
         organic = [[p for p, w in zip(followers, weights) if rnd.random() < min(1.0, target * w / total)] for _ in posts]
+        recommend = min(1.0, pf.recommend_rate * self.reach / pf.reach_base / rate ** pf.post_split)
+        recommended = [[p for p in self.people if not p.follows and rnd.random() < recommend * p.activity] for _ in posts]
         paid = [[] for _ in posts]
-        if cfg.strategy.paid_boost_per_day > 0 and cfg.platform.cpm > 0:
-            price = cfg.platform.cpm / 1000 * cfg.platform.quality_ref / max(self.quality, cfg.platform.quality_ref * 0.05)
+        if cfg.strategy.paid_boost_per_day > 0 and pf.cpm > 0:
+            price = pf.cpm / 1000 * pf.quality_ref / max(self.quality, pf.quality_ref * 0.05)
             per_post = cfg.strategy.paid_boost_per_day / price / len(posts)
             total_act = sum(p.activity for p in self.people)
             paid = [[p for p in self.people if rnd.random() < min(1.0, per_post * p.activity / total_act)] for _ in posts]
             self.today["cost_paid"] = cfg.strategy.paid_boost_per_day
         open_on_page = any(p.complaint and p.complaint["on_page"] for p in self.people)
-        seen_today: dict[Person, int] = {}
-        for kind, own, bought in zip(posts, organic, paid):
+        saw_page: set[Person] = set()
+        for kind, own, found, bought in zip(posts, organic, recommended, paid):
             seen = set(own)
+            found = [p for p in found if p not in seen]
+            seen.update(found)
             bought = [p for p in bought if p not in seen]
             seen.update(bought)
             extra = cfg.service.promo_over_complaints * self.content[kind].promo_weight * open_on_page
-            sharers = [p for p in own + bought if self.view(p, kind, extra, 1.0)]
-            heard = []
-            for sharer in sharers:  # one hop
-                heard += [t for t in sharer.ties if rnd.random() < cfg.platform.share_visibility]
-            reached = sorted({t for t in heard if t not in seen}, key=lambda p: p.unique_id)
-            seen.update(reached)
-            for p in reached:
-                self.view(p, kind, extra, 1.0)
-            for p in sorted(seen, key=lambda p: p.unique_id):
-                seen_today[p] = seen_today.get(p, 0) + 1
+            decay = self.content[kind].cascade_decay
+            sharers, engagers = [], []
+            for p in own + found + bought:
+                engaged, shared = self.view(p, kind, extra, 1.0)
+                (sharers if shared else engagers if engaged else []).append(p)
+            cascade, hop = 0, 1
+            while sharers or (hop == 1 and engagers):
+                heard = [t for s_ in sharers for t in s_.ties if rnd.random() < pf.share_visibility]
+                if hop == 1:  # ties of those who engaged without sharing: "a friend liked this"
+                    heard += [t for e in engagers for t in e.ties if rnd.random() < pf.engagement_visibility]
+                reached = sorted({t for t in heard if t not in seen}, key=lambda p: p.unique_id)
+                seen.update(reached)
+                cascade += len(reached)
+                scale = decay ** (hop - 1)
+                sharers = [p for p in reached if self.view(p, kind, extra, scale)[1]]
+                if decay <= 0:
+                    break
+                hop += 1
+            saw_page |= seen
             self.today["organic_impressions"] += len(own)
+            self.today["recommended_impressions"] += len(found)
             self.today["paid_impressions"] += len(bought)
-            self.today["share_impressions"] += len(reached)
-            self.today["cascade_size_max"] = max(self.today["cascade_size_max"], len(reached))
-        for p, n in seen_today.items():
-            if n > p.tolerance:
-                p.annoyance_overposting += cfg.reactions.overposting_dose * (n - p.tolerance)
-        self.visitors = [p for p in seen_today if p.follows]
+            self.today["share_impressions"] += cascade
+            self.today["cascade_size_max"] = max(self.today["cascade_size_max"], cascade)
+        self.visitors = [p for p in sorted(saw_page, key=lambda p: p.unique_id) if p.follows]
+        for p in self.visitors:  # followers who saw the page today judge how often it posts
+            if rate > p.tolerance:
+                p.annoyance_overposting += cfg.reactions.overposting_dose * (rate - p.tolerance)
 
-    def view(self, p: Person, kind: str, extra: float, scale: float) -> bool:
-        """One person sees one post; returns whether they shared it."""
+    def view(self, p: Person, kind: str, extra: float, scale: float) -> tuple[bool, bool]:
+        """One person sees one post; returns whether they engaged and whether they shared it."""
         t, cfg = self.content[kind], self.cfg
         engaged, shared, negative = p.react(kind, extra, scale)
         self.today["impressions"] += 1
@@ -335,9 +353,15 @@ class OracleModel(mesa.Model):
                 elif self.rnd.random() < cfg.reactions.follow_on_engage:
                     self.requests.setdefault(p, False)
             if self.rnd.random() < t.conversion * p.trust / 0.5:
-                p.customer = True
+                self.first_purchase(p, self.requests)
                 self.sell(t.discount)
-        return shared
+        return engaged, shared
+
+    def first_purchase(self, p: Person, requests: dict) -> None:
+        """A purchase; a first-time buyer may look the page up."""
+        if not p.customer and self.cfg.strategy.has_page and self.rnd.random() < self.cfg.follows.follow_on_purchase:
+            requests.setdefault(p, False)
+        p.customer = True
 
     def sell(self, discount: float) -> None:
         e = self.cfg.economy
@@ -410,8 +434,10 @@ class OracleModel(mesa.Model):
         self.today["wom_positive"], self.today["wom_negative"] = len(talk_pos), len(talk_neg)
 
     def reach_from_quality(self) -> float:
+        """Reach saturates toward reach_headroom times reach_base as the quality score rises."""
         pf = self.cfg.platform
-        return clip(pf.reach_base * (max(self.quality, 0) / pf.quality_ref) ** pf.reach_elasticity / self.competition, pf.reach_min, pf.reach_max)
+        x, h = (max(self.quality, 0) / pf.quality_ref) ** pf.reach_elasticity, pf.reach_headroom
+        return clip(pf.reach_base * h * x / (h - 1 + x) / self.competition, pf.reach_min, pf.reach_max)
 
     def update_reach(self) -> None:
         pf, t = self.cfg.platform, self.today
@@ -457,8 +483,8 @@ class OracleModel(mesa.Model):
 def run(scenario, seed: int) -> dict:
     """One oracle run: the same summary as ``sim.run(...).summary``."""
     st = scenario.strategy
-    if scenario.platform.cascade or st.calendar is not None or st.posts_growth or st.fan_acquisition:
-        raise NotImplementedError("the oracle covers one-hop shares and fixed mixes: no cascades, calendars, growth or bought fans")
+    if st.calendar is not None or st.posts_growth or st.fan_acquisition:
+        raise NotImplementedError("the oracle covers fixed mixes: no calendars, posting growth or bought fans")
     model = OracleModel(scenario, seed)
     for _ in range(scenario.simulation.days):
         model.step()
