@@ -8,6 +8,7 @@ Insights-style export works as it is:
 | day | day, date |
 | followers at the end of the day | followers, fans, lifetime total likes, page_fans |
 | unfollows | unfollows, daily unlikes, page_fan_removes |
+| follows (optional) | follows, daily new likes, page_fan_adds |
 | the page's posts | posts, daily posts, page_posts |
 | organic impressions to followers | organic_impressions, daily organic impressions, page_impressions_organic |
 | all impressions | impressions, daily total impressions, page_impressions |
@@ -27,6 +28,7 @@ COLUMNS = {
     "day": ("day", "date"),
     "followers": ("followers", "fans", "lifetime total likes", "page_fans"),
     "unfollows": ("unfollows", "daily unlikes", "page_fan_removes"),
+    "follows": ("follows", "daily new likes", "page_fan_adds"),  # optional: without it, day 0's follows are taken as none
     "posts": ("posts", "daily posts", "page_posts"),
     "organic_impressions": ("organic_impressions", "daily organic impressions", "page_impressions_organic"),
     "impressions": ("impressions", "daily total impressions", "page_impressions"),
@@ -69,7 +71,8 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
 
 def targets_from_insights(df: pd.DataFrame) -> dict:
     """The page's figures, defined as audsim's summary defines them, plus its posting rate and size."""
-    followers_before = df["followers"].shift(1).fillna(df["followers"].iloc[0] + df["unfollows"].iloc[0])
+    joined = df["follows"].iloc[0] if "follows" in df and pd.notna(df["follows"].iloc[0]) else 0
+    followers_before = df["followers"].shift(1).fillna(df["followers"].iloc[0] + df["unfollows"].iloc[0] - joined)
     posting = df["posts"] > 0
     per_post = followers_before * df["posts"]
     days = len(df)
@@ -93,6 +96,7 @@ def export_from_run(daily: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Date": pd.date_range("2026-01-05", periods=len(daily), freq="D").strftime("%Y-%m-%d"),
         "Lifetime Total Likes": daily["followers"].astype(int),
+        "Daily New Likes": daily["follows"].astype(int),
         "Daily Unlikes": daily["unfollows"].astype(int),
         "Daily Posts": daily["posts"].astype(int),
         "Daily Organic Impressions": daily["organic_impressions"].astype(int),
