@@ -288,7 +288,7 @@ class OracleModel(mesa.Model):
         total = sum(weights)
         rate = (sum(self.posted) + len(posts)) / (len(self.posted) + 1)  # posts a day over the last days, today included
         size = (max(len(followers), 1) / pf.size_ref) ** -pf.size_elasticity  # bigger pages reach a smaller share
-        target = min(self.reach * size, pf.reach_max) * len(followers) / rate ** pf.post_split
+        target = clip(self.reach * size, pf.reach_min, pf.reach_max) * len(followers) / rate ** pf.post_split
         organic = [[p for p, w in zip(followers, weights) if rnd.random() < min(1.0, target * w / total)] for _ in posts]
         recommend = min(1.0, pf.recommend_rate * self.reach / pf.reach_base / rate ** pf.post_split)
         recommended = [[p for p in self.people if not p.follows and rnd.random() < recommend * p.activity] for _ in posts]

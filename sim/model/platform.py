@@ -49,8 +49,8 @@ class Platform(mesa.Agent):
     def organic_viewers(self, n_posts: int, followers: np.ndarray, activity, affinity, rng) -> list[np.ndarray]:
         """For each post, the followers it is shown to.
 
-        Each post's expected audience is R * s(F) * F / r^post_split for F
-        followers, s(F) the page-size factor, at a posting rate of r posts a
+        Each post's expected audience is clip(R * s(F), reach_min, reach_max) * F
+        / r^post_split for F followers, s(F) the page-size factor, at a posting rate of r posts a
         day over the last days: a page's posts
         compete with each other in the feed for as long as they stay there,
         so posting more splits reach and posting less concentrates it. A
@@ -60,7 +60,7 @@ class Platform(mesa.Agent):
         if n_posts == 0 or followers.size == 0:
             return [np.empty(0, np.int64) for _ in range(n_posts)]
         weight = _feed_weight(followers, activity, affinity, float(self.params.affinity_floor))
-        share = min(self.reach * self.size_factor(followers.size), self.params.reach_max)
+        share = float(np.clip(self.reach * self.size_factor(followers.size), self.params.reach_min, self.params.reach_max))
         target = share * followers.size / self.posting_rate(n_posts) ** self.params.post_split
         scale = float(target / weight.sum())
         return [_shown(followers, weight, scale, rng.random(followers.size, dtype=np.float32)) for _ in range(n_posts)]
