@@ -89,7 +89,10 @@ def test_nothing_outlives_a_stopped_command(tmp_path, name, sig):
     while time.time() < deadline and proc.poll() is None and not ready:  # wait for the workers (or the server)
         time.sleep(0.2)
         ready = _listening(port) if name == "dashboard" else len(_alive(parent.children(recursive=True))) >= 2
-    assert ready, f"{name} did not start its workers: {proc.poll()}"
+    if not ready:
+        proc.kill()
+        tail = proc.communicate(timeout=10)[0].decode(errors="replace")[-2000:]
+        pytest.fail(f"{name} did not start its workers (exit {proc.poll()}):\n{tail}")
     started = parent.children(recursive=True)
     proc.send_signal(sig)
     out, _ = proc.communicate(timeout=10)  # returns only once nobody holds the output pipe
