@@ -1,3 +1,5 @@
+import fcntl
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -32,3 +34,15 @@ def tmp_toml(tmp_path):
         return path
 
     return write
+
+
+@contextmanager
+def dashboard_start_lock():
+    """Solara unpacks its browser files into the environment on a server's first start; two first starts at
+    once (tests on two workers of a fresh environment) race on that rename, so tests start dashboards one
+    at a time."""
+    path = ROOT / ".pytest_cache" / "dashboard-start.lock"
+    path.parent.mkdir(exist_ok=True)
+    with open(path, "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        yield

@@ -13,6 +13,8 @@ import urllib.request
 
 import pytest
 
+from .conftest import dashboard_start_lock
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -32,10 +34,10 @@ def server(tmp_path):
         pytest.skip("Chromium not installed (apt-get install chromium)")
     port = free_port()
     log = open(tmp_path / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "sim", "dashboard", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True, cwd=tmp_path)
     url = f"http://127.0.0.1:{port}/"
-    try:
+    with dashboard_start_lock():
+        proc = subprocess.Popen([sys.executable, "-m", "sim", "dashboard", "--port", str(port)], stdout=log,
+                                stderr=subprocess.STDOUT, start_new_session=True, cwd=tmp_path)
         deadline = time.time() + 600  # the first start fetches Solara's browser files
         while True:
             try:
@@ -44,16 +46,26 @@ def server(tmp_path):
             except OSError:
                 pass
             if proc.poll() is not None or time.time() > deadline:
-                raise RuntimeError("dashboard did not start:\n" + (tmp_path / "server.log").read_text()[-3000:])
+                _stop(proc)
+                log.close()
+                pytest.fail("dashboard did not start:\n" + (tmp_path / "server.log").read_text()[-3000:])
             time.sleep(0.5)
+    try:
         yield url
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        _stop(proc)
         log.close()
+
+
+def _stop(proc) -> None:
+    """Stop the server's process group (gone already if it failed to start)."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def test_dashboard_in_chromium(server, tmp_path):

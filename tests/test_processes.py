@@ -7,6 +7,7 @@ otherwise wait forever). Zombies are not counted: they hold no memory and no
 files, and a normal init reaps them (this sandbox's does not).
 """
 
+import contextlib
 import signal
 import socket
 import subprocess
@@ -17,7 +18,7 @@ import time
 import psutil
 import pytest
 
-from .conftest import ROOT, SCENARIOS
+from .conftest import ROOT, SCENARIOS, dashboard_start_lock
 
 BIG = ["--people", "300000", "--days", "365"]  # runs long enough to be in flight when the signal comes
 
@@ -81,14 +82,15 @@ def _alive(procs):
 @pytest.mark.parametrize("name", ["sweep", "compare", "validate", "calibrate", "dashboard"])
 def test_nothing_outlives_a_stopped_command(tmp_path, name, sig):
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "sim", *command(name, tmp_path, port)], cwd=tmp_path,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    parent = psutil.Process(proc.pid)
-    deadline = time.time() + 120
-    ready = False
-    while time.time() < deadline and proc.poll() is None and not ready:  # wait for the workers (or the server)
-        time.sleep(0.2)
-        ready = _listening(port) if name == "dashboard" else len(_alive(parent.children(recursive=True))) >= 2
+    with dashboard_start_lock() if name == "dashboard" else contextlib.nullcontext():
+        proc = subprocess.Popen([sys.executable, "-m", "sim", *command(name, tmp_path, port)], cwd=tmp_path,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        parent = psutil.Process(proc.pid)
+        deadline = time.time() + 120
+        ready = False
+        while time.time() < deadline and proc.poll() is None and not ready:  # wait for the workers (or the server)
+            time.sleep(0.2)
+            ready = _listening(port) if name == "dashboard" else len(_alive(parent.children(recursive=True))) >= 2
     if not ready:
         proc.kill()
         tail = proc.communicate(timeout=10)[0].decode(errors="replace")[-2000:]
