@@ -49,9 +49,9 @@ class Platform(mesa.Agent):
     def organic_viewers(self, n_posts: int, followers: np.ndarray, activity, affinity, rng) -> list[np.ndarray]:
         """For each post, the followers it is shown to.
 
-        Each post's expected audience is clip(R * s(F), reach_min, reach_max) * F
-        / r^post_split for F followers, s(F) the page-size factor, at a posting rate of r posts a
-        day over the last days: a page's posts
+        Each post's expected audience is clip(R * s(F), reach_min, reach_max)
+        * F / r^post_split for F followers, s(F) the page-size factor, at a
+        posting rate of r posts a day over the last days: a page's posts
         compete with each other in the feed for as long as they stay there,
         so posting more splits reach and posting less concentrates it. A
         follower's chance is proportional to activity * (eps + affinity),

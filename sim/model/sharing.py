@@ -14,7 +14,7 @@ from .graph import reach
 
 
 def spread(graph, sharers: np.ndarray, seen: np.ndarray, visibility: float, decay: float, rng, react_fn,
-           engagers: np.ndarray | None = None, engagement_visibility: float = 0.0) -> tuple[list, int]:
+           engagers: np.ndarray, engagement_visibility: float) -> tuple[list, int]:
     """Show the post to the sharers' ties; return (reactions of the new viewers, cascade size).
 
     ``seen`` (bool over people) marks who saw this post already and is
@@ -23,11 +23,11 @@ def spread(graph, sharers: np.ndarray, seen: np.ndarray, visibility: float, deca
     ``engagement_visibility``. With ``decay`` > 0 the new viewers' shares
     spread again (their propensity is scaled by decay per hop in ``react_fn``).
     """
+    heard = _heard(graph, sharers, visibility, rng)
+    if engagers.size and engagement_visibility > 0:
+        heard = np.union1d(heard, reach(graph, engagers, engagement_visibility, rng)[0])
     reactions, size, hop = [], 0, 1
-    while sharers.size or (hop == 1 and engagers is not None and engagers.size):
-        heard, _ = reach(graph, sharers, visibility, rng)
-        if hop == 1 and engagers is not None and engagers.size and engagement_visibility > 0:
-            heard = np.union1d(heard, reach(graph, engagers, engagement_visibility, rng)[0])
+    while heard.size:
         viewers = heard[~seen[heard]]
         seen[viewers] = True
         if viewers.size == 0:
@@ -37,5 +37,9 @@ def spread(graph, sharers: np.ndarray, seen: np.ndarray, visibility: float, deca
         size += viewers.size
         if decay <= 0:
             break
-        sharers, hop = viewers[r.shared], hop + 1
+        heard, hop = _heard(graph, viewers[r.shared], visibility, rng), hop + 1
     return reactions, size
+
+
+def _heard(graph, sharers: np.ndarray, visibility: float, rng) -> np.ndarray:
+    return reach(graph, sharers, visibility, rng)[0] if sharers.size else sharers

@@ -20,6 +20,7 @@ from ..experiments.compare import replication_seeds
 from ..experiments.stats import mean_interval
 from ..model import AudienceModel
 from ..model.follows import CAUSES
+from ..model.measures import summarize
 from ..model.people import People
 from ..model.service import ANSWER, IGNORE
 from ..parallel import process_pool
@@ -205,7 +206,7 @@ def page_growth(path, spec, size) -> list[Check]:
     runs = {c: daily[i * len(seeds):(i + 1) * len(seeds)] for i, c in enumerate(conditions)}
     checks = []
     for cond in conditions:
-        growth = [d["followers"].iloc[-1] / (d["followers"].iloc[0] - d["follows"].iloc[0] + d["unfollows"].iloc[0]) - 1 for d in runs[cond]]
+        growth = [summarize(d)["followers_change"] for d in runs[cond]]
         lo, hi = spec["tolerance"][cond]["growth"]
         checks.append(_check(spec, f"{cond}: follower growth over the year", f"[{lo:+.2f}, {hi:+.2f}]", growth, lambda m, lo=lo, hi=hi: lo <= m <= hi))
         days = [(d["follows"] > 0).mean() for d in runs[cond]]
