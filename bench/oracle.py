@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sim  # noqa: E402  (the scenario loader and the summary's definitions only)
 from sim.model.measures import COLUMNS, summarize  # noqa: E402
 
-ANSWER, IGNORE, DELETE = "answer", "ignore", "delete"
+ANSWER, IGNORE, DELETE, UNHEARD = "answer", "ignore", "delete", "unheard"
 
 
 def sigmoid(x: float) -> float:
@@ -67,6 +67,8 @@ class Person(mesa.Agent):
         self.affinity = 0.0
         self.ties: list[Person] = []
         self.complaint = None  # dict while a problem is open
+        self.trust_change = 0.0  # requested today, applied once after word of mouth
+        self.threads_seen: set[Person] = set()  # complainers whose open thread on the page this person saw
 
     @property
     def annoyance(self) -> float:
@@ -81,7 +83,8 @@ class Person(mesa.Agent):
         engaged = m.rnd.random() < sigmoid(rx.engage_intercept + t.appeal + rx.engage_slope * value)
         shared = engaged and m.rnd.random() < t.share_propensity * share_scale
         negative = m.rnd.random() < sigmoid(rx.negative_intercept + rx.negative_annoyance * annoyance - rx.negative_value * value)
-        self.trust = clip(self.trust + t.trust_learning * (clip(value) - self.trust) - extra_distrust)
+        worth = value - rx.trust_weight * (self.trust - 0.5)  # the post's worth, without the trust already held
+        self.trust_change += t.trust_learning * (clip(worth) - self.trust) - (extra_distrust if self.threads_seen else 0.0)
         self.annoyance_promo += t.annoyance
         self.irrelevance = (1 - rx.irrelevance_memory) * self.irrelevance + rx.irrelevance_memory * max(0.0, 0.5 - value)
         if engaged:
@@ -115,8 +118,16 @@ class Person(mesa.Agent):
         delay = c["due"] - c["opened"]
         patience, tell = rnd.expovariate(1 / sv.patience_hours), rnd.random()
         q = sv.quality
+        if c["outcome"] == UNHEARD:
+            self.trust_change -= sv.unheard_penalty
+            m.today["complaints_unheard"] += 1
+            if tell < wom.tell_unheard:
+                m.talk_negative.append(self)
+            self.complaint = None
+            return
         if c["outcome"] == ANSWER:
-            self.trust = clip(self.trust + sv.recovery_gain * q * math.exp(-delay / sv.reply_decay_hours) - sv.poor_answer_penalty * (1 - q))
+            restored = min(sv.problem_trust_hit, sv.recovery_gain * q * math.exp(-delay / sv.reply_decay_hours))
+            self.trust_change += restored - sv.poor_answer_penalty * (1 - q)
             in_time = delay <= patience
             m.today["complaints_answered_in_time" if in_time else "complaints_answered_late"] += 1
             if in_time and tell < wom.tell_positive * q:
@@ -124,14 +135,14 @@ class Person(mesa.Agent):
             score = 1.0 if in_time else 0.5
         else:
             deleted = c["outcome"] == DELETE
-            self.trust = clip(self.trust - (sv.delete_penalty if deleted else sv.ignore_penalty))
+            self.trust_change -= sv.delete_penalty if deleted else sv.ignore_penalty
             self.grievance += 1
             m.today["complaints_deleted" if deleted else "complaints_ignored"] += 1
             if tell < (wom.tell_deleted if deleted else wom.tell_negative):
                 m.talk_negative.append(self)
             score = -1.5 if deleted else -1.0
         if c["on_page"]:
-            m.complaint_scores.append(score)
+            m.resolved_threads.append((self, score, c["viewers"]))
         self.complaint = None
 
     def chatter(self) -> None:
@@ -156,6 +167,10 @@ class Person(mesa.Agent):
             m.today["unfollows"] += 1
             for cause, term in zip(("promo", "overposting", "irrelevant", "distrust", "service", "prize_hunter"), terms):
                 m.today[f"unfollows_{cause}"] += term >= f.cause_share * hazard
+
+    def settle_trust(self) -> None:
+        self.trust = clip(self.trust + self.trust_change)
+        self.trust_change = 0.0
 
     def fade(self) -> None:
         rx = self.model.cfg.reactions
@@ -186,6 +201,7 @@ class OracleModel(mesa.Model):
         self.quality, self.competition = cfg.platform.quality_ref, 1.0
         self.reach = self.reach_from_quality()
         self.posted = deque(maxlen=cfg.platform.post_split_days - 1)  # the page's posts on the previous days
+        self.discussion = None  # the page's complaint threads plus comments a day, averaged
         self.desk_free_at = 0.0
         self.mask = [0] * 168
         for d in range(cfg.service.days_per_week):
@@ -245,23 +261,26 @@ class OracleModel(mesa.Model):
         self.requests: dict[Person, bool] = self.tomorrow  # person -> as prize hunter
         self.tomorrow = {}
         self.visitors: list[Person] = []
-        self.new_complaints, self.complaint_scores, self.talk_positive, self.talk_negative = [], [], [], []
+        self.new_complaints, self.resolved_threads, self.talk_positive, self.talk_negative = [], [], [], []
         self.leavers: set[Person] = set()
         posts = self.brand_posts()
         self.show(posts)
         self.agents.do("raise_problem")
         self.queue_complaints()
+        self.read_threads()
         self.agents.do("settle_complaint")
         self.onlookers_judge()
         self.agents.do("chatter")
         self.word_of_mouth()
+        self.agents.do("settle_trust")
         self.update_reach()
         self.agents.do("consider_unfollowing")
         self.accept_follows()
         self.agents.do("fade")
         self.agents.do("shop")
         t = self.today
-        t["cost"] = t["cost_staff"] + t["cost_prizes"] + t["cost_paid"]
+        t["cost_listening"] = self.cfg.service.monitors_elsewhere * self.cfg.service.listening_cost_per_day * self.cfg.strategy.has_page
+        t["cost"] = t["cost_staff"] + t["cost_listening"] + t["cost_prizes"] + t["cost_paid"]
         self.followers = sum(p.follows for p in self.agents)
         self.datacollector.collect(self)
         self.day += 1
@@ -299,7 +318,6 @@ class OracleModel(mesa.Model):
             total_act = sum(p.activity for p in self.people)
             paid = [[p for p in self.people if rnd.random() < min(1.0, per_post * p.activity / total_act)] for _ in posts]
             self.today["cost_paid"] = cfg.strategy.paid_boost_per_day
-        open_on_page = any(p.complaint and p.complaint["on_page"] for p in self.people)
         saw_page: set[Person] = set()
         for kind, own, found, bought in zip(posts, organic, recommended, paid):
             seen = set(own)
@@ -307,7 +325,7 @@ class OracleModel(mesa.Model):
             seen.update(found)
             bought = [p for p in bought if p not in seen]
             seen.update(bought)
-            extra = cfg.service.promo_over_complaints * self.content[kind].promo_weight * open_on_page
+            extra = cfg.service.promo_over_complaints * self.content[kind].promo_weight
             decay = self.content[kind].cascade_decay
             sharers, engagers = [], []
             for p in own + found + bought:
@@ -392,10 +410,10 @@ class OracleModel(mesa.Model):
         self.new_complaints.sort(key=lambda x: x[0])
         for opened, p in self.new_complaints:
             on_page = p.follows and has_page
-            p.trust = max(0.0, p.trust - sv.problem_trust_hit)
+            p.trust_change -= sv.problem_trust_hit
             v0, v1 = rnd.random(), rnd.random()
             seen = on_page or (has_page and v1 < sv.monitors_elsewhere)
-            outcome, due = IGNORE, opened + sv.give_up_days * 24
+            outcome, due = IGNORE if seen else UNHEARD, opened + sv.give_up_days * 24
             if seen and v0 < sv.answer_share and math.isfinite(self.service_time):
                 self.desk_free_at = max(self.desk_free_at, self.covered_time(opened)) + self.service_time
                 answered_at = self.clock_time(self.desk_free_at)
@@ -403,17 +421,35 @@ class OracleModel(mesa.Model):
                     outcome, due = ANSWER, answered_at
             elif on_page and sv.answer_share <= v0 < sv.answer_share + sv.delete_share:
                 outcome, due = DELETE, opened
-            p.complaint = {"opened": opened, "due": due, "outcome": outcome, "on_page": on_page}
+            p.complaint = {"opened": opened, "due": due, "outcome": outcome, "on_page": on_page, "viewers": set()}
         self.today["complaints_raised"] = len(self.new_complaints)
         covered_today = sum(self.mask[(self.day % 7) * 24:(self.day % 7 + 1) * 24])
         self.today["cost_staff"] = covered_today * sv.staff * sv.wage_per_hour
 
+    def read_threads(self) -> None:
+        """Today's visitors read the page's discussion: each sees each open complaint thread with chance
+        comments_read / (threads + comments a day, averaged over discussion_days)."""
+        sv = self.cfg.service
+        threads = [p for p in self.people if p.complaint and p.complaint["on_page"]]
+        today = len(threads) + sv.comment_share * self.today["engagements"]
+        self.discussion = today if self.discussion is None else self.discussion + (today - self.discussion) / max(sv.discussion_days, 1)
+        if not threads or not self.visitors or sv.comments_read <= 0:
+            return
+        chance = min(1.0, sv.comments_read / self.discussion)
+        for p in self.visitors:
+            for owner in threads:
+                if self.rnd.random() < chance and p not in owner.complaint["viewers"]:
+                    owner.complaint["viewers"].add(p)
+                    p.threads_seen.add(owner)
+                    self.today["thread_sightings"] += 1
+
     def onlookers_judge(self) -> None:
-        """Followers on the page today see how its complaints were treated."""
-        if self.complaint_scores and self.visitors:
-            mean_score = statistics.fmean(self.complaint_scores)
-            for p in self.visitors:
-                p.trust = clip(p.trust + self.cfg.service.onlooker_effect * mean_score)
+        """Those who saw a thread resolved today judge how it was treated, and forget it."""
+        for owner, score, viewers in self.resolved_threads:
+            for p in sorted(viewers, key=lambda p: p.unique_id):
+                p.trust_change += self.cfg.service.onlooker_effect * score
+                p.threads_seen.discard(owner)
+                self.today["onlookers"] += 1
 
     # -- word of mouth, reach, follows, sales, record ------------------------------------------------
 
@@ -428,7 +464,7 @@ class OracleModel(mesa.Model):
                     if rnd.random() < reach:
                         heard.setdefault(tie, [0, 0])[sign] += 1
         for p, (pos, neg) in heard.items():
-            p.trust = clip(p.trust + w.trust_effect * (pos - neg))
+            p.trust_change += w.trust_effect * (pos - neg)
             if self.cfg.strategy.has_page and pos and not p.follows and rnd.random() < 1 - (1 - w.follow_on_positive) ** pos:
                 self.requests.setdefault(p, False)
         self.today["wom_positive"], self.today["wom_negative"] = len(talk_pos), len(talk_neg)

@@ -27,15 +27,14 @@ class ScenarioError(ValueError):
     """A scenario that cannot run; the message is one line meant for a user."""
 
 
-def P(default, lo=None, hi=None, *, unit: str, source: str = ASSUMED, doc: str):
-    """A parameter: default, closed bounds, unit, source and meaning."""
-    return Field(
-        default,
-        ge=lo,
-        le=hi,
-        description=doc,
-        json_schema_extra={"unit": unit, "source": source},
-    )
+def P(default, lo=None, hi=None, *, unit: str, source: str = ASSUMED, doc: str, extensive: bool = False):
+    """A parameter: default, closed bounds, unit, source and meaning.
+
+    ``extensive`` marks settings that grow with the market (people, desk staff,
+    money spent a day): ``Scenario.scaled`` multiplies them with the market.
+    """
+    extra = {"unit": unit, "source": source} | ({"extensive": True} if extensive else {})
+    return Field(default, ge=lo, le=hi, description=doc, json_schema_extra=extra)
 
 
 NAME_ALLOWED = "a name of letters, digits, '.', '_' and '-' starting with a letter or digit (no '/', no '..')"
@@ -65,7 +64,7 @@ class Table(BaseModel):
 class Market(Table):
     """The brand's reachable market: followers and non-followers."""
 
-    people: int = P(20_000, 10, 50_000_000, unit="persons", doc="people in the reachable market")
+    people: int = P(20_000, 10, 50_000_000, unit="persons", doc="people in the reachable market", extensive=True)
     initial_follower_share: float = P(0.2, 0, 1, unit="fraction", doc="share of the market following the page on day 0")
     customer_share: float = P(0.3, 0, 1, unit="fraction", doc="share of the market who have bought on day 0")
     trust_mean: float = P(0.5, 0, 1, unit="trust (0-1)", doc="mean initial trust; 0.5 is neutral")
@@ -124,7 +123,7 @@ class Strategy(Table):
     mix: dict[str, float] = Field(default_factory=lambda: {"info": 1.0}, description="share of posts of each content type; sums to 1", json_schema_extra={"unit": "fraction", "source": ASSUMED})
     calendar: list[list[str]] | None = Field(None, description="optional fixed week: 7 lists of content types, Monday first; replaces posts_per_day and mix", json_schema_extra={"unit": "types/day", "source": ASSUMED})
     events: list[Event] = Field(default_factory=list, description="one-off posts, e.g. a single prize draw: [[strategy.events]] day = 30, type = \"giveaway\"", json_schema_extra={"unit": "posts", "source": ASSUMED})
-    paid_boost_per_day: float = P(0.0, 0, 1e9, unit="currency/day", doc="money spent on paid impressions each day")
+    paid_boost_per_day: float = P(0.0, 0, 1e9, unit="currency/day", doc="money spent on paid impressions each day", extensive=True)
     posts_growth: float = P(0.0, -0.1, 0.1, unit="1/day", source="admin posts per month 6.5 -> 36.2, 2011-2012 (targets V1)", doc="relative daily growth of posts per day")
     posts_per_day_max: float = P(50.0, 0, 50, unit="posts/day", doc="ceiling of posts per day as it grows")
     fan_acquisition: float = P(0.0, 0, 0.1, unit="1/day", source="fan bases 7x in 2011, 5x in 2012 (targets V1)", doc="followers bought each day by campaigns, as a share of the current followers")
@@ -203,7 +202,7 @@ class Service(Table):
 
     problem_rate: float = P(0.001, 0, 1, unit="1/customer/day", doc="chance a customer runs into a problem on a day (product quality)")
     problem_trust_hit: float = P(0.03, 0, 1, unit="trust", doc="trust lost by having a problem at all")
-    staff: float = P(0.0, 0, 10_000, unit="persons", source="seed 002 (dialog needs at least one, better two people)", doc="people on the desk during covered hours")
+    staff: float = P(0.0, 0, 10_000, unit="persons", source="seed 002 (dialog needs at least one, better two people)", doc="people on the desk during covered hours", extensive=True)
     start_hour: float = P(9.0, 0, 24, unit="hour of day", doc="when the desk's daily window opens")
     hours_per_day: float = P(8.0, 0, 24, unit="hours/day", doc="length of the desk's daily window")
     days_per_week: int = P(5, 0, 7, unit="days/week", doc="days covered, Monday first")
@@ -211,17 +210,31 @@ class Service(Table):
     quality: float = P(0.8, 0, 1, unit="fraction", doc="how well an answer solves the problem")
     answer_share: float = P(1.0, 0, 1, unit="fraction", doc="share of complaints the brand chooses to answer")
     delete_share: float = P(0.0, 0, 1, unit="fraction", doc="share of complaints the brand deletes; the rest of the unanswered are ignored")
-    monitors_elsewhere: float = P(0.0, 0, 1, unit="fraction", source="seed 004 (not monitoring forums)", doc="share of problems raised off the page that the desk finds and answers")
+    monitors_elsewhere: float = P(0.0, 0, 1, unit="fraction", source="seed 004 (not monitoring forums)", doc="share of problems raised off the page that the brand's listening finds (the desk treats them like the page's); the rest go unheard")
+    listening_cost_per_day: float = P(40.0, 0, 1e6, unit="currency/day at full coverage",
+                                      source="assumed from social-listening list prices (about 800-3,000 a month for a mid-size brand); scales with monitors_elsewhere",
+                                      doc="cost of social listening, times monitors_elsewhere", extensive=True)
     wage_per_hour: float = P(35.0, 0, 1e6, unit="currency/staff-hour", doc="cost of the desk")
     patience_hours: float = P(1.84, 0.01, 1000, unit="hours", source="Edison Research 2012: 42% expect a reply within 60 minutes", doc="mean (exponential) time a complainer will wait before a reply counts as late")
     give_up_days: float = P(3.0, 0.1, 365, unit="days", doc="an unanswered complaint counts as ignored after this")
-    recovery_gain: float = P(0.3, 0, 1, unit="trust", source="seed 003 (an answered complaint turns an angry customer into a multiplier)", doc="trust gained by a perfect immediate answer")
+    recovery_gain: float = P(0.3, 0, 1, unit="trust", source="seed 003 (an answered complaint turns an angry customer into a multiplier); capped by de Matos et al. 2007",
+                             doc="trust a perfect immediate answer would give back; it restores at most problem_trust_hit (V5)")
     reply_decay_hours: float = P(0.6, 0.01, 1000, unit="hours", source="Twitter/Applied Marketing Science 2016 ($20 for <6 min vs $2.33 for >1 h)", doc="time constant of how a reply's worth fades with its delay")
     poor_answer_penalty: float = P(0.1, 0, 1, unit="trust", source="seed 004 (mediocre outsourced service)", doc="trust lost by an answer of quality 0")
     ignore_penalty: float = P(0.07, 0, 1, unit="trust", source="calibrated to V3: 35% of ignored complainers boycott (Sprout Social Index 2017); was 0.15, assumed", doc="trust lost when a complaint is ignored")
+    unheard_penalty: float = P(0.02, 0, 1, unit="trust", source="assumed: below ignore_penalty (nobody at the brand saw it, so no snub; the problem stays unsolved)",
+                               doc="trust lost when a problem raised where the brand does not listen goes unanswered")
     delete_penalty: float = P(0.12, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")
-    onlooker_effect: float = P(0.01, 0, 1, unit="trust", source="seed 000 (how problems are handled is public)", doc="trust change of followers who visit the page, per unit of today's mean complaint outcome")
-    promo_over_complaints: float = P(0.01, 0, 1, unit="trust/view", source="seed 004 (automated product posts while a customer needs help)", doc="extra trust lost by a promotion view while complaints on the page are open")
+    onlooker_effect: float = P(0.01, 0, 1, unit="trust/thread", source="seed 000 (how problems are handled is public)",
+                               doc="trust change of a follower who saw a complaint thread on the page, per unit of its outcome score (+1 in time ... -1.5 deleted)")
+    promo_over_complaints: float = P(0.01, 0, 1, unit="trust/view", source="seed 004 (automated product posts while a customer needs help)",
+                                     doc="extra trust lost by a promotion view while a complaint thread the viewer saw stays open")
+    comments_read: float = P(1.0, 0, 1000, unit="comments/visit", source="assumed: the feed shows a post with about one comment under it (the most relevant)",
+                             doc="comments a follower who sees the page's posts reads; complaint threads are among them in proportion to their share of the discussion")
+    comment_share: float = P(0.1, 0, 1, unit="comments/engagement", source="assumed: comments are about a tenth of interactions on brand posts (trade studies, reactions dominate)",
+                             doc="ordinary comments per engagement: with open complaint threads, they make up the page's discussion")
+    discussion_days: float = P(7.0, 1, 365, unit="days", source="assumed: a page's recent comments stay in view for about a week",
+                               doc="the page's discussion (threads plus comments a day) is averaged over about this many days")
 
 
 class WordOfMouth(Table):
@@ -229,6 +242,8 @@ class WordOfMouth(Table):
 
     tell_positive: float = P(0.45, 0, 1, unit="probability", source="Sprout Social Index 2017 (45% post something positive)", doc="chance a well-answered complainer tells their ties")
     tell_negative: float = P(0.31, 0, 1, unit="probability", source="Sprout Social Index 2017 (31% tell their network)", doc="chance an ignored complainer tells their ties")
+    tell_unheard: float = P(0.15, 0, 1, unit="probability", source="assumed: half of tell_negative (the customer complained elsewhere already)",
+                            doc="chance a customer whose problem went unheard tells their ties")
     tell_deleted: float = P(0.6, 0, 1, unit="probability", doc="chance a complainer whose complaint was deleted tells their ties")
     chatter_rate: float = P(0.002, 0, 1, unit="1/day", source="seed 000 (people talk about a brand whether or not it is present)", doc="chance an advocate or detractor customer talks about the brand on a day")
     reach_positive: float = P(0.3, 0, 1, unit="fraction of ties", doc="share of ties a positive message reaches")
@@ -251,6 +266,51 @@ class Simulation(Table):
     seed: int = P(7, 0, 2**63 - 1, unit="integer", doc="seed of the run's random streams")
 
 
+FIXED_DURING_RUN = ("name", "description", "simulation", "market", "timeline")  # what a timeline may not change
+
+
+class Change(BaseModel):
+    """A timeline entry: scenario settings that hold from day ``from`` to day ``to`` (exclusive), or from ``at`` on."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True, serialize_by_alias=True, allow_inf_nan=False)
+
+    start: int | None = Field(None, alias="from", ge=0, le=100_000, description="first day the settings hold")
+    to: int | None = Field(None, ge=1, le=100_000, description="day the settings end (exclusive); none: to the end")
+    at: int | None = Field(None, ge=0, le=100_000, description="first day the settings hold, to the end (a switch)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _nest_dotted_keys(cls, data):
+        """``"service.problem_rate" = 0.01`` (a quoted key) means the same as the dotted key unquoted."""
+        if not isinstance(data, dict):
+            return data
+        out: dict = {}
+        for key, value in data.items():
+            *parents, leaf = str(key).split(".")
+            node = out
+            for part in parents:
+                node = node.setdefault(part, {})
+                if not isinstance(node, dict):
+                    break
+            else:
+                if isinstance(node.get(leaf), dict) and isinstance(value, dict):
+                    node[leaf] = _deep_merge(node[leaf], value)
+                else:
+                    node[leaf] = value
+        return out
+
+    @property
+    def first(self) -> int:
+        return self.start if self.start is not None else self.at
+
+    def holds_on(self, day: int) -> bool:
+        return self.first <= day and (self.to is None or day < self.to)
+
+    @property
+    def settings(self) -> dict:
+        return dict(self.model_extra or {})
+
+
 class Scenario(Table):
     """A whole scenario; every table has defaults."""
 
@@ -266,6 +326,8 @@ class Scenario(Table):
     service: Service = Service()
     word_of_mouth: WordOfMouth = WordOfMouth()
     economy: Economy = Economy()
+    timeline: list[Change] = Field(default_factory=list, max_length=1000,
+                                   description="settings that change for a window of days: [[timeline]] from = 180, to = 210, service.problem_rate = 0.01")
 
     @model_validator(mode="after")
     def _mix_names_known_types(self):
@@ -305,6 +367,48 @@ class Scenario(Table):
             raise _FieldError(("platform", "reach_min"), self.platform.reach_min, f"at most reach_max = {self.platform.reach_max:g}")
         return self
 
+    @model_validator(mode="after")
+    def _timeline_valid(self):
+        base = self.model_dump(mode="json", exclude={"timeline"})
+        for i, change in enumerate(self.timeline):
+            where = ("timeline", i)
+            if (change.start is None) == (change.at is None):
+                raise _FieldError(where, "both 'from' and 'at'" if change.at is not None else "no day",
+                                  "either 'from' (with an optional 'to') or 'at', a day number")
+            if change.at is not None and change.to is not None:
+                raise _FieldError(where + ("to",), change.to, "no 'to' with 'at' ('at' holds to the end; use 'from' and 'to' for a window)")
+            if change.to is not None and change.to <= change.first:
+                raise _FieldError(where + ("to",), change.to, f"a day after 'from' = {change.first}")
+            settings = change.settings
+            if not settings:
+                raise _FieldError(where, "no settings", "at least one scenario key to change, e.g. service.problem_rate = 0.01")
+            for key in settings:
+                if key in FIXED_DURING_RUN or key not in base:
+                    allowed = ", ".join(k for k in base if k not in FIXED_DURING_RUN)
+                    raise _FieldError(where + (key,), settings[key], f"a table a run can change: {allowed}")
+            for t in settings.get("content") or {}:
+                if t not in base["content"]:
+                    raise _FieldError(where + ("content", t), "a new content type", f"one of {', '.join(base['content'])} (types are fixed for a run)")
+            try:
+                _during(base, settings)
+            except ValidationError as e:
+                err = e.errors(include_url=False)[0]
+                key, allowed = _describe(Scenario, err)
+                value = err["ctx"]["error"].value if isinstance(err.get("ctx", {}).get("error"), _FieldError) else err.get("input")
+                allowed = allowed.removeprefix("expected ").replace("unknown key; allowed here:", "a known key:")
+                raise _FieldError(where + tuple(key.split(".")), value, allowed) from None
+        return self
+
+    def during(self, day: int) -> Scenario:
+        """The scenario as it holds on ``day``: the timeline's entries that hold then, applied in file order."""
+        active = [c for c in self.timeline if c.holds_on(day)]
+        if not active:
+            return self
+        data = self.model_dump(mode="json", exclude={"timeline"})
+        for change in active:
+            data = _deep_merge(data, change.settings)
+        return Scenario.model_validate(data)
+
     def value(self, key: str):
         """The value at a dotted key, e.g. ``value("service.staff")``; None where there is none."""
         node = self.model_dump(mode="json")
@@ -315,6 +419,17 @@ class Scenario(Table):
     def hash(self) -> str:
         """SHA-256 of the resolved scenario, for manifests."""
         return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+
+    def scaled(self, factor: float) -> Scenario:
+        """The same brand in a market ``factor`` times as large: every extensive setting scaled with it."""
+        keys = {}
+        for table, field in type(self).model_fields.items():
+            model = field.annotation
+            for name, f in getattr(model, "model_fields", {}).items():
+                if (f.json_schema_extra or {}).get("extensive"):
+                    value = getattr(getattr(self, table), name) * factor
+                    keys[f"{table}.{name}"] = round(value) if isinstance(getattr(getattr(self, table), name), int) else value
+        return self.with_overrides(source=f"scaled x{factor:g}", **keys)
 
     def with_overrides(self, source: str = "command line", **dotted: Any) -> Scenario:
         """A copy with dotted keys replaced, e.g. ``{"market.people": 5000}``, validated again.
@@ -483,6 +598,10 @@ def validate(data: dict, source: str = "<scenario>") -> Scenario:
         return Scenario.model_validate(merged)
     except ValidationError as e:
         raise one_line(e, source, Scenario) from None
+
+
+def _during(base: dict, settings: dict) -> Scenario:
+    return Scenario.model_validate(_deep_merge(base, settings))
 
 
 def parameters() -> list[dict]:

@@ -184,9 +184,11 @@ def test_kernels_match_their_python():
     np.testing.assert_array_equal(platform._shown(followers, w, 0.5, u), platform._shown.py_func(followers, w, 0.5, u))
 
     viewers = followers[:20]
-    state = [f32() for _ in range(6)]
+    interest, trust, trust_change = f32(), f32(), np.zeros(50, np.float32)
+    threads_seen = (rng.random(50) < 0.3).astype(np.int16)
+    state = [interest, trust, trust_change, threads_seen] + [f32() for _ in range(4)]
     noise, draws = rng.standard_normal(20).astype(np.float32), rng.random((3, 20)).astype(np.float32)
-    weights = (0.5, 0.6, 0.15, -6.0, 3.5, 0.05, -5.5, 1.5, 3.0, 0.03, 0.0, 0.08, 0.1, 0.3)
+    weights = (0.5, 0.6, 0.15, -6.0, 3.5, 0.05, -5.5, 1.5, 3.0, 0.03, 0.01, 0.08, 0.1, 0.3)
     jit, py = [s.copy() for s in state], [s.copy() for s in state]
     out_jit = reactions._react(viewers, *jit, noise, draws, *weights)
     out_py = reactions._react.py_func(viewers, *py, noise, draws, *weights)

@@ -11,12 +11,16 @@ class Brand(mesa.Agent):
 
     def __init__(self, model, strategy, content):
         super().__init__(model)
+        self.adopt(strategy, content)
+        self.last_prize_draw = -10**6  # day of the last post that needs follow + share
+
+    def adopt(self, strategy, content) -> None:
+        """Take up a strategy (at the start, or when the scenario's timeline switches it)."""
         self.strategy = strategy
         self.content = content
         names = list(strategy.mix)
         self._mix_types = np.array([content.index[n] for n in names], dtype=np.int64)
         self._mix_p = np.array([strategy.mix[n] for n in names], dtype=np.float64)
-        self.last_prize_draw = -10**6  # day of the last post that needs follow + share
 
     def posts_per_day(self, day: int) -> float:
         """The posting rate on ``day``: it may grow (or shrink) over time, up to a ceiling."""

@@ -18,8 +18,8 @@ COUNTS = (
     "share_impressions",
     "engagements", "follower_engagements", "shares", "negative_feedback", "cascade_size_max",
     "complaints_raised", "complaints_answered_in_time", "complaints_answered_late", "complaints_ignored",
-    "complaints_deleted", "wom_positive", "wom_negative", "sales", "revenue", "gross_profit", "cost",
-    "cost_staff", "cost_prizes", "cost_paid", "cost_fans",
+    "complaints_deleted", "complaints_unheard", "thread_sightings", "onlookers", "wom_positive", "wom_negative",
+    "sales", "revenue", "gross_profit", "cost", "cost_staff", "cost_listening", "cost_prizes", "cost_paid", "cost_fans",
 ) + tuple(f"unfollows_{c}" for c in CAUSES)
 
 STATE = (

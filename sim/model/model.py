@@ -14,6 +14,8 @@ from .measures import Measures, reporters
 from .people import People
 from .platform import Platform
 from .reactions import react
+from .threads import Threads
+from .trust import TrustLedger
 
 # One random stream per kind of decision. Streams that do not depend on the
 # strategy (the market, the graph, who has a problem when, who buys out of
@@ -28,7 +30,10 @@ class AudienceModel(mesa.Model):
     def __init__(self, scenario, seed: int | None = None, record_complaints: bool = False):
         seed = scenario.simulation.seed if seed is None else seed
         super().__init__(rng=seed)
-        self.config = scenario
+        self.plan = scenario  # the scenario as written, timeline included (Mesa keeps "scenario" for its own)
+        self.config = scenario.during(0)  # as it holds today
+        self._holding = ()  # the timeline entries that hold today
+        scenario = self.config
         self.day = 0
         self.streams = dict(zip(STREAMS, map(np.random.default_rng, np.random.SeedSequence(seed).spawn(len(STREAMS)))))
         self.content = ContentTypes(scenario.content)
@@ -39,11 +44,13 @@ class AudienceModel(mesa.Model):
         self.platform = Platform(self, scenario.platform)
         self.desk = service.Desk(scenario.service)
         self.follow_book = follows.FollowBook()
+        self.ledger = TrustLedger(self.people)
+        self.threads = Threads(self.people)
         self.measures = Measures()
         self.complaint_log: list[dict] | None = [] if record_complaints else None  # resolved complaints, day by day
         self.followers = np.flatnonzero(self.people.follows)  # index of followers, kept by FollowBook.resolve
         follows.wind_clocks(self.people, self.followers, self.streams["follows"])
-        self._visitors = np.empty(0, np.int64)  # followers who saw a post today (onlookers of complaints)
+        self._visitors = np.empty(0, np.int64)  # followers who saw a post today (they read the page's threads)
         self._seen = np.zeros(m.people, dtype=np.bool_)
         self._complaint_talk = (self._visitors, self._visitors)  # complainers who talk today
         self.datacollector = mesa.DataCollector(model_reporters=reporters())
@@ -51,16 +58,18 @@ class AudienceModel(mesa.Model):
     def step(self) -> None:
         """One day, in the order of MODEL.md §3.
 
-        Posts are shown and answered before complaints are handled, so that
-        promotion seen while complaints stay open costs trust; follows and
-        unfollows are resolved once, after every process has requested them.
+        Trust changes, follows and unfollows are requested by every process
+        and applied once (after word of mouth, and at the end of the day), so
+        the order of the phases cannot decide an outcome.
         """
         self.measures.start_day(self.day)
+        self.follow_timeline()                                              #    the scenario's timeline: what holds today
         posts = self.brand.posts(self.day, self.streams["brand"])         # 1. brand posts
         self.buy_fans()                                                     #    and its campaigns buy followers
         self.show(posts)                                                    # 2-4. platform distributes, viewers react, shares spread
         self.handle_complaints()                                            # 5-6. problems arise, the desk answers
         self.talk()                                                         # 7. word of mouth
+        self.ledger.settle()                                                #    the day's trust changes land
         self.update_reach()                                                 # 8. reach feedback
         self.resolve_follows()                                              # 9. follow and unfollow
         self.buy()                                                          # 10. sales
@@ -69,6 +78,18 @@ class AudienceModel(mesa.Model):
         self.day += 1
 
     # -- phases -------------------------------------------------------------
+
+    def follow_timeline(self) -> None:
+        """A crisis, a campaign or a switch of strategy written in the scenario's [[timeline]] starts or ends."""
+        holding = tuple(i for i, c in enumerate(self.plan.timeline) if c.holds_on(self.day))
+        if holding == self._holding:
+            return
+        self._holding = holding
+        cfg = self.config = self.plan.during(self.day)
+        self.content = ContentTypes(cfg.content)
+        self.brand.adopt(cfg.strategy, self.content)
+        self.platform.adopt(cfg.platform)
+        self.desk.adopt(cfg.service, now=self.day * 24.0)
 
     def show(self, posts: np.ndarray) -> None:
         """Steps 2-4: followers, recommended and paid viewers react to each post; shares and engagements reach ties."""
@@ -81,7 +102,6 @@ class AudienceModel(mesa.Model):
         recommended = self.platform.recommended_viewers(posts.size, p.follows, p.activity, feed)
         paid, spent = self.platform.paid_viewers(cfg.strategy.paid_boost_per_day, posts.size, p.activity, feed)
         self.measures.add(cost_paid=spent)
-        open_on_page = bool(p.complaint_on_page[self.desk.pending].any())
         audiences = []  # each post's viewers (unique within a post)
         seen = self._seen  # who saw the post at hand; cleared after each post
         for k, own, found, bought in zip(posts, organic, recommended, paid):
@@ -90,11 +110,12 @@ class AudienceModel(mesa.Model):
             seen[found] = True
             bought = bought[~seen[bought]]
             seen[bought] = True
-            distrust = cfg.service.promo_over_complaints * self.content.promo_weight[k] * open_on_page
+            distrust = cfg.service.promo_over_complaints * self.content.promo_weight[k]
             decay = float(self.content.cascade_decay[k])
 
             def react_to(viewers, hop=0):
                 r = react(p, viewers, k, self.content, cfg.reactions, rng, distrust, decay ** max(hop - 1, 0))
+                self.ledger.touched(viewers)
                 self._count_reaction(r, k)
                 return r
 
@@ -146,24 +167,29 @@ class AudienceModel(mesa.Model):
         )
 
     def handle_complaints(self) -> None:
-        """Steps 5-6: customers' problems arise; due answers, silences and deletions land."""
+        """Steps 5-6: customers' problems arise; today's visitors read the open threads on the page; due answers,
+        silences and deletions land, and those who saw a thread judge how it was treated."""
         p, cfg = self.people, self.config
         events = bernoulli_indices(self.streams["problems"], p.n, cfg.service.problem_rate)
         hours = 24.0 * self.streams["problems"].random(events.size)
-        raised = service.raise_problems(p, self.day, cfg.service, cfg.strategy.has_page, self.desk, events, hours, self.streams["desk"])
-        done = service.resolve(p, self.desk, self.day, cfg.service, cfg.word_of_mouth, self.streams["desk"])
+        raised = service.raise_problems(p, self.day, cfg.service, cfg.strategy.has_page, self.desk, events, hours, self.ledger,
+                                        self.streams["desk"])
+        open_threads = np.sort(self.desk.pending[p.complaint_on_page[self.desk.pending]])
+        comments = cfg.service.comment_share * self.measures.today["engagements"]
+        sightings = self.threads.expose(self._visitors, open_threads, comments, cfg.service.comments_read,
+                                        cfg.service.discussion_days, self.streams["desk"])
+        done = service.resolve(p, self.desk, self.day, cfg.service, cfg.word_of_mouth, self.ledger, self.streams["desk"])
+        onlookers = self.threads.close(done.threads, done.thread_score, cfg.service.onlooker_effect, self.ledger)
         if self.complaint_log is not None and done.log is not None:
             self.complaint_log.append({"day": self.day, **done.log})
-        visitors = self._visitors
-        if done.page_resolved and visitors.size:  # onlookers: followers on the page today see how complaints are treated
-            mean_outcome = done.page_outcome_sum / done.page_resolved
-            p.trust[visitors] = np.clip(p.trust[visitors] + cfg.service.onlooker_effect * mean_outcome, 0.0, 1.0)
         self._visitors = np.empty(0, np.int64)
         self._complaint_talk = (done.tell_positive, done.tell_negative)
         self.measures.add(
             complaints_raised=raised, complaints_answered_in_time=done.in_time, complaints_answered_late=done.late,
-            complaints_ignored=done.ignored, complaints_deleted=done.deleted,
+            complaints_ignored=done.ignored, complaints_deleted=done.deleted, complaints_unheard=done.unheard,
+            thread_sightings=sightings, onlookers=onlookers,
             cost_staff=self.desk.staff_hours(self.day) * cfg.service.wage_per_hour,
+            cost_listening=cfg.service.monitors_elsewhere * cfg.service.listening_cost_per_day * cfg.strategy.has_page,
         )
 
     def talk(self) -> None:
@@ -172,7 +198,7 @@ class AudienceModel(mesa.Model):
         pos, neg = word_of_mouth.chatter(self.people, cfg.word_of_mouth, rng)
         pos = np.union1d(pos, self._complaint_talk[0])
         neg = np.union1d(neg, self._complaint_talk[1])
-        talk = word_of_mouth.spread(self.people, self.graph, pos, neg, cfg.word_of_mouth, cfg.strategy.has_page, rng)
+        talk = word_of_mouth.spread(self.people, self.graph, pos, neg, cfg.word_of_mouth, cfg.strategy.has_page, self.ledger, rng)
         self.follow_book.request(talk.new_followers)
         self.measures.add(wom_positive=talk.positive, wom_negative=talk.negative)
 
@@ -201,4 +227,4 @@ class AudienceModel(mesa.Model):
         self.look_up(first_time, self.streams["follows"])
         t = self.measures.today
         self.measures.add(sales=n, revenue=revenue, gross_profit=profit)
-        t["cost"] = t["cost_staff"] + t["cost_prizes"] + t["cost_paid"] + t["cost_fans"]
+        t["cost"] = t["cost_staff"] + t["cost_listening"] + t["cost_prizes"] + t["cost_paid"] + t["cost_fans"]

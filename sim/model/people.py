@@ -31,6 +31,8 @@ COLUMNS: tuple[tuple[str, type, str], ...] = (
     ("unfollowed_on", np.int32, "day of the latest unfollow, -1 if never"),
     ("last_engaged", np.int32, "day of the latest engagement with a post, -1 if never"),
     ("unfollow_clock", np.float32, "while following: the unfollow hazard still to accumulate before leaving (Exp(1) at the follow)"),
+    ("trust_change", np.float32, "trust change requested today, applied once after word of mouth (trust.TrustLedger)"),
+    ("threads_seen", np.int16, "open complaint threads on the page this person has seen"),
 )
 
 

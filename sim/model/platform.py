@@ -31,6 +31,12 @@ class Platform(mesa.Agent):
         self.reach = self._reach()  # R
         self.posted = deque(maxlen=params.post_split_days - 1)  # the page's posts on each of the previous days
 
+    def adopt(self, params) -> None:
+        """Take up new platform settings (the scenario's timeline); the page's score and history stay."""
+        self.params = params
+        self.posted = deque(self.posted, maxlen=params.post_split_days - 1)
+        self.reach = self._reach()
+
     def posting_rate(self, n_today: int) -> float:
         """The page's posts a day over the last ``post_split_days`` days, today included."""
         return (sum(self.posted) + n_today) / (len(self.posted) + 1)

@@ -1,7 +1,8 @@
 """How viewers answer a post (MODEL.md §3.3).
 
 Perceived value V = interest + b_trust*(trust-0.5) - b_annoy*annoyance*promo_weight + noise.
-Engagement is logistic in V (plus the type's appeal), negative feedback in V and annoyance; then trust moves toward V at the type's learning rate, annoyance
+Engagement is logistic in V (plus the type's appeal), negative feedback in V and annoyance; then trust moves toward the post's worth
+(V without the trust term) at the type's learning rate, annoyance
 grows by the type's dose, irrelevance tracks how little the page's posts were
 worth, and affinity follows engagement.
 """
@@ -28,8 +29,10 @@ class Reaction:
 def react(people, viewers: np.ndarray, k: int, content, rx, rng, extra_distrust: float = 0.0, share_scale: float = 1.0) -> Reaction:
     """Viewers (unique) of a post of type ``k`` react; their state is updated in place.
 
-    ``extra_distrust`` is trust lost on top (promotion seen while complaints
-    on the page stay open); ``share_scale`` damps sharing in later hops of a cascade.
+    ``extra_distrust`` is trust lost on top by viewers who saw a complaint
+    thread on the page that is still open (promotion while a customer waits);
+    ``share_scale`` damps sharing in later hops of a cascade. Trust changes are
+    requested (``people.trust_change``); the caller notes the viewers with the ledger.
     """
     noise = rng.standard_normal(viewers.size, dtype=np.float32)
     u = rng.random((3, viewers.size), dtype=np.float32)
@@ -39,18 +42,22 @@ def react(people, viewers: np.ndarray, k: int, content, rx, rng, extra_distrust:
         rx.negative_intercept, rx.negative_annoyance, rx.negative_value,
         content.trust_learning[k], extra_distrust, content.annoyance[k], rx.irrelevance_memory, rx.affinity_gain,
     )))
-    value, engaged, shared, negative = _react(viewers, people.interest[:, k], people.trust, people.annoyance_promo,
-                                              people.annoyance_overposting, people.irrelevance, people.affinity, noise, u, *weights)
+    value, engaged, shared, negative = _react(viewers, people.interest[:, k], people.trust, people.trust_change, people.threads_seen,
+                                              people.annoyance_promo, people.annoyance_overposting, people.irrelevance,
+                                              people.affinity, noise, u, *weights)
     return Reaction(viewers, value, engaged, shared, negative)
 
 
 @numba.njit(cache=True)
-def _react(viewers, interest, trust, annoyance_promo, annoyance_overposting, irrelevance, affinity, noise, u,
+def _react(viewers, interest, trust, trust_change, threads_seen, annoyance_promo, annoyance_overposting, irrelevance, affinity, noise, u,
            w_trust, w_annoyance, value_noise, engage_intercept, engage_slope, share_chance,
            negative_intercept, negative_annoyance, negative_value,
            learning, extra_distrust, dose, memory, affinity_gain):
-    """Value, engagement, share, hide; then trust, annoyance, irrelevance and affinity move (the viewers' columns
-    gathered first, written back after)."""
+    """Value, engagement, share, hide; then trust changes are requested and annoyance, irrelevance and affinity
+    move (the viewers' columns gathered first, written back after).
+
+    Trust learns from what the post was worth without the trust already held (else trust would count itself
+    twice); viewers who saw a complaint thread on the page that is still open lose ``extra_distrust`` more."""
     n = viewers.size
     value = np.empty(n, np.float32)
     engaged = np.empty(n, np.bool_)
@@ -67,11 +74,12 @@ def _react(viewers, interest, trust, annoyance_promo, annoyance_overposting, irr
         engaged[i] = u[0, i] < 1.0 / (1.0 + np.exp(-(engage_intercept + engage_slope * v)))
         shared[i] = engaged[i] and u[1, i] < share_chance
         negative[i] = u[2, i] < 1.0 / (1.0 + np.exp(-(negative_intercept + negative_annoyance * annoyance - negative_value * v)))
-        t[i] = min(max(t[i] + learning * (min(max(v, 0.0), 1.0) - t[i]) - extra_distrust, 0.0), 1.0)
+        evidence = v - w_trust * (t[i] - 0.5)
+        t[i] = learning * (min(max(evidence, 0.0), 1.0) - t[i])
         r[i] = (1.0 - memory) * r[i] + memory * max(0.0, 0.5 - v)
     for i in range(n):
         j = viewers[i]
-        trust[j] = t[i]
+        trust_change[j] += t[i] - (extra_distrust if threads_seen[j] > 0 else 0.0)
         annoyance_promo[j] = a[i] + dose
         irrelevance[j] = r[i]
     for i in range(n):

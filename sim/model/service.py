@@ -2,7 +2,8 @@
 
 Customers run into problems; followers raise them on the page, others
 elsewhere. The brand's reply policy decides per complaint: answer, ignore or
-delete. Answers queue first-in-first-out at the desk, which works only in
+delete; a problem raised elsewhere that the brand does not monitor goes
+unheard (not ignored: nobody at the brand saw it). Answers queue first-in-first-out at the desk, which works only in
 covered hours: in "covered time" (covered hours since day 0) the desk is a
 single queue with a fixed service time, so each answer's time follows from
 Lindley's recursion, D_j = max(D_{j-1}, A_j) + s, solved for a whole day's
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-NONE, ANSWER, IGNORE, DELETE = 0, 1, 2, 3
+NONE, ANSWER, IGNORE, DELETE, UNHEARD = 0, 1, 2, 3, 4
+SCORE = {"in_time": 1.0, "late": 0.5, "ignored": -1.0, "deleted": -1.5}  # how onlookers judge a thread's treatment
 HOURS_PER_WEEK = 168
 
 
@@ -28,8 +30,9 @@ class Resolved:
     late: int = 0
     ignored: int = 0
     deleted: int = 0
-    page_outcome_sum: float = 0.0  # +1 in time, +0.5 late, -1 ignored, -1.5 deleted (on the page)
-    page_resolved: int = 0
+    unheard: int = 0
+    threads: np.ndarray | None = None  # page threads resolved today (complainers, sorted)
+    thread_score: np.ndarray | None = None  # how onlookers judge each (SCORE)
     tell_positive: np.ndarray | None = None
     tell_negative: np.ndarray | None = None
     log: dict | None = None  # per complaint: who, outcome, delay (hours), trust change, told (for validation)
@@ -39,14 +42,21 @@ class Desk:
     """The brand's service desk: covered hours, capacity, FIFO queue."""
 
     def __init__(self, params):
+        self.free_at = 0.0  # covered time at which the queue is empty
+        self.pending = np.empty(0, np.int64)  # people with an open problem, seen by the desk or not, until resolved
+        self.adopt(params, now=0.0)
+
+    def adopt(self, params, now: float) -> None:
+        """Take up (new) hours and staff at hour ``now``; answers already scheduled keep their times."""
+        busy_until = float(self.clock_time(np.array([self.free_at]))[0]) if getattr(self, "per_week", 0) > 0 else now
         self.params = params
         self.mask = covered_hours(params.start_hour, params.hours_per_day, params.days_per_week)
         self.cum = np.concatenate([[0.0], np.cumsum(self.mask)])
         self.per_week = self.cum[-1]
         throughput = params.staff * params.answers_per_staff_hour
         self.service_time = 1.0 / throughput if throughput > 0 and self.per_week > 0 else np.inf
-        self.free_at = 0.0  # covered time at which the queue is empty
-        self.pending = np.empty(0, np.int64)  # people with an open problem, seen by the desk or not, until resolved
+        if self.per_week > 0:
+            self.free_at = float(self.covered_time(np.array([max(busy_until, now)]))[0])
 
     @property
     def staffed(self) -> bool:
@@ -92,7 +102,7 @@ def covered_hours(start_hour: float, hours_per_day: float, days_per_week: int) -
     return mask
 
 
-def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events: np.ndarray, hours: np.ndarray, rng) -> int:
+def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events: np.ndarray, hours: np.ndarray, ledger, rng) -> int:
     """Step 5: customers run into problems; the brand's policy decides what will happen.
 
     ``events`` (the people whose product fails today) and ``hours`` (when)
@@ -108,7 +118,7 @@ def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events:
     order = np.argsort(opened, kind="stable")
     new, opened = new[order], opened[order]
     on_page = people.follows[new] & has_page
-    people.trust[new] = np.maximum(0.0, people.trust[new] - params.problem_trust_hit)
+    ledger.request(new, -params.problem_trust_hit)
 
     v = rng.random((2, new.size))
     seen = on_page | (has_page & (v[1] < params.monitors_elsewhere))
@@ -116,7 +126,7 @@ def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events:
     delete = on_page & ~answer & (v[0] >= params.answer_share) & (v[0] < params.answer_share + params.delete_share)
 
     due = opened + params.give_up_days * 24.0
-    outcome = np.full(new.size, IGNORE, dtype=np.int8)
+    outcome = np.where(seen, IGNORE, UNHEARD).astype(np.int8)
     outcome[delete] = DELETE
     due[delete] = opened[delete]
     answered_at = desk.schedule(opened[answer])
@@ -134,12 +144,17 @@ def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events:
     return int(new.size)
 
 
-def resolve(people, desk: Desk, day: int, params, wom, rng) -> Resolved:
-    """Step 6: complaints whose answer (or giving up) falls today change trust and start talk."""
+def resolve(people, desk: Desk, day: int, params, wom, ledger, rng) -> Resolved:
+    """Step 6: complaints whose answer (or giving up) falls today change trust and start talk.
+
+    An answer can undo the problem, not turn it into a gift: it restores at most the trust the problem took
+    (de Matos et al. 2007: recovery brings repurchase intent back to, not above, customers without a problem),
+    less the harm of a poor answer."""
     due = people.complaint_due[desk.pending] < (day + 1) * 24.0
     due_today = np.sort(desk.pending[due])
     desk.pending = desk.pending[~due]
-    r = Resolved(tell_positive=np.empty(0, np.int64), tell_negative=np.empty(0, np.int64))
+    none = np.empty(0, np.int64)
+    r = Resolved(tell_positive=none, tell_negative=none, threads=none, thread_score=np.empty(0))
     if due_today.size == 0:
         return r
     outcome = people.complaint_outcome[due_today]
@@ -152,26 +167,29 @@ def resolve(people, desk: Desk, day: int, params, wom, rng) -> Resolved:
     late = answered & ~in_time
     ignored = outcome == IGNORE
     deleted = outcome == DELETE
+    unheard = outcome == UNHEARD
 
     q = params.quality
     change = np.zeros(due_today.size)
-    change[answered] = params.recovery_gain * q * np.exp(-delay[answered] / params.reply_decay_hours) - params.poor_answer_penalty * (1 - q)
+    restored = np.minimum(params.problem_trust_hit, params.recovery_gain * q * np.exp(-delay[answered] / params.reply_decay_hours))
+    change[answered] = restored - params.poor_answer_penalty * (1 - q)
     change[ignored] = -params.ignore_penalty
     change[deleted] = -params.delete_penalty
-    people.trust[due_today] = np.clip(people.trust[due_today] + change, 0.0, 1.0)
+    change[unheard] = -params.unheard_penalty
+    ledger.request(due_today, change)
     people.grievance[due_today[ignored | deleted]] += 1.0
 
     positive = in_time & (tell < wom.tell_positive * q)
-    negative = (ignored & (tell < wom.tell_negative)) | (deleted & (tell < wom.tell_deleted))
+    negative = (ignored & (tell < wom.tell_negative)) | (deleted & (tell < wom.tell_deleted)) | (unheard & (tell < wom.tell_unheard))
     on_page = people.complaint_on_page[due_today]
-    score = np.select([in_time, late, ignored, deleted], [1.0, 0.5, -1.0, -1.5])
+    score = np.select([in_time, late, ignored, deleted], [SCORE["in_time"], SCORE["late"], SCORE["ignored"], SCORE["deleted"]])
 
     people.complaint_open[due_today] = False
     people.complaint_due[due_today] = np.inf
     people.complaint_outcome[due_today] = NONE
     r.in_time, r.late = int(in_time.sum()), int(late.sum())
-    r.ignored, r.deleted = int(ignored.sum()), int(deleted.sum())
-    r.page_outcome_sum, r.page_resolved = float(score[on_page].sum()), int(on_page.sum())
+    r.ignored, r.deleted, r.unheard = int(ignored.sum()), int(deleted.sum()), int(unheard.sum())
+    r.threads, r.thread_score = due_today[on_page], score[on_page]
     r.tell_positive, r.tell_negative = due_today[positive], due_today[negative]
     r.log = {"who": due_today, "outcome": outcome, "delay_hours": delay, "in_time": in_time, "trust_change": change,
              "told": positive | negative, "on_page": on_page}

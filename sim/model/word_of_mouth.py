@@ -1,6 +1,6 @@
 """Word of mouth over the social graph (MODEL.md §3.7).
 
-Complainers who were served well or badly talk, and so do customers who are
+Complainers who were served well or badly, or not heard at all, talk, and so do customers who are
 advocates or detractors, whether or not the brand has a page. Messages reach
 a share of the teller's ties (negative ones farther) and shift the hearers'
 trust; praise can make a non-follower follow.
@@ -33,7 +33,7 @@ def chatter(people, params, rng) -> tuple[np.ndarray, np.ndarray]:
     return talks[trust > ADVOCATE], talks[trust < DETRACTOR]
 
 
-def spread(people, graph, positive: np.ndarray, negative: np.ndarray, params, has_page: bool, rng) -> Talk:
+def spread(people, graph, positive: np.ndarray, negative: np.ndarray, params, has_page: bool, ledger, rng) -> Talk:
     """Tellers (index arrays) speak; hearers update trust; praised non-followers may follow."""
     praised_by, n_pos = reach(graph, positive, params.reach_positive, rng)
     warned_by, n_neg = reach(graph, negative, params.reach_negative, rng)
@@ -41,7 +41,7 @@ def spread(people, graph, positive: np.ndarray, negative: np.ndarray, params, ha
     net = np.zeros(hearers.size, dtype=np.float32)
     np.add.at(net, np.searchsorted(hearers, praised_by), n_pos)
     np.subtract.at(net, np.searchsorted(hearers, warned_by), n_neg)
-    people.trust[hearers] = np.clip(people.trust[hearers] + params.trust_effect * net, 0.0, 1.0)
+    ledger.request(hearers, params.trust_effect * net)
     new_followers = np.empty(0, np.int64)
     if has_page:
         outside = ~people.follows[praised_by]

@@ -22,7 +22,7 @@ from ..model import AudienceModel
 from ..model.follows import CAUSES
 from ..model.measures import summarize
 from ..model.people import People
-from ..model.service import ANSWER, IGNORE
+from ..model.service import ANSWER, DELETE, IGNORE
 from ..parallel import process_pool
 from ..scenario import ScenarioError, read_toml
 
@@ -232,8 +232,63 @@ def reach_by_size(path, spec, size) -> list[Check]:
     return checks
 
 
+def recovery(path, spec, size) -> list[Check]:
+    """V5: each complainer's trust some days after the outcome against the same person in the same market without
+    problems (common random numbers), less the drift of customers who had no problem (difference in differences);
+    and a crisis written as a timeline against no crisis."""
+    tol, later = spec["tolerance"], spec.get("days_after", 90)
+    groups = ("in_time", "late", "ignored", "deleted")
+    gap = {g: [] for g in groups}
+    crisis = []
+    for seed in replication_seeds(7, size["reps"]):
+        sc = _scenario(path, spec, size, spec["conditions"]["policy"])
+        with_problems = AudienceModel(sc, seed=seed, record_complaints=True)
+        without = AudienceModel(sc.with_overrides(source=str(path), **{"service.problem_rate": 0.0}), seed=seed)
+        diff = {g: [] for g in groups}
+        first_problem = np.full(sc.market.people, np.inf)
+        for day in range(sc.simulation.days):
+            with_problems.step()
+            without.step()
+            for log in with_problems.complaint_log[-1:]:
+                if log["day"] == day:
+                    first_problem[log["who"]] = np.minimum(first_problem[log["who"]], day)
+            if day < later:
+                continue
+            # the market drifts with everyone's problems (talk, onlookers): measure first-time complainers against
+            # the customers who had none by the day the group's complaints were resolved (later problems hit both alike)
+            drift = with_problems.people.trust - without.people.trust
+            control = with_problems.people.customer & (first_problem > day - later)
+            for log in with_problems.complaint_log:
+                if log["day"] != day - later:
+                    continue
+                out = log["outcome"]
+                who = {"in_time": log["in_time"], "late": (out == ANSWER) & ~log["in_time"],
+                       "ignored": out == IGNORE, "deleted": out == DELETE}
+                first = first_problem[log["who"]] == log["day"]  # first-time complainers, like the control
+                for g in groups:
+                    diff[g].extend(drift[log["who"][who[g] & first]] - drift[control].mean())
+        for g in groups:
+            gap[g].append(np.mean(diff[g]) if diff[g] else np.nan)
+        base = _scenario(path, spec, size, spec["conditions"]["crisis_brand"])
+        hit = base.with_overrides(source=str(path), timeline=[spec["crisis"]])
+        crisis.append(runner.run(hit, seed=seed).summary["long_term_trust"] - runner.run(base, seed=seed).summary["long_term_trust"])
+    near = tol["answered_well_vs_no_problem"]
+    g = {k: np.array(v) for k, v in gap.items()}
+    return [
+        _check(spec, f"answered well, in time: trust {later} days later minus without the problem", f"[{-near}, {near}] (no paradox)",
+               g["in_time"], lambda m: abs(m) <= near),
+        _check(spec, "answered late: minus without the problem", "(reported)", g["late"], lambda m: True),
+        _check(spec, "ignored: minus without the problem", "(reported)", g["ignored"], lambda m: True),
+        _check(spec, "deleted: minus without the problem", "(reported)", g["deleted"], lambda m: True),
+        _check(spec, "answered in time minus late", "> 0", g["in_time"] - g["late"], lambda m: m > 0),
+        _check(spec, "late minus ignored", "> 0", g["late"] - g["ignored"], lambda m: m > 0),
+        _check(spec, "late minus deleted", "> 0", g["late"] - g["deleted"], lambda m: m > 0),
+        _check(spec, "a crisis: market trust at the end minus without the crisis", "<= 0 (never better off)", crisis, lambda m: m <= 0),
+    ]
+
+
 KINDS = {"interest_panel": interest_panel, "interaction_decline": interaction_decline, "complaint_outcomes": complaint_outcomes,
-         "unfollow_causes": unfollow_causes, "page_growth": page_growth, "reach_by_size": reach_by_size}
+         "unfollow_causes": unfollow_causes, "page_growth": page_growth, "reach_by_size": reach_by_size, "recovery": recovery}
 
 
 def run_suite(quick: bool = False, folder: Path = ROOT, progress=None) -> tuple[list[Check], float]:

@@ -1,0 +1,48 @@
+"""Trust changes requested during the day and applied once (MODEL.md §3).
+
+Posts, complaints, onlookers and word of mouth each *request* a change of
+trust; the day applies the sum once, clipped to [0, 1], after word of mouth.
+Every process therefore reads the trust people woke up with, and the order of
+the phases cannot quietly decide an outcome (as follows and unfollows are
+resolved once in ``follows.FollowBook``).
+"""
+
+from __future__ import annotations
+
+import numba
+import numpy as np
+
+
+class TrustLedger:
+    """Today's requested trust changes, kept in ``people.trust_change``."""
+
+    def __init__(self, people):
+        self.people = people
+        self._touched: list[np.ndarray] = []
+
+    def request(self, idx: np.ndarray, delta) -> None:
+        """Add ``delta`` (a number or one per index) to the trust of ``idx``; an index may repeat."""
+        idx = np.asarray(idx, dtype=np.int64)
+        if idx.size:
+            np.add.at(self.people.trust_change, idx, np.asarray(delta, dtype=np.float32))
+            self._touched.append(idx)
+
+    def touched(self, idx: np.ndarray) -> None:
+        """Note people whose ``trust_change`` a compiled kernel wrote directly."""
+        if idx.size:
+            self._touched.append(idx)
+
+    def settle(self) -> None:
+        """Apply the day's requested changes once, clipped to [0, 1]."""
+        if self._touched:
+            _apply(np.concatenate(self._touched), self.people.trust, self.people.trust_change)
+        self._touched = []
+
+
+@numba.njit(cache=True)
+def _apply(idx, trust, change):
+    for j in idx:  # an index seen twice finds its change already applied and zeroed
+        c = change[j]
+        if c != 0.0:
+            trust[j] = min(max(trust[j] + c, 0.0), 1.0)
+            change[j] = 0.0
