@@ -74,7 +74,7 @@ class Person(mesa.Agent):
     def annoyance(self) -> float:
         return self.annoyance_promo + self.annoyance_overposting
 
-    def react(self, kind: str, extra_distrust: float, share_scale: float) -> tuple[bool, bool, bool]:
+    def react(self, kind: str, extra_distrust: float, share_scale: float, learning: float = 1.0) -> tuple[bool, bool, bool]:
         """See a post: engage? share? hide? Then learn trust, build annoyance, follow the engagement."""
         m, t, rx = self.model, self.model.content[kind], self.model.cfg.reactions
         annoyance = self.annoyance
@@ -84,7 +84,7 @@ class Person(mesa.Agent):
         shared = engaged and m.rnd.random() < t.share_propensity * share_scale
         negative = m.rnd.random() < sigmoid(rx.negative_intercept + rx.negative_annoyance * annoyance - rx.negative_value * value)
         worth = value - rx.trust_weight * (self.trust - 0.5)  # the post's worth, without the trust already held
-        self.trust_change += t.trust_learning * (clip(worth) - self.trust) - (extra_distrust if self.threads_seen else 0.0)
+        self.trust_change += learning * t.trust_learning * (clip(worth) - self.trust) - (extra_distrust if self.threads_seen else 0.0)
         self.annoyance_promo += t.annoyance
         self.irrelevance = (1 - rx.irrelevance_memory) * self.irrelevance + rx.irrelevance_memory * max(0.0, 0.5 - value)
         if engaged:
@@ -325,11 +325,12 @@ class OracleModel(mesa.Model):
             seen.update(found)
             bought = [p for p in bought if p not in seen]
             seen.update(bought)
+            bought_set = set(bought)
             extra = cfg.service.promo_over_complaints * self.content[kind].promo_weight
             decay = self.content[kind].cascade_decay
             sharers, engagers = [], []
             for p in own + found + bought:
-                engaged, shared = self.view(p, kind, extra, 1.0)
+                engaged, shared = self.view(p, kind, extra, 1.0, pf.ad_trust_learning if p in bought_set else 1.0)
                 (sharers if shared else engagers if engaged else []).append(p)
             cascade, hop = 0, 1
             while sharers or (hop == 1 and engagers):
@@ -355,10 +356,10 @@ class OracleModel(mesa.Model):
             if rate > p.tolerance:
                 p.annoyance_overposting += cfg.reactions.overposting_dose * (rate - p.tolerance)
 
-    def view(self, p: Person, kind: str, extra: float, scale: float) -> tuple[bool, bool]:
-        """One person sees one post; returns whether they engaged and whether they shared it."""
+    def view(self, p: Person, kind: str, extra: float, scale: float, learning: float = 1.0) -> tuple[bool, bool]:
+        """One person sees one post (``learning`` < 1 for an ad); returns whether they engaged and whether they shared it."""
         t, cfg = self.content[kind], self.cfg
-        engaged, shared, negative = p.react(kind, extra, scale)
+        engaged, shared, negative = p.react(kind, extra, scale, learning)
         self.today["impressions"] += 1
         self.today["negative_feedback"] += negative
         self.today["shares"] += shared

@@ -157,6 +157,9 @@ class Platform(Table):
                                doc="organic reach per post falls as (followers/size_ref)^-size_elasticity: more feeds, same attention")
     reach_headroom: float = P(2.0, 1.01, 100, unit="multiple of reach_base", source="assumed: the best pages reach about twice the average share (Locowise 2015 by post type: 18% vs 7%)",
                               doc="ceiling of reach at the best quality; reach saturates toward it as Q rises")
+    ad_trust_learning: float = P(0.5, 0, 1, unit="fraction of trust_learning",
+                                 source="assumed after Nielsen Global Trust in Advertising 2015 (ads on social networks trusted by 46%, recommendations from people one knows by 83%: about half)",
+                                 doc="a paid impression teaches this share of the content type's trust learning: people discount what they recognise as an ad")
     cpm: float = P(8.0, 0, 1e6, unit="currency/1000 impressions", doc="price of paid impressions at the reference quality")
 
 

@@ -160,3 +160,18 @@ def test_a_bad_timeline_entry_is_one_line_naming_file_and_key(tmp_path, entry, k
     assert res.exit_code == 2, res.output
     assert len(res.output.strip().splitlines()) == 1 and "bad.toml" in res.output and key in res.output, res.output
     assert not (tmp_path / "out").exists()
+
+
+# -- ads are not poison ---------------------------------------------------------------------
+
+def test_a_big_ad_budget_cannot_buy_the_dialog_pages_engagement_and_trust_falls_gradually():
+    big = {"strategy.paid_boost_per_day": 100.0}  # about 900 paid impressions a day in a market of 20,000
+    paid = simulate("tupperparty", range(3), people=20_000, days=365, **big)
+    taught_like_posts = simulate("tupperparty", range(3), people=20_000, days=365, **big, **{"platform.ad_trust_learning": 1.0})
+    dialog = simulate("stammtisch", range(3), people=20_000, days=365)
+    assert (figure(paid, "engagement_per_impression") < figure(dialog, "engagement_per_impression")).all()
+    assert (figure(paid, "long_term_trust") > figure(taught_like_posts, "long_term_trust")).all()  # an ad teaches less
+    for r in paid:
+        monthly = r.daily["trust_market"].iloc[::30].to_numpy()
+        fall = monthly[0] - monthly[-1]
+        assert fall > 0 and np.max(monthly[:-1] - monthly[1:]) < fall / 3  # spread over the year, not a collapse

@@ -113,13 +113,13 @@ class AudienceModel(mesa.Model):
             distrust = cfg.service.promo_over_complaints * self.content.promo_weight[k]
             decay = float(self.content.cascade_decay[k])
 
-            def react_to(viewers, hop=0):
-                r = react(p, viewers, k, self.content, cfg.reactions, rng, distrust, decay ** max(hop - 1, 0))
+            def react_to(viewers, hop=0, learning=1.0):
+                r = react(p, viewers, k, self.content, cfg.reactions, rng, distrust, decay ** max(hop - 1, 0), learning)
                 self.ledger.touched(viewers)
                 self._count_reaction(r, k)
                 return r
 
-            first = react_to(np.concatenate([own, found, bought]))
+            first = react_to(np.concatenate([own, found])) + react_to(bought, learning=cfg.platform.ad_trust_learning)
             later, cascade = sharing.spread(self.graph, first.viewers[first.shared], seen, cfg.platform.share_visibility,
                                             decay, rng, react_to, engagers=first.viewers[first.engaged & ~first.shared],
                                             engagement_visibility=cfg.platform.engagement_visibility)

@@ -25,13 +25,20 @@ class Reaction:
     shared: np.ndarray
     negative: np.ndarray
 
+    def __add__(self, other: Reaction) -> Reaction:
+        return Reaction(*(np.concatenate([a, b]) for a, b in zip(
+            (self.viewers, self.value, self.engaged, self.shared, self.negative),
+            (other.viewers, other.value, other.engaged, other.shared, other.negative))))
 
-def react(people, viewers: np.ndarray, k: int, content, rx, rng, extra_distrust: float = 0.0, share_scale: float = 1.0) -> Reaction:
+
+def react(people, viewers: np.ndarray, k: int, content, rx, rng, extra_distrust: float = 0.0, share_scale: float = 1.0,
+          learning_scale: float = 1.0) -> Reaction:
     """Viewers (unique) of a post of type ``k`` react; their state is updated in place.
 
     ``extra_distrust`` is trust lost on top by viewers who saw a complaint
     thread on the page that is still open (promotion while a customer waits);
-    ``share_scale`` damps sharing in later hops of a cascade. Trust changes are
+    ``share_scale`` damps sharing in later hops of a cascade; ``learning_scale`` scales the type's trust
+    learning (a paid impression is recognised as an ad). Trust changes are
     requested (``people.trust_change``); the caller notes the viewers with the ledger.
     """
     noise = rng.standard_normal(viewers.size, dtype=np.float32)
@@ -40,7 +47,7 @@ def react(people, viewers: np.ndarray, k: int, content, rx, rng, extra_distrust:
         rx.trust_weight, rx.annoyance_weight * content.promo_weight[k], rx.value_noise,
         rx.engage_intercept + content.appeal[k], rx.engage_slope, content.share_propensity[k] * share_scale,
         rx.negative_intercept, rx.negative_annoyance, rx.negative_value,
-        content.trust_learning[k], extra_distrust, content.annoyance[k], rx.irrelevance_memory, rx.affinity_gain,
+        content.trust_learning[k] * learning_scale, extra_distrust, content.annoyance[k], rx.irrelevance_memory, rx.affinity_gain,
     )))
     value, engaged, shared, negative = _react(viewers, people.interest[:, k], people.trust, people.trust_change, people.threads_seen,
                                               people.annoyance_promo, people.annoyance_overposting, people.irrelevance,
