@@ -120,3 +120,13 @@ def test_cli_demo_writes_a_report(tmp_path):
                                     "--out", str(tmp_path / "demo")])
     assert res.exit_code == 0, res.output
     assert "Ergebnis" in (tmp_path / "demo" / "report.html").read_text()
+
+
+def test_the_report_describes_a_timeline_and_listening(tmp_path):
+    crisis = scenario("stammtisch", **SMALL).with_overrides(
+        name="crisis", timeline=[{"from": 20, "to": 30, "service": {"problem_rate": 0.01}}])
+    with pytest.warns(UserWarning, match="replications"):
+        c = compare({"crisis": crisis, "stammtisch": scenario("stammtisch", **SMALL)}, reps=2, workers=1)
+    page = (write_report(c, tmp_path / "r") / "report.html").read_text()
+    assert "days 20-29: service.problem_rate = 0.01" in page
+    assert "listens for 50% of complaints raised elsewhere" in page

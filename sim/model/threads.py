@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from .draws import bernoulli_indices
+from .trust import scatter_add
 
 
 class Threads:
@@ -42,8 +43,9 @@ class Threads:
         pair = bernoulli_indices(rng, visitors.size * open_threads.size, chance)
         key = open_threads[pair % open_threads.size] * self.people.n + visitors[pair // open_threads.size]
         key = key[~_contains(self.key, key)]
-        np.add.at(self.people.threads_seen, key % self.people.n, 1)
-        self.key = np.union1d(self.key, key)
+        viewers = key % self.people.n
+        scatter_add(self.people.threads_seen, viewers, np.ones(viewers.size, np.int16))
+        self.key = np.sort(np.concatenate([self.key, np.sort(key)]), kind="stable")  # two sorted runs: a linear merge
         return int(key.size)
 
     def close(self, threads: np.ndarray, score: np.ndarray, onlooker_effect: float, ledger) -> int:
@@ -57,7 +59,7 @@ class Threads:
         done = threads[pos] == thread
         viewers = self.key[done] % self.people.n
         ledger.request(viewers, onlooker_effect * score[pos[done]])
-        np.subtract.at(self.people.threads_seen, viewers, 1)
+        scatter_add(self.people.threads_seen, viewers, np.full(viewers.size, -1, np.int16))
         self.key = self.key[~done]
         return int(viewers.size)
 

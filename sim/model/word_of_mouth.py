@@ -39,8 +39,8 @@ def spread(people, graph, positive: np.ndarray, negative: np.ndarray, params, ha
     warned_by, n_neg = reach(graph, negative, params.reach_negative, rng)
     hearers = np.union1d(praised_by, warned_by)
     net = np.zeros(hearers.size, dtype=np.float32)
-    np.add.at(net, np.searchsorted(hearers, praised_by), n_pos)
-    np.subtract.at(net, np.searchsorted(hearers, warned_by), n_neg)
+    net[np.searchsorted(hearers, praised_by)] += n_pos  # praised_by and warned_by are unique (np.unique)
+    net[np.searchsorted(hearers, warned_by)] -= n_neg
     ledger.request(hearers, params.trust_effect * net)
     new_followers = np.empty(0, np.int64)
     if has_page:

@@ -136,10 +136,29 @@ def _strategies(comparison) -> str:
         st, sv = sc["strategy"], sc["service"]
         mix = ", ".join(f"{k} {100 * v:.0f}%" for k, v in st["mix"].items())
         facts = (f"{st['posts_per_day']:g} posts/day; {mix}; desk: {sv['staff']:g} staff, {sv['hours_per_day']:g} h x "
-                 f"{sv['days_per_week']} days, answers {100 * sv['answer_share']:.0f}%, deletes {100 * sv['delete_share']:.0f}%"
+                 f"{sv['days_per_week']} days, answers {100 * sv['answer_share']:.0f}%, deletes {100 * sv['delete_share']:.0f}%, "
+                 f"listens for {100 * sv['monitors_elsewhere']:.0f}% of complaints raised elsewhere"
                  if st["has_page"] else "no page")
+        facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or []))
         items.append(f"<li><b>{html.escape(name)}</b>: {html.escape(sc.get('description', ''))} <span class='note'>({html.escape(facts)})</span></li>")
     return f"<ul>{''.join(items)}</ul>"
+
+
+def _timeline(entries: list[dict]) -> list[str]:
+    """A scenario's [[timeline]] in words: 'days 180-209: service.problem_rate = 0.01'."""
+    def flat(d, prefix=""):
+        for k, v in d.items():
+            if isinstance(v, dict) and not k == "mix":
+                yield from flat(v, f"{prefix}{k}.")
+            else:
+                yield f"{prefix}{k} = {v:g}" if isinstance(v, float) else f"{prefix}{k} = {v}"
+    out = []
+    for e in entries:
+        settings = {k: v for k, v in e.items() if k not in ("from", "to", "at")}
+        start = e.get("from") if e.get("from") is not None else e.get("at")
+        when = f"days {start}-{e['to'] - 1}" if e.get("to") is not None else f"from day {start}"
+        out.append(f"{when}: {', '.join(flat(settings))}")
+    return out
 
 
 def _assumptions(t) -> str:
