@@ -416,9 +416,10 @@ class OracleModel(mesa.Model):
             seen = on_page or (has_page and v1 < sv.monitors_elsewhere)
             outcome, due = IGNORE if seen else UNHEARD, opened + sv.give_up_days * 24
             if seen and v0 < sv.answer_share and math.isfinite(self.service_time):
-                self.desk_free_at = max(self.desk_free_at, self.covered_time(opened)) + self.service_time
-                answered_at = self.clock_time(self.desk_free_at)
-                if answered_at - opened <= sv.give_up_days * 24:
+                finish = max(self.desk_free_at, self.covered_time(opened)) + self.service_time
+                answered_at = self.clock_time(finish)
+                if answered_at - opened <= sv.give_up_days * 24:  # else the complainer gives up and takes no desk time
+                    self.desk_free_at = finish
                     outcome, due = ANSWER, answered_at
             elif on_page and sv.answer_share <= v0 < sv.answer_share + sv.delete_share:
                 outcome, due = DELETE, opened
@@ -436,10 +437,10 @@ class OracleModel(mesa.Model):
         self.discussion = today if self.discussion is None else self.discussion + (today - self.discussion) / max(sv.discussion_days, 1)
         if not threads or not self.visitors or sv.comments_read <= 0:
             return
-        chance = min(1.0, sv.comments_read / self.discussion)
+        chance = min(1.0, sv.comments_read / max(self.discussion, len(threads)))
         for p in self.visitors:
             for owner in threads:
-                if self.rnd.random() < chance and p not in owner.complaint["viewers"]:
+                if self.rnd.random() < chance and p is not owner and p not in owner.complaint["viewers"]:
                     owner.complaint["viewers"].add(p)
                     p.threads_seen.add(owner)
                     self.today["thread_sightings"] += 1

@@ -270,6 +270,7 @@ class Simulation(Table):
 
 
 FIXED_DURING_RUN = ("name", "description", "simulation", "market", "timeline")  # what a timeline may not change
+DRAWN_AT_START = ("valued_by", "interest_spread")  # content settings read only when the market is drawn
 
 
 class Change(BaseModel):
@@ -389,9 +390,15 @@ class Scenario(Table):
                 if key in FIXED_DURING_RUN or key not in base:
                     allowed = ", ".join(k for k in base if k not in FIXED_DURING_RUN)
                     raise _FieldError(where + (key,), settings[key], f"a table a run can change: {allowed}")
-            for t in settings.get("content") or {}:
+            content = settings.get("content", {})
+            if not isinstance(content, dict):
+                raise _FieldError(where + ("content",), content, "a table of content types, e.g. content.promo.annoyance = 0.1")
+            for t, fields in content.items():
                 if t not in base["content"]:
                     raise _FieldError(where + ("content", t), "a new content type", f"one of {', '.join(base['content'])} (types are fixed for a run)")
+                for f in DRAWN_AT_START:
+                    if isinstance(fields, dict) and f in fields:
+                        raise _FieldError(where + ("content", t, f), fields[f], "a setting a run can change (people's interests are drawn once, at the start)")
             try:
                 _during(base, settings)
             except ValidationError as e:
@@ -432,7 +439,8 @@ class Scenario(Table):
                 if (f.json_schema_extra or {}).get("extensive"):
                     value = getattr(getattr(self, table), name) * factor
                     keys[f"{table}.{name}"] = round(value) if isinstance(getattr(getattr(self, table), name), int) else value
-        return self.with_overrides(source=f"scaled x{factor:g}", **keys)
+        timeline = [_scaled_settings(c.model_dump(mode="json"), factor) for c in self.timeline]
+        return self.with_overrides(source=f"scaled x{factor:g}", timeline=timeline or None, **keys)
 
     def with_overrides(self, source: str = "command line", **dotted: Any) -> Scenario:
         """A copy with dotted keys replaced, e.g. ``{"market.people": 5000}``, validated again.
@@ -534,10 +542,10 @@ def _field_at(root, loc: tuple):
             continue
         if isinstance(part, int):
             continue
-        fields = getattr(model, "model_fields", None)
-        if not fields or part not in fields:
+        fields = getattr(model, "model_fields", None) or {}
+        field = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
+        if field is None:
             return None, None
-        field = fields[part]
         model = field.annotation
     return field, model
 
@@ -585,6 +593,8 @@ def one_line(e: ValidationError, source: str, root) -> ScenarioError:
         value = err["ctx"]["error"].value
     if isinstance(value, dict) and err["type"] != "value_error":
         value = "{...}"
+    if isinstance(value, list) and len(repr(value)) > 200:
+        value = f"[{len(value)} entries]"
     return ScenarioError(f"{source}: {key} = {value!r}: {allowed}")
 
 
@@ -601,6 +611,18 @@ def validate(data: dict, source: str = "<scenario>") -> Scenario:
         return Scenario.model_validate(merged)
     except ValidationError as e:
         raise one_line(e, source, Scenario) from None
+
+
+def _scaled_settings(entry: dict, factor: float) -> dict:
+    """A timeline entry with its extensive settings scaled (a campaign's budget, a crisis desk's staff)."""
+    out = dict(entry)
+    for table, values in entry.items():
+        model = Scenario.model_fields.get(table)
+        fields = getattr(getattr(model, "annotation", None), "model_fields", {})
+        if isinstance(values, dict) and fields:
+            out[table] = {k: (v * factor if (getattr(fields.get(k), "json_schema_extra", None) or {}).get("extensive") else v)
+                          for k, v in values.items()}
+    return out
 
 
 def _during(base: dict, settings: dict) -> Scenario:

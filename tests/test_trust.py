@@ -146,12 +146,32 @@ def test_a_timeline_switches_strategy_and_runs_a_crisis_for_its_window_only():
     assert run.manifest["scenario"]["timeline"][0]["from"] == 10
 
 
+def test_scaling_a_market_scales_its_timeline_too():
+    sc = scenario("stammtisch").with_overrides(timeline=[{"from": 30, "to": 44, "strategy": {"paid_boost_per_day": 200.0},
+                                                           "service": {"staff": 4.0, "quality": 0.9}}])
+    during = sc.scaled(10).during(35)
+    assert (during.strategy.paid_boost_per_day, during.service.staff, during.service.quality) == (2000.0, 40.0, 0.9)
+
+
+def test_a_crisis_does_not_make_anyone_read_more_than_comments_read_threads_a_day():
+    p = People(10_000, 1)
+    threads = Threads(p)
+    rng = np.random.default_rng(2)
+    visitors = np.arange(1000)
+    threads.expose(visitors, np.arange(5000, 5002), comments=20.0, comments_read=1.0, days=7.0, rng=rng)  # a calm day
+    new = threads.expose(visitors, np.arange(5000, 5300), comments=20.0, comments_read=1.0, days=7.0, rng=rng)  # 300 threads
+    assert new / visitors.size < 1.1  # the average discussion still says about 60; today's 300 threads set the limit
+
+
 @pytest.mark.parametrize("entry, key", [
     ("from = 60\nto = 50\nservice.problem_rate = 0.01", "timeline.0.to = 50"),
     ("from = 6\nservice.problem_rate = 2", "timeline.0.service.problem_rate = 2"),
     ("at = 5\nmarket.people = 5", "timeline.0.market"),
     ("to = 5\nservice.staff = 1", "timeline.0 = 'no day'"),
     ("at = 3\nservice.stuff = 1", "timeline.0.service.stuff = 1"),
+    ("at = 3\ncontent = 5", "timeline.0.content = 5"),
+    ("at = 0\ncontent.info.valued_by = 0.1", "timeline.0.content.info.valued_by = 0.1"),
+    ("from = -3\nservice.staff = 1", "timeline.0.from = -3: expected a number in [0, 100000]"),
 ])
 def test_a_bad_timeline_entry_is_one_line_naming_file_and_key(tmp_path, entry, key):
     path = tmp_path / "bad.toml"

@@ -7,14 +7,17 @@ unheard (not ignored: nobody at the brand saw it). Answers queue first-in-first-
 covered hours: in "covered time" (covered hours since day 0) the desk is a
 single queue with a fixed service time, so each answer's time follows from
 Lindley's recursion, D_j = max(D_{j-1}, A_j) + s, solved for a whole day's
-arrivals at once with a running maximum. A complaint not answered within the
-complainer's ``give_up_days`` counts as ignored.
+arrivals at once with a running maximum. A complaint the desk cannot answer
+within the complainer's ``give_up_days`` counts as ignored and leaves the
+queue without taking desk time (after an overload, the desk does not go on
+answering complaints long given up).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 
 NONE, ANSWER, IGNORE, DELETE, UNHEARD = 0, 1, 2, 3, 4
@@ -74,22 +77,42 @@ class Desk:
         h = np.searchsorted(self.cum, rest, side="right") - 1
         return week * HOURS_PER_WEEK + h + (rest - self.cum[h])
 
-    def schedule(self, opened: np.ndarray) -> np.ndarray:
-        """Answer times (hours) for complaints raised at ``opened`` (sorted), FIFO after the current queue."""
+    def schedule(self, opened: np.ndarray, give_up_hours: float) -> np.ndarray:
+        """Answer times (hours) for complaints raised at ``opened`` (sorted), FIFO after the current queue; inf for
+        those the desk cannot reach within ``give_up_hours``: they leave the queue and take no desk time."""
         if opened.size == 0:
             return opened
         arrive = self.covered_time(opened)
+        limit = self.covered_time(opened + give_up_hours)
         s = self.service_time
         j = np.arange(arrive.size)
-        start = np.maximum(self.free_at, np.maximum.accumulate(arrive - j * s))
-        done = start + (j + 1) * s
-        self.free_at = float(done[-1])
-        return self.clock_time(done)
+        done = np.maximum(self.free_at, np.maximum.accumulate(arrive - j * s)) + (j + 1) * s
+        if (done <= limit).all():  # the usual day: nobody waits too long, Lindley's recursion in one pass
+            self.free_at = float(done[-1])
+            return self.clock_time(done)
+        done, self.free_at = _serve_or_renege(arrive, limit, s, self.free_at)
+        out = np.full(done.size, np.inf)
+        kept = np.isfinite(done)
+        out[kept] = self.clock_time(done[kept])
+        return out
 
     def staff_hours(self, day: int) -> float:
         """Staff-hours paid on a day (the covered hours of that weekday times staff)."""
         d = day % 7
         return float(self.mask[d * 24:(d + 1) * 24].sum() * self.params.staff)
+
+
+@numba.njit(cache=True)
+def _serve_or_renege(arrive, limit, s, free_at):
+    """A FIFO queue in which a complaint the desk cannot answer by ``limit`` leaves without taking desk time
+    (a queue with reneging); one pass over the day's complaints."""
+    done = np.full(arrive.size, np.inf)
+    for j in range(arrive.size):
+        finish = max(free_at, arrive[j]) + s
+        if finish <= limit[j]:
+            done[j] = finish
+            free_at = finish
+    return done, free_at
 
 
 def covered_hours(start_hour: float, hours_per_day: float, days_per_week: int) -> np.ndarray:
@@ -129,8 +152,8 @@ def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events:
     outcome = np.where(seen, IGNORE, UNHEARD).astype(np.int8)
     outcome[delete] = DELETE
     due[delete] = opened[delete]
-    answered_at = desk.schedule(opened[answer])
-    in_patience = answered_at - opened[answer] <= params.give_up_days * 24.0
+    answered_at = desk.schedule(opened[answer], params.give_up_days * 24.0)
+    in_patience = np.isfinite(answered_at)
     idx = np.flatnonzero(answer)[in_patience]
     outcome[idx] = ANSWER
     due[idx] = answered_at[in_patience]

@@ -32,16 +32,19 @@ class Threads:
     def expose(self, visitors: np.ndarray, open_threads: np.ndarray, comments: float, comments_read: float, days: float, rng) -> int:
         """Today's visitors read the page's discussion; returns the number of new (thread, viewer) sightings.
 
-        Each visitor sees each open thread with chance min(1, comments_read / D), D the page's threads plus
-        comments a day, averaged over about ``days`` days.
+        Each visitor sees each open thread with chance min(1, comments_read / max(D, threads)), D the page's
+        threads plus comments a day, averaged over about ``days`` days; a complainer does not count as an
+        onlooker of their own thread.
         """
         today = open_threads.size + comments
         self.discussion = today if self.discussion is None else self.discussion + (today - self.discussion) / max(days, 1.0)
         if visitors.size == 0 or open_threads.size == 0 or comments_read <= 0:
             return 0
-        chance = min(1.0, comments_read / self.discussion)
+        # a sudden wave of threads (a crisis) outruns the average: nobody reads more than comments_read a day
+        chance = min(1.0, comments_read / max(self.discussion, open_threads.size))
         pair = bernoulli_indices(rng, visitors.size * open_threads.size, chance)
-        key = open_threads[pair % open_threads.size] * self.people.n + visitors[pair // open_threads.size]
+        thread, viewer = open_threads[pair % open_threads.size], visitors[pair // open_threads.size]
+        key = thread[thread != viewer] * self.people.n + viewer[thread != viewer]  # not one's own thread
         key = key[~_contains(self.key, key)]
         viewers = key % self.people.n
         scatter_add(self.people.threads_seen, viewers, np.ones(viewers.size, np.int16))
