@@ -210,12 +210,13 @@ def test_distrust_drives_unfollows():
 
 def test_sales_come_from_engagement_and_from_loyalty():
     base = {"economy.base_purchase_rate": 0.0}
-    silent = simulate("tupperparty", SEEDS, days=60, **base, **{"content.promo.conversion": 0.0, "content.sample.conversion": 0.0,
-                                                                "content.info.conversion": 0.0})
+    size = {"people": 10_000, "days": 90}  # the sales party's engagements are few: enough of them to sell at all
+    silent = simulate("tupperparty", SEEDS, **size, **base, **{"content.promo.conversion": 0.0, "content.sample.conversion": 0.0,
+                                                               "content.info.conversion": 0.0})
     assert (sums(silent, "sales") == 0).all()
-    engaged = simulate("tupperparty", SEEDS, days=60, **base)
+    engaged = simulate("tupperparty", SEEDS, **size, **base)
     assert (sums(engaged, "sales") > 0).all()
-    loyal = simulate("tupperparty", SEEDS, days=60)
+    loyal = simulate("tupperparty", SEEDS, **size)
     assert (sums(loyal, "sales") > sums(engaged, "sales")).all()
 
 
