@@ -136,8 +136,8 @@ def _strategies(comparison) -> str:
         st, sv = sc["strategy"], sc["service"]
         mix = ", ".join(f"{k} {100 * v:.0f}%" for k, v in st["mix"].items())
         facts = (f"{st['posts_per_day']:g} posts/day; {mix}; desk: {sv['staff']:g} staff, {sv['hours_per_day']:g} h x "
-                 f"{sv['days_per_week']} days, answers {100 * sv['answer_share']:.0f}%, deletes {100 * sv['delete_share']:.0f}%, "
-                 f"listens for {100 * sv['monitors_elsewhere']:.0f}% of complaints raised elsewhere"
+                 f"{sv['days_per_week']} days, answers {100 * sv['answer_share']:.0f}%, deletes {100 * sv['delete_share']:.0f}%"
+                 + (f", listens for {100 * sv['monitors_elsewhere']:.0f}% of complaints raised elsewhere" if sv["monitors_elsewhere"] > 0 else "")
                  if st["has_page"] else "no page")
         facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or []))
         items.append(f"<li><b>{html.escape(name)}</b>: {html.escape(sc.get('description', ''))} <span class='note'>({html.escape(facts)})</span></li>")
