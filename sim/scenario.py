@@ -432,15 +432,9 @@ class Scenario(Table):
 
     def scaled(self, factor: float) -> Scenario:
         """The same brand in a market ``factor`` times as large: every extensive setting scaled with it."""
-        keys = {}
-        for table, field in type(self).model_fields.items():
-            model = field.annotation
-            for name, f in getattr(model, "model_fields", {}).items():
-                if (f.json_schema_extra or {}).get("extensive"):
-                    value = getattr(getattr(self, table), name) * factor
-                    keys[f"{table}.{name}"] = round(value) if isinstance(getattr(getattr(self, table), name), int) else value
-        timeline = [_scaled_settings(c.model_dump(mode="json"), factor) for c in self.timeline]
-        return self.with_overrides(source=f"scaled x{factor:g}", timeline=timeline or None, **keys)
+        data = _scaled_settings(self.model_dump(mode="json"), factor)
+        data["timeline"] = [_scaled_settings(change, factor) for change in data["timeline"]]
+        return validate(data, source=f"scaled x{factor:g}")
 
     def with_overrides(self, source: str = "command line", **dotted: Any) -> Scenario:
         """A copy with dotted keys replaced, e.g. ``{"market.people": 5000}``, validated again.
@@ -613,16 +607,19 @@ def validate(data: dict, source: str = "<scenario>") -> Scenario:
         raise one_line(e, source, Scenario) from None
 
 
-def _scaled_settings(entry: dict, factor: float) -> dict:
-    """A timeline entry with its extensive settings scaled (a campaign's budget, a crisis desk's staff)."""
-    out = dict(entry)
-    for table, values in entry.items():
-        model = Scenario.model_fields.get(table)
-        fields = getattr(getattr(model, "annotation", None), "model_fields", {})
+def _scaled_settings(data: dict, factor: float) -> dict:
+    """Scenario settings (a whole scenario or a timeline entry) with their extensive ones scaled."""
+    out = dict(data)
+    for table, values in data.items():
+        fields = getattr(getattr(Scenario.model_fields.get(table), "annotation", None), "model_fields", {})
         if isinstance(values, dict) and fields:
-            out[table] = {k: (v * factor if (getattr(fields.get(k), "json_schema_extra", None) or {}).get("extensive") else v)
+            out[table] = {k: _scaled(v, factor) if (getattr(fields.get(k), "json_schema_extra", None) or {}).get("extensive") else v
                           for k, v in values.items()}
     return out
+
+
+def _scaled(value, factor: float):
+    return round(value * factor) if isinstance(value, int) else value * factor
 
 
 def _during(base: dict, settings: dict) -> Scenario:

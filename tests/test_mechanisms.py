@@ -161,8 +161,8 @@ def test_listening_elsewhere_answers_complaints_raised_off_the_page():
 
 
 def test_deleting_costs_more_than_ignoring():
-    # the complainer's side only: a deleted complaint closes at once, so it also ends "promotion while complaints
-    # are open" sooner than an ignored one, which outweighs the penalty today (a finding for issue #13)
+    # the complainer's side only: a deleted complaint closes at once, so its thread is seen by fewer onlookers and
+    # ends "promotion while a thread stays open" sooner than an ignored one
     kw = {"service.answer_share": 0.0, "service.problem_rate": 0.01, "service.promo_over_complaints": 0.0,
           "service.onlooker_effect": 0.0}
     ignoring = simulate("tupperparty", SEEDS, days=60, **kw, **{"service.delete_share": 0.0})

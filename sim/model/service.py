@@ -6,11 +6,11 @@ delete; a problem raised elsewhere that the brand does not monitor goes
 unheard (not ignored: nobody at the brand saw it). Answers queue first-in-first-out at the desk, which works only in
 covered hours: in "covered time" (covered hours since day 0) the desk is a
 single queue with a fixed service time, so each answer's time follows from
-Lindley's recursion, D_j = max(D_{j-1}, A_j) + s, solved for a whole day's
-arrivals at once with a running maximum. A complaint the desk cannot answer
-within the complainer's ``give_up_days`` counts as ignored and leaves the
-queue without taking desk time (after an overload, the desk does not go on
-answering complaints long given up).
+Lindley's recursion, D_j = max(D_{j-1}, A_j) + s, run over a day's arrivals in
+one compiled pass. A complaint the desk cannot answer within the
+complainer's ``give_up_days`` counts as ignored and leaves the queue without
+taking desk time (after an overload, the desk does not go on answering
+complaints long given up).
 """
 
 from __future__ import annotations
@@ -46,12 +46,13 @@ class Desk:
 
     def __init__(self, params):
         self.free_at = 0.0  # covered time at which the queue is empty
+        self.per_week = 0.0  # covered hours a week (none until the first hours are taken up)
         self.pending = np.empty(0, np.int64)  # people with an open problem, seen by the desk or not, until resolved
         self.adopt(params, now=0.0)
 
     def adopt(self, params, now: float) -> None:
         """Take up (new) hours and staff at hour ``now``; answers already scheduled keep their times."""
-        busy_until = float(self.clock_time(np.array([self.free_at]))[0]) if getattr(self, "per_week", 0) > 0 else now
+        busy_until = float(self.clock_time(np.array([self.free_at]))[0]) if self.per_week > 0 else now
         self.params = params
         self.mask = covered_hours(params.start_hour, params.hours_per_day, params.days_per_week)
         self.cum = np.concatenate([[0.0], np.cumsum(self.mask)])
@@ -82,15 +83,8 @@ class Desk:
         those the desk cannot reach within ``give_up_hours``: they leave the queue and take no desk time."""
         if opened.size == 0:
             return opened
-        arrive = self.covered_time(opened)
-        limit = self.covered_time(opened + give_up_hours)
-        s = self.service_time
-        j = np.arange(arrive.size)
-        done = np.maximum(self.free_at, np.maximum.accumulate(arrive - j * s)) + (j + 1) * s
-        if (done <= limit).all():  # the usual day: nobody waits too long, Lindley's recursion in one pass
-            self.free_at = float(done[-1])
-            return self.clock_time(done)
-        done, self.free_at = _serve_or_renege(arrive, limit, s, self.free_at)
+        done, self.free_at = _serve_or_renege(self.covered_time(opened), self.covered_time(opened + give_up_hours),
+                                              self.service_time, self.free_at)
         out = np.full(done.size, np.inf)
         kept = np.isfinite(done)
         out[kept] = self.clock_time(done[kept])
@@ -104,8 +98,8 @@ class Desk:
 
 @numba.njit(cache=True)
 def _serve_or_renege(arrive, limit, s, free_at):
-    """A FIFO queue in which a complaint the desk cannot answer by ``limit`` leaves without taking desk time
-    (a queue with reneging); one pass over the day's complaints."""
+    """Lindley's recursion D_j = max(D_{j-1}, A_j) + s over the day's complaints, except that a complaint the desk
+    cannot answer by ``limit`` leaves without taking desk time (a queue with reneging)."""
     done = np.full(arrive.size, np.inf)
     for j in range(arrive.size):
         finish = max(free_at, arrive[j]) + s

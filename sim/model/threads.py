@@ -45,7 +45,7 @@ class Threads:
         pair = bernoulli_indices(rng, visitors.size * open_threads.size, chance)
         thread, viewer = open_threads[pair % open_threads.size], visitors[pair // open_threads.size]
         key = thread[thread != viewer] * self.people.n + viewer[thread != viewer]  # not one's own thread
-        key = key[~_contains(self.key, key)]
+        key = key[~np.isin(key, self.key, assume_unique=True)]
         viewers = key % self.people.n
         scatter_add(self.people.threads_seen, viewers, np.ones(viewers.size, np.int16))
         self.key = np.sort(np.concatenate([self.key, np.sort(key)]), kind="stable")  # two sorted runs: a linear merge
@@ -66,9 +66,3 @@ class Threads:
         self.key = self.key[~done]
         return int(viewers.size)
 
-
-def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    if sorted_keys.size == 0:
-        return np.zeros(keys.size, np.bool_)
-    pos = np.minimum(np.searchsorted(sorted_keys, keys), sorted_keys.size - 1)
-    return sorted_keys[pos] == keys

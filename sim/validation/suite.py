@@ -246,21 +246,19 @@ def recovery(path, spec, size) -> list[Check]:
         without = AudienceModel(sc.with_overrides(source=str(path), **{"service.problem_rate": 0.0}), seed=seed)
         diff = {g: [] for g in groups}
         first_problem = np.full(sc.market.people, np.inf)
+        resolved = {}  # day -> that day's complaint log
         for day in range(sc.simulation.days):
             with_problems.step()
             without.step()
-            for log in with_problems.complaint_log[-1:]:
-                if log["day"] == day:
-                    first_problem[log["who"]] = np.minimum(first_problem[log["who"]], day)
-            if day < later:
-                continue
-            # the market drifts with everyone's problems (talk, onlookers): measure first-time complainers against
-            # the customers who had none by the day the group's complaints were resolved (later problems hit both alike)
-            drift = with_problems.people.trust - without.people.trust
-            control = with_problems.people.customer & (first_problem > day - later)
-            for log in with_problems.complaint_log:
-                if log["day"] != day - later:
-                    continue
+            if with_problems.complaint_log and with_problems.complaint_log[-1]["day"] == day:
+                log = resolved[day] = with_problems.complaint_log[-1]
+                first_problem[log["who"]] = np.minimum(first_problem[log["who"]], day)
+            log = resolved.pop(day - later, None)
+            if log is not None:
+                # the market drifts with everyone's problems (talk, onlookers): measure first-time complainers against
+                # the customers who had none by the day the group's complaints were resolved (later problems hit both alike)
+                drift = with_problems.people.trust - without.people.trust
+                control = with_problems.people.customer & (first_problem > log["day"])
                 out = log["outcome"]
                 who = {"in_time": log["in_time"], "late": (out == ANSWER) & ~log["in_time"],
                        "ignored": out == IGNORE, "deleted": out == DELETE}
