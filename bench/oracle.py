@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import sim  # noqa: E402  (the scenario loader and the summary's definitions only)
 from sim.model.measures import COLUMNS, summarize  # noqa: E402
+from sim.model.staffing import staff_for  # noqa: E402  (Erlang C: a formula, not a per-person rule)
 
 ANSWER, IGNORE, DELETE, UNHEARD = "answer", "ignore", "delete", "unheard"
 
@@ -181,11 +182,16 @@ class Person(mesa.Agent):
         self.affinity *= 1 - rx.affinity_decay
 
     def shop(self) -> None:
-        """Loyal purchases, likelier the more the person trusts the brand."""
+        """Loyal purchases, likelier the more the person trusts the brand (customers buy again more often than
+        others buy a first time); then a customer may lapse, the likelier the less they trust the brand."""
         m, e = self.model, self.model.cfg.economy
-        if m.rnd.random() < e.base_purchase_rate * (self.trust / 0.5) ** e.trust_elasticity:
+        base = e.base_purchase_rate if self.customer else e.prospect_purchase_rate
+        if m.rnd.random() < base * (self.trust / 0.5) ** e.trust_elasticity:
             m.first_purchase(self, m.tomorrow)
             m.sell(0.0)
+        if self.customer and m.rnd.random() < e.lapse_rate * math.exp(e.lapse_trust_slope * (0.5 - self.trust)):
+            self.customer = False
+            m.today["lapses"] += 1
 
 
 class OracleModel(mesa.Model):
@@ -202,17 +208,20 @@ class OracleModel(mesa.Model):
         self.reach = self.reach_from_quality()
         self.posted = deque(maxlen=cfg.platform.post_split_days - 1)  # the page's posts on the previous days
         self.discussion = None  # the page's complaint threads plus comments a day, averaged
-        self.desk_free_at = 0.0
         self.mask = [0] * 168
         for d in range(cfg.service.days_per_week):
             for h in range(int(round(cfg.service.hours_per_day))):
                 self.mask[(d * 24 + int(round(cfg.service.start_hour)) + h) % 168] = 1
         self.per_week = sum(self.mask)
-        throughput = cfg.service.staff * cfg.service.answers_per_staff_hour
-        self.service_time = 1 / throughput if throughput > 0 and self.per_week > 0 else math.inf
+        self.desk_arrivals: deque = deque([0] * 7, maxlen=7)  # complaints that reached the desk on the last days
         self.tomorrow: dict[Person, bool] = {}  # follow requests made after today's follows were accepted
         self.people = self.create_people()
         self.connect()
+        sv = cfg.service
+        seen = sum(p.customer and (p.follows or False) for p in self.people)
+        seen += sv.monitors_elsewhere * (sum(p.customer for p in self.people) - seen)
+        self.staff_desk(sv.problem_rate * sv.answer_share * seen if cfg.strategy.has_page else 0.0)
+        self.desk_free_at = [0.0] * self.agents_at_desk
         self.datacollector = mesa.DataCollector(model_reporters=self.reporters())
 
     # -- initialisation ---------------------------------------------------------
@@ -404,10 +413,29 @@ class OracleModel(mesa.Model):
             covered += self.mask[h]
         return (week + 1) * 168
 
+    def staff_desk(self, expected_per_day: float) -> None:
+        """Staff, agents and the time an answer takes; "auto" sizes the desk by Erlang C to the expected complaints."""
+        sv = self.cfg.service
+        if sv.staff != "auto":
+            self.staff = sv.staff
+        elif self.per_week == 0 or sv.answer_share == 0 or sv.answers_per_staff_hour == 0:
+            self.staff = 0.0
+        else:
+            self.staff = float(staff_for(expected_per_day * 7 / self.per_week, sv.answers_per_staff_hour, sv.patience_hours, sv.target_in_time))
+        self.agents_at_desk = max(1, math.ceil(self.staff - 1e-9))
+        throughput = self.staff * sv.answers_per_staff_hour
+        self.service_time = self.agents_at_desk / throughput if throughput > 0 and self.per_week > 0 else math.inf
+
     def queue_complaints(self) -> None:
         """The day's new complaints, in the order they were raised: answer (FIFO at the desk), ignore or delete."""
         cfg, rnd, sv = self.cfg, self.rnd, self.cfg.service
         has_page = cfg.strategy.has_page
+        if self.day % 7 == 0 and self.day > 0 and sv.staff == "auto":  # Mondays: sized again to last week's complaints
+            self.staff_desk(statistics.fmean(self.desk_arrivals))
+            busy = sorted(self.desk_free_at)[-self.agents_at_desk:]
+            now = self.covered_time(self.day * 24.0)
+            self.desk_free_at = [now] * (self.agents_at_desk - len(busy)) + [max(t, now) for t in busy]
+        arrived = 0
         self.new_complaints.sort(key=lambda x: x[0])
         for opened, p in self.new_complaints:
             on_page = p.follows and has_page
@@ -416,17 +444,21 @@ class OracleModel(mesa.Model):
             seen = on_page or (has_page and v1 < sv.monitors_elsewhere)
             outcome, due = IGNORE if seen else UNHEARD, opened + sv.give_up_days * 24
             if seen and v0 < sv.answer_share and math.isfinite(self.service_time):
-                finish = max(self.desk_free_at, self.covered_time(opened)) + self.service_time
+                arrived += 1
+                agent = min(range(len(self.desk_free_at)), key=self.desk_free_at.__getitem__)  # the agent free first
+                finish = max(self.desk_free_at[agent], self.covered_time(opened)) + self.service_time
                 answered_at = self.clock_time(finish)
                 if answered_at - opened <= sv.give_up_days * 24:  # else the complainer gives up and takes no desk time
-                    self.desk_free_at = finish
+                    self.desk_free_at[agent] = finish
                     outcome, due = ANSWER, answered_at
             elif on_page and sv.answer_share <= v0 < sv.answer_share + sv.delete_share:
                 outcome, due = DELETE, opened
             p.complaint = {"opened": opened, "due": due, "outcome": outcome, "on_page": on_page, "viewers": set()}
         self.today["complaints_raised"] = len(self.new_complaints)
         covered_today = sum(self.mask[(self.day % 7) * 24:(self.day % 7 + 1) * 24])
-        self.today["cost_staff"] = covered_today * sv.staff * sv.wage_per_hour
+        self.desk_arrivals.append(arrived)
+        self.today["staff_hours"] = covered_today * self.staff
+        self.today["cost_staff"] = covered_today * self.staff * sv.wage_per_hour
 
     def read_threads(self) -> None:
         """Today's visitors read the page's discussion: each sees each open complaint thread with chance
@@ -514,6 +546,11 @@ class OracleModel(mesa.Model):
             "organic_reach": lambda m: rate(m, "organic_impressions"),
             "interaction_rate": lambda m: rate(m, "follower_engagements"),
             "engagement_per_impression": lambda m: m.today["engagements"] / m.today["impressions"] if m.today["impressions"] else math.nan,
+            "customers": lambda m: sum(p.customer for p in m.agents),
+            "customer_equity": lambda m: math.nan,  # a closed-form sum, not a per-person rule: not compared
+            "purchase_index": lambda m: math.nan,
+            "cost_per_answer": lambda m: (m.today["cost_staff"] / answered if (answered := m.today["complaints_answered_in_time"]
+                                                                                 + m.today["complaints_answered_late"]) else math.nan),
         }
         return {name: state.get(name, lambda m, name=name: m.today[name]) for name in COLUMNS}
 

@@ -53,7 +53,7 @@ def _overwrite_option(f):
 @main.command()
 @click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--days", type=int, help="Days to simulate (default: the scenario's, 365).")
-@click.option("--people", type=int, help="People in the market (default: the scenario's, 20000).")
+@click.option("--people", type=int, help="People in the market (default: the scenario's; shipped strategies 250000).")
 @click.option("--seed", type=int, help="Seed of the random streams (default: the scenario's).")
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: results/NAME).")
 @click.option("--save-people", is_flag=True, help="Also write each person's end state to people.parquet.")
@@ -122,13 +122,15 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
 @main.command()
 @click.option("--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of the report.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("results/demo"), show_default=True)
-@click.option("--reps", type=click.IntRange(min=2), help="Replications (default: the demo set's, 30).")
+@click.option("--reps", type=click.IntRange(min=2), help="Replications (default: the demo set's, 10).")
 @click.option("--days", type=int, help="Override the horizon.")
 @click.option("--people", type=int, help="Override the market size.")
 @click.option("--seed", type=int, default=7, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
+@click.option("--breakeven", "breakeven_people", callback=lambda ctx, p, v: None if v is None else _sizes(ctx, p, v), metavar="SIZES",
+              help="Also find the break-even market of the set's pair at these sizes, e.g. 10000,30000,100000,300000,1000000 (slow).")
 @_overwrite_option
-def demo(lang, out, reps, days, people, seed, workers, overwrite):
+def demo(lang, out, reps, days, people, seed, workers, breakeven_people, overwrite):
     """Compare the demo strategies and write a self-contained report.html for a client."""
     from .experiments import demo as _demo
 
@@ -143,11 +145,72 @@ def demo(lang, out, reps, days, people, seed, workers, overwrite):
         with outputs.claim(out, overwrite), _bar(n * len(scenarios), "demo") as bar, warnings.catch_warnings():
             _warn_reps(n)
             warnings.simplefilter("ignore", UserWarning)
-            result = _demo.demo(out, lang, n, days, people, seed, workers, progress=bar.update, overwrite=overwrite)
+            if breakeven_people:
+                bar.total += 2 * n * len(breakeven_people)
+            result = _demo.demo(out, lang, n, days, people, seed, workers, progress=bar.update, overwrite=overwrite,
+                                breakeven_people=breakeven_people)
     except outputs.OutputError as e:
         _fail(str(e))
     click.echo(format_comparison(result))
     click.echo(f"wrote {out}/report.html")
+
+
+def _sizes(ctx, param, value: str) -> list[int]:
+    try:
+        sizes = [int(v.replace("_", "")) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: expected whole numbers of people separated by commas, e.g. 10000,100000") from None
+    if not sizes or min(sizes) < 10 or max(sizes) > 50_000_000:
+        raise click.BadParameter(f"{value!r}: expected market sizes from 10 to 50,000,000 people")
+    return sizes
+
+
+@main.command("breakeven")
+@click.argument("a", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("b", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--people", default="10000,30000,100000,300000,1000000", show_default=True, callback=_sizes,
+              help="Market sizes to run, separated by commas.")
+@click.option("--years", type=click.FloatRange(min=0.01, max=50), default=3, show_default=True, help="Horizon of each run.")
+@click.option("--reps", type=click.IntRange(min=2), default=10, show_default=True, help="Paired replications per size.")
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("results/breakeven"), show_default=True)
+@_overwrite_option
+def breakeven_cmd(a, b, people, years, reps, seed, workers, out, overwrite):
+    """From which market size B's value (net profit + customer equity change) overtakes A's.
+
+    Runs A and B at each size, paired, scaled to the market, with the desk sized to its load
+    (service.staff = "auto"); writes breakeven.csv, breakeven.png and the manifest.
+    """
+    from .experiments.breakeven import at_size, breakeven
+
+    try:
+        sa, sb = runner.resolve(a), runner.resolve(b)
+        for sc in (sa, sb):
+            for n in people:
+                at_size(sc, n, int(round(years * 365)))
+    except ScenarioError as e:
+        _fail(str(e))
+    try:
+        with outputs.claim(out, overwrite):
+            _warn_reps(reps)
+            with _bar(2 * reps * len(people), "breakeven") as bar:
+                result = breakeven(sa, sb, people, years, reps, seed, workers, progress=bar.update)
+            result.write(out, overwrite=overwrite)
+    except outputs.OutputError as e:
+        _fail(str(e))
+    click.echo(format_breakeven(result))
+    click.echo(f"wrote {out}/")
+
+
+def format_breakeven(result) -> str:
+    t = result.table
+    lines = [f"{'people':>12}{'value ' + result.manifest['a']:>22}{'value ' + result.manifest['b']:>22}{'B - A [95% CI]':>40}"]
+    for _, r in t.iterrows():
+        lines.append(f"{int(r['people']):>12,}{r['value_a']:>22,.0f}{r['value_b']:>22,.0f}"
+                     f"{r['diff']:>16,.0f} [{r['ci_low']:,.0f}, {r['ci_high']:,.0f}]")
+    lines.append(result.sentence())
+    return "\n".join(lines)
 
 
 def _exclusive(resume: bool, overwrite: bool) -> None:
@@ -165,14 +228,15 @@ def _warn_reps(reps: int) -> None:
 def format_comparison(c) -> str:
     """The headline comparison as a plain table, with the number of replications."""
     t = c.table
-    keys = ["long_term_trust", "unfollow_rate_per_30d", "followers_change", "organic_reach"]
+    keys = ["net_advocates_end", "long_term_trust", "followers_change", "value"]
     pivot = t[t["metric"].isin(keys)]
     lines = [f"{'scenario':<20}" + "".join(f"{k:>28}" for k in keys)]
     for name in dict.fromkeys(pivot["scenario"]):
         cells = []
         for k in keys:
             r = pivot[(pivot["scenario"] == name) & (pivot["metric"] == k)].iloc[0]
-            cells.append("n/a" if r["n"] == 0 else f"{r['mean']:.3f} [{r['ci_low']:.3f},{r['ci_high']:.3f}]")
+            f = ",.0f" if k == "value" else ".1f" if k == "net_advocates_end" else ".3f"
+            cells.append("n/a" if r["n"] == 0 else f"{r['mean']:{f}} [{r['ci_low']:{f}},{r['ci_high']:{f}}]")
         lines.append(f"{name:<20}" + "".join(f"{c_:>28}" for c_ in cells))
     lines.append(f"mean [95% CI] over {c.reps} paired replications; differences to {c.manifest['baseline']} in differences.csv")
     return "\n".join(lines)
@@ -397,6 +461,10 @@ def params(markdown):
         click.echo(f"{r['key']:<40} {str(r['default']):<12} {r['range']:<16} {r['unit']:<28} {r['meaning']}")
 
 
+def _num(x, spec: str) -> str:
+    return "n/a" if x is None else format(x, spec)
+
+
 def format_summary(s: dict, name: str) -> str:
     """A short table of the headline figures."""
 
@@ -412,7 +480,12 @@ def format_summary(s: dict, name: str) -> str:
         ("interaction rate (first -> last 30 days)", f"{pct(s['interaction_rate_first_30d'])} -> {pct(s['interaction_rate_last_30d'])}"),
         ("engagement per impression", pct(s["engagement_per_impression"])),
         ("complaints raised / answered in time", f"{s['complaints_raised']:,} / {s['complaints_answered_in_time']:,}"),
-        ("revenue / cost", f"{s['revenue']:,.0f} / {s['cost']:,.0f}"),
+        ("net advocates (points) / purchase index", f"{s['net_advocates_end']:+.1f} / {_num(s['purchase_index_end'], '.3f')}"),
+        ("customers at the end / lapsed", f"{s['customers_end']:,} / {s['lapses']:,}"),
+        ("revenue / gross profit / cost", f"{s['revenue']:,.0f} / {s['gross_profit']:,.0f} / {s['cost']:,.0f}"),
+        ("desk: staff-hours / cost per answer", f"{s['staff_hours']:,.0f} / {_num(s['cost_per_answer'], ',.0f')}"),
+        ("net profit + customer equity change", f"{s['net_profit']:,.0f} + {_num(s['customer_equity_change'], ',.0f')}"),
+        ("value", _num(s["value"], ",.0f")),
     ]
     width = max(len(k) for k, _ in rows)
     return "\n".join([f"{name}: {s['days']} days"] + [f"  {k:<{width}}  {v}" for k, v in rows])

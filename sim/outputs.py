@@ -30,7 +30,7 @@ TEXT_MARKERS = {".toml": ("# Fitted by audsim calibrate (approximate Bayesian co
 OWN = ("daily.csv", "summary.json", "manifest.json", "degrees.csv", "people.parquet", "runs.csv", "compare.csv", "differences.csv",
        "trajectories.csv", "trajectories.png", "trajectories.svg", "headline.png", "headline.svg", "report.html", "sweep.json", "parts",
        "runs.parquet", "sensitivity.csv", "sensitivity.png", "robustness.csv", "robustness.json", "robustness.png", "points.csv",
-       "estimates.csv", "round*")  # what audsim writes into an output folder: --overwrite replaces nothing else
+       "estimates.csv", "round*", "breakeven.csv", "breakeven_runs.csv", "breakeven.json", "breakeven.png", "breakeven.svg")  # what audsim writes into an output folder: --overwrite replaces nothing else
 
 
 class OutputError(Exception):

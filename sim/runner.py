@@ -108,4 +108,4 @@ def run(scenario, days: int | None = None, people: int | None = None, seed: int 
             progress(1)
     daily = model.datacollector.get_model_vars_dataframe().reset_index(drop=True)
     wall = time.perf_counter() - started
-    return Result(daily, summarize(daily), manifest(sc, sc.simulation.seed, wall_time_s=round(wall, 3)), model)
+    return Result(daily, summarize(daily, model.equity_at_start[0]), manifest(sc, sc.simulation.seed, wall_time_s=round(wall, 3)), model)

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 ASSUMED = "assumed"
 
@@ -55,6 +55,21 @@ def name_from_file(path: Path) -> str:
     """The default name of a file's scenario or sweep: its stem, with anything a name may not hold made '-'."""
     name = re.sub(r"-*\.\.+-*|[^\w.-]+", "-", path.stem).strip("-._")
     return name or "scenario"
+
+
+STAFF_ALLOWED = 'a number of persons in [0, 10000], or "auto" (sized each week to the expected load)'
+
+
+def _a_staff(value):
+    """A desk's staff: a number of persons, or "auto" for a desk sized to its load."""
+    if value == "auto":
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or not 0 <= value <= 10_000:
+        raise _FieldError(("service", "staff"), value, STAFF_ALLOWED)
+    return float(value)
+
+
+Staff = Annotated[float | str, BeforeValidator(_a_staff)]
 
 
 class Table(BaseModel):
@@ -148,8 +163,8 @@ class Platform(Table):
     share_visibility: float = P(0.3, 0, 1, unit="probability", doc="chance a tie sees a share in their feed")
     engagement_visibility: float = P(0.05, 0, 1, unit="probability", source="assumed: 'a friend liked this' stories, well below a share's visibility",
                                      doc="chance a tie sees a post because someone they know engaged with it (likes, comments)")
-    recommend_rate: float = P(0.1, 0, 1, unit="impressions/non-follower/post",
-                              source="assumed; calibrated to V6 (pages people value grow 5-40% a year without campaigns)",
+    recommend_rate: float = P(0.15, 0, 1, unit="impressions/non-follower/post",
+                              source="assumed; calibrated to V6 (pages people value grow 5-40% a year without campaigns); was 0.1 before customers lapsed and non-customers bought less often than customers",
                               doc="chance a non-follower who is online is shown a post as a recommendation, at the reference reach; scales with reach R (so with Q and competition)")
     size_ref: float = P(10_000, 1, 1e9, unit="followers", source="Locowise 2015 (500 pages): 11% reach below 10,000 likes",
                         doc="page size at which organic reach per post is reach_base")
@@ -205,11 +220,16 @@ class Service(Table):
 
     problem_rate: float = P(0.001, 0, 1, unit="1/customer/day", doc="chance a customer runs into a problem on a day (product quality)")
     problem_trust_hit: float = P(0.03, 0, 1, unit="trust", doc="trust lost by having a problem at all")
-    staff: float = P(0.0, 0, 10_000, unit="persons", source="seed 002 (dialog needs at least one, better two people)", doc="people on the desk during covered hours", extensive=True)
+    staff: Staff = Field(
+        0.0, description='people on the desk during covered hours; "auto": sized each week to the expected load (Erlang C, target_in_time)',
+        json_schema_extra={"unit": "persons", "source": "seed 002 (dialog needs at least one, better two people)", "extensive": True})
+    target_in_time: float = P(0.8, 0, 0.999, unit="fraction", source="the contact-centre convention of 80% answered within the target time (Erlang C staffing)",
+                              doc='with staff = "auto": share of the desk\'s complaints to answer within patience_hours; sets the staff')
     start_hour: float = P(9.0, 0, 24, unit="hour of day", doc="when the desk's daily window opens")
     hours_per_day: float = P(8.0, 0, 24, unit="hours/day", doc="length of the desk's daily window")
     days_per_week: int = P(5, 0, 7, unit="days/week", doc="days covered, Monday first")
-    answers_per_staff_hour: float = P(4.0, 0, 1000, unit="answers/staff-hour", doc="desk throughput per person")
+    answers_per_staff_hour: float = P(12.0, 0, 1000, unit="answers/staff-hour", source="LiveAgent social-support benchmark: average handling time of a social-media query about 5 minutes (12 an hour); was 4, assumed",
+                                      doc="desk throughput per person")
     quality: float = P(0.8, 0, 1, unit="fraction", doc="how well an answer solves the problem")
     answer_share: float = P(1.0, 0, 1, unit="fraction", doc="share of complaints the brand chooses to answer")
     delete_share: float = P(0.0, 0, 1, unit="fraction", doc="share of complaints the brand deletes; the rest of the unanswered are ignored")
@@ -217,7 +237,9 @@ class Service(Table):
     listening_cost_per_day: float = P(40.0, 0, 1e6, unit="currency/day at full coverage",
                                       source="assumed from social-listening list prices (about 800-3,000 a month for a mid-size brand); scales with monitors_elsewhere",
                                       doc="cost of social listening, times monitors_elsewhere", extensive=True)
-    wage_per_hour: float = P(35.0, 0, 1e6, unit="currency/staff-hour", doc="cost of the desk")
+    wage_per_hour: float = P(30.0, 0, 1e6, unit="currency/staff-hour",
+                             source="Gehalt.de 2019: median social-media manager 36,100 EUR a year; x1.21 employer's contributions / 1,600 paid hours = 27, rounded up for evening and weekend cover; was 35, assumed",
+                             doc="cost of an hour of desk cover (per person)")
     patience_hours: float = P(1.84, 0.01, 1000, unit="hours", source="Edison Research 2012: 42% expect a reply within 60 minutes", doc="mean (exponential) time a complainer will wait before a reply counts as late")
     give_up_days: float = P(3.0, 0.1, 365, unit="days", doc="an unanswered complaint counts as ignored after this")
     recovery_gain: float = P(0.3, 0, 1, unit="trust", source="seed 003 (an answered complaint turns an angry customer into a multiplier); capped by de Matos et al. 2007",
@@ -260,8 +282,19 @@ class Economy(Table):
 
     price: float = P(40.0, 0, 1e9, unit="currency/sale", doc="price of a sale")
     margin: float = P(0.4, 0, 1, unit="fraction", source="seed 000 (permanent discounts cut profit)", doc="margin on a sale before discounts")
-    base_purchase_rate: float = P(0.001, 0, 1, unit="1/person/day", doc="daily purchase chance at trust 0.5 (loyalty)")
-    trust_elasticity: float = P(2.0, 0, 10, unit="exponent", doc="purchase rate grows as (trust/0.5)^elasticity")
+    base_purchase_rate: float = P(0.001, 0, 1, unit="1/customer/day", doc="a customer's daily chance of buying again at trust 0.5 (loyalty)")
+    prospect_purchase_rate: float = P(0.0003, 0, 1, unit="1/person/day",
+                                      source="assumed: with lapse_rate, a neutral market keeps about its customer share (a/(a+h) = 0.27 against customer_share 0.3)",
+                                      doc="a non-customer's daily chance of buying for the first time at trust 0.5")
+    trust_elasticity: float = P(2.0, 0, 10, unit="exponent", doc="purchase rates grow as (trust/0.5)^elasticity")
+    lapse_rate: float = P(0.0008, 0, 1, unit="1/customer/day",
+                          source="Gupta, Lehmann & Stuart 2004 (Valuing customers): annual retention 70-95% in the firms valued; 0.0008/day = 25% lapse a year at neutral trust",
+                          doc="a customer's daily chance of lapsing (no longer buying again) at trust 0.5")
+    lapse_trust_slope: float = P(4.0, 0, 50, unit="1/trust",
+                                 source="assumed: lapse doubles from trust 0.5 to 0.33 and halves at 0.67",
+                                 doc="lapse hazard = lapse_rate * exp(slope * (0.5 - trust)): it rises as trust falls")
+    discount_rate_per_year: float = P(0.12, 0, 1, unit="1/year", source="Gupta, Lehmann & Stuart 2004 (12% a year in their customer valuations)",
+                                      doc="discount rate of future gross profit in customer equity")
 
 
 class Simulation(Table):
@@ -619,6 +652,8 @@ def _scaled_settings(data: dict, factor: float) -> dict:
 
 
 def _scaled(value, factor: float):
+    if isinstance(value, str):  # "auto": a desk sized to its load scales by itself
+        return value
     return round(value * factor) if isinstance(value, int) else value * factor
 
 

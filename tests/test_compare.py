@@ -91,9 +91,10 @@ def test_report_is_self_contained_and_its_verdict_matches_compare_csv(comparison
         if sentence["metric"] != "followers_change":
             continue
         row = table[(table["scenario"] == sentence["scenario"]) & (table["metric"] == "followers_change")].iloc[0]
-        pct = re.search(r"(\d+)% of its followers \(95% CI (\d+)-(\d+)%\)", sentence["text"])
+        pct = re.search(r"(\d+)% of its followers \(95% CI (-?\d+)% to (-?\d+)%\)", sentence["text"])
         assert int(pct.group(1)) == round(abs(row["mean"]) * 100)
-        assert sorted([int(pct.group(2)), int(pct.group(3))]) == sorted([round(abs(row["ci_low"]) * 100), round(abs(row["ci_high"]) * 100)])
+        sign = 1 if row["mean"] >= 0 else -1  # the interval of what was gained, or of what was lost
+        assert [int(pct.group(2)), int(pct.group(3))] == sorted([round(sign * row["ci_low"] * 100), round(sign * row["ci_high"] * 100)])
         assert sentence["text"] in page.replace("&#x27;", "'")
         checked += 1
     assert checked == 2  # both strategies with a page
@@ -107,6 +108,7 @@ def test_german_report(comparison, tmp_path):
 def test_cli_compare_and_bad_input(tmp_path):
     copy = tmp_path / "copy.toml"
     shutil.copy(SCENARIOS / "stammtisch.toml", copy)
+    shutil.copytree(SCENARIOS / "base", tmp_path / "base")  # what it extends
     res = CliRunner().invoke(main, ["compare", str(SCENARIOS / "stammtisch.toml"), str(copy), "--reps", "2", "--people", "800",
                                     "--days", "20", "--workers", "1", "--out", str(tmp_path / "c")])
     assert res.exit_code == 0, res.output

@@ -89,8 +89,10 @@ def test_an_absent_brand_with_product_problems_loses_market_trust_through_word_o
 
 
 def test_answering_fast_is_worth_more_than_answering_late():
-    fast = simulate("service-first", SEEDS)
-    slow = simulate("service-first", SEEDS, **{"service.answers_per_staff_hour": 0.05})
+    # a fixed desk ("auto" would hire more people for slower answers), and problems enough to tell the two apart
+    desk = {"service.staff": 3.0, "service.problem_rate": 0.005}
+    fast = simulate("service-first", SEEDS, **desk)
+    slow = simulate("service-first", SEEDS, **desk, **{"service.answers_per_staff_hour": 0.05})
     assert (figure(fast, "long_term_trust") > figure(slow, "long_term_trust")).all()
     assert sum(r.daily["complaints_answered_late"].sum() for r in slow) > sum(r.daily["complaints_answered_late"].sum() for r in fast)
 
@@ -209,7 +211,7 @@ def test_distrust_drives_unfollows():
 
 
 def test_sales_come_from_engagement_and_from_loyalty():
-    base = {"economy.base_purchase_rate": 0.0}
+    base = {"economy.base_purchase_rate": 0.0, "economy.prospect_purchase_rate": 0.0}
     size = {"people": 10_000, "days": 90}  # the sales party's engagements are few: enough of them to sell at all
     silent = simulate("tupperparty", SEEDS, **size, **base, **{"content.promo.conversion": 0.0, "content.sample.conversion": 0.0,
                                                                "content.info.conversion": 0.0})

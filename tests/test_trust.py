@@ -26,11 +26,18 @@ HEADLINE = ("long_term_trust", "trust_followers_end", "unfollow_rate_per_30d", "
 
 @pytest.mark.parametrize("name", ["tupperparty", "stammtisch"])
 def test_a_market_ten_times_larger_gives_the_same_per_capita_figures(name):
-    """Every extensive setting (people, desk staff, paid budget, listening) scaled x10 (Scenario.scaled); the page-size
-    effect on reach (V7) is the one deliberate dependence on size and is switched off here."""
-    base = scenario(name, **{"simulation.days": 365, "platform.size_elasticity": 0.0})
+    """Every extensive setting (people, desk staff, paid budget, listening) scaled x10 (Scenario.scaled). The
+    deliberate dependences on size are switched off: the page-size effect on reach (V7); the economies of scale
+    of a bigger desk (more agents pool their queue: Erlang C), by a desk that answers at once in its hours; the
+    quality score's prior (a fixed count of impressions, so a day moves a small page's score less), by scaling it
+    too; and a discussion smaller than what a visitor reads (a sales party's page of 4,000 followers has less than
+    one comment a day to read, so its visitors see fewer threads than those of a page ten times as big), by reading
+    a fifth of a comment."""
+    base = scenario(name, **{"market.people": 20_000, "simulation.days": 365, "platform.size_elasticity": 0.0,
+                             "service.staff": 2.0, "service.answers_per_staff_hour": 1000.0, "service.comments_read": 0.2})
+    prior = 10 * base.platform.quality_prior
     small = [sim.run(base, seed=s).summary for s in SEEDS]
-    large = [sim.run(base.scaled(10), seed=s).summary for s in SEEDS]
+    large = [sim.run(base.scaled(10).with_overrides(**{"platform.quality_prior": prior}), seed=s).summary for s in SEEDS]
     for key in HEADLINE:
         a, b = np.array([r[key] for r in small]), np.array([r[key] for r in large])
         half = 1.96 * np.hypot(a.std(ddof=1) / np.sqrt(a.size), b.std(ddof=1) / np.sqrt(b.size))
@@ -38,9 +45,10 @@ def test_a_market_ten_times_larger_gives_the_same_per_capita_figures(name):
 
 
 def test_scaling_multiplies_exactly_the_extensive_settings():
-    base = scenario("stammtisch", **{"strategy.paid_boost_per_day": 10.0})
+    base = scenario("stammtisch", **{"strategy.paid_boost_per_day": 10.0, "market.people": 20_000, "service.staff": 2.0})
     big = base.scaled(10)
     assert (big.market.people, big.service.staff, big.strategy.paid_boost_per_day) == (200_000, 20.0, 100.0)
+    assert base.with_overrides(**{"service.staff": "auto"}).scaled(10).service.staff == "auto"  # a sized desk sizes itself
     assert big.service.listening_cost_per_day == 10 * base.service.listening_cost_per_day
     assert big.market.mean_degree == base.market.mean_degree and big.service.answers_per_staff_hour == base.service.answers_per_staff_hour
 

@@ -86,7 +86,7 @@ def settings(sc) -> str:
     """The strategy's knobs in one line."""
     st, sv = sc.strategy, sc.service
     return (f"{WORDS['promo']}: {100 * st.mix.get('promo', 0):.0f}% · {WORDS['posts']}: {st.posts_per_day:g} · "
-            f"{WORDS['staff']}: {sv.staff:g}, {sv.hours_per_day:g} h x {sv.days_per_week} · {WORDS['reply']}: "
+            f"{WORDS['staff']}: {sv.staff if sv.staff == 'auto' else format(sv.staff, 'g')}, {sv.hours_per_day:g} h x {sv.days_per_week} · {WORDS['reply']}: "
             f"{100 * sv.answer_share:.0f}% / {100 * sv.delete_share:.0f}% · {WORDS['boost']}: {st.paid_boost_per_day:g}")
 
 
@@ -108,6 +108,9 @@ def Summary(model: StrategyPair):
                     solara.Text(f"{model.labels[side]}: {T['day']} {h['days']}", style={"font-weight": "bold"})
                     solara.Text(settings(sc), classes=[f"settings-{side}"])
                     if h["days"]:
+                        solara.Text(f"{T['net_advocates_end']}: {h['net_advocates']:+.1f}", style={"font-weight": "bold"})
+                        if h["purchase_index"] is not None:
+                            solara.Text(f"{T['purchase_index_end']}: {h['purchase_index']:.2f}", style={"font-weight": "bold"})
                         solara.Text(f"{T['trust_market']}: {h['trust']:.3f}")
                         solara.Text(f"{T['followers']}: {h['followers']:,} ({int(h['followers_start']):,})")
                         solara.Text(f"{WORDS['unfollows']}: {_pct(h['unfollow_rate_per_30d'])}")

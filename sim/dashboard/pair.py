@@ -20,6 +20,7 @@ REPLY_POLICIES = {
     "ignore all": {"service.answer_share": 0.0, "service.delete_share": 0.0},
     "ignore, delete 30%": {"service.answer_share": 0.0, "service.delete_share": 0.3},
 }
+LIVE_PEOPLE = 20_000  # the live view's market unless set: both strategies step a day at a time and stay fluid
 SERIES = ("followers", "trust_market", "organic_reach", "interaction_rate", "open_complaints")
 
 
@@ -48,7 +49,7 @@ class StrategyPair(mesa.Model):
         self.errors: list[str] = []
         defaults = tool_defaults()["dashboard"]
         left, right = left or defaults["left"], right or defaults["right"]
-        n = _whole(people, "people", 100, 200_000, self.errors)
+        n = _whole(people, "people", 100, 200_000, self.errors) or LIVE_PEOPLE
         s = _whole(seed, "seed", 0, 2**31 - 1, self.errors)
         base = {"market.people": n, "simulation.seed": s}
         knobs = {"strategy.mix.promo": promo_share, "strategy.posts_per_day": posts_per_day, "service.staff": staff,
@@ -86,7 +87,8 @@ class StrategyPair(mesa.Model):
         return model.datacollector.model_vars.get(name, [])
 
     def headline(self, side: str) -> dict:
-        """Figures so far for the card: trust, followers, unfollows per 30 days, organic reach."""
+        """Figures so far for the card: net advocates, purchase index (last measured), trust, followers, unfollows per
+        30 days, organic reach."""
         model = self.left if side == "left" else self.right
         mv = model.datacollector.model_vars
         if not mv.get("day"):
@@ -95,6 +97,8 @@ class StrategyPair(mesa.Model):
         start = followers[0] - mv["follows"][0] + mv["unfollows"][0]
         mean_f = sum(followers) / len(followers)
         reach = [r for r in mv["organic_reach"] if r == r]
+        index = [x for x in mv["purchase_index"] if x == x] or [model.equity_at_start[1]]
         return {"days": len(followers), "trust": mv["trust_market"][-1], "followers": followers[-1], "followers_start": start,
                 "unfollow_rate_per_30d": sum(mv["unfollows"]) / mean_f / len(followers) * 30 if mean_f else None,
-                "organic_reach": sum(reach) / len(reach) if reach else None}
+                "organic_reach": sum(reach) / len(reach) if reach else None,
+                "net_advocates": 100 * (mv["advocates"][-1] - mv["detractors"][-1]), "purchase_index": index[-1]}

@@ -29,8 +29,9 @@ def bernoulli_indices(rng: np.random.Generator, n: int, p: float) -> np.ndarray:
 
 def thinned(rng: np.random.Generator, n: int, p_max: float, p_of) -> np.ndarray:
     """Indices of successes of Bernoulli(p_i) trials, p_i = p_of(candidates) <= p_max."""
-    candidates = bernoulli_indices(rng, n, min(p_max, 1.0))
+    top = min(p_max, 1.0)  # a probability above 1 is a certainty
+    candidates = bernoulli_indices(rng, n, top)
     if candidates.size == 0:
         return candidates
-    keep = rng.random(candidates.size) * p_max < p_of(candidates)
+    keep = rng.random(candidates.size) * top < p_of(candidates)
     return candidates[keep]

@@ -19,13 +19,14 @@ COUNTS = (
     "engagements", "follower_engagements", "shares", "negative_feedback", "cascade_size_max",
     "complaints_raised", "complaints_answered_in_time", "complaints_answered_late", "complaints_ignored",
     "complaints_deleted", "complaints_unheard", "thread_sightings", "onlookers", "wom_positive", "wom_negative",
-    "sales", "revenue", "gross_profit", "cost", "cost_staff", "cost_listening", "cost_prizes", "cost_paid", "cost_fans",
+    "sales", "lapses", "revenue", "gross_profit", "cost", "cost_staff", "cost_listening", "cost_prizes", "cost_paid", "cost_fans",
+    "staff_hours",
 ) + tuple(f"unfollows_{c}" for c in CAUSES)
 
 STATE = (
     "followers", "trust_followers", "trust_market", "advocates", "detractors", "hunters", "open_complaints",
     "quality_score", "reach_fraction", "organic_reach", "interaction_rate", "engagement_per_impression",
-    "fans_engaged_week",
+    "fans_engaged_week", "customers", "customer_equity", "purchase_index", "cost_per_answer",
 )
 
 COLUMNS = ("day",) + STATE + COUNTS
@@ -41,6 +42,7 @@ class Measures:
     def start_day(self, day: int) -> None:
         self.today = dict.fromkeys(COUNTS, 0.0)
         self.today["day"] = day
+        self.today["customer_equity"] = self.today["purchase_index"] = np.nan
 
     def add(self, **counts: float) -> None:
         for k, v in counts.items():
@@ -68,6 +70,7 @@ class Measures:
             interaction_rate=t["follower_engagements"] / per_post if t["posts"] else np.nan,
             engagement_per_impression=t["engagements"] / t["impressions"] if t["impressions"] else np.nan,
             fans_engaged_week=self._fans_engaged_week(people, followers, t["day"]),
+            customers=np.count_nonzero(people.customer),
         )
 
     @staticmethod
@@ -122,13 +125,18 @@ def reporters() -> dict:
     return {name: (lambda m, name=name: m.measures.today[name]) for name in COLUMNS}
 
 
-def summarize(daily: pd.DataFrame) -> dict:
-    """The headline figures of a run from its daily table."""
+def summarize(daily: pd.DataFrame, equity_at_start: float | None = None) -> dict:
+    """The headline figures of a run from its daily table (and customer equity on day 0, before anything happened).
+
+    value = net profit over the horizon + customer equity at its end - customer equity at the start: trust built
+    or lost counts in money."""
     days = len(daily)
     followers = daily["followers"]
     start = followers.iloc[0] - daily["follows"].iloc[0] + daily["unfollows"].iloc[0]
     mean_followers = followers.mean()
     month = min(30, days)
+    answered = daily["complaints_answered_in_time"].sum() + daily["complaints_answered_late"].sum()
+    equity_end = _num(daily["customer_equity"].iloc[-1])
     return {
         "days": days,
         "long_term_trust": float(daily["trust_market"].iloc[-1]),
@@ -147,13 +155,25 @@ def summarize(daily: pd.DataFrame) -> dict:
         "engagement_per_impression": _num(daily["engagements"].sum() / daily["impressions"].sum()) if daily["impressions"].sum() else None,
         "advocates_end": float(daily["advocates"].iloc[-1]),
         "detractors_end": float(daily["detractors"].iloc[-1]),
+        "net_advocates_end": float(100 * (daily["advocates"].iloc[-1] - daily["detractors"].iloc[-1])),
+        "purchase_index_end": _num(daily["purchase_index"].iloc[-1]),
         "complaints_raised": int(daily["complaints_raised"].sum()),
         "complaints_answered_in_time": int(daily["complaints_answered_in_time"].sum()),
         "complaints_ignored": int(daily["complaints_ignored"].sum() + daily["complaints_deleted"].sum()),
+        "staff_hours": float(daily["staff_hours"].sum()),
+        "cost_per_answer": _num(daily["cost_staff"].sum() / answered) if answered else None,
         "sales": int(daily["sales"].sum()),
+        "customers_end": int(daily["customers"].iloc[-1]),
+        "lapses": int(daily["lapses"].sum()),
         "revenue": float(daily["revenue"].sum()),
         "gross_profit": float(daily["gross_profit"].sum()),
         "cost": float(daily["cost"].sum()),
+        "net_profit": float(daily["gross_profit"].sum() - daily["cost"].sum()),
+        "customer_equity_start": equity_at_start,
+        "customer_equity_end": equity_end,
+        "customer_equity_change": equity_end - equity_at_start if equity_at_start is not None and equity_end is not None else None,
+        "value": (float(daily["gross_profit"].sum() - daily["cost"].sum()) + equity_end - equity_at_start
+                  if equity_at_start is not None and equity_end is not None else None),
     }
 
 

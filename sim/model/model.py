@@ -21,7 +21,7 @@ from .trust import TrustLedger
 # strategy (the market, the graph, who has a problem when, who buys out of
 # loyalty) are drawn in full every day, so two strategies run with the same
 # seed face the same people and the same events (common random numbers).
-STREAMS = ("market", "graph", "problems", "loyalty", "brand", "feed", "reactions", "desk", "talk", "follows")
+STREAMS = ("market", "graph", "problems", "loyalty", "brand", "feed", "reactions", "desk", "talk", "follows", "lapse")
 
 
 class AudienceModel(mesa.Model):
@@ -42,11 +42,12 @@ class AudienceModel(mesa.Model):
         self.graph = social_graph(m.people, m.mean_degree, m.degree_tail, self.streams["graph"])
         self.brand = Brand(self, scenario.strategy, self.content)
         self.platform = Platform(self, scenario.platform)
-        self.desk = service.Desk(scenario.service)
+        self.desk = service.Desk(scenario.service, expected_per_day=service.expected_complaints(self.people, scenario))
         self.follow_book = follows.FollowBook()
         self.ledger = TrustLedger(self.people)
         self.threads = Threads(self.people)
         self.measures = Measures()
+        self.equity_at_start = sales.equity(self.people, scenario.economy)  # (customer equity, purchase index) on day 0
         self.complaint_log: list[dict] | None = [] if record_complaints else None  # resolved complaints, day by day
         self.followers = np.flatnonzero(self.people.follows)  # index of followers, kept by FollowBook.resolve
         follows.wind_clocks(self.people, self.followers, self.streams["follows"])
@@ -72,8 +73,9 @@ class AudienceModel(mesa.Model):
         self.ledger.settle()                                                #    the day's trust changes land
         self.update_reach()                                                 # 8. reach feedback
         self.resolve_follows()                                              # 9. follow and unfollow
-        self.buy()                                                          # 10. sales
+        self.buy()                                                          # 10. sales, lapses and costs
         self.measures.close_day(self.people, self.followers, self.desk, self.platform)  # 11. record
+        self.value_customers()
         self.datacollector.collect(self)
         self.day += 1
 
@@ -170,6 +172,7 @@ class AudienceModel(mesa.Model):
         """Steps 5-6: customers' problems arise; today's visitors read the open threads on the page; due answers,
         silences and deletions land, and those who saw a thread judge how it was treated."""
         p, cfg = self.people, self.config
+        self.desk.start_day(self.day)
         events = bernoulli_indices(self.streams["problems"], p.n, cfg.service.problem_rate)
         hours = 24.0 * self.streams["problems"].random(events.size)
         raised = service.raise_problems(p, self.day, cfg.service, cfg.strategy.has_page, self.desk, events, hours, self.ledger,
@@ -188,7 +191,7 @@ class AudienceModel(mesa.Model):
             complaints_raised=raised, complaints_answered_in_time=done.in_time, complaints_answered_late=done.late,
             complaints_ignored=done.ignored, complaints_deleted=done.deleted, complaints_unheard=done.unheard,
             thread_sightings=sightings, onlookers=onlookers,
-            cost_staff=self.desk.staff_hours(self.day) * cfg.service.wage_per_hour,
+            staff_hours=self.desk.staff_hours(self.day), cost_staff=self.desk.staff_hours(self.day) * cfg.service.wage_per_hour,
             cost_listening=cfg.service.monitors_elsewhere * cfg.service.listening_cost_per_day * cfg.strategy.has_page,
         )
 
@@ -222,9 +225,20 @@ class AudienceModel(mesa.Model):
             self.follow_book.request(first_time[rng.random(first_time.size) < self.config.follows.follow_on_purchase])
 
     def buy(self) -> None:
-        """Step 10: loyal purchases driven by trust; first-time buyers may look the page up; the day's costs add up."""
+        """Step 10: loyal purchases driven by trust; first-time buyers may look the page up; customers whose
+        trust has fallen lapse; the day's costs add up."""
         n, revenue, profit, first_time = sales.loyalty(self.people, self.config.economy, self.streams["loyalty"])
         self.look_up(first_time, self.streams["follows"])
+        lapsed = sales.lapse(self.people, self.config.economy, self.streams["lapse"])
         t = self.measures.today
-        self.measures.add(sales=n, revenue=revenue, gross_profit=profit)
+        self.measures.add(sales=n, revenue=revenue, gross_profit=profit, lapses=lapsed)
         t["cost"] = t["cost_staff"] + t["cost_listening"] + t["cost_prizes"] + t["cost_paid"] + t["cost_fans"]
+        answered = t["complaints_answered_in_time"] + t["complaints_answered_late"]
+        t["cost_per_answer"] = t["cost_staff"] / answered if answered else np.nan
+
+    def value_customers(self) -> None:
+        """Customer equity and the purchase index, every four weeks and on the horizon's last day (a pass over
+        the market; the run's value needs only the last)."""
+        if self.day % 28 == 27 or self.day == self.plan.simulation.days - 1:
+            t = self.measures.today
+            t["customer_equity"], t["purchase_index"] = sales.equity(self.people, self.config.economy)

@@ -2,12 +2,16 @@
 
 Two routes to a sale: an engagement with a post converts at the type's rate,
 scaled by trust (promotion converts best in the short run, at a discount);
-and trust drives a baseline purchase rate (loyalty), where long-term value
-comes from.
+and trust drives a baseline purchase rate (loyalty: customers buy again,
+non-customers now and then for the first time), where long-term value comes
+from. Customers lapse with a hazard that rises as trust falls, so trust
+built or lost shows up in the customers a brand keeps, and in customer
+equity: the discounted gross profit the market's trust promises.
 """
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 from .draws import thinned
@@ -21,10 +25,58 @@ def from_engagement(people, engaged: np.ndarray, k: int, content, economy, rng) 
 
 
 def loyalty(people, economy, rng) -> tuple[int, float, float, np.ndarray]:
-    """Baseline purchases, rising with trust (thinned from the rate at trust 1, from the shared loyalty stream)."""
-    base, e = economy.base_purchase_rate, economy.trust_elasticity
-    buyers = thinned(rng, people.n, base * 2.0**e, lambda c: base * (people.trust[c] / 0.5) ** e)
+    """Baseline purchases, rising with trust: customers buy again, others for the first time at a lower rate
+    (thinned from the highest rate at trust 1, from the shared loyalty stream)."""
+    e = economy.trust_elasticity
+    top = max(economy.base_purchase_rate, economy.prospect_purchase_rate)
+
+    def rate(c):
+        base = np.where(people.customer[c], economy.base_purchase_rate, economy.prospect_purchase_rate)
+        return base * (people.trust[c] / 0.5) ** e
+
+    buyers = thinned(rng, people.n, top * 2.0**e, rate)
     return (*_money(buyers.size, 0.0, economy), _become_customers(people, buyers))
+
+
+def lapse(people, economy, rng) -> int:
+    """Customers who stop buying today; the hazard rises as trust falls (drawn for everyone from the shared
+    lapse stream, so two strategies face the same draws)."""
+    h, slope = economy.lapse_rate, economy.lapse_trust_slope
+    gone = thinned(rng, people.n, h * np.exp(slope * 0.5), lambda c: people.customer[c] * h * np.exp(slope * (0.5 - people.trust[c])))
+    people.customer[gone] = False
+    return int(gone.size)
+
+
+def equity(people, economy) -> tuple[float, float]:
+    """Customer equity and the purchase index of the market, trust held where it is now.
+
+    A customer buying at rate r who lapses at rate h is worth g r / (delta + h) (g: gross profit of a sale,
+    delta: the daily discount rate; Gupta, Lehmann & Stuart 2004 in continuous time); a non-customer who
+    buys a first time at rate a is worth a / (a + delta) (g + that customer value). The purchase index is
+    the market's mean purchase rate relative to a market of neutral trust (1 = neutral)."""
+    e, g = economy.trust_elasticity, economy.price * economy.margin
+    delta = np.log1p(economy.discount_rate_per_year) / 365.0
+    return _equity(people.trust, people.customer, e, g, delta, economy.base_purchase_rate, economy.prospect_purchase_rate,
+                   economy.lapse_rate, economy.lapse_trust_slope)
+
+
+@numba.njit(cache=True)
+def _equity(trust, customer, e, g, delta, base, prospect, lapse_rate, slope):
+    value, rate, neutral = 0.0, 0.0, 0.0
+    for i in range(trust.size):
+        lift = (np.float64(trust[i]) / 0.5) ** e
+        stay = g * base * lift / (delta + lapse_rate * np.exp(slope * (0.5 - trust[i])))
+        if customer[i]:
+            value += stay
+            rate += base * lift
+            neutral += base
+        else:
+            a = prospect * lift
+            if a + delta > 0:
+                value += a / (a + delta) * (g + stay)
+            rate += a
+            neutral += prospect
+    return value, rate / neutral if neutral > 0 else np.nan
 
 
 def _become_customers(people, buyers: np.ndarray) -> np.ndarray:

@@ -3,11 +3,11 @@
 Customers run into problems; followers raise them on the page, others
 elsewhere. The brand's reply policy decides per complaint: answer, ignore or
 delete; a problem raised elsewhere that the brand does not monitor goes
-unheard (not ignored: nobody at the brand saw it). Answers queue first-in-first-out at the desk, which works only in
-covered hours: in "covered time" (covered hours since day 0) the desk is a
-single queue with a fixed service time, so each answer's time follows from
-Lindley's recursion, D_j = max(D_{j-1}, A_j) + s, run over a day's arrivals in
-one compiled pass. A complaint the desk cannot answer within the
+unheard (not ignored: nobody at the brand saw it). Answers queue first-come-first-served at the desk, which works only
+in covered hours: in "covered time" (covered hours since day 0) the desk's
+agents each take a fixed time per answer, so each answer's time follows from
+the agent free first, D_j = max(F, A_j) + s, run over a day's arrivals in one
+compiled pass. A complaint the desk cannot answer within the
 complainer's ``give_up_days`` counts as ignored and leaves the queue without
 taking desk time (after an overload, the desk does not go on answering
 complaints long given up).
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numba
 import numpy as np
+
+from . import staffing
 
 NONE, ANSWER, IGNORE, DELETE, UNHEARD = 0, 1, 2, 3, 4
 SCORE = {"in_time": 1.0, "late": 0.5, "ignored": -1.0, "deleted": -1.5}  # how onlookers judge a thread's treatment
@@ -42,25 +44,58 @@ class Resolved:
 
 
 class Desk:
-    """The brand's service desk: covered hours, capacity, FIFO queue."""
+    """The brand's service desk: covered hours, staff, a first-come-first-served queue.
 
-    def __init__(self, params):
-        self.free_at = 0.0  # covered time at which the queue is empty
+    ``c`` staff are ``c`` agents working in parallel, each taking 1/answers_per_staff_hour per answer
+    (a fraction of a person is one slower agent). With ``staff = "auto"`` the desk is sized each week to the
+    complaints it expects (the last week's, at the start the market's customers times the problem rate) by
+    Erlang C, so that ``target_in_time`` of them are answered within the complainers' mean patience.
+    """
+
+    def __init__(self, params, expected_per_day: float = 0.0):
+        self.free_at = np.zeros(1)  # covered time at which each agent is free
         self.per_week = 0.0  # covered hours a week (none until the first hours are taken up)
         self.pending = np.empty(0, np.int64)  # people with an open problem, seen by the desk or not, until resolved
+        self.expected_per_day = expected_per_day  # complaints the desk expects a day (for "auto")
+        self.arrivals = np.zeros(7)  # complaints that reached the desk on each of the last seven days
+        self.arrived_today = 0
+        self.staff = 0.0
         self.adopt(params, now=0.0)
 
     def adopt(self, params, now: float) -> None:
         """Take up (new) hours and staff at hour ``now``; answers already scheduled keep their times."""
-        busy_until = float(self.clock_time(np.array([self.free_at]))[0]) if self.per_week > 0 else now
+        busy_until = self.clock_time(self.free_at) if self.per_week > 0 else np.full(self.free_at.size, now)
         self.params = params
         self.mask = covered_hours(params.start_hour, params.hours_per_day, params.days_per_week)
         self.cum = np.concatenate([[0.0], np.cumsum(self.mask)])
         self.per_week = self.cum[-1]
-        throughput = params.staff * params.answers_per_staff_hour
-        self.service_time = 1.0 / throughput if throughput > 0 and self.per_week > 0 else np.inf
+        self.staff = self.sized_staff() if params.staff == "auto" else float(params.staff)
+        agents = max(1, int(np.ceil(self.staff - 1e-9)))
+        throughput = self.staff * params.answers_per_staff_hour
+        self.service_time = agents / throughput if throughput > 0 and self.per_week > 0 else np.inf
         if self.per_week > 0:
-            self.free_at = float(self.covered_time(np.array([max(busy_until, now)]))[0])
+            kept = np.sort(np.maximum(busy_until, now))[-agents:]
+            kept = np.concatenate([np.full(agents - kept.size, now), kept])
+            self.free_at = self.covered_time(kept)
+        else:
+            self.free_at = np.zeros(agents)
+
+    def sized_staff(self) -> float:
+        """Staff for the expected load: Erlang C on the complaints a covered hour brings (those raised while
+        the desk is closed wait for it)."""
+        p = self.params
+        if self.per_week == 0 or p.answer_share == 0 or p.answers_per_staff_hour == 0:
+            return 0.0
+        per_hour = self.expected_per_day * 7 / self.per_week
+        return float(staffing.staff_for(per_hour, p.answers_per_staff_hour, p.patience_hours, p.target_in_time))
+
+    def start_day(self, day: int) -> None:
+        """Yesterday's complaints go into the week's record; on Mondays an "auto" desk is sized to last week's."""
+        self.arrivals[(day - 1) % 7] = self.arrived_today
+        self.arrived_today = 0
+        if day % 7 == 0 and day > 0 and self.params.staff == "auto":
+            self.expected_per_day = float(self.arrivals.mean())
+            self.adopt(self.params, now=day * 24.0)
 
     @property
     def staffed(self) -> bool:
@@ -79,12 +114,13 @@ class Desk:
         return week * HOURS_PER_WEEK + h + (rest - self.cum[h])
 
     def schedule(self, opened: np.ndarray, give_up_hours: float) -> np.ndarray:
-        """Answer times (hours) for complaints raised at ``opened`` (sorted), FIFO after the current queue; inf for
-        those the desk cannot reach within ``give_up_hours``: they leave the queue and take no desk time."""
+        """Answer times (hours) for complaints raised at ``opened`` (sorted), first come first served after the
+        current queue; inf for those the desk cannot reach within ``give_up_hours``: they leave the queue and
+        take no desk time."""
+        self.arrived_today += opened.size
         if opened.size == 0:
             return opened
-        done, self.free_at = _serve_or_renege(self.covered_time(opened), self.covered_time(opened + give_up_hours),
-                                              self.service_time, self.free_at)
+        done = _serve_or_renege(self.covered_time(opened), self.covered_time(opened + give_up_hours), self.service_time, self.free_at)
         out = np.full(done.size, np.inf)
         kept = np.isfinite(done)
         out[kept] = self.clock_time(done[kept])
@@ -93,20 +129,22 @@ class Desk:
     def staff_hours(self, day: int) -> float:
         """Staff-hours paid on a day (the covered hours of that weekday times staff)."""
         d = day % 7
-        return float(self.mask[d * 24:(d + 1) * 24].sum() * self.params.staff)
+        return float(self.mask[d * 24:(d + 1) * 24].sum() * self.staff)
 
 
 @numba.njit(cache=True)
 def _serve_or_renege(arrive, limit, s, free_at):
-    """Lindley's recursion D_j = max(D_{j-1}, A_j) + s over the day's complaints, except that a complaint the desk
-    cannot answer by ``limit`` leaves without taking desk time (a queue with reneging)."""
+    """First come, first served by the agent free first (``free_at``, updated in place): each answer ends at
+    max(agent free, arrival) + s, except that a complaint the desk cannot answer by ``limit`` leaves without
+    taking desk time (a queue with reneging). With one agent this is Lindley's recursion."""
     done = np.full(arrive.size, np.inf)
     for j in range(arrive.size):
-        finish = max(free_at, arrive[j]) + s
+        k = np.argmin(free_at)
+        finish = max(free_at[k], arrive[j]) + s
         if finish <= limit[j]:
             done[j] = finish
-            free_at = finish
-    return done, free_at
+            free_at[k] = finish
+    return done
 
 
 def covered_hours(start_hour: float, hours_per_day: float, days_per_week: int) -> np.ndarray:
@@ -117,6 +155,18 @@ def covered_hours(start_hour: float, hours_per_day: float, days_per_week: int) -
         hours = (d * 24 + start + np.arange(length)) % HOURS_PER_WEEK
         mask[hours] = 1.0
     return mask
+
+
+def expected_complaints(people, scenario) -> float:
+    """Complaints a day the desk can expect from the market at hand: customers' problems raised on the page (by
+    followers) or found by listening, times the share the brand answers."""
+    sv = scenario.service
+    if not scenario.strategy.has_page:
+        return 0.0
+    customers = np.count_nonzero(people.customer)
+    following = np.count_nonzero(people.customer & people.follows)
+    seen = following + sv.monitors_elsewhere * (customers - following)
+    return float(sv.problem_rate * sv.answer_share * seen)
 
 
 def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events: np.ndarray, hours: np.ndarray, ledger, rng) -> int:

@@ -10,14 +10,18 @@ import html
 import json
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT
 
-TABLE_METRICS = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end", "organic_reach",
-                 "interaction_rate", "revenue", "cost")
+TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
+                 "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
+                 "net_profit", "customer_equity_change", "value", "staff_hours", "cost_per_answer")
+MONEY = ("followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "staff_hours",
+         "cost_per_answer", "customers_end")
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
@@ -38,8 +42,10 @@ def _fmt(metric, x):
         return "n/a"
     if metric in plots.PERCENT:
         return f"{100 * x:.1f}%"
-    if metric in ("followers_end", "revenue", "cost", "gross_profit"):
+    if metric in MONEY:
         return f"{x:,.0f}"
+    if metric == "net_advocates_end":
+        return f"{x:+.1f}"
     return f"{x:.3f}"
 
 
@@ -55,7 +61,12 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
     period = t["months"].format(n=round(days / 30.44)) if days >= 60 else t["days"].format(n=days)
     trust = table[table["metric"] == "long_term_trust"].sort_values("mean")
     worst, best = trust.iloc[0]["scenario"], trust.iloc[-1]["scenario"]
-    out = [{"text": t["best"].format(name=best, worst=worst), "scenario": best, "metric": "long_term_trust"}]
+    advocates = table[table["metric"] == "net_advocates_end"].sort_values("mean", ascending=False)
+    index = table[table["metric"] == "purchase_index_end"].set_index("scenario")["mean"]
+    lead = "; ".join(t["lead_item"].format(name=r["scenario"], points=f"{r['mean']:+.1f}", index=f"{index.get(r['scenario'], float('nan')):.2f}")
+                     for _, r in advocates.iterrows())
+    out = [{"text": t["lead"].format(period=period, items=lead), "scenario": advocates.iloc[0]["scenario"], "metric": "net_advocates_end"},
+           {"text": t["best"].format(name=best, worst=worst), "scenario": best, "metric": "long_term_trust"}]
     base = comparison.manifest["baseline"]
     order = [worst] + [n for n in trust["scenario"][::-1] if n != worst]
     for name in order:
@@ -65,7 +76,7 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
             sign = -1 if lost else 1
             lo, hi = sorted((sign * fc["ci_low"], sign * fc["ci_high"]))
             out.append({"text": t["verdict_followers"].format(period=period, name=name, verb=t["lost" if lost else "gained"],
-                                                               pct=_pct(sign * fc["mean"]), lo=_pct(lo)[:-1], hi=_pct(hi)),
+                                                               pct=_pct(sign * fc["mean"]), lo=_pct(lo), hi=_pct(hi)),
                         "scenario": name, "metric": "followers_change", "value": fc["mean"]})
         if name == base:
             continue
@@ -81,12 +92,48 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
     return out
 
 
+def money(comparison, lang: str = "en") -> list[dict]:
+    """Sentences on value (net profit over the horizon + customer equity change) against the baseline, saying
+    plainly where a strategy does not pay, and where profit and value point different ways."""
+    t, table, diffs = TEXT[lang], comparison.table, comparison.differences
+    base = comparison.manifest["baseline"]
+    out = []
+    for name in dict.fromkeys(table["scenario"]):
+        v, p = _row(table, name, "value"), _row(table, name, "net_profit")
+        eq = _row(table, name, "customer_equity_change")
+        if v is None or v["n"] == 0:
+            continue
+        out.append({"text": t["money_value"].format(name=name, value=_money(v["mean"]), lo=_money(v["ci_low"]), hi=_money(v["ci_high"]),
+                                                    profit=_money(p["mean"]), equity=_money(eq["mean"])),
+                    "scenario": name, "metric": "value", "value": v["mean"]})
+        if name == base:
+            continue
+        dv = diffs[(diffs["scenario"] == name) & (diffs["metric"] == "value")]
+        dp = diffs[(diffs["scenario"] == name) & (diffs["metric"] == "net_profit")]
+        if not len(dv):
+            continue
+        dv, dp = dv.iloc[0], dp.iloc[0]
+        key = "money_pays" if dv["ci_low"] > 0 else "money_does_not_pay" if dv["ci_high"] < 0 else "money_unclear"
+        out.append({"text": t[key].format(name=name, base=base, diff=_money(abs(dv["diff"])), lo=_money(dv["ci_low"]), hi=_money(dv["ci_high"])),
+                    "scenario": name, "metric": "value", "value": dv["diff"]})
+        if np.sign(dp["diff"]) != np.sign(dv["diff"]) and dp["diff"] != 0:
+            out.append({"text": t["money_profit_vs_value"].format(
+                name=name, base=base, profit_dir=t["more" if dp["diff"] > 0 else "less"], profit=_money(abs(dp["diff"])),
+                value_dir=t["more" if dv["diff"] > 0 else "less"], value=_money(abs(dv["diff"]))),
+                "scenario": name, "metric": "net_profit", "value": dp["diff"]})
+    return out
+
+
+def _money(x) -> str:
+    return "n/a" if pd.isna(x) else f"{x:,.0f}"
+
+
 def _p(p):
     return "= n/a" if pd.isna(p) else ("< 0.001" if p < 0.001 else f"= {p:.3f}")
 
 
-def render(comparison, lang: str = "en") -> str:
-    """The whole report as one HTML string."""
+def render(comparison, lang: str = "en", breakeven=None) -> str:
+    """The whole report as one HTML string (with the break-even market if one is given)."""
     t = TEXT[lang]
     reps = comparison.reps
     parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(t['title'])}</title>",
@@ -95,6 +142,13 @@ def render(comparison, lang: str = "en") -> str:
     for s in verdict(comparison, lang):
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
     parts.append("</div>")
+    parts.append(f"<h2>{t['money']}</h2><div class='verdict' id='money'>")
+    for s in money(comparison, lang):
+        parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
+    parts.append(f"</div><p class='note'>{t['money_note']}</p>")
+    if breakeven is not None:
+        parts.append(f"<h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence())}</p>"
+                     f"{_clean_svg(plots.svg(plots.breakeven(breakeven, lang)))}{_breakeven_table(breakeven, t)}")
     parts.append(f"<p class='note'>{t['reps_note'].format(reps=reps)}</p>")
     if reps < 10:
         parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
@@ -108,6 +162,15 @@ def render(comparison, lang: str = "en") -> str:
     parts.append(f"<details><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _breakeven_table(result, t) -> str:
+    m = result.manifest
+    head = f"<tr><th>{t['market_people']}</th><th>{html.escape(m['a'])}</th><th>{html.escape(m['b'])}</th><th>{t['value_diff'].format(a=html.escape(m['a']), b=html.escape(m['b']))}</th></tr>"
+    rows = "".join(f"<tr><td>{int(r['people']):,}</td><td>{_money(r['value_a'])}</td><td>{_money(r['value_b'])}</td>"
+                   f"<td>{_money(r['diff'])}<br><span class='note'>[{_money(r['ci_low'])}, {_money(r['ci_high'])}] n={int(r['n'])}</span></td></tr>"
+                   for _, r in result.table.iterrows())
+    return f"<table>{head}{rows}</table><p class='note'>{t['breakeven_note'].format(reps=m['reps'], years=m['days'] / 365)}</p>"
 
 
 def _clean_svg(svg: str) -> str:
@@ -135,7 +198,8 @@ def _strategies(comparison) -> str:
     for name, sc in comparison.manifest["scenarios"].items():
         st, sv = sc["strategy"], sc["service"]
         mix = ", ".join(f"{k} {100 * v:.0f}%" for k, v in st["mix"].items())
-        facts = (f"{st['posts_per_day']:g} posts/day; {mix}; desk: {sv['staff']:g} staff, {sv['hours_per_day']:g} h x "
+        staff = "sized to the load" if sv["staff"] == "auto" else f"{sv['staff']:g} staff"
+        facts = (f"{st['posts_per_day']:g} posts/day; {mix}; desk: {staff}, {sv['hours_per_day']:g} h x "
                  f"{sv['days_per_week']} days, answers {100 * sv['answer_share']:.0f}%, deletes {100 * sv['delete_share']:.0f}%"
                  + (f", listens for {100 * sv['monitors_elsewhere']:.0f}% of complaints raised elsewhere" if sv["monitors_elsewhere"] > 0 else "")
                  if st["has_page"] else "no page")

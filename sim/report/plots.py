@@ -9,6 +9,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter, NullFormatter  # noqa: E402
 
 from .i18n import TEXT  # noqa: E402
 
@@ -70,3 +71,34 @@ def svg(fig) -> str:
     plt.close(fig)
     text = buf.getvalue()
     return text[text.index("<svg"):]
+
+
+def breakeven(result, lang: str = "en"):
+    """B's value minus A's by market size (log axis), with its 95% interval and the break-even marked."""
+    t = TEXT[lang]
+    tab, p, m = result.table, result.point, result.manifest
+    fig, ax = plt.subplots(figsize=(7.5, 4))
+    ax.fill_between(tab["people"], tab["ci_low"], tab["ci_high"], alpha=0.25, color="C0", label=t["interval"])
+    ax.plot(tab["people"], tab["diff"], "o-", color="C0", label=t["value_diff"].format(a=m["a"], b=m["b"]))
+    ax.axhline(0, color="#444", lw=1)
+    if p["people"] is not None:
+        ax.axvline(p["people"], color="C3", ls="--", lw=1, label=t["breakeven_at"].format(n=f"{result.rounded(p['people']):,}"))
+    ax.set_xscale("log")
+    ax.set_xticks(tab["people"])
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    ax.set_xlabel(t["market_people"])
+    ax.set_ylabel(t["value_diff_axis"])
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def save_breakeven(result, folder: Path, lang: str = "en") -> None:
+    fig = breakeven(result, lang)
+    fig.savefig(folder / "breakeven.png", dpi=120)
+    fig.savefig(folder / "breakeven.svg")
+    plt.close(fig)

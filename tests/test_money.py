@@ -1,0 +1,135 @@
+"""Money a finance team can check: customers who lapse, customer equity, a desk sized to its load, value, break-even."""
+
+import numpy as np
+import pytest
+
+import sim
+from sim.experiments.breakeven import breakeven, crossing
+from sim.model import sales, staffing
+from sim.model.people import People
+from sim.model.service import Desk
+from sim.scenario import Economy, Service
+
+from .conftest import figure, scenario, simulate
+
+SEEDS = range(4)
+
+
+# -- customers come and go -----------------------------------------------------------
+
+def test_customers_lapse_and_a_hazard_that_rises_as_trust_falls_lowers_equity():
+    """A sales party lowers trust; where lapsing depends on trust, it keeps fewer customers and loses more equity."""
+    flat = simulate("tupperparty", SEEDS, days=240, **{"economy.lapse_trust_slope": 0.0})
+    steep = simulate("tupperparty", SEEDS, days=240, **{"economy.lapse_trust_slope": 8.0})
+    assert (figure(flat, "lapses") > 0).all()
+    assert (figure(steep, "customers_end") < figure(flat, "customers_end")).all()
+    assert (figure(steep, "customer_equity_change") < figure(flat, "customer_equity_change")).all()
+
+
+def test_without_lapses_nobody_stops_being_a_customer():
+    runs = simulate("stammtisch", range(2), days=120, **{"economy.lapse_rate": 0.0})
+    assert (figure(runs, "lapses") == 0).all()
+    assert all(np.all(np.diff(r.daily["customers"]) >= 0) for r in runs)
+
+
+def test_equity_follows_trust_and_a_neutral_market_buys_at_the_neutral_rate():
+    econ = Economy()
+    p = People(1000, 1)
+    p.customer[:500] = True
+    p.trust[:] = 0.5
+    neutral, index = sales.equity(p, econ)
+    assert index == pytest.approx(1.0)
+    p.trust[:] = 0.4
+    lower, index_lower = sales.equity(p, econ)
+    assert lower < neutral and index_lower < 1.0
+    # a customer at neutral trust is worth g r / (delta + h)
+    delta = np.log1p(econ.discount_rate_per_year) / 365
+    one = People(1, 1)
+    one.customer[0], one.trust[0] = True, 0.5
+    assert sales.equity(one, econ)[0] == pytest.approx(econ.price * econ.margin * econ.base_purchase_rate / (delta + econ.lapse_rate), rel=1e-5)
+
+
+# -- value adds up --------------------------------------------------------------------
+
+def test_value_is_net_profit_plus_the_change_in_customer_equity():
+    for r in simulate("stammtisch", range(2), days=90):
+        s, d = r.summary, r.daily
+        assert s["net_profit"] == pytest.approx(d["gross_profit"].sum() - d["cost"].sum())
+        assert s["customer_equity_change"] == pytest.approx(s["customer_equity_end"] - s["customer_equity_start"])
+        assert s["value"] == pytest.approx(s["net_profit"] + s["customer_equity_change"])
+        assert s["customer_equity_end"] == pytest.approx(d["customer_equity"].iloc[-1])
+
+
+# -- a desk sized to its load -----------------------------------------------------------
+
+def test_erlang_c_matches_the_standard_table():
+    """Erlang C for 10 erlangs (e.g. 200 calls an hour of 3 minutes): the chance to wait with 11-14 agents, and the
+    service level within 20 seconds, as contact-centre tables give them (14 agents: 17.4% wait, 88.8% within 20 s)."""
+    assert [round(staffing.wait_probability(c, 10.0), 4) for c in (11, 12, 13, 14)] == [0.6821, 0.4494, 0.2853, 0.1741]
+    assert staffing.answered_within(14, 200, 20, 20 / 3600) == pytest.approx(0.8884, abs=1e-4)
+    assert staffing.staff_for(200, 20, 20 / 3600, 0.8) == 14
+    assert staffing.wait_probability(1, 0.5) == pytest.approx(0.5)  # M/M/1: the chance to wait is the load
+
+
+def auto_desk(per_day: float, **kw) -> Desk:
+    return Desk(Service(staff="auto", start_hour=0, hours_per_day=24, days_per_week=7, **kw), expected_per_day=per_day)
+
+
+def test_auto_staff_grows_with_the_load():
+    staff = [auto_desk(n).staff for n in (1, 100, 1000, 5000)]
+    assert staff == sorted(staff) and staff[0] >= 1 and staff[-1] > staff[0]
+    assert auto_desk(1000, target_in_time=0.95).staff >= auto_desk(1000, target_in_time=0.6).staff
+    assert Desk(Service(staff="auto", answer_share=0.0), expected_per_day=100).staff == 0
+
+
+def test_an_auto_desk_meets_its_target_in_a_queue():
+    """Poisson complaints at the expected rate, answered first come first served: the share answered within the
+    complainers' mean patience reaches the target (Erlang C assumes exponential answers; fixed ones wait less)."""
+    rng = np.random.default_rng(3)
+    per_day, days = 2000, 60
+    desk = auto_desk(per_day, patience_hours=0.5, target_in_time=0.8, give_up_days=3)
+    opened = np.sort(rng.uniform(0, days * 24, rng.poisson(per_day * days)))
+    answered = desk.schedule(opened, give_up_hours=72.0)
+    assert np.isfinite(answered).all()
+    within = np.mean(answered - opened <= 0.5 + 1 / (desk.params.answers_per_staff_hour))  # wait plus the answer itself
+    assert within >= 0.8
+    fewer = Desk(Service(staff=desk.staff - 2, start_hour=0, hours_per_day=24, days_per_week=7))
+    slower = fewer.schedule(opened, give_up_hours=72.0)
+    assert np.mean(slower - opened <= 0.5 + 1 / 12) < within
+
+
+def test_an_auto_desk_follows_its_complaints_week_by_week():
+    quiet = scenario("stammtisch", **{"market.people": 3000, "simulation.days": 70, "service.staff": "auto"})
+    crisis = quiet.with_overrides(**{"timeline": [{"from": 14, "service.problem_rate": 1.0}]})
+    hours = [sim.run(s, seed=1).daily["staff_hours"] for s in (quiet, crisis)]
+    assert hours[1].iloc[-7:].sum() > hours[0].iloc[-7:].sum()
+    assert hours[1].iloc[:7].sum() == hours[0].iloc[:7].sum()  # the same desk until the load shows
+
+
+# -- the break-even market ----------------------------------------------------------------
+
+def test_crossing_is_exact_for_a_per_person_gain_against_a_fixed_cost():
+    import pandas as pd
+
+    n = np.array([1_000, 10_000, 100_000])
+    diff = 0.5 * n - 20_000  # breaks even at 40,000 people
+    table = pd.DataFrame({"people": n, "diff": diff, "ci_low": diff - 1000, "ci_high": diff + 1000})
+    point = crossing(table)
+    assert point["status"] == "b_overtakes"
+    assert point["people"] == pytest.approx(40_000)
+    assert point["low"] == pytest.approx(38_000) and point["high"] == pytest.approx(42_000)
+
+
+def test_break_even_found_on_a_constructed_pair():
+    """B runs a desk (one person, around the clock, for no complaints: a fixed cost); A pays for listening in
+    proportion to its market (a cost per person). Nothing else differs, so B - A = (L N / N0 - 24 wage) days and
+    B breaks even at N = 24 wage N0 / L."""
+    base = sim.scenario.validate({"name": "a", "simulation": {"days": 20}, "market": {"people": 1000},
+                                  "service": {"problem_rate": 0.0, "answer_share": 0.0, "monitors_elsewhere": 1.0,
+                                              "listening_cost_per_day": 600.0, "wage_per_hour": 25.0,
+                                              "start_hour": 0, "hours_per_day": 24, "days_per_week": 7}})
+    b = base.with_overrides(name="b", **{"service.answer_share": 1.0, "service.listening_cost_per_day": 0.0})
+    result = breakeven(base, b, people=[500, 800, 2000], reps=2, workers=1)
+    assert result.point["status"] == "b_overtakes"
+    assert result.point["people"] == pytest.approx(24 * 25.0 * 1000 / 600.0)
+    np.testing.assert_allclose(result.table["diff"], result.table["value_b"] - result.table["value_a"])
