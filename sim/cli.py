@@ -230,14 +230,14 @@ def format_comparison(c) -> str:
     t = c.table
     keys = ["net_advocates_end", "long_term_trust", "followers_change", "value"]
     pivot = t[t["metric"].isin(keys)]
-    lines = [f"{'scenario':<20}" + "".join(f"{k:>28}" for k in keys)]
+    lines = [f"{'scenario':<20}" + "".join(f"{k:>34}" for k in keys)]
     for name in dict.fromkeys(pivot["scenario"]):
         cells = []
         for k in keys:
             r = pivot[(pivot["scenario"] == name) & (pivot["metric"] == k)].iloc[0]
             f = ",.0f" if k == "value" else ".1f" if k == "net_advocates_end" else ".3f"
             cells.append("n/a" if r["n"] == 0 else f"{r['mean']:{f}} [{r['ci_low']:{f}},{r['ci_high']:{f}}]")
-        lines.append(f"{name:<20}" + "".join(f"{c_:>28}" for c_ in cells))
+        lines.append(f"{name:<20}" + "".join(f"{c_:>34}" for c_ in cells))
     lines.append(f"mean [95% CI] over {c.reps} paired replications; differences to {c.manifest['baseline']} in differences.csv")
     return "\n".join(lines)
 

@@ -224,7 +224,7 @@ class Service(Table):
         0.0, description='people on the desk during covered hours; "auto": sized each week to the expected load (Erlang C, target_in_time)',
         json_schema_extra={"unit": "persons", "source": "seed 002 (dialog needs at least one, better two people)", "extensive": True})
     target_in_time: float = P(0.8, 0, 0.999, unit="fraction", source="the contact-centre convention of 80% answered within the target time (Erlang C staffing)",
-                              doc='with staff = "auto": share of the desk\'s complaints to answer within patience_hours; sets the staff')
+                              doc='with staff = "auto": share of the complaints raised in the desk\'s hours to answer (wait plus answer) within the complainer\'s patience; sets the staff')
     start_hour: float = P(9.0, 0, 24, unit="hour of day", doc="when the desk's daily window opens")
     hours_per_day: float = P(8.0, 0, 24, unit="hours/day", doc="length of the desk's daily window")
     days_per_week: int = P(5, 0, 7, unit="days/week", doc="days covered, Monday first")
@@ -293,7 +293,7 @@ class Economy(Table):
     lapse_trust_slope: float = P(4.0, 0, 50, unit="1/trust",
                                  source="assumed: lapse doubles from trust 0.5 to 0.33 and halves at 0.67",
                                  doc="lapse hazard = lapse_rate * exp(slope * (0.5 - trust)): it rises as trust falls")
-    discount_rate_per_year: float = P(0.12, 0, 1, unit="1/year", source="Gupta, Lehmann & Stuart 2004 (12% a year in their customer valuations)",
+    discount_rate_per_year: float = P(0.12, 0.001, 1, unit="1/year", source="Gupta, Lehmann & Stuart 2004 (12% a year in their customer valuations)",
                                       doc="discount rate of future gross profit in customer equity")
 
 

@@ -75,8 +75,8 @@ class BreakEven:
     def rounded(x: float) -> int:
         return _round(x)
 
-    def sentence(self) -> str:
-        return describe(self.point, self.manifest["a"], self.manifest["b"])
+    def sentence(self, lang: str = "en") -> str:
+        return describe(self.point, self.manifest["a"], self.manifest["b"], lang)
 
 
 def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: int = 10, seed: int = 7,
@@ -122,43 +122,55 @@ def difference_by_size(runs: pd.DataFrame) -> pd.DataFrame:
 
 
 def crossing(table: pd.DataFrame) -> dict:
-    """Where B - A turns from negative to positive: the market size, with the sizes where its interval's upper and
-    lower bounds cross (the earliest and latest plausible break-even). ``status`` says which case holds."""
+    """Where B - A turns from negative to positive, with its interval: from where the upper bound of the 95%
+    interval turns positive (the earliest plausible break-even) to where the lower bound does for good (beyond it,
+    B is surely ahead). ``status`` names the case: b_overtakes, b_ahead_everywhere, a_ahead_everywhere,
+    b_falls_behind, mixed (more than one change of sign) or no_difference."""
     n = table["people"].to_numpy(float)
-    at = {col: _first_rise(n, table[col].to_numpy(float)) for col in ("diff", "ci_high", "ci_low")}
-    d = table["diff"].to_numpy(float)
+    d, lo, hi = (table[c].to_numpy(float) for c in ("diff", "ci_low", "ci_high"))
+    point = {"people": None, "low": None, "high": None, "smallest": int(n[0]), "largest": int(n[-1]),
+             "b_surely_ahead_at": [int(x) for x in n[lo > 0]], "a_surely_ahead_at": [int(x) for x in n[hi < 0]]}
+    changes = int(np.count_nonzero(np.diff(np.sign(d)) != 0))
+    if np.all(d == 0) and np.all(lo == hi):
+        return {"status": "no_difference", **point}
     if (d > 0).all():
-        status = "b_ahead_everywhere"
-    elif (d <= 0).all():
-        status = "a_ahead_everywhere"
-    elif at["diff"] is None:
-        status = "b_falls_behind"  # B ahead at small markets and behind at large ones
-    else:
-        status = "b_overtakes"
-    return {"status": status, "people": at["diff"], "low": at["ci_high"], "high": at["ci_low"],
-            "smallest": int(n[0]), "largest": int(n[-1])}
+        return {"status": "b_ahead_everywhere", **point}
+    if (d <= 0).all():
+        return {"status": "a_ahead_everywhere", **point}
+    if changes > 1:
+        return {"status": "mixed", **point}
+    if d[0] > 0:
+        return {"status": "b_falls_behind", **point}
+    at = _rise(n, d)
+    low = _rise(n, hi) if hi[0] <= 0 else None  # None: the interval allows a break-even below the smallest size
+    high = _rise(n, lo, last=True) if lo[-1] > 0 else None  # None: beyond the largest size
+    return {"status": "b_overtakes", **point, "people": at, "low": min(low, at) if low is not None else None,
+            "high": max(high, at) if high is not None else None}
 
 
-def _first_rise(n: np.ndarray, y: np.ndarray) -> float | None:
-    """The first market size at which ``y`` crosses from <= 0 to > 0, linear in people between grid points."""
+def _rise(n: np.ndarray, y: np.ndarray, last: bool = False) -> float | None:
+    """The first (or last) market size at which ``y`` crosses from <= 0 to > 0, linear in people between sizes."""
+    found = None
     for i in range(1, len(n)):
         if y[i - 1] <= 0 < y[i]:
-            return float(n[i - 1] + (n[i] - n[i - 1]) * (0 - y[i - 1]) / (y[i] - y[i - 1]))
-    return None
+            found = float(n[i - 1] + (n[i] - n[i - 1]) * (0 - y[i - 1]) / (y[i] - y[i - 1]))
+            if not last:
+                return found
+    return found
 
 
-def describe(point: dict, a: str, b: str) -> str:
-    """The break-even in one sentence, for every case."""
-    s, lo, hi = point["status"], point["low"], point["high"]
-    if s == "b_ahead_everywhere":
-        return f"{b}'s value is above {a}'s at every market size tested, from {point['smallest']:,} people."
-    if s == "a_ahead_everywhere":
-        return f"{b}'s value does not overtake {a}'s at any market size tested, up to {point['largest']:,} people."
-    if s == "b_falls_behind":
-        return f"{b}'s value is above {a}'s in small markets but falls behind in larger ones (see the table)."
-    span = (f"{_round(lo):,}" if lo is not None else f"below {point['smallest']:,}") + " to " + \
-           (f"{_round(hi):,}" if hi is not None else f"beyond {point['largest']:,}")
-    return f"{b}'s value overtakes {a}'s from a market of about {_round(point['people']):,} people (95% interval {span})."
+def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
+    """The break-even in one sentence, for every case, in English or German."""
+    from ..report.i18n import TEXT
+
+    t = TEXT[lang]
+    num = (lambda x: f"{x:,}".replace(",", ".")) if lang == "de" else (lambda x: f"{x:,}")
+    s = point["status"]
+    if s != "b_overtakes":
+        return t[f"be_{s}"].format(a=a, b=b, smallest=num(point["smallest"]), largest=num(point["largest"]))
+    lo = num(_round(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"]))
+    hi = num(_round(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))
+    return t["be_overtakes"].format(a=a, b=b, n=num(_round(point["people"])), lo=lo, hi=hi)
 
 
 def _round(x: float) -> int:

@@ -50,14 +50,15 @@ def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = 
 
     With ``breakeven_people`` (market sizes), the report also shows where the set's ``breakeven`` pair
     (B against A) breaks even, over the same horizon."""
-    scenarios, baseline, default_reps = load_set("demo")
-    scenarios = {n: sc.with_overrides(**{"simulation.days": days, "market.people": people}) for n, sc in scenarios.items()}
+    shipped, baseline, default_reps = load_set("demo")
+    scenarios = {n: sc.with_overrides(**{"simulation.days": days, "market.people": people}) for n, sc in shipped.items()}
     with outputs.claim(out, overwrite):  # refused at once, before the runs, if ``out`` may not be written
         comparison = compare(scenarios, reps=reps or default_reps, baseline=baseline, seed=seed, workers=workers, progress=progress)
         found = None
         if breakeven_people:
             a, b = breakeven_pair()
-            found = _breakeven.breakeven(scenarios[a], scenarios[b], breakeven_people, reps=reps or default_reps, seed=seed,
+            # from the strategies as shipped: each is scaled from its own market (its costs with it) to each size
+            found = _breakeven.breakeven(shipped[a], shipped[b], breakeven_people, reps=reps or default_reps, seed=seed,
                                          workers=workers, progress=progress, days=next(iter(scenarios.values())).simulation.days)
         write_report(comparison, out, lang, overwrite, found)
     return comparison

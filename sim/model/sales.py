@@ -50,10 +50,12 @@ def lapse(people, economy, rng) -> int:
 def equity(people, economy) -> tuple[float, float]:
     """Customer equity and the purchase index of the market, trust held where it is now.
 
-    A customer buying at rate r who lapses at rate h is worth g r / (delta + h) (g: gross profit of a sale,
-    delta: the daily discount rate; Gupta, Lehmann & Stuart 2004 in continuous time); a non-customer who
-    buys a first time at rate a is worth a / (a + delta) (g + that customer value). The purchase index is
-    the market's mean purchase rate relative to a market of neutral trust (1 = neutral)."""
+    Each person moves between customer (buying again at rate r, lapsing at rate h) and non-customer (buying a
+    first time at rate a), as in the model; each sale is worth g (gross profit), discounted at delta a day. The
+    discounted value of that two-state chain (Gupta, Lehmann & Stuart 2004, in continuous time, with lapsed
+    customers free to come back) is, for a customer, g (r (a + delta) + h a) / (delta (a + delta + h)), and for a
+    non-customer a (g + that value) / (a + delta). The purchase index is the market's purchase rate relative to
+    the same market at neutral trust (1 = neutral)."""
     e, g = economy.trust_elasticity, economy.price * economy.margin
     delta = np.log1p(economy.discount_rate_per_year) / 365.0
     return _equity(people.trust, people.customer, e, g, delta, economy.base_purchase_rate, economy.prospect_purchase_rate,
@@ -65,15 +67,15 @@ def _equity(trust, customer, e, g, delta, base, prospect, lapse_rate, slope):
     value, rate, neutral = 0.0, 0.0, 0.0
     for i in range(trust.size):
         lift = (np.float64(trust[i]) / 0.5) ** e
-        stay = g * base * lift / (delta + lapse_rate * np.exp(slope * (0.5 - trust[i])))
+        r, a = base * lift, prospect * lift
+        h = lapse_rate * np.exp(slope * (0.5 - trust[i]))
+        stay = g * (r * (a + delta) + h * a) / (delta * (a + delta + h))
         if customer[i]:
             value += stay
-            rate += base * lift
+            rate += r
             neutral += base
         else:
-            a = prospect * lift
-            if a + delta > 0:
-                value += a / (a + delta) * (g + stay)
+            value += a * (g + stay) / (a + delta)
             rate += a
             neutral += prospect
     return value, rate / neutral if neutral > 0 else np.nan

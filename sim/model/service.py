@@ -82,9 +82,11 @@ class Desk:
 
     def sized_staff(self) -> float:
         """Staff for the expected load: Erlang C on the complaints a covered hour brings (those raised while
-        the desk is closed wait for it)."""
+        the desk is closed wait for it), for target_in_time answered within the complainers' patience."""
         p = self.params
         if self.per_week == 0 or p.answer_share == 0 or p.answers_per_staff_hour == 0:
+            return 0.0
+        if 1.0 / p.answers_per_staff_hour >= p.give_up_days * 24.0:  # no answer could come before the complainer gives up
             return 0.0
         per_hour = self.expected_per_day * 7 / self.per_week
         return float(staffing.staff_for(per_hour, p.answers_per_staff_hour, p.patience_hours, p.target_in_time))

@@ -103,8 +103,8 @@ def money(comparison, lang: str = "en") -> list[dict]:
         eq = _row(table, name, "customer_equity_change")
         if v is None or v["n"] == 0:
             continue
-        out.append({"text": t["money_value"].format(name=name, value=_money(v["mean"]), lo=_money(v["ci_low"]), hi=_money(v["ci_high"]),
-                                                    profit=_money(p["mean"]), equity=_money(eq["mean"])),
+        out.append({"text": t["money_value"].format(name=name, value=_money(v["mean"], lang), lo=_money(v["ci_low"], lang),
+                                                    hi=_money(v["ci_high"], lang), profit=_money(p["mean"], lang), equity=_money(eq["mean"], lang)),
                     "scenario": name, "metric": "value", "value": v["mean"]})
         if name == base:
             continue
@@ -114,18 +114,24 @@ def money(comparison, lang: str = "en") -> list[dict]:
             continue
         dv, dp = dv.iloc[0], dp.iloc[0]
         key = "money_pays" if dv["ci_low"] > 0 else "money_does_not_pay" if dv["ci_high"] < 0 else "money_unclear"
-        out.append({"text": t[key].format(name=name, base=base, diff=_money(abs(dv["diff"])), lo=_money(dv["ci_low"]), hi=_money(dv["ci_high"])),
+        out.append({"text": t[key].format(name=name, base=base, diff=_money(abs(dv["diff"]), lang), lo=_money(dv["ci_low"], lang),
+                                          hi=_money(dv["ci_high"], lang), direction=t["higher" if dv["diff"] > 0 else "lower"]),
                     "scenario": name, "metric": "value", "value": dv["diff"]})
-        if np.sign(dp["diff"]) != np.sign(dv["diff"]) and dp["diff"] != 0:
+        clear = dv["ci_low"] > 0 or dv["ci_high"] < 0
+        if clear and np.sign(dp["diff"]) != np.sign(dv["diff"]) and dp["diff"] != 0:
             out.append({"text": t["money_profit_vs_value"].format(
-                name=name, base=base, profit_dir=t["more" if dp["diff"] > 0 else "less"], profit=_money(abs(dp["diff"])),
-                value_dir=t["more" if dv["diff"] > 0 else "less"], value=_money(abs(dv["diff"]))),
+                name=name, base=base, profit_dir=t["more" if dp["diff"] > 0 else "less"], profit=_money(abs(dp["diff"]), lang),
+                value_dir=t["more" if dv["diff"] > 0 else "less"], value=_money(abs(dv["diff"]), lang)),
                 "scenario": name, "metric": "net_profit", "value": dp["diff"]})
     return out
 
 
-def _money(x) -> str:
-    return "n/a" if pd.isna(x) else f"{x:,.0f}"
+def _money(x, lang: str = "en") -> str:
+    """A sum of money, with the thousands separator of the report's language."""
+    if pd.isna(x):
+        return "n/a"
+    text = f"{x:,.0f}"
+    return text.replace(",", ".") if lang == "de" else text
 
 
 def _p(p):
@@ -147,8 +153,8 @@ def render(comparison, lang: str = "en", breakeven=None) -> str:
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
     parts.append(f"</div><p class='note'>{t['money_note']}</p>")
     if breakeven is not None:
-        parts.append(f"<h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence())}</p>"
-                     f"{_clean_svg(plots.svg(plots.breakeven(breakeven, lang)))}{_breakeven_table(breakeven, t)}")
+        parts.append(f"<h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang))}</p>"
+                     f"{_clean_svg(plots.svg(plots.breakeven(breakeven, lang)))}{_breakeven_table(breakeven, t, lang)}")
     parts.append(f"<p class='note'>{t['reps_note'].format(reps=reps)}</p>")
     if reps < 10:
         parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
@@ -164,13 +170,15 @@ def render(comparison, lang: str = "en", breakeven=None) -> str:
     return "\n".join(parts)
 
 
-def _breakeven_table(result, t) -> str:
+def _breakeven_table(result, t, lang: str = "en") -> str:
     m = result.manifest
     head = f"<tr><th>{t['market_people']}</th><th>{html.escape(m['a'])}</th><th>{html.escape(m['b'])}</th><th>{t['value_diff'].format(a=html.escape(m['a']), b=html.escape(m['b']))}</th></tr>"
-    rows = "".join(f"<tr><td>{int(r['people']):,}</td><td>{_money(r['value_a'])}</td><td>{_money(r['value_b'])}</td>"
-                   f"<td>{_money(r['diff'])}<br><span class='note'>[{_money(r['ci_low'])}, {_money(r['ci_high'])}] n={int(r['n'])}</span></td></tr>"
+    rows = "".join(f"<tr><td>{_money(r['people'], lang)}</td><td>{_money(r['value_a'], lang)}</td><td>{_money(r['value_b'], lang)}</td>"
+                   f"<td>{_money(r['diff'], lang)}<br><span class='note'>[{_money(r['ci_low'], lang)}, {_money(r['ci_high'], lang)}] n={int(r['n'])}</span></td></tr>"
                    for _, r in result.table.iterrows())
-    return f"<table>{head}{rows}</table><p class='note'>{t['breakeven_note'].format(reps=m['reps'], years=m['days'] / 365)}</p>"
+    days = m["days"]
+    period = t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
+    return f"<table>{head}{rows}</table><p class='note'>{t['breakeven_note'].format(reps=m['reps'], period=period)}</p>"
 
 
 def _clean_svg(svg: str) -> str:

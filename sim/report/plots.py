@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -78,8 +79,13 @@ def breakeven(result, lang: str = "en"):
     t = TEXT[lang]
     tab, p, m = result.table, result.point, result.manifest
     fig, ax = plt.subplots(figsize=(7.5, 4))
-    ax.fill_between(tab["people"], tab["ci_low"], tab["ci_high"], alpha=0.25, color="C0", label=t["interval"])
-    ax.plot(tab["people"], tab["diff"], "o-", color="C0", label=t["value_diff"].format(a=m["a"], b=m["b"]))
+    # straight lines in people between the sizes, as the break-even is interpolated, drawn on the log axis
+    n = tab["people"].to_numpy(float)
+    x = np.unique(np.concatenate([np.linspace(n[i], n[i + 1], 50) for i in range(len(n) - 1)] + [n]))
+    dense = {c: np.interp(x, n, tab[c].to_numpy(float)) for c in ("diff", "ci_low", "ci_high")}
+    ax.fill_between(x, dense["ci_low"], dense["ci_high"], alpha=0.25, color="C0", label=t["interval"])
+    ax.plot(x, dense["diff"], "-", color="C0", label=t["value_diff"].format(a=m["a"], b=m["b"]))
+    ax.plot(n, tab["diff"], "o", color="C0")
     ax.axhline(0, color="#444", lw=1)
     if p["people"] is not None:
         ax.axvline(p["people"], color="C3", ls="--", lw=1, label=t["breakeven_at"].format(n=f"{result.rounded(p['people']):,}"))
