@@ -222,7 +222,8 @@ class Service(Table):
     problem_trust_hit: float = P(0.03, 0, 1, unit="trust", doc="trust lost by having a problem at all")
     staff: Staff = Field(
         0.0, description='people on the desk during covered hours; "auto": sized each week to the expected load (Erlang C, target_in_time)',
-        json_schema_extra={"unit": "persons", "source": "seed 002 (dialog needs at least one, better two people)", "extensive": True})
+        json_schema_extra={"unit": "persons", "source": "seed 002 (dialog needs at least one, better two people)", "extensive": True,
+                           "allowed": '[0, 10000] or "auto"'})
     target_in_time: float = P(0.8, 0, 0.999, unit="fraction", source="the contact-centre convention of 80% answered within the target time (Erlang C staffing)",
                               doc='with staff = "auto": share of the complaints raised in the desk\'s hours to answer (wait plus answer) within the complainer\'s patience; sets the staff')
     start_hour: float = P(9.0, 0, 24, unit="hour of day", doc="when the desk's daily window opens")
@@ -675,7 +676,7 @@ def parameters() -> list[dict]:
             for m in f.metadata:
                 lo, hi = getattr(m, "ge", lo), getattr(m, "le", hi)
             rows.append({"key": f"{table}.{name}", "default": getattr(getattr(defaults, table), name),
-                         "range": "" if lo is None and hi is None else f"[{lo}, {hi}]", "unit": extra.get("unit", ""),
+                         "range": extra.get("allowed", "" if lo is None and hi is None else f"[{lo}, {hi}]"), "unit": extra.get("unit", ""),
                          "source": extra.get("source", ""), "meaning": f.description or ""})
     for name, f in ContentType.model_fields.items():
         extra = f.json_schema_extra or {}
