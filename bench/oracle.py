@@ -23,7 +23,6 @@ from collections import deque
 from pathlib import Path
 
 import mesa
-import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -218,7 +217,7 @@ class OracleModel(mesa.Model):
         self.people = self.create_people()
         self.connect()
         sv = cfg.service
-        seen = sum(p.customer and (p.follows or False) for p in self.people)
+        seen = sum(p.customer and p.follows for p in self.people)
         seen += sv.monitors_elsewhere * (sum(p.customer for p in self.people) - seen)
         self.staff_desk(sv.problem_rate * sv.answer_share * seen if cfg.strategy.has_page else 0.0)
         self.desk_free_at = [0.0] * self.agents_at_desk

@@ -67,6 +67,16 @@ def process_pool(workers: int):
         _stop_resource_tracker()
 
 
+def map_tasks(fn, tasks: list, workers: int | None = None):
+    """``fn`` over ``tasks`` in order: in this process with one worker, else on a spawned pool (all cores by default)."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        yield from map(fn, tasks)
+        return
+    with process_pool(workers) as pool:
+        yield from pool.map(fn, tasks, chunksize=1)
+
+
 def _stop_resource_tracker() -> None:
     """Stop and reap multiprocessing's resource tracker once the workers are gone (the next pool starts another),
     so it is not left to exit after this process, a zombie where nothing reaps orphans."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import outputs, runner
-from ..parallel import process_pool
+from ..parallel import map_tasks
 from ..scenario import Scenario
 from . import stats
 from .compare import replication_seeds
@@ -71,10 +70,6 @@ class BreakEven:
         (folder / "breakeven.json").write_text(json.dumps({**self.point, "manifest": self.manifest}, indent=2, default=str))
         plots.save_breakeven(self, folder)
 
-    @staticmethod
-    def rounded(x: float) -> int:
-        return _round(x)
-
     def sentence(self, lang: str = "en") -> str:
         return describe(self.point, self.manifest["a"], self.manifest["b"], lang)
 
@@ -90,17 +85,11 @@ def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: i
     days = days or int(round(years * 365))
     seeds = replication_seeds(seed, reps)
     tasks = [(label, n, r, s, at_size(sc, n, days)) for n in people for r, s in enumerate(seeds) for label, sc in (("a", a), ("b", b))]
-    workers = workers or os.cpu_count() or 1
     rows = []
-    if workers == 1:
-        for t in tasks:
-            rows.append(_value(t))
-            progress and progress(1)
-    else:
-        with process_pool(workers) as pool:
-            for row in pool.map(_value, tasks, chunksize=1):
-                rows.append(row)
-                progress and progress(1)
+    for row in map_tasks(_value, tasks, workers):
+        rows.append(row)
+        if progress:
+            progress(1)
     runs = pd.DataFrame(rows)
     table = difference_by_size(runs)
     return BreakEven(runs, table, crossing(table), {
@@ -168,12 +157,12 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
     s = point["status"]
     if s != "b_overtakes":
         return t[f"be_{s}"].format(a=a, b=b, smallest=num(point["smallest"]), largest=num(point["largest"]))
-    lo = num(_round(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"]))
-    hi = num(_round(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))
-    return t["be_overtakes"].format(a=a, b=b, n=num(_round(point["people"])), lo=lo, hi=hi)
+    lo = num(two_figures(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"]))
+    hi = num(two_figures(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))
+    return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), lo=lo, hi=hi)
 
 
-def _round(x: float) -> int:
+def two_figures(x: float) -> int:
     """Two significant figures: a break-even is not known to the person."""
     if x <= 0:
         return 0

@@ -7,7 +7,6 @@ between strategies are paired: both face the same market, graph and problems.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import warnings
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ import pandas as pd
 from scipy import stats as scipy_stats
 
 from .. import outputs, runner
-from ..parallel import process_pool
+from ..parallel import map_tasks
 from ..scenario import Scenario
 from . import stats
 
@@ -93,21 +92,12 @@ def compare(scenarios: dict[str, Scenario], reps: int = 30, baseline: str | None
         raise ValueError(f"baseline = {baseline!r}: expected one of {', '.join(scenarios)}")
     seeds = replication_seeds(seed, reps)
     tasks = [(name, sc, r, s) for r, s in enumerate(seeds) for name, sc in scenarios.items()]
-    workers = workers or os.cpu_count() or 1
     rows, trajs = [], []
-
-    def collect(results):
-        for row, traj in results:
-            rows.append(row)
-            trajs.append(traj)
-            if progress:
-                progress(1)
-
-    if workers == 1:
-        collect(map(_replicate, tasks))
-    else:
-        with process_pool(workers) as pool:
-            collect(pool.map(_replicate, tasks, chunksize=1))
+    for row, traj in map_tasks(_replicate, tasks, workers):
+        rows.append(row)
+        trajs.append(traj)
+        if progress:
+            progress(1)
     runs = pd.DataFrame(rows).sort_values(["scenario", "replication"], key=_order(scenarios)).reset_index(drop=True)
     return Comparison(
         runs=runs,

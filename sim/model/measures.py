@@ -136,7 +136,9 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None) -> dict
     mean_followers = followers.mean()
     month = min(30, days)
     answered = daily["complaints_answered_in_time"].sum() + daily["complaints_answered_late"].sum()
+    net_profit = float(daily["gross_profit"].sum() - daily["cost"].sum())
     equity_end = _num(daily["customer_equity"].iloc[-1])
+    equity_change = equity_end - equity_at_start if equity_at_start is not None and equity_end is not None else None
     return {
         "days": days,
         "long_term_trust": float(daily["trust_market"].iloc[-1]),
@@ -168,12 +170,11 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None) -> dict
         "revenue": float(daily["revenue"].sum()),
         "gross_profit": float(daily["gross_profit"].sum()),
         "cost": float(daily["cost"].sum()),
-        "net_profit": float(daily["gross_profit"].sum() - daily["cost"].sum()),
+        "net_profit": net_profit,
         "customer_equity_start": equity_at_start,
         "customer_equity_end": equity_end,
-        "customer_equity_change": equity_end - equity_at_start if equity_at_start is not None and equity_end is not None else None,
-        "value": (float(daily["gross_profit"].sum() - daily["cost"].sum()) + equity_end - equity_at_start
-                  if equity_at_start is not None and equity_end is not None else None),
+        "customer_equity_change": equity_change,
+        "value": net_profit + equity_change if equity_change is not None else None,
     }
 
 

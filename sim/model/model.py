@@ -187,11 +187,12 @@ class AudienceModel(mesa.Model):
             self.complaint_log.append({"day": self.day, **done.log})
         self._visitors = np.empty(0, np.int64)
         self._complaint_talk = (done.tell_positive, done.tell_negative)
+        paid_hours = self.desk.staff_hours(self.day)
         self.measures.add(
             complaints_raised=raised, complaints_answered_in_time=done.in_time, complaints_answered_late=done.late,
             complaints_ignored=done.ignored, complaints_deleted=done.deleted, complaints_unheard=done.unheard,
             thread_sightings=sightings, onlookers=onlookers,
-            staff_hours=self.desk.staff_hours(self.day), cost_staff=self.desk.staff_hours(self.day) * cfg.service.wage_per_hour,
+            staff_hours=paid_hours, cost_staff=paid_hours * cfg.service.wage_per_hour,
             cost_listening=cfg.service.monitors_elsewhere * cfg.service.listening_cost_per_day * cfg.strategy.has_page,
         )
 

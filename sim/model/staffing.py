@@ -32,16 +32,6 @@ def wait_probability(servers: int, load: float) -> float:
     return servers * b / (servers - load * (1.0 - b))
 
 
-def answered_within(servers: int, arrivals_per_hour: float, answers_per_hour: float, hours: float) -> float:
-    """Share of complaints answered within ``hours`` by ``servers`` agents (M/M/c, first come first served)."""
-    if arrivals_per_hour <= 0:
-        return 1.0
-    load = arrivals_per_hour / answers_per_hour
-    if servers <= load:
-        return 0.0
-    return 1.0 - wait_probability(servers, load) * math.exp(-(servers * answers_per_hour - arrivals_per_hour) * hours)
-
-
 def answered_in_patience(servers: int, arrivals_per_hour: float, answers_per_hour: float, patience_hours: float) -> float:
     """Share of complaints whose wait plus answer ends within an exponential patience of mean ``patience_hours``."""
     if servers * answers_per_hour <= arrivals_per_hour:

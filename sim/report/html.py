@@ -43,7 +43,7 @@ def _fmt(metric, x):
     if metric in plots.PERCENT:
         return f"{100 * x:.1f}%"
     if metric in MONEY:
-        return f"{x:,.0f}"
+        return _money(x)
     if metric == "net_advocates_end":
         return f"{x:+.1f}"
     return f"{x:.3f}"

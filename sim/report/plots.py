@@ -76,6 +76,8 @@ def svg(fig) -> str:
 
 def breakeven(result, lang: str = "en"):
     """B's value minus A's by market size (log axis), with its 95% interval and the break-even marked."""
+    from ..experiments.breakeven import two_figures
+
     t = TEXT[lang]
     tab, p, m = result.table, result.point, result.manifest
     fig, ax = plt.subplots(figsize=(7.5, 4))
@@ -88,7 +90,7 @@ def breakeven(result, lang: str = "en"):
     ax.plot(n, tab["diff"], "o", color="C0")
     ax.axhline(0, color="#444", lw=1)
     if p["people"] is not None:
-        ax.axvline(p["people"], color="C3", ls="--", lw=1, label=t["breakeven_at"].format(n=f"{result.rounded(p['people']):,}"))
+        ax.axvline(p["people"], color="C3", ls="--", lw=1, label=t["breakeven_at"].format(n=f"{two_figures(p['people']):,}"))
     ax.set_xscale("log")
     ax.set_xticks(tab["people"])
     ax.xaxis.set_minor_formatter(NullFormatter())
