@@ -26,12 +26,14 @@ WORDS = {
            "posts": "Posts per day", "staff": "Service staff", "hours": "Desk hours per day", "days": "Desk days per week",
            "reply": "Reply policy", "boost": "Paid boost per day", "people": "People in the market", "seed": "Seed",
            "export": "Export report", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
-           "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied"},
+           "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied",
+           "lead": "Net advocates {points} pts · purchase rate {index}x neutral"},
     "de": {"yours": "Strategie A (Einstellungen gelten nach Reset)", "other": "Strategie B (Vorlage)", "promo": "Anteil Werbung an den Posts",
            "posts": "Posts pro Tag", "staff": "Service-Personal", "hours": "Service-Stunden pro Tag", "days": "Service-Tage pro Woche",
            "reply": "Umgang mit Beschwerden", "boost": "Bezahlte Reichweite pro Tag", "people": "Personen im Markt", "seed": "Seed",
            "export": "Bericht exportieren", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
-           "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen"},
+           "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen",
+           "lead": "Netto-Fürsprecher {points} Pkt. · Kaufrate {index}x neutral"},
 }[LANG]
 
 DEFAULTS = tool_defaults()["dashboard"]
@@ -108,13 +110,11 @@ def Summary(model: StrategyPair):
                     solara.Text(f"{model.labels[side]}: {T['day']} {h['days']}", style={"font-weight": "bold"})
                     solara.Text(settings(sc), classes=[f"settings-{side}"])
                     if h["days"]:
-                        solara.Text(f"{T['net_advocates_end']}: {h['net_advocates']:+.1f}", style={"font-weight": "bold"})
-                        if h["purchase_index"] is not None:
-                            solara.Text(f"{T['purchase_index_end']}: {h['purchase_index']:.2f}", style={"font-weight": "bold"})
+                        solara.Text(WORDS["lead"].format(points=f"{h['net_advocates']:+.1f}", index=f"{h['purchase_index']:.2f}"),
+                                    style={"font-weight": "bold"})
                         solara.Text(f"{T['trust_market']}: {h['trust']:.3f}")
                         solara.Text(f"{T['followers']}: {h['followers']:,} ({int(h['followers_start']):,})")
                         solara.Text(f"{WORDS['unfollows']}: {_pct(h['unfollow_rate_per_30d'])}")
-                        solara.Text(f"{T['organic_reach']}: {_pct(h['organic_reach'])}")
     Export(model)
 
 

@@ -88,7 +88,7 @@ class StrategyPair(mesa.Model):
 
     def headline(self, side: str) -> dict:
         """Figures so far for the card: net advocates, purchase index (last measured), trust, followers, unfollows per
-        30 days, organic reach."""
+        30 days (organic reach has its chart beside the card)."""
         model = self.left if side == "left" else self.right
         mv = model.datacollector.model_vars
         if not mv.get("day"):
@@ -96,9 +96,7 @@ class StrategyPair(mesa.Model):
         followers = mv["followers"]
         start = followers[0] - mv["follows"][0] + mv["unfollows"][0]
         mean_f = sum(followers) / len(followers)
-        reach = [r for r in mv["organic_reach"] if r == r]
         index = [x for x in mv["purchase_index"] if x == x] or [model.equity_at_start[1]]
         return {"days": len(followers), "trust": mv["trust_market"][-1], "followers": followers[-1], "followers_start": start,
                 "unfollow_rate_per_30d": sum(mv["unfollows"]) / mean_f / len(followers) * 30 if mean_f else None,
-                "organic_reach": sum(reach) / len(reach) if reach else None,
                 "net_advocates": 100 * (mv["advocates"][-1] - mv["detractors"][-1]), "purchase_index": index[-1]}
