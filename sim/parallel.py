@@ -11,6 +11,7 @@ at once instead of waiting for the runs in flight.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -79,9 +80,16 @@ def map_tasks(fn, tasks: list, workers: int | None = None):
 
 def _stop_resource_tracker() -> None:
     """Stop and reap multiprocessing's resource tracker once the workers are gone (the next pool starts another),
-    so it is not left to exit after this process, a zombie where nothing reaps orphans."""
-    from multiprocessing import resource_tracker
+    so it is not left to exit after this process, a zombie where nothing reaps orphans.
 
+    Not while a semaphore of the pool is still alive (a traceback, after SIGTERM, can hold its queues): a stopped
+    tracker unlinks what is still registered, and the semaphore's own clean-up at exit would then print a traceback.
+    The tracker then ends with this process, as it would without us."""
+    from multiprocessing import resource_tracker, synchronize, util
+
+    gc.collect()  # semaphores nobody holds are unlinked and unregistered now, by their own finalizers
+    if any(getattr(f, "_callback", None) is synchronize.SemLock._cleanup for f in list(util._finalizer_registry.values())):
+        return
     try:
         resource_tracker._resource_tracker._stop()
     except (AttributeError, OSError, ChildProcessError):

@@ -126,3 +126,23 @@ def test_sigterm_inside_a_compiled_kernel_ends_quietly(tmp_path, monkeypatch):
                                     "--out", str(tmp_path / "r")])
     assert res.exit_code == 128 + signal.SIGTERM and "Traceback" not in res.output, res.output
     assert res.output.strip() == "audsim: stopped" and not (tmp_path / "r").exists()
+
+
+def test_a_pool_left_while_its_queues_are_held_exits_without_a_traceback(tmp_path):
+    """After SIGTERM a traceback can still hold the pool's queues when the pool is left; stopping multiprocessing's
+    resource tracker then would unlink their semaphores under them, and their clean-up at exit printed tracebacks
+    (seen in CI as compare-SIGTERM's failure)."""
+    script = tmp_path / "held.py"
+    script.write_text(textwrap.dedent("""
+        import operator
+        from sim.parallel import process_pool
+        held = []
+        if __name__ == "__main__":
+            with process_pool(2) as pool:
+                list(pool.map(operator.neg, [1, -2]))
+                held.append(pool._call_queue)
+            print("left the pool")
+    """))
+    res = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0 and "left the pool" in res.stdout, res.stderr
+    assert "Traceback" not in res.stderr, res.stderr
