@@ -122,24 +122,43 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
 @main.command()
 @click.option("--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="Language of the report.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("results/demo"), show_default=True)
+@click.option("--followers", type=click.IntRange(min=1, max=10_000_000), help="Your page's followers (default: the shipped page's).")
+@click.option("--market", "--people", "market", type=click.IntRange(min=10, max=50_000_000),
+              help="People in the reachable market (default: the shipped ratio to --followers, else the shipped market); "
+                   "desk and budgets scale with it.")
+@click.option("--posts-per-day", type=click.FloatRange(min=0, max=50), help="Your page's posts a day now (the current strategy's).")
+@click.option("--from-insights", "insights", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Your page's daily analytics export (CSV): its size and posting rate, and reach, engagement and unfollows fitted to it.")
+@click.option("--pdf", is_flag=True, help="Also print the report to report.pdf (needs Chromium).")
+@click.option("--pptx", is_flag=True, help="Also write a short slide deck, report.pptx.")
 @click.option("--reps", type=click.IntRange(min=2), help="Replications (default: the demo set's, 10).")
-@click.option("--days", type=int, help="Override the horizon.")
-@click.option("--people", type=int, help="Override the market size.")
+@click.option("--days", type=click.IntRange(min=1, max=100_000), help="Override the horizon.")
 @click.option("--seed", type=int, default=7, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option("--breakeven", "breakeven_people", callback=lambda ctx, p, v: None if v is None else _sizes(ctx, p, v), metavar="SIZES",
               help="Also find the break-even market of the set's pair at these sizes, e.g. 10000,30000,100000,300000,1000000 (slow).")
 @_overwrite_option
-def demo(lang, out, reps, days, people, seed, workers, breakeven_people, overwrite):
-    """Compare the demo strategies and write a self-contained report.html for a client."""
+def demo(lang, out, followers, market, posts_per_day, insights, pdf, pptx, reps, days, seed, workers, breakeven_people, overwrite):
+    """Compare the shipped strategies on your page and write a self-contained report.html for a client."""
     from .experiments import demo as _demo
+    from .report import pdf as _pdf
 
+    if insights is not None and (followers or market or posts_per_day is not None):
+        _fail("--from-insights sets the page's size and posting rate from the export; leave out --followers, --market and --posts-per-day")
     try:
         scenarios, baseline, default_reps = _demo.load_set("demo")
-        for sc in scenarios.values():
-            sc.with_overrides(**{"simulation.days": days, "market.people": people})
+        story = _demo.load_story("demo")
+        _demo.for_the_page(scenarios, story.current or baseline, followers, market, posts_per_day, days)  # refused before any run
+        if pdf:
+            _pdf.chromium()
+        if pptx:
+            import pptx as _  # noqa: F401
     except ScenarioError as e:
         _fail(str(e))
+    except _pdf.NoBrowser as e:
+        _fail(str(e))
+    except ImportError:
+        _fail("--pptx needs python-pptx: pip install python-pptx")
     n = reps or default_reps
     try:
         with outputs.claim(out, overwrite), _bar(n * len(scenarios), "demo") as bar, warnings.catch_warnings():
@@ -147,12 +166,16 @@ def demo(lang, out, reps, days, people, seed, workers, breakeven_people, overwri
             warnings.simplefilter("ignore", UserWarning)
             if breakeven_people:
                 bar.total += 2 * n * len(breakeven_people)
-            result = _demo.demo(out, lang, n, days, people, seed, workers, progress=bar.update, overwrite=overwrite,
-                                breakeven_people=breakeven_people)
-    except outputs.OutputError as e:
+            if insights is not None:
+                bar.total += 40 * 2
+            result = _demo.demo(out, lang, n, days, market, seed, workers, progress=bar.update, overwrite=overwrite,
+                                breakeven_people=breakeven_people, followers=followers, posts_per_day=posts_per_day,
+                                insights_export=insights, pdf=pdf, pptx=pptx)
+    except (outputs.OutputError, ScenarioError, _pdf.NoBrowser) as e:
         _fail(str(e))
     click.echo(format_comparison(result))
-    click.echo(f"wrote {out}/report.html")
+    written = ", ".join(f"{out}/report.{ext}" for ext, on in (("html", True), ("pdf", pdf), ("pptx", pptx)) if on)
+    click.echo(f"wrote {written}")
 
 
 def _sizes(ctx, param, value: str) -> list[int]:

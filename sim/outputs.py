@@ -28,7 +28,7 @@ MANIFESTS = ("manifest.json", "sweep.json")  # a folder holding one of these, na
 TEXT_MARKERS = {".toml": ("# Fitted by audsim calibrate (approximate Bayesian computation over a Latin hypercube).",),
                 ".md": ("# Validation report (quick suite)", "# Validation report (full suite)")}  # first line of audsim's own files
 OWN = ("daily.csv", "summary.json", "manifest.json", "degrees.csv", "people.parquet", "runs.csv", "compare.csv", "differences.csv",
-       "trajectories.csv", "trajectories.png", "trajectories.svg", "headline.png", "headline.svg", "report.html", "sweep.json", "parts",
+       "trajectories.csv", "trajectories.png", "trajectories.svg", "headline.png", "headline.svg", "report.html", "report.pdf", "report.pptx", "sweep.json", "parts",
        "runs.parquet", "sensitivity.csv", "sensitivity.png", "robustness.csv", "robustness.json", "robustness.png", "points.csv",
        "estimates.csv", "round*", "breakeven.csv", "breakeven_runs.csv", "breakeven.json", "breakeven.png", "breakeven.svg")  # what audsim writes into an output folder: --overwrite replaces nothing else
 

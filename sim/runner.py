@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import platform as _platform
+import shlex
 import sys
 import time
 from dataclasses import dataclass, field
@@ -69,6 +70,22 @@ def versions() -> dict:
     return out
 
 
+def command_line() -> str | None:
+    """The command that made a result, as a user would type it again: ``audsim ...`` with paths inside the
+    working folder relative to it (not the absolute path of someone's virtual environment)."""
+    if not sys.argv or not sys.argv[0]:
+        return None
+    program = Path(sys.argv[0])
+    words = ["audsim" if program.name in ("audsim", "__main__.py") else program.name]
+    here = Path.cwd()
+    for arg in sys.argv[1:]:
+        path = Path(arg)
+        if path.is_absolute() and path.is_relative_to(here):
+            arg = str(path.relative_to(here))
+        words.append(shlex.quote(arg))
+    return " ".join(words)
+
+
 def manifest(scenario: _scenario.Scenario, seed: int, **extra) -> dict:
     """The resolved scenario with its hash, the seed and the versions."""
     return {
@@ -77,7 +94,7 @@ def manifest(scenario: _scenario.Scenario, seed: int, **extra) -> dict:
         "seed": seed,
         "versions": versions(),
         "platform": _platform.platform(),
-        "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None,
+        "command": command_line(),
         **extra,
     }
 

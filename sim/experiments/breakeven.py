@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +95,7 @@ def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: i
         "a": a.name, "b": b.name, "people": people, "days": days, "reps": reps, "seed": seed, "replication_seeds": seeds,
         "scenarios": {"a": a.model_dump(mode="json"), "b": b.model_dump(mode="json")},
         "scenario_hashes": {"a": a.hash(), "b": b.hash()}, "versions": runner.versions(),
-        "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None})
+        "command": runner.command_line()})
 
 
 def difference_by_size(runs: pd.DataFrame) -> pd.DataFrame:

@@ -7,7 +7,6 @@ between strategies are paired: both face the same market, graph and problems.
 from __future__ import annotations
 
 import json
-import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,7 +107,7 @@ def compare(scenarios: dict[str, Scenario], reps: int = 30, baseline: str | None
             "scenarios": {n: sc.model_dump(mode="json") for n, sc in scenarios.items()},
             "scenario_hashes": {n: sc.hash() for n, sc in scenarios.items()},
             "baseline": baseline, "reps": reps, "seed": seed, "replication_seeds": seeds,
-            "versions": runner.versions(), "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None,
+            "versions": runner.versions(), "command": runner.command_line(),
         },
     )
 

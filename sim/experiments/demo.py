@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from .. import outputs, runner
-from ..report import html
-from ..scenario import read_toml
+from ..report import deck, html
+from ..report.pdf import print_pdf
+from ..report.story import Story
+from ..scenario import Scenario, ScenarioError, read_toml
 from . import breakeven as _breakeven
 from .compare import Comparison, compare
 
@@ -27,40 +30,117 @@ def load_set(name: str = "demo") -> tuple[dict, str, int]:
     return {n: runner.resolve(path.parent.parent / f"{n}.toml") for n in names}, spec.get("baseline", names[0]), spec.get("reps", 20)
 
 
+def load_story(name: str = "demo") -> Story:
+    """The set's ``[story]``: which strategies the headline compares, their names in each language, the currency."""
+    spec = read_toml(scenarios_dir() / "sets" / f"{name}.toml", "comparison set").get("story", {})
+    return Story(current=spec.get("current"), proposed=spec.get("proposed"), labels=spec.get("labels", {}),
+                 currency=spec.get("currency", ""))
+
+
 def tool_defaults() -> dict:
     """The presets the dashboard and calibration start from (scenarios/sets/defaults.toml)."""
     return read_toml(scenarios_dir() / "sets" / "defaults.toml", "defaults")
 
 
-def write_report(comparison: Comparison, out: str | Path, lang: str = "en", overwrite: bool = False, breakeven=None) -> Path:
-    """The comparison's files plus report.html (and the break-even market's, if given), in one atomic write."""
+def for_the_page(shipped: dict[str, Scenario], current: str, followers: int | None = None, market: int | None = None,
+                 posts_per_day: float | None = None, days: int | None = None, source: str = "command line") -> dict[str, Scenario]:
+    """The shipped strategies for the client's own page.
+
+    ``market``: the reachable market; every extensive setting (desk, budgets) is scaled with it
+    (:meth:`Scenario.scaled`). Without it, a given page size keeps the shipped ratio of market to followers.
+    ``followers``: the page's followers at the start, for every strategy that has a page.
+    ``posts_per_day``: the posting rate of the ``current`` strategy (the page as the client runs it now)."""
+    ref = shipped[current] if current in shipped else next(iter(shipped.values()))
+    share = ref.market.initial_follower_share
+    if followers is not None and market is None:
+        if share <= 0:
+            raise ScenarioError(f"--followers = {followers}: the shipped {ref.name} has no page to size; give --market too")
+        market = int(round(followers / share))
+    if followers is not None and followers > (market or ref.market.people):
+        raise ScenarioError(f"--followers = {followers}: more than the market's {market or ref.market.people} people; "
+                            "expected at most --market")
+    out = {}
+    for name, sc in shipped.items():
+        if market is not None:
+            sc = sc.scaled(market / sc.market.people).with_overrides(source=source, **{"market.people": market})
+        if followers is not None and sc.market.initial_follower_share > 0:
+            sc = sc.with_overrides(source=source, **{"market.initial_follower_share": followers / sc.market.people})
+        if name == current and posts_per_day is not None:
+            sc = sc.with_overrides(source=source, **{"strategy.posts_per_day": posts_per_day})
+        out[name] = sc.with_overrides(source=source, **{"simulation.days": days})
+    return out
+
+
+def fit_to_insights(shipped: dict[str, Scenario], current: str, export: Path, workers: int | None = None, progress=None,
+                    samples: int = 40, rounds: int = 2) -> tuple[dict[str, Scenario], dict]:
+    """The strategies on the client's page as its export shows it: the page's size and the current strategy's posting
+    rate from the export, and the market's reach, engagement and unfollow parameters fitted (ABC) to the current
+    strategy's figures, then given to every strategy. Returns the scenarios and the fit's estimates."""
+    from ..calibration import abc, insights
+
+    figures = insights.targets_from_insights(insights.read_insights(export))
+    followers = int(round(figures["followers_start"]))
+    page = for_the_page(shipped, current, followers=followers, posts_per_day=figures["posts_per_day"], source=str(export))
+    spec = abc.CalibrationSpec(base="-", samples=samples, reps=1, rounds=rounds, ranges=insights.DEFAULT_RANGES,
+                               fixed={"simulation.days": figures["days"]},
+                               targets={k: abc.Target(value=figures[k], scale=max(abs(figures[k]) * 0.1, 1e-4))
+                                        for k in ("organic_reach", "engagement_per_impression", "unfollow_rate_per_30d")})
+    base = page[current].with_overrides(source=str(export), **spec.fixed)
+    with tempfile.TemporaryDirectory(prefix="audsim-fit-") as folder:
+        fit = abc.fit(spec, base, list(spec.ranges), Path(folder) / "runs", workers=workers, progress=progress)
+    fitted = {r["parameter"]: float(r["mean"]) for _, r in fit.estimates.iterrows()}
+    return {n: sc.with_overrides(source=f"{export}: fitted", **fitted) for n, sc in page.items()}, {
+        "export": str(export), "figures": figures, "estimates": fit.estimates.to_dict(orient="records")}
+
+
+def write_report(comparison: Comparison, out: str | Path, lang: str = "en", overwrite: bool = False, breakeven=None,
+                 story: Story | None = None, pdf: bool = False, pptx: bool = False) -> Path:
+    """The comparison's files plus report.html (and report.pdf, report.pptx, the break-even market's files if
+    asked), in one atomic write: a failed print leaves nothing half-written."""
     def fill(tmp: Path):
         comparison.write_into(tmp)
         if breakeven is not None:
             breakeven.write_into(tmp)
-        (tmp / "report.html").write_text(html.render(comparison, lang, breakeven), encoding="utf-8")
+        page = tmp / "report.html"
+        page.write_text(html.render(comparison, lang, breakeven, story), encoding="utf-8")
+        if pdf:
+            print_pdf(page, tmp / "report.pdf")
+        if pptx:
+            deck.write(comparison, tmp / "report.pptx", lang, breakeven, story)
 
     return outputs.write_folder(out, fill, overwrite)
 
 
 def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = None, days: int | None = None,
          people: int | None = None, seed: int = 7, workers: int | None = None, progress=None, overwrite: bool = False,
-         breakeven_people=None) -> Comparison:
-    """Compare the demo set and write report.html with everything behind it into ``out``.
+         breakeven_people=None, followers: int | None = None, posts_per_day: float | None = None,
+         insights_export: str | Path | None = None, pdf: bool = False, pptx: bool = False) -> Comparison:
+    """Compare the demo set on the client's page and write the report (and its PDF and deck) into ``out``.
 
+    ``people`` is the reachable market, ``followers`` the page's size (see :func:`for_the_page`); an
+    ``insights_export`` sets both and fits the market to the page's own figures (:func:`fit_to_insights`).
     With ``breakeven_people`` (market sizes), the report also shows where the set's ``breakeven`` pair
     (B against A) breaks even, over the same horizon."""
     shipped, baseline, default_reps = load_set("demo")
-    scenarios = {n: sc.with_overrides(**{"simulation.days": days, "market.people": people}) for n, sc in shipped.items()}
+    story = load_story("demo")
+    current = story.current or baseline
     with outputs.claim(out, overwrite):  # refused at once, before the runs, if ``out`` may not be written
+        fitted = None
+        if insights_export is not None:
+            scenarios, fitted = fit_to_insights(shipped, current, Path(insights_export), workers=workers, progress=progress)
+            scenarios = {n: sc.with_overrides(**{"simulation.days": days}) for n, sc in scenarios.items()}
+        else:
+            scenarios = for_the_page(shipped, current, followers, people, posts_per_day, days)
         comparison = compare(scenarios, reps=reps or default_reps, baseline=baseline, seed=seed, workers=workers, progress=progress)
+        if fitted is not None:
+            comparison.manifest["fitted_to_insights"] = fitted
         found = None
         if breakeven_people:
             a, b = breakeven_pair()
-            # from the strategies as shipped: each is scaled from its own market (its costs with it) to each size
-            found = _breakeven.breakeven(shipped[a], shipped[b], breakeven_people, reps=reps or default_reps, seed=seed,
+            # from the strategies as set for the page: each is scaled from its own market (its costs with it) to each size
+            found = _breakeven.breakeven(scenarios[a], scenarios[b], breakeven_people, reps=reps or default_reps, seed=seed,
                                          workers=workers, progress=progress, days=next(iter(scenarios.values())).simulation.days)
-        write_report(comparison, out, lang, overwrite, found)
+        write_report(comparison, out, lang, overwrite, found, story, pdf, pptx)
     return comparison
 
 

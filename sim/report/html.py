@@ -26,10 +26,14 @@ MONEY = ("followers_end", "revenue", "cost", "gross_profit", "net_profit", "cust
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+.headline{font-size:1.35em;line-height:1.4;background:#f4f7fb;border-left:6px solid #2a6ebb;padding:.7em 1em;margin:.6em 0 .4em}
+.figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
+h2.details{margin-top:2.4em}
+@media print{body{max-width:none;margin:0}.figures>div{flex:1 1 30%}h2.details{break-before:page}.plot,table,.figures{break-inside:avoid}details{display:none}}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
 th:first-child,td:first-child{text-align:left}.note{color:#555;font-size:.9em}.warn{color:#a33}
-pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
+code{overflow-wrap:anywhere}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
 """
 
 
@@ -84,10 +88,13 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
         if len(d):
             d = d.iloc[0]
             unf, unf_b = _row(table, name, "unfollow_rate_per_30d"), _row(table, base, "unfollow_rate_per_30d")
+            pages = (unf["n"] > 0, unf_b["n"] > 0)
+            followers = t["verdict_unfollows"] if all(pages) else t["verdict_unfollows_base_only"] if pages[1] else \
+                t["verdict_unfollows_name_only"] if pages[0] else t["verdict_unfollows_none"]
             out.append({"text": t["verdict_diff"].format(
-                base=base, name=name, diff=f"{abs(d['diff']) * 100:.1f}", direction=t["higher" if d["diff"] > 0 else "lower"],
-                lo=f"{d['ci_low'] * 100:+.1f}", hi=f"{d['ci_high'] * 100:+.1f}", p=_p(d["p_adjusted"]),
-                unf=_pct(unf["mean"], 1) if unf["n"] else t["no_page"], unf_base=_pct(unf_b["mean"], 1)),
+                base=base, name=name, diff=f"{abs(d['diff']):.3f}", direction=t["higher" if d["diff"] > 0 else "lower"],
+                lo=f"{d['ci_low']:+.3f}", hi=f"{d['ci_high']:+.3f}", p=_p(d["p_adjusted"]),
+                followers=followers.format(name=name, base=base, unf=_pct(unf["mean"], 1), unf_base=_pct(unf_b["mean"], 1))),
                 "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
     return out
 
@@ -138,36 +145,66 @@ def _p(p):
     return "= n/a" if pd.isna(p) else ("< 0.001" if p < 0.001 else f"= {p:.3f}")
 
 
-def render(comparison, lang: str = "en", breakeven=None) -> str:
-    """The whole report as one HTML string (with the break-even market if one is given)."""
+def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
+    """The whole report as one HTML string: the headline and three figures first, then the break-even
+    market, then the details (every metric with its interval, assumptions, how to reproduce)."""
+    from .story import Story, count, headline
+
     t = TEXT[lang]
-    reps = comparison.reps
-    parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(t['title'])}</title>",
-             f"<style>{CSS}</style></head><body><h1>{html.escape(t['title'])}</h1>"]
-    parts.append(f"<h2>{t['verdict']}</h2><div class='verdict' id='verdict'>")
+    story = (story or Story()).resolved(comparison)
+    reps, days = comparison.reps, int(comparison.runs["days"].iloc[0])
+    title = t["title_page"].format(current=story.label(story.current, lang))
+    parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
+             f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
+    page = comparison.manifest["scenarios"][story.current]["market"]
+    followers = _page_followers(comparison, story)
+    parts.append(f"<p class='note' id='page'>{html.escape(t['your_page'].format(followers=count(followers, lang), people=count(page['people'], lang), reps=reps, period=_plain_period(days, t)))}</p>")
+    parts.append(f"<p class='headline' id='headline'>{html.escape(headline(comparison, story, lang))}</p>")
+    figs = plots.story_figures(comparison, story, lang)
+    parts.append(f"<h2>{t['at_a_glance']}</h2><div class='figures' id='figures'>"
+                 + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")
+    parts.append(f"<h2>{t['breakeven']}</h2>")
+    if breakeven is not None:
+        parts.append(f"<p id='breakeven'>{html.escape(breakeven.sentence(lang))}</p>"
+                     f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang)))}</div>{_breakeven_table(breakeven, t, lang)}")
+    else:
+        parts.append(f"<p id='breakeven' class='note'>{html.escape(t['no_breakeven']).format(command='<code>audsim demo --breakeven 10000,30000,100000,300000,1000000</code>')}</p>")
+    parts.append(f"<h2 class='details'>{t['details']}</h2>")
+    parts.append(f"<h3>{t['verdict']}</h3><div class='verdict' id='verdict'>")
     for s in verdict(comparison, lang):
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
     parts.append("</div>")
-    parts.append(f"<h2>{t['money']}</h2><div class='verdict' id='money'>")
+    parts.append(f"<h3>{t['money']}</h3><div class='verdict' id='money'>")
     for s in money(comparison, lang):
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
     parts.append(f"</div><p class='note'>{t['money_note']}</p>")
-    if breakeven is not None:
-        parts.append(f"<h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang))}</p>"
-                     f"{_clean_svg(plots.svg(plots.breakeven(breakeven, lang)))}{_breakeven_table(breakeven, t, lang)}")
     parts.append(f"<p class='note'>{t['reps_note'].format(reps=reps)}</p>")
     if reps < 10:
         parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
-    parts.append(f"<h2>{t['over_time']}</h2>{_clean_svg(plots.svg(plots.trajectories(comparison, lang)))}")
-    parts.append(f"<h2>{t['headline']}</h2>{_clean_svg(plots.svg(plots.headline(comparison, lang)))}")
-    parts.append(f"<h2>{t['table']}</h2>{_comparison_table(comparison, t)}")
-    parts.append(f"<h2>{t['strategies']}</h2>{_strategies(comparison)}")
-    parts.append(f"<h2>{t['assumptions']}</h2>{_assumptions(t)}")
+    parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t)}")
+    parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang)))}</div>")
+    parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang)))}</div>")
+    parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison)}")
+    parts.append(f"<h3>{t['assumptions']}</h3>{_assumptions(t)}")
     m = comparison.manifest
-    parts.append(f"<h2>{t['reproduce']}</h2><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
+    parts.append(f"<h3>{t['reproduce']}</h3><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
     parts.append(f"<details><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _page_followers(comparison, story) -> float:
+    """The page's followers at the start (the same market for every strategy with a page)."""
+    runs = comparison.runs
+    for name in (story.current, story.proposed, *runs["scenario"].unique()):
+        start = runs.loc[runs["scenario"] == name, "followers_start"].fillna(0)
+        if start.gt(0).any():
+            return float(start.mean())
+    return 0.0
+
+
+def _plain_period(days: int, t) -> str:
+    return t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
 
 
 def _breakeven_table(result, t, lang: str = "en") -> str:

@@ -10,12 +10,13 @@ import numpy as np
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter, NullFormatter  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter  # noqa: E402
 
 from .i18n import TEXT  # noqa: E402
 
 PANELS = ("followers", "trust_market", "organic_reach", "interaction_rate")
 BARS = ("long_term_trust", "unfollow_rate_per_30d")
+TRUST = {"trust_market", "trust_followers"}
 PERCENT = {"organic_reach", "interaction_rate", "unfollow_rate_per_30d", "followers_change", "engagement_per_impression"}
 
 
@@ -32,6 +33,7 @@ def trajectories(comparison, lang: str = "en"):
             line, = ax.plot(g["day"], g["mean"] * scale, label=name, lw=1.6)
             ax.fill_between(g["day"], g["low"] * scale, g["high"] * scale, color=line.get_color(), alpha=0.2, lw=0)
         ax.set_title(t[metric] + (" (%)" if metric in PERCENT else ""))
+        ax.set_ylim(0, 1 if metric in TRUST else None)  # shares and counts read against zero; trust on its whole 0-1 scale
         ax.grid(alpha=0.3)
     for ax in axes[-1]:
         ax.set_xlabel(t["day"])
@@ -110,3 +112,80 @@ def save_breakeven(result, folder: Path, lang: str = "en") -> None:
     fig.savefig(folder / "breakeven.png", dpi=120)
     fig.savefig(folder / "breakeven.svg")
     plt.close(fig)
+
+
+def story_figures(comparison, story, lang: str = "en") -> dict:
+    """The first screen's three figures: followers over time, net advocates and value, the current strategy first.
+
+    Followers start at 0; net advocates and value are bars with their 95% intervals against a zero line."""
+    from .story import axis_from_zero, bars
+
+    t = TEXT[lang]
+    story = story.resolved(comparison)
+    names = story.order(comparison)
+    colour = {n: f"C{i}" for i, n in enumerate(names)}
+    label = {n: _capital(story.label(n, lang)) for n in names}
+    out = {}
+
+    fig, ax = plt.subplots(figsize=(5.2, 3.6))
+    traj = comparison.trajectories
+    sub = traj[traj["metric"] == "followers"]
+    for n in names:
+        g = sub[sub["scenario"] == n]
+        if g.empty or g["mean"].fillna(0).eq(0).all():
+            continue
+        wide = 2.6 if n in (story.current, story.proposed) else 1.2
+        ax.plot(g["day"], g["mean"], color=colour[n], lw=wide, label=label[n])
+        ax.fill_between(g["day"], g["low"], g["high"], color=colour[n], alpha=0.18, lw=0)
+    ax.set_ylim(0, None)
+    ax.set_xlabel(t["day"])
+    ax.set_title(t["fig_followers"])
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: story_count(v, lang)))
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7.5, frameon=False)
+    fig.tight_layout()
+    out["followers"] = fig
+
+    for key, metric, title, fmt in (("advocates", "net_advocates_end", t["fig_advocates"], lambda v, _: f"{v:+.0f}" if v else "0"),
+                                    ("value", "value", t["fig_value"], lambda v, _: compact(v, lang))):
+        b = bars(comparison, story, metric)
+        fig, ax = plt.subplots(figsize=(5.2, 3.6))
+        y = np.arange(len(b))
+        err = [(b["mean"] - b["low"]).fillna(0), (b["high"] - b["mean"]).fillna(0)]
+        ax.barh(y, b["mean"].fillna(0), xerr=err, capsize=3, color=[colour[n] for n in b["scenario"]])
+        ax.set_yticks(y, [label[n] for n in b["scenario"]], fontsize=8.5)
+        ax.invert_yaxis()
+        ax.axvline(0, color="#333", lw=0.9)
+        ax.set_xlim(*axis_from_zero(list(b["low"]) + list(b["high"]) + list(b["mean"])))
+        ax.xaxis.set_major_locator(MaxNLocator(5))
+        ax.xaxis.set_major_formatter(FuncFormatter(fmt))
+        ax.tick_params(axis="x", labelsize=8)
+        ax.set_title(title + (f" ({story.currency})" if key == "value" and story.currency else ""), fontsize=10.5)
+        ax.set_xlabel(t["fig_advocates_note" if key == "advocates" else "fig_value_note"], fontsize=8)
+        ax.grid(axis="x", alpha=0.3)
+        fig.tight_layout()
+        out[key] = fig
+    return out
+
+
+def story_count(v, lang):
+    text = f"{v:,.0f}"
+    return text.replace(",", ".") if lang == "de" else text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def compact(v, lang: str = "en") -> str:
+    """An axis label for money: 250k, 1.2M (de: 250 Tsd., 1,2 Mio.)."""
+    a = abs(v)
+    if a >= 1e6:
+        number, unit = f"{v / 1e6:.1f}".rstrip("0").rstrip("."), " Mio." if lang == "de" else "M"
+    elif a >= 1e3:
+        number, unit = (f"{v / 1e3:.1f}".rstrip("0").rstrip(".") if a < 1e4 else f"{v / 1e3:.0f}"), " Tsd." if lang == "de" else "k"
+    else:
+        number, unit = f"{v:.0f}", ""
+    if lang == "de":
+        number = number.replace(".", ",")
+    return (number + unit).replace("-", "\u2212")

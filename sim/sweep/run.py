@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import traceback
 from concurrent.futures import as_completed
 from pathlib import Path
@@ -118,7 +117,7 @@ def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, p
     manifest = {"sweep": spec.model_dump(mode="json"), "scenarios": {n: sc.model_dump(mode="json") for n, sc in scenarios.items()},
                 "scenario_hashes": {n: sc.hash() for n, sc in scenarios.items()}, "runs": len(todo),
                 "replication_seeds": list(dict.fromkeys(t["seed"] for t in todo)), "versions": runner.versions(),
-                "command": " ".join(sys.argv) if sys.argv and sys.argv[0] else None}
+                "command": runner.command_line()}
     (out / "sweep.json").write_text(json.dumps(manifest, indent=2, default=str))
 
     def record(row):

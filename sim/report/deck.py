@@ -1,0 +1,75 @@
+"""A short slide deck for consultants who present in PowerPoint (python-pptx): title, headline, the three
+figures, the break-even market, assumptions and how to reproduce. The words are the report's."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from . import plots
+from .i18n import TEXT
+from .story import Story, count, headline
+
+KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
+                   "service.wage_per_hour", "service.answers_per_staff_hour")
+
+
+def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story | None = None) -> Path:
+    from pptx import Presentation
+    from pptx.util import Inches, Pt
+
+    t = TEXT[lang]
+    story = (story or Story()).resolved(comparison)
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
+    blank, title_only = deck.slide_layouts[6], deck.slide_layouts[5]
+
+    def text_slide(title: str, lines: list[str], size: int = 20):
+        slide = deck.slides.add_slide(title_only)
+        slide.shapes.title.text = title
+        box = slide.shapes.add_textbox(Inches(0.7), Inches(1.6), Inches(11.9), Inches(5.4)).text_frame
+        box.word_wrap = True
+        for i, line in enumerate(lines):
+            p = box.paragraphs[0] if i == 0 else box.add_paragraph()
+            p.text = line
+            p.font.size = Pt(size)
+            p.space_after = Pt(10)
+        return slide
+
+    def picture(slide, fig, left, top, width):
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=160)
+        plots.plt.close(fig)
+        buf.seek(0)
+        slide.shapes.add_picture(buf, left, top, width=width)
+
+    first = deck.slides.add_slide(deck.slide_layouts[0])
+    first.shapes.title.text = t["title_page"].format(current=story.label(story.current, lang))
+    days = int(comparison.runs["days"].iloc[0])
+    people = comparison.manifest["scenarios"][story.current]["market"]["people"]
+    followers = comparison.runs.loc[comparison.runs["followers_start"] > 0, "followers_start"].mean()
+    period = t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
+    first.placeholders[1].text = t["your_page"].format(followers=count(followers if followers == followers else 0, lang),
+                                                       people=count(people, lang), reps=comparison.reps, period=period)
+
+    text_slide(t["verdict"], [headline(comparison, story, lang)], size=28)
+
+    slide = deck.slides.add_slide(title_only)
+    slide.shapes.title.text = t["at_a_glance"]
+    for i, fig in enumerate(plots.story_figures(comparison, story, lang).values()):
+        picture(slide, fig, Inches(0.3 + 4.3 * i), Inches(2.0), Inches(4.2))
+
+    if breakeven is not None:
+        slide = text_slide(t["breakeven"], [breakeven.sentence(lang)], size=20)
+        picture(slide, plots.breakeven(breakeven, lang), Inches(2.4), Inches(2.6), Inches(8.5))
+    else:
+        text_slide(t["breakeven"], [t["no_breakeven"].format(command="audsim demo --breakeven 10000,30000,100000,300000,1000000")])
+
+    from ..scenario import parameters
+
+    rows = {r["key"]: r for r in parameters()}
+    lines = [f"{k} = {rows[k]['default']} {rows[k]['unit']}: {rows[k]['source']}" for k in KEY_ASSUMPTIONS if k in rows]
+    text_slide(t["deck_assumptions"], lines + [t["money_note"]], size=13)
+    text_slide(t["deck_reproduce"], [comparison.manifest.get("command") or "", t["reps_note"].format(reps=comparison.reps)], size=16)
+    deck.save(path)
+    return path

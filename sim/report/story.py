@@ -1,0 +1,150 @@
+"""The report's first screen: the comparison the client meeting is about, in one sentence and three figures.
+
+Which two strategies the headline sets against each other (the page as it is
+run now, and the proposed alternative), what each is called in the client's
+language and the currency are data (a comparison set's ``[story]``), never
+code. Every number in the sentence comes from the paired replications.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..experiments import stats
+from .i18n import TEXT
+
+
+@dataclass
+class Story:
+    """Who the headline compares, and how the client calls them.
+
+    ``current``: the strategy the page runs now (the comparison's baseline by default);
+    ``proposed``: the alternative the headline is about (default: the first other strategy);
+    ``labels``: language -> scenario -> words ("the sales party");
+    ``currency``: shown with sums of money ("EUR").
+    """
+
+    current: str | None = None
+    proposed: str | None = None
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    currency: str = ""
+
+    def resolved(self, comparison) -> Story:
+        names = list(dict.fromkeys(comparison.runs["scenario"]))
+        current = self.current if self.current in names else comparison.manifest["baseline"]
+        proposed = self.proposed if self.proposed in names and self.proposed != current else next(
+            (n for n in names if n != current), current)
+        return Story(current, proposed, self.labels, self.currency)
+
+    def label(self, name: str, lang: str) -> str:
+        return self.labels.get(lang, {}).get(name, name)
+
+    def order(self, comparison) -> list[str]:
+        """current, proposed, then the others as the comparison lists them."""
+        names = list(dict.fromkeys(comparison.runs["scenario"]))
+        return [self.current, self.proposed] + [n for n in names if n not in (self.current, self.proposed)]
+
+
+def money(x: float, lang: str, currency: str = "", signed: bool = False) -> str:
+    """A sum in the report's number format, with the currency where the set names one."""
+    if pd.isna(x):
+        return "n/a"
+    text = f"{x:+,.0f}" if signed else f"{x:,.0f}"
+    if lang == "de":
+        text = text.replace(",", ".")
+    text = text.replace("-", "\u2212") if text.startswith("-") else text
+    return f"{text} {currency}" if currency else text
+
+
+def count(x: float, lang: str) -> str:
+    text = f"{abs(x):,.0f}"
+    return text.replace(",", ".") if lang == "de" else text
+
+
+def _period(days: int, t: dict) -> str:
+    years = days / 365.25
+    if days >= 330 and abs(years - round(years)) < 0.05:
+        n = round(years)
+        return t["story_year"] if n == 1 else t["story_years"].format(n=t["numbers"].get(n, str(n)))
+    return t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
+
+
+def _runs(comparison, name: str) -> pd.DataFrame:
+    return comparison.runs[comparison.runs["scenario"] == name].set_index("replication")
+
+
+def has_page(comparison, name: str) -> bool:
+    return bool(_runs(comparison, name)["followers_start"].fillna(0).gt(0).any())
+
+
+def figures(comparison, story: Story) -> dict:
+    """The headline's numbers: followers start and change (absolute), value, and proposed minus current in value."""
+    out = {}
+    for name in (story.current, story.proposed):
+        r = _runs(comparison, name)
+        change = r["followers_end"] - r["followers_start"]
+        out[name] = {"page": has_page(comparison, name), "start": float(r["followers_start"].mean()),
+                     "change": stats.mean_interval(change), "value": stats.mean_interval(r["value"])}
+    a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
+    out["value_diff"] = stats.paired_difference(b["value"], a["value"].reindex(b.index))
+    return out
+
+
+def headline(comparison, story: Story, lang: str = "en") -> str:
+    """One sentence, generated from the numbers, for every sign and for a strategy without a page."""
+    t = TEXT[lang]
+    story = story.resolved(comparison)
+    f = figures(comparison, story)
+    period = _period(int(comparison.runs["days"].iloc[0]), t)
+    parts = []
+    followers = next((f[n]["start"] for n in (story.current, story.proposed) if f[n]["page"]), 0.0)
+    for i, name in enumerate((story.current, story.proposed)):
+        who = story.label(name, lang)
+        if not f[name]["page"]:
+            parts.append(t["story_no_page"].format(who=who))
+            continue
+        change, share = f[name]["change"][0], f[name]["change"][0] / max(f[name]["start"], 1.0)
+        if abs(share) < 0.005:
+            key = "story_keeps"
+        else:
+            key = "story_loses" if change < 0 else "story_gains"
+        of_yours = t[{"story_loses": "story_of_your_loss", "story_gains": "story_of_your_gain", "story_keeps": "story_of_your_keep"}[key]].format(n=count(followers, lang)) if i == 0 else ""
+        parts.append(t[key].format(who=who, n=count(change, lang), pct=f"{100 * abs(share):.0f}", of_yours=of_yours))
+    d = f["value_diff"]
+    who, other = story.label(story.proposed, lang), story.label(story.current, lang)
+    if d["n"] == 0 or pd.isna(d["diff"]):
+        value = ""
+    elif d["ci_low"] > 0 or d["ci_high"] < 0:
+        value = t["story_value_clear"].format(who=who, other=other, diff=money(abs(d["diff"]), lang, story.currency),
+                                              direction=t["story_more" if d["diff"] > 0 else "story_less"],
+                                              lo=money(d["ci_low"], lang, story.currency, True),
+                                              hi=money(d["ci_high"], lang, story.currency, True))
+    else:
+        value = t["story_value_unclear"].format(who=who, other=other, diff=money(abs(d["diff"]), lang, story.currency),
+                                                lo=money(d["ci_low"], lang, story.currency, True),
+                                                hi=money(d["ci_high"], lang, story.currency, True))
+    first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
+    sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
+    return f"{sentence} {value}".strip()
+
+
+def bars(comparison, story: Story, metric: str) -> pd.DataFrame:
+    """scenario, mean, low, high of one per-run figure, in the story's order (current, proposed, others)."""
+    rows = []
+    for name in story.order(comparison):
+        m, lo, hi, n = stats.mean_interval(pd.to_numeric(_runs(comparison, name)[metric], errors="coerce"))
+        rows.append({"scenario": name, "mean": m, "low": lo, "high": hi, "n": n})
+    return pd.DataFrame(rows)
+
+
+def axis_from_zero(values) -> tuple[float, float]:
+    """Limits that include 0 and every value, with a little room: a bar or a share is read against zero."""
+    v = np.asarray([x for x in values if not pd.isna(x)], dtype=float)
+    if v.size == 0:
+        return 0.0, 1.0
+    lo, hi = min(0.0, v.min()), max(0.0, v.max())
+    pad = 0.08 * ((hi - lo) or 1.0)
+    return (lo - pad if lo < 0 else 0.0), (hi + pad if hi > 0 else 0.0)

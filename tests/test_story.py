@@ -1,0 +1,195 @@
+"""The client meeting (issue #15): the report's headline from the numbers, its figures read against zero, the
+client's own page, the PDF and the deck."""
+
+import itertools
+import json
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from sim import runner
+from sim.cli import main
+from sim.experiments import compare
+from sim.experiments.compare import Comparison
+from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
+from sim.report import plots
+from sim.report.story import Story, headline
+
+from .conftest import SCENARIOS
+
+SHIPPED, BASELINE, _ = load_set("demo")
+STORY = load_story("demo")
+VERBS = {"en": {"loss": "loses", "gain": "gains", "keep": "keeps"}, "de": {"loss": "verliert", "gain": "gewinnt", "keep": "hält"}}
+
+
+def made_up(current, proposed, change, value_gap, page=(True, True), reps=6, start=48_000):
+    """A comparison whose runs say what we choose: ``change`` the share of followers each strategy gains (+) or
+    loses (-), ``value_gap`` proposed minus current in value (with noise of 1,000 a run)."""
+    rng = np.random.default_rng(1)
+    rows = []
+    for i, (name, has) in enumerate(zip((current, proposed), page)):
+        for r in range(reps):
+            f0 = start if has else 0
+            rows.append({"scenario": name, "replication": r, "days": 1095, "followers_start": f0,
+                         "followers_end": f0 * (1 + change[i]) if has else 0,
+                         "value": 100_000 + i * value_gap + rng.normal(0, 1_000)})
+    return Comparison(runs=pd.DataFrame(rows), table=pd.DataFrame(), differences=pd.DataFrame(), trajectories=pd.DataFrame(),
+                      manifest={"baseline": current})
+
+
+def _expected_verb(change):
+    return "keep" if abs(change) < 0.005 else "loss" if change < 0 else "gain"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_headline_reads_right_for_every_pair_every_sign_and_an_absent_page(lang):
+    t_num = "48,000" if lang == "en" else "48.000"
+    checked = 0
+    for a, b in itertools.permutations(SHIPPED, 2):
+        pages = tuple(SHIPPED[n].strategy.has_page for n in (a, b))
+        for change, gap in itertools.product([(-0.3, 0.1), (0.2, -0.05), (0.0, 0.0)], [50_000, -50_000, 0]):
+            story = Story(a, b, STORY.labels, STORY.currency)
+            text = headline(made_up(a, b, change, gap, pages), story, lang)
+            assert "{" not in text and "nan" not in text.lower() and "n/a" not in text, text
+            label_a, label_b = story.label(a, lang), story.label(b, lang)
+            assert label_a.lower() in text.lower() and label_b.lower() in text.lower(), text
+            first, second = text.split(";", 1)
+            for part, name, has, ch in ((first, a, pages[0], change[0]), (second, b, pages[1], change[1])):
+                if not has:
+                    assert ("has no page" if lang == "en" else "hat keine Seite") in part, text
+                else:
+                    assert VERBS[lang][_expected_verb(ch)] in part, text
+            if pages[0]:
+                assert t_num in first, text  # the client's page size, in their number format
+            if gap == 0:
+                assert ("within chance" if lang == "en" else "Zufallsschwankung") in text, text
+            else:
+                word = {("en", True): "more", ("en", False): "less", ("de", True): "mehr", ("de", False): "weniger"}[(lang, gap > 0)]
+                assert f" {word} " in text and "EUR" in text, text
+            checked += 1
+    assert checked == 20 * 9
+
+
+def test_headline_numbers_are_the_runs_numbers():
+    c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
+    text = headline(c, Story("tupperparty", "stammtisch", STORY.labels, "EUR"), "en")
+    assert "loses 12,000 of your 48,000 followers (25%)" in text and "gains 4,800 followers (+10%)" in text, text
+    diff = re.search(r"worth ([\d,]+) EUR more", text)
+    assert abs(int(diff.group(1).replace(",", "")) - 40_000) < 2_000, text
+
+
+@pytest.fixture(scope="module")
+def small():
+    scs = for_the_page({n: SHIPPED[n] for n in ("tupperparty", "stammtisch", "absent")}, "tupperparty", followers=600, days=40)
+    with pytest.warns(UserWarning, match="replications"):
+        return compare(scs, reps=3, baseline="tupperparty", workers=1)
+
+
+def test_report_leads_with_the_headline_then_three_figures_then_the_break_even(small, tmp_path):
+    page = (write_report(small, tmp_path / "r", story=STORY) / "report.html").read_text()
+    order = [page.index(k) for k in ("id='headline'", "id='figures'", "id='breakeven'", "id='verdict'", "id='money'")]
+    assert order == sorted(order)
+    assert len(re.findall(r"data-figure='(followers|advocates|value)'", page)) == 3
+    assert headline(small, STORY) in page.replace("&#x27;", "'")
+
+
+def test_axes_of_shares_start_at_zero_and_trust_shows_its_whole_scale(small):
+    fig = plots.trajectories(small)
+    for ax, metric in zip(fig.axes, plots.PANELS):
+        lo, hi = ax.get_ylim()
+        assert lo == 0, metric
+        if metric in plots.TRUST:
+            assert hi == 1, metric
+    figs = plots.story_figures(small, STORY)
+    assert figs["followers"].axes[0].get_ylim()[0] == 0
+    for key in ("advocates", "value"):
+        lo, hi = figs[key].axes[0].get_xlim()
+        assert lo <= 0 <= hi, key
+    plots.plt.close("all")
+
+
+def test_the_reproduce_command_is_relative(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["/home/consultant/.venv/bin/audsim", "demo", "--out", str(tmp_path / "results" / "x"),
+                                      "--lang", "de"])
+    assert runner.command_line() == "audsim demo --out results/x --lang de"
+
+
+def test_the_client_page_sets_followers_market_and_the_current_posting_rate():
+    scs = for_the_page(SHIPPED, "tupperparty", followers=48_000, posts_per_day=2)
+    ref = SHIPPED["tupperparty"]
+    for name, sc in scs.items():
+        assert sc.market.people == round(48_000 / ref.market.initial_follower_share)
+        if SHIPPED[name].market.initial_follower_share > 0:
+            assert sc.market.initial_follower_share * sc.market.people == pytest.approx(48_000)
+        else:
+            assert sc.market.initial_follower_share == 0
+        expected = 2 if name == "tupperparty" else SHIPPED[name].strategy.posts_per_day
+        assert sc.strategy.posts_per_day == expected
+    bigger = for_the_page(SHIPPED, "tupperparty", followers=48_000, market=480_000)
+    assert bigger["stammtisch"].market.people == 480_000 and bigger["stammtisch"].market.initial_follower_share == pytest.approx(0.1)
+
+
+def test_an_insights_export_sizes_the_page_and_fits_the_market(tmp_path):
+    export = SCENARIOS / "examples" / "page-insights-example.csv"
+    scs, fitted = fit_to_insights({n: SHIPPED[n] for n in ("tupperparty", "stammtisch")}, "tupperparty", export, workers=1,
+                                  samples=4, rounds=1)
+    figures = fitted["figures"]
+    assert scs["tupperparty"].strategy.posts_per_day == pytest.approx(figures["posts_per_day"])
+    assert scs["stammtisch"].market.initial_follower_share * scs["stammtisch"].market.people == pytest.approx(
+        round(figures["followers_start"]))
+    for row in fitted["estimates"]:
+        values = [sc.value(row["parameter"]) for sc in scs.values()]
+        assert values == [pytest.approx(row["mean"])] * len(scs)  # one market for every strategy
+        assert row["range_low"] <= row["mean"] <= row["range_high"]
+
+
+def test_cli_demo_refuses_a_page_bigger_than_its_market(tmp_path):
+    res = CliRunner().invoke(main, ["demo", "--followers", "5000", "--market", "1000", "--out", str(tmp_path / "d")])
+    assert res.exit_code == 2 and "--followers = 5000" in res.output and len(res.output.strip().splitlines()) == 1
+    assert not (tmp_path / "d").exists()
+
+
+def _chromium():
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing in CI; .ci/run installs Debian's chromium package")
+        pytest.skip("Chromium not installed (apt-get install chromium)")
+
+
+def test_pdf_and_deck_carry_the_headline(small, tmp_path):
+    _chromium()
+    import pypdf
+    from pptx import Presentation
+
+    out = write_report(small, tmp_path / "r", lang="de", story=STORY, pdf=True, pptx=True)
+    words = " ".join(headline(small, STORY, "de").split())
+    pdf_text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out / "report.pdf").pages).split())
+    assert words[:80] in pdf_text
+    slides = list(Presentation(out / "report.pptx").slides)
+    assert len(slides) == 6
+    texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
+    assert words in " ".join(texts[1].split())
+    assert sum(1 for sh in slides[2].shapes if sh.shape_type == 13) == 3  # the three figures as pictures
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["baseline"] == "tupperparty"
+
+
+def test_a_failed_print_leaves_nothing(small, tmp_path, monkeypatch):
+    fake = tmp_path / "bin" / "chromium"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("AUDSIM_CHROMIUM", str(fake))
+    from sim.report.pdf import NoBrowser
+
+    with pytest.raises(NoBrowser, match="exit 3"):
+        write_report(small, tmp_path / "r", story=STORY, pdf=True)
+    assert not (tmp_path / "r").exists()
