@@ -5,8 +5,12 @@ import ipywidgets as widgets
 import solara
 from mesa.visualization.utils import force_update
 
+import pytest
+
 from sim.dashboard import app
-from sim.dashboard.pair import StrategyPair
+from sim.dashboard.pair import StrategyPair, live, preset_knobs, presets
+from sim.model import AudienceModel
+from sim.model.measures import summarize
 
 
 def small(**kw):
@@ -14,19 +18,42 @@ def small(**kw):
 
 
 def test_the_pair_steps_both_strategies_with_one_seed():
-    pair = small()
+    pair = small(left_knobs={"promo_share": 0.8, "posts_per_day": 3.0})
     for _ in range(5):
         pair.step()
     assert pair.left.day == pair.right.day == 5
     assert len(pair.series("left", "followers")) == 5
     assert pair.left.config.simulation.seed == pair.right.config.simulation.seed
-    # the knobs reach strategy A only
     assert pair.left.config.strategy.mix["promo"] == 0.8 and pair.left.config.strategy.posts_per_day == 3.0
-    assert pair.right.config.strategy.posts_per_day == 1.0
+    assert pair.right.config.strategy.posts_per_day == 1.0  # the knobs reach strategy A only
+
+
+@pytest.mark.parametrize("name", presets())
+def test_each_side_starts_from_its_own_presets_values(name):
+    """No strategy's values in code: a side's knobs are what its preset sets (in the live market)."""
+    sc = live(name, 1500)
+    knobs = preset_knobs(name, 1500)
+    assert knobs["promo_share"] == sc.strategy.mix.get("promo", 0.0) and knobs["posts_per_day"] == sc.strategy.posts_per_day
+    assert knobs["answer_share"] == sc.service.answer_share and knobs["delete_share"] == sc.service.delete_share
+    assert knobs["staff"] == sc.service.staff or knobs["staff"] == float(sc.service.staff)
+    as_a = StrategyPair(left=name, right="absent", left_knobs=knobs, people="1500")
+    assert as_a.left.config.model_dump(exclude={"name"}) == as_a.left_scenario.model_dump(exclude={"name"})
+    assert as_a.left_scenario.strategy == sc.strategy and as_a.left_scenario.service == sc.service
+
+
+def test_choosing_a_preset_for_a_sets_its_knobs(monkeypatch):
+    app.choose("left", "stammtisch")
+    try:
+        assert app.knobs["left"].value == preset_knobs("stammtisch", app.pair.value.left.config.market.people)
+        assert app.pair.value.left.config.strategy.posts_per_day == live("stammtisch").strategy.posts_per_day
+        app.turn("left", "posts_per_day", 2.5)
+        assert app.pair.value.left.config.strategy.posts_per_day == 2.5 and app.pair.value.left.day == 0
+    finally:
+        app.choose("left", app.DEFAULTS["left"])
 
 
 def test_bad_values_become_messages_not_crashes():
-    pair = StrategyPair(people="lots", seed="-3", left="nope", hours_per_day=30.0)
+    pair = StrategyPair(people="lots", seed="-3", left="nope", left_knobs={"hours_per_day": 30.0})
     text = " | ".join(pair.errors)
     assert "people = 'lots'" in text and "seed = '-3'" in text and "preset = 'nope'" in text
     assert "service.hours_per_day" in text
@@ -38,11 +65,13 @@ def test_summary_and_charts_render_and_follow_the_steps():
     pair = small()
     box, rc = solara.render(app.Summary(pair), handle_error=False)
     assert rc.find(v.CardTitle, children=["So far"]).widget
-    assert rc.find(children=[f"A: tupperparty: {app.T['day']} 0"]).widget
+    assert rc.find(children=[f"A: tupperparty: {app.T['day']} 0 of {pair.horizon}"]).widget
     for _ in range(3):
         pair.step()
     force_update()
-    rc.find(children=[f"A: tupperparty: {app.T['day']} 3"]).assert_single()
+    rc.find(children=[f"A: tupperparty: {app.T['day']} 3 of {pair.horizon}"]).assert_single()
+    card = pair.headline("left")
+    rc.find(children=[f"{app.WORDS['advocates']}: {card['net_advocates_end']:+.1f} {app.WORDS['points']}"]).assert_single()
     assert rc.find(v.Btn, children=[app.WORDS["export"]]).widget
     chart_box, chart_rc = solara.render(app.chart("followers")(pair), handle_error=False)
     before = bytes(chart_rc.find(widgets.Image).widget.value)
@@ -53,6 +82,33 @@ def test_summary_and_charts_render_and_follow_the_steps():
     assert bytes(chart_rc.find(widgets.Image).widget.value) != before  # the chart redraws with the new days
 
 
+def test_the_card_is_summarize_of_the_days_so_far():
+    pair = small()
+    for _ in range(30):
+        pair.step()
+    daily = pair.left.datacollector.get_model_vars_dataframe().reset_index(drop=True)
+    card, whole = pair.headline("left"), summarize(daily, pair.left.equity_at_start[0])
+    assert card["net_profit"] == whole["net_profit"] and card["net_advocates_end"] == whole["net_advocates_end"]
+    assert card["value"] == pytest.approx(whole["net_profit"] + daily["customer_equity"].dropna().iloc[-1] - pair.left.equity_at_start[0])
+
+
+def test_axes_hold_still_and_a_timeline_event_is_marked():
+    pair = small()
+    timeline = [{"from": 3, "to": 8, "service": {"problem_rate": 0.01}}]
+    pair.left = AudienceModel(pair.left.config.with_overrides(timeline=timeline, name="A-crisis"))
+    limits = []
+    for day in range(12):
+        pair.step()
+        fig = app.figure(pair, "open_complaints")
+        ax = fig.axes[0]
+        assert ax.get_xlim() == (0, pair.horizon) and ax.get_ylim()[0] == 0
+        limits.append(ax.get_ylim()[1])
+        marked = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+        assert bool(marked) == (day >= 3), day  # the event's line appears once its day has passed
+    assert limits == sorted(limits)  # the upper limit never falls back
+    assert app.figure(pair, "trust_market").axes[0].get_ylim() == (0, 1)
+
+
 def test_error_messages_render_visibly():
     pair = StrategyPair(people="abc")
     box, rc = solara.render(app.Summary(pair), handle_error=False)
@@ -61,7 +117,7 @@ def test_error_messages_render_visibly():
 
 
 def test_the_whole_page_renders():
-    box, rc = solara.render(app.Page, handle_error=False)
+    box, rc = solara.render(app.Page(), handle_error=False)
     assert rc.find(v.CardTitle, children=["So far"]).widget
 
 
@@ -69,6 +125,8 @@ def test_export_writes_the_report_of_the_current_pair(tmp_path, monkeypatch):
     import time
 
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("AUDSIM_CHROMIUM", raising=False)
+    monkeypatch.setattr(app.shutil, "which", lambda name: None)  # no browser: the HTML report only
     pair = StrategyPair(people="600")
     pair.left.config = pair.left.config.with_overrides(**{"simulation.days": 20})
     pair.right.config = pair.right.config.with_overrides(**{"simulation.days": 20})

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -68,43 +69,63 @@ def _stop(proc) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
+ARTEFACTS = Path(os.environ.get("AUDSIM_ARTEFACTS", Path(__file__).resolve().parents[1] / "results" / "test-artefacts"))
+
+
 def test_dashboard_in_chromium(server, tmp_path):
+    """Choosing stammtisch as A shows stammtisch's own values; a slider moves and shows its value; 20 days of play
+    change the charts and the card; a bad value gives a message. Screenshots go to results/test-artefacts/."""
     from playwright.sync_api import expect, sync_playwright
 
+    from sim.dashboard.pair import preset_knobs
+
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    own = preset_knobs("stammtisch")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
-            page = browser.new_page(viewport={"width": 1500, "height": 1200})
+            page = browser.new_page(viewport={"width": 1500, "height": 1150})
             page.goto(server, timeout=120_000)
             expect(page.get_by_text("So far")).to_be_visible(timeout=120_000)
-            settings = page.locator(".settings-left")
-            expect(settings).to_contain_text("Promotion share of posts: 80%")
+            for hidden in ("Play Interval", "Render Interval", "Use Threads", "Information"):
+                assert page.get_by_text(hidden).count() == 0, hidden
+            knobs_a = page.locator(".knobs-left")
+            expect(knobs_a).to_contain_text("Promotion: 80% of posts")
 
-            # a slider: promotion share down to its lowest, applied on Reset
-            slider = page.locator(".v-input", has_text="Promotion share of posts").locator(".v-slider")
+            # stammtisch as A: A's knobs show stammtisch's values, not the sales party's
+            page.locator(".preset-left").click()
+            page.get_by_role("option", name="stammtisch", exact=True).click()
+            expect(knobs_a).to_contain_text(f"Promotion: {100 * own['promo_share']:.0f}% of posts", timeout=30_000)
+            expect(knobs_a).to_contain_text(f"Posts: {own['posts_per_day']:g} a day")
+            expect(knobs_a).to_contain_text(f"Answered: {100 * own['answer_share']:.0f}% of complaints")
+            expect(page.get_by_text("A: stammtisch: Day 0 of", exact=False)).to_be_visible(timeout=30_000)
+
+            # a slider: promotion up to its highest; its label shows the new value
+            slider = knobs_a.locator(".v-input", has_text="Promotion").locator(".v-slider")
             box = slider.bounding_box()
-            page.mouse.click(box["x"] + 1, box["y"] + box["height"] / 2)
-            page.get_by_role("button", name="Reset", exact=True).click()
-            expect(settings).not_to_contain_text("Promotion share of posts: 80%", timeout=30_000)
+            page.mouse.click(box["x"] + box["width"] - 1, box["y"] + box["height"] / 2)
+            expect(knobs_a).to_contain_text("Promotion: 100% of posts", timeout=30_000)
+            page.screenshot(path=str(ARTEFACTS / "dashboard-day0.png"), full_page=True)
 
             chart = page.locator("img").first
-            expect(chart).to_be_visible()
-            before = chart.screenshot()
-            for _ in range(10):
-                page.get_by_role("button", name="Step", exact=True).click()
-                page.wait_for_timeout(100)
-            expect(page.get_by_text("A: tupperparty: Day 10")).to_be_visible(timeout=30_000)
-            page.wait_for_timeout(500)
-            assert chart.screenshot() != before, "the chart did not change after ten steps"
+            before_chart, before_card = chart.screenshot(), page.locator(".headline-left").inner_text()
+            page.get_by_role("button", name="Play", exact=True).click()
+            expect(page.get_by_text("A: stammtisch: Day 2", exact=False)).to_be_visible(timeout=60_000)
+            page.wait_for_function("() => /Day (\\d+)/.exec(document.querySelector('.headline-left').innerText)[1] >= 20",
+                                   timeout=120_000)
+            page.get_by_role("button", name="Pause", exact=True).click()
+            page.wait_for_timeout(800)
+            assert "Net advocates" in page.locator(".headline-left").inner_text()
+            assert page.locator(".headline-left").inner_text() != before_card
+            assert chart.screenshot() != before_chart, "the chart did not change over 20 days"
+            page.screenshot(path=str(ARTEFACTS / "dashboard-day20.png"), full_page=True)
 
             # a bad value typed into a field: a visible message, the page keeps working
             field = page.get_by_label("People in the market")
             field.fill("lots of people")
             field.press("Enter")
-            page.get_by_role("button", name="Reset", exact=True).click()
             expect(page.get_by_text("people = 'lots of people'", exact=False)).to_be_visible(timeout=30_000)
             page.get_by_role("button", name="Step", exact=True).click()
-            expect(page.get_by_text("A: tupperparty: Day 1")).to_be_visible(timeout=30_000)
-            page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+            expect(page.get_by_text("A: stammtisch: Day 1 of", exact=False)).to_be_visible(timeout=30_000)
         finally:
             browser.close()

@@ -1,73 +1,120 @@
-"""The dashboard page: Mesa's SolaraViz with audsim's own components.
+"""The dashboard page for a client meeting (Solara).
 
-Run with ``audsim dashboard``. Settings in the sidebar apply to strategy A on
-Reset (Mesa's model parameters); play, step and reset are Mesa's controls.
+Run with ``audsim dashboard``. Two strategies, A and B, each chosen from the
+presets and each starting from its own preset's values; every setting shows
+its value and unit, and a change restarts both from day 0 with the same seed.
+Charts keep their axes while the days run (the horizon on x, a limit on y
+that only grows); a dashed line marks the day a ``[[timeline]]`` entry starts.
+The card shows ``summarize()`` of the days so far.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
 import solara
 from matplotlib.figure import Figure
-from mesa.visualization import SolaraViz
-from mesa.visualization.utils import update_counter
+from mesa.visualization.utils import force_update, update_counter
 
+from ..experiments.demo import load_story, tool_defaults
 from ..report.i18n import TEXT
-from ..experiments.demo import tool_defaults
-from .pair import REPLY_POLICIES, SERIES, StrategyPair, presets
+from ..report.story import Story
+from .pair import KNOBS, LIVE_PEOPLE, SERIES, StrategyPair, preset_knobs, presets
 
 LANG = os.environ.get("AUDSIM_LANG", "en") if os.environ.get("AUDSIM_LANG") in TEXT else "en"
 T = TEXT[LANG]
 WORDS = {
-    "en": {"yours": "Strategy A (settings apply on Reset)", "other": "Strategy B (preset)", "promo": "Promotion share of posts",
-           "posts": "Posts per day", "staff": "Service staff", "hours": "Desk hours per day", "days": "Desk days per week",
-           "reply": "Reply policy", "boost": "Paid boost per day", "people": "People in the market", "seed": "Seed",
+    "en": {"A": "Strategy A", "B": "Strategy B", "preset": "Preset", "promo_share": "Promotion", "posts_per_day": "Posts",
+           "staff": "Desk staff", "hours_per_day": "Desk hours", "days_per_week": "Desk days", "answer_share": "Answered",
+           "delete_share": "Deleted", "paid_boost": "Paid boost", "people": "People in the market", "seed": "Seed",
+           "market": "Market", "restart": "A change restarts both strategies from day 0 with the same seed.",
            "export": "Export report", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
-           "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied",
-           "lead": "Net advocates {points} pts · purchase rate {index}x neutral"},
-    "de": {"yours": "Strategie A (Einstellungen gelten nach Reset)", "other": "Strategie B (Vorlage)", "promo": "Anteil Werbung an den Posts",
-           "posts": "Posts pro Tag", "staff": "Service-Personal", "hours": "Service-Stunden pro Tag", "days": "Service-Tage pro Woche",
-           "reply": "Umgang mit Beschwerden", "boost": "Bezahlte Reichweite pro Tag", "people": "Personen im Markt", "seed": "Seed",
+           "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of",
+           "advocates": "Net advocates", "value": "Value so far (net profit + equity change)", "points": "pts",
+           "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
+           "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "h/day": "h a day", "days/week": "days a week",
+                     "of complaints": "of complaints", "of unanswered": "of the rest", "EUR/day": "EUR a day"}},
+    "de": {"A": "Strategie A", "B": "Strategie B", "preset": "Vorlage", "promo_share": "Werbung", "posts_per_day": "Posts",
+           "staff": "Service-Personal", "hours_per_day": "Service-Stunden", "days_per_week": "Service-Tage", "answer_share": "Beantwortet",
+           "delete_share": "Gelöscht", "paid_boost": "Bezahlte Reichweite", "people": "Personen im Markt", "seed": "Seed",
+           "market": "Markt", "restart": "Eine Änderung startet beide Strategien mit demselben Seed neu bei Tag 0.",
            "export": "Bericht exportieren", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
-           "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen",
-           "lead": "Netto-Fürsprecher {points} Pkt. · Kaufrate {index}x neutral"},
+           "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von",
+           "advocates": "Netto-Fürsprecher", "value": "Wert bisher (Nettogewinn + Veränderung des Kundenwerts)", "points": "Pkt.",
+           "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
+           "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "h/day": "Std. pro Tag",
+                     "days/week": "Tage pro Woche", "of complaints": "der Beschwerden", "of unanswered": "vom Rest",
+                     "EUR/day": "EUR pro Tag"}},
 }[LANG]
+PERCENT = {"organic_reach", "interaction_rate"}
+FLOORS = {"organic_reach": 5.0, "interaction_rate": 0.5, "open_complaints": 10.0}  # day 0's upper limits (%, %, complaints)
+TRUST = {"trust_market", "trust_followers"}
+SIDES = {"left": "A", "right": "B"}
+COLOURS = {"left": "tab:red", "right": "tab:blue"}
 
 DEFAULTS = tool_defaults()["dashboard"]
-MODEL_PARAMS = {
-    "left": {"type": "Select", "value": DEFAULTS["left"], "values": presets(), "label": WORDS["yours"]},
-    "right": {"type": "Select", "value": DEFAULTS["right"], "values": presets(), "label": WORDS["other"]},
-    "promo_share": {"type": "SliderFloat", "value": 0.8, "min": 0.0, "max": 1.0, "step": 0.05, "label": WORDS["promo"]},
-    "posts_per_day": {"type": "SliderFloat", "value": 3.0, "min": 0.2, "max": 8.0, "step": 0.2, "label": WORDS["posts"]},
-    "staff": {"type": "SliderInt", "value": 0, "min": 0, "max": 8, "step": 1, "label": WORDS["staff"]},
-    "hours_per_day": {"type": "SliderFloat", "value": 8.0, "min": 0.0, "max": 24.0, "step": 1.0, "label": WORDS["hours"]},
-    "days_per_week": {"type": "SliderInt", "value": 5, "min": 0, "max": 7, "step": 1, "label": WORDS["days"]},
-    "reply": {"type": "Select", "value": "ignore, delete 30%", "values": list(REPLY_POLICIES), "label": WORDS["reply"]},
-    "paid_boost": {"type": "SliderFloat", "value": 0.0, "min": 0.0, "max": 500.0, "step": 10.0, "label": WORDS["boost"]},
-    "people": {"type": "InputText", "value": "20000", "label": WORDS["people"]},
-    "seed": {"type": "InputText", "value": "7", "label": WORDS["seed"]},
-}
-PERCENT = {"organic_reach", "interaction_rate"}
+preset = {"left": solara.reactive(DEFAULTS["left"]), "right": solara.reactive(DEFAULTS["right"])}
+knobs = {side: solara.reactive(preset_knobs(preset[side].value)) for side in SIDES}
+people = solara.reactive(str(LIVE_PEOPLE))
+seed = solara.reactive("7")
+playing = solara.reactive(False)
+pair = solara.reactive(StrategyPair(preset["left"].value, preset["right"].value, knobs["left"].value, knobs["right"].value))
 
 
-def figure(pair: StrategyPair, name: str):
-    """One chart, A against B, for the days so far."""
+def restart() -> None:
+    """A new pair from the settings as they stand, paused at day 0."""
+    playing.set(False)
+    pair.set(StrategyPair(preset["left"].value, preset["right"].value, knobs["left"].value, knobs["right"].value,
+                          people.value, seed.value))
+
+
+def choose(side: str, name: str) -> None:
+    """A preset for one side: its knobs start from that preset's values."""
+    preset[side].set(name)
+    knobs[side].set(preset_knobs(name, pair.value.left.config.market.people))
+    restart()
+
+
+def turn(side: str, key: str, value) -> None:
+    knobs[side].set({**knobs[side].value, key: value})
+    restart()
+
+
+def resize(text: str) -> None:
+    """A new market size: both sides' knobs are read again from their presets at that size (budgets scale)."""
+    people.set(text)
+    probe = StrategyPair(preset["left"].value, preset["right"].value, people=text)
+    if not any(e.startswith("people") for e in probe.errors):
+        for side in SIDES:
+            knobs[side].set(preset_knobs(preset[side].value, probe.left.config.market.people))
+    restart()
+
+
+def figure(p: StrategyPair, name: str):
+    """One chart, A against B, on axes that hold still: the horizon on x, 0 to a limit that only grows on y."""
     fig = Figure(figsize=(5.2, 2.9))  # no pyplot: nothing global to leak or lock
     ax = fig.add_subplot()
-    fig.subplots_adjust(left=0.12, right=0.97, top=0.89, bottom=0.17)  # fixed margins: tight_layout costs a third of a redraw
+    fig.subplots_adjust(left=0.13, right=0.97, top=0.89, bottom=0.17)  # fixed margins: tight_layout costs a third of a redraw
     scale = 100 if name in PERCENT else 1
-    for side, color in (("left", "tab:red"), ("right", "tab:blue")):
-        label = pair.labels[side]
-        values = pair.series(side, name)
-        ax.plot(range(len(values)), [v * scale for v in values], color=color, label=label, lw=1.5)
+    seen = []
+    for side in SIDES:
+        values = [v * scale for v in p.series(side, name)]
+        seen += [v for v in values if v == v]
+        ax.plot(range(len(values)), values, color=COLOURS[side], label=p.labels[side], lw=1.5)
+        for day in p.events(side):
+            ax.axvline(day, color=COLOURS[side], ls="--", lw=1)
+            ax.text(day, 0.97, f" {WORDS['timeline']}", transform=ax.get_xaxis_transform(), fontsize=7, color=COLOURS[side], va="top")
+    floor = 1.3 * max(p.model(side).followers.size for side in SIDES) if name == "followers" else FLOORS.get(name, 1.0)
+    ax.set_xlim(0, p.horizon)
+    ax.set_ylim(0, 1 if name in TRUST else p.upper(name, seen + [floor]))
     ax.set_title(T[name] + (" (%)" if name in PERCENT else ""), fontsize=10)
     ax.set_xlabel(T["day"], fontsize=8)
     ax.tick_params(labelsize=8)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=7, loc="lower left")
     return fig
 
 
@@ -76,45 +123,92 @@ def chart(name: str):
 
     @solara.component
     def Chart(model: StrategyPair):
-        update_counter.get()  # redraw after every step (Mesa bumps this counter)
-        fig = figure(model, name)
-        solara.FigureMatplotlib(fig, format="png", dpi=80)
+        update_counter.get()  # redraw after every step
+        solara.FigureMatplotlib(figure(model, name), format="png", dpi=80)
 
     Chart.__name__ = f"Chart_{name}"
     return Chart
 
 
-def settings(sc) -> str:
-    """The strategy's knobs in one line."""
-    st, sv = sc.strategy, sc.service
-    return (f"{WORDS['promo']}: {100 * st.mix.get('promo', 0):.0f}% · {WORDS['posts']}: {st.posts_per_day:g} · "
-            f"{WORDS['staff']}: {sv.staff if sv.staff == 'auto' else format(sv.staff, 'g')}, {sv.hours_per_day:g} h x {sv.days_per_week} · {WORDS['reply']}: "
-            f"{100 * sv.answer_share:.0f}% / {100 * sv.delete_share:.0f}% · {WORDS['boost']}: {st.paid_boost_per_day:g}")
+def _unit(knob) -> str:
+    return WORDS["units"].get(knob.unit, knob.unit)
+
+
+@solara.component
+def Side(side: str):
+    """One strategy's preset and knobs in the sidebar, each showing its value and unit."""
+    values = knobs[side].value
+    solara.Markdown(f"### {WORDS[SIDES[side]]}")
+    solara.Select(label=WORDS["preset"], value=preset[side].value, values=presets(), on_value=lambda v: choose(side, v),
+                  classes=[f"preset-{side}"])
+    with solara.Column(classes=[f"knobs-{side}"]):
+        for key, knob in KNOBS.items():
+            value = values[key]
+            label = f"{WORDS[key]}: {knob.shown(value)} {WORDS['auto'] if value == 'auto' else _unit(knob)}"
+            if key == "staff":
+                options = ["auto", *(str(i) for i in range(int(knob.hi) + 1))]
+                shown = "auto" if value == "auto" else str(int(value))
+                solara.Select(label=label, value=shown if shown in options else "auto", values=options,
+                              on_value=lambda v, s=side: turn(s, "staff", v if v == "auto" else int(v)))
+            else:
+                solara.SliderFloat(label=label, value=float(value), min=knob.lo, max=knob.hi, step=knob.step,
+                                   on_value=lambda v, s=side, k=key: turn(s, k, v), thumb_label=False)
+
+
+@solara.component
+def Controls():
+    """Reset, play or pause, and one step; the days run in a task while playing."""
+    p = pair.value
+
+    def run_days():
+        while playing.value and pair.value.running:
+            time.sleep(0.12)
+            pair.value.step()
+            force_update()
+        playing.set(False)
+
+    solara.lab.use_task(run_days, dependencies=[playing.value, p], prefer_threaded=True)
+
+    def one_day():
+        p.step()
+        force_update()
+
+    with solara.Row():
+        solara.Button(WORDS["reset"], color="primary", on_click=restart)
+        solara.Button(WORDS["pause"] if playing.value else WORDS["play"], color="primary",
+                      on_click=lambda: playing.set(not playing.value), disabled=not p.running)
+        solara.Button(WORDS["step"], color="primary", on_click=one_day, disabled=playing.value or not p.running)
 
 
 def _pct(x):
-    return "n/a" if x is None else f"{100 * x:.1f}%"
+    return "n/a" if x is None or x != x else f"{100 * x:.1f}%"
+
+
+def _money(x):
+    return "n/a" if x is None or x != x else f"{x:+,.0f} EUR".replace(",", "." if LANG == "de" else ",")
 
 
 @solara.component
 def Summary(model: StrategyPair):
-    """Messages about settings not applied, the headline card, the export button."""
+    """Messages about settings not applied, the card with each side's measures so far, the export button."""
     update_counter.get()
     for message in model.errors:
         solara.Error(f"{WORDS['bad']}: {message}", classes=["input-error"])
     with solara.Card(WORDS["card"]):
         with solara.Row():
-            for side, sc in (("left", model.left.config), ("right", model.right.config)):
+            for side in SIDES:
                 h = model.headline(side)
                 with solara.Column(classes=[f"headline-{side}"]):
-                    solara.Text(f"{model.labels[side]}: {T['day']} {h['days']}", style={"font-weight": "bold"})
-                    solara.Text(settings(sc), classes=[f"settings-{side}"])
+                    solara.Text(f"{model.labels[side]}: {T['day']} {h['days']} {WORDS['of']} {model.horizon}",
+                                style={"font-weight": "bold", "color": COLOURS[side].removeprefix("tab:")})
                     if h["days"]:
-                        solara.Text(WORDS["lead"].format(points=f"{h['net_advocates']:+.1f}", index=f"{h['purchase_index']:.2f}"),
-                                    style={"font-weight": "bold"})
-                        solara.Text(f"{T['trust_market']}: {h['trust']:.3f}")
-                        solara.Text(f"{T['followers']}: {h['followers']:,} ({int(h['followers_start']):,})")
-                        solara.Text(f"{WORDS['unfollows']}: {_pct(h['unfollow_rate_per_30d'])}")
+                        solara.Text(f"{WORDS['advocates']}: {h['net_advocates_end']:+.1f} {WORDS['points']}",
+                                    style={"font-weight": "bold"}, classes=[f"advocates-{side}"])
+                        solara.Text(f"{WORDS['value']}: {_money(h['value'])}", classes=[f"value-{side}"])
+                        solara.Text(f"{T['trust_market']}: {h['long_term_trust']:.3f}")
+                        if model.model(side).config.strategy.has_page:
+                            solara.Text(f"{T['followers']}: {h['followers_end']:,} ({int(h['followers_start']):,})")
+                            solara.Text(f"{WORDS['unfollows']}: {_pct(h['unfollow_rate_per_30d'])}")
     Export(model)
 
 
@@ -130,9 +224,13 @@ def Export(model: StrategyPair):
         stamp = time.strftime("%Y%m%d-%H%M%S")
         out = next(p for i in range(1000) if not (p := Path("results") / "dashboard" / (stamp + (f"-{i}" if i else ""))).exists())
         a, b = model.left.config, model.right.config
-        c = compare({a.name: a, b.name: b}, reps=10, baseline=b.name, seed=a.simulation.seed, workers=1)
-        write_report(c, out, LANG)
-        status.set(f"{WORDS['exported']} {out / 'report.html'}")
+        c = compare({a.name: a, b.name: b}, reps=10, baseline=a.name, seed=a.simulation.seed, workers=1)
+        labels = load_story("demo").labels.get(LANG, {})
+        story = Story(a.name, b.name, {LANG: {a.name: labels.get(a.name[2:], a.name), b.name: labels.get(b.name[2:], b.name)}},
+                      load_story("demo").currency)
+        pdf = bool(shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("AUDSIM_CHROMIUM"))
+        write_report(c, out, LANG, story=story, pdf=pdf)
+        status.set(f"{WORDS['exported']} {out / ('report.pdf' if pdf else 'report.html')}")
 
     task = solara.lab.use_task(export, dependencies=None)
     solara.Button(WORDS["export"], on_click=task, color="secondary", disabled=task.pending)
@@ -140,11 +238,19 @@ def Export(model: StrategyPair):
         solara.Info(status.value)
 
 
-page = SolaraViz(
-    StrategyPair(),
-    components=[Summary, *(chart(name) for name in SERIES)],
-    model_params=MODEL_PARAMS,
-    name="audsim",
-    play_interval=150,
-)
-Page = page
+@solara.component
+def Page():
+    solara.Title("audsim")
+    p = pair.value
+    with solara.Sidebar():
+        Controls()
+        solara.Text(WORDS["restart"], style={"font-size": "0.85em", "color": "#555"})
+        for side in SIDES:
+            Side(side)
+        solara.Markdown(f"### {WORDS['market']}")
+        solara.InputText(WORDS["people"], value=people.value, on_value=resize, continuous_update=False)
+        solara.InputText(WORDS["seed"], value=seed.value, on_value=lambda v: (seed.set(v), restart()), continuous_update=False)
+    Summary(p)
+    with solara.GridFixed(columns=2):
+        for name in SERIES:
+            chart(name)(p)

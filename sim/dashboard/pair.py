@@ -1,24 +1,53 @@
 """Two strategies side by side, stepped together with the same seed.
 
-The left strategy is a preset with the dashboard's settings applied; the
-right one is a preset as it stands. Bad settings never raise: the pair falls
-back to the preset's value and keeps a message to show.
+Each side is a preset scaled to the live market, with the dashboard's
+settings (knobs) for that side applied; a side's knobs start from its own
+preset's values (:func:`preset_knobs`), so no strategy's values live in code.
+Bad settings never raise: the pair falls back to the preset's value and keeps
+a message to show.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import mesa
+import numpy as np
 
 from .. import runner
 from ..experiments.demo import scenarios_dir, tool_defaults
 from ..model import AudienceModel
+from ..model.measures import summarize
 from ..scenario import ScenarioError
 
-REPLY_POLICIES = {
-    "answer all": {"service.answer_share": 1.0, "service.delete_share": 0.0},
-    "answer half, ignore the rest": {"service.answer_share": 0.5, "service.delete_share": 0.0},
-    "ignore all": {"service.answer_share": 0.0, "service.delete_share": 0.0},
-    "ignore, delete 30%": {"service.answer_share": 0.0, "service.delete_share": 0.3},
+
+@dataclass(frozen=True)
+class Knob:
+    """A setting of one side: the scenario key it sets, its range and step, its unit, and how a value reads."""
+
+    key: str
+    lo: float
+    hi: float
+    step: float
+    unit: str
+    percent: bool = False
+    whole: bool = False
+
+    def shown(self, value) -> str:
+        if value == "auto":
+            return "auto"
+        return f"{100 * value:.0f}%" if self.percent else f"{value:.0f}" if self.whole else f"{value:g}"
+
+
+KNOBS = {
+    "promo_share": Knob("strategy.mix.promo", 0.0, 1.0, 0.05, "of posts", percent=True),
+    "posts_per_day": Knob("strategy.posts_per_day", 0.0, 8.0, 0.1, "posts/day"),
+    "staff": Knob("service.staff", 0, 20, 1, "people", whole=True),  # or "auto": sized to the load (Erlang C)
+    "hours_per_day": Knob("service.hours_per_day", 0.0, 24.0, 1.0, "h/day", whole=True),
+    "days_per_week": Knob("service.days_per_week", 0, 7, 1, "days/week", whole=True),
+    "answer_share": Knob("service.answer_share", 0.0, 1.0, 0.05, "of complaints", percent=True),
+    "delete_share": Knob("service.delete_share", 0.0, 1.0, 0.05, "of unanswered", percent=True),
+    "paid_boost": Knob("strategy.paid_boost_per_day", 0.0, 200.0, 5.0, "EUR/day"),
 }
 LIVE_PEOPLE = 20_000  # the live view's market unless set: both strategies step a day at a time and stay fluid
 SERIES = ("followers", "trust_market", "organic_reach", "interaction_rate", "open_complaints")
@@ -26,6 +55,23 @@ SERIES = ("followers", "trust_market", "organic_reach", "interaction_rate", "ope
 
 def presets() -> list[str]:
     return sorted(p.stem for p in scenarios_dir().glob("*.toml"))
+
+
+def live(name: str, people: int = LIVE_PEOPLE):
+    """A preset scaled to the live market (its desk and budgets with it)."""
+    sc = runner.resolve(scenarios_dir() / f"{name}.toml")
+    return sc.scaled(people / sc.market.people).with_overrides(**{"market.people": people})
+
+
+def preset_knobs(name: str, people: int = LIVE_PEOPLE) -> dict:
+    """The knobs' values as the preset sets them, in the live market."""
+    sc = live(name, people)
+    return {k: _read(sc, knob) for k, knob in KNOBS.items()}
+
+
+def _read(sc, knob: Knob):
+    value = sc.strategy.mix.get("promo", 0.0) if knob.key == "strategy.mix.promo" else sc.value(knob.key)
+    return value if value == "auto" else float(value)
 
 
 def _whole(text, name: str, lo: int, hi: int, errors: list[str]):
@@ -42,61 +88,71 @@ def _whole(text, name: str, lo: int, hi: int, errors: list[str]):
 class StrategyPair(mesa.Model):
     """Holds two AudienceModels; one step is one day of both."""
 
-    def __init__(self, left: str | None = None, right: str | None = None, promo_share: float = 0.8, posts_per_day: float = 3.0,
-                 staff: int = 0, hours_per_day: float = 8.0, days_per_week: int = 5, reply: str = "ignore, delete 30%",
-                 paid_boost: float = 0.0, people: str = "20000", seed: str = "7", rng=None):
+    def __init__(self, left: str | None = None, right: str | None = None, left_knobs: dict | None = None,
+                 right_knobs: dict | None = None, people: str = "20000", seed: str = "7", rng=None):
         super().__init__(rng=rng)
         self.errors: list[str] = []
         defaults = tool_defaults()["dashboard"]
-        left, right = left or defaults["left"], right or defaults["right"]
         n = _whole(people, "people", 100, 200_000, self.errors) or LIVE_PEOPLE
         s = _whole(seed, "seed", 0, 2**31 - 1, self.errors)
-        base = {"market.people": n, "simulation.seed": s}
-        knobs = {"strategy.mix.promo": promo_share, "strategy.posts_per_day": posts_per_day, "service.staff": staff,
-                 "service.hours_per_day": hours_per_day, "service.days_per_week": days_per_week,
-                 "strategy.paid_boost_per_day": paid_boost, **REPLY_POLICIES.get(reply, {})}
-        if reply not in REPLY_POLICIES:
-            self.errors.append(f"reply = {reply!r}: expected one of {', '.join(REPLY_POLICIES)}")
-        self.left_scenario = self._preset(left, base, knobs)
-        self.right_scenario = self._preset(right, base, {})
+        self.left_scenario = self._preset(left or defaults["left"], n, s, left_knobs or {})
+        self.right_scenario = self._preset(right or defaults["right"], n, s, right_knobs or {})
         # names are file-safe (they name the exported report's scenarios); labels are what the page shows
         self.left = AudienceModel(self.left_scenario.with_overrides(name=f"A-{self.left_scenario.name}"))
         self.right = AudienceModel(self.right_scenario.with_overrides(name=f"B-{self.right_scenario.name}"))
         self.labels = {"left": f"A: {self.left_scenario.name}", "right": f"B: {self.right_scenario.name}"}
+        self.limits: dict[str, float] = {}  # each chart's upper limit: it only grows, so axes do not jump
 
-    def _preset(self, name: str, base: dict, knobs: dict):
+    def _preset(self, name: str, people: int, seed, knobs: dict):
         if name not in presets():
             self.errors.append(f"preset = {name!r}: expected one of {', '.join(presets())}")
             name = tool_defaults()["dashboard"]["right"]
-        sc = runner.resolve(scenarios_dir() / f"{name}.toml").with_overrides(**base)
-        for key, value in knobs.items():  # one at a time, so one bad value does not discard the others
+        sc = live(name, people).with_overrides(**{"simulation.seed": seed})
+        for k, value in knobs.items():  # one at a time, so one bad value does not discard the others
+            if k in KNOBS and _read(sc, KNOBS[k]) == value:
+                continue  # as the preset has it (setting the promotion share again would rescale the mix)
             try:
-                sc = sc.with_overrides(**{key: value})
-            except ScenarioError as e:
+                sc = sc.with_overrides(**{KNOBS[k].key: value})
+            except (ScenarioError, KeyError) as e:
                 self.errors.append(str(e).removeprefix("command line: "))
         return sc
 
+    @property
+    def horizon(self) -> int:
+        return self.left.plan.simulation.days
+
     def step(self) -> None:
-        if self.left.day < self.left.config.simulation.days:
+        if self.left.day < self.horizon:
             self.left.step()
             self.right.step()
-        self.running = self.left.day < self.left.config.simulation.days
+        self.running = self.left.day < self.horizon
+
+    def model(self, side: str) -> AudienceModel:
+        return self.left if side == "left" else self.right
 
     def series(self, side: str, name: str) -> list:
-        model = self.left if side == "left" else self.right
-        return model.datacollector.model_vars.get(name, [])
+        return self.model(side).datacollector.model_vars.get(name, [])
+
+    def events(self, side: str) -> list[int]:
+        """Days on which the side's [[timeline]] entries start, up to today."""
+        model = self.model(side)
+        return sorted({c.first for c in model.plan.timeline if c.first < model.day})
+
+    def upper(self, name: str, values: list[float]) -> float:
+        """The chart's upper limit: the next of 1, 2, 5 x 10^k above everything seen so far (never lower)."""
+        top = max([self.limits.get(name, 0.0), *values, 1e-9])
+        if top > self.limits.get(name, 0.0):
+            k = 10 ** np.floor(np.log10(top))
+            self.limits[name] = float(next(m * k for m in (1, 2, 5, 10) if m * k >= top * 1.02))
+        return self.limits[name]
 
     def headline(self, side: str) -> dict:
-        """Figures so far for the card: net advocates, purchase index (last measured), trust, followers, unfollows per
-        30 days (organic reach has its chart beside the card)."""
-        model = self.left if side == "left" else self.right
-        mv = model.datacollector.model_vars
-        if not mv.get("day"):
+        """summarize() of the days so far, with customer equity as last measured (every four weeks)."""
+        model = self.model(side)
+        if not model.datacollector.model_vars.get("day"):
             return {"days": 0}
-        followers = mv["followers"]
-        start = followers[0] - mv["follows"][0] + mv["unfollows"][0]
-        mean_f = sum(followers) / len(followers)
-        index = [x for x in mv["purchase_index"] if x == x] or [model.equity_at_start[1]]
-        return {"days": len(followers), "trust": mv["trust_market"][-1], "followers": followers[-1], "followers_start": start,
-                "unfollow_rate_per_30d": sum(mv["unfollows"]) / mean_f / len(followers) * 30 if mean_f else None,
-                "net_advocates": 100 * (mv["advocates"][-1] - mv["detractors"][-1]), "purchase_index": index[-1]}
+        daily = model.datacollector.get_model_vars_dataframe().reset_index(drop=True)
+        start_equity, start_index = model.equity_at_start
+        daily["customer_equity"] = daily["customer_equity"].ffill().fillna(start_equity)
+        daily["purchase_index"] = daily["purchase_index"].ffill().fillna(start_index)
+        return {"days": len(daily), **summarize(daily, start_equity)}
