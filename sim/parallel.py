@@ -10,6 +10,7 @@ at once instead of waiting for the runs in flight.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import gc
 import multiprocessing
@@ -53,28 +54,64 @@ def terminate_on_signal() -> None:
         signal.signal(signal.SIGTERM, handler)
 
 
+_POOL: dict = {}  # this process's one pool: {"workers": n, "pool": ProcessPoolExecutor}
+
+
+def serial_here(workers: int | None) -> bool:
+    """Run in this process: one worker asked for, or this process is itself a daemonic pool worker (EMA's, or any
+    multiprocessing pool's), which may not start children."""
+    return (workers or os.cpu_count() or 1) == 1 or multiprocessing.current_process().daemon
+
+
 @contextmanager
 def process_pool(workers: int):
-    """A spawn-context ProcessPoolExecutor whose workers die with this process."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=die_with_parent, initargs=(os.getpid(),))
+    """This process's spawn-context ProcessPoolExecutor, whose workers die with this process.
+
+    One pool per process, reused by the next call with the same number of workers (a researcher's loop over
+    ``compare`` does not start workers again for each call); it is shut down when the process exits. A block left
+    by an exception (Ctrl-C, SIGTERM) kills the workers at once and forgets the pool."""
+    pool = _pool(workers)
     try:
         yield pool
     except BaseException:
         _kill_workers(pool)
+        _forget(pool)
         raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        _stop_resource_tracker()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    current = _POOL.get("pool")
+    if current is not None and (_POOL["workers"] != workers or getattr(current, "_broken", False)
+                                or getattr(current, "_shutdown_thread", False)):
+        _forget(current)
+        current = None
+    if current is None:
+        current = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=die_with_parent, initargs=(os.getpid(),))
+        _POOL.update(workers=workers, pool=current)
+    return current
+
+
+def _forget(pool: ProcessPoolExecutor) -> None:
+    pool.shutdown(wait=True, cancel_futures=True)
+    if _POOL.get("pool") is pool:
+        _POOL.clear()
+    _stop_resource_tracker()
+
+
+@atexit.register
+def _close_pool() -> None:
+    if _POOL.get("pool") is not None:
+        _forget(_POOL["pool"])
 
 
 def map_tasks(fn, tasks: list, workers: int | None = None):
-    """``fn`` over ``tasks`` in order: in this process with one worker, else on a spawned pool (all cores by default)."""
-    workers = workers or os.cpu_count() or 1
-    if workers == 1:
+    """``fn`` over ``tasks`` in order: in this process with one worker (or inside a daemonic worker), else on
+    this process's pool (all cores by default)."""
+    if serial_here(workers):
         yield from map(fn, tasks)
         return
-    with process_pool(workers) as pool:
+    with process_pool(workers or os.cpu_count() or 1) as pool:
         yield from pool.map(fn, tasks, chunksize=1)
 
 

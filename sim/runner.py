@@ -7,9 +7,11 @@ import platform as _platform
 import shlex
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -17,7 +19,7 @@ import pandas as pd
 from . import outputs, scenario as _scenario
 from .model import AudienceModel
 from .model.graph import degrees
-from .model.measures import summarize
+from .model.measures import HEADLINE, summarize
 
 
 @dataclass
@@ -99,30 +101,45 @@ def manifest(scenario: _scenario.Scenario, seed: int, **extra) -> dict:
     }
 
 
-def resolve(scenario, days: int | None = None, people: int | None = None, seed: int | None = None) -> _scenario.Scenario:
-    """A Scenario from a path, a dict or a Scenario, with the given overrides applied."""
+def resolve(scenario, days: int | None = None, people: int | None = None, seed: int | None = None,
+            overrides: Mapping[str, Any] | None = None) -> _scenario.Scenario:
+    """A Scenario from a path, a dict (which may ``extends`` a file) or a Scenario, with the given overrides applied."""
     if isinstance(scenario, (str, Path)):
         scenario = _scenario.load(scenario)
-    elif isinstance(scenario, dict):
-        scenario = _scenario.validate(scenario)
-    return scenario.with_overrides(**{"simulation.days": days, "market.people": people, "simulation.seed": seed})
+    elif isinstance(scenario, Mapping):
+        scenario = _scenario.from_dict(scenario)
+    elif not isinstance(scenario, _scenario.Scenario):
+        raise TypeError(f"scenario: expected a path, a dict or a Scenario, not {type(scenario).__name__}")
+    return scenario.with_overrides(overrides, **{"simulation.days": days, "market.people": people, "simulation.seed": seed})
 
 
-def run(scenario, days: int | None = None, people: int | None = None, seed: int | None = None, progress=None) -> Result:
+def run(scenario, days: int | None = None, people: int | None = None, seed: int | None = None, progress=None,
+        overrides: Mapping[str, Any] | None = None) -> Result:
     """Run one simulation.
 
     Args:
         scenario: a path to a TOML file, a dict, or a :class:`sim.scenario.Scenario`.
         days, people, seed: override the scenario's values.
         progress: an optional callable ``progress(days_done)`` called after each day.
+        overrides: dotted keys to set, e.g. ``{"platform.reach_base": 0.1}``.
     """
-    sc = resolve(scenario, days, people, seed)
+    sc = resolve(scenario, days, people, seed, overrides)
     started = time.perf_counter()
     model = AudienceModel(sc)
     for _ in range(sc.simulation.days):
         model.step()
         if progress:
             progress(1)
-    daily = model.datacollector.get_model_vars_dataframe().reset_index(drop=True)
+    daily = model.datacollector.get_model_vars_dataframe().reset_index(drop=True).drop(columns=list(HEADLINE))
     wall = time.perf_counter() - started
     return Result(daily, summarize(daily, model.equity_at_start[0]), manifest(sc, sc.simulation.seed, wall_time_s=round(wall, 3)), model)
+
+
+def evaluate(scenario, params: Mapping[str, float] | None = None, *, seed: int = 0, days: int | None = None,
+             people: int | None = None) -> dict[str, float]:
+    """The headline figures of one run as floats (NaN where a figure does not apply, e.g. no page):
+    the function an optimiser or a sensitivity analysis (EMA Workbench, SALib, Optuna) calls.
+
+    ``params`` are dotted keys over ``scenario``, e.g. ``{"platform.reach_base": 0.1}``."""
+    result = run(scenario, days=days, people=people, seed=seed, overrides=params)
+    return {k: (float(v) if v is not None else float("nan")) for k, v in result.summary.items() if isinstance(v, (int, float)) or v is None}

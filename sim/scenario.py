@@ -14,6 +14,7 @@ import json
 import math
 import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -470,14 +471,17 @@ class Scenario(Table):
         data["timeline"] = [_scaled_settings(change, factor) for change in data["timeline"]]
         return validate(data, source=f"scaled x{factor:g}")
 
-    def with_overrides(self, source: str = "command line", **dotted: Any) -> Scenario:
-        """A copy with dotted keys replaced, e.g. ``{"market.people": 5000}``, validated again.
+    def with_overrides(self, overrides: Mapping[str, Any] | None = None, /, source: str = "command line", **dotted: Any) -> Scenario:
+        """A copy with dotted keys replaced, validated again: ``sc.with_overrides({"market.people": 5000})`` or
+        ``sc.with_overrides(**{"market.people": 5000})`` (keywords win over the mapping).
 
         Setting one share of the content mix (``strategy.mix.promo``) rescales
         the other shares so that the mix still sums to 1.
         """
+        if overrides is not None and not isinstance(overrides, Mapping):
+            raise TypeError(f"with_overrides: expected a mapping of dotted keys to values, not {type(overrides).__name__}")
         data = self.model_dump(mode="json")
-        for key, value in dotted.items():
+        for key, value in {**(overrides or {}), **{k: v for k, v in dotted.items() if v is not None}}.items():
             if value is None:
                 continue
             node = data
@@ -720,3 +724,19 @@ def load(path: str | Path) -> Scenario:
     raw = _read_toml(path)
     raw.setdefault("name", name_from_file(path))
     return validate(raw, source=str(path))
+
+
+def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "<dict>") -> Scenario:
+    """A scenario from a dict, which may ``extends`` a file (relative to ``folder``, the working folder by default)."""
+    data = dict(data)
+    base = data.pop("extends", None)
+    if base is None:
+        return validate(data, source=source)
+    if not isinstance(base, (str, Path)) or not str(base):
+        raise ScenarioError(f"{source}: extends = {base!r}: expected a path to a scenario file")
+    path = Path(folder) / base
+    if not path.is_file():
+        raise ScenarioError(f"{source}: extends = {str(base)!r}: {path} is not a readable file; expected a scenario file")
+    merged = _deep_merge(_read_toml(path), data)
+    merged.setdefault("name", name_from_file(path))
+    return validate(merged, source=f"{source} -> {path}")

@@ -1,7 +1,6 @@
 """Issue #13: trust from what each person saw, results that do not depend on the market's size, recovery without
 a paradox, unheard is not ignored, changes over time, and trust changes applied once."""
 
-from pathlib import Path
 
 import numpy as np
 import pytest

@@ -120,9 +120,21 @@ def _followers_census(followers, trust, hunter):
     return total, hunters
 
 
+HEADLINE = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "net_advocates_end", "purchase_index_end",
+            "net_profit", "customer_equity_change", "value")  # summary names, none a daily column
+
+
 def reporters() -> dict:
-    """DataCollector reporters, one per column."""
-    return {name: (lambda m, name=name: m.measures.today[name]) for name in COLUMNS}
+    """DataCollector reporters, one per daily column, and the run's headline figures (NaN until the last day),
+    so that Mesa's batch_run, which reads the last collected row, reports them."""
+    daily = {name: (lambda m, name=name: m.measures.today[name]) for name in COLUMNS}
+    return daily | {name: (lambda m, name=name: _headline(m, name)) for name in HEADLINE}
+
+
+def _headline(model, name: str) -> float:
+    summary = model.summary
+    value = summary.get(name) if summary else None
+    return float("nan") if value is None else float(value)
 
 
 def summarize(daily: pd.DataFrame, equity_at_start: float | None = None) -> dict:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import mesa
 import numpy as np
+import pandas as pd
 
 from . import follows, sales, service, sharing, word_of_mouth
 from .brand import Brand
 from .content import ContentTypes
 from .draws import bernoulli_indices
 from .graph import social_graph
-from .measures import Measures, reporters
+from .measures import HEADLINE, Measures, reporters, summarize
 from .people import People
 from .platform import Platform
 from .reactions import react
@@ -27,9 +28,15 @@ STREAMS = ("market", "graph", "problems", "loyalty", "brand", "feed", "reactions
 class AudienceModel(mesa.Model):
     """A brand's page, its market of people (as columns), and the platform between them."""
 
-    def __init__(self, scenario, seed: int | None = None, record_complaints: bool = False):
-        seed = scenario.simulation.seed if seed is None else seed
+    def __init__(self, scenario=None, seed: int | None = None, record_complaints: bool = False, rng=None, **dotted):
+        """``scenario``: a Scenario, a path or a dict (default: the scenario defaults); ``dotted`` keys over it, as
+        Mesa's batch_run passes them (``**{"platform.reach_base": 0.1}``); ``rng``: batch_run's seed."""
+        from ..runner import resolve
+
+        scenario = resolve(scenario if scenario is not None else {}, overrides=dotted)
+        seed = seed if seed is not None else rng if isinstance(rng, (int, np.integer)) else scenario.simulation.seed
         super().__init__(rng=seed)
+        self.summary: dict | None = None  # the headline figures, once the horizon is reached
         self.plan = scenario  # the scenario as written, timeline included (Mesa keeps "scenario" for its own)
         self.config = scenario.during(0)  # as it holds today
         self._holding = ()  # the timeline entries that hold today
@@ -76,8 +83,18 @@ class AudienceModel(mesa.Model):
         self.buy()                                                          # 10. sales, lapses and costs
         self.measures.close_day(self.people, self.followers, self.desk, self.platform)  # 11. record
         self.value_customers()
+        if self.day == self.plan.simulation.days - 1:
+            self.summarize_run()
         self.datacollector.collect(self)
         self.day += 1
+        self.running = self.day < self.plan.simulation.days  # the horizon: Mesa's batch_run stops here
+
+    def summarize_run(self) -> None:
+        """The headline figures on the last day, from the days recorded and today's."""
+        days = {k: v for k, v in self.datacollector.model_vars.items() if k not in HEADLINE}
+        daily = pd.DataFrame(days)
+        daily = pd.concat([daily, pd.DataFrame([{k: self.measures.today[k] for k in days}])], ignore_index=True)
+        self.summary = summarize(daily, self.equity_at_start[0])
 
     # -- phases -------------------------------------------------------------
 

@@ -22,7 +22,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     story = (story or Story()).resolved(comparison)
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    blank, title_only = deck.slide_layouts[6], deck.slide_layouts[5]
+    title_only = deck.slide_layouts[5]
 
     def text_slide(title: str, lines: list[str], size: int = 20):
         slide = deck.slides.add_slide(title_only)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import outputs, runner
-from ..parallel import process_pool
+from ..parallel import process_pool, serial_here
 from ..experiments.compare import replication_seeds
 from .spec import _typed
 
@@ -127,7 +127,7 @@ def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, p
 
     if scheduler or dask_local:
         _on_dask(pending, record, scheduler, dask_local)
-    elif (workers or os.cpu_count() or 1) == 1:
+    elif serial_here(workers):
         for t in pending:
             record(execute(t))
     else:

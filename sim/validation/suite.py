@@ -8,7 +8,6 @@ definition (see each file's ``metric``).
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from ..model.follows import CAUSES
 from ..model.measures import summarize
 from ..model.people import People
 from ..model.service import ANSWER, DELETE, IGNORE
-from ..parallel import process_pool
+from ..parallel import map_tasks
 from ..scenario import ScenarioError, read_toml
 
 ROOT = Path(__file__).resolve().parents[2] / "validation"
@@ -102,8 +101,7 @@ def interaction_decline(path, spec, size) -> list[Check]:
     conditions = ("industry", "service")
     tasks = [(_scenario(path, spec, size, spec["conditions"][cond]), seed, window, years)
              for cond in conditions for seed in replication_seeds(7, size["reps"])]
-    with process_pool(os.cpu_count() or 1) as pool:
-        rows = np.array(list(pool.map(_sample_weeks, tasks, chunksize=1)))
+    rows = np.array(list(map_tasks(_sample_weeks, tasks)))
     yearly = dict(zip(conditions, rows.reshape(len(conditions), size["reps"], years)))
     ind = yearly["industry"]
     y = tol["service_above_industry_in_year"] - 1
@@ -173,8 +171,7 @@ def complaint_outcomes(path, spec, size) -> list[Check]:
 
 def _daily_runs(tasks: list) -> list:
     """Run (scenario, seed) pairs on all cores; their daily tables, in order."""
-    with process_pool(min(os.cpu_count() or 1, len(tasks))) as pool:
-        return list(pool.map(_daily, tasks, chunksize=1))
+    return list(map_tasks(_daily, tasks))
 
 
 def _daily(task):

@@ -1,0 +1,105 @@
+"""For researchers' own tools (issue #16): one evaluate function, overrides that are never lost, a dict that
+extends a file, and an AudienceModel that Mesa's batch_run can drive."""
+
+import math
+
+import pytest
+
+import sim
+from sim.model import AudienceModel
+from sim.model.measures import HEADLINE
+
+from .conftest import SCENARIOS
+
+ST = SCENARIOS / "stammtisch.toml"
+
+
+def test_with_overrides_takes_a_mapping():
+    sc = sim.load(ST)
+    changed = sc.with_overrides({"platform.reach_base": 0.5})
+    assert changed.platform.reach_base == 0.5 and changed.hash() != sc.hash()
+
+
+def test_with_overrides_takes_keywords_and_they_agree_with_the_mapping():
+    sc = sim.load(ST)
+    changed = sc.with_overrides(**{"platform.reach_base": 0.5})
+    assert changed.platform.reach_base == 0.5 and changed.hash() == sc.with_overrides({"platform.reach_base": 0.5}).hash()
+    with pytest.raises(TypeError, match="mapping"):
+        sc.with_overrides("platform.reach_base")  # a string was once taken as the error message's source
+
+
+def test_run_takes_overrides_and_a_dict_may_extend_a_file():
+    base = sim.run(ST, days=15, people=800, seed=2)
+    changed = sim.run(ST, days=15, people=800, seed=2, overrides={"platform.reach_base": 0.4})
+    assert changed.manifest["scenario"]["platform"]["reach_base"] == 0.4
+    assert changed.summary["organic_reach"] > base.summary["organic_reach"]
+    from_dict = sim.run({"extends": str(ST), "market": {"people": 800}, "simulation": {"days": 15}}, seed=2)
+    assert from_dict.summary == base.summary and from_dict.manifest["scenario"]["name"] == "stammtisch"
+    with pytest.raises(sim.ScenarioError, match="nope.toml"):
+        sim.run({"extends": "nope.toml"})
+
+
+def test_evaluate_returns_floats_for_every_headline_figure():
+    out = sim.evaluate(ST, {"platform.reach_base": 0.2}, days=15, people=800, seed=2)
+    assert out and all(isinstance(v, float) for v in out.values())
+    assert out == sim.evaluate(ST, {"platform.reach_base": 0.2}, days=15, people=800, seed=2)  # same seed, same numbers
+    assert out["long_term_trust"] == sim.run(ST, days=15, people=800, seed=2,
+                                             overrides={"platform.reach_base": 0.2}).summary["long_term_trust"]
+    absent = sim.evaluate(SCENARIOS / "absent.toml", days=15, people=800)
+    assert math.isnan(absent["unfollow_rate_per_30d"])
+
+
+def test_the_model_stops_at_its_horizon_with_the_headline_in_its_datacollector():
+    model = AudienceModel(ST, seed=2, **{"market.people": 800, "simulation.days": 15})
+    steps = 0
+    while model.running and steps < 100:
+        model.step()
+        steps += 1
+    assert steps == 15 and model.day == 15
+    mv = model.datacollector.model_vars
+    summary = sim.run(ST, days=15, people=800, seed=2).summary
+    for name in HEADLINE:
+        assert all(math.isnan(x) for x in mv[name][:-1]), name  # only the last day carries the run's figures
+        assert mv[name][-1] == pytest.approx(summary[name], nan_ok=True), name
+
+
+def _compare_inside(_):
+    """compare() in a daemonic pool worker, as the EMA Workbench's multiprocessing evaluator calls it."""
+    from sim.experiments import compare
+
+    from .conftest import scenario
+
+    scs = {n: scenario(n, **{"market.people": 300, "simulation.days": 5}) for n in ("tupperparty", "stammtisch")}
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return float(compare(scs, reps=2, workers=2).table["mean"].iloc[0])
+
+
+def test_compare_inside_a_daemonic_worker_runs_serially():
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:  # its workers are daemonic
+        value = pool.map(_compare_inside, [0])[0]
+    assert math.isfinite(value)
+
+
+def test_one_pool_per_process_is_reused():
+    import os
+
+    from sim import parallel
+
+    first = set(parallel.map_tasks(_pid, range(4), workers=2))
+    pool = parallel._POOL["pool"]
+    second = set(parallel.map_tasks(_pid, range(4), workers=2))
+    assert parallel._POOL["pool"] is pool and os.getpid() not in first
+    assert first & second  # the same worker processes answered again
+
+
+def _pid(_):
+    import os
+    import time
+
+    time.sleep(0.05)
+    return os.getpid()
