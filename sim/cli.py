@@ -6,6 +6,7 @@ Errors a user can fix are one line on stderr and exit code 2.
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -39,11 +40,25 @@ class _Group(click.Group):
             raise cause from None
 
 
+def _memory(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        runner.parse_size(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+    return value
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="audsim")
-def main():
+@click.option("--max-memory", callback=_memory, metavar="SIZE",
+              help="Refuse runs estimated to need more memory than this, e.g. 4GB (default: what the machine has available).")
+def main(max_memory):
     """Simulate how a brand's social-media audience answers its posting strategy."""
     terminate_on_signal()  # SIGTERM cleans up like Ctrl-C: no temporary folders, locks or workers left
+    if max_memory:
+        os.environ["AUDSIM_MAX_MEMORY"] = max_memory  # workers, spawned later, inherit it
 
 
 def _overwrite_option(f):
@@ -64,6 +79,7 @@ def run(scenario, days, people, seed, out, save_people, overwrite):
 
     try:
         sc = runner.resolve(scenario, days, people, seed)
+        runner.check_memory(sc, source=str(scenario))
         out = out or Path("results") / sc.name
         with outputs.claim(out, overwrite):
             with tqdm(total=sc.simulation.days, unit="day", desc=sc.name, disable=None, file=sys.stderr) as bar:
@@ -113,7 +129,7 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
                 warnings.simplefilter("ignore", UserWarning)  # the few-replications warning is printed above
                 result = compare(resolved, reps=reps, baseline=baseline, seed=seed, workers=workers, progress=bar.update)
             result.write(out, overwrite=overwrite)
-    except outputs.OutputError as e:
+    except (outputs.OutputError, ScenarioError) as e:
         _fail(str(e))
     click.echo(format_comparison(result))
     click.echo(f"wrote {out}/")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import platform as _platform
+import re
 import shlex
 import sys
 import time
@@ -113,6 +115,57 @@ def resolve(scenario, days: int | None = None, people: int | None = None, seed: 
     return scenario.with_overrides(overrides, **{"simulation.days": days, "market.people": people, "simulation.seed": seed})
 
 
+BYTES_PER_PERSON, BYTES_PER_TIE = 150, 12  # measured peak RSS over a few days: 200k-800k people, 20-80 ties (1.5x margin below)
+
+
+def memory_needed(sc: _scenario.Scenario) -> int:
+    """Bytes a run of ``sc`` needs at its peak, estimated from its people and ties (numpy columns, CSR graph)."""
+    m = sc.market
+    return int(1.5 * m.people * (BYTES_PER_PERSON + BYTES_PER_TIE * m.mean_degree))
+
+
+def memory_limit() -> int | None:
+    """What a run may use: $AUDSIM_MAX_MEMORY (``audsim --max-memory``) if set, else what the machine has available."""
+    text = os.environ.get("AUDSIM_MAX_MEMORY")
+    if text:
+        return parse_size(text)
+    try:
+        with open("/proc/meminfo") as f:
+            fields = dict(line.split(":", 1) for line in f)
+        return int(fields["MemAvailable"].split()[0]) * 1024
+    except (OSError, KeyError, ValueError):
+        try:
+            return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        except (ValueError, OSError, AttributeError):
+            return None
+
+
+def parse_size(text: str) -> int:
+    """'600MB', '6 GB', '1.5G' or a number of bytes."""
+    units = {"": 1, "B": 1, "K": 1e3, "KB": 1e3, "M": 1e6, "MB": 1e6, "G": 1e9, "GB": 1e9, "T": 1e12, "TB": 1e12}
+    match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*([A-Za-z]*)\s*", str(text))
+    if not match or match.group(2).upper() not in units or float(match.group(1)) <= 0:
+        raise ValueError(f"{text!r}: expected a size such as 600MB, 6GB or a number of bytes")
+    return int(float(match.group(1)) * units[match.group(2).upper()])
+
+
+def _size(n: float) -> str:
+    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"
+
+
+def check_memory(sc: _scenario.Scenario, at_once: int = 1, source: str | None = None) -> None:
+    """Refuse, in one line, a run (or ``at_once`` runs side by side) that would not fit in memory."""
+    limit, need = memory_limit(), memory_needed(sc) * at_once
+    if limit is not None and need > limit:
+        m = sc.market
+        runs = f" x {at_once} runs at once" if at_once > 1 else ""
+        where = "--max-memory" if os.environ.get("AUDSIM_MAX_MEMORY") else "available on this machine"
+        raise _scenario.ScenarioError(
+            f"{source or sc.name}: market.people = {m.people:,} with market.mean_degree = {m.mean_degree:g}: needs about "
+            f"{_size(need)}{runs}, more than the {_size(limit)} {where}; expected a smaller market, fewer ties "
+            "or fewer workers")
+
+
 def run(scenario, days: int | None = None, people: int | None = None, seed: int | None = None, progress=None,
         overrides: Mapping[str, Any] | None = None) -> Result:
     """Run one simulation.
@@ -124,6 +177,7 @@ def run(scenario, days: int | None = None, people: int | None = None, seed: int 
         overrides: dotted keys to set, e.g. ``{"platform.reach_base": 0.1}``.
     """
     sc = resolve(scenario, days, people, seed, overrides)
+    check_memory(sc)
     started = time.perf_counter()
     model = AudienceModel(sc)
     for _ in range(sc.simulation.days):

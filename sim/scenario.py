@@ -13,6 +13,7 @@ import hashlib
 import json
 import math
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -533,34 +534,97 @@ def _deep_merge(base: dict, over: dict) -> dict:
     return out
 
 
+MAX_FILE_BYTES = 10_000_000  # a scenario, sweep or calibration file is a few kB; anything this big is a mistake
+MAX_DEPTH = 12  # tables nested deeper than any audsim file needs (scenario.content.TYPE.key is 3)
+MAX_EXTENDS = 32  # files in one extends chain
+SHOWN = 80  # characters of a value echoed in an error
+
+
+def shown(value) -> str:
+    """A value for an error message, cut to a readable length."""
+    text = repr(value)
+    return text if len(text) <= SHOWN else f"{text[:SHOWN - 20]}... ({len(text):,} characters)"
+
+
+def _depth(node, level: int = 0) -> int:
+    if isinstance(node, dict):
+        return max([_depth(v, level + 1) for v in node.values()], default=level + 1)
+    if isinstance(node, list):
+        return max([_depth(v, level + 1) for v in node], default=level + 1)
+    return level
+
+
 def read_toml(path: Path, what: str = "scenario") -> dict:
-    """A TOML file as a dict; any failure as one line naming the file (scenario, sweep, calibration, target files)."""
+    """A TOML file as a dict; any failure as one line naming the file (scenario, sweep, calibration, target files).
+
+    Only a regular file is read (a FIFO or a device would block or never end), of at most MAX_FILE_BYTES, with
+    tables nested at most MAX_DEPTH deep."""
+    path = Path(path)
     try:
-        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        info = path.stat()
     except FileNotFoundError:
         raise ScenarioError(f"{path}: file not found; expected a readable {what} TOML file") from None
+    except OSError as e:
+        raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__}); expected a readable UTF-8 TOML file") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, socket or device)"
+        raise ScenarioError(f"{path}: {kind}; expected a readable {what} TOML file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise ScenarioError(f"{path}: {info.st_size:,} bytes; expected a {what} TOML file of at most {MAX_FILE_BYTES:,} bytes")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:
         raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__}); expected a readable UTF-8 TOML file") from None
     except tomllib.TOMLDecodeError as e:
-        raise ScenarioError(f"{path}: malformed TOML: {e}") from None
+        raise ScenarioError(f"{path}: malformed TOML: {str(e)[:200]}") from None
+    except RecursionError:
+        raise ScenarioError(f"{path}: nested too deeply to read; expected tables nested at most {MAX_DEPTH} deep") from None
+    if _depth(data) > MAX_DEPTH:
+        raise ScenarioError(f"{path}: tables nested {_depth(data)} deep; expected at most {MAX_DEPTH}")
+    return data
+
+
+def _chain(files: list[Path]) -> str:
+    """'a.toml -> b.toml -> ' for an error's prefix; a long chain shows its ends."""
+    if not files:
+        return ""
+    names = [str(f) for f in files]
+    if len(names) > 4:
+        names = [names[0], names[1], f"... ({len(files) - 3} more)", names[-1]]
+    return " -> ".join(names) + " -> "
 
 
 def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
-    """Read a scenario file and the files it extends, base first."""
-    shown = str(path)
-    if path.resolve() in chain:
-        raise ScenarioError(f"{shown}: extends = {path.name!r}: a file may not extend itself (cycle)")
-    raw = read_toml(path)
-    base = raw.pop("extends", None)
-    if base is None:
-        return raw
-    if not isinstance(base, str) or not base:
-        raise ScenarioError(f"{shown}: extends = {base!r}: expected a path to another scenario file")
-    parent_path = path.parent / base
-    if not parent_path.is_file():
-        raise ScenarioError(f"{shown}: extends = {base!r}: {parent_path} is not a readable file; expected a path relative to this file")
-    parent = _read_toml(parent_path, chain + (path.resolve(),))
-    return _deep_merge(parent, raw)
+    """Read a scenario file and the files it extends, base first (a loop, not recursion: chains can be long).
+
+    An error in a file further down the chain names the chain from the file the user gave: ``a.toml -> b.toml: ...``."""
+    layers, seen, files = [], set(chain), []
+    while True:
+        if path.resolve() in seen:
+            raise ScenarioError(f"{_chain(files)}{path}: extends = {path.name!r}: a file may not extend itself (cycle)")
+        if len(layers) >= MAX_EXTENDS:
+            raise ScenarioError(f"{_chain(files)}{path}: an extends chain of more than {MAX_EXTENDS} files; expected at most {MAX_EXTENDS}")
+        try:
+            raw = read_toml(path)
+        except ScenarioError as e:
+            raise ScenarioError(f"{_chain(files)}{e}") from None
+        seen.add(path.resolve())
+        base = raw.pop("extends", None)
+        layers.append(raw)
+        if base is None:
+            break
+        if not isinstance(base, str) or not base:
+            raise ScenarioError(f"{_chain(files)}{path}: extends = {shown(base)}: expected a path to another scenario file")
+        parent_path = path.parent / base
+        if not parent_path.exists():
+            raise ScenarioError(f"{_chain(files)}{path}: extends = {shown(base)}: {parent_path} is not a readable file; "
+                                "expected a path relative to this file")
+        files.append(path)
+        path = parent_path
+    merged = layers.pop()
+    while layers:
+        merged = _deep_merge(merged, layers.pop())
+    return merged
 
 
 def _field_at(root, loc: tuple):
@@ -626,8 +690,8 @@ def one_line(e: ValidationError, source: str, root) -> ScenarioError:
     if isinstance(value, dict) and err["type"] != "value_error":
         value = "{...}"
     if isinstance(value, list) and len(repr(value)) > 200:
-        value = f"[{len(value)} entries]"
-    return ScenarioError(f"{source}: {key} = {value!r}: {allowed}")
+        return ScenarioError(f"{source}: {key} = [{len(value)} entries]: {allowed}")
+    return ScenarioError(f"{source}: {key} = {shown(value)}: {allowed}")
 
 
 def validate(data: dict, source: str = "<scenario>") -> Scenario:

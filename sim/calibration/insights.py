@@ -40,6 +40,8 @@ REQUIRED = ("followers", "unfollows", "posts", "organic_impressions", "impressio
 def read_insights(path: str | Path) -> pd.DataFrame:
     """The export with its columns renamed to the meanings above; one line errors for what is missing."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise ScenarioError(f"{path}: not a regular file (a folder, pipe or device); expected a daily analytics export (CSV)")
     try:
         raw = pd.read_csv(path)
     except FileNotFoundError:
@@ -66,6 +68,24 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
         raise ScenarioError(f"{path}: row {row + 2}: a missing or non-numeric value in {', '.join(c for c in REQUIRED if pd.isna(df[c].iloc[row]))}")
     if len(df) < 14:
         raise ScenarioError(f"{path}: {len(df)} days; expected at least 14 days of data")
+    counts = [c for c in COLUMNS if c != "day" and c in df]
+    for check, what in ((~np.isfinite(df[counts]), "a value that is not finite"), (df[counts] < 0, "a negative count")):
+        rows = check.any(axis=1)
+        if rows.any():
+            row = int(np.flatnonzero(rows)[0])
+            cols = ", ".join(c for c in counts if check[c].iloc[row])
+            raise ScenarioError(f"{path}: row {row + 2}: {what} in {cols}; expected counts of 0 or more")
+    for meaning in ("followers", "posts", "organic_impressions", "impressions"):
+        if (df[meaning] == 0).all():
+            raise ScenarioError(f"{path}: {meaning}: 0 on every day; expected a page with {meaning.replace('_', ' ')} to measure")
+    above = df["engagements"] > df["impressions"]
+    if above.any():
+        row = int(np.flatnonzero(above)[0])
+        raise ScenarioError(f"{path}: row {row + 2}: engagements = {df['engagements'].iloc[row]:g} above impressions = "
+                            f"{df['impressions'].iloc[row]:g}; expected at most one engagement per impression")
+    if (df["organic_impressions"] > df["impressions"]).any():
+        row = int(np.flatnonzero(df["organic_impressions"] > df["impressions"])[0])
+        raise ScenarioError(f"{path}: row {row + 2}: organic impressions above all impressions; expected organic <= total")
     return df
 
 

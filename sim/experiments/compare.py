@@ -7,6 +7,7 @@ between strategies are paired: both face the same market, graph and problems.
 from __future__ import annotations
 
 import json
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ import pandas as pd
 from scipy import stats as scipy_stats
 
 from .. import outputs, runner
-from ..parallel import map_tasks
+from ..parallel import map_tasks, serial_here
 from ..scenario import Scenario
 from . import stats
 
@@ -91,6 +92,9 @@ def compare(scenarios: dict[str, Scenario], reps: int = 30, baseline: str | None
         raise ValueError(f"baseline = {baseline!r}: expected one of {', '.join(scenarios)}")
     seeds = replication_seeds(seed, reps)
     tasks = [(name, sc, r, s) for r, s in enumerate(seeds) for name, sc in scenarios.items()]
+    at_once = 1 if serial_here(workers) else min(len(tasks), workers or os.cpu_count() or 1)
+    for sc in scenarios.values():  # before any run: a market that cannot fit is refused in one line
+        runner.check_memory(sc, at_once)
     rows, trajs = [], []
     for row, traj in map_tasks(_replicate, tasks, workers):
         rows.append(row)

@@ -125,7 +125,10 @@ def load_sweep(path: str | Path) -> tuple[SweepSpec, dict[str, Scenario]]:
     files = [spec.base] if spec.base else spec.strategies
     scenarios = {}
     for f in files:
-        sc = runner.resolve(path.parent / f, spec.days, spec.people)
+        try:
+            sc = runner.resolve(path.parent / f, spec.days, spec.people)
+        except ScenarioError as e:  # the sweep file the user named, then the scenario it points to
+            raise ScenarioError(f"{path} -> {e}") from None
         scenarios[sc.name] = sc
     check_keys(spec, scenarios, path)
     return spec, scenarios

@@ -1,0 +1,148 @@
+"""Input that never crashes (issue #16, item 5): every hostile file gets one line naming the file the user gave,
+with the chain to the file at fault, values cut to a readable length, and nothing written."""
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sim
+from sim import runner
+from sim.calibration import read_insights
+from sim.cli import main
+from sim.scenario import MAX_DEPTH, MAX_EXTENDS, SHOWN, ScenarioError
+
+from .conftest import SCENARIOS
+
+EXPORT = SCENARIOS / "examples" / "page-insights-example.csv"
+
+
+def one_line(path, call):
+    with pytest.raises(ScenarioError) as e:
+        call(path)
+    msg = str(e.value)
+    assert "\n" not in msg and msg.startswith(str(path)) and len(msg) < 400, msg
+    return msg
+
+
+def test_a_fifo_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "s.toml"
+    os.mkfifo(fifo)
+    res = subprocess.run([sys.executable, "-m", "sim", "run", str(fifo)], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2 and "not a regular file" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_deep_nesting_and_long_chains_have_limits(tmp_path):
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "{a = " * 500 + "1" + "}" * 500 + "\n")
+    assert "nested" in one_line(deep, sim.load)
+    shallow = tmp_path / "shallow.toml"
+    shallow.write_text("x = " + "{a = " * (MAX_DEPTH + 2) + "1" + "}" * (MAX_DEPTH + 2) + "\n")
+    assert f"at most {MAX_DEPTH}" in one_line(shallow, sim.load)
+    for i in range(MAX_EXTENDS + 5):
+        (tmp_path / f"c{i}.toml").write_text(f'extends = "c{i + 1}.toml"\n')
+    msg = one_line(tmp_path / "c0.toml", sim.load)
+    assert f"more than {MAX_EXTENDS} files" in msg and "more)" in msg
+
+
+def test_an_error_in_an_extended_file_names_the_chain_from_the_users_file(tmp_path):
+    (tmp_path / "b.toml").write_text("[market\n")
+    (tmp_path / "a.toml").write_text('extends = "b.toml"\n')
+    msg = one_line(tmp_path / "a.toml", sim.load)
+    assert f"{tmp_path / 'a.toml'} -> {tmp_path / 'b.toml'}: malformed TOML" in msg
+    sweep = tmp_path / "sweep.toml"
+    sweep.write_text('base = "a.toml"\n[parameters."platform.reach_base"]\nlevels = [0.1]\n')
+    from sim.sweep.spec import load_sweep
+
+    assert f"{sweep} -> {tmp_path / 'a.toml'} -> " in one_line(sweep, load_sweep)
+
+
+def test_values_in_errors_are_cut(tmp_path):
+    long = tmp_path / "long.toml"
+    long.write_text('description = "' + "x" * 100_000 + '"\n')
+    msg = one_line(long, sim.load)
+    assert "100,002 characters" in msg and len(msg) < 300 and SHOWN < 300
+
+
+def test_a_run_that_cannot_fit_in_memory_is_refused_before_it_starts(tmp_path):
+    sc = sim.load(SCENARIOS / "stammtisch.toml").with_overrides({"market.people": 5_000_000, "market.mean_degree": 500})
+    assert runner.memory_needed(sc) > 30e9  # 5M people with 500 ties each: tens of GB of ties
+    out = tmp_path / "r"
+    res = CliRunner().invoke(main, ["--max-memory", "50MB", "run", str(SCENARIOS / "stammtisch.toml"), "--people", "200000",
+                                    "--out", str(out)])
+    assert res.exit_code == 2 and "--max-memory" in res.output and "needs about" in res.output and not out.exists()
+    os.environ.pop("AUDSIM_MAX_MEMORY", None)
+
+
+def test_the_estimate_grows_with_people_and_ties():
+    sc = sim.load(SCENARIOS / "stammtisch.toml")
+    small, big = (runner.memory_needed(sc.with_overrides({"market.people": n})) for n in (10_000, 1_000_000))
+    assert big == pytest.approx(100 * small)
+    assert runner.memory_needed(sc.with_overrides({"market.mean_degree": 100})) > runner.memory_needed(sc)
+
+
+def _export(tmp_path, change):
+    df = pd.read_csv(EXPORT)
+    change(df)
+    path = tmp_path / "export.csv"
+    df.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("case, change, expected", [
+    ("negative", lambda d: d.__setitem__("Daily Unlikes", -d["Daily Unlikes"]), "negative count"),
+    ("infinite", lambda d: d.__setitem__("Daily Total Impressions", np.inf), "not finite"),
+    ("no posts", lambda d: d.__setitem__("Daily Posts", 0), "0 on every day"),
+    ("no followers", lambda d: d.__setitem__("Lifetime Total Likes", 0), "0 on every day"),
+    ("engaged above seen", lambda d: d.__setitem__("Daily Page Post Engagements", d["Daily Total Impressions"] + 1),
+     "at most one engagement per impression"),
+])
+def test_exports_that_cannot_be_right_are_refused(tmp_path, case, change, expected):
+    assert expected in one_line(_export(tmp_path, change), read_insights)
+
+
+def test_an_export_of_carriage_returns_is_refused(tmp_path):
+    path = tmp_path / "cr.csv"
+    path.write_text("\r" * 500)
+    one_line(path, read_insights)
+
+
+HOSTILE = st.sampled_from(["nested", "chain", "long value", "binary", "folder", "cycle", "huge number", "nan"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=HOSTILE, n=st.integers(1, 400))
+def test_hostile_scenario_files_give_one_line(tmp_path, kind, n):
+    path = tmp_path / f"{kind.replace(' ', '-')}-{n}.toml"
+    if path.exists():
+        return
+    if kind == "nested":
+        path.write_text("x = " + "[" * n + "1" + "]" * n + "\n")
+    elif kind == "chain":
+        for i in range(n):
+            (tmp_path / f"l{n}-{i}.toml").write_text(f'extends = "l{n}-{i + 1}.toml"\n')
+        (tmp_path / f"l{n}-{n}.toml").write_text("[market]\npeople = -1\n")
+        path.write_text(f'extends = "l{n}-0.toml"\n')
+    elif kind == "long value":
+        path.write_text(f'[strategy]\nposts_per_day = "{"9" * (n * 100)}"\n')
+    elif kind == "binary":
+        path.write_bytes(bytes(range(256)) * n)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "cycle":
+        path.write_text(f'extends = "{path.name}"\n')
+    elif kind == "huge number":
+        path.write_text(f"[market]\npeople = {10 ** min(n, 18)}\n")
+    else:
+        path.write_text("[platform]\nreach_base = nan\n")
+    try:
+        sim.load(path)
+    except ScenarioError as e:
+        msg = str(e)
+        assert "\n" not in msg and msg.startswith(str(path)) and len(msg) < 600, msg
