@@ -283,9 +283,35 @@ def format_comparison(c) -> str:
 
 def _executor_options(f):
     f = click.option("--workers", type=click.IntRange(min=1), help="Local processes (default: all cores).")(f)
-    f = click.option("--scheduler", metavar="tcp://HOST:8786", help="Run on a Dask distributed cluster.")(f)
+    f = click.option("--scheduler", metavar="ADDRESS|FILE",
+                     help="Run on a Dask cluster: its scheduler's address (tcp://HOST:8786, tls://...) or scheduler file (JSON).")(f)
     f = click.option("--dask-local", type=click.IntRange(min=1), metavar="N", help="Start a local Dask cluster with N workers.")(f)
+    f = click.option("--connect-timeout", type=click.FloatRange(min=0.1, max=3600), default=10, show_default=True,
+                     help="Seconds to wait for the Dask scheduler.")(f)
+    f = click.option("--tls-ca-file", type=click.Path(dir_okay=False, exists=True), help="TLS: the cluster's CA certificate.")(f)
+    f = click.option("--tls-cert", type=click.Path(dir_okay=False, exists=True), help="TLS: this client's certificate.")(f)
+    f = click.option("--tls-key", type=click.Path(dir_okay=False, exists=True), help="TLS: this client's private key.")(f)
     return f
+
+
+def _dask(connect_timeout, tls_ca_file, tls_cert, tls_key) -> dict:
+    """The sweep's Dask options: a distributed.Security when any TLS file is given. Dask's own log of a lost
+    connection (tracebacks, reconnection attempts) is silenced: the command says what happened in one line."""
+    import logging
+
+    try:
+        import distributed  # noqa: F401  (it sets up its loggers on import; they are quietened after)
+    except ImportError:
+        pass
+    for name in [*logging.root.manager.loggerDict, "asyncio", "tornado"]:
+        if name.split(".")[0] in ("distributed", "asyncio", "tornado"):
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    security = None
+    if tls_ca_file or tls_cert or tls_key:
+        from distributed.security import Security
+
+        security = Security(tls_ca_file=tls_ca_file, tls_client_cert=tls_cert, tls_client_key=tls_key, require_encryption=True)
+    return {"security": security, "connect_timeout": connect_timeout}
 
 
 def _sweep_bar(total: int, desc: str):
@@ -308,7 +334,7 @@ def _sweep_bar(total: int, desc: str):
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: results/sweep-NAME).")
 @click.option("--resume", is_flag=True, help="Finish a sweep in --out, keeping the runs already done.")
 @click.option("--overwrite", is_flag=True, help="Start again in --out if it holds an earlier audsim sweep (never files audsim did not write).")
-def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, resume, overwrite):
+def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, resume, overwrite, **dask):
     """Run the parameter sweep in SWEEP_FILE and analyse its sensitivity."""
     from .sweep import analyze, load_sweep, run as sweep_run
 
@@ -325,11 +351,12 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
     bar, update, failed = _sweep_bar(total, spec.name)
     try:
         with bar:
-            runs = sweep_run.sweep(spec, scenarios, out, workers, scheduler, dask_local, resume, progress=update, overwrite=overwrite)
-    except (FileExistsError, outputs.OutputError) as e:
+            runs = sweep_run.sweep(spec, scenarios, out, workers, scheduler, dask_local, resume, progress=update, overwrite=overwrite,
+                                   **_dask(**dask))
+    except (FileExistsError, outputs.OutputError, sweep_run.DaskError) as e:
         _fail(str(e))
     analyze(out)
-    bad = runs[runs["error"] != ""]
+    bad = runs[runs["error"].notna() & (runs["error"] != "")]
     click.echo(f"{len(runs) - len(bad)} of {total} runs done, {len(bad)} failed; wrote {out}/runs.parquet, sensitivity.csv")
     for _, r in bad.head(10).iterrows():
         click.echo(f"  failed {r['run_id']}: {r['error']}", err=True)
@@ -359,9 +386,10 @@ def analyze_cmd(folder):
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: results/robustness-A-B).")
 @click.option("--resume", is_flag=True, help="Finish an interrupted study in --out.")
 @click.option("--overwrite", is_flag=True, help="Start again in --out if it holds an earlier audsim study (never files audsim did not write).")
-def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume, overwrite):
+def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume, overwrite, **dask):
     """Where does A beat B? Both at every point of the --vary space, with common random numbers."""
     from .sweep import load_sweep, robustness
+    from .sweep.run import DaskError
     from .sweep.spec import check_keys
 
     try:
@@ -379,8 +407,8 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume, over
     try:
         with bar:
             summary = robustness(spec, sa, sb, out, workers=workers, scheduler=scheduler, dask_local=dask_local, resume=resume,
-                                 progress=update, overwrite=overwrite)
-    except (FileExistsError, outputs.OutputError) as e:
+                                 progress=update, overwrite=overwrite, **_dask(**dask))
+    except (FileExistsError, outputs.OutputError, DaskError) as e:
         _fail(str(e))
     for key, label in (("a_wins_trust", "long-term trust"), ("a_wins_unfollows", "unfollow rate")):
         s = summary[key]

@@ -92,7 +92,7 @@ def test_a_failing_run_is_recorded_and_the_sweep_goes_on(tmp_path):
     spec, scenarios = load_sweep(sweep_file(tmp_path, body))
     runs = sweep(spec, scenarios, tmp_path / "o", workers=1)
     assert len(runs) == 2
-    assert runs["error"].iloc[0] == "" and "delete_share" in runs["error"].iloc[1]
+    assert pd.isna(runs["error"].iloc[0]) and "delete_share" in runs["error"].iloc[1]
     assert (tmp_path / "o" / "runs.parquet").exists()
 
 
@@ -117,7 +117,7 @@ def test_kill_9_loses_only_runs_in_flight_and_resume_finishes(tmp_path):
     res = CliRunner().invoke(main, ["sweep", str(path), "--out", str(out), "--workers", "1", "--resume"])
     assert res.exit_code == 0, res.output
     runs = pd.read_parquet(out / "runs.parquet")
-    assert len(runs) == 12 and (runs["error"] == "").all()
+    assert len(runs) == 12 and runs["error"].isna().all()
     after = {f.name: f.stat().st_mtime_ns for f in parts.glob("*.parquet")}
     assert all(after[name] == t for name, t in before.items()), "finished runs were recomputed"
 

@@ -23,7 +23,7 @@ COLUMNS = ["outcome", "parameter", "method", "index", "value", "ci_low", "ci_hig
 
 def point_means(runs: pd.DataFrame, spec: SweepSpec, strategy: str | None = None) -> pd.DataFrame:
     """Outcomes averaged over replications, one row per design point (failed runs left out)."""
-    ok = runs[runs["error"] == ""]
+    ok = runs[runs["error"].isna() | (runs["error"] == "")]  # null (or "" in sweeps written before) is no error
     if strategy is not None:
         ok = ok[ok["strategy"] == strategy]
     params = [f"param:{k}" for k in spec.parameters]

@@ -9,10 +9,12 @@ rows whichever executor ran them: serial, local processes, or Dask.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import os
 import traceback
-from concurrent.futures import as_completed
+from concurrent.futures import CancelledError, as_completed
 from pathlib import Path
 
 import pandas as pd
@@ -51,7 +53,7 @@ def execute(task: dict) -> dict:
         row["scenario_hash"] = sc.hash()
         result = runner.run(sc, seed=task["seed"])
         row.update({k: (float("nan") if v is None else v) for k, v in result.summary.items() if isinstance(v, (int, float, type(None)))})
-        row["error"] = ""
+        row["error"] = None  # null in runs.parquet: no error
     except Exception as e:  # recorded, not raised: one failing point must not stop a sweep
         row["error"] = f"{e.__class__.__name__}: {e}".splitlines()[0] or traceback.format_exc(limit=1)
     return row
@@ -69,28 +71,52 @@ def done_ids(parts: Path) -> set[str]:
     done = set()
     for f in parts.glob("*.parquet"):
         try:
-            if pd.read_parquet(f, columns=["error"])["error"].iloc[0] == "":
+            if pd.isna(pd.read_parquet(f, columns=["error"])["error"].iloc[0]):
                 done.add(f.stem)
         except Exception:  # an unreadable part is run again
             continue
     return done
 
 
-def sweep(spec, scenarios, out: str | Path, workers: int | None = None, scheduler: str | None = None,
-          dask_local: int | None = None, resume: bool = False, progress=None, overwrite: bool = False) -> pd.DataFrame:
+def sweep(spec, scenarios, out: str | Path, workers: int | None = None, scheduler=None,
+          dask_local: int | None = None, resume: bool = False, progress=None, overwrite: bool = False,
+          security=None, connect_timeout: float = 10.0) -> pd.DataFrame:
     """Run a sweep into ``out``; return all its rows (also in runs.parquet).
 
     Args:
         workers: local processes (default all cores; 1 runs here, serially).
-        scheduler: address of a Dask scheduler (tcp://host:8786).
+        scheduler: a Dask scheduler's address (tcp://host:8786, tls://...), a scheduler file, a
+            ``distributed.Client`` or a ``Cluster`` object (LocalCluster, Coiled, Dask Gateway).
+        security: a ``distributed.Security`` for TLS (or ``Security.temporary()``).
+        connect_timeout: seconds to wait for the scheduler before a one-line :class:`DaskError`.
         dask_local: start a local Dask cluster with this many workers.
         resume: keep the successful parts already in ``out/parts``.
         progress: callable ``progress(row)`` after each run.
         overwrite: start again in a folder that holds an earlier audsim output (see :mod:`sim.outputs`).
     """
-    with outputs.claim(out, overwrite, "sweep") as claimed:
-        start_afresh(claimed, resume, "sweep")
-        return _sweep(spec, scenarios, claimed.target, workers, scheduler, dask_local, resume, progress)
+    with contextlib.ExitStack() as stack:
+        if scheduler is not None and not dask_local:  # reach the cluster first: an unreachable one leaves nothing behind
+            scheduler = stack.enter_context(_connected(scheduler, security, connect_timeout))
+        with outputs.claim(out, overwrite, "sweep") as claimed:
+            start_afresh(claimed, resume, "sweep")
+            return _sweep(spec, scenarios, claimed.target, workers, scheduler, dask_local, resume, progress, security, connect_timeout)
+
+
+@contextlib.contextmanager
+def _connected(scheduler, security, timeout: float):
+    """A Client for ``scheduler`` (closed afterwards unless it was given as a Client)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise RuntimeError("Dask is not installed: pip install 'audsim[dask]'") from None
+    where = scheduler if isinstance(scheduler, (str, Path)) else type(scheduler).__name__
+    client = _client(Client, scheduler, security, timeout, str(where))
+    try:
+        yield client
+    finally:
+        if client is not scheduler:
+            with contextlib.suppress(Exception):
+                client.close(timeout=5)
 
 
 def start_afresh(claimed, resume: bool, what: str) -> None:
@@ -106,7 +132,8 @@ def start_afresh(claimed, resume: bool, what: str) -> None:
     claimed.clear_for_sweep()
 
 
-def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, progress) -> pd.DataFrame:
+def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, progress, security=None,
+           connect_timeout: float = 10.0) -> pd.DataFrame:
     parts = out / "parts"
     parts.mkdir(parents=True, exist_ok=True)
     for stale in parts.glob(".*.tmp"):
@@ -125,8 +152,13 @@ def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, p
         if progress:
             progress(row)
 
-    if scheduler or dask_local:
-        _on_dask(pending, record, scheduler, dask_local)
+    if scheduler is not None or dask_local:
+        try:
+            _on_dask(pending, record, scheduler, dask_local, security, connect_timeout)
+        except DaskError as e:
+            collect(out, [t["run_id"] for t in todo])  # what finished is kept, and readable
+            saved = len(done_ids(parts) & {t["run_id"] for t in todo})
+            raise DaskError(f"{e}: {saved} of {len(todo)} runs saved in {out}; run again with --resume") from None
     elif serial_here(workers):
         for t in pending:
             record(execute(t))
@@ -137,20 +169,51 @@ def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, p
     return collect(out, [t["run_id"] for t in todo])
 
 
-def _on_dask(pending, record, scheduler, dask_local) -> None:
+class DaskError(RuntimeError):
+    """A Dask cluster that cannot be reached or was lost; the message is one line for a user."""
+
+
+def _on_dask(pending, record, scheduler, dask_local, security=None, connect_timeout: float = 10.0) -> None:
+    """Run ``pending`` on Dask: ``scheduler`` is an address (tcp://, tls://), a scheduler file (JSON), a
+    ``distributed.Client`` or a ``Cluster`` (LocalCluster, Coiled, Dask Gateway); ``security`` a
+    ``distributed.Security`` (TLS). Each result is released as soon as it is written, so a lost worker makes the
+    scheduler recompute only what was not saved."""
     try:
         from distributed import Client, LocalCluster, as_completed as dask_completed
     except ImportError:
         raise RuntimeError("Dask is not installed: pip install 'audsim[dask]'") from None
     cluster = LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True, dashboard_address=None) if dask_local else None
+    where = getattr(getattr(scheduler, "scheduler", None), "address", None) or (
+        scheduler if isinstance(scheduler, str) else "a local cluster" if scheduler is None else type(scheduler).__name__)
     try:
-        with Client(cluster or scheduler) as client:
-            futures = [client.submit(execute, t, pure=False) for t in pending]
-            for fut in dask_completed(futures):
+        client = _client(Client, cluster or scheduler, security, connect_timeout, where)
+        try:
+            ac = dask_completed([client.submit(execute, t, pure=False) for t in pending])
+            for fut in ac:
                 record(fut.result())
+                fut.release()  # written: the cluster may forget it
+        except (OSError, TimeoutError, asyncio.CancelledError, CancelledError) as e:
+            raise DaskError(f"lost the Dask scheduler at {where} ({e.__class__.__name__})") from None
+        finally:
+            if not isinstance(scheduler, Client):
+                with contextlib.suppress(Exception):
+                    client.close(timeout=5)
     finally:
         if cluster is not None:
             cluster.close()
+
+
+def _client(Client, target, security, timeout: float, where: str):
+    """A connected Client for an address, a scheduler file, a Cluster or a Client (returned as it is)."""
+    if isinstance(target, Client):
+        return target
+    try:
+        if isinstance(target, (str, Path)) and Path(target).is_file():
+            return Client(scheduler_file=str(target), security=security, timeout=timeout)
+        return Client(target, security=security, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise DaskError(f"--scheduler = {where}: cannot reach a Dask scheduler within {timeout:g} s ({e.__class__.__name__}); "
+                        "expected the address of a running scheduler (tcp://HOST:8786), a scheduler file or a Cluster") from None
 
 
 def collect(out: Path, order: list[str]) -> pd.DataFrame:
