@@ -154,7 +154,11 @@ def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, p
 
     if scheduler is not None or dask_local:
         try:
-            _on_dask(pending, record, scheduler, dask_local, security, connect_timeout)
+            def workers_versions(versions):  # the manifest names what the workers ran, not only this machine
+                manifest["worker_versions"] = versions
+                (out / "sweep.json").write_text(json.dumps(manifest, indent=2, default=str))
+
+            _on_dask(pending, record, scheduler, dask_local, security, connect_timeout, workers_versions)
         except DaskError as e:
             collect(out, [t["run_id"] for t in todo])  # what finished is kept, and readable
             saved = len(done_ids(parts) & {t["run_id"] for t in todo})
@@ -173,7 +177,7 @@ class DaskError(RuntimeError):
     """A Dask cluster that cannot be reached or was lost; the message is one line for a user."""
 
 
-def _on_dask(pending, record, scheduler, dask_local, security=None, connect_timeout: float = 10.0) -> None:
+def _on_dask(pending, record, scheduler, dask_local, security=None, connect_timeout: float = 10.0, on_versions=None) -> None:
     """Run ``pending`` on Dask: ``scheduler`` is an address (tcp://, tls://), a scheduler file (JSON), a
     ``distributed.Client`` or a ``Cluster`` (LocalCluster, Coiled, Dask Gateway); ``security`` a
     ``distributed.Security`` (TLS). Each result is released as soon as it is written, so a lost worker makes the
@@ -187,6 +191,9 @@ def _on_dask(pending, record, scheduler, dask_local, security=None, connect_time
         scheduler if isinstance(scheduler, str) else "a local cluster" if scheduler is None else type(scheduler).__name__)
     try:
         client = _client(Client, cluster or scheduler, security, connect_timeout, where)
+        if on_versions is not None:
+            with contextlib.suppress(Exception):
+                on_versions({w: v.get("packages", v) for w, v in client.get_versions(check=False).get("workers", {}).items()})
         try:
             ac = dask_completed([client.submit(execute, t, pure=False) for t in pending])
             for fut in ac:
