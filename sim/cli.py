@@ -66,7 +66,7 @@ def _overwrite_option(f):
 
 
 @main.command()
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=click.Path(path_type=Path))  # a folder gets our one line
 @click.option("--days", type=int, help="Days to simulate (default: the scenario's, 365).")
 @click.option("--people", type=int, help="People in the market (default: the scenario's; shipped strategies 250000).")
 @click.option("--seed", type=int, help="Seed of the random streams (default: the scenario's).")
