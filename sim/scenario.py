@@ -597,13 +597,14 @@ def _chain(files: list[Path]) -> str:
 def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     """Read a scenario file and the files it extends, base first (a loop, not recursion: chains can be long).
 
-    An error in a file further down the chain names the chain from the file the user gave: ``a.toml -> b.toml: ...``."""
-    layers, seen, files = [], set(chain), []
+    An error in a file further down the chain names the chain from the file the user gave, each further file as its
+    ``extends`` names it: ``a.toml -> base/b.toml: ...``."""
+    layers, seen, files, label = [], set(chain), [], str(path)
     while True:
         if path.resolve() in seen:
-            raise ScenarioError(f"{_chain(files)}{path}: extends = {path.name!r}: a file may not extend itself (cycle)")
+            raise ScenarioError(f"{_chain(files)}{label}: extends = {path.name!r}: a file may not extend itself (cycle)")
         if len(layers) >= MAX_EXTENDS:
-            raise ScenarioError(f"{_chain(files)}{path}: an extends chain of more than {MAX_EXTENDS} files; expected at most {MAX_EXTENDS}")
+            raise ScenarioError(f"{_chain(files)}{label}: an extends chain of more than {MAX_EXTENDS} files; expected at most {MAX_EXTENDS}")
         try:
             raw = read_toml(path)
         except ScenarioError as e:
@@ -614,13 +615,13 @@ def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
         if base is None:
             break
         if not isinstance(base, str) or not base:
-            raise ScenarioError(f"{_chain(files)}{path}: extends = {shown(base)}: expected a path to another scenario file")
+            raise ScenarioError(f"{_chain(files)}{label}: extends = {shown(base)}: expected a path to another scenario file")
         parent_path = path.parent / base
         if not parent_path.exists():
-            raise ScenarioError(f"{_chain(files)}{path}: extends = {shown(base)}: {parent_path} is not a readable file; "
+            raise ScenarioError(f"{_chain(files)}{label}: extends = {shown(base)}: {parent_path} is not a readable file; "
                                 "expected a path relative to this file")
-        files.append(path)
-        path = parent_path
+        files.append(label)
+        path, label = parent_path, base
     merged = layers.pop()
     while layers:
         merged = _deep_merge(merged, layers.pop())
