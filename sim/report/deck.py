@@ -45,12 +45,12 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     first = deck.slides.add_slide(deck.slide_layouts[0])
     first.shapes.title.text = t["title_page"].format(current=story.label(story.current, lang))
-    days = int(comparison.runs["days"].iloc[0])
+    from .html import _page_followers, _plain_period
+
     people = comparison.manifest["scenarios"][story.current]["market"]["people"]
-    followers = comparison.runs.loc[comparison.runs["followers_start"] > 0, "followers_start"].mean()
-    period = t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
-    first.placeholders[1].text = t["your_page"].format(followers=count(followers if followers == followers else 0, lang),
-                                                       people=count(people, lang), reps=comparison.reps, period=period)
+    first.placeholders[1].text = t["your_page"].format(followers=count(_page_followers(comparison, story), lang),
+                                                       people=count(people, lang), reps=comparison.reps,
+                                                       period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
 
     text_slide(t["verdict"], [headline(comparison, story, lang)], size=28)
 

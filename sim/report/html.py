@@ -213,8 +213,7 @@ def _breakeven_table(result, t, lang: str = "en") -> str:
     rows = "".join(f"<tr><td>{_money(r['people'], lang)}</td><td>{_money(r['value_a'], lang)}</td><td>{_money(r['value_b'], lang)}</td>"
                    f"<td>{_money(r['diff'], lang)}<br><span class='note'>[{_money(r['ci_low'], lang)}, {_money(r['ci_high'], lang)}] n={int(r['n'])}</span></td></tr>"
                    for _, r in result.table.iterrows())
-    days = m["days"]
-    period = t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
+    period = _plain_period(m["days"], t)
     return f"<table>{head}{rows}</table><p class='note'>{t['breakeven_note'].format(reps=m['reps'], period=period)}</p>"
 
 

@@ -118,7 +118,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     """The first screen's three figures: followers over time, net advocates and value, the current strategy first.
 
     Followers start at 0; net advocates and value are bars with their 95% intervals against a zero line."""
-    from .story import axis_from_zero, bars
+    from .story import axis_from_zero, bars, count
 
     t = TEXT[lang]
     story = story.resolved(comparison)
@@ -140,7 +140,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     ax.set_ylim(0, None)
     ax.set_xlabel(t["day"])
     ax.set_title(t["fig_followers"])
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: story_count(v, lang)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: count(v, lang)))
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7.5, frameon=False)
     fig.tight_layout()
@@ -166,11 +166,6 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
         fig.tight_layout()
         out[key] = fig
     return out
-
-
-def story_count(v, lang):
-    text = f"{v:,.0f}"
-    return text.replace(",", ".") if lang == "de" else text
 
 
 def _capital(text: str) -> str:
