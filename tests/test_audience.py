@@ -10,7 +10,7 @@ import pytest
 
 from sim.model import follows, platform, reactions
 
-from .conftest import figure, simulate
+from .conftest import figure, scenario, simulate
 
 SEEDS = range(4)
 NO_DISCOVERY = {"platform.recommend_rate": 0.0, "platform.engagement_visibility": 0.0, "follows.follow_on_purchase": 0.0}
@@ -131,6 +131,27 @@ def test_engagement_per_follower_converges_over_three_years():
         years.append([per.iloc[i * 365:(i + 1) * 365].mean() for i in range(3)])
     y1, y2, y3 = np.mean(years, axis=0)
     assert y3 / y2 < y2 / y1
+
+
+def test_with_trust_held_the_reach_loop_alone_settles_within_a_year():
+    """The loop engagement -> quality score -> reach -> engagement, with nothing moving trust (no complaints, talk
+    moves no trust, no type teaches it): year 3 stays within 15% of year 1's second half, where a compounding
+    loop would keep growing; the same worlds with trust free rise more (the rise is trust, not the loop)."""
+    sc = scenario("stammtisch")
+    held = {"service.problem_rate": 0.0, "word_of_mouth.trust_effect": 0.0, **{f"content.{k}.trust_learning": 0.0 for k in sc.content}}
+
+    def year3_over_first_settled_half(**overrides):
+        per_seed = []
+        for r in simulate("stammtisch", range(4), people=6000, days=3 * 365, **overrides):
+            d = r.daily
+            per = d["follower_engagements"] / (d["followers"] * d["posts"]).clip(lower=1)
+            per_seed.append((per.iloc[182:365].mean(), per.iloc[730:].mean()))
+        settled, year3 = np.mean(per_seed, axis=0)
+        return year3 / settled
+
+    alone = year3_over_first_settled_half(**held)
+    assert 0.85 <= alone <= 1.15
+    assert year3_over_first_settled_half() > alone
 
 
 def test_reach_never_exceeds_its_headroom():
