@@ -37,8 +37,16 @@ code{overflow-wrap:anywhere}pre{background:#f6f6f6;padding:.8em;overflow:auto;fo
 """
 
 
-def _pct(x, digits=0):
-    return "n/a" if pd.isna(x) else f"{100 * x:.{digits}f}%"
+def _num(x, spec: str, lang: str = "en") -> str:
+    """A number in the report's language: a decimal comma in German."""
+    text = format(x, spec)
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def _pct(x, digits=0, lang: str = "en"):
+    if pd.isna(x):
+        return "n/a"
+    return f"{_num(100 * x, f'.{digits}f', lang)} %" if lang == "de" else f"{100 * x:.{digits}f}%"
 
 
 def _fmt(metric, x):
@@ -67,7 +75,8 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
     worst, best = trust.iloc[0]["scenario"], trust.iloc[-1]["scenario"]
     advocates = table[table["metric"] == "net_advocates_end"].sort_values("mean", ascending=False)
     index = table[table["metric"] == "purchase_index_end"].set_index("scenario")["mean"]
-    lead = "; ".join(t["lead_item"].format(name=r["scenario"], points=f"{r['mean']:+.1f}", index=f"{index.get(r['scenario'], float('nan')):.2f}")
+    lead = "; ".join(t["lead_item"].format(name=r["scenario"], points=_num(r["mean"], "+.1f", lang),
+                                           index=_num(index.get(r["scenario"], float("nan")), ".2f", lang))
                      for _, r in advocates.iterrows())
     out = [{"text": t["lead"].format(period=period, items=lead), "scenario": advocates.iloc[0]["scenario"], "metric": "net_advocates_end"},
            {"text": t["best"].format(name=best, worst=worst), "scenario": best, "metric": "long_term_trust"}]
@@ -80,7 +89,8 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
             sign = -1 if lost else 1
             lo, hi = sorted((sign * fc["ci_low"], sign * fc["ci_high"]))
             out.append({"text": t["verdict_followers"].format(period=period, name=name, verb=t["lost" if lost else "gained"],
-                                                               pct=_pct(sign * fc["mean"]), lo=_pct(lo), hi=_pct(hi)),
+                                                               pct=_pct(sign * fc["mean"], 0, lang), lo=_pct(lo, 0, lang),
+                                                               hi=_pct(hi, 0, lang)),
                         "scenario": name, "metric": "followers_change", "value": fc["mean"]})
         if name == base:
             continue
@@ -92,9 +102,9 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
             followers = t["verdict_unfollows"] if all(pages) else t["verdict_unfollows_base_only"] if pages[1] else \
                 t["verdict_unfollows_name_only"] if pages[0] else t["verdict_unfollows_none"]
             out.append({"text": t["verdict_diff"].format(
-                base=base, name=name, diff=f"{abs(d['diff']):.3f}", direction=t["higher" if d["diff"] > 0 else "lower"],
-                lo=f"{d['ci_low']:+.3f}", hi=f"{d['ci_high']:+.3f}", p=_p(d["p_adjusted"]),
-                followers=followers.format(name=name, base=base, unf=_pct(unf["mean"], 1), unf_base=_pct(unf_b["mean"], 1))),
+                base=base, name=name, diff=_num(abs(d["diff"]), ".3f", lang), direction=t["higher" if d["diff"] > 0 else "lower"],
+                lo=_num(d["ci_low"], "+.3f", lang), hi=_num(d["ci_high"], "+.3f", lang), p=_p(d["p_adjusted"], lang),
+                followers=followers.format(name=name, base=base, unf=_pct(unf["mean"], 1, lang), unf_base=_pct(unf_b["mean"], 1, lang))),
                 "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
     return out
 
@@ -141,8 +151,8 @@ def _money(x, lang: str = "en") -> str:
     return text.replace(",", ".") if lang == "de" else text
 
 
-def _p(p):
-    return "= n/a" if pd.isna(p) else ("< 0.001" if p < 0.001 else f"= {p:.3f}")
+def _p(p, lang: str = "en"):
+    return "= n/a" if pd.isna(p) else ("< " + _num(0.001, ".3f", lang) if p < 0.001 else f"= {_num(p, '.3f', lang)}")
 
 
 def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
