@@ -25,9 +25,9 @@ import argparse
 from pathlib import Path
 
 import numpy as np
-from scipy import stats
 
 import sim
+from sim.experiments.stats import mean_interval
 
 SCEN = Path(__file__).resolve().parents[1] / "scenarios"
 BAND = (0.0011, 0.0065)  # Socialbakers 2014: post engagement rate, pages over 1M fans and under 10k fans
@@ -41,9 +41,8 @@ def worlds(scenario) -> dict[str, dict]:
 
 
 def interval(x) -> str:
-    x = np.asarray(x, float)
-    half = stats.t.ppf(0.975, x.size - 1) * x.std(ddof=1) / np.sqrt(x.size) if x.size > 1 else np.nan
-    return f"{x.mean():.5f} [{x.mean() - half:.5f}, {x.mean() + half:.5f}]"
+    m, lo, hi, _ = mean_interval(x)
+    return f"{m:.5f} [{lo:.5f}, {hi:.5f}]"
 
 
 def main() -> None:
@@ -61,9 +60,8 @@ def main() -> None:
     for world, overrides in worlds(sc).items():
         daily = [sim.run(args.scenario, seed=s, people=args.people, days=365 * args.years, overrides=overrides).daily
                  for s in range(args.reps)]
-        by_year = np.array([d.groupby(d.day // 365)["interaction_rate"].mean().to_numpy() for d in daily])
-        trust = np.array([d.groupby(d.day // 365)["trust_followers"].mean().to_numpy() for d in daily])
-        advocates = np.array([d.groupby(d.day // 365)["advocates"].mean().to_numpy() for d in daily])
+        years = np.array([d.groupby(d.day // 365)[["interaction_rate", "trust_followers", "advocates"]].mean().to_numpy() for d in daily])
+        by_year, trust, advocates = years[..., 0], years[..., 1], years[..., 2]
         quarters[world] = np.array([d.groupby(d.day // 91)["interaction_rate"].mean().to_numpy()[:4 * args.years] for d in daily])
         print(f"\n{world}")
         for y in range(args.years):

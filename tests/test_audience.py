@@ -120,14 +120,18 @@ def test_the_promotion_heavy_page_loses_followers_mostly_to_promotion_and_irrele
 
 # -- no runaway loop ------------------------------------------------------------------
 
+def per_follower_per_post(daily):
+    """Each day's follower engagements per follower per post (Socialbakers' post engagement rate)."""
+    return daily["follower_engagements"] / (daily["followers"] * daily["posts"]).clip(lower=1)
+
+
 def test_engagement_per_follower_converges_over_three_years():
     """No compounding: each year's rise is smaller than the one before (it still rises in year 3: followers who
     do not value the content leave; see docs/ODD.md)."""
     runs = simulate("stammtisch", range(4), people=6000, days=3 * 365)
     years = []
     for r in runs:
-        d = r.daily
-        per = d["follower_engagements"] / (d["followers"] * d["posts"]).clip(lower=1)
+        per = per_follower_per_post(r.daily)
         years.append([per.iloc[i * 365:(i + 1) * 365].mean() for i in range(3)])
     y1, y2, y3 = np.mean(years, axis=0)
     assert y3 / y2 < y2 / y1
@@ -143,8 +147,7 @@ def test_with_trust_held_the_reach_loop_alone_settles_within_a_year():
     def year3_over_first_settled_half(**overrides):
         per_seed = []
         for r in simulate("stammtisch", range(4), people=6000, days=3 * 365, **overrides):
-            d = r.daily
-            per = d["follower_engagements"] / (d["followers"] * d["posts"]).clip(lower=1)
+            per = per_follower_per_post(r.daily)
             per_seed.append((per.iloc[182:365].mean(), per.iloc[730:].mean()))
         settled, year3 = np.mean(per_seed, axis=0)
         return year3 / settled

@@ -46,7 +46,8 @@ def _num(x, spec: str, lang: str = "en") -> str:
 def _pct(x, digits=0, lang: str = "en"):
     if pd.isna(x):
         return "n/a"
-    return f"{_num(100 * x, f'.{digits}f', lang)} %" if lang == "de" else f"{100 * x:.{digits}f}%"
+    text = _num(100 * x, f".{digits}f", lang)
+    return f"{text} %" if lang == "de" else f"{text}%"
 
 
 def _fmt(metric, x):
