@@ -13,6 +13,8 @@ from __future__ import annotations
 import numba
 import numpy as np
 
+from .indices import union, unique
+
 CAUSES = ("promo", "overposting", "irrelevant", "distrust", "service", "prize_hunter")
 
 
@@ -41,8 +43,8 @@ class FollowBook:
         people.hunter[leavers] = False
         people.unfollowed_on[leavers] = day
 
-        hunters = np.unique(np.concatenate(self._hunters)) if self._hunters else np.empty(0, np.int64)
-        asked = np.union1d(np.concatenate(self._asked), hunters) if self._asked else hunters
+        hunters = unique(np.concatenate(self._hunters)) if self._hunters else np.empty(0, np.int64)
+        asked = union(np.concatenate(self._asked), hunters) if self._asked else hunters
         joiners = asked[~people.follows[asked]]
         joiners = joiners[~np.isin(joiners, leavers, assume_unique=True)]  # no one rejoins the day they leave
         people.follows[joiners] = True

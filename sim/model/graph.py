@@ -12,6 +12,8 @@ import numba
 import numpy as np
 from scipy import sparse
 
+from .indices import unique
+
 
 def social_graph(n: int, mean_degree: float, tail: float, rng: np.random.Generator) -> sparse.csr_matrix:
     """Ties from stub matching with Pareto expected degrees.
@@ -110,4 +112,4 @@ def reach(graph: sparse.csr_matrix, senders: np.ndarray, share_of_ties: float, r
     ties = ties_of(graph, senders)
     if share_of_ties < 1.0:
         ties = ties[rng.random(ties.size) < share_of_ties]
-    return np.unique(ties, return_counts=True)
+    return unique(ties, return_counts=True)

@@ -11,6 +11,7 @@ from .brand import Brand
 from .content import ContentTypes
 from .draws import bernoulli_indices
 from .graph import social_graph
+from .indices import union, unique
 from .measures import HEADLINE, Measures, reporters, summarize
 from .people import People
 from .platform import Platform
@@ -150,7 +151,7 @@ class AudienceModel(mesa.Model):
             self.measures.today["cascade_size_max"] = max(self.measures.today["cascade_size_max"], cascade)
         viewers = np.concatenate(audiences)
         if posts.size > 1:
-            viewers = np.unique(viewers)
+            viewers = unique(viewers)
         self._visitors = viewers[p.follows[viewers]]
         self.feel_posting_rate(posts.size)
 
@@ -217,8 +218,8 @@ class AudienceModel(mesa.Model):
         """Step 7: complainers and opinionated customers talk to their ties."""
         cfg, rng = self.config, self.streams["talk"]
         pos, neg = word_of_mouth.chatter(self.people, cfg.word_of_mouth, rng)
-        pos = np.union1d(pos, self._complaint_talk[0])
-        neg = np.union1d(neg, self._complaint_talk[1])
+        pos = union(pos, self._complaint_talk[0])
+        neg = union(neg, self._complaint_talk[1])
         talk = word_of_mouth.spread(self.people, self.graph, pos, neg, cfg.word_of_mouth, cfg.strategy.has_page, self.ledger, rng)
         self.follow_book.request(talk.new_followers)
         self.measures.add(wom_positive=talk.positive, wom_negative=talk.negative)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .graph import reach
+from .indices import union
 
 
 def spread(graph, sharers: np.ndarray, seen: np.ndarray, visibility: float, decay: float, rng, react_fn,
@@ -25,7 +26,7 @@ def spread(graph, sharers: np.ndarray, seen: np.ndarray, visibility: float, deca
     """
     heard = _heard(graph, sharers, visibility, rng)
     if engagers.size and engagement_visibility > 0:
-        heard = np.union1d(heard, reach(graph, engagers, engagement_visibility, rng)[0])
+        heard = union(heard, reach(graph, engagers, engagement_visibility, rng)[0])
     reactions, size, hop = [], 0, 1
     while heard.size:
         viewers = heard[~seen[heard]]

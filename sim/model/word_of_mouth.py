@@ -14,6 +14,7 @@ import numpy as np
 
 from .draws import bernoulli_indices
 from .graph import reach
+from .indices import union
 
 ADVOCATE, DETRACTOR = 0.7, 0.3  # trust thresholds of MODEL.md §6
 
@@ -37,9 +38,9 @@ def spread(people, graph, positive: np.ndarray, negative: np.ndarray, params, ha
     """Tellers (index arrays) speak; hearers update trust; praised non-followers may follow."""
     praised_by, n_pos = reach(graph, positive, params.reach_positive, rng)
     warned_by, n_neg = reach(graph, negative, params.reach_negative, rng)
-    hearers = np.union1d(praised_by, warned_by)
+    hearers = union(praised_by, warned_by)
     net = np.zeros(hearers.size, dtype=np.float32)
-    net[np.searchsorted(hearers, praised_by)] += n_pos  # praised_by and warned_by are unique (np.unique)
+    net[np.searchsorted(hearers, praised_by)] += n_pos  # praised_by and warned_by are unique (indices.unique)
     net[np.searchsorted(hearers, warned_by)] -= n_neg
     ledger.request(hearers, params.trust_effect * net)
     new_followers = np.empty(0, np.int64)
