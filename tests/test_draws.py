@@ -26,3 +26,25 @@ def test_thinning_gives_each_person_their_own_probability():
         counts += [np.sum(hits < 25_000), np.sum(hits >= 25_000)]
     rates = counts / (40 * 25_000)
     assert abs(rates[0] - 0.002) < 0.0003 and abs(rates[1] - 0.008) < 0.0006
+
+
+def _gaps_by_numpy(rng, n, p):
+    """The draws as numpy's own geometric gaps give them, batch by batch (the reference)."""
+    out, start = [], -1
+    while True:
+        k = int(n * p + 6 * np.sqrt(n * p) + 16)
+        hits = start + np.cumsum(rng.geometric(p, size=k))
+        out.append(hits[hits < n])
+        if hits[-1] >= n:
+            return np.concatenate(out)
+        start = int(hits[-1])
+
+
+def test_bernoulli_indices_are_numpys_geometric_gaps_from_the_same_stream():
+    """The compiled gaps reproduce numpy's geometric draws exactly, so a seed gives the same people either way,
+    and the stream is left where numpy would leave it (the next draw agrees too)."""
+    for n, p in [(1000, 0.3), (100_000, 0.01), (1_000_000, 2e-6), (50, 0.2), (5, 0.9), (200_000, 0.3333)]:
+        for seed in range(5):
+            mine, ref = np.random.default_rng(seed), np.random.default_rng(seed)
+            assert np.array_equal(bernoulli_indices(mine, n, p), _gaps_by_numpy(ref, n, p)), (n, p, seed)
+            assert mine.random() == ref.random()
