@@ -62,6 +62,7 @@ class Person(mesa.Agent):
         self.tolerance = tolerance
         self.customer = customer
         self.follows = False
+        self.entrant = False  # enters prize draws
         self.hunter = False
         self.annoyance_promo = self.annoyance_overposting = self.irrelevance = self.grievance = 0.0
         self.affinity = 0.0
@@ -80,8 +81,9 @@ class Person(mesa.Agent):
         annoyance = self.annoyance
         value = (self.interest[kind] + rx.trust_weight * (self.trust - 0.5)
                  - rx.annoyance_weight * annoyance * t.promo_weight + rx.value_noise * m.rnd.gauss(0, 1))
-        engaged = m.rnd.random() < sigmoid(rx.engage_intercept + t.appeal + rx.engage_slope * value)
-        shared = engaged and m.rnd.random() < t.share_propensity * share_scale
+        enters = self.entrant or not t.requires_follow  # a prize draw pulls only those who enter draws
+        engaged = m.rnd.random() < sigmoid(rx.engage_intercept + t.appeal * enters + rx.engage_slope * value)
+        shared = engaged and enters and m.rnd.random() < t.share_propensity * share_scale
         negative = m.rnd.random() < sigmoid(rx.negative_intercept + rx.negative_annoyance * annoyance - rx.negative_value * value)
         worth = value - rx.trust_weight * (self.trust - 0.5)  # the post's worth, without the trust already held
         self.trust_change += learning * t.trust_learning * (clip(worth) - self.trust) - (extra_distrust if self.threads_seen else 0.0)
@@ -242,6 +244,8 @@ class OracleModel(mesa.Model):
         keyed = sorted(people, key=lambda p: rnd.random() ** (1.0 / statistics.fmean(p.interest.values())), reverse=True)
         for p in keyed[:k]:
             p.follows, p.affinity = True, 0.2
+        for p in people:
+            p.entrant = rnd.random() < m.contest_share
         return people
 
     def connect(self) -> None:
@@ -375,7 +379,7 @@ class OracleModel(mesa.Model):
             self.today["engagements"] += 1
             self.today["follower_engagements"] += p.follows
             if not p.follows:
-                if t.requires_follow:
+                if t.requires_follow and p.entrant:
                     self.requests[p] = True
                 elif self.rnd.random() < cfg.reactions.follow_on_engage:
                     self.requests.setdefault(p, False)

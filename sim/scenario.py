@@ -84,6 +84,10 @@ class Market(Table):
     people: int = P(20_000, 10, 50_000_000, unit="persons", doc="people in the reachable market", extensive=True)
     initial_follower_share: float = P(0.2, 0, 1, unit="fraction", doc="share of the market following the page on day 0")
     customer_share: float = P(0.3, 0, 1, unit="fraction", doc="share of the market who have bought on day 0")
+    contest_share: float = P(0.23, 0, 1, unit="fraction",
+                             source="Snipp 2016: 23% of visitors to brand social media sites came to enter contests (16% three years "
+                                    "earlier); about 55 million Americans, a fifth of adults, enter sweepstakes in a year",
+                             doc="share of people who enter prize draws at all (follow + share to enter); the others see a draw as any post")
     trust_mean: float = P(0.5, 0, 1, unit="trust (0-1)", doc="mean initial trust; 0.5 is neutral")
     trust_sd: float = P(0.1, 0, 0.5, unit="trust (0-1)", doc="spread of initial trust")
     activity_mean: float = P(0.5, 0.01, 0.99, unit="probability/day", doc="mean chance of being online on a day")

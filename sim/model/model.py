@@ -23,7 +23,7 @@ from .trust import TrustLedger
 # strategy (the market, the graph, who has a problem when, who buys out of
 # loyalty) are drawn in full every day, so two strategies run with the same
 # seed face the same people and the same events (common random numbers).
-STREAMS = ("market", "graph", "problems", "loyalty", "brand", "feed", "reactions", "desk", "talk", "follows", "lapse")
+STREAMS = ("market", "graph", "problems", "loyalty", "brand", "feed", "reactions", "desk", "talk", "follows", "lapse", "entrants")
 
 
 class AudienceModel(mesa.Model):
@@ -45,7 +45,7 @@ class AudienceModel(mesa.Model):
         self.day = 0
         self.streams = dict(zip(STREAMS, map(np.random.default_rng, np.random.SeedSequence(seed).spawn(len(STREAMS)))))
         self.content = ContentTypes(scenario.content)
-        self.people = People.create(scenario, self.streams["market"])
+        self.people = People.create(scenario, self.streams["market"], self.streams["entrants"])
         m = scenario.market
         self.graph = social_graph(m.people, m.mean_degree, m.degree_tail, self.streams["graph"])
         self.brand = Brand(self, scenario.strategy, self.content)
@@ -175,10 +175,11 @@ class AudienceModel(mesa.Model):
         engaged = r.viewers[r.engaged]
         p.last_engaged[engaged] = self.day
         joiners = engaged[~p.follows[engaged]]
-        if self.content.requires_follow[k]:
-            self.follow_book.request(joiners, hunter=True)  # entering the draw needs follow + share
-        else:
-            self.follow_book.request(joiners[self.streams["reactions"].random(joiners.size) < cfg.reactions.follow_on_engage])
+        if self.content.requires_follow[k]:  # entering the draw needs follow + share; who does not enter may follow as after any post
+            entering = p.entrant[joiners]
+            self.follow_book.request(joiners[entering], hunter=True)
+            joiners = joiners[~entering]
+        self.follow_book.request(joiners[self.streams["reactions"].random(joiners.size) < cfg.reactions.follow_on_engage])
         n, revenue, profit, first_time = sales.from_engagement(p, engaged, k, self.content, cfg.economy, self.streams["reactions"])
         self.look_up(first_time, self.streams["reactions"])
         self.measures.add(

@@ -26,6 +26,7 @@ COLUMNS: tuple[tuple[str, type, str], ...] = (
     ("complaint_opened", np.float64, "hour the open problem was raised (hours since day 0)"),
     ("complaint_due", np.float64, "hour the open problem will be resolved (answer, or giving up)"),
     ("complaint_outcome", np.int8, "what will happen to it: see service.OUTCOMES"),
+    ("entrant", np.bool_, "enters prize draws (market.contest_share of people)"),
     ("hunter", np.bool_, "followed for prizes (joined through a giveaway)"),
     ("followed_on", np.int32, "day of the latest follow, -1 before day 0"),
     ("unfollowed_on", np.int32, "day of the latest unfollow, -1 if never"),
@@ -46,8 +47,9 @@ class People:
         self.interest = np.zeros((n, n_types), dtype=np.float32)
 
     @classmethod
-    def create(cls, scenario, rng: np.random.Generator) -> People:
-        """Draw the market at day 0 from the scenario's [market] and [content] tables."""
+    def create(cls, scenario, rng: np.random.Generator, entrants_rng: np.random.Generator | None = None) -> People:
+        """Draw the market at day 0 from the scenario's [market] and [content] tables (who enters prize draws
+        from ``entrants_rng``, its own stream, so the rest of the market is drawn as before it existed)."""
         m = scenario.market
         types = list(scenario.content.values())
         p = cls(m.people, len(types))
@@ -69,6 +71,8 @@ class People:
         p.unfollowed_on[:] = -1
         p.last_engaged[:] = -1
         p.complaint_due[:] = np.inf
+        entrants_rng = entrants_rng if entrants_rng is not None else rng
+        p.entrant[:] = entrants_rng.random(m.people, dtype=np.float32) < m.contest_share
         p.validate()
         return p
 
