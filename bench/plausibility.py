@@ -59,8 +59,12 @@ def draw_followers(curves: dict, path: Path) -> None:
     import matplotlib.pyplot as plt
 
     steady = {n: y for n, y in curves.items() if y.any() and y.mean(axis=0).max() < 1.5 * y[:, 0].mean()}
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), dpi=120)
-    for ax, group, title in ((axes[0], curves, "every strategy"), (axes[1], steady, "zoomed: those that do not balloon")):
+    panels = [(curves, "every strategy")]
+    if len(steady) < sum(y.any() for y in curves.values()):  # a zoomed panel only if some page balloons
+        panels.append((steady, "zoomed: those that do not balloon"))
+    fig, axes = plt.subplots(1, len(panels), figsize=(5.5 * len(panels) + (2 if len(panels) == 1 else 0), 4.2), dpi=120, squeeze=False)
+    axes = axes[0]
+    for ax, (group, title) in zip(axes, panels):
         for i, (name, y) in enumerate(curves.items()):
             if name not in group or not y.any():
                 continue
@@ -72,8 +76,9 @@ def draw_followers(curves: dict, path: Path) -> None:
         ax.set(xlabel="day", ylabel="followers", ylim=(0, None), title=title)
         ax.grid(alpha=0.3)
     fig.suptitle(f"Followers over the year (20,000 people, mean and 95% band over {len(y)} replications)")
-    fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center", ncol=len(curves), frameon=False)
-    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    columns = min(len(curves), 3 * len(panels))
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center", ncol=columns, frameon=False)
+    fig.tight_layout(rect=(0, 0.07 * -(-len(curves) // columns), 1, 1))
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)
     print(f"wrote {path}")
