@@ -19,7 +19,7 @@ from sim.experiments import compare
 from sim.experiments.compare import Comparison
 from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
 from sim.report import plots
-from sim.report.story import Story, headline
+from sim.report.story import Story, assumed_economy, headline, money, profit_alone
 
 from .conftest import SCENARIOS
 
@@ -74,6 +74,41 @@ def test_the_headline_reads_right_for_every_pair_every_sign_and_an_absent_page(l
                 assert f" {word} " in text and "EUR" in text, text
             checked += 1
     assert checked == 20 * 9
+
+
+def _with_profit(profits: dict, reps=6):
+    """Runs whose net profit per strategy is ``profits[name]`` (noise of 1,000 a run, paired by replication)."""
+    rng = np.random.default_rng(2)
+    rows = [{"scenario": name, "replication": r, "days": 1095, "followers_start": 1000, "followers_end": 1000,
+             "value": 0.0, "net_profit": p + rng.normal(0, 1_000)} for name, p in profits.items() for r in range(reps)]
+    return Comparison(runs=pd.DataFrame(rows), table=pd.DataFrame(), differences=pd.DataFrame(), trajectories=pd.DataFrame(),
+                      manifest={"baseline": next(iter(profits))})
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_report_says_which_strategies_earn_more_profit_than_the_proposed_one(lang):
+    """Net profit alone: the strategies that earn clearly more than the proposed one are named, with the gap;
+    one within chance is not; when none does, the report says so."""
+    story = Story("tupperparty", "stammtisch", STORY.labels, STORY.currency)
+    c = _with_profit({"tupperparty": 100_000, "stammtisch": 80_000, "broadcaster": 81_000, "absent": 130_000})
+    text = profit_alone(c, story, lang)
+    assert story.label("tupperparty", lang) in text and story.label("absent", lang) in text, text
+    assert story.label("broadcaster", lang) not in text, text  # 1,000 ahead with noise of 1,000: within chance
+    profit = c.runs.pivot(index="replication", columns="scenario", values="net_profit")
+    for name in ("tupperparty", "absent"):  # the gap is the runs' paired mean difference (about 20,000 and 50,000)
+        assert money((profit[name] - profit["stammtisch"]).mean(), lang, "EUR") in text, text
+    none = profit_alone(_with_profit({"tupperparty": 50_000, "stammtisch": 80_000, "absent": 60_000}), story, lang)
+    assert ("no strategy" if lang == "en" else "keine Strategie") in none, none
+
+
+def test_the_money_assumptions_are_named_with_the_values_run():
+    """The assumed parameters of the economy appear with the values this comparison ran with, sourced ones not."""
+    c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
+    economy = runner.resolve(SCENARIOS / "tupperparty.toml", overrides={"economy.price": 55.0}).economy.model_dump()
+    c.manifest["scenarios"] = {"tupperparty": {"economy": economy}}
+    text = assumed_economy(c, Story("tupperparty", "stammtisch"), "en")
+    assert "economy.price = 55" in text and "economy.trust_elasticity = 2" in text, text
+    assert "economy.discount_rate_per_year" not in text and "economy.lapse_rate " not in text, text  # sourced (Gupta et al. 2004)
 
 
 def test_headline_numbers_are_the_runs_numbers():

@@ -159,7 +159,7 @@ def _p(p, lang: str = "en"):
 def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     """The whole report as one HTML string: the headline and three figures first, then the break-even
     market, then the details (every metric with its interval, assumptions, how to reproduce)."""
-    from .story import Story, count, headline
+    from .story import Story, assumed_economy, count, headline, profit_alone
 
     t = TEXT[lang]
     story = (story or Story()).resolved(comparison)
@@ -174,6 +174,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     figs = plots.story_figures(comparison, story, lang)
     parts.append(f"<h2>{t['at_a_glance']}</h2><div class='figures' id='figures'>"
                  + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")
+    parts.append(f"<p id='profit-alone'>{html.escape(profit_alone(comparison, story, lang))}</p>")
+    parts.append(f"<p class='note' id='money-assumed'>{html.escape(assumed_economy(comparison, story, lang))}</p>")
     parts.append(f"<h2>{t['breakeven']}</h2>")
     if breakeven is not None:
         parts.append(f"<p id='breakeven'>{html.escape(breakeven.sentence(lang))}</p>"

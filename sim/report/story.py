@@ -148,3 +148,35 @@ def axis_from_zero(values) -> tuple[float, float]:
     lo, hi = min(0.0, v.min()), max(0.0, v.max())
     pad = 0.08 * ((hi - lo) or 1.0)
     return (lo - pad if lo < 0 else 0.0), (hi + pad if hi > 0 else 0.0)
+
+
+def profit_alone(comparison, story: Story, lang: str = "en") -> str:
+    """Where the proposed strategy does not pay in net profit over the horizon alone: the strategies that earn
+    clearly more (paired 95% intervals below zero), or that none does. Generated from the runs."""
+    t = TEXT[lang]
+    story = story.resolved(comparison)
+    mine = _runs(comparison, story.proposed)["net_profit"]
+    ahead = []
+    for name in [story.current] + story.order(comparison)[2:]:
+        d = stats.paired_difference(_runs(comparison, name)["net_profit"].reindex(mine.index), mine)
+        if d["n"] and d["ci_low"] > 0:
+            ahead.append(t["profit_ahead_item"].format(who=story.label(name, lang), diff=money(d["diff"], lang, story.currency),
+                                                       lo=money(d["ci_low"], lang, story.currency), hi=money(d["ci_high"], lang, story.currency)))
+    period = _period(int(comparison.runs["days"].iloc[0]), t)
+    who = story.label(story.proposed, lang)
+    if not ahead:
+        return t["profit_none_ahead"].format(period=period, who=who)
+    return t["profit_ahead"].format(period=period, who=who, items=t["and"].join([", ".join(ahead[:-1]), ahead[-1]] if len(ahead) > 1 else ahead))
+
+
+def assumed_economy(comparison, story: Story, lang: str = "en") -> str:
+    """The economy's parameters whose source is an assumption, with the values this comparison ran with: the
+    money figures rest on them."""
+    from ..scenario import parameters
+
+    story = story.resolved(comparison)
+    economy = comparison.manifest["scenarios"][story.current]["economy"]
+    keys = [r["key"] for r in parameters() if r["key"].startswith("economy.") and r["source"].startswith("assumed")]
+    items = ", ".join(f"{k} = {economy[k.split('.', 1)[1]]:g}" for k in keys if k.split(".", 1)[1] in economy)
+    return TEXT[lang]["money_assumed"].format(items=items) if items else ""
+
