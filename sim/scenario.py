@@ -39,6 +39,18 @@ def P(default, lo=None, hi=None, *, unit: str, source: str = ASSUMED, doc: str, 
     return Field(default, ge=lo, le=hi, description=doc, json_schema_extra=extra)
 
 
+def _a_number(value: Any) -> Any:
+    """TOML's true/false and quoted text are not numbers (pydantic alone would take true as 1 and "0.5" as 0.5)."""
+    if isinstance(value, (bool, str)):
+        raise ValueError("a number, not true/false or text")
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_a_number)]
+Whole = Annotated[int, BeforeValidator(_a_number)]
+NUMBER_ERRORS = ("value_error", "float_parsing", "int_parsing", "float_type", "int_type", "int_from_float")
+
+
 NAME_ALLOWED = "a name of letters, digits, '.', '_' and '-' starting with a letter or digit (no '/', no '..')"
 _NAME = re.compile(r"[^\W_][\w.-]*")  # \w: letters (Umlauts too), digits and '_'
 
@@ -81,38 +93,38 @@ class Table(BaseModel):
 class Market(Table):
     """The brand's reachable market: followers and non-followers."""
 
-    people: int = P(20_000, 10, 50_000_000, unit="persons", doc="people in the reachable market", extensive=True)
-    initial_follower_share: float = P(0.2, 0, 1, unit="fraction", doc="share of the market following the page on day 0")
-    customer_share: float = P(0.3, 0, 1, unit="fraction", doc="share of the market who have bought on day 0")
-    contest_share: float = P(0.23, 0, 1, unit="fraction",
+    people: Whole = P(20_000, 10, 50_000_000, unit="persons", doc="people in the reachable market", extensive=True)
+    initial_follower_share: Number = P(0.2, 0, 1, unit="fraction", doc="share of the market following the page on day 0")
+    customer_share: Number = P(0.3, 0, 1, unit="fraction", doc="share of the market who have bought on day 0")
+    contest_share: Number = P(0.23, 0, 1, unit="fraction",
                              source="Snipp 2016: 23% of visitors to brand social media sites came to enter contests (16% three years "
                                     "earlier); about 55 million Americans, a fifth of adults, enter sweepstakes in a year",
                              doc="share of people who enter prize draws at all (follow + share to enter); the others see a draw as any post")
-    trust_mean: float = P(0.5, 0, 1, unit="trust (0-1)", doc="mean initial trust; 0.5 is neutral")
-    trust_sd: float = P(0.1, 0, 0.5, unit="trust (0-1)", doc="spread of initial trust")
-    activity_mean: float = P(0.5, 0.01, 0.99, unit="probability/day", doc="mean chance of being online on a day")
-    interest_correlation: float = P(0.3, 0, 0.95, unit="correlation", doc="how much a person's interests in different types move together")
-    tolerance_mean: float = P(3.0, 0, 50, unit="posts/day", doc="mean posting rate of a page (its posts a day over the last post_split_days) a follower accepts before more annoy")
-    mean_degree: float = P(12.0, 0, 500, unit="ties/person", doc="mean number of social ties")
-    degree_tail: float = P(2.5, 2.05, 6, unit="exponent", source="heavy-tailed social networks (Barabasi & Albert 1999)", doc="Pareto exponent of the degree distribution; lower means a few people reach many")
+    trust_mean: Number = P(0.5, 0, 1, unit="trust (0-1)", doc="mean initial trust; 0.5 is neutral")
+    trust_sd: Number = P(0.1, 0, 0.5, unit="trust (0-1)", doc="spread of initial trust")
+    activity_mean: Number = P(0.5, 0.01, 0.99, unit="probability/day", doc="mean chance of being online on a day")
+    interest_correlation: Number = P(0.3, 0, 0.95, unit="correlation", doc="how much a person's interests in different types move together")
+    tolerance_mean: Number = P(3.0, 0, 50, unit="posts/day", doc="mean posting rate of a page (its posts a day over the last post_split_days) a follower accepts before more annoy")
+    mean_degree: Number = P(12.0, 0, 500, unit="ties/person", doc="mean number of social ties")
+    degree_tail: Number = P(2.5, 2.05, 6, unit="exponent", source="heavy-tailed social networks (Barabasi & Albert 1999)", doc="Pareto exponent of the degree distribution; lower means a few people reach many")
 
 
 class ContentType(Table):
     """One kind of post. New types are added in a scenario file, not in code."""
 
-    valued_by: float = P(0.5, 0.001, 0.999, unit="fraction", doc="share of people whose interest in this type is above 0.5")
-    interest_spread: float = P(1.0, 0.05, 5, unit="logit sd", doc="spread of interest across people on the logit scale")
-    appeal: float = P(0.0, -10, 10, unit="logit", doc="extra engagement log-odds of the type beyond its value (a prize draw is easy to enter)")
-    annoyance: float = P(0.0, 0, 5, unit="annoyance/view", doc="annoyance a view adds")
-    promo_weight: float = P(0.0, 0, 1, unit="fraction", doc="how strongly annoyance lowers the value of this type")
-    trust_learning: float = P(0.02, 0, 1, unit="fraction/view", doc="how far trust moves toward the post's value on a view")
-    share_propensity: float = P(0.05, 0, 1, unit="probability", doc="chance that an engagement is a share")
-    cascade_decay: float = P(0.0, 0, 1, unit="fraction/hop", source="share-to-enter draws spread beyond the sharers' friends (seed 001); assumed",
+    valued_by: Number = P(0.5, 0.001, 0.999, unit="fraction", doc="share of people whose interest in this type is above 0.5")
+    interest_spread: Number = P(1.0, 0.05, 5, unit="logit sd", doc="spread of interest across people on the logit scale")
+    appeal: Number = P(0.0, -10, 10, unit="logit", doc="extra engagement log-odds of the type beyond its value (a prize draw is easy to enter)")
+    annoyance: Number = P(0.0, 0, 5, unit="annoyance/view", doc="annoyance a view adds")
+    promo_weight: Number = P(0.0, 0, 1, unit="fraction", doc="how strongly annoyance lowers the value of this type")
+    trust_learning: Number = P(0.02, 0, 1, unit="fraction/view", doc="how far trust moves toward the post's value on a view")
+    share_propensity: Number = P(0.05, 0, 1, unit="probability", doc="chance that an engagement is a share")
+    cascade_decay: Number = P(0.0, 0, 1, unit="fraction/hop", source="share-to-enter draws spread beyond the sharers' friends (seed 001); assumed",
                              doc="share propensity kept per further hop when those who saw a share share it again (0: one hop only)")
-    conversion: float = P(0.005, 0, 1, unit="sales/engagement", doc="chance an engagement leads to a sale, at trust 0.5")
-    discount: float = P(0.0, 0, 1, unit="fraction of margin", doc="margin given away on sales this type triggers")
+    conversion: Number = P(0.005, 0, 1, unit="sales/engagement", doc="chance an engagement leads to a sale, at trust 0.5")
+    discount: Number = P(0.0, 0, 1, unit="fraction of margin", doc="margin given away on sales this type triggers")
     requires_follow: bool = Field(False, description="taking part needs follow + share (a prize draw)", json_schema_extra={"unit": "flag", "source": "seed 001"})
-    prize: float = P(0.0, 0, 1e9, unit="currency/post", doc="cost of prizes or samples per post")
+    prize: Number = P(0.0, 0, 1e9, unit="currency/post", doc="cost of prizes or samples per post")
 
 
 DEFAULT_CONTENT: dict[str, dict[str, Any]] = {
@@ -132,7 +144,7 @@ DEFAULT_CONTENT: dict[str, dict[str, Any]] = {
 class Event(Table):
     """A one-off post on a given day, on top of the regular plan."""
 
-    day: int = P(0, 0, 100_000, unit="day", doc="day of the post (0 is the first day)")
+    day: Whole = P(0, 0, 100_000, unit="day", doc="day of the post (0 is the first day)")
     type: str = Field(..., description="content type of the post")
 
 
@@ -140,173 +152,173 @@ class Strategy(Table):
     """What the brand posts."""
 
     has_page: bool = Field(True, description="the brand runs a page at all", json_schema_extra={"unit": "flag", "source": "seed 000"})
-    posts_per_day: float = P(1.0, 0, 50, unit="posts/day", doc="mean posts a day; the fraction is a daily chance of one more")
+    posts_per_day: Number = P(1.0, 0, 50, unit="posts/day", doc="mean posts a day; the fraction is a daily chance of one more")
     mix: dict[str, float] = Field(default_factory=lambda: {"info": 1.0}, description="share of posts of each content type; sums to 1", json_schema_extra={"unit": "fraction", "source": ASSUMED})
     calendar: list[list[str]] | None = Field(None, description="optional fixed week: 7 lists of content types, Monday first; replaces posts_per_day and mix", json_schema_extra={"unit": "types/day", "source": ASSUMED})
     events: list[Event] = Field(default_factory=list, description="one-off posts, e.g. a single prize draw: [[strategy.events]] day = 30, type = \"giveaway\"", json_schema_extra={"unit": "posts", "source": ASSUMED})
-    paid_boost_per_day: float = P(0.0, 0, 1e9, unit="currency/day", doc="money spent on paid impressions each day", extensive=True)
-    posts_growth: float = P(0.0, -0.1, 0.1, unit="1/day", source="admin posts per month 6.5 -> 36.2, 2011-2012 (targets V1)", doc="relative daily growth of posts per day")
-    posts_per_day_max: float = P(50.0, 0, 50, unit="posts/day", doc="ceiling of posts per day as it grows")
-    fan_acquisition: float = P(0.0, 0, 0.1, unit="1/day", source="fan bases 7x in 2011, 5x in 2012 (targets V1)", doc="followers bought each day by campaigns, as a share of the current followers")
-    cost_per_fan: float = P(0.5, 0, 1e6, unit="currency/follower", doc="price of a follower bought by a campaign")
+    paid_boost_per_day: Number = P(0.0, 0, 1e9, unit="currency/day", doc="money spent on paid impressions each day", extensive=True)
+    posts_growth: Number = P(0.0, -0.1, 0.1, unit="1/day", source="admin posts per month 6.5 -> 36.2, 2011-2012 (targets V1)", doc="relative daily growth of posts per day")
+    posts_per_day_max: Number = P(50.0, 0, 50, unit="posts/day", doc="ceiling of posts per day as it grows")
+    fan_acquisition: Number = P(0.0, 0, 0.1, unit="1/day", source="fan bases 7x in 2011, 5x in 2012 (targets V1)", doc="followers bought each day by campaigns, as a share of the current followers")
+    cost_per_fan: Number = P(0.5, 0, 1e6, unit="currency/follower", doc="price of a follower bought by a campaign")
 
 
 class Platform(Table):
     """The feed: quality score, organic reach, competition."""
 
-    reach_base: float = P(0.12, 0, 1, unit="fraction of followers/post", source="organic reach of brand pages 6-16% (trade reports 2012-2014); assumed mid-range", doc="organic reach of a single daily post at the reference quality")
-    quality_ref: float = P(0.03, 1e-4, 1, unit="engagements/impression", doc="engagement per impression the platform treats as average")
-    reach_elasticity: float = P(1.5, 0, 5, unit="exponent", source="seed 000 (low interaction -> shown to fewer fans)", doc="how strongly reach follows the quality score near the reference (reach = base*h*x^e/(h-1+x^e), x = Q/quality_ref)")
-    quality_memory: float = P(14.0, 1, 365, unit="days", doc="time constant of the quality score's moving average")
-    quality_prior: float = P(200.0, 0, 1e9, unit="impressions", doc="pseudo-impressions at the current score added to each day's count: a day with few impressions moves Q little")
-    negative_weight: float = P(5.0, 0, 100, unit="engagements/negative", doc="how many engagements one hide or report cancels in the quality score")
-    reach_min: float = P(0.01, 0, 1, unit="fraction", source="Social@Ogilvy 2014 (Facebook Zero): about 2% organic reach for pages over 500,000 likes; 1% taken as the floor for the pages the platform judges worst; was 0.002, assumed", doc="floor of organic reach per post, after the page-size factor")
-    reach_max: float = P(0.6, 0, 1, unit="fraction", doc="ceiling of organic reach")
-    post_split: float = P(0.7, 0, 1, unit="exponent", doc="over-posting: at a posting rate of r posts a day, each post gets reach/r^post_split")
-    post_split_days: int = P(7, 1, 365, unit="days", source="a post stays in followers' feeds for days; V1: posting up 5x did not raise interaction (seed 002)", doc="window over which the posting rate that splits reach is counted (1: the day's posts only)")
-    affinity_floor: float = P(0.1, 1e-6, 10, unit="affinity", doc="eps in the viewer weight activity*(eps+affinity)")
-    competition_growth: float = P(0.0, -0.1, 0.1, unit="1/day", source="pages liked per user 4.5 -> 36.7, 2009-2012 (Socialbakers, targets V1)", doc="daily relative growth of competition in users' feeds")
-    share_visibility: float = P(0.3, 0, 1, unit="probability", doc="chance a tie sees a share in their feed")
-    engagement_visibility: float = P(0.05, 0, 1, unit="probability", source="assumed: 'a friend liked this' stories, well below a share's visibility",
+    reach_base: Number = P(0.12, 0, 1, unit="fraction of followers/post", source="organic reach of brand pages 6-16% (trade reports 2012-2014); assumed mid-range", doc="organic reach of a single daily post at the reference quality")
+    quality_ref: Number = P(0.03, 1e-4, 1, unit="engagements/impression", doc="engagement per impression the platform treats as average")
+    reach_elasticity: Number = P(1.5, 0, 5, unit="exponent", source="seed 000 (low interaction -> shown to fewer fans)", doc="how strongly reach follows the quality score near the reference (reach = base*h*x^e/(h-1+x^e), x = Q/quality_ref)")
+    quality_memory: Number = P(14.0, 1, 365, unit="days", doc="time constant of the quality score's moving average")
+    quality_prior: Number = P(200.0, 0, 1e9, unit="impressions", doc="pseudo-impressions at the current score added to each day's count: a day with few impressions moves Q little")
+    negative_weight: Number = P(5.0, 0, 100, unit="engagements/negative", doc="how many engagements one hide or report cancels in the quality score")
+    reach_min: Number = P(0.01, 0, 1, unit="fraction", source="Social@Ogilvy 2014 (Facebook Zero): about 2% organic reach for pages over 500,000 likes; 1% taken as the floor for the pages the platform judges worst; was 0.002, assumed", doc="floor of organic reach per post, after the page-size factor")
+    reach_max: Number = P(0.6, 0, 1, unit="fraction", doc="ceiling of organic reach")
+    post_split: Number = P(0.7, 0, 1, unit="exponent", doc="over-posting: at a posting rate of r posts a day, each post gets reach/r^post_split")
+    post_split_days: Whole = P(7, 1, 365, unit="days", source="a post stays in followers' feeds for days; V1: posting up 5x did not raise interaction (seed 002)", doc="window over which the posting rate that splits reach is counted (1: the day's posts only)")
+    affinity_floor: Number = P(0.1, 1e-6, 10, unit="affinity", doc="eps in the viewer weight activity*(eps+affinity)")
+    competition_growth: Number = P(0.0, -0.1, 0.1, unit="1/day", source="pages liked per user 4.5 -> 36.7, 2009-2012 (Socialbakers, targets V1)", doc="daily relative growth of competition in users' feeds")
+    share_visibility: Number = P(0.3, 0, 1, unit="probability", doc="chance a tie sees a share in their feed")
+    engagement_visibility: Number = P(0.05, 0, 1, unit="probability", source="assumed: 'a friend liked this' stories, well below a share's visibility",
                                      doc="chance a tie sees a post because someone they know engaged with it (likes, comments)")
-    recommend_rate: float = P(0.15, 0, 1, unit="impressions/non-follower/post",
+    recommend_rate: Number = P(0.15, 0, 1, unit="impressions/non-follower/post",
                               source="assumed; calibrated to V6 (pages people value grow 5-40% a year without campaigns); was 0.1 before customers lapsed and non-customers bought less often than customers",
                               doc="chance a non-follower who is online is shown a post as a recommendation, at the reference reach; scales with reach R (so with Q and competition)")
-    size_ref: float = P(10_000, 1, 1e9, unit="followers", source="Locowise 2015 (500 pages): 11% reach below 10,000 likes",
+    size_ref: Number = P(10_000, 1, 1e9, unit="followers", source="Locowise 2015 (500 pages): 11% reach below 10,000 likes",
                         doc="page size at which organic reach per post is reach_base")
-    size_elasticity: float = P(0.2, 0, 2, unit="exponent", source="Locowise 2015: reach 11% (<10k likes), 6% (10k-100k), 5% (>100k): about followers^-0.2",
+    size_elasticity: Number = P(0.2, 0, 2, unit="exponent", source="Locowise 2015: reach 11% (<10k likes), 6% (10k-100k), 5% (>100k): about followers^-0.2",
                                doc="organic reach per post falls as (followers/size_ref)^-size_elasticity: more feeds, same attention")
-    reach_headroom: float = P(2.0, 1.01, 100, unit="multiple of reach_base", source="assumed: the best pages reach about twice the average share (Locowise 2015 by post type: 18% vs 7%)",
+    reach_headroom: Number = P(2.0, 1.01, 100, unit="multiple of reach_base", source="assumed: the best pages reach about twice the average share (Locowise 2015 by post type: 18% vs 7%)",
                               doc="ceiling of reach at the best quality; reach saturates toward it as Q rises")
-    ad_trust_learning: float = P(0.5, 0, 1, unit="fraction of trust_learning",
+    ad_trust_learning: Number = P(0.5, 0, 1, unit="fraction of trust_learning",
                                  source="assumed after Nielsen Global Trust in Advertising 2015 (ads on social networks trusted by 46%, recommendations from people one knows by 83%: about half)",
                                  doc="a paid impression teaches this share of the content type's trust learning: people discount what they recognise as an ad")
-    cpm: float = P(8.0, 0, 1e6, unit="currency/1000 impressions", doc="price of paid impressions at the reference quality")
+    cpm: Number = P(8.0, 0, 1e6, unit="currency/1000 impressions", doc="price of paid impressions at the reference quality")
 
 
 class Reactions(Table):
     """How a viewer answers a post."""
 
-    engage_intercept: float = P(-6.0, -20, 20, unit="logit", doc="engagement log-odds at perceived value 0")
-    engage_slope: float = P(3.5, 0, 50, unit="logit/value", doc="engagement log-odds per unit of perceived value")
-    value_noise: float = P(0.15, 0, 5, unit="value", doc="sd of the momentary noise in perceived value")
-    trust_weight: float = P(0.5, 0, 5, unit="value/trust", doc="b_trust: value added per unit of trust above neutral")
-    annoyance_weight: float = P(0.6, 0, 5, unit="value/annoyance", doc="b_annoy: value lost per unit of annoyance, times promo_weight")
-    negative_intercept: float = P(-5.5, -20, 20, unit="logit", doc="negative-feedback log-odds at annoyance 0 and value 0")
-    negative_annoyance: float = P(1.5, 0, 50, unit="logit/annoyance", doc="negative-feedback log-odds per unit of annoyance")
-    negative_value: float = P(3.0, 0, 50, unit="logit/value", doc="negative-feedback log-odds lost per unit of value")
-    annoyance_decay: float = P(0.04, 0, 1, unit="1/day", doc="share of annoyance that fades each day")
-    overposting_dose: float = P(0.08, 0, 5, unit="annoyance/(post/day)", doc="annoyance a follower who sees the page today gains per post a day the page posts beyond their tolerance")
-    irrelevance_decay: float = P(0.04, 0, 1, unit="1/day", source="assumed equal to annoyance_decay", doc="share of irrelevance that fades each day")
-    affinity_gain: float = P(0.3, 0, 1, unit="affinity/engagement", doc="affinity gained by engaging")
-    affinity_decay: float = P(0.03, 0, 1, unit="1/day", doc="share of affinity that fades each day")
-    irrelevance_memory: float = P(0.1, 0, 1, unit="1/view", doc="weight of a view in the running average of how irrelevant the page is")
-    follow_on_engage: float = P(0.15, 0, 1, unit="probability", doc="chance a non-follower who engages with a post (shared, recommended, paid) follows")
+    engage_intercept: Number = P(-6.0, -20, 20, unit="logit", doc="engagement log-odds at perceived value 0")
+    engage_slope: Number = P(3.5, 0, 50, unit="logit/value", doc="engagement log-odds per unit of perceived value")
+    value_noise: Number = P(0.15, 0, 5, unit="value", doc="sd of the momentary noise in perceived value")
+    trust_weight: Number = P(0.5, 0, 5, unit="value/trust", doc="b_trust: value added per unit of trust above neutral")
+    annoyance_weight: Number = P(0.6, 0, 5, unit="value/annoyance", doc="b_annoy: value lost per unit of annoyance, times promo_weight")
+    negative_intercept: Number = P(-5.5, -20, 20, unit="logit", doc="negative-feedback log-odds at annoyance 0 and value 0")
+    negative_annoyance: Number = P(1.5, 0, 50, unit="logit/annoyance", doc="negative-feedback log-odds per unit of annoyance")
+    negative_value: Number = P(3.0, 0, 50, unit="logit/value", doc="negative-feedback log-odds lost per unit of value")
+    annoyance_decay: Number = P(0.04, 0, 1, unit="1/day", doc="share of annoyance that fades each day")
+    overposting_dose: Number = P(0.08, 0, 5, unit="annoyance/(post/day)", doc="annoyance a follower who sees the page today gains per post a day the page posts beyond their tolerance")
+    irrelevance_decay: Number = P(0.04, 0, 1, unit="1/day", source="assumed equal to annoyance_decay", doc="share of irrelevance that fades each day")
+    affinity_gain: Number = P(0.3, 0, 1, unit="affinity/engagement", doc="affinity gained by engaging")
+    affinity_decay: Number = P(0.03, 0, 1, unit="1/day", doc="share of affinity that fades each day")
+    irrelevance_memory: Number = P(0.1, 0, 1, unit="1/view", doc="weight of a view in the running average of how irrelevant the page is")
+    follow_on_engage: Number = P(0.15, 0, 1, unit="probability", doc="chance a non-follower who engages with a post (shared, recommended, paid) follows")
 
 
 class Follows(Table):
     """Unfollow hazard and its causes."""
 
-    base_hazard: float = P(0.0003, 0, 1, unit="1/day", doc="unfollows for no reason the model knows")
-    promo_annoyance: float = P(0.004, 0, 1, unit="1/day per annoyance", source="seed 001 (product-only feeds make people turn away)", doc="hazard per unit of annoyance from promotion")
-    overposting_annoyance: float = P(0.004, 0, 1, unit="1/day per annoyance", doc="hazard per unit of annoyance from over-posting")
-    irrelevance: float = P(0.012, 0, 1, unit="1/day per irrelevance", source="calibrated to V4 (Sprout Social 2016: irrelevant content 41% of unfollowers)", doc="hazard per unit of irrelevance (how far below 0.5 the posts seen were worth)")
-    distrust: float = P(0.015, 0, 1, unit="1/day per trust", source="calibrated to V4: promotion and irrelevance the two causes named most (Sprout Social 2016); was 0.02, assumed", doc="hazard per unit of trust below distrust_threshold")
-    distrust_threshold: float = P(0.4, 0, 1, unit="trust", doc="trust below which distrust drives unfollows")
-    service_grievance: float = P(0.02, 0, 1, unit="1/day per grievance", source="Sprout Social Index 2017 (35% of ignored complainers boycott)", doc="hazard per unit of grievance from an ignored or deleted complaint")
-    hunter_hazard: float = P(0.03, 0, 1, unit="1/day", source="seed 001 (nobody remembers the brand after the giveaway)", doc="hazard of a prize hunter long after the last giveaway")
-    hunter_patience: float = P(10.0, 0.1, 365, unit="days", doc="time constant of a prize hunter's waiting for the next giveaway")
-    cause_share: float = P(0.2, 0, 1, unit="fraction of hazard", doc="a cause is recorded for an unfollow when it makes up at least this share of the hazard")
-    follow_on_purchase: float = P(0.1, 0, 1, unit="probability", source="assumed: a share of new customers look the brand up",
+    base_hazard: Number = P(0.0003, 0, 1, unit="1/day", doc="unfollows for no reason the model knows")
+    promo_annoyance: Number = P(0.004, 0, 1, unit="1/day per annoyance", source="seed 001 (product-only feeds make people turn away)", doc="hazard per unit of annoyance from promotion")
+    overposting_annoyance: Number = P(0.004, 0, 1, unit="1/day per annoyance", doc="hazard per unit of annoyance from over-posting")
+    irrelevance: Number = P(0.012, 0, 1, unit="1/day per irrelevance", source="calibrated to V4 (Sprout Social 2016: irrelevant content 41% of unfollowers)", doc="hazard per unit of irrelevance (how far below 0.5 the posts seen were worth)")
+    distrust: Number = P(0.015, 0, 1, unit="1/day per trust", source="calibrated to V4: promotion and irrelevance the two causes named most (Sprout Social 2016); was 0.02, assumed", doc="hazard per unit of trust below distrust_threshold")
+    distrust_threshold: Number = P(0.4, 0, 1, unit="trust", doc="trust below which distrust drives unfollows")
+    service_grievance: Number = P(0.02, 0, 1, unit="1/day per grievance", source="Sprout Social Index 2017 (35% of ignored complainers boycott)", doc="hazard per unit of grievance from an ignored or deleted complaint")
+    hunter_hazard: Number = P(0.03, 0, 1, unit="1/day", source="seed 001 (nobody remembers the brand after the giveaway)", doc="hazard of a prize hunter long after the last giveaway")
+    hunter_patience: Number = P(10.0, 0.1, 365, unit="days", doc="time constant of a prize hunter's waiting for the next giveaway")
+    cause_share: Number = P(0.2, 0, 1, unit="fraction of hazard", doc="a cause is recorded for an unfollow when it makes up at least this share of the hazard")
+    follow_on_purchase: Number = P(0.1, 0, 1, unit="probability", source="assumed: a share of new customers look the brand up",
                                   doc="chance a person who buys for the first time follows the page")
 
 
 class Service(Table):
     """Customer problems and the service desk."""
 
-    problem_rate: float = P(0.001, 0, 1, unit="1/customer/day", doc="chance a customer runs into a problem on a day (product quality)")
-    problem_trust_hit: float = P(0.03, 0, 1, unit="trust", doc="trust lost by having a problem at all")
+    problem_rate: Number = P(0.001, 0, 1, unit="1/customer/day", doc="chance a customer runs into a problem on a day (product quality)")
+    problem_trust_hit: Number = P(0.03, 0, 1, unit="trust", doc="trust lost by having a problem at all")
     staff: Staff = Field(
         0.0, description='people on the desk during covered hours; "auto": sized each week to the expected load (Erlang C, target_in_time)',
         json_schema_extra={"unit": "persons", "source": "seed 002 (dialog needs at least one, better two people)", "extensive": True,
                            "allowed": '[0, 10000] or "auto"'})
-    target_in_time: float = P(0.8, 0, 0.999, unit="fraction", source="the contact-centre convention of 80% answered within the target time (Erlang C staffing)",
+    target_in_time: Number = P(0.8, 0, 0.999, unit="fraction", source="the contact-centre convention of 80% answered within the target time (Erlang C staffing)",
                               doc='with staff = "auto": share of the complaints raised in the desk\'s hours to answer (wait plus answer) within the complainer\'s patience; sets the staff')
-    start_hour: float = P(9.0, 0, 24, unit="hour of day", doc="when the desk's daily window opens")
-    hours_per_day: float = P(8.0, 0, 24, unit="hours/day", doc="length of the desk's daily window")
-    days_per_week: int = P(5, 0, 7, unit="days/week", doc="days covered, Monday first")
-    answers_per_staff_hour: float = P(12.0, 0, 1000, unit="answers/staff-hour", source="LiveAgent social-support benchmark: average handling time of a social-media query about 5 minutes (12 an hour); was 4, assumed",
+    start_hour: Number = P(9.0, 0, 24, unit="hour of day", doc="when the desk's daily window opens")
+    hours_per_day: Number = P(8.0, 0, 24, unit="hours/day", doc="length of the desk's daily window")
+    days_per_week: Whole = P(5, 0, 7, unit="days/week", doc="days covered, Monday first")
+    answers_per_staff_hour: Number = P(12.0, 0, 1000, unit="answers/staff-hour", source="LiveAgent social-support benchmark: average handling time of a social-media query about 5 minutes (12 an hour); was 4, assumed",
                                       doc="desk throughput per person")
-    quality: float = P(0.8, 0, 1, unit="fraction", doc="how well an answer solves the problem")
-    answer_share: float = P(1.0, 0, 1, unit="fraction", doc="share of complaints the brand chooses to answer")
-    delete_share: float = P(0.0, 0, 1, unit="fraction", doc="share of complaints the brand deletes; the rest of the unanswered are ignored")
-    monitors_elsewhere: float = P(0.0, 0, 1, unit="fraction", source="seed 004 (not monitoring forums)", doc="share of problems raised off the page that the brand's listening finds (the desk treats them like the page's); the rest go unheard")
-    listening_cost_per_day: float = P(40.0, 0, 1e6, unit="currency/day at full coverage",
+    quality: Number = P(0.8, 0, 1, unit="fraction", doc="how well an answer solves the problem")
+    answer_share: Number = P(1.0, 0, 1, unit="fraction", doc="share of complaints the brand chooses to answer")
+    delete_share: Number = P(0.0, 0, 1, unit="fraction", doc="share of complaints the brand deletes; the rest of the unanswered are ignored")
+    monitors_elsewhere: Number = P(0.0, 0, 1, unit="fraction", source="seed 004 (not monitoring forums)", doc="share of problems raised off the page that the brand's listening finds (the desk treats them like the page's); the rest go unheard")
+    listening_cost_per_day: Number = P(40.0, 0, 1e6, unit="currency/day at full coverage",
                                       source="assumed from social-listening list prices (about 800-3,000 a month for a mid-size brand); scales with monitors_elsewhere",
                                       doc="cost of social listening, times monitors_elsewhere", extensive=True)
-    wage_per_hour: float = P(30.0, 0, 1e6, unit="currency/staff-hour",
+    wage_per_hour: Number = P(30.0, 0, 1e6, unit="currency/staff-hour",
                              source="Gehalt.de 2019: median social-media manager 36,100 EUR a year; x1.21 employer's contributions / 1,600 paid hours = 27, rounded up for evening and weekend cover; was 35, assumed",
                              doc="cost of an hour of desk cover (per person)")
-    patience_hours: float = P(1.84, 0.01, 1000, unit="hours", source="Edison Research 2012: 42% expect a reply within 60 minutes", doc="mean (exponential) time a complainer will wait before a reply counts as late")
-    give_up_days: float = P(3.0, 0.1, 365, unit="days", doc="an unanswered complaint counts as ignored after this")
-    recovery_gain: float = P(0.3, 0, 1, unit="trust", source="seed 003 (an answered complaint turns an angry customer into a multiplier); capped by de Matos et al. 2007",
+    patience_hours: Number = P(1.84, 0.01, 1000, unit="hours", source="Edison Research 2012: 42% expect a reply within 60 minutes", doc="mean (exponential) time a complainer will wait before a reply counts as late")
+    give_up_days: Number = P(3.0, 0.1, 365, unit="days", doc="an unanswered complaint counts as ignored after this")
+    recovery_gain: Number = P(0.3, 0, 1, unit="trust", source="seed 003 (an answered complaint turns an angry customer into a multiplier); capped by de Matos et al. 2007",
                              doc="trust a perfect immediate answer would give back; it restores at most problem_trust_hit (V5)")
-    reply_decay_hours: float = P(0.6, 0.01, 1000, unit="hours", source="Twitter/Applied Marketing Science 2016 ($20 for <6 min vs $2.33 for >1 h)", doc="time constant of how a reply's worth fades with its delay")
-    poor_answer_penalty: float = P(0.1, 0, 1, unit="trust", source="seed 004 (mediocre outsourced service)", doc="trust lost by an answer of quality 0")
-    ignore_penalty: float = P(0.07, 0, 1, unit="trust", source="calibrated to V3: 35% of ignored complainers boycott (Sprout Social Index 2017); was 0.15, assumed", doc="trust lost when a complaint is ignored")
-    unheard_penalty: float = P(0.02, 0, 1, unit="trust", source="assumed: below ignore_penalty (nobody at the brand saw it, so no snub; the problem stays unsolved)",
+    reply_decay_hours: Number = P(0.6, 0.01, 1000, unit="hours", source="Twitter/Applied Marketing Science 2016 ($20 for <6 min vs $2.33 for >1 h)", doc="time constant of how a reply's worth fades with its delay")
+    poor_answer_penalty: Number = P(0.1, 0, 1, unit="trust", source="seed 004 (mediocre outsourced service)", doc="trust lost by an answer of quality 0")
+    ignore_penalty: Number = P(0.07, 0, 1, unit="trust", source="calibrated to V3: 35% of ignored complainers boycott (Sprout Social Index 2017); was 0.15, assumed", doc="trust lost when a complaint is ignored")
+    unheard_penalty: Number = P(0.02, 0, 1, unit="trust", source="assumed: below ignore_penalty (nobody at the brand saw it, so no snub; the problem stays unsolved)",
                                doc="trust lost when a problem raised where the brand does not listen goes unanswered")
-    delete_penalty: float = P(0.12, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")
-    onlooker_effect: float = P(0.01, 0, 1, unit="trust/thread", source="seed 000 (how problems are handled is public)",
+    delete_penalty: Number = P(0.12, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")
+    onlooker_effect: Number = P(0.01, 0, 1, unit="trust/thread", source="seed 000 (how problems are handled is public)",
                                doc="trust change of a follower who saw a complaint thread on the page, per unit of its outcome score (+1 in time ... -1.5 deleted)")
-    promo_over_complaints: float = P(0.01, 0, 1, unit="trust/view", source="seed 004 (automated product posts while a customer needs help)",
+    promo_over_complaints: Number = P(0.01, 0, 1, unit="trust/view", source="seed 004 (automated product posts while a customer needs help)",
                                      doc="extra trust lost by a promotion view while a complaint thread the viewer saw stays open")
-    comments_read: float = P(1.0, 0, 1000, unit="comments/visit", source="assumed: the feed shows a post with about one comment under it (the most relevant)",
+    comments_read: Number = P(1.0, 0, 1000, unit="comments/visit", source="assumed: the feed shows a post with about one comment under it (the most relevant)",
                              doc="comments a follower who sees the page's posts reads; complaint threads are among them in proportion to their share of the discussion")
-    comment_share: float = P(0.1, 0, 1, unit="comments/engagement", source="assumed: comments are about a tenth of interactions on brand posts (trade studies, reactions dominate)",
+    comment_share: Number = P(0.1, 0, 1, unit="comments/engagement", source="assumed: comments are about a tenth of interactions on brand posts (trade studies, reactions dominate)",
                              doc="ordinary comments per engagement: with open complaint threads, they make up the page's discussion")
-    discussion_days: float = P(7.0, 1, 365, unit="days", source="assumed: a page's recent comments stay in view for about a week",
+    discussion_days: Number = P(7.0, 1, 365, unit="days", source="assumed: a page's recent comments stay in view for about a week",
                                doc="the page's discussion (threads plus comments a day) is averaged over about this many days")
 
 
 class WordOfMouth(Table):
     """Talk about the brand over the social graph."""
 
-    tell_positive: float = P(0.45, 0, 1, unit="probability", source="Sprout Social Index 2017 (45% post something positive)", doc="chance a well-answered complainer tells their ties")
-    tell_negative: float = P(0.31, 0, 1, unit="probability", source="Sprout Social Index 2017 (31% tell their network)", doc="chance an ignored complainer tells their ties")
-    tell_unheard: float = P(0.15, 0, 1, unit="probability", source="assumed: half of tell_negative (the customer complained elsewhere already)",
+    tell_positive: Number = P(0.45, 0, 1, unit="probability", source="Sprout Social Index 2017 (45% post something positive)", doc="chance a well-answered complainer tells their ties")
+    tell_negative: Number = P(0.31, 0, 1, unit="probability", source="Sprout Social Index 2017 (31% tell their network)", doc="chance an ignored complainer tells their ties")
+    tell_unheard: Number = P(0.15, 0, 1, unit="probability", source="assumed: half of tell_negative (the customer complained elsewhere already)",
                             doc="chance a customer whose problem went unheard tells their ties")
-    tell_deleted: float = P(0.6, 0, 1, unit="probability", doc="chance a complainer whose complaint was deleted tells their ties")
-    chatter_rate: float = P(0.002, 0, 1, unit="1/day", source="seed 000 (people talk about a brand whether or not it is present)", doc="chance an advocate or detractor customer talks about the brand on a day")
-    reach_positive: float = P(0.3, 0, 1, unit="fraction of ties", doc="share of ties a positive message reaches")
-    reach_negative: float = P(0.6, 0, 1, unit="fraction of ties", source="negative word of mouth travels farther (seed 004)", doc="share of ties a negative message reaches")
-    trust_effect: float = P(0.02, 0, 1, unit="trust/message", doc="trust change per message heard")
-    follow_on_positive: float = P(0.02, 0, 1, unit="probability", doc="chance a non-follower who hears praise follows the page")
+    tell_deleted: Number = P(0.6, 0, 1, unit="probability", doc="chance a complainer whose complaint was deleted tells their ties")
+    chatter_rate: Number = P(0.002, 0, 1, unit="1/day", source="seed 000 (people talk about a brand whether or not it is present)", doc="chance an advocate or detractor customer talks about the brand on a day")
+    reach_positive: Number = P(0.3, 0, 1, unit="fraction of ties", doc="share of ties a positive message reaches")
+    reach_negative: Number = P(0.6, 0, 1, unit="fraction of ties", source="negative word of mouth travels farther (seed 004)", doc="share of ties a negative message reaches")
+    trust_effect: Number = P(0.02, 0, 1, unit="trust/message", doc="trust change per message heard")
+    follow_on_positive: Number = P(0.02, 0, 1, unit="probability", doc="chance a non-follower who hears praise follows the page")
 
 
 class Economy(Table):
     """Sales, revenue and costs."""
 
-    price: float = P(40.0, 0, 1e9, unit="currency/sale", doc="price of a sale")
-    margin: float = P(0.4, 0, 1, unit="fraction", source="seed 000 (permanent discounts cut profit)", doc="margin on a sale before discounts")
-    base_purchase_rate: float = P(0.001, 0, 1, unit="1/customer/day", doc="a customer's daily chance of buying again at trust 0.5 (loyalty)")
-    prospect_purchase_rate: float = P(0.0003, 0, 1, unit="1/person/day",
+    price: Number = P(40.0, 0, 1e9, unit="currency/sale", doc="price of a sale")
+    margin: Number = P(0.4, 0, 1, unit="fraction", source="seed 000 (permanent discounts cut profit)", doc="margin on a sale before discounts")
+    base_purchase_rate: Number = P(0.001, 0, 1, unit="1/customer/day", doc="a customer's daily chance of buying again at trust 0.5 (loyalty)")
+    prospect_purchase_rate: Number = P(0.0003, 0, 1, unit="1/person/day",
                                       source="assumed: with lapse_rate, a neutral market keeps about its customer share (a/(a+h) = 0.27 against customer_share 0.3)",
                                       doc="a non-customer's daily chance of buying for the first time at trust 0.5")
-    trust_elasticity: float = P(2.0, 0, 10, unit="exponent", doc="purchase rates grow as (trust/0.5)^elasticity")
-    lapse_rate: float = P(0.0008, 0, 1, unit="1/customer/day",
+    trust_elasticity: Number = P(2.0, 0, 10, unit="exponent", doc="purchase rates grow as (trust/0.5)^elasticity")
+    lapse_rate: Number = P(0.0008, 0, 1, unit="1/customer/day",
                           source="Gupta, Lehmann & Stuart 2004 (Valuing customers): annual retention 70-95% in the firms valued; 0.0008/day = 25% lapse a year at neutral trust",
                           doc="a customer's daily chance of lapsing (no longer buying again) at trust 0.5")
-    lapse_trust_slope: float = P(4.0, 0, 50, unit="1/trust",
+    lapse_trust_slope: Number = P(4.0, 0, 50, unit="1/trust",
                                  source="assumed: lapse doubles from trust 0.5 to 0.33 and halves at 0.67",
                                  doc="lapse hazard = lapse_rate * exp(slope * (0.5 - trust)): it rises as trust falls")
-    discount_rate_per_year: float = P(0.12, 0.001, 1, unit="1/year", source="Gupta, Lehmann & Stuart 2004 (12% a year in their customer valuations)",
+    discount_rate_per_year: Number = P(0.12, 0.001, 1, unit="1/year", source="Gupta, Lehmann & Stuart 2004 (12% a year in their customer valuations)",
                                       doc="discount rate of future gross profit in customer equity")
 
 
 class Simulation(Table):
-    days: int = P(365, 1, 100_000, unit="days", doc="horizon")
-    seed: int = P(7, 0, 2**63 - 1, unit="integer", doc="seed of the run's random streams")
+    days: Whole = P(365, 1, 100_000, unit="days", doc="horizon")
+    seed: Whole = P(7, 0, 2**63 - 1, unit="integer", doc="seed of the run's random streams")
 
 
 FIXED_DURING_RUN = ("name", "description", "simulation", "market", "timeline")  # what a timeline may not change
@@ -682,6 +694,9 @@ def _describe(root, err: dict) -> tuple[str, str]:
     if kind == "value_error" and isinstance(ctx.get("error"), _FieldError):
         fe = ctx["error"]
         return ".".join(map(str, fe.loc)), f"expected {fe.allowed}"
+    if kind in NUMBER_ERRORS and (lo_hi := _bounds(root, loc)):
+        what = "a whole number" if _field_at(root, loc)[0].annotation is int else "a number"
+        return key, f"expected {what} in [{lo_hi[0]}, {lo_hi[1]}]"
     return key, "expected " + err["msg"].lower().removeprefix("input should be ").removeprefix("value error, ")
 
 
