@@ -244,8 +244,12 @@ class OracleModel(mesa.Model):
         keyed = sorted(people, key=lambda p: rnd.random() ** (1.0 / statistics.fmean(p.interest.values())), reverse=True)
         for p in keyed[:k]:
             p.follows, p.affinity = True, 0.2
-        for p in people:
-            p.entrant = rnd.random() < m.contest_share
+        # entrants: the same weighted sampling, weight = mean interest in the draw types
+        draws = [k for k, t in self.content.items() if t.requires_follow]
+        pull = (lambda p: statistics.fmean(p.interest[k] for k in draws)) if draws else (lambda p: 1.0)
+        keyed = sorted(people, key=lambda p: rnd.random() ** (1.0 / pull(p)), reverse=True)
+        for p in keyed[:round(m.contest_share * m.people)]:
+            p.entrant = True
         return people
 
     def connect(self) -> None:

@@ -99,7 +99,7 @@ class Market(Table):
     contest_share: Number = P(0.23, 0, 1, unit="fraction",
                              source="Snipp 2016: 23% of visitors to brand social media sites came to enter contests (16% three years "
                                     "earlier); about 55 million Americans, a fifth of adults, enter sweepstakes in a year",
-                             doc="share of people who enter prize draws at all (follow + share to enter); the others see a draw as any post")
+                             doc="share of people who enter prize draws at all (follow + share to enter), drawn with weights by interest in the draw types; the others see a draw as any post")
     trust_mean: Number = P(0.5, 0, 1, unit="trust (0-1)", doc="mean initial trust; 0.5 is neutral")
     trust_sd: Number = P(0.1, 0, 0.5, unit="trust (0-1)", doc="spread of initial trust")
     activity_mean: Number = P(0.5, 0.01, 0.99, unit="probability/day", doc="mean chance of being online on a day")

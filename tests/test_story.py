@@ -97,8 +97,10 @@ def test_the_report_says_which_strategies_earn_more_profit_than_the_proposed_one
     profit = c.runs.pivot(index="replication", columns="scenario", values="net_profit")
     for name in ("tupperparty", "absent"):  # the gap is the runs' paired mean difference (about 20,000 and 50,000)
         assert money((profit[name] - profit["stammtisch"]).mean(), lang, "EUR") in text, text
-    none = profit_alone(_with_profit({"tupperparty": 50_000, "stammtisch": 80_000, "absent": 60_000}), story, lang)
+    assert ("loses" if lang == "en" else "verliert") not in text, text  # the regulars' table makes 80,000 here
+    none = profit_alone(_with_profit({"tupperparty": -50_000, "stammtisch": -20_000, "absent": -60_000}), story, lang)
     assert ("no strategy" if lang == "en" else "keine Strategie") in none, none
+    assert ("loses" if lang == "en" else "verliert") in none, none  # and says that it loses money
 
 
 def test_the_money_assumptions_are_named_with_the_values_run():
@@ -107,8 +109,9 @@ def test_the_money_assumptions_are_named_with_the_values_run():
     economy = runner.resolve(SCENARIOS / "tupperparty.toml", overrides={"economy.price": 55.0}).economy.model_dump()
     c.manifest["scenarios"] = {"tupperparty": {"economy": economy}}
     text = assumed_economy(c, Story("tupperparty", "stammtisch"), "en")
-    assert "economy.price = 55" in text and "economy.trust_elasticity = 2" in text, text
-    assert "economy.discount_rate_per_year" not in text and "economy.lapse_rate " not in text, text  # sourced (Gupta et al. 2004)
+    assert "a sale brings in 55 " in text and "to the power 2" in text, text
+    assert "0.33 as at 0.5" in text, text  # lapse_trust_slope 4: exp(4 (0.5 - 0.33)) = 2
+    assert "12%" not in text and "discount" not in text, text  # the discount rate is sourced (Gupta et al. 2004), not assumed
 
 
 def test_headline_numbers_are_the_runs_numbers():

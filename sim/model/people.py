@@ -71,8 +71,8 @@ class People:
         p.unfollowed_on[:] = -1
         p.last_engaged[:] = -1
         p.complaint_due[:] = np.inf
-        entrants_rng = entrants_rng if entrants_rng is not None else rng
-        p.entrant[:] = entrants_rng.random(m.people, dtype=np.float32) < m.contest_share
+        p.entrant[_entrants(p.interest, [t.requires_follow for t in types], m.contest_share,
+                            entrants_rng if entrants_rng is not None else rng)] = True
         p.validate()
         return p
 
@@ -84,6 +84,17 @@ class People:
     def columns(self) -> dict[str, np.ndarray]:
         """Per-person state as a dict of columns (interests one column per type)."""
         return {name: getattr(self, name) for name, _, _ in COLUMNS}
+
+
+def _entrants(interest, is_draw, share, rng) -> np.ndarray:
+    """The ``share`` of people who enter prize draws, drawn with weights by their interest in the draw types
+    (those who like giveaways most are likeliest to enter): the k earliest of exponential clocks."""
+    n = interest.shape[0]
+    k = int(round(share * n))
+    draws = np.flatnonzero(is_draw)
+    pull = interest[:, draws].mean(axis=1) if draws.size else np.ones(n, np.float32)
+    clocks = rng.standard_exponential(n) / pull
+    return np.argpartition(clocks, k)[:k] if 0 < k < n else np.arange(k)
 
 
 def draw_interests(rng, n, valued_by, spread, correlation) -> np.ndarray:

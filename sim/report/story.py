@@ -151,32 +151,47 @@ def axis_from_zero(values) -> tuple[float, float]:
 
 
 def profit_alone(comparison, story: Story, lang: str = "en") -> str:
-    """Where the proposed strategy does not pay in net profit over the horizon alone: the strategies that earn
-    clearly more (paired 95% intervals below zero), or that none does. Generated from the runs."""
+    """Where the proposed strategy does not pay in net profit over the horizon alone: its own net profit, and the
+    strategies that earn clearly more (paired 95% intervals above zero), or that none does. From the runs."""
     t = TEXT[lang]
     story = story.resolved(comparison)
     mine = _runs(comparison, story.proposed)["net_profit"]
     ahead = []
     for name in [story.current] + story.order(comparison)[2:]:
-        d = stats.paired_difference(_runs(comparison, name)["net_profit"].reindex(mine.index), mine)
+        theirs = _runs(comparison, name)["net_profit"]
+        d = stats.paired_difference(theirs.reindex(mine.index), mine)
         if d["n"] and d["ci_low"] > 0:
-            ahead.append(t["profit_ahead_item"].format(who=story.label(name, lang), diff=money(d["diff"], lang, story.currency),
-                                                       lo=money(d["ci_low"], lang, story.currency), hi=money(d["ci_high"], lang, story.currency)))
+            ahead.append(t["profit_ahead_item"].format(
+                who=story.label(name, lang), profit=money(theirs.mean(), lang, story.currency), diff=money(d["diff"], lang, story.currency),
+                lo=money(d["ci_low"], lang, story.currency), hi=money(d["ci_high"], lang, story.currency)))
     period = _period(int(comparison.runs["days"].iloc[0]), t)
+    own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=money(abs(mine.mean()), lang, story.currency))
     who = story.label(story.proposed, lang)
     if not ahead:
-        return t["profit_none_ahead"].format(period=period, who=who)
-    return t["profit_ahead"].format(period=period, who=who, items=t["and"].join([", ".join(ahead[:-1]), ahead[-1]] if len(ahead) > 1 else ahead))
+        return t["profit_none_ahead"].format(period=period, who=who, own=own)
+    items = ahead[0] if len(ahead) == 1 else "; ".join(ahead[:-1]) + t["and"] + ahead[-1]
+    return t["profit_ahead"].format(period=period, who=who, own=own, items=items)
 
 
 def assumed_economy(comparison, story: Story, lang: str = "en") -> str:
-    """The economy's parameters whose source is an assumption, with the values this comparison ran with: the
-    money figures rest on them."""
+    """The economy's parameters whose source is an assumption, in words, with the values this comparison ran with:
+    the money figures rest on them."""
     from ..scenario import parameters
 
+    t = TEXT[lang]
     story = story.resolved(comparison)
     economy = comparison.manifest["scenarios"][story.current]["economy"]
-    keys = [r["key"] for r in parameters() if r["key"].startswith("economy.") and r["source"].startswith("assumed")]
-    items = ", ".join(f"{k} = {economy[k.split('.', 1)[1]]:g}" for k in keys if k.split(".", 1)[1] in economy)
-    return TEXT[lang]["money_assumed"].format(items=items) if items else ""
-
+    items = []
+    for r in parameters():
+        key = r["key"]
+        if not key.startswith("economy.") or not r["source"].startswith("assumed") or key.split(".", 1)[1] not in economy:
+            continue
+        x = float(economy[key.split(".", 1)[1]])
+        phrase = t.get(f"assumed_{key}")
+        if phrase is None:
+            items.append(f"{key} = {x:g} {r['unit']}")
+            continue
+        number = (lambda v: f"{v:g}".replace(".", ",")) if lang == "de" else (lambda v: f"{v:g}")
+        items.append(phrase.format(x=number(x), currency=story.currency, per_year=number(round(x * 365, 2)),
+                                   doubling=number(round(0.5 - np.log(2) / x, 2)) if x > 0 else "-"))
+    return t["money_assumed"].format(items="; ".join(items)) if items else ""
