@@ -1,4 +1,4 @@
-"""The README's pictures, made from the code: the report's first screen and the dashboard after 60 days.
+"""The README's pictures, made from the code: the report's first screen and the dashboard after a year, played a month a step.
 
     python docs/screenshots.py            # writes docs/report.png and docs/dashboard.png
 
@@ -38,7 +38,7 @@ def report_picture(browser, out: Path) -> None:
         page.close()
 
 
-def dashboard_picture(browser, out: Path, days: int = 60) -> None:
+def dashboard_picture(browser, out: Path, days: int = 365) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -57,6 +57,7 @@ def dashboard_picture(browser, out: Path, days: int = 60) -> None:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
         page.get_by_text("So far").wait_for(timeout=120_000)
+        page.get_by_role("button", name="1 month", exact=True).click()
         page.get_by_role("button", name="Play", exact=True).click()
         page.wait_for_function(f"() => /Day (\\d+)/.exec(document.querySelector('.headline-left').innerText)[1] >= {days}",
                                timeout=300_000)

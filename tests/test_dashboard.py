@@ -28,6 +28,17 @@ def test_the_pair_steps_both_strategies_with_one_seed():
     assert pair.right.config.strategy.posts_per_day == 1.0  # the knobs reach strategy A only
 
 
+def test_a_step_of_a_week_or_a_month_is_that_many_days_and_stops_at_the_horizon():
+    pair, daily = small(), small()
+    pair.advance(7)
+    for _ in range(7):
+        daily.step()
+    assert pair.left.day == pair.right.day == 7
+    assert pair.series("left", "followers") == daily.series("left", "followers")  # the same days, fewer redraws
+    pair.advance(100_000)
+    assert pair.left.day == pair.horizon and not pair.running
+
+
 @pytest.mark.parametrize("name", presets())
 def test_each_side_starts_from_its_own_presets_values(name):
     """No strategy's values in code: a side's knobs are what its preset sets (in the live market)."""

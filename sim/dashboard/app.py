@@ -35,6 +35,7 @@ WORDS = {
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of",
            "advocates": "Net advocates", "value": "Value so far (net profit + equity change)", "points": "pts",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
+           "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"},
            "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "h/day": "h a day", "days/week": "days a week",
                      "of complaints": "of complaints", "of unanswered": "of the rest", "EUR/day": "EUR a day"}},
     "de": {"A": "Strategie A", "B": "Strategie B", "preset": "Vorlage", "promo_share": "Werbung", "posts_per_day": "Posts",
@@ -45,6 +46,7 @@ WORDS = {
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von",
            "advocates": "Netto-Fürsprecher", "value": "Wert bisher (Nettogewinn + Veränderung des Kundenwerts)", "points": "Pkt.",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
+           "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"},
            "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "h/day": "Std. pro Tag",
                      "days/week": "Tage pro Woche", "of complaints": "der Beschwerden", "of unanswered": "vom Rest",
                      "EUR/day": "EUR pro Tag"}},
@@ -61,6 +63,7 @@ knobs = {side: solara.reactive(preset_knobs(preset[side].value)) for side in SID
 people = solara.reactive(str(LIVE_PEOPLE))
 seed = solara.reactive("7")
 playing = solara.reactive(False)
+pace = solara.reactive(1)  # days per step and per redraw while playing
 pair = solara.reactive(StrategyPair(preset["left"].value, preset["right"].value, knobs["left"].value, knobs["right"].value))
 
 
@@ -157,27 +160,31 @@ def Side(side: str):
 
 @solara.component
 def Controls():
-    """Reset, play or pause, and one step; the days run in a task while playing."""
+    """Reset, play or pause, and one step of 1, 7 or 30 days; the days run in a task while playing."""
     p = pair.value
 
     def run_days():
         while playing.value and pair.value.running:
             time.sleep(0.12)
-            pair.value.step()
+            pair.value.advance(pace.value)
             force_update()
         playing.set(False)
 
     solara.lab.use_task(run_days, dependencies=[playing.value, p], prefer_threaded=True)
 
-    def one_day():
-        p.step()
+    def one_step():
+        p.advance(pace.value)
         force_update()
 
     with solara.Row():
         solara.Button(WORDS["reset"], color="primary", on_click=restart)
         solara.Button(WORDS["pause"] if playing.value else WORDS["play"], color="primary",
                       on_click=lambda: playing.set(not playing.value), disabled=not p.running)
-        solara.Button(WORDS["step"], color="primary", on_click=one_day, disabled=playing.value or not p.running)
+        solara.Button(WORDS["step"], color="primary", on_click=one_step, disabled=playing.value or not p.running)
+    labels = WORDS["paces"]
+    solara.Text(WORDS["pace"], style={"font-size": "0.85em", "color": "#555"})
+    solara.ToggleButtonsSingle(value=labels[pace.value], values=list(labels.values()),
+                               on_value=lambda v: pace.set(next(d for d, text in labels.items() if text == v)))
 
 
 def _pct(x):

@@ -127,6 +127,14 @@ class StrategyPair(mesa.Model):
             self.right.step()
         self.running = self.left.day < self.horizon
 
+    def advance(self, days: int) -> None:
+        """``days`` days for both strategies (fewer at the horizon): a week or a month per redraw lets a client
+        watch three years without waiting on a thousand redraws."""
+        for _ in range(max(1, days)):
+            if not self.running:
+                break
+            self.step()
+
     def model(self, side: str) -> AudienceModel:
         return self.left if side == "left" else self.right
 
