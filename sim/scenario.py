@@ -710,8 +710,11 @@ def one_line(e: ValidationError, source: str, root) -> ScenarioError:
     if isinstance(value, dict) and err["type"] != "value_error":
         value = "{...}"
     if isinstance(value, list) and len(repr(value)) > 200:
-        return ScenarioError(f"{source}: {key} = [{len(value)} entries]: {allowed}")
-    return ScenarioError(f"{source}: {key} = {shown(value)}: {allowed}")
+        error = ScenarioError(f"{source}: {key} = [{len(value)} entries]: {allowed}")
+    else:
+        error = ScenarioError(f"{source}: {key} = {shown(value)}: {allowed}")
+    error.key = key
+    return error
 
 
 def validate(data: dict, source: str = "<scenario>") -> Scenario:
@@ -807,7 +810,37 @@ def load(path: str | Path) -> Scenario:
     path = Path(path)
     raw = _read_toml(path)
     raw.setdefault("name", name_from_file(path))
-    return validate(raw, source=str(path))
+    try:
+        return validate(raw, source=str(path))
+    except ScenarioError as e:
+        where = _setting_file(path, getattr(e, "key", ""))
+        if where and where != str(path) and str(e).startswith(f"{path}: "):
+            raise ScenarioError(f"{where}{str(e)[len(str(path)):]}") from None
+        raise
+
+
+def _setting_file(path: Path, key: str) -> str | None:
+    """The extends chain from ``path`` to the first file that sets ``key`` (dotted), named as errors name chains
+    ('a.toml -> base.toml'), so a bad value is looked for where it is written; None if no file sets it."""
+    parts, files, label = key.split("."), [], str(path)
+    for _ in range(MAX_EXTENDS):
+        try:
+            raw = read_toml(path)
+        except ScenarioError:
+            return None
+        node = raw
+        for part in parts:
+            if not isinstance(node, dict) or part not in node:
+                break
+            node = node[part]
+        else:
+            return " -> ".join(files + [label])
+        base = raw.get("extends")
+        if not isinstance(base, str) or not base:
+            return None
+        files.append(label)
+        path, label = path.parent / base, base
+    return None
 
 
 def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "<dict>") -> Scenario:

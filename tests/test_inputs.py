@@ -63,6 +63,16 @@ def test_an_error_in_an_extended_file_names_the_chain_from_the_users_file(tmp_pa
     assert f"{sweep} -> {tmp_path / 'a.toml'} -> " in one_line(sweep, load_sweep)
 
 
+def test_a_bad_value_is_named_in_the_file_that_sets_it(tmp_path):
+    """A consultant's file extends a base that holds a bad value: the error leads to the base, not to their file."""
+    (tmp_path / "base.toml").write_text("[market]\ncontest_share = 1.5\n")
+    (tmp_path / "mine.toml").write_text('extends = "base.toml"\n[strategy]\nposts_per_day = 2\n')
+    msg = one_line(tmp_path / "mine.toml", sim.load)
+    assert msg.startswith(f"{tmp_path / 'mine.toml'} -> base.toml: market.contest_share = 1.5: expected a number in [0, 1]"), msg
+    (tmp_path / "mine.toml").write_text('extends = "base.toml"\n[market]\ncontest_share = 2.0\n')  # set in both: the user's own
+    assert one_line(tmp_path / "mine.toml", sim.load).startswith(f"{tmp_path / 'mine.toml'}: market.contest_share = 2.0"), msg
+
+
 def test_values_in_errors_are_cut(tmp_path):
     long = tmp_path / "long.toml"
     long.write_text('description = "' + "x" * 100_000 + '"\n')
