@@ -214,6 +214,8 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     assert len(slides) == 6
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())
+    assert "Allein beim Nettogewinn" in texts[1]  # the profit line beside the headline
+    assert "Die Geldwerte beruhen auf Annahmen" in texts[4]  # the assumed economy, in words
     assert sum(1 for sh in slides[2].shapes if sh.shape_type == 13) == 3  # the three figures as pictures
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["baseline"] == "tupperparty"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import plots
 from .i18n import TEXT
-from .story import Story, count, headline
+from .story import Story, assumed_economy, count, headline, profit_alone
 
 KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
                    "service.wage_per_hour", "service.answers_per_staff_hour")
@@ -52,7 +52,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
                                                        people=count(people, lang), reps=comparison.reps,
                                                        period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
 
-    text_slide(t["verdict"], [headline(comparison, story, lang)], size=28)
+    text_slide(t["verdict"], [headline(comparison, story, lang), profit_alone(comparison, story, lang)], size=22)
 
     slide = deck.slides.add_slide(title_only)
     slide.shapes.title.text = t["at_a_glance"]
@@ -69,7 +69,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     rows = {r["key"]: r for r in parameters()}
     lines = [f"{k} = {rows[k]['default']} {rows[k]['unit']}: {rows[k]['source']}" for k in KEY_ASSUMPTIONS if k in rows]
-    text_slide(t["deck_assumptions"], lines + [t["money_note"]], size=13)
+    text_slide(t["deck_assumptions"], [assumed_economy(comparison, story, lang)] + lines + [t["money_note"]], size=13)
     text_slide(t["deck_reproduce"], [comparison.manifest.get("command") or "", t["reps_note"].format(reps=comparison.reps)], size=16)
     deck.save(path)
     return path
