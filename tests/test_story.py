@@ -232,3 +232,18 @@ def test_a_failed_print_leaves_nothing(small, tmp_path, monkeypatch):
     with pytest.raises(NoBrowser, match="exit 3"):
         write_report(small, tmp_path / "r", story=STORY, pdf=True)
     assert not (tmp_path / "r").exists()
+
+
+def test_the_comparison_table_is_in_the_reports_number_format():
+    """German decimal commas and thousands points in the table too; a share below 0.1% keeps two decimals."""
+    from sim.report import html as report_html
+    from sim.report.i18n import TEXT
+
+    table = pd.DataFrame([{"scenario": "tupperparty", "metric": m, "mean": x, "ci_low": x, "ci_high": x, "n": 10}
+                          for m, x in [("long_term_trust", 0.408), ("interaction_rate", 0.00012), ("value", -1135193.0),
+                                       ("unfollow_rate_per_30d", 0.034)]])
+    c = Comparison(runs=pd.DataFrame(), table=table, differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest={})
+    de = report_html._comparison_table(c, TEXT["de"], "de")
+    assert "0,408" in de and "-1.135.193" in de and "3,4 %" in de and "0,01 %" in de, de
+    en = report_html._comparison_table(c, TEXT["en"], "en")
+    assert "0.408" in en and "-1,135,193" in en and "3.4%" in en and "0.01%" in en, en

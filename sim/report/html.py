@@ -50,16 +50,17 @@ def _pct(x, digits=0, lang: str = "en"):
     return f"{text} %" if lang == "de" else f"{text}%"
 
 
-def _fmt(metric, x):
+def _fmt(metric, x, lang: str = "en"):
+    """A table cell in the report's language; a share below 0.1% keeps two decimals, so it does not read as zero."""
     if pd.isna(x):
         return "n/a"
     if metric in plots.PERCENT:
-        return f"{100 * x:.1f}%"
+        return _pct(x, 2 if 0 < abs(x) < 0.001 else 1, lang)
     if metric in MONEY:
-        return _money(x)
+        return _money(x, lang)
     if metric == "net_advocates_end":
-        return f"{x:+.1f}"
-    return f"{x:.3f}"
+        return _num(x, "+.1f", lang)
+    return _num(x, ".3f", lang)
 
 
 def _row(table, name, metric):
@@ -194,7 +195,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<p class='note'>{t['reps_note'].format(reps=reps)}</p>")
     if reps < 10:
         parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
-    parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t)}")
+    parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t, lang)}")
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang)))}</div>")
     parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison)}")
@@ -235,7 +236,7 @@ def _clean_svg(svg: str) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
 
 
-def _comparison_table(comparison, t) -> str:
+def _comparison_table(comparison, t, lang: str = "en") -> str:
     table = comparison.table
     names = list(dict.fromkeys(table["scenario"]))
     head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
@@ -245,7 +246,7 @@ def _comparison_table(comparison, t) -> str:
         for n in names:
             r = _row(table, n, metric)
             cells.append("<td>n/a</td>" if r is None or r["n"] == 0 else
-                         f"<td>{_fmt(metric, r['mean'])}<br><span class='note'>[{_fmt(metric, r['ci_low'])}, {_fmt(metric, r['ci_high'])}] n={int(r['n'])}</span></td>")
+                         f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>[{_fmt(metric, r['ci_low'], lang)}, {_fmt(metric, r['ci_high'], lang)}] n={int(r['n'])}</span></td>")
         rows.append(f"<tr><td>{html.escape(t[metric])}</td>{''.join(cells)}</tr>")
     return f"<table><tr><th>{t['metric']}</th>{head}</tr>{''.join(rows)}</table>"
 
