@@ -131,4 +131,4 @@ def test_the_report_describes_a_timeline_and_listening(tmp_path):
         c = compare({"crisis": crisis, "stammtisch": scenario("stammtisch", **SMALL)}, reps=2, workers=1)
     page = (write_report(c, tmp_path / "r") / "report.html").read_text()
     assert "days 20-29: service.problem_rate = 0.01" in page
-    assert "listens for 50% of complaints raised elsewhere" in page
+    assert "listens for 50% of the complaints raised elsewhere" in page

@@ -247,3 +247,12 @@ def test_the_comparison_table_is_in_the_reports_number_format():
     assert "0,408" in de and "-1.135.193" in de and "3,4 %" in de and "0,01 %" in de, de
     en = report_html._comparison_table(c, TEXT["en"], "en")
     assert "0.408" in en and "-1,135,193" in en and "3.4%" in en and "0.01%" in en, en
+
+
+def test_what_each_strategy_does_reads_in_the_reports_language(small, tmp_path):
+    """The German report describes the strategies in German (the set's words) with German facts and numbers."""
+    out = write_report(small, tmp_path / "de", lang="de", story=STORY)
+    text = (out / "report.html").read_text()
+    section = text.split("Was jede Strategie tut", 1)[1].split("<h3>", 1)[0]
+    assert "der Stammtisch (stammtisch)" in section and "Posts pro Tag: 1;" in section and "beantwortet 100 %" in section, section
+    assert "Mostly product promotion" not in section and "posts/day" not in section, section

@@ -34,7 +34,7 @@ def load_story(name: str = "demo") -> Story:
     """The set's ``[story]``: which strategies the headline compares, their names in each language, the currency."""
     spec = read_toml(scenarios_dir() / "sets" / f"{name}.toml", "comparison set").get("story", {})
     return Story(current=spec.get("current"), proposed=spec.get("proposed"), labels=spec.get("labels", {}),
-                 currency=spec.get("currency", ""))
+                 currency=spec.get("currency", ""), descriptions=spec.get("descriptions", {}))
 
 
 def tool_defaults() -> dict:

@@ -198,7 +198,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t, lang)}")
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang)))}</div>")
-    parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison)}")
+    parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison, story, lang)}")
     parts.append(f"<h3>{t['assumptions']}</h3>{_assumptions(t)}")
     m = comparison.manifest
     parts.append(f"<h3>{t['reproduce']}</h3><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
@@ -251,18 +251,23 @@ def _comparison_table(comparison, t, lang: str = "en") -> str:
     return f"<table><tr><th>{t['metric']}</th>{head}</tr>{''.join(rows)}</table>"
 
 
-def _strategies(comparison) -> str:
+def _strategies(comparison, story, lang: str = "en") -> str:
+    """What each strategy does, in the report's language: the set's words for it where it has them."""
+    t = TEXT[lang]
     items = []
     for name, sc in comparison.manifest["scenarios"].items():
         st, sv = sc["strategy"], sc["service"]
-        mix = ", ".join(f"{k} {100 * v:.0f}%" for k, v in st["mix"].items())
-        staff = "sized to the load" if sv["staff"] == "auto" else f"{sv['staff']:g} staff"
-        facts = (f"{st['posts_per_day']:g} posts/day; {mix}; desk: {staff}, {sv['hours_per_day']:g} h x "
-                 f"{sv['days_per_week']} days, answers {100 * sv['answer_share']:.0f}%, deletes {100 * sv['delete_share']:.0f}%"
-                 + (f", listens for {100 * sv['monitors_elsewhere']:.0f}% of complaints raised elsewhere" if sv["monitors_elsewhere"] > 0 else "")
-                 if st["has_page"] else "no page")
+        mix = ", ".join(f"{k} {_pct(v, 0, lang)}" for k, v in st["mix"].items())
+        staff = t["staff_auto"] if sv["staff"] == "auto" else t["staff_n"].format(n=_num(sv["staff"], "g", lang))
+        facts = (t["facts"].format(posts=_num(st["posts_per_day"], "g", lang), mix=mix, staff=staff, hours=_num(sv["hours_per_day"], "g", lang),
+                                   days=sv["days_per_week"], answers=_pct(sv["answer_share"], 0, lang), deletes=_pct(sv["delete_share"], 0, lang))
+                 + (t["facts_listens"].format(x=_pct(sv["monitors_elsewhere"], 0, lang)) if sv["monitors_elsewhere"] > 0 else "")
+                 if st["has_page"] else t["facts_no_page"])
         facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or []))
-        items.append(f"<li><b>{html.escape(name)}</b>: {html.escape(sc.get('description', ''))} <span class='note'>({html.escape(facts)})</span></li>")
+        label = story.label(name, lang)
+        title = f"{label} ({name})" if label != name else name
+        text = story.descriptions.get(lang, {}).get(name, sc.get("description", ""))
+        items.append(f"<li><b>{html.escape(title)}</b>: {html.escape(text)} <span class='note'>({html.escape(facts)})</span></li>")
     return f"<ul>{''.join(items)}</ul>"
 
 

@@ -24,20 +24,22 @@ class Story:
     ``current``: the strategy the page runs now (the comparison's baseline by default);
     ``proposed``: the alternative the headline is about (default: the first other strategy);
     ``labels``: language -> scenario -> words ("the sales party");
-    ``currency``: shown with sums of money ("EUR").
+    ``currency``: shown with sums of money ("EUR");
+    ``descriptions``: language -> scenario -> what it does, in that language (else the scenario's own description).
     """
 
     current: str | None = None
     proposed: str | None = None
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     currency: str = ""
+    descriptions: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def resolved(self, comparison) -> Story:
         names = list(dict.fromkeys(comparison.runs["scenario"]))
         current = self.current if self.current in names else comparison.manifest["baseline"]
         proposed = self.proposed if self.proposed in names and self.proposed != current else next(
             (n for n in names if n != current), current)
-        return Story(current, proposed, self.labels, self.currency)
+        return Story(current, proposed, self.labels, self.currency, self.descriptions)
 
     def label(self, name: str, lang: str) -> str:
         return self.labels.get(lang, {}).get(name, name)
