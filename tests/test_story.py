@@ -210,6 +210,9 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     words = " ".join(headline(small, STORY, "de").split())
     pdf_text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out / "report.pdf").pages).split())
     assert words[:80] in pdf_text
+    assert "currency/sale" in pdf_text and "Gupta" in pdf_text  # the assumptions the first page points to are printed too
+    reader = pypdf.PdfReader(out / "report.pdf")
+    assert abs(float(reader.pages[0].mediabox.width) - 595) < 2  # A4 (595 x 842 pt), not US Letter
     slides = list(Presentation(out / "report.pptx").slides)
     assert len(slides) == 6
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]

@@ -45,12 +45,14 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     first = deck.slides.add_slide(deck.slide_layouts[0])
     first.shapes.title.text = t["title_page"].format(current=story.label(story.current, lang))
+    first.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # the template's 44 pt overflows a title this long
     from .html import _page_followers, _plain_period
 
     people = comparison.manifest["scenarios"][story.current]["market"]["people"]
     first.placeholders[1].text = t["your_page"].format(followers=count(_page_followers(comparison, story), lang),
                                                        people=count(people, lang), reps=comparison.reps,
                                                        period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
+    first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(20)
 
     text_slide(t["verdict"], [headline(comparison, story, lang), profit_alone(comparison, story, lang)], size=22)
 

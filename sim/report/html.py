@@ -29,11 +29,12 @@ h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bott
 .headline{font-size:1.35em;line-height:1.4;background:#f4f7fb;border-left:6px solid #2a6ebb;padding:.7em 1em;margin:.6em 0 .4em}
 .figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
-@media print{body{max-width:none;margin:0}.figures>div{flex:1 1 30%}h2.details{break-before:page}.plot,table,.figures{break-inside:avoid}details{display:none}}
+@page{size:A4;margin:14mm}
+@media print{body{max-width:none;margin:0}.figures>div{flex:1 1 30%}h2.details{break-before:page}.plot,.figures{break-inside:avoid}h2,h3{break-after:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
 th:first-child,td:first-child{text-align:left}.note{color:#555;font-size:.9em}.warn{color:#a33}
-code{overflow-wrap:anywhere}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
+code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align:left;font-size:.85em}table.assumptions code{overflow-wrap:normal;white-space:nowrap}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
 """
 
 
@@ -111,10 +112,14 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
     return out
 
 
-def money(comparison, lang: str = "en") -> list[dict]:
+def money(comparison, lang: str = "en", currency: str = "") -> list[dict]:
     """Sentences on value (net profit over the horizon + customer equity change) against the baseline, saying
     plainly where a strategy does not pay, and where profit and value point different ways."""
     t, table, diffs = TEXT[lang], comparison.table, comparison.differences
+
+    def cash(x):
+        return f"{_money(x, lang)} {currency}".rstrip()
+
     base = comparison.manifest["baseline"]
     out = []
     for name in dict.fromkeys(table["scenario"]):
@@ -122,8 +127,8 @@ def money(comparison, lang: str = "en") -> list[dict]:
         eq = _row(table, name, "customer_equity_change")
         if v is None or v["n"] == 0:
             continue
-        out.append({"text": t["money_value"].format(name=name, value=_money(v["mean"], lang), lo=_money(v["ci_low"], lang),
-                                                    hi=_money(v["ci_high"], lang), profit=_money(p["mean"], lang), equity=_money(eq["mean"], lang)),
+        out.append({"text": t["money_value"].format(name=name, value=cash(v["mean"]), lo=cash(v["ci_low"]),
+                                                    hi=cash(v["ci_high"]), profit=cash(p["mean"]), equity=cash(eq["mean"])),
                     "scenario": name, "metric": "value", "value": v["mean"]})
         if name == base:
             continue
@@ -133,14 +138,14 @@ def money(comparison, lang: str = "en") -> list[dict]:
             continue
         dv, dp = dv.iloc[0], dp.iloc[0]
         key = "money_pays" if dv["ci_low"] > 0 else "money_does_not_pay" if dv["ci_high"] < 0 else "money_unclear"
-        out.append({"text": t[key].format(name=name, base=base, diff=_money(abs(dv["diff"]), lang), lo=_money(dv["ci_low"], lang),
-                                          hi=_money(dv["ci_high"], lang), direction=t["higher" if dv["diff"] > 0 else "lower"]),
+        out.append({"text": t[key].format(name=name, base=base, diff=cash(abs(dv["diff"])), lo=cash(dv["ci_low"]),
+                                          hi=cash(dv["ci_high"]), direction=t["higher" if dv["diff"] > 0 else "lower"]),
                     "scenario": name, "metric": "value", "value": dv["diff"]})
         clear = dv["ci_low"] > 0 or dv["ci_high"] < 0
         if clear and np.sign(dp["diff"]) != np.sign(dv["diff"]) and dp["diff"] != 0:
             out.append({"text": t["money_profit_vs_value"].format(
-                name=name, base=base, profit_dir=t["more" if dp["diff"] > 0 else "less"], profit=_money(abs(dp["diff"]), lang),
-                value_dir=t["more" if dv["diff"] > 0 else "less"], value=_money(abs(dv["diff"]), lang)),
+                name=name, base=base, profit_dir=t["more" if dp["diff"] > 0 else "less"], profit=cash(abs(dp["diff"])),
+                value_dir=t["more" if dv["diff"] > 0 else "less"], value=cash(abs(dv["diff"]))),
                 "scenario": name, "metric": "net_profit", "value": dp["diff"]})
     return out
 
@@ -189,20 +194,20 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
     parts.append("</div>")
     parts.append(f"<h3>{t['money']}</h3><div class='verdict' id='money'>")
-    for s in money(comparison, lang):
+    for s in money(comparison, lang, story.currency):
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
     parts.append(f"</div><p class='note'>{t['money_note']}</p>")
     parts.append(f"<p class='note'>{t['reps_note'].format(reps=reps)}</p>")
     if reps < 10:
         parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
-    parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t, lang)}")
+    parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t, lang, story.currency)}")
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang)))}</div>")
     parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison, story, lang)}")
     parts.append(f"<h3>{t['assumptions']}</h3>{_assumptions(t)}")
     m = comparison.manifest
     parts.append(f"<h3>{t['reproduce']}</h3><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
-    parts.append(f"<details><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
+    parts.append(f"<details class='manifest'><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -236,19 +241,23 @@ def _clean_svg(svg: str) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
 
 
-def _comparison_table(comparison, t, lang: str = "en") -> str:
+CURRENCY_ROWS = ("revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "cost_per_answer")
+
+
+def _comparison_table(comparison, t, lang: str = "en", currency: str = "") -> str:
     table = comparison.table
     names = list(dict.fromkeys(table["scenario"]))
     head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
-    rows = []
+    rows, sep = [], ";" if lang == "de" else ","  # a German decimal comma would read as the separator
     for metric in TABLE_METRICS:
         cells = []
         for n in names:
             r = _row(table, n, metric)
             cells.append("<td>n/a</td>" if r is None or r["n"] == 0 else
-                         f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>[{_fmt(metric, r['ci_low'], lang)}, {_fmt(metric, r['ci_high'], lang)}] n={int(r['n'])}</span></td>")
-        rows.append(f"<tr><td>{html.escape(t[metric])}</td>{''.join(cells)}</tr>")
-    return f"<table><tr><th>{t['metric']}</th>{head}</tr>{''.join(rows)}</table>"
+                         f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>[{_fmt(metric, r['ci_low'], lang)}{sep} {_fmt(metric, r['ci_high'], lang)}] n={int(r['n'])}</span></td>")
+        label = f"{t[metric]} ({currency})" if currency and metric in CURRENCY_ROWS else t[metric]
+        rows.append(f"<tr><td>{html.escape(label)}</td>{''.join(cells)}</tr>")
+    return f"<table><thead><tr><th>{t['metric']}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _strategies(comparison, story, lang: str = "en") -> str:
@@ -292,4 +301,5 @@ def _assumptions(t) -> str:
     rows = "".join(f"<tr><td><code>{html.escape(r['key'])}</code></td><td>{html.escape(str(r['default']))}</td>"
                    f"<td>{html.escape(r['unit'])}</td><td>{html.escape(r['source'])}</td></tr>" for r in parameters())
     return (f"<details><summary>{t['param']}: {t['default']}, {t['unit']}, {t['source']}</summary>"
-            f"<table><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['unit']}</th><th>{t['source']}</th></tr>{rows}</table></details>")
+            f"<table class='assumptions'><thead><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['unit']}</th><th>{t['source']}</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></details>")

@@ -28,7 +28,9 @@ def print_pdf(report: Path, pdf: Path, timeout: float = 120) -> Path:
     """Print ``report`` (an HTML file) to ``pdf`` on A4, as the browser shows it with its print styles."""
     browser = chromium()
     with tempfile.TemporaryDirectory(prefix="audsim-chromium-") as profile:
-        res = subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", report.resolve().as_uri()],
+        opened = Path(profile) / report.name  # on paper every folded section is open (the assumptions the first page points to)
+        opened.write_text(report.read_text(encoding="utf-8").replace("<details>", "<details open>"), encoding="utf-8")
+        res = subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", opened.as_uri()],
                              capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
     if res.returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
         last = (res.stderr.strip().splitlines() or ["no output"])[-1][:200]
