@@ -245,9 +245,12 @@ def test_the_comparison_table_is_in_the_reports_number_format():
     table = pd.DataFrame([{"scenario": "tupperparty", "metric": m, "mean": x, "ci_low": x, "ci_high": x, "n": 10}
                           for m, x in [("long_term_trust", 0.408), ("interaction_rate", 0.00012), ("value", -1135193.0),
                                        ("unfollow_rate_per_30d", 0.034)]])
+    table = pd.concat([table, pd.DataFrame([{"scenario": "absent", "metric": "long_term_trust", "mean": float("nan"),
+                                             "ci_low": float("nan"), "ci_high": float("nan"), "n": 0}])], ignore_index=True)
     c = Comparison(runs=pd.DataFrame(), table=table, differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest={})
     de = report_html._comparison_table(c, TEXT["de"], "de")
-    assert "0,408" in de and "-1.135.193" in de and "3,4 %" in de and "0,01 %" in de, de
+    assert "0,408" in de and "-1.135.193" in de and "3,4 %" in de and "0,01 %" in de and "[0,408; 0,408]" in de, de
+    assert "k. A." in de and "n/a" not in de, de  # no value, in German
     en = report_html._comparison_table(c, TEXT["en"], "en")
     assert "0.408" in en and "-1,135,193" in en and "3.4%" in en and "0.01%" in en, en
 

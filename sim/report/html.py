@@ -44,9 +44,12 @@ def _num(x, spec: str, lang: str = "en") -> str:
     return text.replace(".", ",") if lang == "de" else text
 
 
+NONE = {"en": "n/a", "de": "k. A."}  # no value (a page that does not exist has no unfollow rate)
+
+
 def _pct(x, digits=0, lang: str = "en"):
     if pd.isna(x):
-        return "n/a"
+        return NONE[lang]
     text = _num(100 * x, f".{digits}f", lang)
     return f"{text} %" if lang == "de" else f"{text}%"
 
@@ -54,7 +57,7 @@ def _pct(x, digits=0, lang: str = "en"):
 def _fmt(metric, x, lang: str = "en"):
     """A table cell in the report's language; a share below 0.1% keeps two decimals, so it does not read as zero."""
     if pd.isna(x):
-        return "n/a"
+        return NONE[lang]
     if metric in plots.PERCENT:
         return _pct(x, 2 if 0 < abs(x) < 0.001 else 1, lang)
     if metric in MONEY:
@@ -153,7 +156,7 @@ def money(comparison, lang: str = "en", currency: str = "") -> list[dict]:
 def _money(x, lang: str = "en") -> str:
     """A sum of money, with the thousands separator of the report's language."""
     if pd.isna(x):
-        return "n/a"
+        return NONE[lang]
     text = f"{x:,.0f}"
     return text.replace(",", ".") if lang == "de" else text
 
@@ -253,7 +256,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "") -> st
         cells = []
         for n in names:
             r = _row(table, n, metric)
-            cells.append("<td>n/a</td>" if r is None or r["n"] == 0 else
+            cells.append(f"<td>{NONE[lang]}</td>" if r is None or r["n"] == 0 else
                          f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>[{_fmt(metric, r['ci_low'], lang)}{sep} {_fmt(metric, r['ci_high'], lang)}] n={int(r['n'])}</span></td>")
         label = f"{t[metric]} ({currency})" if currency and metric in CURRENCY_ROWS else t[metric]
         rows.append(f"<tr><td>{html.escape(label)}</td>{''.join(cells)}</tr>")

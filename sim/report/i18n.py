@@ -122,7 +122,7 @@ TEXT = {
         "param": "Parameter", "default": "Standardwert", "unit": "Einheit", "source": "Quelle",
         "command": "Befehl", "manifest": "Manifest (aufgelöste Szenarien, Seeds, Versionen)",
         "lead": "Nach {period}: Netto-Fürsprecher (Anteil des Marktes, der der Marke vertraut, minus Anteil, der ihr misstraut, in Punkten) und Kaufrate gegenüber einem neutralen Markt: {items}.",
-        "lead_item": "{name} {points} ({index}x)",
+        "lead_item": "{name} {points} ({index}-fach)",
         "money": "Geld: Nettogewinn und Kundenwert",
         "money_value": "{name}: Wert {value} (95%-KI {lo} bis {hi}) = Nettogewinn im Zeitraum {profit} + Veränderung des Kundenwerts {equity}.",
         "money_pays": "Gegenüber {base} bringt {name} {diff} mehr Wert (95%-KI {lo} bis {hi}).",
