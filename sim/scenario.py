@@ -834,7 +834,7 @@ def _setting_file(path: Path, key: str) -> str | None:
                 break
             node = node[part]
         else:
-            return " -> ".join(files + [label])
+            return _chain(files) + label
         base = raw.get("extends")
         if not isinstance(base, str) or not base:
             return None

@@ -179,6 +179,7 @@ def assumed_economy(comparison, story: Story, lang: str = "en") -> str:
     """The economy's parameters whose source is an assumption, in words, with the values this comparison ran with:
     the money figures rest on them."""
     from ..scenario import parameters
+    from .html import _num
 
     t = TEXT[lang]
     story = story.resolved(comparison)
@@ -193,7 +194,6 @@ def assumed_economy(comparison, story: Story, lang: str = "en") -> str:
         if phrase is None:
             items.append(f"{key} = {x:g} {r['unit']}")
             continue
-        number = (lambda v: f"{v:g}".replace(".", ",")) if lang == "de" else (lambda v: f"{v:g}")
-        items.append(phrase.format(x=number(x), currency=story.currency, per_year=number(round(x * 365, 2)),
-                                   doubling=number(round(0.5 - np.log(2) / x, 2)) if x > 0 else "-"))
+        items.append(phrase.format(x=_num(x, "g", lang), currency=story.currency, per_year=_num(round(x * 365, 2), "g", lang),
+                                   doubling=_num(round(0.5 - np.log(2) / x, 2), "g", lang) if x > 0 else "-"))
     return t["money_assumed"].format(items="; ".join(items)) if items else ""
