@@ -1,18 +1,34 @@
 """Sets of people as sorted index arrays.
 
 numpy 2.3+ answers ``np.unique`` on integers by hashing and then sorting,
-about 15x slower than one sort on the tens of thousands of viewers a day
-brings; these give the same sorted results from one sort.
+and without AVX2 its sort of random integers costs about 30 ns an element;
+these give the same sorted results from one adaptive sort: a merge of the
+sorted runs an index array is usually made of (viewers of several posts,
+followers and joiners), or a radix sort of people indices in random order
+(the ties of senders), 10x faster than numpy's there.
 """
 
 from __future__ import annotations
 
+import numba
 import numpy as np
+
+_RADIX_BITS = 11
+
+
+def sort(idx: np.ndarray) -> np.ndarray:
+    """A sorted copy of a non-negative integer index array (as ``np.sort``)."""
+    runs, top = _runs(idx)
+    if runs <= 1:
+        return idx.copy()
+    if runs * 64 < idx.size:
+        return np.sort(idx, kind="stable")  # timsort: a linear merge of a few runs
+    return _radix_sort(idx, top)
 
 
 def unique(idx: np.ndarray, return_counts: bool = False):
-    """``np.unique(idx[, return_counts=True])`` for an integer index array, by one sort."""
-    s = np.sort(idx)
+    """``np.unique(idx[, return_counts=True])`` for a non-negative integer index array, by one sort."""
+    s = sort(idx)
     first = np.empty(s.size, np.bool_)
     if s.size:
         first[0] = True
@@ -26,3 +42,43 @@ def unique(idx: np.ndarray, return_counts: bool = False):
 def union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``np.union1d(a, b)``: the sorted people in either."""
     return unique(np.concatenate([a, b]))
+
+
+@numba.njit(cache=True)
+def _runs(idx):
+    """The number of ascending runs in ``idx`` and its largest value."""
+    if idx.size == 0:
+        return 0, 0
+    runs, top = 1, idx[0]
+    for i in range(1, idx.size):
+        if idx[i] < idx[i - 1]:
+            runs += 1
+        if idx[i] > top:
+            top = idx[i]
+    return runs, top
+
+
+@numba.njit(cache=True)
+def _radix_sort(idx, top):
+    """Least-significant-digit radix sort, 11 bits a pass (two passes below 4.2 million people)."""
+    n = idx.size
+    out, buf = idx.copy(), np.empty_like(idx)
+    counts = np.empty(1 << _RADIX_BITS, np.int64)
+    mask = (1 << _RADIX_BITS) - 1
+    shift = 0
+    while (top >> shift) > 0:
+        counts[:] = 0
+        for i in range(n):
+            counts[(out[i] >> shift) & mask] += 1
+        total = 0
+        for b in range(counts.size):
+            c = counts[b]
+            counts[b] = total
+            total += c
+        for i in range(n):
+            b = (out[i] >> shift) & mask
+            buf[counts[b]] = out[i]
+            counts[b] += 1
+        out, buf = buf, out
+        shift += _RADIX_BITS
+    return out

@@ -11,11 +11,11 @@ from .brand import Brand
 from .content import ContentTypes
 from .draws import bernoulli_indices
 from .graph import social_graph
-from .indices import union, unique
+from .indices import sort, union, unique
 from .measures import HEADLINE, Measures, reporters, summarize
 from .people import People
 from .platform import Platform
-from .reactions import react
+from .reactions import Reaction, react
 from .threads import Threads
 from .trust import TrustLedger
 
@@ -134,6 +134,8 @@ class AudienceModel(mesa.Model):
             decay = float(self.content.cascade_decay[k])
 
             def react_to(viewers, hop=0, learning=1.0):
+                if viewers.size == 0:
+                    return Reaction.none()
                 r = react(p, viewers, k, self.content, cfg.reactions, rng, distrust, decay ** max(hop - 1, 0), learning)
                 self.ledger.touched(viewers)
                 self._count_reaction(r, k)
@@ -196,7 +198,7 @@ class AudienceModel(mesa.Model):
         hours = 24.0 * self.streams["problems"].random(events.size)
         raised = service.raise_problems(p, self.day, cfg.service, cfg.strategy.has_page, self.desk, events, hours, self.ledger,
                                         self.streams["desk"])
-        open_threads = np.sort(self.desk.pending[p.complaint_on_page[self.desk.pending]])
+        open_threads = sort(self.desk.pending[p.complaint_on_page[self.desk.pending]])
         comments = cfg.service.comment_share * self.measures.today["engagements"]
         sightings = self.threads.expose(self._visitors, open_threads, comments, cfg.service.comments_read,
                                         cfg.service.discussion_days, self.streams["desk"])

@@ -25,6 +25,11 @@ class Reaction:
     shared: np.ndarray
     negative: np.ndarray
 
+    @classmethod
+    def none(cls) -> Reaction:
+        """No viewers, no reactions."""
+        return cls(np.empty(0, np.int64), np.empty(0, np.float32), *(np.empty(0, np.bool_) for _ in range(3)))
+
     def __add__(self, other: Reaction) -> Reaction:
         return Reaction(*(np.concatenate([a, b]) for a, b in zip(
             (self.viewers, self.value, self.engaged, self.shared, self.negative),
