@@ -93,23 +93,36 @@ def degrees(graph: sparse.csr_matrix) -> np.ndarray:
     return np.diff(graph.indptr)
 
 
-def ties_of(graph: sparse.csr_matrix, people: np.ndarray) -> np.ndarray:
-    """All ties of ``people`` (index array), concatenated; a person tied to two of them appears twice."""
-    starts = graph.indptr[people]
-    lengths = graph.indptr[people + 1] - starts
-    total = int(lengths.sum())
-    if total == 0:
-        return np.empty(0, np.int64)
-    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-    return graph.indices[offsets + np.arange(total)]
-
-
 def reach(graph: sparse.csr_matrix, senders: np.ndarray, share_of_ties: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Who hears ``senders`` (index array), and how many messages each: (people, counts).
 
-    Each sender's message reaches each tie with probability ``share_of_ties``.
+    Each sender's message reaches each tie with probability ``share_of_ties``
+    (one uniform per tie, senders in order and each one's ties in order, from ``rng``).
     """
-    ties = ties_of(graph, senders)
-    if share_of_ties < 1.0:
-        ties = ties[rng.random(ties.size) < share_of_ties]
-    return unique(ties, return_counts=True)
+    senders = np.asarray(senders, dtype=np.int64)
+    if senders.size == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    heard = _heard(graph.indptr, graph.indices, senders, float(share_of_ties), rng)
+    return unique(heard, return_counts=True)
+
+
+@numba.njit(cache=True)
+def _heard(indptr, indices, senders, share, rng):
+    """The ties each message reaches, a tie once per message (compiled: no arrays of offsets)."""
+    total = 0
+    for s in senders:
+        total += indptr[s + 1] - indptr[s]
+    out = np.empty(total, np.int64)
+    k = 0
+    if share >= 1.0:
+        for s in senders:
+            for i in range(indptr[s], indptr[s + 1]):
+                out[k] = indices[i]
+                k += 1
+        return out
+    for s in senders:
+        for i in range(indptr[s], indptr[s + 1]):
+            if rng.random() < share:
+                out[k] = indices[i]
+                k += 1
+    return out[:k]

@@ -17,7 +17,7 @@ import mesa
 import numba
 import numpy as np
 
-from .draws import thinned
+from .draws import bernoulli_indices
 
 
 class Platform(mesa.Agent):
@@ -69,7 +69,7 @@ class Platform(mesa.Agent):
         share = float(np.clip(self.reach * self.size_factor(followers.size), self.params.reach_min, self.params.reach_max))
         target = share * followers.size / self.posting_rate(n_posts) ** self.params.post_split
         scale = float(target / weight.sum())
-        return [_shown(followers, weight, scale, rng.random(followers.size, dtype=np.float32)) for _ in range(n_posts)]
+        return [_shown(followers, weight, scale, rng) for _ in range(n_posts)]
 
     def recommended_viewers(self, n_posts: int, follows, activity, rng) -> list[np.ndarray]:
         """For each post, the non-followers the platform recommends it to.
@@ -84,11 +84,8 @@ class Platform(mesa.Agent):
         if n_posts == 0 or chance <= 0:
             return [np.empty(0, np.int64) for _ in range(n_posts)]
         chance = min(chance, 1.0)
-        out = []
-        for _ in range(n_posts):
-            shown = thinned(rng, activity.size, chance, lambda c: chance * activity[c])
-            out.append(shown[~follows[shown]])
-        return out
+        return [_recommended(bernoulli_indices(rng, activity.size, chance), chance, activity, follows, rng)
+                for _ in range(n_posts)]
 
     def paid_viewers(self, budget: float, n_posts: int, activity, rng) -> tuple[list[np.ndarray], float]:
         """Impressions bought with ``budget``, spread over the day's posts, anyone in the market.
@@ -131,12 +128,28 @@ def _feed_weight(followers, activity, affinity, floor):
 
 
 @numba.njit(cache=True)
-def _shown(followers, weight, scale, u):
-    """The followers for whom u_i < min(1, scale * weight_i), in order."""
+def _shown(followers, weight, scale, rng):
+    """The followers for whom u_i < min(1, scale * weight_i), in order (u_i a float32 uniform from ``rng``)."""
     out = np.empty(followers.size, followers.dtype)
     k = 0
     for i in range(followers.size):
-        if u[i] < scale * weight[i]:
+        if rng.random(dtype=np.float32) < scale * weight[i]:
             out[k] = followers[i]
             k += 1
     return out[:k].copy()
+
+
+@numba.njit(cache=True)
+def _recommended(candidates, chance, activity, follows, rng):
+    """Candidates (drawn at ``chance``) kept with their activity, as ``draws.thinned`` keeps them (one float64
+    uniform each, in order, from ``rng``; the kept chance computed in float32 as numpy does), then the
+    non-followers among them."""
+    out = np.empty(candidates.size, np.int64)
+    k = 0
+    scaled = np.float32(chance)
+    for c in candidates:
+        keep = rng.random() * chance < scaled * activity[c]
+        if keep and not follows[c]:
+            out[k] = c
+            k += 1
+    return out[:k]
