@@ -223,8 +223,8 @@ def test_kernels_match_their_python():
     activity, affinity = f32(), f32()
     w = platform._feed_weight(followers, activity, affinity, 0.1)
     np.testing.assert_allclose(w, platform._feed_weight.py_func(followers, activity, affinity, 0.1))
-    u = f32()
-    np.testing.assert_array_equal(platform._shown(followers, w, 0.5, u), platform._shown.py_func(followers, w, 0.5, u))
+    np.testing.assert_array_equal(platform._shown(followers, w, 0.5, np.random.default_rng(3)),
+                                  platform._shown.py_func(followers, w, 0.5, np.random.default_rng(3)))
 
     viewers = followers[:20]
     interest, trust, trust_change = f32(), f32(), np.zeros(50, np.float32)

@@ -48,3 +48,19 @@ def test_bernoulli_indices_are_numpys_geometric_gaps_from_the_same_stream():
             mine, ref = np.random.default_rng(seed), np.random.default_rng(seed)
             assert np.array_equal(bernoulli_indices(mine, n, p), _gaps_by_numpy(ref, n, p)), (n, p, seed)
             assert mine.random() == ref.random()
+
+
+def test_recommendations_thin_as_thinned_does():
+    """The compiled recommendation draw keeps the candidates ``thinned`` keeps (same stream, same order), then
+    drops followers."""
+    from sim.model.platform import _recommended
+
+    people = np.random.default_rng(1)
+    activity = people.beta(2.0, 5.0, 50_000).astype(np.float32)
+    follows = people.random(50_000) < 0.2
+    for seed in range(3):
+        mine, ref = np.random.default_rng(seed), np.random.default_rng(seed)
+        shown = thinned(ref, activity.size, 0.04, lambda c: 0.04 * activity[c])
+        got = _recommended(bernoulli_indices(mine, activity.size, 0.04), 0.04, activity, follows, mine)
+        assert np.array_equal(got, shown[~follows[shown]])
+        assert mine.random() == ref.random()

@@ -22,3 +22,16 @@ def test_reach_counts_messages_from_ties():
     assert np.array_equal(who, np.flatnonzero(expected)) and np.array_equal(counts, expected[who])
     who, counts = reach(g, senders, 0.0, np.random.default_rng(0))
     assert who.size == 0
+
+
+def test_reach_draws_one_uniform_per_tie_in_order():
+    """The compiled reach keeps the ties numpy's bulk draw would keep, and leaves the stream where it would."""
+    g = social_graph(2000, 8, 2.3, np.random.default_rng(3))
+    senders = np.random.default_rng(4).choice(2000, 300, replace=False)
+    mine, ref = np.random.default_rng(5), np.random.default_rng(5)
+    ties = np.concatenate([g.indices[g.indptr[s]:g.indptr[s + 1]] for s in senders])
+    kept = ties[ref.random(ties.size) < 0.3]
+    who, counts = reach(g, senders, 0.3, mine)
+    expected, expected_counts = np.unique(kept, return_counts=True)
+    assert np.array_equal(who, expected) and np.array_equal(counts, expected_counts)
+    assert mine.random() == ref.random()
