@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sim.model.indices import sort, union, unique
+from sim.model.indices import sort, union, unique, within
 
 
 @pytest.mark.parametrize("size", [0, 1, 2, 17, 5_000, 300_000])
@@ -25,3 +25,11 @@ def test_sort_returns_a_copy():
     out = sort(idx)
     out[0] = 99
     assert idx[0] == 0
+
+
+def test_within_is_isin_for_a_sorted_set():
+    rng = np.random.default_rng(9)
+    for size in (0, 1, 50, 5_000):
+        members = np.unique(rng.integers(0, 10_000, size))
+        idx = rng.integers(-5, 10_010, 3_000)
+        assert np.array_equal(within(idx, members), np.isin(idx, members))

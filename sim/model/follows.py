@@ -13,7 +13,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-from .indices import union, unique
+from .indices import union, unique, within
 
 CAUSES = ("promo", "overposting", "irrelevant", "distrust", "service", "prize_hunter")
 
@@ -46,10 +46,10 @@ class FollowBook:
         hunters = unique(np.concatenate(self._hunters)) if self._hunters else np.empty(0, np.int64)
         asked = union(np.concatenate(self._asked), hunters) if self._asked else hunters
         joiners = asked[~people.follows[asked]]
-        joiners = joiners[~np.isin(joiners, leavers, assume_unique=True)]  # no one rejoins the day they leave
+        joiners = joiners[~within(joiners, leavers)]  # no one rejoins the day they leave
         people.follows[joiners] = True
         people.followed_on[joiners] = day
-        people.hunter[joiners] = np.isin(joiners, hunters, assume_unique=True)
+        people.hunter[joiners] = within(joiners, hunters)
         wind_clocks(people, joiners, rng)
         self._asked, self._hunters = [], []
         followers = np.sort(np.concatenate([stay, joiners]), kind="stable")  # two sorted runs: a linear merge; in order, the daily passes read memory in sequence

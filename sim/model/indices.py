@@ -44,6 +44,15 @@ def union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return unique(np.concatenate([a, b]))
 
 
+def within(idx: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """``np.isin(idx, sorted_set)`` for a sorted ``sorted_set``, by binary search (no sort, no hashing)."""
+    if sorted_set.size == 0:
+        return np.zeros(idx.size, np.bool_)
+    pos = np.searchsorted(sorted_set, idx)
+    pos[pos == sorted_set.size] = 0
+    return sorted_set[pos] == idx
+
+
 @numba.njit(cache=True)
 def _runs(idx):
     """The number of ascending runs in ``idx`` and its largest value."""

@@ -1,11 +1,13 @@
 """The day's measures (MODEL.md §6): counted during the day, recorded at its end.
 
-Series are preallocated and written at index ``day``; Mesa's DataCollector
-gets one model-level reporter per column that reads today's value.
+Mesa's DataCollector gets one model-level reporter per column that reads
+today's value (``DailyRecord`` appends the day's numbers as they are: they
+are numbers, so Mesa's deep copy of each value a day is not needed).
 """
 
 from __future__ import annotations
 
+import mesa
 import numba
 import numpy as np
 import pandas as pd
@@ -129,6 +131,22 @@ def reporters() -> dict:
     so that Mesa's batch_run, which reads the last collected row, reports them."""
     daily = {name: (lambda m, name=name: m.measures.today[name]) for name in COLUMNS}
     return daily | {name: (lambda m, name=name: _headline(m, name)) for name in HEADLINE}
+
+
+class DailyRecord(mesa.DataCollector):
+    """Mesa's DataCollector with ``reporters()``, collecting a day's row without a deep copy of each number."""
+
+    def __init__(self):
+        super().__init__(model_reporters=reporters())
+
+    def collect(self, model) -> None:
+        if hasattr(self, "_collection_steps"):
+            self._collection_steps.append(model.time)
+        today, columns = model.measures.today, self.model_vars
+        for name in COLUMNS:
+            columns[name].append(today[name])
+        for name in HEADLINE:
+            columns[name].append(_headline(model, name))
 
 
 def _headline(model, name: str) -> float:

@@ -12,7 +12,7 @@ from .content import ContentTypes
 from .draws import bernoulli_indices
 from .graph import social_graph
 from .indices import sort, union, unique
-from .measures import HEADLINE, Measures, reporters, summarize
+from .measures import HEADLINE, DailyRecord, Measures, summarize
 from .people import People
 from .platform import Platform
 from .reactions import Reaction, react
@@ -62,7 +62,7 @@ class AudienceModel(mesa.Model):
         self._visitors = np.empty(0, np.int64)  # followers who saw a post today (they read the page's threads)
         self._seen = np.zeros(m.people, dtype=np.bool_)
         self._complaint_talk = (self._visitors, self._visitors)  # complainers who talk today
-        self.datacollector = mesa.DataCollector(model_reporters=reporters())
+        self.datacollector = DailyRecord()
 
     def step(self) -> None:
         """One day, in the order of MODEL.md §3.

@@ -251,7 +251,9 @@ def resolve(people, desk: Desk, day: int, params, wom, ledger, rng) -> Resolved:
     positive = in_time & (tell < wom.tell_positive * q)
     negative = (ignored & (tell < wom.tell_negative)) | (deleted & (tell < wom.tell_deleted)) | (unheard & (tell < wom.tell_unheard))
     on_page = people.complaint_on_page[due_today]
-    score = np.select([in_time, late, ignored, deleted], [SCORE["in_time"], SCORE["late"], SCORE["ignored"], SCORE["deleted"]])
+    score = np.zeros(due_today.size)
+    for which, name in ((in_time, "in_time"), (late, "late"), (ignored, "ignored"), (deleted, "deleted")):
+        score[which] = SCORE[name]  # the four are disjoint; unheard scores 0 (not on the page)
 
     people.complaint_open[due_today] = False
     people.complaint_due[due_today] = np.inf

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from .draws import bernoulli_indices
+from .indices import within
 from .trust import scatter_add
 
 
@@ -45,7 +46,7 @@ class Threads:
         pair = bernoulli_indices(rng, visitors.size * open_threads.size, chance)
         thread, viewer = open_threads[pair % open_threads.size], visitors[pair // open_threads.size]
         key = thread[thread != viewer] * self.people.n + viewer[thread != viewer]  # not one's own thread
-        key = key[~np.isin(key, self.key, assume_unique=True)]
+        key = key[~within(key, self.key)]
         viewers = key % self.people.n
         scatter_add(self.people.threads_seen, viewers, np.ones(viewers.size, np.int16))
         self.key = np.sort(np.concatenate([self.key, np.sort(key)]), kind="stable")  # two sorted runs: a linear merge

@@ -24,7 +24,8 @@ class TrustLedger:
         """Add ``delta`` (a number or one per index) to the trust of ``idx``; an index may repeat."""
         idx = np.asarray(idx, dtype=np.int64)
         if idx.size:
-            scatter_add(self.people.trust_change, idx, np.broadcast_to(np.asarray(delta, dtype=np.float32), idx.shape))
+            delta = np.full(idx.size, delta, np.float32) if np.ndim(delta) == 0 else np.asarray(delta, dtype=np.float32)
+            scatter_add(self.people.trust_change, idx, delta)
             self._touched.append(idx)
 
     def touched(self, idx: np.ndarray) -> None:
