@@ -241,3 +241,26 @@ def test_kernels_match_their_python():
             np.testing.assert_allclose(x, y, rtol=1e-5, atol=1e-6)
         for x, y in zip(jit, py):
             np.testing.assert_allclose(x, y, rtol=1e-5, atol=1e-6)
+
+
+def test_the_reaction_with_its_draws_matches_its_python():
+    """The compiled reaction draws its noise, its choices and what the engagements lead to from the stream in the
+    same order as its Python, and leaves the same state."""
+    rng, f32 = _arrays(n=400, seed=4)
+    viewers = np.sort(rng.choice(400, 250, replace=False)).astype(np.int64)
+    interest, trust = f32(), f32()
+    state = [interest, trust, np.zeros(400, np.float32), (rng.random(400) < 0.3).astype(np.int16)] + [f32() for _ in range(4)]
+    flags = [rng.random(400) < 0.3, rng.random(400) < 0.4, np.full(400, -1, np.int32), rng.random(400) < 0.5]
+    weights = (0.5, 0.6, 0.15, 1.5, -1.0, 3.5, 0.5, -5.5, 1.5, 3.0, 0.03, 0.01, 0.08, 0.1, 0.3)
+    for draw in (False, True):
+        jit = [s.copy() for s in state] + [f.copy() for f in flags]
+        py = [s.copy() for s in state] + [f.copy() for f in flags]
+        args = lambda cols, seed: (viewers, *cols[:9], draw, *cols[9:], 5, np.float32(0.3), 0.4, 0.5, True,  # noqa: E731
+                                   np.random.default_rng(seed), *weights)
+        out_jit = reactions._respond(*args(jit, 1))
+        out_py = reactions._respond.py_func(*args(py, 1))
+        for x, y in zip(out_jit[:4], out_py[:4]):
+            np.testing.assert_array_equal(x, y)
+        assert tuple(out_jit[4]) == tuple(out_py[4]) and out_jit[4][0] > 0 and out_jit[4][4] > 0  # engagements, sales
+        for x, y in zip(jit, py):
+            np.testing.assert_allclose(x, y, rtol=1e-5, atol=1e-6)

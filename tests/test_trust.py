@@ -91,7 +91,7 @@ def test_promotion_costs_extra_trust_only_for_those_who_saw_an_open_thread():
         model = AudienceModel(sc, seed=0)
         model.people.threads_seen[:200] = 1
         react(model.people, np.arange(400), model.content.index["promo"], model.content, sc.reactions,
-              np.random.default_rng(0), extra_distrust=extra)
+              np.random.default_rng(0), 0, sc.follows.follow_on_purchase, True, extra_distrust=extra)
         return model.people.trust_change[:400].copy()
 
     lost = requested(0.05) - requested(0.0)

@@ -15,7 +15,7 @@ from .indices import sort, union, unique
 from .measures import HEADLINE, DailyRecord, Measures, summarize
 from .people import People
 from .platform import Platform
-from .reactions import Reaction, react
+from .reactions import react
 from .threads import Threads
 from .trust import TrustLedger
 
@@ -134,9 +134,8 @@ class AudienceModel(mesa.Model):
             decay = float(self.content.cascade_decay[k])
 
             def react_to(viewers, hop=0, learning=1.0):
-                if viewers.size == 0:
-                    return Reaction.none()
-                r = react(p, viewers, k, self.content, cfg.reactions, rng, distrust, decay ** max(hop - 1, 0), learning)
+                r = react(p, viewers, k, self.content, cfg.reactions, rng, self.day, cfg.follows.follow_on_purchase,
+                          cfg.strategy.has_page, distrust, decay ** max(hop - 1, 0), learning)
                 self.ledger.touched(viewers)
                 self._count_reaction(r, k)
                 return r
@@ -173,21 +172,12 @@ class AudienceModel(mesa.Model):
         self.measures.add(cost_fans=fans.size * self.config.strategy.cost_per_fan)
 
     def _count_reaction(self, r, k: int) -> None:
-        p, cfg = self.people, self.config
-        engaged = r.viewers[r.engaged]
-        p.last_engaged[engaged] = self.day
-        joiners = engaged[~p.follows[engaged]]
-        if self.content.requires_follow[k]:  # entering the draw needs follow + share; who does not enter may follow as after any post
-            entering = p.entrant[joiners]
-            self.follow_book.request(joiners[entering], hunter=True)
-            joiners = joiners[~entering]
-        self.follow_book.request(joiners[self.streams["reactions"].random(joiners.size) < cfg.reactions.follow_on_engage])
-        n, revenue, profit, first_time = sales.from_engagement(p, engaged, k, self.content, cfg.economy, self.streams["reactions"])
-        self.look_up(first_time, self.streams["reactions"])
-        self.measures.add(
-            impressions=r.viewers.size, engagements=engaged.size, follower_engagements=int(p.follows[engaged].sum()),
-            shares=int(r.shared.sum()), negative_feedback=int(r.negative.sum()), sales=n, revenue=revenue, gross_profit=profit,
-        )
+        """An audience's follow requests and measures (its sales at the post type's discount)."""
+        self.follow_book.request(r.hunters, hunter=True)
+        self.follow_book.request(r.joiners)
+        n, revenue, profit = sales.money(r.sales, self.content.discount[k], self.config.economy)
+        self.measures.add(impressions=r.viewers.size, engagements=r.engagements, follower_engagements=r.follower_engagements,
+                          shares=r.shares, negative_feedback=r.negatives, sales=n, revenue=revenue, gross_profit=profit)
 
     def handle_complaints(self) -> None:
         """Steps 5-6: customers' problems arise; today's visitors read the open threads on the page; due answers,

@@ -4,7 +4,11 @@ Perceived value V = interest + b_trust*(trust-0.5) - b_annoy*annoyance*promo_wei
 Engagement is logistic in V (plus the type's appeal; a prize draw's only for people who enter draws), negative feedback in V and annoyance; then trust moves toward the post's worth
 (V without the trust term) at the type's learning rate, annoyance
 grows by the type's dose, irrelevance tracks how little the page's posts were
-worth, and affinity follows engagement.
+worth, and affinity follows engagement. What an engagement leads to is drawn in
+the same compiled pass, from the same stream: non-followers who engage may
+follow (a prize draw's entrants must), and engagements convert to sales
+(MODEL.md §3.10: the type's conversion, scaled by trust; a first-time buyer
+may look the page up).
 """
 
 from __future__ import annotations
@@ -17,27 +21,35 @@ import numpy as np
 
 @dataclass
 class Reaction:
-    """What the viewers of one post did; arrays are aligned with ``viewers``."""
+    """What the viewers of one post did: per viewer (aligned with ``viewers``) whether they engaged and shared;
+    who asked to follow (and who entered the draw by following); and the counts of the day's measures."""
 
     viewers: np.ndarray
-    value: np.ndarray
     engaged: np.ndarray
     shared: np.ndarray
-    negative: np.ndarray
+    joiners: np.ndarray
+    hunters: np.ndarray
+    engagements: int = 0
+    follower_engagements: int = 0
+    shares: int = 0
+    negatives: int = 0
+    sales: int = 0
 
     @classmethod
     def none(cls) -> Reaction:
         """No viewers, no reactions."""
-        return cls(np.empty(0, np.int64), np.empty(0, np.float32), *(np.empty(0, np.bool_) for _ in range(3)))
+        nobody = np.empty(0, np.int64)
+        return cls(nobody, np.empty(0, np.bool_), np.empty(0, np.bool_), nobody, nobody)
 
     def __add__(self, other: Reaction) -> Reaction:
+        """Two audiences of one post as one (their viewers, engagements and shares; the rest is counted already)."""
+        nobody = np.empty(0, np.int64)
         return Reaction(*(np.concatenate([a, b]) for a, b in zip(
-            (self.viewers, self.value, self.engaged, self.shared, self.negative),
-            (other.viewers, other.value, other.engaged, other.shared, other.negative))))
+            (self.viewers, self.engaged, self.shared), (other.viewers, other.engaged, other.shared))), nobody, nobody)
 
 
-def react(people, viewers: np.ndarray, k: int, content, rx, rng, extra_distrust: float = 0.0, share_scale: float = 1.0,
-          learning_scale: float = 1.0) -> Reaction:
+def react(people, viewers: np.ndarray, k: int, content, rx, rng, day: int, follow_on_purchase: float, has_page: bool,
+          extra_distrust: float = 0.0, share_scale: float = 1.0, learning_scale: float = 1.0) -> Reaction:
     """Viewers (unique) of a post of type ``k`` react; their state is updated in place.
 
     ``extra_distrust`` is trust lost on top by viewers who saw a complaint
@@ -45,19 +57,82 @@ def react(people, viewers: np.ndarray, k: int, content, rx, rng, extra_distrust:
     ``share_scale`` damps sharing in later hops of a cascade; ``learning_scale`` scales the type's trust
     learning (a paid impression is recognised as an ad). Trust changes are
     requested (``people.trust_change``); the caller notes the viewers with the ledger.
+    Engagers are marked (``last_engaged = day``); buyers become customers, and with a page (``has_page``) a
+    first-time buyer looks it up and follows with chance ``follow_on_purchase``; the follows asked are returned.
     """
-    noise = rng.standard_normal(viewers.size, dtype=np.float32)
-    u = rng.random((3, viewers.size), dtype=np.float32)
+    if viewers.size == 0:
+        return Reaction.none()
     weights = tuple(map(float, (
         rx.trust_weight, rx.annoyance_weight * content.promo_weight[k], rx.value_noise,
         rx.engage_intercept + content.appeal[k], rx.engage_intercept, rx.engage_slope, content.share_propensity[k] * share_scale,
         rx.negative_intercept, rx.negative_annoyance, rx.negative_value,
         content.trust_learning[k] * learning_scale, extra_distrust, content.annoyance[k], rx.irrelevance_memory, rx.affinity_gain,
     )))
-    value, engaged, shared, negative = _react(viewers, people.interest[:, k], people.trust, people.trust_change, people.threads_seen,
-                                              people.annoyance_promo, people.annoyance_overposting, people.irrelevance,
-                                              people.affinity, people.entrant, bool(content.requires_follow[k]), noise, u, *weights)
-    return Reaction(viewers, value, engaged, shared, negative)
+    engaged, shared, joiners, hunters, counts = _respond(
+        viewers, people.interest[:, k], people.trust, people.trust_change, people.threads_seen, people.annoyance_promo,
+        people.annoyance_overposting, people.irrelevance, people.affinity, people.entrant, bool(content.requires_follow[k]),
+        people.follows, people.last_engaged, people.customer, day, np.float32(content.conversion[k]),
+        float(rx.follow_on_engage), float(follow_on_purchase), bool(has_page), rng, *weights)
+    return Reaction(viewers, engaged, shared, joiners, hunters, *map(int, counts))
+
+
+@numba.njit(cache=True)
+def _respond(viewers, interest, trust, trust_change, threads_seen, annoyance_promo, annoyance_overposting, irrelevance,
+             affinity, entrant, draw, follows, last_engaged, customer, day, conversion, follow_on_engage, follow_on_purchase,
+             has_page, rng, w_trust, w_annoyance, value_noise, engage_intercept, plain_intercept, engage_slope, share_chance,
+             negative_intercept, negative_annoyance, negative_value, learning, extra_distrust, dose, memory, affinity_gain):
+    """The reaction (``_react``) with its draws, then what the engagements lead to, drawn in this order from
+    ``rng``: a follow for each engager outside the page (an entrant of a prize draw follows to enter), a sale
+    for each engager (the type's conversion x trust / 0.5), a look at the page for each first-time buyer."""
+    n = viewers.size
+    noise = np.empty(n, np.float32)
+    for i in range(n):
+        noise[i] = rng.standard_normal(dtype=np.float32)
+    u = np.empty((3, n), np.float32)
+    for r in range(3):
+        for i in range(n):
+            u[r, i] = rng.random(dtype=np.float32)
+    _, engaged, shared, negative = _react(
+        viewers, interest, trust, trust_change, threads_seen, annoyance_promo, annoyance_overposting, irrelevance, affinity,
+        entrant, draw, noise, u, w_trust, w_annoyance, value_noise, engage_intercept, plain_intercept, engage_slope,
+        share_chance, negative_intercept, negative_annoyance, negative_value, learning, extra_distrust, dose, memory,
+        affinity_gain)
+    engagers = viewers[engaged]
+    outside = np.empty(engagers.size, np.int64)
+    hunters = np.empty(engagers.size, np.int64)
+    n_outside, n_hunters, n_follower = 0, 0, 0
+    for j in engagers:
+        last_engaged[j] = day
+        if follows[j]:
+            n_follower += 1
+        elif draw and entrant[j]:  # entering the draw needs follow + share
+            hunters[n_hunters] = j
+            n_hunters += 1
+        else:
+            outside[n_outside] = j
+            n_outside += 1
+    joiners = np.empty(engagers.size * 2, np.int64)
+    n_joiners = 0
+    for i in range(n_outside):
+        if rng.random() < follow_on_engage:
+            joiners[n_joiners] = outside[i]
+            n_joiners += 1
+    first_time = np.empty(engagers.size, np.int64)
+    n_sales, n_first = 0, 0
+    for j in engagers:
+        if rng.random() < conversion * trust[j] / np.float32(0.5):
+            n_sales += 1
+            if not customer[j]:
+                first_time[n_first] = j
+                n_first += 1
+            customer[j] = True
+    if has_page:
+        for i in range(n_first):
+            if rng.random() < follow_on_purchase:
+                joiners[n_joiners] = first_time[i]
+                n_joiners += 1
+    counts = (engagers.size, n_follower, np.count_nonzero(shared), np.count_nonzero(negative), n_sales)
+    return engaged, shared, joiners[:n_joiners].copy(), hunters[:n_hunters].copy(), counts
 
 
 @numba.njit(cache=True)

@@ -1,7 +1,8 @@
 """Sales, revenue and costs (MODEL.md §3.10).
 
 Two routes to a sale: an engagement with a post converts at the type's rate,
-scaled by trust (promotion converts best in the short run, at a discount);
+scaled by trust (promotion converts best in the short run, at a discount;
+drawn with the reaction, in ``reactions``' compiled pass);
 and trust drives a baseline purchase rate (loyalty: customers buy again,
 non-customers now and then for the first time), where long-term value comes
 from. Customers lapse with a hazard that rises as trust falls, so trust
@@ -17,13 +18,6 @@ import numpy as np
 from .draws import thinned
 
 
-def from_engagement(people, engaged: np.ndarray, k: int, content, economy, rng) -> tuple[int, float, float, np.ndarray]:
-    """Sales triggered by engagements with a post of type ``k``: (sales, revenue, gross profit, first-time buyers)."""
-    chance = content.conversion[k] * people.trust[engaged] / 0.5
-    buyers = engaged[rng.random(engaged.size) < chance]
-    return (*_money(buyers.size, content.discount[k], economy), _become_customers(people, buyers))
-
-
 def loyalty(people, economy, rng) -> tuple[int, float, float, np.ndarray]:
     """Baseline purchases, rising with trust: customers buy again, others for the first time at a lower rate
     (thinned from the highest rate at trust 1, from the shared loyalty stream)."""
@@ -35,7 +29,7 @@ def loyalty(people, economy, rng) -> tuple[int, float, float, np.ndarray]:
         return base * (people.trust[c] / 0.5) ** e
 
     buyers = thinned(rng, people.n, top * 2.0**e, rate)
-    return (*_money(buyers.size, 0.0, economy), _become_customers(people, buyers))
+    return (*money(buyers.size, 0.0, economy), _become_customers(people, buyers))
 
 
 def lapse(people, economy, rng) -> int:
@@ -88,7 +82,8 @@ def _become_customers(people, buyers: np.ndarray) -> np.ndarray:
     return first_time
 
 
-def _money(n: int, discount: float, economy) -> tuple[int, float, float]:
+def money(n: int, discount: float, economy) -> tuple[int, float, float]:
+    """(sales, revenue, gross profit) of ``n`` sales at a ``discount``."""
     revenue = n * economy.price * (1.0 - discount)
     profit = revenue - n * economy.price * (1.0 - economy.margin)
     return n, float(revenue), float(profit)
