@@ -9,8 +9,21 @@ Prints and writes ``bench/results.json``:
 - ``oracle_ratio``: person-days per second of the largest run against the
   per-agent oracle (bench/oracle.py) timed at a small size;
 - ``floor_ratio``: the largest run's time against the machine's floor for it:
-  drawing as many random numbers as the run drew (counted) and one pass a day
+  drawing as many random numbers as the run drew (64-bit words, counted from
+  the streams' states) and one pass a day
   over every per-person state array;
+- ``events``, ``event_floor_ratio``: what the largest run processed (impressions,
+  complaints raised and resolved, word-of-mouth speakers, follows and
+  unfollows, sales and lapses, thread sightings), the cheapest cost of one
+  event measured here (a compiled loop: draw a uniform, pick a person at
+  random, update one of their numbers), and the run's time against the events
+  times that cost: the floor of a model whose work is in proportion to what
+  happens (issue #17);
+- ``warm``: a 20,000-person year in a warm process (the best of five), the size
+  research sweeps use;
+- ``sweep`` (with ``--sweep``): the shipped tipping-point sweep at 20,000 people
+  x 365 days with ``--sweep-reps`` replications per point, runs a minute on all
+  cores, for the whole call;
 - ``scaling_exponent``: the slope of log(run time) on log(people).
 """
 
@@ -36,11 +49,24 @@ def _one(people: int, days: int, scenario: str, started: float, queue) -> None:
 
     sc = sim.load(scenario)
     t0 = time.perf_counter()
-    sim.run(sc, people=people, days=days, seed=1)
+    result = sim.run(sc, people=people, days=days, seed=1)
     run_s = time.perf_counter() - t0
     queue.put({"people": people, "days": days, "run_s": round(run_s, 3), "wall_s": round(time.time() - started, 3),
                "person_days_per_s": round(people * days / run_s),
-               "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)})
+               "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+               "events": {k: int(result.daily[cols].to_numpy().sum()) for k, cols in EVENTS.items()}})
+
+
+# What a run processes, by the daily columns that count it.
+EVENTS = {
+    "impressions": ["impressions"],  # each a reaction (organic, recommended, paid and shared views)
+    "complaints": ["complaints_raised", "complaints_answered_in_time", "complaints_answered_late", "complaints_ignored",
+                   "complaints_deleted", "complaints_unheard"],
+    "word_of_mouth": ["wom_positive", "wom_negative"],
+    "follows": ["follows", "unfollows"],
+    "purchases": ["sales", "lapses"],
+    "thread_sightings": ["thread_sightings", "onlookers"],
+}
 
 
 def measure(people: int, days: int, scenario: str) -> dict:
@@ -54,38 +80,37 @@ def measure(people: int, days: int, scenario: str) -> dict:
     return out
 
 
-class CountingRng:
-    """A numpy Generator that counts the random numbers it hands out."""
+PCG64_MULTIPLIER = 0x2360ED051FC65DA44385DF649FCCF645
+MASK128 = (1 << 128) - 1
 
-    def __init__(self, rng):
-        self._rng, self.drawn = rng, 0
 
-    def __getattr__(self, name):
-        method = getattr(self._rng, name)
-
-        def counted(*args, **kwargs):
-            out = method(*args, **kwargs)
-            if name != "shuffle":
-                self.drawn += int(np.size(out))
-            else:
-                self.drawn += len(args[0])
-            return out
-
-        return counted
+def words_drawn(before: dict, after: dict) -> int:
+    """The 64-bit words a PCG64 stream gave out between two of its states: the distance its LCG travelled
+    (PCG's ``distance``: one bit of the step count at a time). The compiled kernels draw from the streams
+    themselves, so the draws are counted from the states, not by wrapping the generator."""
+    cur, new, inc = before["state"]["state"], after["state"]["state"], before["state"]["inc"]
+    mult, plus, bit, steps = PCG64_MULTIPLIER, inc, 1, 0
+    while cur != new:
+        if (cur & bit) != (new & bit):
+            cur = (cur * mult + plus) & MASK128
+            steps |= bit
+        bit <<= 1
+        plus = ((mult + 1) * plus) & MASK128
+        mult = (mult * mult) & MASK128
+    return steps
 
 
 def floor(people: int, days: int, scenario: str) -> dict:
-    """The machine's floor for a run: its random numbers, drawn in bulk, and one pass a day over the state."""
+    """The machine's floor for a run: its random numbers (64-bit words), drawn in bulk, and one pass a day over the state."""
     import sim
     from sim.model import AudienceModel
 
     sc = sim.load(scenario).with_overrides(**{"market.people": people, "simulation.days": days})
     model = AudienceModel(sc, seed=1)
-    counters = {k: CountingRng(v) for k, v in model.streams.items()}
-    model.streams = counters
+    start = {k: v.bit_generator.state for k, v in model.streams.items()}
     for _ in range(days):
         model.step()
-    drawn = sum(c.drawn for c in counters.values())
+    drawn = sum(words_drawn(start[k], v.bit_generator.state) for k, v in model.streams.items())
     columns = list(model.people.columns().values()) + [model.people.interest]
     rng = np.random.default_rng(0)
     t0 = time.perf_counter()
@@ -100,6 +125,66 @@ def floor(people: int, days: int, scenario: str) -> dict:
             col.sum()
     pass_s = time.perf_counter() - t0
     return {"random_numbers": drawn, "draw_s": round(draw_s, 3), "pass_s": round(pass_s, 3), "floor_s": round(draw_s + pass_s, 3)}
+
+
+def event_cost(people: int, events: int = 2_000_000) -> float:
+    """Seconds per event at its cheapest on this machine: in a compiled loop, draw a uniform, pick a person of
+    ``people`` at random and update one of their numbers (the least an event does)."""
+    import numba
+
+    @numba.njit
+    def touch(state, rng, n):
+        for _ in range(n):
+            state[int(rng.random() * state.size)] += np.float32(rng.random())
+
+    state = np.zeros(people, np.float32)
+    rng = np.random.default_rng(0)
+    touch(state, rng, 10)
+    t0 = time.perf_counter()
+    touch(state, rng, events)
+    return (time.perf_counter() - t0) / events
+
+
+def _warm(people: int, days: int, scenario: str, queue) -> None:
+    import sim
+
+    sc = sim.load(scenario)
+    sim.run(sc, people=people, days=days, seed=0)
+    times = []
+    for seed in range(1, 6):
+        t0 = time.perf_counter()
+        sim.run(sc, people=people, days=days, seed=seed)
+        times.append(time.perf_counter() - t0)
+    queue.put({"people": people, "days": days, "best_s": round(min(times), 3), "median_s": round(float(np.median(times)), 3)})
+
+
+def warm(people: int, days: int, scenario: str) -> dict:
+    """Runs in a warm process (compiled kernels loaded, imports done): the best and the median of five."""
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=_warm, args=(people, days, scenario, q))
+    p.start()
+    out = q.get()
+    p.join()
+    return out
+
+
+def sweep_rate(reps: int, people: int = 20_000, days: int = 365) -> dict:
+    """The shipped tipping-point sweep at ``people`` x ``days``, ``reps`` replications a point, on all cores."""
+    import tempfile
+
+    from sim.sweep import load_sweep
+    from sim.sweep.run import sweep
+
+    spec, scenarios = load_sweep(HERE.parent / "scenarios" / "sweeps" / "tipping-point.toml")
+    spec = spec.model_copy(update={"people": people, "days": days, "reps": reps})
+    scenarios = {n: sc.with_overrides(**{"market.people": people, "simulation.days": days}) for n, sc in scenarios.items()}
+    with tempfile.TemporaryDirectory(prefix="audsim-bench-") as folder:
+        t0 = time.perf_counter()
+        rows = sweep(spec, scenarios, Path(folder) / "sweep")
+        took = time.perf_counter() - t0
+    return {"runs": len(rows), "people": people, "days": days, "seconds": round(took, 1),
+            "runs_per_minute": round(len(rows) / took * 60), "cpus": mp.cpu_count()}
 
 
 def oracle_speed(scenario: str, people: int = 2000, days: int = 60) -> float:
@@ -118,6 +203,8 @@ def main() -> None:
     ap.add_argument("--days", type=int, default=365)
     ap.add_argument("--scenario", default=str(HERE.parent / "scenarios" / "stammtisch.toml"))
     ap.add_argument("--out", default=str(HERE / "results.json"))
+    ap.add_argument("--sweep", action="store_true", help="also time the tipping-point sweep at 20,000 people")
+    ap.add_argument("--sweep-reps", type=int, default=10, help="replications per point of that sweep (30 points)")
     args = ap.parse_args()
     sizes = []
     for n in map(int, args.sizes.split(",")):
@@ -126,6 +213,16 @@ def main() -> None:
         print(f"{row['people']:>9,} people x {row['days']} days: whole process {row['wall_s']:6.2f} s, run {row['run_s']:6.2f} s, "
               f"{row['person_days_per_s']:>12,} person-days/s, peak {row['peak_mb']:,.0f} MB", flush=True)
     largest = sizes[-1]
+    events = sum(largest["events"].values())
+    per_event = event_cost(largest["people"])
+    event_floor = events * per_event
+    warm_row = warm(20_000, args.days, args.scenario)
+    print(f"   20,000 people x {args.days} days in a warm process: best {warm_row['best_s']:.3f} s, median {warm_row['median_s']:.3f} s",
+          flush=True)
+    swept = sweep_rate(args.sweep_reps, days=args.days) if args.sweep else None
+    if swept:
+        print(f"tipping-point sweep, {swept['runs']} runs of 20,000 people x {args.days} days: {swept['seconds']} s, "
+              f"{swept['runs_per_minute']:,} runs a minute on {swept['cpus']} cores", flush=True)
     oracle_pds = oracle_speed(args.scenario)
     f = floor(largest["people"], args.days, args.scenario)
     exponent = float(np.polyfit(np.log([s["people"] for s in sizes]), np.log([s["run_s"] for s in sizes]), 1)[0]) if len(sizes) > 1 else None
@@ -133,6 +230,8 @@ def main() -> None:
         "scenario": Path(args.scenario).name, "sizes": sizes,
         "oracle_person_days_per_s": round(oracle_pds), "oracle_ratio": round(largest["person_days_per_s"] / oracle_pds, 1),
         "floor": f, "floor_ratio": round(largest["run_s"] / f["floor_s"], 2),
+        "events": largest["events"], "event_ns": round(per_event * 1e9, 2), "event_floor_s": round(event_floor, 3),
+        "event_floor_ratio": round(largest["run_s"] / event_floor, 1), "warm": warm_row, "sweep": swept,
         "scaling_exponent": None if exponent is None else round(exponent, 3),
         "machine": {"platform": platform.platform(), "processor": platform.machine(), "cpus": mp.cpu_count(),
                     "python": platform.python_version(), "numpy": np.__version__},
@@ -141,6 +240,8 @@ def main() -> None:
           f"audsim at {largest['people']:,}: {results['oracle_ratio']}x")
     print(f"floor at {largest['people']:,}: {f['random_numbers']:,} random numbers {f['draw_s']} s + one pass a day over the state "
           f"{f['pass_s']} s = {f['floor_s']} s; the run took {results['floor_ratio']}x that")
+    print(f"events at {largest['people']:,}: {events:,} ({', '.join(f'{k} {v:,}' for k, v in largest['events'].items())}) "
+          f"x {per_event * 1e9:.1f} ns at their cheapest = {event_floor:.3f} s; the run took {results['event_floor_ratio']}x that")
     if exponent is not None:
         print(f"scaling exponent (run time ~ people^k): k = {exponent:.3f}")
     Path(args.out).write_text(json.dumps(results, indent=2))
