@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sim.model.indices import sort, union, unique, within
+from sim.model.indices import merge, sort, union, unique, within
 
 
 @pytest.mark.parametrize("size", [0, 1, 2, 17, 5_000, 300_000])
@@ -33,3 +33,10 @@ def test_within_is_isin_for_a_sorted_set():
         members = np.unique(rng.integers(0, 10_000, size))
         idx = rng.integers(-5, 10_010, 3_000)
         assert np.array_equal(within(idx, members), np.isin(idx, members))
+
+
+def test_merge_is_the_sort_of_two_sorted_runs():
+    rng = np.random.default_rng(11)
+    for na, nb in ((0, 0), (0, 5), (7, 0), (1, 1), (300, 20), (20, 300)):
+        a, b = np.sort(rng.integers(0, 100, na)), np.sort(rng.integers(0, 100, nb))
+        assert np.array_equal(merge(a, b), np.sort(np.concatenate([a, b])))

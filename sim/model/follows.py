@@ -13,7 +13,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-from .indices import union, unique, within
+from .indices import merge, union, unique, within
 
 CAUSES = ("promo", "overposting", "irrelevant", "distrust", "service", "prize_hunter")
 
@@ -52,7 +52,7 @@ class FollowBook:
         people.hunter[joiners] = within(joiners, hunters)
         wind_clocks(people, joiners, rng)
         self._asked, self._hunters = [], []
-        followers = np.sort(np.concatenate([stay, joiners]), kind="stable")  # two sorted runs: a linear merge; in order, the daily passes read memory in sequence
+        followers = merge(stay, joiners)  # in order, the daily passes read memory in sequence
         return followers, int(joiners.size), int(leavers.size), dict(zip(CAUSES, causes.sum(axis=1).tolist()))
 
 

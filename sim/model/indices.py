@@ -44,6 +44,13 @@ def union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return unique(np.concatenate([a, b]))
 
 
+def merge(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``np.sort(np.concatenate([a, b]))`` for two sorted arrays, in one linear pass."""
+    if a.size == 0 or b.size == 0:
+        return (b if a.size == 0 else a).copy()
+    return _merge(a, b.astype(a.dtype, copy=False))
+
+
 def within(idx: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     """``np.isin(idx, sorted_set)`` for a sorted ``sorted_set``, by binary search (no sort, no hashing)."""
     if sorted_set.size == 0:
@@ -51,6 +58,23 @@ def within(idx: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     pos = np.searchsorted(sorted_set, idx)
     pos[pos == sorted_set.size] = 0
     return sorted_set[pos] == idx
+
+
+@numba.njit(cache=True)
+def _merge(a, b):
+    out = np.empty(a.size + b.size, a.dtype)
+    i = j = k = 0
+    while i < a.size and j < b.size:
+        if b[j] < a[i]:
+            out[k] = b[j]
+            j += 1
+        else:
+            out[k] = a[i]
+            i += 1
+        k += 1
+    out[k:k + a.size - i] = a[i:]
+    out[k + a.size - i:] = b[j:]
+    return out
 
 
 @numba.njit(cache=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from .draws import bernoulli_indices
-from .indices import within
+from .indices import merge, sort, within
 from .trust import scatter_add
 
 
@@ -49,7 +49,7 @@ class Threads:
         key = key[~within(key, self.key)]
         viewers = key % self.people.n
         scatter_add(self.people.threads_seen, viewers, np.ones(viewers.size, np.int16))
-        self.key = np.sort(np.concatenate([self.key, np.sort(key)]), kind="stable")  # two sorted runs: a linear merge
+        self.key = merge(self.key, sort(key))
         return int(key.size)
 
     def close(self, threads: np.ndarray, score: np.ndarray, onlooker_effect: float, ledger) -> int:
