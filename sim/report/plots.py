@@ -34,6 +34,7 @@ def trajectories(comparison, lang: str = "en"):
             ax.fill_between(g["day"], g["low"] * scale, g["high"] * scale, color=line.get_color(), alpha=0.2, lw=0)
         ax.set_title(t[metric] + (" (%)" if metric in PERCENT else ""))
         ax.set_ylim(0, 1 if metric in TRUST else None)  # shares and counts read against zero; trust on its whole 0-1 scale
+        ax.yaxis.set_major_formatter(ticks(lang))
         ax.grid(alpha=0.3)
     for ax in axes[-1]:
         ax.set_xlabel(t["day"])
@@ -53,6 +54,7 @@ def headline(comparison, lang: str = "en"):
         err = [(sub["mean"] - sub["ci_low"]) * scale, (sub["ci_high"] - sub["mean"]) * scale]
         ax.bar(sub["scenario"], mean, yerr=err, capsize=4, color=[f"C{i}" for i in range(len(sub))])
         ax.set_title(t[metric] + (" (%)" if metric in PERCENT else ""))
+        ax.yaxis.set_major_formatter(ticks(lang))
         ax.tick_params(axis="x", rotation=20)
         ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
@@ -92,14 +94,14 @@ def breakeven(result, lang: str = "en"):
     ax.plot(n, tab["diff"], "o", color="C0")
     ax.axhline(0, color="#444", lw=1)
     if p["people"] is not None:
-        ax.axvline(p["people"], color="C3", ls="--", lw=1, label=t["breakeven_at"].format(n=f"{two_figures(p['people']):,}"))
+        ax.axvline(p["people"], color="C3", ls="--", lw=1, label=t["breakeven_at"].format(n=number(two_figures(p["people"]), lang)))
     ax.set_xscale("log")
     ax.set_xticks(tab["people"])
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel(t["market_people"])
     ax.set_ylabel(t["value_diff_axis"])
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.yaxis.set_major_formatter(ticks(lang))
+    ax.xaxis.set_major_formatter(ticks(lang))
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
@@ -146,7 +148,8 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     fig.tight_layout()
     out["followers"] = fig
 
-    for key, metric, title, fmt in (("advocates", "net_advocates_end", t["fig_advocates"], lambda v, _: f"{v:+.0f}" if v else "0"),
+    for key, metric, title, fmt in (("advocates", "net_advocates_end", t["fig_advocates"],
+                                     lambda v, _: f"{v:+.0f}".replace("-", "\u2212") if v else "0"),
                                     ("value", "value", t["fig_value"], lambda v, _: compact(v, lang))):
         b = bars(comparison, story, metric)
         fig, ax = plt.subplots(figsize=(5.2, 3.6))
@@ -166,6 +169,18 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
         fig.tight_layout()
         out[key] = fig
     return out
+
+
+def number(v, lang: str = "en") -> str:
+    """A tick or a figure in the report's language: 80,000 and 0.4 (de: 80.000 and 0,4), a true minus sign."""
+    text = f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
+    if lang == "de":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text.replace("-", "\u2212")
+
+
+def ticks(lang: str = "en") -> FuncFormatter:
+    return FuncFormatter(lambda v, _: number(v, lang))
 
 
 def _capital(text: str) -> str:
