@@ -152,6 +152,18 @@ def test_axes_of_shares_start_at_zero_and_trust_shows_its_whole_scale(small):
     plots.plt.close("all")
 
 
+def test_chart_ticks_are_in_the_reports_number_format(small):
+    """German charts read 80.000 and 0,4; English 80,000 and 0.4; a negative tick has a true minus."""
+    assert [plots.number(v, "de") for v in (80_000, 0.4, -2.5)] == ["80.000", "0,4", "\u22122,5"]
+    assert [plots.number(v, "en") for v in (80_000, 0.4, -2.5)] == ["80,000", "0.4", "\u22122.5"]
+    fig = plots.trajectories(small, "de")
+    fig.canvas.draw()
+    trust = fig.axes[list(plots.PANELS).index("trust_market")]
+    labels = [t.get_text() for t in trust.get_yticklabels()]
+    assert "0,4" in labels and "0.4" not in labels, labels
+    plots.plt.close("all")
+
+
 def test_the_reproduce_command_is_relative(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "argv", ["/home/consultant/.venv/bin/audsim", "demo", "--out", str(tmp_path / "results" / "x"),
