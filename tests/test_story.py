@@ -265,6 +265,8 @@ def test_the_comparison_table_is_in_the_reports_number_format():
     assert "k. A." in de and "n/a" not in de, de  # no value, in German
     en = report_html._comparison_table(c, TEXT["en"], "en")
     assert "0.408" in en and "-1,135,193" in en and "3.4%" in en and "0.01%" in en, en
+    labelled = report_html._comparison_table(c, TEXT["de"], "de", "EUR", STORY)
+    assert "<th>Die Verkaufsparty<br><span class='note'>tupperparty</span></th>" in labelled, labelled
 
 
 def test_what_each_strategy_does_reads_in_the_reports_language(small, tmp_path):

@@ -203,7 +203,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<p class='note'>{t['reps_note'].format(reps=reps)}</p>")
     if reps < 10:
         parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
-    parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t, lang, story.currency)}")
+    parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t, lang, story.currency, story)}")
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang)))}</div>")
     parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison, story, lang)}")
@@ -247,10 +247,19 @@ def _clean_svg(svg: str) -> str:
 CURRENCY_ROWS = ("revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "cost_per_answer")
 
 
-def _comparison_table(comparison, t, lang: str = "en", currency: str = "") -> str:
+def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story=None) -> str:
+    """Every metric with its interval; a column per strategy, headed by its name in the report's language (the
+    set's label) over its scenario id."""
     table = comparison.table
     names = list(dict.fromkeys(table["scenario"]))
-    head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+
+    def heading(name: str) -> str:
+        label = story.label(name, lang) if story is not None else name
+        if label == name:
+            return html.escape(name)
+        return f"{html.escape(label[:1].upper() + label[1:])}<br><span class='note'>{html.escape(name)}</span>"
+
+    head = "".join(f"<th>{heading(n)}</th>" for n in names)
     rows, sep = [], ";" if lang == "de" else ","  # a German decimal comma would read as the separator
     for metric in TABLE_METRICS:
         cells = []
