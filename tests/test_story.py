@@ -232,6 +232,10 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     assert "Allein beim Nettogewinn" in texts[1]  # the profit line beside the headline
     assert "Die Geldwerte beruhen auf Annahmen" in texts[4]  # the assumed economy, in words
     assert sum(1 for sh in slides[2].shapes if sh.shape_type == 13) == 3  # the three figures as pictures
+    width = Presentation(out / "report.pptx").slide_width
+    for slide in slides:  # titles centred on the 16:9 slide, not where the 4:3 template put them
+        title = slide.shapes.title
+        assert abs(title.left + title.width / 2 - width / 2) < width * 0.01
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["baseline"] == "tupperparty"
 

@@ -24,8 +24,14 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     title_only = deck.slide_layouts[5]
 
+    def widen(slide):
+        """The template's placeholders are laid out for 4:3; stretch them across the 16:9 slide, centred."""
+        for shape in slide.placeholders:
+            shape.left, shape.width = Inches(0.6), deck.slide_width - Inches(1.2)
+        return slide
+
     def text_slide(title: str, lines: list[str], size: int = 20):
-        slide = deck.slides.add_slide(title_only)
+        slide = widen(deck.slides.add_slide(title_only))
         slide.shapes.title.text = title
         box = slide.shapes.add_textbox(Inches(0.7), Inches(1.6), Inches(11.9), Inches(5.4)).text_frame
         box.word_wrap = True
@@ -43,7 +49,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         buf.seek(0)
         slide.shapes.add_picture(buf, left, top, width=width)
 
-    first = deck.slides.add_slide(deck.slide_layouts[0])
+    first = widen(deck.slides.add_slide(deck.slide_layouts[0]))
     first.shapes.title.text = t["title_page"].format(current=story.label(story.current, lang))
     first.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # the template's 44 pt overflows a title this long
     from .html import _page_followers, _plain_period
@@ -56,7 +62,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     text_slide(t["verdict"], [headline(comparison, story, lang), profit_alone(comparison, story, lang)], size=22)
 
-    slide = deck.slides.add_slide(title_only)
+    slide = widen(deck.slides.add_slide(title_only))
     slide.shapes.title.text = t["at_a_glance"]
     for i, fig in enumerate(plots.story_figures(comparison, story, lang).values()):
         picture(slide, fig, Inches(0.3 + 4.3 * i), Inches(2.0), Inches(4.2))
