@@ -236,6 +236,9 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     for slide in slides:  # titles centred on the 16:9 slide, not where the 4:3 template put them
         title = slide.shapes.title
         assert abs(title.left + title.width / 2 - width / 2) < width * 0.01
+        assert title.height > 0 and title.top + title.height < Presentation(out / "report.pptx").slide_height
+    first = slides[0].placeholders
+    assert first[0].top + first[0].height <= first[1].top  # the title above the subtitle, not on it
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["baseline"] == "tupperparty"
 
@@ -265,7 +268,7 @@ def test_the_comparison_table_is_in_the_reports_number_format():
                                              "ci_low": float("nan"), "ci_high": float("nan"), "n": 0}])], ignore_index=True)
     c = Comparison(runs=pd.DataFrame(), table=table, differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest={})
     de = report_html._comparison_table(c, TEXT["de"], "de")
-    assert "0,408" in de and "-1.135.193" in de and "3,4 %" in de and "0,01 %" in de and "[0,408; 0,408]" in de, de
+    assert "0,408" in de and "-1.135.193" in de and "3,4\u00a0%" in de and "0,01\u00a0%" in de and "[0,408; 0,408]" in de, de
     assert "k. A." in de and "n/a" not in de, de  # no value, in German
     en = report_html._comparison_table(c, TEXT["en"], "en")
     assert "0.408" in en and "-1,135,193" in en and "3.4%" in en and "0.01%" in en, en
@@ -278,5 +281,16 @@ def test_what_each_strategy_does_reads_in_the_reports_language(small, tmp_path):
     out = write_report(small, tmp_path / "de", lang="de", story=STORY)
     text = (out / "report.html").read_text()
     section = text.split("Was jede Strategie tut", 1)[1].split("<h3>", 1)[0]
-    assert "der Stammtisch (stammtisch)" in section and "Posts pro Tag: 1;" in section and "beantwortet 100 %" in section, section
+    assert "der Stammtisch (stammtisch)" in section and "Posts pro Tag: 1;" in section and "beantwortet 100\u00a0%" in section, section
     assert "Mostly product promotion" not in section and "posts/day" not in section, section
+
+
+def test_an_interval_beside_a_stated_direction_is_of_its_size():
+    """'loses 2,024,595 of value (95% CI 1,991,825 to 2,057,365)': no double negative; an interval across zero
+    keeps its signs."""
+    from sim.report.html import _interval
+
+    fmt = lambda x, signed: f"{x:+.3f}" if signed else f"{x:.3f}"  # noqa: E731
+    assert _interval(-0.077, -0.073, fmt) == ("0.073", "0.077")
+    assert _interval(0.117, 0.126, fmt) == ("0.117", "0.126")
+    assert _interval(-0.002, 0.012, fmt) == ("-0.002", "+0.012")

@@ -27,7 +27,8 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     def widen(slide):
         """The template's placeholders are laid out for 4:3; stretch them across the 16:9 slide, centred."""
         for shape in slide.placeholders:
-            shape.left, shape.width = Inches(0.6), deck.slide_width - Inches(1.2)
+            top, height = shape.top, shape.height  # inherited from the layout; setting one coordinate sets all four
+            shape.left, shape.top, shape.width, shape.height = Inches(0.6), top, deck.slide_width - Inches(1.2), height
         return slide
 
     def text_slide(title: str, lines: list[str], size: int = 20):

@@ -51,7 +51,7 @@ def _pct(x, digits=0, lang: str = "en"):
     if pd.isna(x):
         return NONE[lang]
     text = _num(100 * x, f".{digits}f", lang)
-    return f"{text} %" if lang == "de" else f"{text}%"
+    return f"{text}\u00a0%" if lang == "de" else f"{text}%"  # German "12,3 %", never broken before the sign
 
 
 def _fmt(metric, x, lang: str = "en"):
@@ -94,7 +94,8 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
             lost = fc["mean"] < 0
             sign = -1 if lost else 1
             lo, hi = sorted((sign * fc["ci_low"], sign * fc["ci_high"]))
-            out.append({"text": t["verdict_followers"].format(period=period, name=name, verb=t["lost" if lost else "gained"],
+            out.append({"text": t["verdict_followers" if lost else "verdict_followers_gained"].format(
+                                                               period=period, name=name, verb=t["lost" if lost else "gained"],
                                                                pct=_pct(sign * fc["mean"], 0, lang), lo=_pct(lo, 0, lang),
                                                                hi=_pct(hi, 0, lang)),
                         "scenario": name, "metric": "followers_change", "value": fc["mean"]})
@@ -107,12 +108,21 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
             pages = (unf["n"] > 0, unf_b["n"] > 0)
             followers = t["verdict_unfollows"] if all(pages) else t["verdict_unfollows_base_only"] if pages[1] else \
                 t["verdict_unfollows_name_only"] if pages[0] else t["verdict_unfollows_none"]
+            lo, hi = _interval(d["ci_low"], d["ci_high"], lambda x, signed: _num(x, "+.3f" if signed else ".3f", lang))
             out.append({"text": t["verdict_diff"].format(
                 base=base, name=name, diff=_num(abs(d["diff"]), ".3f", lang), direction=t["higher" if d["diff"] > 0 else "lower"],
-                lo=_num(d["ci_low"], "+.3f", lang), hi=_num(d["ci_high"], "+.3f", lang), p=_p(d["p_adjusted"], lang),
+                lo=lo, hi=hi, p=_p(d["p_adjusted"], lang),
                 followers=followers.format(name=name, base=base, unf=_pct(unf["mean"], 1, lang), unf_base=_pct(unf_b["mean"], 1, lang))),
                 "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
     return out
+
+
+def _interval(low: float, high: float, fmt) -> tuple[str, str]:
+    """An interval for a sentence that already says the direction ("0.075 lower", "loses 2.0 M"): of the
+    size of the difference when it lies on one side of zero (0.073 to 0.077), else signed (-0.002 to +0.012)."""
+    if low > 0 or high < 0:
+        return tuple(fmt(x, False) for x in sorted((abs(low), abs(high))))
+    return fmt(low, True), fmt(high, True)
 
 
 def money(comparison, lang: str = "en", currency: str = "") -> list[dict]:
@@ -141,8 +151,9 @@ def money(comparison, lang: str = "en", currency: str = "") -> list[dict]:
             continue
         dv, dp = dv.iloc[0], dp.iloc[0]
         key = "money_pays" if dv["ci_low"] > 0 else "money_does_not_pay" if dv["ci_high"] < 0 else "money_unclear"
-        out.append({"text": t[key].format(name=name, base=base, diff=cash(abs(dv["diff"])), lo=cash(dv["ci_low"]),
-                                          hi=cash(dv["ci_high"]), direction=t["higher" if dv["diff"] > 0 else "lower"]),
+        lo, hi = _interval(dv["ci_low"], dv["ci_high"], lambda x, signed: cash(x))
+        out.append({"text": t[key].format(name=name, base=base, diff=cash(abs(dv["diff"])), lo=lo, hi=hi,
+                                          direction=t["higher" if dv["diff"] > 0 else "lower"]),
                     "scenario": name, "metric": "value", "value": dv["diff"]})
         clear = dv["ci_low"] > 0 or dv["ci_high"] < 0
         if clear and np.sign(dp["diff"]) != np.sign(dv["diff"]) and dp["diff"] != 0:
