@@ -294,3 +294,15 @@ def test_an_interval_beside_a_stated_direction_is_of_its_size():
     assert _interval(-0.077, -0.073, fmt) == ("0.073", "0.077")
     assert _interval(0.117, 0.126, fmt) == ("0.117", "0.126")
     assert _interval(-0.002, 0.012, fmt) == ("-0.002", "+0.012")
+
+
+def test_the_assumptions_show_the_values_the_report_ran_with(small, tmp_path):
+    """Beside each default, the value this report used: the page's market (not the default 20,000 people), and
+    "differs by strategy" where the strategies differ."""
+    page = (write_report(small, tmp_path / "r", lang="de", story=STORY) / "report.html").read_text()
+    table = page.split("class='assumptions'", 1)[1]
+    people = small.manifest["scenarios"]["tupperparty"]["market"]["people"]
+    row = table.split("<code>market.people</code>", 1)[1].split("</tr>", 1)[0]
+    assert f"<td>20.000</td><td>{people:,}</td>".replace(",", ".") in row, row
+    row = table.split("<code>strategy.posts_per_day</code>", 1)[1].split("</tr>", 1)[0]
+    assert "je nach Strategie" in row, row

@@ -218,7 +218,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang)))}</div>")
     parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison, story, lang)}")
-    parts.append(f"<h3>{t['assumptions']}</h3>{_assumptions(t)}")
+    parts.append(f"<h3>{t['assumptions']}</h3>{_assumptions(t, comparison.manifest.get('scenarios', {}), lang)}")
     m = comparison.manifest
     parts.append(f"<h3>{t['reproduce']}</h3><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
     parts.append(f"<details class='manifest'><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
@@ -320,9 +320,35 @@ def _timeline(entries: list[dict]) -> list[str]:
     return out
 
 
-def _assumptions(t) -> str:
-    rows = "".join(f"<tr><td><code>{html.escape(r['key'])}</code></td><td>{html.escape(str(r['default']))}</td>"
+def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
+    """Every parameter with its default, the value this report ran with (the same for every strategy, or
+    "differs by strategy"), its unit and source."""
+    rows = "".join(f"<tr><td><code>{html.escape(r['key'])}</code></td><td>{html.escape(_setting(r['default'], lang))}</td>"
+                   f"<td>{html.escape(_used(r['key'], scenarios, t, lang))}</td>"
                    f"<td>{html.escape(r['unit'])}</td><td>{html.escape(r['source'])}</td></tr>" for r in parameters())
-    return (f"<details><summary>{t['param']}: {t['default']}, {t['unit']}, {t['source']}</summary>"
-            f"<table class='assumptions'><thead><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['unit']}</th><th>{t['source']}</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table></details>")
+    return (f"<details><summary>{t['param']}: {t['default']}, {t['used']}, {t['unit']}, {t['source']}</summary>"
+            f"<table class='assumptions'><thead><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['used']}</th>"
+            f"<th>{t['unit']}</th><th>{t['source']}</th></tr></thead><tbody>{rows}</tbody></table></details>")
+
+
+def _setting(value, lang: str = "en") -> str:
+    """A setting as the report's language writes numbers (250,000; de: 250.000 and 0,12)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        text = str(value)
+        return text if len(text) <= 60 else text[:57] + "..."
+    return plots.number(value, lang)
+
+
+def _used(key: str, scenarios: dict, t, lang: str = "en") -> str:
+    """The value of ``key`` in the scenarios this report ran (content.TYPE.x: each type's)."""
+    def value(sc):
+        if ".TYPE." in key:
+            section, field = key.split(".TYPE.")
+            return ", ".join(f"{name} {_setting(v.get(field), lang)}" for name, v in sc.get(section, {}).items())
+        node = sc
+        for part in key.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        return _setting(node, lang)
+
+    values = {value(sc) for sc in scenarios.values()}
+    return "" if not values else values.pop() if len(values) == 1 else t["differs"]
