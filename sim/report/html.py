@@ -210,7 +210,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<h3>{t['money']}</h3><div class='verdict' id='money'>")
     for s in money(comparison, lang, story.currency):
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
-    parts.append(f"</div><p class='note'>{t['money_note']}</p>")
+    economy = comparison.manifest["scenarios"][story.current]["economy"]
+    parts.append(f"</div><p class='note'>{t['money_note'].format(people=count(page['people'], lang), rate=_pct(economy['discount_rate_per_year'], 0, lang))}</p>")
     parts.append(f"<p class='note'>{t['reps_note'].format(reps=reps)}</p>")
     if reps < 10:
         parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
@@ -289,12 +290,15 @@ def _strategies(comparison, story, lang: str = "en") -> str:
     items = []
     for name, sc in comparison.manifest["scenarios"].items():
         st, sv = sc["strategy"], sc["service"]
-        mix = ", ".join(f"{k} {_pct(v, 0, lang)}" for k, v in st["mix"].items())
+        mix = ", ".join(f"{t.get('content', {}).get(k, k)} {_pct(v, 0, lang)}" for k, v in st["mix"].items())
         staff = t["staff_auto"] if sv["staff"] == "auto" else t["staff_n"].format(n=_num(sv["staff"], "g", lang))
-        facts = (t["facts"].format(posts=_num(st["posts_per_day"], "g", lang), mix=mix, staff=staff, hours=_num(sv["hours_per_day"], "g", lang),
-                                   days=sv["days_per_week"], answers=_pct(sv["answer_share"], 0, lang), deletes=_pct(sv["delete_share"], 0, lang))
-                 + (t["facts_listens"].format(x=_pct(sv["monitors_elsewhere"], 0, lang)) if sv["monitors_elsewhere"] > 0 else "")
-                 if st["has_page"] else t["facts_no_page"])
+        posts, deletes = _num(st["posts_per_day"], "g", lang), _pct(sv["delete_share"], 0, lang)
+        desk = sv["staff"] == "auto" or float(sv["staff"]) > 0
+        facts = (t["facts_no_page"] if not st["has_page"] else
+                 (t["facts"].format(posts=posts, mix=mix, staff=staff, hours=_num(sv["hours_per_day"], "g", lang),
+                                    days=sv["days_per_week"], answers=_pct(sv["answer_share"], 0, lang), deletes=deletes) if desk
+                  else t["facts_no_desk"].format(posts=posts, mix=mix, deletes=deletes))
+                 + (t["facts_listens"].format(x=_pct(sv["monitors_elsewhere"], 0, lang)) if sv["monitors_elsewhere"] > 0 else ""))
         facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or []))
         label = story.label(name, lang)
         title = f"{label} ({name})" if label != name else name
