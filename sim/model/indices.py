@@ -1,7 +1,8 @@
 """Sets of people as sorted index arrays.
 
 numpy 2.3+ answers ``np.unique`` on integers by hashing and then sorting,
-and without AVX2 its sort of random integers costs about 30 ns an element;
+and its sort of random integers measured about 30 ns an element on this
+project's machine;
 these give the same sorted results from one adaptive sort: a merge of the
 sorted runs an index array is usually made of (viewers of several posts,
 followers and joiners), or a radix sort of people indices in random order
