@@ -231,6 +231,7 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     assert words in " ".join(texts[1].split())
     assert "Allein beim Nettogewinn" in texts[1]  # the profit line beside the headline
     assert "Die Geldwerte beruhen auf Annahmen" in texts[4]  # the assumed economy, in words
+    assert "{" not in " ".join(texts) and "unten" not in texts[4], texts[4]  # every template filled; no "below" in a deck
     assert sum(1 for sh in slides[2].shapes if sh.shape_type == 13) == 3  # the three figures as pictures
     width = Presentation(out / "report.pptx").slide_width
     for slide in slides:  # titles centred on the 16:9 slide, not where the 4:3 template put them

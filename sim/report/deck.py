@@ -77,11 +77,12 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     from ..scenario import parameters
 
     rows = {r["key"]: r for r in parameters()}
-    from .html import _used
+    from .html import _used, money_note
 
     ran = comparison.manifest.get("scenarios", {})
     lines = [f"{k} = {_used(k, ran, t, lang)} {rows[k]['unit']}: {rows[k]['source']}" for k in KEY_ASSUMPTIONS if k in rows]
-    text_slide(t["deck_assumptions"], [assumed_economy(comparison, story, lang)] + lines + [t["money_note"]], size=13)
+    text_slide(t["deck_assumptions"], [assumed_economy(comparison, story, lang, where="deck")] + lines
+               + [money_note(comparison, story, lang)], size=13)
     text_slide(t["deck_reproduce"], [comparison.manifest.get("command") or "", t["reps_note"].format(reps=comparison.reps)], size=16)
     deck.save(path)
     return path

@@ -210,8 +210,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<h3>{t['money']}</h3><div class='verdict' id='money'>")
     for s in money(comparison, lang, story.currency):
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
-    economy = comparison.manifest["scenarios"][story.current]["economy"]
-    parts.append(f"</div><p class='note'>{t['money_note'].format(people=count(page['people'], lang), rate=_pct(economy['discount_rate_per_year'], 0, lang))}</p>")
+    parts.append(f"</div><p class='note'>{html.escape(money_note(comparison, story, lang))}</p>")
     parts.append(f"<p class='note'>{t['reps_note'].format(reps=reps)}</p>")
     if reps < 10:
         parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
@@ -225,6 +224,15 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<details class='manifest'><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def money_note(comparison, story, lang: str = "en") -> str:
+    """What customer equity and value are: whose purchases, at which discount rate."""
+    from .story import count
+
+    sc = comparison.manifest["scenarios"][story.current]
+    return TEXT[lang]["money_note"].format(people=count(sc["market"]["people"], lang),
+                                           rate=_pct(sc["economy"]["discount_rate_per_year"], 0, lang))
 
 
 def _page_followers(comparison, story) -> float:

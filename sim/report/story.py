@@ -175,9 +175,9 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
     return t["profit_ahead"].format(period=period, who=who, own=own, items=items)
 
 
-def assumed_economy(comparison, story: Story, lang: str = "en") -> str:
+def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "report") -> str:
     """The economy's parameters whose source is an assumption, in words, with the values this comparison ran with:
-    the money figures rest on them."""
+    the money figures rest on them. ``where``: "report" points below to the assumptions; "deck" to the report's."""
     from ..scenario import parameters
     from .html import _num
 
@@ -196,4 +196,4 @@ def assumed_economy(comparison, story: Story, lang: str = "en") -> str:
             continue
         items.append(phrase.format(x=_num(x, "g", lang), currency=story.currency, per_year=_num(round(x * 365, 2), "g", lang),
                                    doubling=_num(round(0.5 - np.log(2) / x, 2), "g", lang) if x > 0 else "-"))
-    return t["money_assumed"].format(items="; ".join(items)) if items else ""
+    return t["money_assumed" if where == "report" else "money_assumed_deck"].format(items="; ".join(items)) if items else ""
