@@ -94,10 +94,8 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
             lost = fc["mean"] < 0
             sign = -1 if lost else 1
             lo, hi = sorted((sign * fc["ci_low"], sign * fc["ci_high"]))
-            out.append({"text": t["verdict_followers" if lost else "verdict_followers_gained"].format(
-                                                               period=period, name=name, verb=t["lost" if lost else "gained"],
-                                                               pct=_pct(sign * fc["mean"], 0, lang), lo=_pct(lo, 0, lang),
-                                                               hi=_pct(hi, 0, lang)),
+            out.append({"text": t["verdict_followers_lost" if lost else "verdict_followers_gained"].format(
+                                period=period, name=name, pct=_pct(sign * fc["mean"], 0, lang), lo=_pct(lo, 0, lang), hi=_pct(hi, 0, lang)),
                         "scenario": name, "metric": "followers_change", "value": fc["mean"]})
         if name == base:
             continue
@@ -277,7 +275,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
         label = story.label(name, lang) if story is not None else name
         if label == name:
             return html.escape(name)
-        return f"{html.escape(label[:1].upper() + label[1:])}<br><span class='note'>{html.escape(name)}</span>"
+        return f"{html.escape(plots.capital(label))}<br><span class='note'>{html.escape(name)}</span>"
 
     head = "".join(f"<th>{heading(n)}</th>" for n in names)
     rows, sep = [], ";" if lang == "de" else ","  # a German decimal comma would read as the separator

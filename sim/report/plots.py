@@ -126,7 +126,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     story = story.resolved(comparison)
     names = story.order(comparison)
     colour = {n: f"C{i}" for i, n in enumerate(names)}
-    label = {n: _capital(story.label(n, lang)) for n in names}
+    label = {n: capital(story.label(n, lang)) for n in names}
     out = {}
 
     fig, ax = plt.subplots(figsize=(5.2, 3.6))
@@ -183,7 +183,8 @@ def ticks(lang: str = "en") -> FuncFormatter:
     return FuncFormatter(lambda v, _: number(v, lang))
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
+    """A label at the head of a line or a column: its first letter capital."""
     return text[:1].upper() + text[1:]
 
 
