@@ -265,18 +265,22 @@ def _warn_reps(reps: int) -> None:
 
 
 def format_comparison(c) -> str:
-    """The headline comparison as a plain table, with the number of replications."""
+    """The headline comparison as a plain table, with the number of replications; each column as wide as its
+    widest cell."""
     t = c.table
     keys = ["net_advocates_end", "long_term_trust", "followers_change", "value"]
     pivot = t[t["metric"].isin(keys)]
-    lines = [f"{'scenario':<20}" + "".join(f"{k:>34}" for k in keys)]
+    rows = [["scenario", *keys]]
     for name in dict.fromkeys(pivot["scenario"]):
-        cells = []
+        cells = [name]
         for k in keys:
             r = pivot[(pivot["scenario"] == name) & (pivot["metric"] == k)].iloc[0]
             f = ",.0f" if k == "value" else ".1f" if k == "net_advocates_end" else ".3f"
-            cells.append("n/a" if r["n"] == 0 else f"{r['mean']:{f}} [{r['ci_low']:{f}},{r['ci_high']:{f}}]")
-        lines.append(f"{name:<20}" + "".join(f"{c_:>34}" for c_ in cells))
+            cells.append("n/a" if r["n"] == 0 else f"{r['mean']:{f}} [{r['ci_low']:{f}}, {r['ci_high']:{f}}]")
+        rows.append(cells)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(keys) + 1)]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+             for row in rows]
     lines.append(f"mean [95% CI] over {c.reps} paired replications; differences to {c.manifest['baseline']} in differences.csv")
     return "\n".join(lines)
 

@@ -91,10 +91,11 @@ def test_report_is_self_contained_and_its_verdict_matches_compare_csv(comparison
         if sentence["metric"] != "followers_change":
             continue
         row = table[(table["scenario"] == sentence["scenario"]) & (table["metric"] == "followers_change")].iloc[0]
-        pct = re.search(r"(\d+)% of its followers \(95% CI (-?\d+)% to (-?\d+)%\)", sentence["text"])
-        assert int(pct.group(1)) == round(abs(row["mean"]) * 100)
+        pct = re.search(r"(\d+)% of its followers \(95% CI (\u2212?\d+)% to (\u2212?\d+)%\)", sentence["text"])
+        num = lambda k: int(pct.group(k).replace("\u2212", "-"))  # noqa: E731
+        assert num(1) == round(abs(row["mean"]) * 100)
         sign = 1 if row["mean"] >= 0 else -1  # the interval of what was gained, or of what was lost
-        assert [int(pct.group(2)), int(pct.group(3))] == sorted([round(sign * row["ci_low"] * 100), round(sign * row["ci_high"] * 100)])
+        assert [num(2), num(3)] == sorted([round(sign * row["ci_low"] * 100), round(sign * row["ci_high"] * 100)])
         assert sentence["text"] in page.replace("&#x27;", "'")
         checked += 1
     assert checked == 2  # both strategies with a page
@@ -102,7 +103,7 @@ def test_report_is_self_contained_and_its_verdict_matches_compare_csv(comparison
 
 def test_german_report(comparison, tmp_path):
     page = (write_report(comparison, tmp_path / "de", lang="de") / "report.html").read_text()
-    assert "lang='de'" in page and "Ergebnis" in page and "seiner Follower" in page and "Verdict" not in page
+    assert "lang='de'" in page and "Ergebnis" in page and "der Follower pro 30 Tage" in page and "Verdict" not in page
 
 
 def test_cli_compare_and_bad_input(tmp_path):

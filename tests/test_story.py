@@ -18,7 +18,7 @@ from sim.cli import main
 from sim.experiments import compare
 from sim.experiments.compare import Comparison
 from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
-from sim.report import plots
+from sim.report import numbers, plots
 from sim.report.story import Story, assumed_economy, headline, money, profit_alone
 
 from .conftest import SCENARIOS
@@ -118,7 +118,7 @@ def test_headline_numbers_are_the_runs_numbers():
     c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
     text = headline(c, Story("tupperparty", "stammtisch", STORY.labels, "EUR"), "en")
     assert "loses 12,000 of your 48,000 followers (25%)" in text and "gains 4,800 followers (+10%)" in text, text
-    diff = re.search(r"worth ([\d,]+) EUR more", text)
+    diff = re.search(r"worth ([\d,]+)\u00a0EUR more", text)
     assert abs(int(diff.group(1).replace(",", "")) - 40_000) < 2_000, text
 
 
@@ -152,10 +152,32 @@ def test_axes_of_shares_start_at_zero_and_trust_shows_its_whole_scale(small):
     plots.plt.close("all")
 
 
+def test_sums_keep_three_significant_figures_in_the_clients_format():
+    """Averages over replications are not exact to the euro: 4,931,085 reads 4.93 million; the sign and the
+    currency where asked; a count of followers keeps its size only."""
+    cases = [(4_931_085, "4.93\u00a0million", "4,93\u00a0Mio."), (-1_135_193, "\u22121.14\u00a0million", "\u22121,14\u00a0Mio."),
+             (96_588, "96,600", "96.600"), (124_707, "125,000", "125.000"), (9.374, "9.37", "9,37"), (0, "0", "0"),
+             (23_456_789, "23.5\u00a0million", "23,5\u00a0Mio."), (999_999, "1.00\u00a0million", "1,00\u00a0Mio.")]
+    for x, en, de in cases:
+        assert (numbers.money(x, "en"), numbers.money(x, "de")) == (en, de), x
+    assert numbers.money(65_060, "de", "EUR", signed=True) == "+65.100\u00a0EUR"
+    assert numbers.money(float("nan"), "de") == "k. A."
+    assert (numbers.count(-28_977, "de", 3), numbers.count(48_000, "en")) == ("29.000", "48,000")
+
+
+def test_german_labels_take_the_dative_after_gegenueber():
+    from sim.report.i18n import dative
+
+    assert [dative(x, "de") for x in ("die Verkaufsparty", "der Stammtisch", "das Gewinnspiel-Feuerwerk",
+                                      "eine Marke ohne Seite", "Der Dauersender", "Stammtisch")] == \
+        ["der Verkaufsparty", "dem Stammtisch", "dem Gewinnspiel-Feuerwerk", "einer Marke ohne Seite", "Dem Dauersender", "Stammtisch"]
+    assert dative("the sales party", "en") == "the sales party"
+
+
 def test_chart_ticks_are_in_the_reports_number_format(small):
     """German charts read 80.000 and 0,4; English 80,000 and 0.4; a negative tick has a true minus."""
-    assert [plots.number(v, "de") for v in (80_000, 0.4, -2.5)] == ["80.000", "0,4", "\u22122,5"]
-    assert [plots.number(v, "en") for v in (80_000, 0.4, -2.5)] == ["80,000", "0.4", "\u22122.5"]
+    assert [numbers.number(v, "de") for v in (80_000, 0.4, -2.5)] == ["80.000", "0,4", "\u22122,5"]
+    assert [numbers.number(v, "en") for v in (80_000, 0.4, -2.5)] == ["80,000", "0.4", "\u22122.5"]
     fig = plots.trajectories(small, "de")
     fig.canvas.draw()
     trust = fig.axes[list(plots.PANELS).index("trust_market")]
@@ -229,7 +251,7 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     assert len(slides) == 6
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())
-    assert "Allein beim Nettogewinn" in texts[1]  # the profit line beside the headline
+    assert "Nur der Nettogewinn" in texts[1]  # the profit line beside the headline
     assert "Die Geldwerte beruhen auf Annahmen" in texts[4]  # the assumed economy, in words
     assert "{" not in " ".join(texts) and "unten" not in texts[4], texts[4]  # every template filled; no "below" in a deck
     assert sum(1 for sh in slides[2].shapes if sh.shape_type == 13) == 3  # the three figures as pictures
@@ -269,10 +291,10 @@ def test_the_comparison_table_is_in_the_reports_number_format():
                                              "ci_low": float("nan"), "ci_high": float("nan"), "n": 0}])], ignore_index=True)
     c = Comparison(runs=pd.DataFrame(), table=table, differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest={})
     de = report_html._comparison_table(c, TEXT["de"], "de")
-    assert "0,408" in de and "-1.135.193" in de and "3,4\u00a0%" in de and "0,01\u00a0%" in de and "[0,408; 0,408]" in de, de
+    assert "0,408" in de and "\u22121,14\u00a0Mio." in de and "3,4\u00a0%" in de and "0,01\u00a0%" in de and "[0,408; 0,408]" in de, de
     assert "k. A." in de and "n/a" not in de, de  # no value, in German
     en = report_html._comparison_table(c, TEXT["en"], "en")
-    assert "0.408" in en and "-1,135,193" in en and "3.4%" in en and "0.01%" in en, en
+    assert "0.408" in en and "\u22121.14\u00a0million" in en and "3.4%" in en and "0.01%" in en, en
     labelled = report_html._comparison_table(c, TEXT["de"], "de", "EUR", STORY)
     assert "<th>Die Verkaufsparty<br><span class='note'>tupperparty</span></th>" in labelled, labelled
 

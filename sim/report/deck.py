@@ -7,8 +7,9 @@ import io
 from pathlib import Path
 
 from . import plots
-from .i18n import TEXT
-from .story import Story, assumed_economy, count, headline, profit_alone
+from .i18n import TEXT, dative
+from .numbers import count
+from .story import Story, assumed_economy, headline, profit_alone
 
 KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
                    "service.wage_per_hour", "service.answers_per_staff_hour")
@@ -72,7 +73,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         slide = text_slide(t["breakeven"], [breakeven.sentence(lang)], size=20)
         picture(slide, plots.breakeven(breakeven, lang), Inches(2.4), Inches(2.6), Inches(8.5))
     else:
-        text_slide(t["breakeven"], [t["no_breakeven"].format(command="audsim demo --breakeven 10000,30000,100000,300000,1000000")])
+        text_slide(t["breakeven"], [t["no_breakeven"]])
 
     from ..scenario import parameters
 
@@ -83,6 +84,10 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     lines = [f"{k} = {_used(k, ran, t, lang)} {rows[k]['unit']}: {rows[k]['source']}" for k in KEY_ASSUMPTIONS if k in rows]
     text_slide(t["deck_assumptions"], [assumed_economy(comparison, story, lang, where="deck")] + lines
                + [money_note(comparison, story, lang)], size=13)
-    text_slide(t["deck_reproduce"], [comparison.manifest.get("command") or "", t["reps_note"].format(reps=comparison.reps)], size=16)
+    command = comparison.manifest.get("command") or ""
+    base = dative(story.label(comparison.manifest["baseline"], lang), lang)
+    text_slide(t["reproduce"], [command] + ([f"{t['with_breakeven']}: {command} --breakeven 10000,30000,100000,300000,1000000"]
+                                            if breakeven is None and command.startswith("audsim demo") else [])
+               + [t["reps_note"].format(reps=comparison.reps, base_to=base)], size=16)
     deck.save(path)
     return path

@@ -15,12 +15,14 @@ import pandas as pd
 
 from ..scenario import parameters
 from . import plots
-from .i18n import TEXT
+from .i18n import TEXT, dative
+from .numbers import NONE, capital, count, decimal, money, number, percent
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
                  "net_profit", "customer_equity_change", "value", "staff_hours", "cost_per_answer")
-MONEY = ("followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "staff_hours",
+SUMS = (  # sums of money and counts: three significant figures
+    "followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "staff_hours",
          "cost_per_answer", "customers_end")
 
 CSS = """
@@ -30,7 +32,7 @@ h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bott
 .figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
 @page{size:A4;margin:14mm}
-@media print{body{max-width:none;margin:0}.figures>div{flex:1 1 30%}h2.details{break-before:page}.plot,.figures{break-inside:avoid}h2,h3{break-after:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}}
+@media print{body{max-width:none;margin:0}.figures>div{flex:1 1 45%}.figures>div[data-figure=followers]{flex:1 1 100%;text-align:center}.figures>div[data-figure=followers] svg{width:62%}h2.details{break-before:page}.plot,.figures{break-inside:avoid}h2,h3{break-after:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
 th:first-child,td:first-child{text-align:left}.note{color:#555;font-size:.9em}.warn{color:#a33}
@@ -38,33 +40,17 @@ code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align
 """
 
 
-def _num(x, spec: str, lang: str = "en") -> str:
-    """A number in the report's language: a decimal comma in German."""
-    text = format(x, spec)
-    return text.replace(".", ",") if lang == "de" else text
-
-
-NONE = {"en": "n/a", "de": "k. A."}  # no value (a page that does not exist has no unfollow rate)
-
-
-def _pct(x, digits=0, lang: str = "en"):
-    if pd.isna(x):
-        return NONE[lang]
-    text = _num(100 * x, f".{digits}f", lang)
-    return f"{text}\u00a0%" if lang == "de" else f"{text}%"  # German "12,3 %", never broken before the sign
-
-
 def _fmt(metric, x, lang: str = "en"):
     """A table cell in the report's language; a share below 0.1% keeps two decimals, so it does not read as zero."""
     if pd.isna(x):
         return NONE[lang]
     if metric in plots.PERCENT:
-        return _pct(x, 2 if 0 < abs(x) < 0.001 else 1, lang)
-    if metric in MONEY:
-        return _money(x, lang)
+        return percent(x, 2 if 0 < abs(x) < 0.001 else 1, lang)
+    if metric in SUMS:
+        return money(x, lang)
     if metric == "net_advocates_end":
-        return _num(x, "+.1f", lang)
-    return _num(x, ".3f", lang)
+        return decimal(x, "+.1f", lang)
+    return decimal(x, ".3f", lang)
 
 
 def _row(table, name, metric):
@@ -72,20 +58,29 @@ def _row(table, name, metric):
     return r.iloc[0] if len(r) else None
 
 
-def verdict(comparison, lang: str = "en") -> list[dict]:
-    """The verdict's sentences, each with the numbers it quotes (for checking against compare.csv)."""
+def _names(story, lang: str):
+    """(name, name after "against") of a scenario in the report's words: the set's label where it has one."""
+    def name(n: str) -> str:
+        return story.label(n, lang) if story is not None else n
+    return name, lambda n: dative(name(n), lang)
+
+
+def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
+    """The verdict's sentences, each with the numbers it quotes (for checking against compare.csv); strategies
+    by the ``story``'s labels where given."""
     t, table, diffs = TEXT[lang], comparison.table, comparison.differences
+    name_of, against = _names(story, lang)
     days = int(comparison.runs["days"].iloc[0])
     period = t["months"].format(n=round(days / 30.44)) if days >= 60 else t["days"].format(n=days)
     trust = table[table["metric"] == "long_term_trust"].sort_values("mean")
     worst, best = trust.iloc[0]["scenario"], trust.iloc[-1]["scenario"]
     advocates = table[table["metric"] == "net_advocates_end"].sort_values("mean", ascending=False)
     index = table[table["metric"] == "purchase_index_end"].set_index("scenario")["mean"]
-    lead = "; ".join(t["lead_item"].format(name=r["scenario"], points=_num(r["mean"], "+.1f", lang),
-                                           index=_num(index.get(r["scenario"], float("nan")), ".2f", lang))
+    lead = "; ".join(t["lead_item"].format(name=name_of(r["scenario"]), points=decimal(r["mean"], "+.1f", lang),
+                                           index=decimal(index.get(r["scenario"], float("nan")), ".2f", lang))
                      for _, r in advocates.iterrows())
     out = [{"text": t["lead"].format(period=period, items=lead), "scenario": advocates.iloc[0]["scenario"], "metric": "net_advocates_end"},
-           {"text": t["best"].format(name=best, worst=worst), "scenario": best, "metric": "long_term_trust"}]
+           {"text": t["best"].format(name=name_of(best), worst=name_of(worst)), "scenario": best, "metric": "long_term_trust"}]
     base = comparison.manifest["baseline"]
     order = [worst] + [n for n in trust["scenario"][::-1] if n != worst]
     for name in order:
@@ -95,7 +90,7 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
             sign = -1 if lost else 1
             lo, hi = sorted((sign * fc["ci_low"], sign * fc["ci_high"]))
             out.append({"text": t["verdict_followers_lost" if lost else "verdict_followers_gained"].format(
-                                period=period, name=name, pct=_pct(sign * fc["mean"], 0, lang), lo=_pct(lo, 0, lang), hi=_pct(hi, 0, lang)),
+                                period=period, name=name_of(name), pct=percent(sign * fc["mean"], 0, lang), lo=percent(lo, 0, lang), hi=percent(hi, 0, lang)),
                         "scenario": name, "metric": "followers_change", "value": fc["mean"]})
         if name == base:
             continue
@@ -106,13 +101,14 @@ def verdict(comparison, lang: str = "en") -> list[dict]:
             pages = (unf["n"] > 0, unf_b["n"] > 0)
             followers = t["verdict_unfollows"] if all(pages) else t["verdict_unfollows_base_only"] if pages[1] else \
                 t["verdict_unfollows_name_only"] if pages[0] else t["verdict_unfollows_none"]
-            lo, hi = _interval(d["ci_low"], d["ci_high"], lambda x, signed: _num(x, "+.3f" if signed else ".3f", lang))
+            lo, hi = _interval(d["ci_low"], d["ci_high"], lambda x, signed: decimal(x, "+.3f" if signed else ".3f", lang))
             out.append({"text": t["verdict_diff"].format(
-                base=base, name=name, diff=_num(abs(d["diff"]), ".3f", lang), direction=t["higher" if d["diff"] > 0 else "lower"],
-                lo=lo, hi=hi, p=_p(d["p_adjusted"], lang),
-                followers=followers.format(name=name, base=base, unf=_pct(unf["mean"], 1, lang), unf_base=_pct(unf_b["mean"], 1, lang))),
+                base_to=against(base), name=name_of(name), diff=decimal(abs(d["diff"]), ".3f", lang),
+                direction=t["higher" if d["diff"] > 0 else "lower"], lo=lo, hi=hi, p=_p(d["p_adjusted"], lang),
+                followers=followers.format(name=name_of(name), base=name_of(base), unf=percent(unf["mean"], 1, lang),
+                                           unf_base=percent(unf_b["mean"], 1, lang))),
                 "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
-    return out
+    return [s | {"text": capital(s["text"])} for s in out]
 
 
 def _interval(low: float, high: float, fmt) -> tuple[str, str]:
@@ -123,13 +119,14 @@ def _interval(low: float, high: float, fmt) -> tuple[str, str]:
     return fmt(low, True), fmt(high, True)
 
 
-def money(comparison, lang: str = "en", currency: str = "") -> list[dict]:
+def value_sentences(comparison, lang: str = "en", currency: str = "", story=None) -> list[dict]:
     """Sentences on value (net profit over the horizon + customer equity change) against the baseline, saying
     plainly where a strategy does not pay, and where profit and value point different ways."""
     t, table, diffs = TEXT[lang], comparison.table, comparison.differences
+    name_of, against = _names(story, lang)
 
-    def cash(x):
-        return f"{_money(x, lang)} {currency}".rstrip()
+    def cash(x, signed=False):
+        return money(x, lang, currency, signed)
 
     base = comparison.manifest["baseline"]
     out = []
@@ -138,7 +135,7 @@ def money(comparison, lang: str = "en", currency: str = "") -> list[dict]:
         eq = _row(table, name, "customer_equity_change")
         if v is None or v["n"] == 0:
             continue
-        out.append({"text": t["money_value"].format(name=name, value=cash(v["mean"]), lo=cash(v["ci_low"]),
+        out.append({"text": t["money_value"].format(name=name_of(name), value=cash(v["mean"]), lo=cash(v["ci_low"]),
                                                     hi=cash(v["ci_high"]), profit=cash(p["mean"]), equity=cash(eq["mean"])),
                     "scenario": name, "metric": "value", "value": v["mean"]})
         if name == base:
@@ -149,35 +146,27 @@ def money(comparison, lang: str = "en", currency: str = "") -> list[dict]:
             continue
         dv, dp = dv.iloc[0], dp.iloc[0]
         key = "money_pays" if dv["ci_low"] > 0 else "money_does_not_pay" if dv["ci_high"] < 0 else "money_unclear"
-        lo, hi = _interval(dv["ci_low"], dv["ci_high"], lambda x, signed: cash(x))
-        out.append({"text": t[key].format(name=name, base=base, diff=cash(abs(dv["diff"])), lo=lo, hi=hi,
+        lo, hi = _interval(dv["ci_low"], dv["ci_high"], cash)
+        out.append({"text": t[key].format(name=name_of(name), base_to=against(base), diff=cash(abs(dv["diff"])), lo=lo, hi=hi,
                                           direction=t["higher" if dv["diff"] > 0 else "lower"]),
                     "scenario": name, "metric": "value", "value": dv["diff"]})
         clear = dv["ci_low"] > 0 or dv["ci_high"] < 0
         if clear and np.sign(dp["diff"]) != np.sign(dv["diff"]) and dp["diff"] != 0:
             out.append({"text": t["money_profit_vs_value"].format(
-                name=name, base=base, profit_dir=t["more" if dp["diff"] > 0 else "less"], profit=cash(abs(dp["diff"])),
+                name=name_of(name), base=name_of(base), profit_dir=t["more" if dp["diff"] > 0 else "less"], profit=cash(abs(dp["diff"])),
                 value_dir=t["more" if dv["diff"] > 0 else "less"], value=cash(abs(dv["diff"]))),
                 "scenario": name, "metric": "net_profit", "value": dp["diff"]})
-    return out
-
-
-def _money(x, lang: str = "en") -> str:
-    """A sum of money, with the thousands separator of the report's language."""
-    if pd.isna(x):
-        return NONE[lang]
-    text = f"{x:,.0f}"
-    return text.replace(",", ".") if lang == "de" else text
+    return [s | {"text": capital(s["text"])} for s in out]
 
 
 def _p(p, lang: str = "en"):
-    return "= n/a" if pd.isna(p) else ("< " + _num(0.001, ".3f", lang) if p < 0.001 else f"= {_num(p, '.3f', lang)}")
+    return "= n/a" if pd.isna(p) else ("< " + decimal(0.001, ".3f", lang) if p < 0.001 else f"= {decimal(p, '.3f', lang)}")
 
 
 def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     """The whole report as one HTML string: the headline and three figures first, then the break-even
     market, then the details (every metric with its interval, assumptions, how to reproduce)."""
-    from .story import Story, assumed_economy, count, headline, profit_alone
+    from .story import Story, assumed_economy, headline, profit_alone
 
     t = TEXT[lang]
     story = (story or Story()).resolved(comparison)
@@ -199,17 +188,18 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
         parts.append(f"<p id='breakeven'>{html.escape(breakeven.sentence(lang))}</p>"
                      f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang)))}</div>{_breakeven_table(breakeven, t, lang)}")
     else:
-        parts.append(f"<p id='breakeven' class='note'>{html.escape(t['no_breakeven']).format(command='<code>audsim demo --breakeven 10000,30000,100000,300000,1000000</code>')}</p>")
+        parts.append(f"<p id='breakeven' class='note'>{html.escape(t['no_breakeven'])}</p>")
     parts.append(f"<h2 class='details'>{t['details']}</h2>")
     parts.append(f"<h3>{t['verdict']}</h3><div class='verdict' id='verdict'>")
-    for s in verdict(comparison, lang):
+    for s in verdict(comparison, lang, story):
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
     parts.append("</div>")
     parts.append(f"<h3>{t['money']}</h3><div class='verdict' id='money'>")
-    for s in money(comparison, lang, story.currency):
+    for s in value_sentences(comparison, lang, story.currency, story):
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
     parts.append(f"</div><p class='note'>{html.escape(money_note(comparison, story, lang))}</p>")
-    parts.append(f"<p class='note'>{t['reps_note'].format(reps=reps)}</p>")
+    base = comparison.manifest["baseline"]
+    parts.append(f"<p class='note'>{html.escape(t['reps_note'].format(reps=reps, base_to=dative(story.label(base, lang), lang)))}</p>")
     if reps < 10:
         parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
     parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t, lang, story.currency, story)}")
@@ -219,6 +209,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<h3>{t['assumptions']}</h3>{_assumptions(t, comparison.manifest.get('scenarios', {}), lang)}")
     m = comparison.manifest
     parts.append(f"<h3>{t['reproduce']}</h3><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
+    if breakeven is None and (m.get("command") or "").startswith("audsim demo"):
+        parts.append(f"<p>{t['with_breakeven']}: <code>{html.escape(m['command'])} --breakeven 10000,30000,100000,300000,1000000</code></p>")
     parts.append(f"<details class='manifest'><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -226,11 +218,9 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
 
 def money_note(comparison, story, lang: str = "en") -> str:
     """What customer equity and value are: whose purchases, at which discount rate."""
-    from .story import count
-
     sc = comparison.manifest["scenarios"][story.current]
     return TEXT[lang]["money_note"].format(people=count(sc["market"]["people"], lang),
-                                           rate=_pct(sc["economy"]["discount_rate_per_year"], 0, lang))
+                                           rate=percent(sc["economy"]["discount_rate_per_year"], 0, lang))
 
 
 def _page_followers(comparison, story) -> float:
@@ -250,8 +240,8 @@ def _plain_period(days: int, t) -> str:
 def _breakeven_table(result, t, lang: str = "en") -> str:
     m = result.manifest
     head = f"<tr><th>{t['market_people']}</th><th>{html.escape(m['a'])}</th><th>{html.escape(m['b'])}</th><th>{t['value_diff'].format(a=html.escape(m['a']), b=html.escape(m['b']))}</th></tr>"
-    rows = "".join(f"<tr><td>{_money(r['people'], lang)}</td><td>{_money(r['value_a'], lang)}</td><td>{_money(r['value_b'], lang)}</td>"
-                   f"<td>{_money(r['diff'], lang)}<br><span class='note'>[{_money(r['ci_low'], lang)}, {_money(r['ci_high'], lang)}] n={int(r['n'])}</span></td></tr>"
+    rows = "".join(f"<tr><td>{money(r['people'], lang)}</td><td>{money(r['value_a'], lang)}</td><td>{money(r['value_b'], lang)}</td>"
+                   f"<td>{money(r['diff'], lang)}<br><span class='note'>[{money(r['ci_low'], lang)}, {money(r['ci_high'], lang)}] n={int(r['n'])}</span></td></tr>"
                    for _, r in result.table.iterrows())
     period = _plain_period(m["days"], t)
     return f"<table>{head}{rows}</table><p class='note'>{t['breakeven_note'].format(reps=m['reps'], period=period)}</p>"
@@ -275,7 +265,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
         label = story.label(name, lang) if story is not None else name
         if label == name:
             return html.escape(name)
-        return f"{html.escape(plots.capital(label))}<br><span class='note'>{html.escape(name)}</span>"
+        return f"{html.escape(capital(label))}<br><span class='note'>{html.escape(name)}</span>"
 
     head = "".join(f"<th>{heading(n)}</th>" for n in names)
     rows, sep = [], ";" if lang == "de" else ","  # a German decimal comma would read as the separator
@@ -296,15 +286,15 @@ def _strategies(comparison, story, lang: str = "en") -> str:
     items = []
     for name, sc in comparison.manifest["scenarios"].items():
         st, sv = sc["strategy"], sc["service"]
-        mix = ", ".join(f"{t.get('content', {}).get(k, k)} {_pct(v, 0, lang)}" for k, v in st["mix"].items())
-        staff = t["staff_auto"] if sv["staff"] == "auto" else t["staff_n"].format(n=_num(sv["staff"], "g", lang))
-        posts, deletes = _num(st["posts_per_day"], "g", lang), _pct(sv["delete_share"], 0, lang)
+        mix = ", ".join(f"{t.get('content', {}).get(k, k)} {percent(v, 0, lang)}" for k, v in st["mix"].items())
+        staff = t["staff_auto"] if sv["staff"] == "auto" else t["staff_n"].format(n=decimal(sv["staff"], "g", lang))
+        posts, deletes = decimal(st["posts_per_day"], "g", lang), percent(sv["delete_share"], 0, lang)
         desk = sv["staff"] == "auto" or float(sv["staff"]) > 0
         facts = (t["facts_no_page"] if not st["has_page"] else
-                 (t["facts"].format(posts=posts, mix=mix, staff=staff, hours=_num(sv["hours_per_day"], "g", lang),
-                                    days=sv["days_per_week"], answers=_pct(sv["answer_share"], 0, lang), deletes=deletes) if desk
+                 (t["facts"].format(posts=posts, mix=mix, staff=staff, hours=decimal(sv["hours_per_day"], "g", lang),
+                                    days=sv["days_per_week"], answers=percent(sv["answer_share"], 0, lang), deletes=deletes) if desk
                   else t["facts_no_desk"].format(posts=posts, mix=mix, deletes=deletes))
-                 + (t["facts_listens"].format(x=_pct(sv["monitors_elsewhere"], 0, lang)) if sv["monitors_elsewhere"] > 0 else ""))
+                 + (t["facts_listens"].format(x=percent(sv["monitors_elsewhere"], 0, lang)) if sv["monitors_elsewhere"] > 0 else ""))
         facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or []))
         label = story.label(name, lang)
         title = f"{label} ({name})" if label != name else name
@@ -346,7 +336,7 @@ def _setting(value, lang: str = "en") -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         text = str(value)
         return text if len(text) <= 60 else text[:57] + "..."
-    return plots.number(value, lang)
+    return number(value, lang)
 
 
 def _used(key: str, scenarios: dict, t, lang: str = "en") -> str:

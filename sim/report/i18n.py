@@ -2,6 +2,20 @@
 
 LANGS = ("en", "de")
 
+# A German label is written in the nominative singular with its article ("der Stammtisch"); after "gegenüber"
+# it takes the dative, which the article alone carries for such labels ("dem Stammtisch", "der Verkaufsparty").
+_DATIVE = {"der": "dem", "die": "der", "das": "dem", "ein": "einem", "eine": "einer"}
+
+
+def dative(label: str, lang: str) -> str:
+    """``label`` after a preposition that takes the dative; English, and labels without an article, as written."""
+    head, _, rest = label.partition(" ")
+    article = _DATIVE.get(head.lower()) if lang == "de" and rest else None
+    if article is None:
+        return label
+    return f"{article.capitalize() if head[0].isupper() else article} {rest}"
+
+
 TEXT = {
     "en": {
         "title": "How the audience answers: a comparison of posting strategies",
@@ -18,17 +32,17 @@ TEXT = {
         "customers_end": "Customers at the end", "net_profit": "Net profit over the horizon",
         "customer_equity_change": "Change in customer equity", "value": "Value (net profit + equity change)",
         "staff_hours": "Desk staff-hours", "cost_per_answer": "Desk cost per answered complaint",
-        "day": "Day",
+        "day": "Day", "axis_years": "Years", "axis_months": "Months", "axis_days": "Days",
         "over_time": "Over time", "headline": "Headline figures", "table": "Comparison table",
         "strategies": "What each strategy does", "assumptions": "Assumptions and their sources",
         "reproduce": "How to reproduce", "metric": "Metric", "strategy": "Strategy",
-        "reps_note": "Mean over {reps} replications with 95% intervals; replication r of every strategy uses the same seed (paired).",
+        "reps_note": "Mean over {reps} replications with 95% intervals; replication r of every strategy uses the same seed (paired). p: paired t-test against {base_to}, Holm-adjusted over the strategies.",
         "few_reps": "Warning: only {reps} replications; intervals are rough below 10.",
-        "verdict_followers_lost": "Over {period} the page run as {name} lost {pct} of its followers (95% CI {lo} to {hi}).",
-        "verdict_followers_gained": "Over {period} the page run as {name} gained {pct} of its followers (95% CI {lo} to {hi}).",
+        "verdict_followers_lost": "Over {period}, {name} lost {pct} of its followers (95% CI {lo} to {hi}).",
+        "verdict_followers_gained": "Over {period}, {name} gained {pct} of its followers (95% CI {lo} to {hi}).",
         "months": "{n} months", "days": "{n} days", "months_plain": "{n} months", "days_plain": "{n} days",
         "verdict_trust": "Market trust ended at {value} for {name} (95% CI {lo}-{hi}).",
-        "verdict_diff": "Against {base}, {name} ended with market trust {diff} {direction} on the 0-1 scale (95% CI {lo} to {hi}; paired t-test, Holm-adjusted p {p}) {followers}.",
+        "verdict_diff": "Against {base_to}, {name} ended with market trust {diff} {direction} on the 0-1 scale (95% CI {lo} to {hi}; p {p}) {followers}.",
         "verdict_unfollows": "and lost {unf} of its followers per 30 days against {unf_base}",
         "verdict_unfollows_base_only": "and has no page to lose followers from ({base} lost {unf_base} per 30 days)",
         "verdict_unfollows_name_only": "and lost {unf} of its followers per 30 days ({base} has no page)",
@@ -42,10 +56,10 @@ TEXT = {
         "lead_item": "{name} {points} ({index}x)",
         "money": "Money: net profit and customer equity",
         "money_value": "{name}: value {value} (95% CI {lo} to {hi}) = net profit over the horizon {profit} + change in customer equity {equity}.",
-        "money_pays": "Against {base}, {name} adds {diff} of value (95% CI {lo} to {hi}).",
-        "money_does_not_pay": "Against {base}, {name} does not pay: it loses {diff} of value (95% CI {lo} to {hi}).",
-        "money_unclear": "Against {base}, {name}'s value is {direction} by {diff}, within chance (95% CI {lo} to {hi}).",
-        "money_profit_vs_value": "Over the horizon {name} earns {profit_dir} net profit than {base} (by {profit}), but once the customers and trust each leaves behind are counted, it is worth {value_dir} (by {value}).",
+        "money_pays": "Against {base_to}, {name} adds {diff} of value (95% CI {lo} to {hi}).",
+        "money_does_not_pay": "Against {base_to}, {name} does not pay: its value is {diff} lower (95% CI {lo} to {hi}).",
+        "money_unclear": "Against {base_to}, the value of {name} is {direction} by {diff}, within chance (95% CI {lo} to {hi}).",
+        "money_profit_vs_value": "Over the horizon {name} earns {profit_dir} net profit than {base} (by {profit}), but counted with the customers and the trust that remain, it is worth {value_dir} (by {value}).",
         "more": "more", "less": "less",
         "money_note": "Customer equity: the gross profit of the future purchases of all {people} people in the market (customers and those who may become customers), from each person's trust-driven purchase rate and lapse hazard at that moment, discounted at {rate} a year. Value = net profit over the horizon + customer equity at its end - customer equity at the start. Intervals of differences are not adjusted for the number of comparisons.",
         "be_overtakes": "{b}'s value overtakes {a}'s from a market of about {n} people (95% interval {lo} to {hi}).",
@@ -67,8 +81,8 @@ TEXT = {
         "story_value_clear": "Counting net profit and the change in customer equity, {who} is worth {diff} {direction} than {other} (95% CI {lo} to {hi}).",
         "story_value_unclear": "Counting net profit and the change in customer equity, {who} and {other} are worth the same within chance ({diff} apart; 95% CI {lo} to {hi}).",
         "story_more": "more", "story_less": "less",
-        "profit_ahead": "Net profit alone, over {period}: {who} {own}. More, beyond chance: {items}.",
-        "profit_ahead_item": "{who}, {profit} ({diff} more; 95% CI {lo} to {hi})", "and": " and ",
+        "profit_ahead": "Net profit alone, over {period}: {who} {own}. Earning more, beyond chance: {items}.",
+        "profit_ahead_item": "{who} with {profit} ({diff} more; 95% CI {lo} to {hi})", "and": " and ",
         "profit_none_ahead": "Net profit alone, over {period}: {who} {own}; no strategy here earns more beyond chance.",
         "profit_earns": "earns {x}", "profit_loses": "loses {x}",
         "facts": "posts a day: {posts}; {mix}; desk: {staff}, {hours} h a day, {days} days a week, answers {answers}, deletes {deletes}",
@@ -85,9 +99,10 @@ TEXT = {
         "fig_advocates_note": "share of advocates minus share of detractors in the market",
         "at_a_glance": "At a glance", "details": "The details",
         "your_page": "Your page: {followers} followers in a reachable market of {people} people; {reps} paired replications of {period}.",
-        "no_breakeven": "The break-even market was not computed for this report; {command} adds it (two of the strategies then run at five market sizes).",
+        "no_breakeven": "The break-even market is not part of this report: it runs two of the strategies again at five market sizes and takes longer. The command that adds it is under \u201cHow to reproduce\u201d.",
+        "with_breakeven": "With the break-even market",
         "title_page": "What your page's strategy is worth: {current} against the alternatives",
-        "deck_assumptions": "Assumptions", "deck_reproduce": "Reproduce",
+        "deck_assumptions": "Assumptions",
     },
     "de": {
         "title": "Wie das Publikum antwortet: Posting-Strategien im Vergleich",
@@ -104,20 +119,20 @@ TEXT = {
         "customers_end": "Kunden am Ende", "net_profit": "Nettogewinn im Zeitraum",
         "customer_equity_change": "Veränderung des Kundenwerts", "value": "Wert (Nettogewinn + Veränderung des Kundenwerts)",
         "staff_hours": "Personalstunden Service", "cost_per_answer": "Servicekosten pro beantworteter Beschwerde",
-        "day": "Tag",
+        "day": "Tag", "axis_years": "Jahre", "axis_months": "Monate", "axis_days": "Tage",
         "over_time": "Im Zeitverlauf", "headline": "Kennzahlen", "table": "Vergleichstabelle",
         "strategies": "Was jede Strategie tut", "assumptions": "Annahmen und ihre Quellen",
         "reproduce": "So lässt es sich nachrechnen", "metric": "Kennzahl", "strategy": "Strategie",
-        "reps_note": "Mittelwert über {reps} Wiederholungen mit 95-%-Intervallen; Wiederholung r jeder Strategie nutzt denselben Seed (gepaart).",
+        "reps_note": "Mittelwert über {reps} Wiederholungen mit 95-%-Intervallen; Wiederholung r jeder Strategie nutzt denselben Seed (gepaart). p: gepaarter t-Test gegenüber {base_to}, Holm-korrigiert über die Strategien.",
         "few_reps": "Warnung: nur {reps} Wiederholungen; unter 10 sind die Intervalle grob.",
-        "verdict_followers_lost": "In {period} verlor die Seite mit der Strategie {name} {pct} ihrer Follower (95-%-KI {lo} bis {hi}).",
-        "verdict_followers_gained": "In {period} gewann die Seite mit der Strategie {name} {pct} Follower hinzu (95-%-KI {lo} bis {hi}).",
+        "verdict_followers_lost": "In {period} verlor {name} {pct} der Follower (95-%-KI {lo} bis {hi}).",
+        "verdict_followers_gained": "In {period} gewann {name} {pct} Follower hinzu (95-%-KI {lo} bis {hi}).",
         "months": "{n} Monaten", "days": "{n} Tagen", "months_plain": "{n} Monate", "days_plain": "{n} Tage",
         "verdict_trust": "Das Vertrauen im Markt endete bei {value} für {name} (95-%-KI {lo}-{hi}).",
-        "verdict_diff": "Gegenüber {base} endete {name} mit einem Vertrauen im Markt, das auf der Skala von 0 bis 1 um {diff} {direction} liegt (95-%-KI {lo} bis {hi}; gepaarter t-Test, Holm-korrigiert p {p}), {followers}.",
-        "verdict_unfollows": "und verlor {unf} seiner Follower pro 30 Tage gegenüber {unf_base}",
+        "verdict_diff": "Gegenüber {base_to} endete {name} mit einem Vertrauen im Markt, das auf der Skala von 0 bis 1 um {diff} {direction} liegt (95-%-KI {lo} bis {hi}; p {p}), {followers}.",
+        "verdict_unfollows": "und verlor {unf} der Follower pro 30 Tage gegenüber {unf_base}",
         "verdict_unfollows_base_only": "und hat keine Seite, von der Follower gehen könnten ({base} verlor {unf_base} pro 30 Tage)",
-        "verdict_unfollows_name_only": "und verlor {unf} seiner Follower pro 30 Tage ({base} hat keine Seite)",
+        "verdict_unfollows_name_only": "und verlor {unf} der Follower pro 30 Tage ({base} hat keine Seite)",
         "verdict_unfollows_none": "(beide ohne Seite)",
         "higher": "höher", "lower": "niedriger",
         "best": "Höchstes langfristiges Vertrauen: {name}. Niedrigstes: {worst}.",
@@ -128,10 +143,10 @@ TEXT = {
         "lead_item": "{name} {points} ({index}-fach)",
         "money": "Geld: Nettogewinn und Kundenwert",
         "money_value": "{name}: Wert {value} (95-%-KI {lo} bis {hi}) = Nettogewinn im Zeitraum {profit} + Veränderung des Kundenwerts {equity}.",
-        "money_pays": "Gegenüber {base} bringt {name} {diff} mehr Wert (95-%-KI {lo} bis {hi}).",
-        "money_does_not_pay": "Gegenüber {base} lohnt sich {name} nicht: es verliert {diff} an Wert (95-%-KI {lo} bis {hi}).",
-        "money_unclear": "Gegenüber {base} ist der Wert von {name} um {diff} {direction}, innerhalb der Zufallsschwankung (95-%-KI {lo} bis {hi}).",
-        "money_profit_vs_value": "Im Zeitraum erwirtschaftet {name} {profit_dir} Nettogewinn als {base} (um {profit}), ist aber mit den Kunden und dem Vertrauen, die es hinterlässt, {value_dir} wert (um {value}).",
+        "money_pays": "Gegenüber {base_to} bringt {name} {diff} mehr Wert (95-%-KI {lo} bis {hi}).",
+        "money_does_not_pay": "Gegenüber {base_to} lohnt sich {name} nicht: der Wert ist um {diff} geringer (95-%-KI {lo} bis {hi}).",
+        "money_unclear": "Gegenüber {base_to} liegt {name} im Wert um {diff} {direction}, innerhalb der Zufallsschwankung (95-%-KI {lo} bis {hi}).",
+        "money_profit_vs_value": "Im Zeitraum erwirtschaftet {name} {profit_dir} Nettogewinn als {base} (um {profit}), ist aber mit den Kunden und dem Vertrauen, die bleiben, {value_dir} wert (um {value}).",
         "more": "mehr", "less": "weniger",
         "money_note": "Kundenwert: der Rohertrag der künftigen Käufe aller {people} Personen im Markt (Kunden und solche, die es werden können), aus der vertrauensabhängigen Kaufrate und Abwanderungsrate jeder Person zu diesem Zeitpunkt, abgezinst mit {rate} pro Jahr. Wert = Nettogewinn im Zeitraum + Kundenwert am Ende - Kundenwert am Anfang. Die Intervalle der Differenzen sind nicht für die Zahl der Vergleiche korrigiert.",
         "be_overtakes": "Der Wert von {b} übertrifft den von {a} ab einem Markt von etwa {n} Personen (95-%-Intervall {lo} bis {hi}).",
@@ -153,9 +168,9 @@ TEXT = {
         "story_value_clear": "Mit Nettogewinn und Veränderung des Kundenwerts gerechnet ist {who} {diff} {direction} wert als {other} (95-%-KI {lo} bis {hi}).",
         "story_value_unclear": "Mit Nettogewinn und Veränderung des Kundenwerts gerechnet sind {who} und {other} im Rahmen der Zufallsschwankung gleich viel wert ({diff} Unterschied; 95-%-KI {lo} bis {hi}).",
         "story_more": "mehr", "story_less": "weniger",
-        "profit_ahead": "Allein beim Nettogewinn über {period}: {who} {own}. Mehr, über die Zufallsschwankung hinaus: {items}.",
-        "profit_ahead_item": "{who}, {profit} ({diff} mehr; 95-%-KI {lo} bis {hi})", "and": " und ",
-        "profit_none_ahead": "Allein beim Nettogewinn über {period}: {who} {own}; keine Strategie hier verdient mehr, über die Zufallsschwankung hinaus.",
+        "profit_ahead": "Nur der Nettogewinn über {period} betrachtet: {who} {own}. Mehr verdienen, über die Zufallsschwankung hinaus: {items}.",
+        "profit_ahead_item": "{who} mit {profit} ({diff} mehr; 95-%-KI {lo} bis {hi})", "and": " und ",
+        "profit_none_ahead": "Nur der Nettogewinn über {period} betrachtet: {who} {own}; keine Strategie hier verdient mehr, über die Zufallsschwankung hinaus.",
         "profit_earns": "verdient {x}", "profit_loses": "verliert {x}",
         "facts": "Posts pro Tag: {posts}; {mix}; Service: {staff}, {hours} Std. am Tag, {days} Tage die Woche, beantwortet {answers}, löscht {deletes}",
         "facts_listens": ", hört {x} der anderswo geäußerten Beschwerden mit", "facts_no_page": "keine Seite",
@@ -173,8 +188,9 @@ TEXT = {
         "fig_advocates_note": "Anteil der Fürsprecher minus Anteil der Kritiker im Markt",
         "at_a_glance": "Auf einen Blick", "details": "Die Einzelheiten",
         "your_page": "Ihre Seite: {followers} Follower in einem erreichbaren Markt von {people} Personen; {reps} gepaarte Wiederholungen über {period}.",
-        "no_breakeven": "Der Break-even-Markt wurde für diesen Bericht nicht berechnet; {command} ergänzt ihn (zwei der Strategien laufen dann bei fünf Marktgrößen).",
+        "no_breakeven": "Der Break-even-Markt ist nicht Teil dieses Berichts: Dafür laufen zwei der Strategien noch einmal bei fünf Marktgrößen, das dauert länger. Der Befehl, der ihn ergänzt, steht unter \u201eSo lässt es sich nachrechnen\u201c.",
+        "with_breakeven": "Mit dem Break-even-Markt",
         "title_page": "Was die Strategie Ihrer Seite wert ist: {current} gegen die Alternativen",
-        "deck_assumptions": "Annahmen", "deck_reproduce": "Nachrechnen",
+        "deck_assumptions": "Annahmen",
     },
 }

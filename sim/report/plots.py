@@ -10,9 +10,10 @@ import numpy as np
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator, NullFormatter  # noqa: E402
 
 from .i18n import TEXT  # noqa: E402
+from .numbers import capital, compact, count, number, ticks  # noqa: E402
 
 PANELS = ("followers", "trust_market", "organic_reach", "interaction_rate")
 BARS = ("long_term_trust", "unfollow_rate_per_30d")
@@ -37,10 +38,21 @@ def trajectories(comparison, lang: str = "en"):
         ax.yaxis.set_major_formatter(ticks(lang))
         ax.grid(alpha=0.3)
     for ax in axes[-1]:
-        ax.set_xlabel(t["day"])
+        time_axis(ax, int(traj["day"].max()) + 1 if len(traj) else 0, lang)
     axes[0, 0].legend(fontsize=8)
     fig.tight_layout()
     return fig
+
+
+def time_axis(ax, days: int, lang: str = "en") -> None:
+    """Days as a client counts them: years over two years or more, months over two months or more, else days."""
+    t = TEXT[lang]
+    for unit, length, least in (("year", 365.25, 2 * 365), ("month", 30.44, 60), ("day", 1.0, 0)):
+        if days >= least:
+            break
+    ax.xaxis.set_major_locator(MultipleLocator(length * max(1, round(days / length / 8)) if unit != "year" else length))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: number(round(v / length), lang)))
+    ax.set_xlabel(t[f"axis_{unit}s"])
 
 
 def headline(comparison, lang: str = "en"):
@@ -120,7 +132,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     """The first screen's three figures: followers over time, net advocates and value, the current strategy first.
 
     Followers start at 0; net advocates and value are bars with their 95% intervals against a zero line."""
-    from .story import axis_from_zero, bars, count
+    from .story import axis_from_zero, bars
 
     t = TEXT[lang]
     story = story.resolved(comparison)
@@ -140,7 +152,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
         ax.plot(g["day"], g["mean"], color=colour[n], lw=wide, label=label[n])
         ax.fill_between(g["day"], g["low"], g["high"], color=colour[n], alpha=0.18, lw=0)
     ax.set_ylim(0, None)
-    ax.set_xlabel(t["day"])
+    time_axis(ax, int(sub["day"].max()) + 1 if len(sub) else 0, lang)
     ax.set_title(t["fig_followers"])
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: count(v, lang)))
     ax.grid(alpha=0.3)
@@ -169,34 +181,3 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
         fig.tight_layout()
         out[key] = fig
     return out
-
-
-def number(v, lang: str = "en") -> str:
-    """A tick or a figure in the report's language: 80,000 and 0.4 (de: 80.000 and 0,4), a true minus sign."""
-    text = f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
-    if lang == "de":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text.replace("-", "\u2212")
-
-
-def ticks(lang: str = "en") -> FuncFormatter:
-    return FuncFormatter(lambda v, _: number(v, lang))
-
-
-def capital(text: str) -> str:
-    """A label at the head of a line or a column: its first letter capital."""
-    return text[:1].upper() + text[1:]
-
-
-def compact(v, lang: str = "en") -> str:
-    """An axis label for money: 250k, 1.2M (de: 250 Tsd., 1,2 Mio.)."""
-    a = abs(v)
-    if a >= 1e6:
-        number, unit = f"{v / 1e6:.1f}".rstrip("0").rstrip("."), " Mio." if lang == "de" else "M"
-    elif a >= 1e3:
-        number, unit = (f"{v / 1e3:.1f}".rstrip("0").rstrip(".") if a < 1e4 else f"{v / 1e3:.0f}"), " Tsd." if lang == "de" else "k"
-    else:
-        number, unit = f"{v:.0f}", ""
-    if lang == "de":
-        number = number.replace(".", ",")
-    return (number + unit).replace("-", "\u2212")

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..experiments import stats
 from .i18n import TEXT
+from .numbers import capital, count, decimal, money
 
 
 @dataclass
@@ -48,22 +49,6 @@ class Story:
         """current, proposed, then the others as the comparison lists them."""
         names = list(dict.fromkeys(comparison.runs["scenario"]))
         return [self.current, self.proposed] + [n for n in names if n not in (self.current, self.proposed)]
-
-
-def money(x: float, lang: str, currency: str = "", signed: bool = False) -> str:
-    """A sum in the report's number format, with the currency where the set names one."""
-    if pd.isna(x):
-        return "n/a"
-    text = f"{x:+,.0f}" if signed else f"{x:,.0f}"
-    if lang == "de":
-        text = text.replace(",", ".")
-    text = text.replace("-", "\u2212") if text.startswith("-") else text
-    return f"{text} {currency}" if currency else text
-
-
-def count(x: float, lang: str) -> str:
-    text = f"{abs(x):,.0f}"
-    return text.replace(",", ".") if lang == "de" else text
 
 
 def _period(days: int, t: dict) -> str:
@@ -114,7 +99,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
         else:
             key = "story_loses" if change < 0 else "story_gains"
         of_yours = t[{"story_loses": "story_of_your_loss", "story_gains": "story_of_your_gain", "story_keeps": "story_of_your_keep"}[key]].format(n=count(followers, lang)) if i == 0 else ""
-        parts.append(t[key].format(who=who, n=count(change, lang), pct=f"{100 * abs(share):.0f}", of_yours=of_yours))
+        parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours))
     d = f["value_diff"]
     who, other = story.label(story.proposed, lang), story.label(story.current, lang)
     if d["n"] == 0 or pd.isna(d["diff"]):
@@ -169,6 +154,7 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
     period = _period(int(comparison.runs["days"].iloc[0]), t)
     own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=money(abs(mine.mean()), lang, story.currency))
     who = story.label(story.proposed, lang)
+    who = capital(who) if lang == "de" else who  # a German sentence after the colon
     if not ahead:
         return t["profit_none_ahead"].format(period=period, who=who, own=own)
     items = ahead[0] if len(ahead) == 1 else "; ".join(ahead[:-1]) + t["and"] + ahead[-1]
@@ -179,7 +165,6 @@ def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "re
     """The economy's parameters whose source is an assumption, in words, with the values this comparison ran with:
     the money figures rest on them. ``where``: "report" points below to the assumptions; "deck" to the report's."""
     from ..scenario import parameters
-    from .html import _num
 
     t = TEXT[lang]
     story = story.resolved(comparison)
@@ -194,6 +179,6 @@ def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "re
         if phrase is None:
             items.append(f"{key} = {x:g} {r['unit']}")
             continue
-        items.append(phrase.format(x=_num(x, "g", lang), currency=story.currency, per_year=_num(round(x * 365, 2), "g", lang),
-                                   doubling=_num(round(0.5 - np.log(2) / x, 2), "g", lang) if x > 0 else "-"))
+        items.append(phrase.format(x=decimal(x, "g", lang), currency=story.currency, per_year=decimal(round(x * 365, 2), "g", lang),
+                                   doubling=decimal(round(0.5 - np.log(2) / x, 2), "g", lang) if x > 0 else "-"))
     return t["money_assumed" if where == "report" else "money_assumed_deck"].format(items="; ".join(items)) if items else ""

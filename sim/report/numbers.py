@@ -1,0 +1,99 @@
+"""Numbers as a client reads them, in English or German.
+
+Model output averaged over replications is not exact to the euro or the
+follower: sums of money and counts in the report's sentences and tables keep
+three significant figures (4.93 million EUR, 29,000 followers); the CSV files
+keep every digit. German uses a decimal comma, a point between thousands, a
+space before the percent sign; both use a true minus sign, and a sum is never
+broken from its unit.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+NONE = {"en": "n/a", "de": "k. A."}  # no value (a page that does not exist has no unfollow rate)
+MINUS = "\u2212"
+
+
+def decimal(x, spec: str, lang: str = "en") -> str:
+    """``format(x, spec)`` with a decimal comma in German and a true minus sign."""
+    text = format(x, spec).replace("-", MINUS)
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def percent(x, digits: int = 0, lang: str = "en") -> str:
+    """A share as a percentage: 12.3% (de: "12,3 %", never broken before the sign)."""
+    if pd.isna(x):
+        return NONE[lang]
+    text = decimal(100 * x, f".{digits}f", lang)
+    return f"{text}\u00a0%" if lang == "de" else f"{text}%"
+
+
+def significant(x: float, digits: int = 3) -> float:
+    """``x`` rounded to ``digits`` significant figures."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return round(x, digits - 1 - math.floor(math.log10(abs(x))))
+
+
+def _grouped(x: float, decimals: int, lang: str) -> str:
+    text = f"{x:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
+
+
+def count(x: float, lang: str = "en", digits: int | None = None) -> str:
+    """A number of people, its size only (the sentence says gained or lost): 48,000; with ``digits``, rounded to
+    that many significant figures (28,977 -> 29,000)."""
+    x = abs(x)
+    return _grouped(significant(x, digits) if digits else x, 0, lang)
+
+
+def money(x: float, lang: str = "en", currency: str = "", signed: bool = False) -> str:
+    """A sum of money to three significant figures: 4.93 million, 96,600, 9.37 (de: 4,93 Mio., 96.600, 9,37),
+    with the currency where the set names one and a sign where ``signed``."""
+    if pd.isna(x):
+        return NONE[lang]
+    r = significant(float(x))
+    a = abs(r)
+    if a >= 1e6:
+        v = a / 1e6
+        text = _grouped(v, 2 if v < 10 else 1 if v < 100 else 0, lang) + ("\u00a0Mio." if lang == "de" else "\u00a0million")
+    else:
+        text = _grouped(a, 0 if a >= 100 or a == 0 else 1 if a >= 10 else 2, lang)
+    sign = MINUS if r < 0 else "+" if signed and r > 0 else ""
+    return f"{sign}{text}\u00a0{currency}" if currency else f"{sign}{text}"  # never broken before the unit
+
+
+def number(v, lang: str = "en") -> str:
+    """A tick or a figure: 80,000 and 0.4 (de: 80.000 and 0,4), a true minus sign."""
+    text = f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
+    if lang == "de":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text.replace("-", MINUS)
+
+
+def ticks(lang: str = "en") -> FuncFormatter:
+    return FuncFormatter(lambda v, _: number(v, lang))
+
+
+def compact(v, lang: str = "en") -> str:
+    """An axis label for money: 250k, 1.2M (de: 250 Tsd., 1,2 Mio.)."""
+    a = abs(v)
+    if a >= 1e6:
+        text, unit = f"{v / 1e6:.1f}".rstrip("0").rstrip("."), " Mio." if lang == "de" else "M"
+    elif a >= 1e3:
+        text, unit = (f"{v / 1e3:.1f}".rstrip("0").rstrip(".") if a < 1e4 else f"{v / 1e3:.0f}"), " Tsd." if lang == "de" else "k"
+    else:
+        text, unit = f"{v:.0f}", ""
+    if lang == "de":
+        text = text.replace(".", ",")
+    return (text + unit).replace("-", MINUS)
+
+
+def capital(text: str) -> str:
+    """A label at the head of a line, a sentence or a column: its first letter capital."""
+    return text[:1].upper() + text[1:]
