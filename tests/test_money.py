@@ -176,3 +176,16 @@ def test_cli_breakeven_writes_its_table_and_plot_and_refuses_bad_sizes(tmp_path)
     assert "stammtisch's value" in res.output
     res = CliRunner().invoke(main, args + ["--people", "300,lots", "--out", str(tmp_path / "c")])
     assert res.exit_code == 2 and "--people" in res.output and not (tmp_path / "c").exists()
+
+
+def test_cost_is_its_parts_and_each_part_comes_from_what_the_strategy_spends_on():
+    """A giveaway page with paid boost and bought fans pays for prizes, reach and fans, no desk; a regulars'
+    table with listening pays its desk and listening, no prizes: cost is the sum of its parts either way."""
+    parts = ("cost_staff", "cost_listening", "cost_prizes", "cost_paid", "cost_fans")
+    blitz = simulate("giveaway-blitz", range(2), days=60, **{"strategy.paid_boost_per_day": 50.0, "strategy.fan_acquisition": 0.01,
+                                                              "strategy.cost_per_fan": 0.1})[0].summary
+    table = simulate("stammtisch", range(2), days=60)[0].summary
+    for s in (blitz, table):
+        assert sum(s[k] for k in parts) == pytest.approx(s["cost"], rel=1e-9)
+    assert blitz["cost_prizes"] > 0 and blitz["cost_paid"] > 0 and blitz["cost_fans"] > 0 and blitz["cost_staff"] == 0
+    assert table["cost_staff"] > 0 and table["cost_listening"] > 0 and table["cost_prizes"] == 0

@@ -122,6 +122,8 @@ def _followers_census(followers, trust, hunter):
     return total, hunters
 
 
+COST_PARTS = ("cost_staff", "cost_listening", "cost_prizes", "cost_paid", "cost_fans")  # what "cost" adds up
+
 HEADLINE = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "net_advocates_end", "purchase_index_end",
             "net_profit", "customer_equity_change", "value")  # summary names, none a daily column
 
@@ -200,6 +202,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None) -> dict
         "revenue": float(daily["revenue"].sum()),
         "gross_profit": float(daily["gross_profit"].sum()),
         "cost": float(daily["cost"].sum()),
+        **{part: float(daily[part].sum()) for part in COST_PARTS},
         "net_profit": net_profit,
         "customer_equity_start": equity_at_start,
         "customer_equity_end": equity_end,

@@ -13,6 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..model.measures import COST_PARTS
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, dative
@@ -20,9 +21,9 @@ from .numbers import NONE, capital, count, decimal, money, number, percent
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
-                 "net_profit", "customer_equity_change", "value", "staff_hours", "cost_per_answer")
+                 *COST_PARTS, "net_profit", "customer_equity_change", "value", "staff_hours", "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
-    "followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "staff_hours",
+    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "staff_hours",
          "cost_per_answer", "customers_end")
 
 CSS = """
@@ -35,7 +36,7 @@ h2.details{margin-top:2.4em}
 @media print{body{max-width:none;margin:0}.figures>div{flex:1 1 45%}.figures>div[data-figure=followers]{flex:1 1 100%;text-align:center}.figures>div[data-figure=followers] svg{width:62%}h2.details{break-before:page}.plot,.figures{break-inside:avoid}h2,h3{break-after:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
-th:first-child,td:first-child{text-align:left}.note{color:#555;font-size:.9em}.warn{color:#a33}
+th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}.note{color:#555;font-size:.9em}.warn{color:#a33}
 code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align:left;font-size:.85em}table.assumptions code{overflow-wrap:normal;white-space:nowrap}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
 """
 
@@ -252,7 +253,7 @@ def _clean_svg(svg: str) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
 
 
-CURRENCY_ROWS = ("revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "cost_per_answer")
+CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "cost_per_answer")
 
 
 def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story=None) -> str:
@@ -270,13 +271,16 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
     head = "".join(f"<th>{heading(n)}</th>" for n in names)
     rows, sep = [], ";" if lang == "de" else ","  # a German decimal comma would read as the separator
     for metric in TABLE_METRICS:
+        if metric in COST_PARTS and not table.loc[table["metric"] == metric, "mean"].fillna(0).ne(0).any():
+            continue  # a part of the cost no strategy here spends on
         cells = []
         for n in names:
             r = _row(table, n, metric)
             cells.append(f"<td>{NONE[lang]}</td>" if r is None or r["n"] == 0 else
                          f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>[{_fmt(metric, r['ci_low'], lang)}{sep} {_fmt(metric, r['ci_high'], lang)}] n={int(r['n'])}</span></td>")
         label = f"{t[metric]} ({currency})" if currency and metric in CURRENCY_ROWS else t[metric]
-        rows.append(f"<tr><td>{html.escape(label)}</td>{''.join(cells)}</tr>")
+        part = " class='part'" if metric in COST_PARTS else ""
+        rows.append(f"<tr><td{part}>{html.escape(label)}</td>{''.join(cells)}</tr>")
     return f"<table><thead><tr><th>{t['metric']}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
