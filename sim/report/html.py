@@ -258,7 +258,8 @@ CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "
 
 def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story=None) -> str:
     """Every metric with its interval; a column per strategy, headed by its name in the report's language (the
-    set's label) over its scenario id."""
+    set's label) over its scenario id. The number of runs behind a cell shows only where it is not every
+    replication (the note under the table gives that)."""
     table = comparison.table
     names = list(dict.fromkeys(table["scenario"]))
 
@@ -277,7 +278,8 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
         for n in names:
             r = _row(table, n, metric)
             cells.append(f"<td>{NONE[lang]}</td>" if r is None or r["n"] == 0 else
-                         f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>[{_fmt(metric, r['ci_low'], lang)}{sep} {_fmt(metric, r['ci_high'], lang)}] n={int(r['n'])}</span></td>")
+                         f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>[{_fmt(metric, r['ci_low'], lang)}{sep} "
+                         f"{_fmt(metric, r['ci_high'], lang)}]{'' if r['n'] == comparison.reps else f' n={int(r['n'])}'}</span></td>")
         label = f"{t[metric]} ({currency})" if currency and metric in CURRENCY_ROWS else t[metric]
         part = " class='part'" if metric in COST_PARTS else ""
         rows.append(f"<tr><td{part}>{html.escape(label)}</td>{''.join(cells)}</tr>")
@@ -330,7 +332,7 @@ def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
     rows = "".join(f"<tr><td><code>{html.escape(r['key'])}</code></td><td>{html.escape(_setting(r['default'], lang))}</td>"
                    f"<td>{html.escape(_used(r['key'], scenarios, t, lang))}</td>"
                    f"<td>{html.escape(r['unit'])}</td><td>{html.escape(r['source'])}</td></tr>" for r in parameters())
-    return (f"<details><summary>{t['param']}: {t['default']}, {t['used']}, {t['unit']}, {t['source']}</summary>"
+    return (f"<details><summary>{t['param']}: {t['default']}, {t['used']}, {t['unit']}, {t['source']}</summary>{t['assumptions_note']}"
             f"<table class='assumptions'><thead><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['used']}</th>"
             f"<th>{t['unit']}</th><th>{t['source']}</th></tr></thead><tbody>{rows}</tbody></table></details>")
 
