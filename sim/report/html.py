@@ -262,6 +262,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
     replication (the note under the table gives that)."""
     table = comparison.table
     names = list(dict.fromkeys(table["scenario"]))
+    every = table["n"].max()  # every replication
 
     def heading(name: str) -> str:
         label = story.label(name, lang) if story is not None else name
@@ -279,7 +280,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
             r = _row(table, n, metric)
             cells.append(f"<td>{NONE[lang]}</td>" if r is None or r["n"] == 0 else
                          f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>[{_fmt(metric, r['ci_low'], lang)}{sep} "
-                         f"{_fmt(metric, r['ci_high'], lang)}]{'' if r['n'] == comparison.reps else f' n={int(r['n'])}'}</span></td>")
+                         f"{_fmt(metric, r['ci_high'], lang)}]{'' if r['n'] == every else f' n={int(r['n'])}'}</span></td>")
         label = f"{t[metric]} ({currency})" if currency and metric in CURRENCY_ROWS else t[metric]
         part = " class='part'" if metric in COST_PARTS else ""
         rows.append(f"<tr><td{part}>{html.escape(label)}</td>{''.join(cells)}</tr>")
