@@ -130,11 +130,17 @@ def small():
 
 
 def test_report_leads_with_the_headline_then_three_figures_then_the_break_even(small, tmp_path):
-    page = (write_report(small, tmp_path / "r", story=STORY) / "report.html").read_text()
+    from sim.experiments.breakeven import breakeven
+
+    a, b = (SHIPPED[n].with_overrides(**{"simulation.days": 20}) for n in ("tupperparty", "stammtisch"))
+    found = breakeven(a, b, people=[500, 1500], reps=2, workers=1)
+    page = (write_report(small, tmp_path / "r", story=STORY, breakeven=found) / "report.html").read_text()
     order = [page.index(k) for k in ("id='headline'", "id='figures'", "id='breakeven'", "id='verdict'", "id='money'")]
     assert order == sorted(order)
     assert len(re.findall(r"data-figure='(followers|advocates|value)'", page)) == 3
     assert headline(small, STORY) in page.replace("&#x27;", "'")
+    without = (write_report(small, tmp_path / "w", story=STORY) / "report.html").read_text()
+    assert "id='breakeven'" not in without  # not computed: no section for a client to wonder about
 
 
 def test_axes_of_shares_start_at_zero_and_trust_shows_its_whole_scale(small):
@@ -248,12 +254,12 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     reader = pypdf.PdfReader(out / "report.pdf")
     assert abs(float(reader.pages[0].mediabox.width) - 595) < 2  # A4 (595 x 842 pt), not US Letter
     slides = list(Presentation(out / "report.pptx").slides)
-    assert len(slides) == 6
+    assert len(slides) == 5  # title, headline, three figures, assumptions, reproduce (no break-even asked)
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())
     assert "Nur der Nettogewinn" in texts[1]  # the profit line beside the headline
-    assert "Die Geldwerte beruhen auf Annahmen" in texts[4]  # the assumed economy, in words
-    assert "{" not in " ".join(texts) and "unten" not in texts[4], texts[4]  # every template filled; no "below" in a deck
+    assert "Die Geldwerte beruhen auf Annahmen" in texts[3]  # the assumed economy, in words
+    assert "{" not in " ".join(texts) and "unten" not in texts[3], texts[3]  # every template filled; no "below" in a deck
     assert sum(1 for sh in slides[2].shapes if sh.shape_type == 13) == 3  # the three figures as pictures
     width = Presentation(out / "report.pptx").slide_width
     for slide in slides:  # titles centred on the 16:9 slide, not where the 4:3 template put them
@@ -284,14 +290,16 @@ def test_the_comparison_table_is_in_the_reports_number_format():
     from sim.report import html as report_html
     from sim.report.i18n import TEXT
 
-    table = pd.DataFrame([{"scenario": "tupperparty", "metric": m, "mean": x, "ci_low": x, "ci_high": x, "n": 10}
+    table = pd.DataFrame([{"scenario": "tupperparty", "metric": m, "mean": x, "ci_low": x - (m == "long_term_trust") * 0.01,
+                           "ci_high": x, "n": 10}
                           for m, x in [("long_term_trust", 0.408), ("interaction_rate", 0.00012), ("value", -1135193.0),
                                        ("unfollow_rate_per_30d", 0.034)]])
     table = pd.concat([table, pd.DataFrame([{"scenario": "absent", "metric": "long_term_trust", "mean": float("nan"),
                                              "ci_low": float("nan"), "ci_high": float("nan"), "n": 0}])], ignore_index=True)
     c = Comparison(runs=pd.DataFrame(), table=table, differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest={})
     de = report_html._comparison_table(c, TEXT["de"], "de")
-    assert "0,408" in de and "\u22121,14\u00a0Mio." in de and "3,4\u00a0%" in de and "0,01\u00a0%" in de and "[0,408; 0,408]" in de, de
+    assert "0,408" in de and "\u22121,14\u00a0Mio." in de and "3,4\u00a0%" in de and "0,01\u00a0%" in de and "[0,398; 0,408]" in de, de
+    assert "[3,4\u00a0%; 3,4\u00a0%]" not in de  # no interval where every run gave the same
     assert "k. A." in de and "n/a" not in de, de  # no value, in German
     en = report_html._comparison_table(c, TEXT["en"], "en")
     assert "0.408" in en and "\u22121.14\u00a0million" in en and "3.4%" in en and "0.01%" in en, en
@@ -304,7 +312,7 @@ def test_what_each_strategy_does_reads_in_the_reports_language(small, tmp_path):
     out = write_report(small, tmp_path / "de", lang="de", story=STORY)
     text = (out / "report.html").read_text()
     section = text.split("Was jede Strategie tut", 1)[1].split("<h3>", 1)[0]
-    assert "der Stammtisch (stammtisch)" in section and "Posts pro Tag: 1;" in section and "beantwortet 100\u00a0%" in section, section
+    assert "Der Stammtisch (stammtisch)" in section and "Posts pro Tag: 1;" in section and "beantwortet 100\u00a0%" in section, section
     assert "Mostly product promotion" not in section and "posts/day" not in section, section
 
 

@@ -67,13 +67,13 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     slide = widen(deck.slides.add_slide(title_only))
     slide.shapes.title.text = t["at_a_glance"]
     for i, fig in enumerate(plots.story_figures(comparison, story, lang).values()):
-        picture(slide, fig, Inches(0.3 + 4.3 * i), Inches(2.0), Inches(4.2))
+        # followers large on the left, the two bar charts stacked on the right: readable when projected
+        left, top, width = [(0.4, 1.9, 6.9), (7.6, 1.45, 4.3), (7.6, 4.45, 4.3)][i]
+        picture(slide, fig, Inches(left), Inches(top), Inches(width))
 
     if breakeven is not None:
         slide = text_slide(t["breakeven"], [breakeven.sentence(lang)], size=20)
         picture(slide, plots.breakeven(breakeven, lang), Inches(2.4), Inches(2.6), Inches(8.5))
-    else:
-        text_slide(t["breakeven"], [t["no_breakeven"]])
 
     from ..scenario import parameters
 

@@ -46,7 +46,8 @@ def _fmt(metric, x, lang: str = "en"):
     if pd.isna(x):
         return NONE[lang]
     if metric in plots.PERCENT:
-        return percent(x, 2 if 0 < abs(x) < 0.001 else 1, lang)
+        text = percent(x, 2 if 0 < abs(x) < 0.001 else 1, lang)
+        return "+" + text if metric == "followers_change" and x > 0 else text
     if metric in SUMS:
         return money(x, lang)
     if metric == "net_advocates_end":
@@ -83,8 +84,8 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
     out = [{"text": t["lead"].format(period=period, items=lead), "scenario": advocates.iloc[0]["scenario"], "metric": "net_advocates_end"},
            {"text": t["best"].format(name=name_of(best), worst=name_of(worst)), "scenario": best, "metric": "long_term_trust"}]
     base = comparison.manifest["baseline"]
-    order = [worst] + [n for n in trust["scenario"][::-1] if n != worst]
-    for name in order:
+    names = plots.strategies(comparison, story, lang)[0]
+    for name in [base] + [n for n in names if n != base]:
         fc = _row(table, name, "followers_change")
         if fc is not None and fc["n"] > 0:
             lost = fc["mean"] < 0
@@ -106,7 +107,7 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
             out.append({"text": t["verdict_diff"].format(
                 base_to=against(base), name=name_of(name), diff=decimal(abs(d["diff"]), ".3f", lang),
                 direction=t["higher" if d["diff"] > 0 else "lower"], lo=lo, hi=hi, p=_p(d["p_adjusted"], lang),
-                followers=followers.format(name=name_of(name), base=name_of(base), unf=percent(unf["mean"], 1, lang),
+                followers=followers.format(name=name_of(name), base=name_of(base), base_to=against(base), unf=percent(unf["mean"], 1, lang),
                                            unf_base=percent(unf_b["mean"], 1, lang))),
                 "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
     return [s | {"text": capital(s["text"])} for s in out]
@@ -184,12 +185,9 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
                  + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")
     parts.append(f"<p id='profit-alone'>{html.escape(profit_alone(comparison, story, lang))}</p>")
     parts.append(f"<p class='note' id='money-assumed'>{html.escape(assumed_economy(comparison, story, lang))}</p>")
-    parts.append(f"<h2>{t['breakeven']}</h2>")
     if breakeven is not None:
-        parts.append(f"<p id='breakeven'>{html.escape(breakeven.sentence(lang))}</p>"
+        parts.append(f"<h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang))}</p>"
                      f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang)))}</div>{_breakeven_table(breakeven, t, lang)}")
-    else:
-        parts.append(f"<p id='breakeven' class='note'>{html.escape(t['no_breakeven'])}</p>")
     parts.append(f"<h2 class='details'>{t['details']}</h2>")
     parts.append(f"<h3>{t['verdict']}</h3><div class='verdict' id='verdict'>")
     for s in verdict(comparison, lang, story):
@@ -204,8 +202,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     if reps < 10:
         parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
     parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t, lang, story.currency, story)}")
-    parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang)))}</div>")
-    parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang)))}</div>")
+    parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang, story)))}</div>")
+    parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison, story, lang)}")
     parts.append(f"<h3>{t['assumptions']}</h3>{_assumptions(t, comparison.manifest.get('scenarios', {}), lang)}")
     m = comparison.manifest
@@ -278,9 +276,13 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
         cells = []
         for n in names:
             r = _row(table, n, metric)
-            cells.append(f"<td>{NONE[lang]}</td>" if r is None or r["n"] == 0 else
-                         f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>[{_fmt(metric, r['ci_low'], lang)}{sep} "
-                         f"{_fmt(metric, r['ci_high'], lang)}]{'' if r['n'] == every else f' n={int(r['n'])}'}</span></td>")
+            if r is None or r["n"] == 0:
+                cells.append(f"<td>{NONE[lang]}</td>")
+                continue
+            low, high = _fmt(metric, r["ci_low"], lang), _fmt(metric, r["ci_high"], lang)
+            spread = "" if low == high else f"[{low}{sep} {high}]"  # no interval where every run gave the same
+            runs = "" if r["n"] == every else f" n={int(r['n'])}"
+            cells.append(f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>{spread}{runs}</span></td>")
         label = f"{t[metric]} ({currency})" if currency and metric in CURRENCY_ROWS else t[metric]
         part = " class='part'" if metric in COST_PARTS else ""
         rows.append(f"<tr><td{part}>{html.escape(label)}</td>{''.join(cells)}</tr>")
@@ -304,7 +306,7 @@ def _strategies(comparison, story, lang: str = "en") -> str:
                  + (t["facts_listens"].format(x=percent(sv["monitors_elsewhere"], 0, lang)) if sv["monitors_elsewhere"] > 0 else ""))
         facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or []))
         label = story.label(name, lang)
-        title = f"{label} ({name})" if label != name else name
+        title = f"{capital(label)} ({name})" if label != name else name
         text = story.descriptions.get(lang, {}).get(name, sc.get("description", ""))
         items.append(f"<li><b>{html.escape(title)}</b>: {html.escape(text)} <span class='note'>({html.escape(facts)})</span></li>")
     return f"<ul>{''.join(items)}</ul>"

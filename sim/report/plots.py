@@ -21,26 +21,41 @@ TRUST = {"trust_market", "trust_followers"}
 PERCENT = {"organic_reach", "interaction_rate", "unfollow_rate_per_30d", "followers_change", "engagement_per_impression"}
 
 
-def trajectories(comparison, lang: str = "en"):
+def strategies(comparison, story=None, lang: str = "en") -> tuple[list[str], dict, dict]:
+    """The strategies in the report's order (the story's: current, proposed, the others), one colour each for
+    every chart, and their names in the report's language."""
+    names = list(dict.fromkeys(comparison.table["scenario"] if len(comparison.table) else comparison.runs["scenario"]))
+    if story is not None:
+        story = story.resolved(comparison)
+        names = [n for n in story.order(comparison) if n in names]
+    colour = {n: f"C{i}" for i, n in enumerate(names)}
+    label = {n: capital(story.label(n, lang)) if story is not None else n for n in names}
+    return names, colour, label
+
+
+def trajectories(comparison, lang: str = "en", story=None):
     t = TEXT[lang]
+    names, colour, label = strategies(comparison, story, lang)
     fig, axes = plt.subplots(2, 2, figsize=(11, 7), sharex=True)
     traj = comparison.trajectories
     for ax, metric in zip(axes.flat, PANELS):
         sub = traj[traj["metric"] == metric]
-        for name, g in sub.groupby("scenario", observed=True):
-            if g["mean"].isna().all():
+        for name in names:
+            g = sub[sub["scenario"] == name]
+            if g.empty or g["mean"].isna().all():
                 continue
             scale = 100 if metric in PERCENT else 1
-            line, = ax.plot(g["day"], g["mean"] * scale, label=name, lw=1.6)
-            ax.fill_between(g["day"], g["low"] * scale, g["high"] * scale, color=line.get_color(), alpha=0.2, lw=0)
+            ax.plot(g["day"], g["mean"] * scale, label=label[name], lw=1.6, color=colour[name])
+            ax.fill_between(g["day"], g["low"] * scale, g["high"] * scale, color=colour[name], alpha=0.2, lw=0)
         ax.set_title(t[metric] + (" (%)" if metric in PERCENT else ""))
         ax.set_ylim(0, 1 if metric in TRUST else None)  # shares and counts read against zero; trust on its whole 0-1 scale
         ax.yaxis.set_major_formatter(ticks(lang))
         ax.grid(alpha=0.3)
     for ax in axes[-1]:
         time_axis(ax, int(traj["day"].max()) + 1 if len(traj) else 0, lang)
-    axes[0, 0].legend(fontsize=8)
-    fig.tight_layout()
+    handles = [plt.Line2D([], [], color=colour[n], lw=2) for n in names]  # every strategy, also one without a page
+    fig.legend(handles, [label[n] for n in names], loc="lower center", ncol=min(len(names), 5), frameon=False, fontsize=9)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
 
 
@@ -55,19 +70,21 @@ def time_axis(ax, days: int, lang: str = "en") -> None:
     ax.set_xlabel(t[f"axis_{unit}s"])
 
 
-def headline(comparison, lang: str = "en"):
+def headline(comparison, lang: str = "en", story=None):
     t = TEXT[lang]
+    names, colour, label = strategies(comparison, story, lang)
     fig, axes = plt.subplots(1, len(BARS), figsize=(11, 3.8))
     table = comparison.table
     for ax, metric in zip(axes, BARS):
-        sub = table[(table["metric"] == metric) & (table["n"] > 0)]
+        sub = table[(table["metric"] == metric) & (table["n"] > 0)].set_index("scenario")
+        shown = [n for n in names if n in sub.index]
+        sub = sub.loc[shown]
         scale = 100 if metric in PERCENT else 1
-        mean = sub["mean"] * scale
         err = [(sub["mean"] - sub["ci_low"]) * scale, (sub["ci_high"] - sub["mean"]) * scale]
-        ax.bar(sub["scenario"], mean, yerr=err, capsize=4, color=[f"C{i}" for i in range(len(sub))])
+        ax.bar([label[n] for n in shown], sub["mean"] * scale, yerr=err, capsize=4, color=[colour[n] for n in shown])
         ax.set_title(t[metric] + (" (%)" if metric in PERCENT else ""))
         ax.yaxis.set_major_formatter(ticks(lang))
-        ax.tick_params(axis="x", rotation=20)
+        plt.setp(ax.get_xticklabels(), rotation=20, ha="right")
         ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     return fig
@@ -136,9 +153,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
 
     t = TEXT[lang]
     story = story.resolved(comparison)
-    names = story.order(comparison)
-    colour = {n: f"C{i}" for i, n in enumerate(names)}
-    label = {n: capital(story.label(n, lang)) for n in names}
+    names, colour, label = strategies(comparison, story, lang)
     out = {}
 
     fig, ax = plt.subplots(figsize=(5.2, 3.6))
