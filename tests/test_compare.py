@@ -91,7 +91,7 @@ def test_report_is_self_contained_and_its_verdict_matches_compare_csv(comparison
         if sentence["metric"] != "followers_change":
             continue
         row = table[(table["scenario"] == sentence["scenario"]) & (table["metric"] == "followers_change")].iloc[0]
-        pct = re.search(r"(\d+)% of its followers \(95% CI (\u2212?\d+)% to (\u2212?\d+)%\)", sentence["text"])
+        pct = re.search(r"(\d+)%(?: of its followers)? \(95% CI (\u2212?\d+)% to (\u2212?\d+)%\)", sentence["text"])
         num = lambda k: int(pct.group(k).replace("\u2212", "-"))  # noqa: E731
         assert num(1) == round(abs(row["mean"]) * 100)
         sign = 1 if row["mean"] >= 0 else -1  # the interval of what was gained, or of what was lost

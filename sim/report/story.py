@@ -76,7 +76,9 @@ def figures(comparison, story: Story) -> dict:
         out[name] = {"page": has_page(comparison, name), "start": float(r["followers_start"].mean()),
                      "change": stats.mean_interval(change), "value": stats.mean_interval(r["value"])}
     a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
-    out["value_diff"] = stats.paired_difference(b["value"], a["value"].reindex(b.index))
+    for key, column in (("value_diff", "value"), ("profit_diff", "net_profit"), ("equity_diff", "customer_equity_change")):
+        if column in b and column in a:
+            out[key] = stats.paired_difference(b[column], a[column].reindex(b.index))
     return out
 
 
@@ -113,6 +115,9 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
         value = t["story_value_unclear"].format(who=who, other=other, diff=money(abs(d["diff"]), lang, story.currency),
                                                 lo=money(d["ci_low"], lang, story.currency, True),
                                                 hi=money(d["ci_high"], lang, story.currency, True))
+    if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
+        value = value[:-1] + t["story_value_parts"].format(profit=money(f["profit_diff"]["diff"], lang, story.currency, True),
+                                                          equity=money(f["equity_diff"]["diff"], lang, story.currency, True))
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
     return f"{sentence} {value}".strip()
