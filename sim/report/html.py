@@ -341,11 +341,22 @@ def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
 
 
 def _setting(value, lang: str = "en") -> str:
-    """A setting as the report's language writes numbers (250,000; de: 250.000 and 0,12)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        text = str(value)
-        return text if len(text) <= 60 else text[:57] + "..."
-    return number(value, lang)
+    """A setting as a reader writes it: numbers in the report's language (250,000; de: 250.000 and 0,12), yes
+    and no, none, a table as "name value" pairs, a list by its items; never Python's own notation."""
+    if isinstance(value, bool):
+        return WORDS[lang][value]
+    if value is None or (isinstance(value, (list, tuple, dict)) and not value):
+        return WORDS[lang][None]
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_setting(v, lang)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_setting(v, lang) for v in value)
+    if isinstance(value, (int, float)):
+        return number(value, lang)
+    return str(value)
+
+
+WORDS = {"en": {True: "yes", False: "no", None: "none"}, "de": {True: "ja", False: "nein", None: "keine"}}
 
 
 def _used(key: str, scenarios: dict, t, lang: str = "en") -> str:
