@@ -76,11 +76,11 @@ def test_summary_and_charts_render_and_follow_the_steps():
     pair = small()
     box, rc = solara.render(app.Summary(pair), handle_error=False)
     assert rc.find(v.CardTitle, children=["So far"]).widget
-    assert rc.find(children=[f"A: tupperparty: {app.T['day']} 0 of {pair.horizon}"]).widget
+    assert rc.find(children=[f"A: The sales party: {app.T['day']} 0 of {pair.horizon}"]).widget
     for _ in range(3):
         pair.step()
     force_update()
-    rc.find(children=[f"A: tupperparty: {app.T['day']} 3 of {pair.horizon}"]).assert_single()
+    rc.find(children=[f"A: The sales party: {app.T['day']} 3 of {pair.horizon}"]).assert_single()
     card = pair.headline("left")
     rc.find(children=[f"{app.WORDS['advocates']}: {card['net_advocates_end']:+.1f} {app.WORDS['points']}"]).assert_single()
     assert rc.find(v.Btn, children=[app.WORDS["export"]]).widget

@@ -98,7 +98,7 @@ def test_dashboard_in_chromium(server, tmp_path):
             expect(knobs_a).to_contain_text(f"Promotion: {100 * own['promo_share']:.0f}% of posts", timeout=30_000)
             expect(knobs_a).to_contain_text(f"Posts: {own['posts_per_day']:g} a day")
             expect(knobs_a).to_contain_text(f"Answered: {100 * own['answer_share']:.0f}% of complaints")
-            expect(page.get_by_text("A: stammtisch: Day 0 of", exact=False)).to_be_visible(timeout=30_000)
+            expect(page.get_by_text("A: The regulars' table: Day 0 of", exact=False)).to_be_visible(timeout=30_000)
 
             # a slider: promotion up to its highest; its label shows the new value
             slider = knobs_a.locator(".v-input", has_text="Promotion").locator(".v-slider")
@@ -110,7 +110,7 @@ def test_dashboard_in_chromium(server, tmp_path):
             chart = page.locator("img").first
             before_chart, before_card = chart.screenshot(), page.locator(".headline-left").inner_text()
             page.get_by_role("button", name="Play", exact=True).click()
-            expect(page.get_by_text("A: stammtisch: Day 2", exact=False)).to_be_visible(timeout=60_000)
+            expect(page.get_by_text("A: The regulars' table: Day 2", exact=False)).to_be_visible(timeout=60_000)
             page.wait_for_function("() => /Day (\\d+)/.exec(document.querySelector('.headline-left').innerText)[1] >= 20",
                                    timeout=120_000)
             page.get_by_role("button", name="Pause", exact=True).click()
@@ -134,6 +134,6 @@ def test_dashboard_in_chromium(server, tmp_path):
                     continue
             expect(message).to_be_visible(timeout=20_000)
             page.get_by_role("button", name="Step", exact=True).click()
-            expect(page.get_by_text("A: stammtisch: Day 1 of", exact=False)).to_be_visible(timeout=30_000)
+            expect(page.get_by_text("A: The regulars' table: Day 1 of", exact=False)).to_be_visible(timeout=30_000)
         finally:
             browser.close()

@@ -21,6 +21,8 @@ from mesa.visualization.utils import force_update, update_counter
 
 from ..experiments.demo import load_story, tool_defaults
 from ..report.i18n import TEXT
+from ..report.numbers import count, decimal, money, percent
+from ..report.plots import time_axis
 from ..report.story import Story
 from .pair import KNOBS, LIVE_PEOPLE, SERIES, StrategyPair, preset_knobs, presets
 
@@ -35,7 +37,7 @@ WORDS = {
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of",
            "advocates": "Net advocates", "value": "Value so far (net profit + equity change)", "points": "pts",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
-           "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"},
+           "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
            "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "h/day": "h a day", "days/week": "days a week",
                      "of complaints": "of complaints", "of unanswered": "of the rest", "EUR/day": "EUR a day"}},
     "de": {"A": "Strategie A", "B": "Strategie B", "preset": "Vorlage", "promo_share": "Werbung", "posts_per_day": "Posts",
@@ -46,12 +48,13 @@ WORDS = {
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von",
            "advocates": "Netto-Fürsprecher", "value": "Wert bisher (Nettogewinn + Veränderung des Kundenwerts)", "points": "Pkt.",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
-           "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"},
+           "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
            "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "h/day": "Std. pro Tag",
                      "days/week": "Tage pro Woche", "of complaints": "der Beschwerden", "of unanswered": "vom Rest",
                      "EUR/day": "EUR pro Tag"}},
 }[LANG]
 PERCENT = {"organic_reach", "interaction_rate"}
+WEEKLY = PERCENT  # daily rates, shown as the mean of the last seven days
 FLOORS = {"organic_reach": 5.0, "interaction_rate": 0.5, "open_complaints": 10.0}  # day 0's upper limits (%, %, complaints)
 TRUST = {"trust_market", "trust_followers"}
 SIDES = {"left": "A", "right": "B"}
@@ -64,14 +67,14 @@ people = solara.reactive(str(LIVE_PEOPLE))
 seed = solara.reactive("7")
 playing = solara.reactive(False)
 pace = solara.reactive(1)  # days per step and per redraw while playing
-pair = solara.reactive(StrategyPair(preset["left"].value, preset["right"].value, knobs["left"].value, knobs["right"].value))
+pair = solara.reactive(StrategyPair(preset["left"].value, preset["right"].value, knobs["left"].value, knobs["right"].value, lang=LANG))
 
 
 def restart() -> None:
     """A new pair from the settings as they stand, paused at day 0."""
     playing.set(False)
     pair.set(StrategyPair(preset["left"].value, preset["right"].value, knobs["left"].value, knobs["right"].value,
-                          people.value, seed.value))
+                          people.value, seed.value, lang=LANG))
 
 
 def choose(side: str, name: str) -> None:
@@ -105,6 +108,8 @@ def figure(p: StrategyPair, name: str):
     seen = []
     for side in SIDES:
         values = [v * scale for v in p.series(side, name)]
+        if name in WEEKLY:
+            values = weekly_mean(values)
         seen += [v for v in values if v == v]
         ax.plot(range(len(values)), values, color=COLOURS[side], label=p.labels[side], lw=1.5)
         for day in p.events(side):
@@ -113,12 +118,23 @@ def figure(p: StrategyPair, name: str):
     floor = 1.3 * max(p.model(side).followers.size for side in SIDES) if name == "followers" else FLOORS.get(name, 1.0)
     ax.set_xlim(0, p.horizon)
     ax.set_ylim(0, 1 if name in TRUST else p.upper(name, seen + [floor]))
-    ax.set_title(T[name] + (" (%)" if name in PERCENT else ""), fontsize=10)
-    ax.set_xlabel(T["day"], fontsize=8)
+    ax.set_title(T[name] + (" (%)" if name in PERCENT else "") + (f", {WORDS['weekly']}" if name in WEEKLY else ""), fontsize=10)
+    time_axis(ax, p.horizon, LANG)
+    ax.xaxis.label.set_fontsize(8)
     ax.tick_params(labelsize=8)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=7, loc="lower left")
+    ax.legend(fontsize=7, loc="upper right")  # the lines start low-left: the top right stays clear longest
     return fig
+
+
+def weekly_mean(values: list[float]) -> list[float]:
+    """Each day's figure as the mean of the last seven days' (fewer at the start; days without posts skipped):
+    a daily rate swings with the day's posts, the week's mean shows the trend."""
+    out = []
+    for i in range(len(values)):
+        week = [v for v in values[max(0, i - 6):i + 1] if v == v]
+        out.append(sum(week) / len(week) if week else float("nan"))
+    return out
 
 
 def chart(name: str):
@@ -187,12 +203,6 @@ def Controls():
                                on_value=lambda v: pace.set(next(d for d, text in labels.items() if text == v)))
 
 
-def _pct(x):
-    return "n/a" if x is None or x != x else f"{100 * x:.1f}%"
-
-
-def _money(x):
-    return "n/a" if x is None or x != x else f"{x:+,.0f} EUR".replace(",", "." if LANG == "de" else ",")
 
 
 @solara.component
@@ -209,13 +219,13 @@ def Summary(model: StrategyPair):
                     solara.Text(f"{model.labels[side]}: {T['day']} {h['days']} {WORDS['of']} {model.horizon}",
                                 style={"font-weight": "bold", "color": COLOURS[side].removeprefix("tab:")})
                     if h["days"]:
-                        solara.Text(f"{WORDS['advocates']}: {h['net_advocates_end']:+.1f} {WORDS['points']}",
+                        solara.Text(f"{WORDS['advocates']}: {decimal(h['net_advocates_end'], '+.1f', LANG)} {WORDS['points']}",
                                     style={"font-weight": "bold"}, classes=[f"advocates-{side}"])
-                        solara.Text(f"{WORDS['value']}: {_money(h['value'])}", classes=[f"value-{side}"])
-                        solara.Text(f"{T['trust_market']}: {h['long_term_trust']:.3f}")
+                        solara.Text(f"{WORDS['value']}: {money(h['value'], LANG, 'EUR', signed=True)}", classes=[f"value-{side}"])
+                        solara.Text(f"{T['trust_market']}: {decimal(h['long_term_trust'], '.3f', LANG)}")
                         if model.model(side).config.strategy.has_page:
-                            solara.Text(f"{T['followers']}: {h['followers_end']:,} ({int(h['followers_start']):,})")
-                            solara.Text(f"{WORDS['unfollows']}: {_pct(h['unfollow_rate_per_30d'])}")
+                            solara.Text(f"{T['followers']}: {count(h['followers_end'], LANG)} ({count(h['followers_start'], LANG)})")
+                            solara.Text(f"{WORDS['unfollows']}: {percent(h['unfollow_rate_per_30d'], 1, LANG)}")
     Export(model)
 
 

@@ -15,9 +15,10 @@ import mesa
 import numpy as np
 
 from .. import runner
-from ..experiments.demo import scenarios_dir, tool_defaults
+from ..experiments.demo import load_story, scenarios_dir, tool_defaults
 from ..model import AudienceModel
 from ..model.measures import summarize
+from ..report.numbers import capital
 from ..scenario import ScenarioError
 
 
@@ -89,7 +90,7 @@ class StrategyPair(mesa.Model):
     """Holds two AudienceModels; one step is one day of both."""
 
     def __init__(self, left: str | None = None, right: str | None = None, left_knobs: dict | None = None,
-                 right_knobs: dict | None = None, people: str = "20000", seed: str = "7", rng=None):
+                 right_knobs: dict | None = None, people: str = "20000", seed: str = "7", rng=None, lang: str = "en"):
         super().__init__(rng=rng)
         self.errors: list[str] = []
         defaults = tool_defaults()["dashboard"]
@@ -100,7 +101,9 @@ class StrategyPair(mesa.Model):
         # names are file-safe (they name the exported report's scenarios); labels are what the page shows
         self.left = AudienceModel(self.left_scenario.with_overrides(name=f"A-{self.left_scenario.name}"))
         self.right = AudienceModel(self.right_scenario.with_overrides(name=f"B-{self.right_scenario.name}"))
-        self.labels = {"left": f"A: {self.left_scenario.name}", "right": f"B: {self.right_scenario.name}"}
+        story = load_story("demo")  # a client reads "A: The sales party", not the preset's file name
+        self.labels = {side: f"{letter}: {capital(story.label(sc.name, lang))}"
+                       for side, letter, sc in (("left", "A", self.left_scenario), ("right", "B", self.right_scenario))}
         self.limits: dict[str, float] = {}  # each chart's upper limit: it only grows, so axes do not jump
 
     def _preset(self, name: str, people: int, seed, knobs: dict):

@@ -62,7 +62,7 @@ def trajectories(comparison, lang: str = "en", story=None):
 def time_axis(ax, days: int, lang: str = "en") -> None:
     """Days as a client counts them: years over two years or more, months over two months or more, else days."""
     t = TEXT[lang]
-    for unit, length, least in (("year", 365.25, 2 * 365), ("month", 30.44, 60), ("day", 1.0, 0)):
+    for unit, length, least in (("year", 365.0, 2 * 365), ("month", 30.44, 60), ("day", 1.0, 0)):  # a 1,095-day horizon ends on 3
         if days >= least:
             break
     ax.xaxis.set_major_locator(MultipleLocator(length * max(1, round(days / length / 8)) if unit != "year" else length))
