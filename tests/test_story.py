@@ -259,6 +259,7 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     assert words in " ".join(texts[1].split())
     assert "Nur der Nettogewinn" in texts[1]  # the profit line beside the headline
     assert "Die Geldwerte beruhen auf Annahmen" in texts[3]  # the assumed economy, in words
+    assert "Ein Post erreicht" in texts[3] and "fraction" not in texts[3] and "reach_base" not in texts[3]  # key assumptions in words
     assert "{" not in " ".join(texts) and "unten" not in texts[3], texts[3]  # every template filled; no "below" in a deck
     assert sum(1 for sh in slides[2].shapes if sh.shape_type == 13) == 3  # the three figures as pictures
     width = Presentation(out / "report.pptx").slide_width

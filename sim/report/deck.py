@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import plots
 from .i18n import TEXT, dative
-from .numbers import count
+from .numbers import count, decimal, percent
 from .story import Story, assumed_economy, headline, profit_alone
 
 KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
@@ -75,15 +75,10 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         slide = text_slide(t["breakeven"], [breakeven.sentence(lang)], size=20)
         picture(slide, plots.breakeven(breakeven, lang), Inches(2.4), Inches(2.6), Inches(8.5))
 
-    from ..scenario import parameters
+    from .html import money_note
 
-    rows = {r["key"]: r for r in parameters()}
-    from .html import _used, money_note
-
-    ran = comparison.manifest.get("scenarios", {})
-    lines = [f"{k} = {_used(k, ran, t, lang)} {rows[k]['unit']}: {rows[k]['source']}" for k in KEY_ASSUMPTIONS if k in rows]
-    text_slide(t["deck_assumptions"], [assumed_economy(comparison, story, lang, where="deck")] + lines
-               + [money_note(comparison, story, lang)], size=13)
+    text_slide(t["deck_assumptions"], [assumed_economy(comparison, story, lang, where="deck")]
+               + key_assumptions(comparison, story, lang) + [money_note(comparison, story, lang)], size=13)
     command = comparison.manifest.get("command") or ""
     base = dative(story.label(comparison.manifest["baseline"], lang), lang)
     text_slide(t["reproduce"], [command] + ([f"{t['with_breakeven']}: {command} --breakeven 10000,30000,100000,300000,1000000"]
@@ -91,3 +86,25 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
                + [t["reps_note"].format(reps=comparison.reps, base_to=base)], size=16)
     deck.save(path)
     return path
+
+
+def key_assumptions(comparison, story, lang: str = "en") -> list[str]:
+    """The assumptions the argument leans on, in words, with the values this comparison ran with (the page as it
+    is run now) and the first words of their source (the report's appendix has every parameter in full)."""
+    from ..scenario import parameters
+
+    t = TEXT[lang]
+    sources = {r["key"]: r["source"] for r in parameters()}
+    ran = comparison.manifest.get("scenarios", {}).get(story.current, {})
+    lines = []
+    for key in KEY_ASSUMPTIONS:
+        section, name = key.split(".")
+        x = ran.get(section, {}).get(name)
+        if x is None or f"key_{key}" not in t:
+            continue
+        text = t[f"key_{key}"].format(x=decimal(x, "g", lang), pct=percent(x, 0, lang), currency=story.currency,
+                                      per_year=percent(1 - (1 - x) ** 365, 0, lang) if 0 <= x <= 1 else "")
+        source = sources[key].split(";")[0].split(":")[0].strip()
+        source = t["assumption"] if source.startswith("assumed") else source.replace("seed ", t["seed"] + " ")
+        lines.append(f"{text} ({t['source_short']}: {source})")
+    return lines
