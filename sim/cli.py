@@ -15,7 +15,7 @@ import click
 
 from . import outputs, runner
 from .parallel import terminate_on_signal
-from .scenario import ScenarioError
+from .scenario import ScenarioError, plain
 
 EXIT_USAGE = 2
 OVERWRITE_HELP = "Replace the output if it holds an earlier audsim result (never files audsim did not write)."
@@ -529,7 +529,7 @@ def params(markdown):
         click.echo(parameters_markdown(swept_ranges(scenarios_dir() / "sweeps")), nl=False)
         return
     for r in parameters():
-        click.echo(f"{r['key']:<40} {str(r['default']):<12} {r['range']:<16} {r['unit']:<28} {r['meaning']}")
+        click.echo(f"{r['key']:<40} {plain(r['default']):<12} {r['range']:<16} {r['unit']:<28} {r['meaning']}")
 
 
 def _num(x, spec: str) -> str:

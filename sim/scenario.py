@@ -753,6 +753,11 @@ def _during(base: dict, settings: dict) -> Scenario:
     return Scenario.model_validate(_deep_merge(base, settings))
 
 
+def plain(default) -> str:
+    """A default as text: one per content type as "promo 0.15, info 0.84, ..."."""
+    return ", ".join(f"{t} {v}" for t, v in default.items()) if isinstance(default, dict) else str(default)
+
+
 def parameters() -> list[dict]:
     """Every scalar parameter: dotted key, default, bounds, unit, source, meaning (for docs and ``audsim params``)."""
     rows = []
@@ -771,7 +776,7 @@ def parameters() -> list[dict]:
                          "source": extra.get("source", ""), "meaning": f.description or ""})
     for name, f in ContentType.model_fields.items():
         extra = f.json_schema_extra or {}
-        values = ", ".join(f"{t} {getattr(c, name)}" for t, c in defaults.content.items())
+        values = {t: getattr(c, name) for t, c in defaults.content.items()}  # one per content type
         rows.append({"key": f"content.TYPE.{name}", "default": values, "range": "", "unit": extra.get("unit", ""),
                      "source": extra.get("source", "") if name != "valued_by" else "seed 002 panel (promo: assumed)",
                      "meaning": f.description or ""})
@@ -801,7 +806,7 @@ def parameters_markdown(swept: dict[str, str] | None = None) -> str:
     for r in parameters():
         key = r["key"]
         studied = "; ".join(_swept_here(key, k, v) for k, v in swept.items() if _swept_here(key, k, v))
-        lines.append(f"| `{key}` | {r['default']} | {r['range']} | {r['unit']} | {r['source']} | {r['meaning']} | {studied} |")
+        lines.append(f"| `{key}` | {plain(r['default'])} | {r['range']} | {r['unit']} | {r['source']} | {r['meaning']} | {studied} |")
     return "\n".join(lines) + "\n"
 
 
