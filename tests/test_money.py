@@ -56,6 +56,12 @@ def test_equity_follows_trust_and_a_neutral_market_buys_at_the_neutral_rate():
     v_p = sales.equity(one, econ)[0]
     assert v_c == pytest.approx((g * r + h * v_p) / (delta + h), rel=1e-5)
     assert v_p == pytest.approx(a * (g + v_c) / (a + delta), rel=1e-5)
+    # purchase rates scale as (trust / 0.5)^elasticity, at the default 2 (computed as a square) and at any other
+    one.customer[0], one.trust[0] = True, 0.75
+    for e in (2.0, 1.5):
+        econ_e = lost_for_good.model_copy(update={"trust_elasticity": e})
+        h_e = econ.lapse_rate * np.exp(econ.lapse_trust_slope * (0.5 - 0.75))
+        assert sales.equity(one, econ_e)[0] == pytest.approx(g * r * 1.5**e / (delta + h_e), rel=1e-6)
 
 
 # -- value adds up --------------------------------------------------------------------
