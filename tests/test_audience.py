@@ -244,24 +244,82 @@ def test_kernels_match_their_python():
 
 
 def test_the_reaction_with_its_draws_matches_its_python():
-    """The compiled reaction draws what the engagements lead to from the stream in the same order as its Python,
-    and leaves the same state."""
+    """The compiled reaction draws its noise, its uniforms and what the engagements lead to from the stream in the
+    same order as its Python, leaves the same state, and scales sharing and learning as numpy would."""
     rng, f32 = _arrays(n=400, seed=4)
     viewers = np.sort(rng.choice(400, 250, replace=False)).astype(np.int64)
-    interest, trust = f32(), f32()
-    state = [interest, trust, np.zeros(400, np.float32), (rng.random(400) < 0.3).astype(np.int16)] + [f32() for _ in range(4)]
+    interest = np.stack([f32(), f32()], axis=1)
+    state = [interest, f32(), np.zeros(400, np.float32), (rng.random(400) < 0.3).astype(np.int16)] + [f32() for _ in range(4)]
     flags = [rng.random(400) < 0.3, rng.random(400) < 0.4, np.full(400, -1, np.int32), rng.random(400) < 0.5]
-    weights = (0.5, 0.6, 0.15, 1.5, -1.0, 3.5, 0.5, -5.5, 1.5, 3.0, 0.03, 0.01, 0.08, 0.1, 0.3)
+    w = np.array((0.5, 0.6, 0.15, 1.5, -1.0, 3.5, 0.5, -5.5, 1.5, 3.0, 0.03, 0.01, 0.08, 0.1, 0.3))
     for draw in (False, True):
         jit = [s.copy() for s in state] + [f.copy() for f in flags]
         py = [s.copy() for s in state] + [f.copy() for f in flags]
-        noise, u = rng.standard_normal(250).astype(np.float32), rng.random((3, 250)).astype(np.float32)
-        args = lambda cols, seed: (viewers, noise, u, *cols[:9], draw, *cols[9:], 5, np.float32(0.3), 0.4, 0.5,  # noqa: E731
-                                   True, np.random.default_rng(seed), *weights)
-        out_jit = reactions._respond(*args(jit, 1))
-        out_py = reactions._respond.py_func(*args(py, 1))
+        types = (np.array([0.5, 0.5], np.float32), np.array([0.03, 0.03], np.float32), np.array([0.3, 0.3], np.float32),
+                 np.array([False, draw]))
+        ctx = lambda cols: (tuple(cols), *types, 5, 0.4, 0.5, True)  # noqa: E731
+        out_jit = reactions._respond(viewers, 1, w, 0.7, 0.5, ctx(jit), np.random.default_rng(1))
+        out_py = reactions._respond.py_func(viewers, 1, w, 0.7, 0.5, ctx(py), np.random.default_rng(1))
         for x, y in zip(out_jit[:4], out_py[:4]):
             np.testing.assert_array_equal(x, y)
         assert tuple(out_jit[4]) == tuple(out_py[4]) and out_jit[4][0] > 0 and out_jit[4][4] > 0  # engagements, sales
         for x, y in zip(jit, py):
             np.testing.assert_allclose(x, y, rtol=1e-5, atol=1e-6)
+    scaled = reactions._scaled(w, 1, 0.7, 0.5, *types[:2])
+    assert scaled[6] == float(np.float32(0.5) * 0.7) and scaled[10] == float(np.float32(0.03) * 0.5)  # numpy's float32
+
+
+def test_the_compiled_sets_and_audiences_are_the_python_ones():
+    """Inside the day's compiled pass: who hears a message is ``reach``'s answer, sets are numpy's, and the posts'
+    audiences drawn together are the audiences drawn post by post, from the same stream."""
+    from sim.model.draws import bernoulli_indices, log_q
+    from sim.model.graph import heard_by, reach, social_graph
+    from sim.model.indices import sorted_unique
+
+    g = social_graph(3000, 12, 2.5, np.random.default_rng(0))
+    senders = np.array([5, 17, 17, 900, 2999])
+    for share in (0.0, 0.3, 1.0):
+        mine, ref = np.random.default_rng(2), np.random.default_rng(2)
+        np.testing.assert_array_equal(heard_by(g.indptr, g.indices, senders, share, mine), reach(g, senders, share, ref)[0])
+        assert mine.random() == ref.random()
+    for idx in (np.array([], np.int64), np.arange(9), np.random.default_rng(1).integers(0, 70_000, 5000)):
+        np.testing.assert_array_equal(sorted_unique(idx), np.unique(idx))
+
+    people = np.random.default_rng(3)
+    activity, follows = people.random(20_000).astype(np.float32), people.random(20_000) < 0.2
+    followers = np.flatnonzero(follows)
+    weight = people.random(followers.size)
+    mine, ref = np.random.default_rng(4), np.random.default_rng(4)
+    shown, at = platform._organic_posts(3, followers, weight, 0.1, mine)
+    recommended, at_r = platform._recommended_posts(2, 20_000, 0.05, log_q(0.05), activity, follows, mine)
+    for i in range(3):
+        np.testing.assert_array_equal(shown[at[i]:at[i + 1]], platform._shown(followers, weight, 0.1, ref))
+    for i in range(2):
+        expected = platform._recommended(bernoulli_indices(ref, 20_000, 0.05), 0.05, activity, follows, ref)
+        np.testing.assert_array_equal(recommended[at_r[i]:at_r[i + 1]], expected)
+    assert mine.random() == ref.random()
+
+
+def test_a_person_reacts_to_a_post_once_however_many_ways_it_reaches_them():
+    """Followers shown a post, non-followers recommended it and bought impressions overlap: each viewer reacts once
+    per post (a second post is seen afresh), and the pass leaves nobody marked as having seen it."""
+    from sim.model.exposure import expose
+
+    model = AudienceModel(scenario("stammtisch", **{"market.people": 3000}), seed=1)
+    p, content, cfg = model.people, model.content, model.config
+    followers = np.flatnonzero(p.follows)
+    everyone = np.arange(p.n)
+    posts = np.array([content.index["info"]] * 2)
+    organic = (np.concatenate([followers, followers]), np.array([0, followers.size, 2 * followers.size]))
+    recommended = (np.concatenate([everyone[~p.follows][:50]] * 2), np.array([0, 50, 100]))
+    paid = (np.concatenate([everyone[:400]] * 2), np.array([0, 400, 800]))  # followers and non-followers again
+    weights = np.stack([reactions.weights(content, cfg.reactions, k) for k in posts])
+    ctx = reactions.context(p, content, cfg.reactions, 0, cfg.follows.follow_on_purchase, True)
+    day = expose(posts, organic, recommended, paid, weights, 0.5, content.cascade_decay, model.graph, 0.0, 0.0,
+                 model._seen, ctx, np.random.default_rng(0))
+    first = day.audience[:day.audience.size // 2]
+    assert np.unique(first).size == first.size  # once within a post
+    assert np.array_equal(np.sort(first), np.sort(day.audience[first.size:]))  # and again in the next
+    assert day.reactions[:, 1].sum() == day.audience.size and not model._seen.any()
+    newly_paid = np.setdiff1d(everyone[:400], np.concatenate([followers, everyone[~p.follows][:50]]))
+    assert day.per_post.tolist()[0] == [followers.size, 50, newly_paid.size, 0]

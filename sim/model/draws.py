@@ -18,24 +18,38 @@ _INVERSION_BELOW = 1.0 / 3.0
 
 def bernoulli_indices(rng: np.random.Generator, n: int, p: float) -> np.ndarray:
     """Sorted indices i < n at which independent Bernoulli(p) trials succeed."""
+    return _bernoulli(rng, n, p, log_q(p))
+
+
+def log_q(p: float) -> float:
+    """log(1 - p) as numpy computes it (its own vectorised log1p may differ from the C library's in the last bit)."""
+    return float(np.log1p(-p)) if 0 < p < _INVERSION_BELOW else 0.0
+
+
+@numba.njit(cache=True)
+def _bernoulli(rng, n, p, log_q):
+    """``bernoulli_indices`` compiled, drawing what numpy's Generator would: geometric gaps by inversion of
+    exponentials (``log_q`` = log(1 - p), from ``log_q``) below a third, numpy's geometric above."""
     if p <= 0 or n == 0:
         return np.empty(0, np.int64)
     if p >= 1:
-        return np.arange(n, dtype=np.int64)
-    out, start = [], -1
+        return np.arange(n)
+    out = np.empty(0, np.int64)
+    start = -1
     while True:
         k = int(n * p + 6 * np.sqrt(n * p) + 16)  # almost always one batch
         if p < _INVERSION_BELOW:
-            hits = _successes(rng.standard_exponential(k), np.log1p(-p), start, n)
-            last = start if hits.size == 0 else int(hits[-1])
+            hits = _successes(rng.standard_exponential(k), log_q, start, n)
+            last = start if hits.size == 0 else hits[-1]
             done = hits.size < k
         else:
-            hits = start + np.cumsum(rng.geometric(p, size=k))
-            done, last = hits[-1] >= n, int(hits[-1])
+            gaps = np.cumsum(rng.geometric(p, size=k))
+            done, last = start + gaps[-1] >= n, start + gaps[-1]
+            hits = start + gaps
             hits = hits[hits < n]
-        out.append(hits)
+        out = hits if out.size == 0 else np.concatenate((out, hits))
         if done:
-            return np.concatenate(out) if len(out) > 1 else out[0]
+            return out
         start = last
 
 

@@ -12,7 +12,7 @@ import numba
 import numpy as np
 from scipy import sparse
 
-from .indices import unique
+from .indices import sorted_unique, unique
 
 
 def social_graph(n: int, mean_degree: float, tail: float, rng: np.random.Generator) -> sparse.csr_matrix:
@@ -126,3 +126,11 @@ def _heard(indptr, indices, senders, share, rng):
                 out[k] = indices[i]
                 k += 1
     return out[:k]
+
+
+@numba.njit(cache=True)
+def heard_by(indptr, indices, senders, share, rng):
+    """``reach(...)[0]`` inside a compiled pass: the people who hear ``senders``, sorted (no draws without senders)."""
+    if senders.size == 0:
+        return np.empty(0, np.int64)
+    return sorted_unique(_heard(indptr, indices, senders, share, rng))

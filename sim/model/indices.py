@@ -116,3 +116,17 @@ def _radix_sort(idx, top):
         out, buf = buf, out
         shift += _RADIX_BITS
     return out
+
+
+@numba.njit(cache=True)
+def sorted_unique(idx):
+    """``unique(idx)`` inside a compiled pass: the sorted distinct values of a non-negative index array."""
+    runs, top = _runs(idx)
+    s = idx.copy() if runs <= 1 else _radix_sort(idx, top)
+    out = np.empty(s.size, s.dtype)
+    k = 0
+    for i in range(s.size):
+        if i == 0 or s[i] != s[i - 1]:
+            out[k] = s[i]
+            k += 1
+    return out[:k]

@@ -6,16 +6,16 @@ import mesa
 import numpy as np
 import pandas as pd
 
-from . import follows, sales, service, sharing, word_of_mouth
+from . import follows, reactions, sales, service, word_of_mouth
 from .brand import Brand
 from .content import ContentTypes
 from .draws import bernoulli_indices
+from .exposure import Exposure, expose
 from .graph import social_graph
 from .indices import sort, union, unique
 from .measures import HEADLINE, DailyRecord, Measures, summarize
 from .people import People
 from .platform import Platform
-from .reactions import react
 from .threads import Threads
 from .trust import TrustLedger
 
@@ -113,46 +113,30 @@ class AudienceModel(mesa.Model):
 
     def show(self, posts: np.ndarray) -> None:
         """Steps 2-4: followers, recommended and paid viewers react to each post; shares and engagements reach ties."""
-        p, cfg, rng = self.people, self.config, self.streams["reactions"]
-        self.measures.add(posts=posts.size, cost_prizes=float(self.content.prize[posts].sum()))
+        p, cfg, content = self.people, self.config, self.content
+        self.measures.add(posts=posts.size, cost_prizes=float(content.prize[posts].sum()))
         if posts.size == 0:
             return
         feed = self.streams["feed"]
         organic = self.platform.organic_viewers(posts.size, self.followers, p.activity, p.affinity, feed)
         recommended = self.platform.recommended_viewers(posts.size, p.follows, p.activity, feed)
-        paid, spent = self.platform.paid_viewers(cfg.strategy.paid_boost_per_day, posts.size, p.activity, feed)
+        *paid, spent = self.platform.paid_viewers(cfg.strategy.paid_boost_per_day, posts.size, p.activity, feed)
         self.measures.add(cost_paid=spent)
-        audiences = []  # each post's viewers (unique within a post)
-        seen = self._seen  # who saw the post at hand; cleared after each post
-        for k, own, found, bought in zip(posts, organic, recommended, paid):
-            seen[own] = True
-            found = found[~seen[found]]
-            seen[found] = True
-            bought = bought[~seen[bought]]
-            seen[bought] = True
-            distrust = cfg.service.promo_over_complaints * self.content.promo_weight[k]
-            decay = float(self.content.cascade_decay[k])
-
-            def react_to(viewers, hop=0, learning=1.0):
-                r = react(p, viewers, k, self.content, cfg.reactions, rng, self.day, cfg.follows.follow_on_purchase,
-                          cfg.strategy.has_page, distrust, decay ** max(hop - 1, 0), learning)
-                self.ledger.touched(viewers)
-                self._count_reaction(r, k)
-                return r
-
-            first = react_to(np.concatenate([own, found])) + react_to(bought, learning=cfg.platform.ad_trust_learning)
-            later, cascade = sharing.spread(self.graph, first.viewers[first.shared], seen, cfg.platform.share_visibility,
-                                            decay, rng, react_to, engagers=first.viewers[first.engaged & ~first.shared],
-                                            engagement_visibility=cfg.platform.engagement_visibility)
-            audiences += [first.viewers] + [r.viewers for r in later]
-            for r in [first, *later]:
-                seen[r.viewers] = False
-            self.measures.add(organic_impressions=own.size, recommended_impressions=found.size, paid_impressions=bought.size,
-                              share_impressions=cascade)
-            self.measures.today["cascade_size_max"] = max(self.measures.today["cascade_size_max"], cascade)
-        viewers = np.concatenate(audiences)
-        if posts.size > 1:
-            viewers = unique(viewers)
+        weights = np.stack([reactions.weights(content, cfg.reactions, k, cfg.service.promo_over_complaints * content.promo_weight[k])
+                            for k in posts])  # viewers who saw an open complaint thread lose more trust to promotion
+        ctx = reactions.context(p, content, cfg.reactions, self.day, cfg.follows.follow_on_purchase, cfg.strategy.has_page)
+        day = expose(posts, organic, recommended, paid, weights, cfg.platform.ad_trust_learning, content.cascade_decay,
+                     self.graph, cfg.platform.share_visibility, cfg.platform.engagement_visibility, self._seen, ctx,
+                     self.streams["reactions"])
+        self.ledger.touched(day.audience)
+        self.follow_book.request(day.hunters, hunter=True)
+        self.follow_book.request(day.joiners)
+        for post, *counts in day.reactions.tolist():  # in order: revenue adds up as it always did
+            self._count_reaction(dict(zip(Exposure.ROWS[1:], counts)), int(posts[post]))
+        for counts in day.per_post.tolist():
+            self.measures.add(**dict(zip(Exposure.PER_POST, counts)))
+            self.measures.today["cascade_size_max"] = max(self.measures.today["cascade_size_max"], counts[3])
+        viewers = day.audience if posts.size == 1 else unique(day.audience)
         self._visitors = viewers[p.follows[viewers]]
         self.feel_posting_rate(posts.size)
 
@@ -171,13 +155,10 @@ class AudienceModel(mesa.Model):
         self.follow_book.request(fans)
         self.measures.add(cost_fans=fans.size * self.config.strategy.cost_per_fan)
 
-    def _count_reaction(self, r, k: int) -> None:
-        """An audience's follow requests and measures (its sales at the post type's discount)."""
-        self.follow_book.request(r.hunters, hunter=True)
-        self.follow_book.request(r.joiners)
-        n, revenue, profit = sales.money(r.sales, self.content.discount[k], self.config.economy)
-        self.measures.add(impressions=r.viewers.size, engagements=r.engagements, follower_engagements=r.follower_engagements,
-                          shares=r.shares, negative_feedback=r.negatives, sales=n, revenue=revenue, gross_profit=profit)
+    def _count_reaction(self, counts: dict, k: int) -> None:
+        """An audience's measures (its sales at the post type's discount)."""
+        n, revenue, profit = sales.money(counts.pop("sales"), self.content.discount[k], self.config.economy)
+        self.measures.add(**counts, sales=n, revenue=revenue, gross_profit=profit)
 
     def handle_complaints(self) -> None:
         """Steps 5-6: customers' problems arise; today's visitors read the open threads on the page; due answers,

@@ -17,7 +17,7 @@ import mesa
 import numba
 import numpy as np
 
-from .draws import bernoulli_indices
+from .draws import _bernoulli, log_q
 
 
 class Platform(mesa.Agent):
@@ -52,8 +52,8 @@ class Platform(mesa.Agent):
         """Organic reach per post relative to a page of ``size_ref`` followers (Locowise 2015: about F^-0.2)."""
         return (max(n_followers, 1) / self.params.size_ref) ** -self.params.size_elasticity
 
-    def organic_viewers(self, n_posts: int, followers: np.ndarray, activity, affinity, rng) -> list[np.ndarray]:
-        """For each post, the followers it is shown to.
+    def organic_viewers(self, n_posts: int, followers: np.ndarray, activity, affinity, rng) -> tuple[np.ndarray, np.ndarray]:
+        """The followers each post is shown to: all posts' audiences in one array, post i's at ``[at[i]:at[i+1]]``.
 
         Each post's expected audience is clip(R * s(F), reach_min, reach_max)
         * F / r^post_split for F followers, s(F) the page-size factor, at a
@@ -64,15 +64,15 @@ class Platform(mesa.Agent):
         capped at 1.
         """
         if n_posts == 0 or followers.size == 0:
-            return [np.empty(0, np.int64) for _ in range(n_posts)]
+            return np.empty(0, np.int64), np.zeros(n_posts + 1, np.int64)
         weight = _feed_weight(followers, activity, affinity, float(self.params.affinity_floor))
         share = float(np.clip(self.reach * self.size_factor(followers.size), self.params.reach_min, self.params.reach_max))
         target = share * followers.size / self.posting_rate(n_posts) ** self.params.post_split
         scale = float(target / weight.sum())
-        return [_shown(followers, weight, scale, rng) for _ in range(n_posts)]
+        return _organic_posts(n_posts, followers, weight, scale, rng)
 
-    def recommended_viewers(self, n_posts: int, follows, activity, rng) -> list[np.ndarray]:
-        """For each post, the non-followers the platform recommends it to.
+    def recommended_viewers(self, n_posts: int, follows, activity, rng) -> tuple[np.ndarray, np.ndarray]:
+        """The non-followers the platform recommends each post to, as ``organic_viewers`` returns them.
 
         An online non-follower is shown a post with chance recommend_rate * R / reach_base
         (split like followers' reach by the posting rate): the platform shows
@@ -82,24 +82,24 @@ class Platform(mesa.Agent):
         p = self.params
         chance = p.recommend_rate * self.reach / p.reach_base / self.posting_rate(n_posts) ** p.post_split
         if n_posts == 0 or chance <= 0:
-            return [np.empty(0, np.int64) for _ in range(n_posts)]
+            return np.empty(0, np.int64), np.zeros(n_posts + 1, np.int64)
         chance = min(chance, 1.0)
-        return [_recommended(bernoulli_indices(rng, activity.size, chance), chance, activity, follows, rng)
-                for _ in range(n_posts)]
+        return _recommended_posts(n_posts, activity.size, chance, log_q(chance), activity, follows, rng)
 
-    def paid_viewers(self, budget: float, n_posts: int, activity, rng) -> tuple[list[np.ndarray], float]:
+    def paid_viewers(self, budget: float, n_posts: int, activity, rng) -> tuple[np.ndarray, np.ndarray, float]:
         """Impressions bought with ``budget``, spread over the day's posts, anyone in the market.
 
         The price per impression rises as Q falls: a page nobody likes pays more.
-        Returns the viewers per post and the money spent.
+        Returns the viewers as ``organic_viewers`` does, and the money spent.
         """
         p = self.params
         if budget <= 0 or n_posts == 0 or p.cpm <= 0:
-            return [np.empty(0, np.int64) for _ in range(n_posts)], 0.0
+            return np.empty(0, np.int64), np.zeros(n_posts + 1, np.int64), 0.0
         price = p.cpm / 1000.0 * p.quality_ref / max(self.quality, p.quality_ref * 0.05)
         per_post = budget / price / n_posts
         chance = np.minimum(1.0, per_post * activity / activity.sum())
-        return [np.flatnonzero(rng.random(activity.size) < chance) for _ in range(n_posts)], budget
+        bought = [np.flatnonzero(rng.random(activity.size) < chance) for _ in range(n_posts)]
+        return np.concatenate(bought), np.cumsum([0] + [b.size for b in bought]), budget
 
     def update(self, posts: int, engagements: int, negatives: int, impressions: int) -> None:
         """Step 8: remember today's posts; move Q toward today's score, then R from Q; competition grows.
@@ -153,3 +153,28 @@ def _recommended(candidates, chance, activity, follows, rng):
             out[k] = c
             k += 1
     return out[:k]
+
+
+@numba.njit(cache=True)
+def _organic_posts(n_posts, followers, weight, scale, rng):
+    """Each post's followers (``_shown``), one post after the other from ``rng``: (viewers, offsets)."""
+    return _joined([_shown(followers, weight, scale, rng) for _ in range(n_posts)])
+
+
+@numba.njit(cache=True)
+def _recommended_posts(n_posts, n, chance, log_q, activity, follows, rng):
+    """Each post's recommended non-followers (a Bernoulli draw over the market, thinned by activity), one post
+    after the other from ``rng``: (viewers, offsets)."""
+    return _joined([_recommended(_bernoulli(rng, n, chance, log_q), chance, activity, follows, rng) for _ in range(n_posts)])
+
+
+@numba.njit(cache=True)
+def _joined(parts):
+    """Arrays as one, with the offsets of each: part i is ``out[at[i]:at[i + 1]]``."""
+    at = np.zeros(len(parts) + 1, np.int64)
+    for i in range(len(parts)):
+        at[i + 1] = at[i] + parts[i].size
+    out = np.empty(at[-1], np.int64)
+    for i in range(len(parts)):
+        out[at[i]:at[i + 1]] = parts[i]
+    return out, at

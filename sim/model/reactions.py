@@ -48,6 +48,31 @@ class Reaction:
             (self.viewers, self.engaged, self.shared), (other.viewers, other.engaged, other.shared))), nobody, nobody)
 
 
+def columns(people) -> tuple:
+    """The people's columns a reaction reads and writes, in the order ``_respond`` takes them."""
+    return (people.interest, people.trust, people.trust_change, people.threads_seen, people.annoyance_promo,
+            people.annoyance_overposting, people.irrelevance, people.affinity, people.entrant, people.follows,
+            people.last_engaged, people.customer)
+
+
+def weights(content, rx, k: int, extra_distrust: float = 0.0) -> np.ndarray:
+    """A post of type ``k``'s weights in the order ``_react`` takes them (a type's share propensity and trust
+    learning unscaled: ``_scaled`` damps them by hop and for ads). The arithmetic is numpy's (a setting times a
+    type's float32 value is a float32), so the compiled and the Python reaction see the same numbers."""
+    return np.array((
+        rx.trust_weight, rx.annoyance_weight * content.promo_weight[k], rx.value_noise,
+        rx.engage_intercept + content.appeal[k], rx.engage_intercept, rx.engage_slope, content.share_propensity[k],
+        rx.negative_intercept, rx.negative_annoyance, rx.negative_value,
+        content.trust_learning[k], extra_distrust, content.annoyance[k], rx.irrelevance_memory, rx.affinity_gain,
+    ), dtype=np.float64)
+
+
+def context(people, content, rx, day: int, follow_on_purchase: float, has_page: bool) -> tuple:
+    """What every reaction of the day shares, bundled for the compiled passes."""
+    return (columns(people), content.share_propensity, content.trust_learning, content.conversion, content.requires_follow,
+            day, float(rx.follow_on_engage), float(follow_on_purchase), bool(has_page))
+
+
 def react(people, viewers: np.ndarray, k: int, content, rx, rng, day: int, follow_on_purchase: float, has_page: bool,
           extra_distrust: float = 0.0, share_scale: float = 1.0, learning_scale: float = 1.0) -> Reaction:
     """Viewers (unique) of a post of type ``k`` react; their state is updated in place.
@@ -59,39 +84,45 @@ def react(people, viewers: np.ndarray, k: int, content, rx, rng, day: int, follo
     requested (``people.trust_change``); the caller notes the viewers with the ledger.
     Engagers are marked (``last_engaged = day``); buyers become customers, and with a page (``has_page``) a
     first-time buyer looks it up and follows with chance ``follow_on_purchase``; the follows asked are returned.
+    The day's posts react in one compiled pass (``exposure``); this is one audience, for a researcher or a test.
     """
     if viewers.size == 0:
         return Reaction.none()
-    weights = tuple(map(float, (
-        rx.trust_weight, rx.annoyance_weight * content.promo_weight[k], rx.value_noise,
-        rx.engage_intercept + content.appeal[k], rx.engage_intercept, rx.engage_slope, content.share_propensity[k] * share_scale,
-        rx.negative_intercept, rx.negative_annoyance, rx.negative_value,
-        content.trust_learning[k] * learning_scale, extra_distrust, content.annoyance[k], rx.irrelevance_memory, rx.affinity_gain,
-    )))
-    noise = rng.standard_normal(viewers.size, dtype=np.float32)  # in bulk: faster than one draw at a time in the kernel
-    u = rng.random((3, viewers.size), dtype=np.float32)
+    ctx = context(people, content, rx, day, follow_on_purchase, has_page)
     engaged, shared, joiners, hunters, counts = _respond(
-        viewers, noise, u, people.interest[:, k], people.trust, people.trust_change, people.threads_seen, people.annoyance_promo,
-        people.annoyance_overposting, people.irrelevance, people.affinity, people.entrant, bool(content.requires_follow[k]),
-        people.follows, people.last_engaged, people.customer, day, np.float32(content.conversion[k]),
-        float(rx.follow_on_engage), float(follow_on_purchase), bool(has_page), rng, *weights)
+        viewers, k, weights(content, rx, k, extra_distrust), float(share_scale), float(learning_scale), ctx, rng)
     return Reaction(viewers, engaged, shared, joiners, hunters, *map(int, counts))
 
 
 @numba.njit(cache=True)
-def _respond(viewers, noise, u, interest, trust, trust_change, threads_seen, annoyance_promo, annoyance_overposting, irrelevance,
-             affinity, entrant, draw, follows, last_engaged, customer, day, conversion, follow_on_engage, follow_on_purchase,
-             has_page, rng, w_trust, w_annoyance, value_noise, engage_intercept, plain_intercept, engage_slope, share_chance,
-             negative_intercept, negative_annoyance, negative_value, learning, extra_distrust, dose, memory, affinity_gain):
-    """The reaction (``_react``, its ``noise`` and uniforms ``u`` drawn before), then what the engagements lead
-    to, drawn in this order from ``rng``: a follow for each engager outside the page (an entrant of a prize draw
-    follows to enter), a sale for each engager (the type's conversion x trust / 0.5), a look at the page for each
+def _scaled(w, k, share_scale, learning_scale, share_propensity, trust_learning):
+    """The weights with the type's share propensity and trust learning scaled as numpy scales a float32 by a
+    float (in float32)."""
+    out = w.copy()
+    out[6] = np.float64(np.float32(share_scale) * share_propensity[k])
+    out[10] = np.float64(np.float32(learning_scale) * trust_learning[k])
+    return out
+
+
+@numba.njit(cache=True)
+def _respond(viewers, k, w, share_scale, learning_scale, ctx, rng):
+    """The reaction of ``viewers`` to a post of type ``k`` with weights ``w`` (``weights``), drawn in this order
+    from ``rng``: a float32 normal noise each, three float32 uniforms each (engage, share, hide), then what the
+    engagements lead to: a follow for each engager outside the page (an entrant of a prize draw follows to
+    enter), a sale for each engager (the type's conversion x trust / 0.5), a look at the page for each
     first-time buyer."""
+    (interest, trust, trust_change, threads_seen, annoyance_promo, annoyance_overposting, irrelevance, affinity, entrant,
+     follows, last_engaged, customer) = ctx[0]
+    share_propensity, trust_learning, conversion, requires_follow, day, follow_on_engage, follow_on_purchase, has_page = ctx[1:]
+    w = _scaled(w, k, share_scale, learning_scale, share_propensity, trust_learning)
+    n = viewers.size
+    noise = rng.standard_normal(n, dtype=np.float32)
+    u = rng.random(3 * n, dtype=np.float32).reshape((3, n))
+    draw = requires_follow[k]
     _, engaged, shared, negative = _react(
-        viewers, interest, trust, trust_change, threads_seen, annoyance_promo, annoyance_overposting, irrelevance, affinity,
-        entrant, draw, noise, u, w_trust, w_annoyance, value_noise, engage_intercept, plain_intercept, engage_slope,
-        share_chance, negative_intercept, negative_annoyance, negative_value, learning, extra_distrust, dose, memory,
-        affinity_gain)
+        viewers, interest[:, k], trust, trust_change, threads_seen, annoyance_promo, annoyance_overposting, irrelevance,
+        affinity, entrant, draw, noise, u, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12],
+        w[13], w[14])
     engagers = viewers[engaged]
     outside = np.empty(engagers.size, np.int64)
     hunters = np.empty(engagers.size, np.int64)
@@ -115,7 +146,7 @@ def _respond(viewers, noise, u, interest, trust, trust_change, threads_seen, ann
     first_time = np.empty(engagers.size, np.int64)
     n_sales, n_first = 0, 0
     for j in engagers:
-        if rng.random() < conversion * trust[j] / np.float32(0.5):
+        if rng.random() < conversion[k] * trust[j] / np.float32(0.5):
             n_sales += 1
             if not customer[j]:
                 first_time[n_first] = j
@@ -175,3 +206,16 @@ def _react(viewers, interest, trust, trust_change, threads_seen, annoyance_promo
             j = viewers[i]
             affinity[j] += affinity_gain * (1.0 - affinity[j])
     return value, engaged, shared, negative
+
+
+@numba.njit(cache=True)
+def logged(viewers, k, w, share_scale, learning_scale, ctx, rng, post, audience, rows, joiners, hunters):
+    """``_respond`` inside a compiled day, its outcome noted in the day's log: the viewers (``audience``), a row
+    of counts (post, viewers, engagements, follower engagements, shares, hides, sales) and the follows asked.
+    Returns who engaged and who shared."""
+    engaged, shared, joined, hunted, counts = _respond(viewers, k, w, share_scale, learning_scale, ctx, rng)
+    audience.append(viewers)
+    rows.append((post, viewers.size, counts[0], counts[1], counts[2], counts[3], counts[4]))
+    joiners.append(joined)
+    hunters.append(hunted)
+    return engaged, shared

@@ -4,43 +4,43 @@ A share shows the post to a share of the sharer's ties, followers or not; an
 engagement (a like, a comment) shows it to fewer of them. One hop unless the
 content type has a ``cascade_decay``: then the new viewers' shares spread
 again, their share propensity decaying per hop (a share-to-enter draw).
+Compiled: it runs inside the day's pass over its posts (``exposure``).
 """
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
-from .graph import reach
-from .indices import union
+from .graph import heard_by
+from .indices import sorted_unique
+from .reactions import logged
 
 
-def spread(graph, sharers: np.ndarray, seen: np.ndarray, visibility: float, decay: float, rng, react_fn,
-           engagers: np.ndarray, engagement_visibility: float) -> tuple[list, int]:
-    """Show the post to the sharers' ties; return (reactions of the new viewers, cascade size).
+@numba.njit(cache=True)
+def spread(indptr, ties, sharers, engagers, seen, visibility, engagement_visibility, decay, k, w, ctx, rng, post,
+           audience, rows, joiners, hunters):
+    """Show post ``post`` (type ``k``, weights ``w``) to the sharers' ties; returns the cascade size.
 
     ``seen`` (bool over people) marks who saw this post already and is
-    updated; ``react_fn(viewers, hop)`` makes the viewers react. On the first
-    hop the ties of ``engagers`` (who engaged but did not share) see it with
-    ``engagement_visibility``. With ``decay`` > 0 the new viewers' shares
-    spread again (their propensity is scaled by decay per hop in ``react_fn``).
+    updated. On the first hop the ties of ``engagers`` (who engaged but did not
+    share) see it with ``engagement_visibility``. With ``decay`` > 0 the new
+    viewers' shares spread again, their propensity scaled by decay per hop.
+    The new viewers react (``reactions.logged``: noted in the day's log).
     """
-    heard = _heard(graph, sharers, visibility, rng)
+    heard = heard_by(indptr, ties, sharers, visibility, rng)
     if engagers.size and engagement_visibility > 0:
-        heard = union(heard, reach(graph, engagers, engagement_visibility, rng)[0])
-    reactions, size, hop = [], 0, 1
+        heard = sorted_unique(np.concatenate((heard, heard_by(indptr, ties, engagers, engagement_visibility, rng))))
+    size, hop = 0, 1
     while heard.size:
         viewers = heard[~seen[heard]]
         seen[viewers] = True
         if viewers.size == 0:
             break
-        r = react_fn(viewers, hop)
-        reactions.append(r)
+        share_scale = 1.0 if hop == 1 else decay ** np.float64(hop - 1)  # as Python's float ** int: the C library's pow
+        _, shared = logged(viewers, k, w, share_scale, 1.0, ctx, rng, post, audience, rows, joiners, hunters)
         size += viewers.size
         if decay <= 0:
             break
-        heard, hop = _heard(graph, viewers[r.shared], visibility, rng), hop + 1
-    return reactions, size
-
-
-def _heard(graph, sharers: np.ndarray, visibility: float, rng) -> np.ndarray:
-    return reach(graph, sharers, visibility, rng)[0] if sharers.size else sharers
+        heard, hop = heard_by(indptr, ties, viewers[shared], visibility, rng), hop + 1
+    return size

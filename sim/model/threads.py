@@ -10,7 +10,7 @@ grows, and what one person sees does not grow with the size of the market
 almost nothing). A viewer remembers the threads
 they saw until each is resolved; then they judge how it was treated
 (the onlooker effect), and while one stays open, promotion costs them extra
-trust (``reactions.react``).
+trust (``reactions._respond``).
 """
 
 from __future__ import annotations
