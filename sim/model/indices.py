@@ -63,7 +63,18 @@ def within(idx: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
 
 @numba.njit(cache=True)
 def _merge(a, b):
+    """Equal values: ``a``'s first. A few into many (the day's joiners into the followers) go in by binary search
+    and block copies; otherwise one linear pass."""
     out = np.empty(a.size + b.size, a.dtype)
+    if b.size * 16 < a.size:
+        at = np.searchsorted(a, b, side="right")
+        prev = 0
+        for j in range(b.size):
+            out[prev + j:at[j] + j] = a[prev:at[j]]
+            out[at[j] + j] = b[j]
+            prev = at[j]
+        out[prev + b.size:] = a[prev:]
+        return out
     i = j = k = 0
     while i < a.size and j < b.size:
         if b[j] < a[i]:

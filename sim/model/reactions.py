@@ -41,12 +41,6 @@ class Reaction:
         nobody = np.empty(0, np.int64)
         return cls(nobody, np.empty(0, np.bool_), np.empty(0, np.bool_), nobody, nobody)
 
-    def __add__(self, other: Reaction) -> Reaction:
-        """Two audiences of one post as one (their viewers, engagements and shares; the rest is counted already)."""
-        nobody = np.empty(0, np.int64)
-        return Reaction(*(np.concatenate([a, b]) for a, b in zip(
-            (self.viewers, self.engaged, self.shared), (other.viewers, other.engaged, other.shared))), nobody, nobody)
-
 
 def columns(people) -> tuple:
     """The people's columns a reaction reads and writes, in the order ``_respond`` takes them."""
