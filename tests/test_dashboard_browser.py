@@ -94,7 +94,7 @@ def test_dashboard_in_chromium(server, tmp_path):
 
             # stammtisch as A: A's knobs show stammtisch's values, not the sales party's
             page.locator(".preset-left").click()
-            page.get_by_role("option", name="stammtisch", exact=True).click()
+            page.get_by_role("option", name="The regulars' table", exact=True).click()
             expect(knobs_a).to_contain_text(f"Promotion: {100 * own['promo_share']:.0f}% of posts", timeout=30_000)
             expect(knobs_a).to_contain_text(f"Posts: {own['posts_per_day']:g} a day")
             expect(knobs_a).to_contain_text(f"Answered: {100 * own['answer_share']:.0f}% of complaints")

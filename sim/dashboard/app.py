@@ -10,6 +10,7 @@ The card shows ``summarize()`` of the days so far.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import time
@@ -21,7 +22,7 @@ from mesa.visualization.utils import force_update, update_counter
 
 from ..experiments.demo import load_story, tool_defaults
 from ..report.i18n import TEXT
-from ..report.numbers import count, decimal, money, percent
+from ..report.numbers import capital, count, decimal, money, percent
 from ..report.plots import time_axis
 from ..report.story import Story
 from .pair import KNOBS, LIVE_PEOPLE, SERIES, StrategyPair, preset_knobs, presets
@@ -149,6 +150,12 @@ def chart(name: str):
     return Chart
 
 
+@functools.cache
+def preset_label(name: str) -> str:
+    """A preset as the client reads it: its label in the demo's story, else its name."""
+    return capital(load_story("demo").label(name, LANG))
+
+
 def _unit(knob) -> str:
     return WORDS["units"].get(knob.unit, knob.unit)
 
@@ -158,8 +165,9 @@ def Side(side: str):
     """One strategy's preset and knobs in the sidebar, each showing its value and unit."""
     values = knobs[side].value
     solara.Markdown(f"### {WORDS[SIDES[side]]}")
-    solara.Select(label=WORDS["preset"], value=preset[side].value, values=presets(), on_value=lambda v: choose(side, v),
-                  classes=[f"preset-{side}"])
+    names = {preset_label(name): name for name in presets()}  # a client picks "The regulars' table", not a file name
+    solara.Select(label=WORDS["preset"], value=preset_label(preset[side].value), values=list(names),
+                  on_value=lambda v: choose(side, names[v]), classes=[f"preset-{side}"])
     with solara.Column(classes=[f"knobs-{side}"]):
         for key, knob in KNOBS.items():
             value = values[key]
