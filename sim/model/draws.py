@@ -17,8 +17,11 @@ _INVERSION_BELOW = 1.0 / 3.0
 
 
 def bernoulli_indices(rng: np.random.Generator, n: int, p: float) -> np.ndarray:
-    """Sorted indices i < n at which independent Bernoulli(p) trials succeed."""
-    return _bernoulli(rng, n, p, log_q(p))
+    """Sorted indices i < n at which independent Bernoulli(p) trials succeed.
+
+    Called from Python, ``_bernoulli`` runs as Python (its draws in bulk from numpy): a compiled call that takes a
+    Generator spends about 10 us converting it, more than the whole draw when p is small."""
+    return _bernoulli.py_func(rng, n, p, log_q(p))
 
 
 def log_q(p: float) -> float:

@@ -102,29 +102,38 @@ def reach(graph: sparse.csr_matrix, senders: np.ndarray, share_of_ties: float, r
     senders = np.asarray(senders, dtype=np.int64)
     if senders.size == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    heard = _heard(graph.indptr, graph.indices, senders, float(share_of_ties), rng)
+    ties = _ties(graph.indptr, graph.indices, senders)
+    heard = ties if share_of_ties >= 1.0 else ties[rng.random(ties.size) < share_of_ties]  # numpy's draws, in bulk
     return unique(heard, return_counts=True)
 
 
 @numba.njit(cache=True)
-def _heard(indptr, indices, senders, share, rng):
-    """The ties each message reaches, a tie once per message (compiled: no arrays of offsets)."""
+def _ties(indptr, indices, senders):
+    """The ties of each sender in turn, a tie once per sender (compiled: no arrays of offsets)."""
     total = 0
     for s in senders:
         total += indptr[s + 1] - indptr[s]
     out = np.empty(total, np.int64)
     k = 0
-    if share >= 1.0:
-        for s in senders:
-            for i in range(indptr[s], indptr[s + 1]):
-                out[k] = indices[i]
-                k += 1
-        return out
     for s in senders:
         for i in range(indptr[s], indptr[s + 1]):
-            if rng.random() < share:
-                out[k] = indices[i]
-                k += 1
+            out[k] = indices[i]
+            k += 1
+    return out
+
+
+@numba.njit(cache=True)
+def _heard(indptr, indices, senders, share, rng):
+    """The ties each message reaches, as ``reach`` draws them (one uniform per tie, in order)."""
+    ties = _ties(indptr, indices, senders)
+    if share >= 1.0:
+        return ties
+    out = np.empty(ties.size, np.int64)
+    k = 0
+    for tie in ties:
+        if rng.random() < share:
+            out[k] = tie
+            k += 1
     return out[:k]
 
 
