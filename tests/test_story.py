@@ -338,3 +338,19 @@ def test_the_assumptions_show_the_values_the_report_ran_with(small, tmp_path):
     assert f"<td>20.000</td><td>{people:,}</td>".replace(",", ".") in row, row
     row = table.split("<code>strategy.posts_per_day</code>", 1)[1].split("</tr>", 1)[0]
     assert "je nach Strategie" in row, row
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_money_sentences_say_why_customer_equity_moved(lang):
+    """Customer equity follows trust: the sentence gives market trust at the start and the end (the runs' means) and,
+    where customers raised complaints, the share not answered in time; without complaints it says nothing of them."""
+    from sim.report.html import _equity_why
+
+    runs = pd.DataFrame({"scenario": ["a", "a", "b", "b"], "trust_market_start": [0.5, 0.5, 0.5, 0.5],
+                         "long_term_trust": [0.47, 0.49, 0.52, 0.54], "complaints_raised": [100, 300, 0, 0],
+                         "complaints_answered_in_time": [40, 60, 0, 0]})
+    a, b = _equity_why(runs, "a", lang), _equity_why(runs, "b", lang)
+    dot = "." if lang == "en" else ","
+    assert f"0{dot}500" in a and f"0{dot}480" in a and f"0{dot}530" in b, (a, b)
+    assert numbers.percent(0.75, 0, lang) in a and "200" in a, a  # 100 of 400 answered in time; 200 raised a run
+    assert numbers.percent(0.75, 0, lang) not in b and ("complaint" not in b and "Beschwerde" not in b), b

@@ -138,7 +138,8 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
         if v is None or v["n"] == 0:
             continue
         out.append({"text": t["money_value"].format(name=name_of(name), value=cash(v["mean"]), lo=cash(v["ci_low"]),
-                                                    hi=cash(v["ci_high"]), profit=cash(p["mean"]), equity=cash(eq["mean"])),
+                                                    hi=cash(v["ci_high"]), profit=cash(p["mean"]), equity=cash(eq["mean"]))
+                    + _equity_why(comparison.runs, name, lang),
                     "scenario": name, "metric": "value", "value": v["mean"]})
         if name == base:
             continue
@@ -159,6 +160,21 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
                 value_dir=t["more" if dv["diff"] > 0 else "less"], value=cash(abs(dv["diff"]))),
                 "scenario": name, "metric": "net_profit", "value": dp["diff"]})
     return [s | {"text": capital(s["text"])} for s in out]
+
+
+def _equity_why(runs, name: str, lang: str) -> str:
+    """Why customer equity moved: market trust at the start and the end (mean over the runs) and, where
+    complaints were raised, the share not answered in time."""
+    t, r = TEXT[lang], runs[runs["scenario"] == name]
+    if not {"trust_market_start", "long_term_trust"} <= set(r.columns) or r["long_term_trust"].isna().all():
+        return ""
+    raised = r["complaints_raised"].mean() if "complaints_raised" in r else 0.0
+    complaints = ""
+    if raised >= 1:
+        late = 1.0 - r["complaints_answered_in_time"].sum() / r["complaints_raised"].sum()
+        complaints = t["money_complaints"].format(share=percent(late, 0, lang), n=count(raised, lang, 3))
+    return t["money_why"].format(start=decimal(r["trust_market_start"].mean(), ".3f", lang),
+                                 end=decimal(r["long_term_trust"].mean(), ".3f", lang), complaints=complaints)
 
 
 def _p(p, lang: str = "en"):
