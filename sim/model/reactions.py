@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import numba
 import numpy as np
 
+from .draws import normal_f32
+
 
 @dataclass
 class Reaction:
@@ -110,7 +112,7 @@ def _respond(viewers, k, w, share_scale, learning_scale, ctx, rng):
     share_propensity, trust_learning, conversion, requires_follow, day, follow_on_engage, follow_on_purchase, has_page = ctx[1:]
     w = _scaled(w, k, share_scale, learning_scale, share_propensity, trust_learning)
     n = viewers.size
-    noise = rng.standard_normal(n, dtype=np.float32)
+    noise = normal_f32(rng, n)
     u = rng.random(3 * n, dtype=np.float32).reshape((3, n))
     draw = requires_follow[k]
     _, engaged, shared, negative = _react(
