@@ -18,8 +18,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import outputs, scenario as _scenario
-from .model import AudienceModel
+from . import outputs
+from . import scenario as _scenario
+from .model import AudienceModel, kernel_cache
 from .model.graph import degrees
 from .model.measures import HEADLINE, summarize
 
@@ -71,6 +72,7 @@ def versions() -> dict:
             out[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             out[dist] = None
+    out["audsim_model_source"] = kernel_cache.source_hash()  # the model's code itself: a version number need not change
     return out
 
 

@@ -346,10 +346,14 @@ def test_the_money_sentences_say_why_customer_equity_moved(lang):
     where customers raised complaints, the share not answered in time; without complaints it says nothing of them."""
     from sim.report.html import _equity_why
 
-    runs = pd.DataFrame({"scenario": ["a", "a", "b", "b"], "trust_market_start": [0.5, 0.5, 0.5, 0.5],
-                         "long_term_trust": [0.47, 0.49, 0.52, 0.54], "complaints_raised": [100, 300, 0, 0],
-                         "complaints_answered_in_time": [40, 60, 0, 0]})
-    a, b = _equity_why(runs, "a", lang), _equity_why(runs, "b", lang)
+    runs = pd.DataFrame({"scenario": ["a", "a", "b", "b", "c", "c"], "trust_market_start": [0.5] * 6,
+                         "long_term_trust": [0.47, 0.49, 0.52, 0.54, 0.4, 0.4], "complaints_raised": [100, 300, 0, 0, 50, 50],
+                         "complaints_answered_in_time": [40, 60, 0, 0, 0, 0], "staff_hours": [9.0, 9.0, 0, 0, 0, 0],
+                         "followers_start": [10, 10, 10, 10, 0, 0]})
+    a, b, c = (_equity_why(runs, name, lang) for name in "abc")
+    elsewhere = "elsewhere" if lang == "en" else "anderswo"
+    assert elsewhere in a and elsewhere not in c, (a, c)  # a brand without a page has no page to complain on
+    assert ("none of the 50" if lang == "en" else "keine der 50") in c, c  # nobody answers: none answered, not "late"
     dot = "." if lang == "en" else ","
     assert f"0{dot}500" in a and f"0{dot}480" in a and f"0{dot}530" in b, (a, b)
     assert numbers.percent(0.75, 0, lang) in a and "200" in a, a  # 100 of 400 answered in time; 200 raised a run

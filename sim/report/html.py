@@ -171,8 +171,12 @@ def _equity_why(runs, name: str, lang: str) -> str:
     raised = r["complaints_raised"].mean() if "complaints_raised" in r else 0.0
     complaints = ""
     if raised >= 1:
-        late = 1.0 - r["complaints_answered_in_time"].sum() / r["complaints_raised"].sum()
-        complaints = t["money_complaints"].format(share=percent(late, 0, lang), n=count(raised, lang, 3))
+        where = t["money_where"] if r.get("followers_start", pd.Series([0])).max() > 0 else ""  # no page: no "on the page"
+        if r.get("staff_hours", pd.Series([1.0])).sum() == 0 and r["complaints_answered_in_time"].sum() == 0:
+            complaints = t["money_unanswered"].format(n=count(raised, lang, 3), where=where)  # nobody answers
+        else:
+            late = 1.0 - r["complaints_answered_in_time"].sum() / r["complaints_raised"].sum()
+            complaints = t["money_complaints"].format(share=percent(late, 0, lang), n=count(raised, lang, 3), where=where)
     return t["money_why"].format(start=decimal(r["trust_market_start"].mean(), ".3f", lang),
                                  end=decimal(r["long_term_trust"].mean(), ".3f", lang), complaints=complaints)
 
@@ -233,9 +237,13 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
 
 def money_note(comparison, story, lang: str = "en") -> str:
     """What customer equity and value are: whose purchases, at which discount rate."""
-    sc = comparison.manifest["scenarios"][story.current]
-    return TEXT[lang]["money_note"].format(people=count(sc["market"]["people"], lang),
-                                           rate=percent(sc["economy"]["discount_rate_per_year"], 0, lang))
+    sc, t, runs = comparison.manifest["scenarios"][story.current], TEXT[lang], comparison.runs
+    note = t["money_note"].format(people=count(sc["market"]["people"], lang),
+                                  rate=percent(sc["economy"]["discount_rate_per_year"], 0, lang))
+    if "customer_equity_start" in runs:
+        start = runs.loc[runs["scenario"] == story.current, "customer_equity_start"].mean()
+        note += t["money_start"].format(start=money(start, lang, story.currency))
+    return note + t["money_rounding"]
 
 
 def _page_followers(comparison, story) -> float:

@@ -18,6 +18,7 @@ from .numbers import capital, compact, count, number, ticks  # noqa: E402
 PANELS = ("followers", "trust_market", "organic_reach", "interaction_rate")
 BARS = ("long_term_trust", "unfollow_rate_per_30d")
 TRUST = {"trust_market", "trust_followers"}
+DAILY_RATES = {"organic_reach", "interaction_rate"}
 PERCENT = {"organic_reach", "interaction_rate", "unfollow_rate_per_30d", "followers_change", "engagement_per_impression"}
 
 
@@ -42,12 +43,15 @@ def trajectories(comparison, lang: str = "en", story=None):
         sub = traj[traj["metric"] == metric]
         for name in names:
             g = sub[sub["scenario"] == name]
-            if g.empty or g["mean"].isna().all():
-                continue
+            if g.empty or g["mean"].isna().all() or (metric == "followers" and g["mean"].max() == 0):
+                continue  # a strategy without a page has no line of followers (it stays in the legend)
             scale = 100 if metric in PERCENT else 1
-            ax.plot(g["day"], g["mean"] * scale, label=label[name], lw=1.6, color=colour[name])
-            ax.fill_between(g["day"], g["low"] * scale, g["high"] * scale, color=colour[name], alpha=0.2, lw=0)
-        ax.set_title(t[metric] + (" (%)" if metric in PERCENT else ""))
+            bands = g[["mean", "low", "high"]]
+            if metric in DAILY_RATES:  # a day's rate swings with a handful of posts: the week's mean reads
+                bands = bands.rolling(7, min_periods=1).mean()
+            ax.plot(g["day"], bands["mean"] * scale, label=label[name], lw=1.6, color=colour[name])
+            ax.fill_between(g["day"], bands["low"] * scale, bands["high"] * scale, color=colour[name], alpha=0.2, lw=0)
+        ax.set_title(t[metric] + (" (%)" if metric in PERCENT else "") + (f", {t['seven_day']}" if metric in DAILY_RATES else ""))
         ax.set_ylim(0, 1 if metric in TRUST else None)  # shares and counts read against zero; trust on its whole 0-1 scale
         ax.yaxis.set_major_formatter(ticks(lang))
         ax.grid(alpha=0.3)
