@@ -33,7 +33,7 @@ h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bott
 .figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
 @page{size:A4;margin:14mm}
-@media print{body{max-width:none;margin:0}.figures>div{flex:1 1 45%}.figures>div[data-figure=followers]{flex:1 1 100%;text-align:center}.figures>div[data-figure=followers] svg{width:50%}.figures>div{break-inside:avoid}h2.details{break-before:page}.plot{break-inside:avoid}h2,h3{break-after:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}}
+@media print{body{max-width:none;margin:0}.figures>div{flex:1 1 45%}.figures>div[data-figure=followers]{flex:1 1 100%;text-align:center}.figures>div[data-figure=followers] svg{width:50%}.figures>div{break-inside:avoid}.plot{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
 th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}.note{color:#555;font-size:.9em}.warn{color:#a33}
