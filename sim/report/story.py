@@ -185,5 +185,6 @@ def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "re
             items.append(f"{key} = {x:g} {r['unit']}")
             continue
         items.append(phrase.format(x=decimal(x, "g", lang), currency=story.currency, per_year=decimal(round(x * 365, 2), "g", lang),
+                                   gross=decimal(round(x * float(economy.get("margin", 0.0)), 2), "g", lang),
                                    doubling=decimal(round(0.5 - np.log(2) / x, 2), "g", lang) if x > 0 else "-"))
     return t["money_assumed" if where == "report" else "money_assumed_deck"].format(items="; ".join(items)) if items else ""
