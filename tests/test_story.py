@@ -358,3 +358,13 @@ def test_the_money_sentences_say_why_customer_equity_moved(lang):
     assert f"0{dot}500" in a and f"0{dot}480" in a and f"0{dot}530" in b, (a, b)
     assert numbers.percent(0.75, 0, lang) in a and "200" in a, a  # 100 of 400 answered in time; 200 raised a run
     assert numbers.percent(0.75, 0, lang) not in b and ("complaint" not in b and "Beschwerde" not in b), b
+
+
+def test_sources_name_the_trade_articles_by_their_titles():
+    """A parameter whose source is one of the seed articles cites the article by its title, not an internal number."""
+    from sim.report.i18n import SEED_TITLES, cite
+
+    assert cite("seed 001 (product-only feeds make people turn away)", "de").startswith(
+        f"Fachartikel „{SEED_TITLES['001']}“ (001)")
+    assert "seed" not in cite("seed 000; seed 004", "en") and SEED_TITLES["004"] in cite("seed 000; seed 004", "en")
+    assert cite("assumed: 1% taken as the floor", "en") == "assumed: 1% taken as the floor"

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from . import plots
-from .i18n import TEXT, dative
+from .i18n import TEXT, cite, dative
 from .numbers import count, decimal, percent
 from .story import Story, assumed_economy, headline, profit_alone
 
@@ -105,6 +105,6 @@ def key_assumptions(comparison, story, lang: str = "en") -> list[str]:
         text = t[f"key_{key}"].format(x=decimal(x, "g", lang), pct=percent(x, 0, lang), currency=story.currency,
                                       per_year=percent(1 - (1 - x) ** 365, 0, lang) if 0 <= x <= 1 else "")
         source = sources[key].split(";")[0].split(":")[0].strip()
-        source = t["assumption"] if source.startswith("assumed") else source.replace("seed ", t["seed"] + " ")
+        source = t["assumption"] if source.startswith("assumed") else cite(source, lang)
         lines.append(f"{text} ({t['source_short']}: {source})")
     return lines

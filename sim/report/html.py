@@ -16,7 +16,7 @@ import pandas as pd
 from ..model.measures import COST_PARTS
 from ..scenario import parameters
 from . import plots
-from .i18n import TEXT, dative
+from .i18n import TEXT, cite, dative
 from .numbers import NONE, capital, count, decimal, money, number, percent
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
@@ -358,7 +358,7 @@ def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
     "differs by strategy"), its unit and source."""
     rows = "".join(f"<tr><td><code>{html.escape(r['key'])}</code></td><td>{html.escape(_setting(r['default'], lang))}</td>"
                    f"<td>{html.escape(_used(r['key'], scenarios, t, lang))}</td>"
-                   f"<td>{html.escape(r['unit'])}</td><td>{html.escape(r['source'])}</td></tr>" for r in parameters())
+                   f"<td>{html.escape(r['unit'])}</td><td>{html.escape(cite(r['source'], lang))}</td></tr>" for r in parameters())
     return (f"<details><summary>{t['param']}: {t['default']}, {t['used']}, {t['unit']}, {t['source']}</summary>{t['assumptions_note']}"
             f"<table class='assumptions'><thead><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['used']}</th>"
             f"<th>{t['unit']}</th><th>{t['source']}</th></tr></thead><tbody>{rows}</tbody></table></details>")

@@ -1,5 +1,7 @@
 """The report's words in English and German."""
 
+import re
+
 LANGS = ("en", "de")
 
 # A German label is written in the nominative singular with its article ("der Stammtisch"); after "gegenüber"
@@ -230,3 +232,25 @@ TEXT = {
         "key_service.answers_per_staff_hour": "Eine Person beantwortet {x} Beschwerden pro Stunde",
     },
 }
+
+
+# The German trade articles the model starts from (../shared/seeds, "seed NNN" in the parameters' sources), by their
+# own titles, or their subject where the text has no title.
+SEED_TITLES = {
+    "000": "Wo Social Media versagt",
+    "001": "Social Media ist keine Tupperparty",
+    "002": "Social Müdia? Kunden interagieren bei Facebook immer seltener mit Marken",
+    "003": "Social Media, brauche ich das?",
+    "004": "Typische Fehler auf den Sozialen Medien",
+}
+
+
+def cite(source: str, lang: str) -> str:
+    """A parameter's source with "seed NNN" named as the article it is: trade article „Social Media ist keine
+    Tupperparty“ (001)."""
+    def article(match):
+        number = match.group(1)
+        title = SEED_TITLES.get(number)
+        opening, closing = ("\u201e", "\u201c") if lang == "de" else ("\u201c", "\u201d")  # „…“ in German, “…” in English
+        return f"{TEXT[lang]['seed']} {opening}{title}{closing} ({number})" if title else match.group(0)
+    return re.sub(r"\bseed (\d{3})", article, source)
