@@ -280,7 +280,7 @@ CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "
 
 def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story=None) -> str:
     """Every metric with its interval; a column per strategy, headed by its name in the report's language (the
-    set's label) over its scenario id. The number of runs behind a cell shows only where it is not every
+    set's label). The number of runs behind a cell shows only where it is not every
     replication (the note under the table gives that)."""
     table = comparison.table
     names = list(dict.fromkeys(table["scenario"]))
@@ -288,9 +288,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
 
     def heading(name: str) -> str:
         label = story.label(name, lang) if story is not None else name
-        if label == name:
-            return html.escape(name)
-        return f"{html.escape(capital(label))}<br><span class='note'>{html.escape(name)}</span>"
+        return html.escape(name if label == name else capital(label))  # the ids are in "What each strategy does"
 
     head = "".join(f"<th>{heading(n)}</th>" for n in names)
     rows, sep = [], ";" if lang == "de" else ","  # a German decimal comma would read as the separator
