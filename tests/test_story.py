@@ -254,7 +254,12 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     reader = pypdf.PdfReader(out / "report.pdf")
     assert abs(float(reader.pages[0].mediabox.width) - 595) < 2  # A4 (595 x 842 pt), not US Letter
     slides = list(Presentation(out / "report.pptx").slides)
-    assert len(slides) == 5  # title, headline, three figures, assumptions, reproduce (no break-even asked)
+    assert len(slides) == 6  # title, headline, three figures, money, assumptions, reproduce (no break-even asked)
+    money_table = next(sh.table for sh in slides[3].shapes if sh.has_table)
+    assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Nettogewinn" in money_table.cell(0, 3).text
+    value = small.table.query("scenario == 'tupperparty' and metric == 'value'")["mean"].iloc[0]
+    assert money_table.cell(1, 5).text == numbers.money(value, "de")  # the table's own figure, in the report's format
+    del slides[3]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())
     assert "Nur der Nettogewinn" in texts[1]  # the profit line beside the headline

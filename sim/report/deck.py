@@ -1,5 +1,5 @@
 """A short slide deck for consultants who present in PowerPoint (python-pptx): title, headline, the three
-figures, the break-even market, assumptions and how to reproduce. The words are the report's."""
+figures, the money table, the break-even market, assumptions and how to reproduce. The words are the report's."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import plots
 from .i18n import TEXT, cite, dative
-from .numbers import count, decimal, percent
+from .numbers import NONE, capital, count, decimal, money, percent
 from .story import Story, assumed_economy, headline, profit_alone
 
 KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
@@ -71,6 +71,8 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         left, top, width = [(0.4, 1.9, 6.9), (7.6, 1.45, 4.3), (7.6, 4.45, 4.3)][i]
         picture(slide, fig, Inches(left), Inches(top), Inches(width))
 
+    money_slide(deck, widen(deck.slides.add_slide(title_only)), comparison, story, lang)
+
     if breakeven is not None:
         slide = text_slide(t["breakeven"], [breakeven.sentence(lang)], size=20)
         picture(slide, plots.breakeven(breakeven, lang), Inches(2.4), Inches(2.6), Inches(8.5))
@@ -86,6 +88,48 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
                + [t["reps_note"].format(reps=comparison.reps, base_to=base)], size=16)
     deck.save(path)
     return path
+
+
+MONEY_COLUMNS = ("revenue", "cost", "net_profit", "customer_equity_change", "value")
+
+
+def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
+    """The money a finance lead asks for, as a table: per strategy, revenue, cost, net profit, the change in
+    customer equity and value (means over the replications; the report has the intervals)."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    t, table = TEXT[lang], comparison.table
+    slide.shapes.title.text = t["money"]
+    names = [n for n in story.order(comparison) if n in set(table["scenario"])]
+    shape = slide.shapes.add_table(len(names) + 1, len(MONEY_COLUMNS) + 1, Inches(0.6), Inches(1.7),
+                                   deck.slide_width - Inches(1.2), Inches(0.6) * (len(names) + 1))
+    cells = shape.table
+    cells.columns[0].width = Inches(2.9)
+    for j in range(1, len(MONEY_COLUMNS) + 1):
+        cells.columns[j].width = (deck.slide_width - Inches(1.2) - Inches(2.9)) // len(MONEY_COLUMNS)
+
+    def put(i, j, text, bold=False):
+        cell = cells.cell(i, j)
+        cell.text = text
+        for paragraph in cell.text_frame.paragraphs:
+            paragraph.font.size, paragraph.font.bold = Pt(13 if i == 0 else 16), bold  # headers small enough not to break words
+            if j:
+                paragraph.alignment = PP_ALIGN.RIGHT
+
+    put(0, 0, "")
+    for j, metric in enumerate(MONEY_COLUMNS, start=1):
+        name = t[metric].split(" (")[0]  # "Value", the note below says what it adds up
+        put(0, j, f"{name} ({story.currency})" if story.currency else name, bold=True)
+    for i, name in enumerate(names, start=1):
+        put(i, 0, capital(story.label(name, lang)), bold=True)
+        for j, metric in enumerate(MONEY_COLUMNS, start=1):
+            row = table[(table["scenario"] == name) & (table["metric"] == metric)]
+            put(i, j, money(float(row["mean"].iloc[0]), lang) if len(row) and row["n"].iloc[0] else NONE[lang])
+    note = slide.shapes.add_textbox(Inches(0.7), Inches(6.1), Inches(11.9), Inches(1.0))  # below the table, whatever its rows
+    note.text_frame.word_wrap = True
+    note.text_frame.text = t["deck_money_note"].format(reps=comparison.reps)
+    note.text_frame.paragraphs[0].font.size = Pt(13)
 
 
 def key_assumptions(comparison, story, lang: str = "en") -> list[str]:
