@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numba
 import numpy as np
 
+from .indices import joined
 from .reactions import logged
 from .sharing import spread
 
@@ -79,17 +80,4 @@ def _expose(posts, organic, organic_at, recommended, recommended_at, paid, paid_
     for r in range(len(rows)):
         for c in range(7):
             table[r, c] = rows[r][c]
-    return _concat(audience), table, per_post, _concat(joiners), _concat(hunters)
-
-
-@numba.njit(cache=True)
-def _concat(parts):
-    total = 0
-    for p in parts:
-        total += p.size
-    out = np.empty(total, np.int64)
-    at = 0
-    for p in parts:
-        out[at:at + p.size] = p
-        at += p.size
-    return out
+    return joined(audience)[0], table, per_post, joined(joiners)[0], joined(hunters)[0]

@@ -29,13 +29,13 @@ def sort(idx: np.ndarray) -> np.ndarray:
 
 def unique(idx: np.ndarray, return_counts: bool = False):
     """``np.unique(idx[, return_counts=True])`` for a non-negative integer index array, by one sort."""
+    if not return_counts:
+        return sorted_unique(idx)
     s = sort(idx)
     first = np.empty(s.size, np.bool_)
     if s.size:
         first[0] = True
         np.not_equal(s[1:], s[:-1], out=first[1:])
-    if not return_counts:
-        return s[first]
     starts = np.flatnonzero(first)
     return s[starts], np.diff(np.append(starts, s.size))
 
@@ -131,7 +131,7 @@ def _radix_sort(idx, top):
 
 @numba.njit(cache=True)
 def sorted_unique(idx):
-    """``unique(idx)`` inside a compiled pass: the sorted distinct values of a non-negative index array."""
+    """``unique(idx)``, also inside a compiled pass: the sorted distinct values of a non-negative index array."""
     runs, top = _runs(idx)
     s = idx.copy() if runs <= 1 else _radix_sort(idx, top)
     out = np.empty(s.size, s.dtype)
@@ -141,3 +141,15 @@ def sorted_unique(idx):
             out[k] = s[i]
             k += 1
     return out[:k]
+
+
+@numba.njit(cache=True)
+def joined(parts):
+    """Index arrays as one, with the offsets of each: part i is ``out[at[i]:at[i + 1]]``."""
+    at = np.zeros(len(parts) + 1, np.int64)
+    for i in range(len(parts)):
+        at[i + 1] = at[i] + parts[i].size
+    out = np.empty(at[-1], np.int64)
+    for i in range(len(parts)):
+        out[at[i]:at[i + 1]] = parts[i]
+    return out, at

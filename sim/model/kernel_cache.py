@@ -9,6 +9,7 @@ compiles afresh. A cache folder the user set (``NUMBA_CACHE_DIR``) is kept.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -18,6 +19,7 @@ from numba.core import config
 HERE = Path(__file__).resolve().parent
 
 
+@functools.cache
 def source_hash() -> str:
     digest = hashlib.sha256()
     for path in sorted(HERE.glob("*.py")):

@@ -18,6 +18,7 @@ import numba
 import numpy as np
 
 from .draws import _bernoulli, log_q
+from .indices import joined
 
 
 class Platform(mesa.Agent):
@@ -158,23 +159,11 @@ def _recommended(candidates, chance, activity, follows, rng):
 @numba.njit(cache=True)
 def _organic_posts(n_posts, followers, weight, scale, rng):
     """Each post's followers (``_shown``), one post after the other from ``rng``: (viewers, offsets)."""
-    return _joined([_shown(followers, weight, scale, rng) for _ in range(n_posts)])
+    return joined([_shown(followers, weight, scale, rng) for _ in range(n_posts)])
 
 
 @numba.njit(cache=True)
 def _recommended_posts(n_posts, n, chance, log_q, activity, follows, rng):
     """Each post's recommended non-followers (a Bernoulli draw over the market, thinned by activity), one post
     after the other from ``rng``: (viewers, offsets)."""
-    return _joined([_recommended(_bernoulli(rng, n, chance, log_q), chance, activity, follows, rng) for _ in range(n_posts)])
-
-
-@numba.njit(cache=True)
-def _joined(parts):
-    """Arrays as one, with the offsets of each: part i is ``out[at[i]:at[i + 1]]``."""
-    at = np.zeros(len(parts) + 1, np.int64)
-    for i in range(len(parts)):
-        at[i + 1] = at[i] + parts[i].size
-    out = np.empty(at[-1], np.int64)
-    for i in range(len(parts)):
-        out[at[i]:at[i + 1]] = parts[i]
-    return out, at
+    return joined([_recommended(_bernoulli(rng, n, chance, log_q), chance, activity, follows, rng) for _ in range(n_posts)])
