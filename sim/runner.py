@@ -22,7 +22,7 @@ from . import outputs
 from . import scenario as _scenario
 from .model import AudienceModel, kernel_cache
 from .model.graph import degrees
-from .model.measures import HEADLINE, summarize
+from .model.measures import HEADLINE
 
 
 @dataclass
@@ -188,7 +188,7 @@ def run(scenario, days: int | None = None, people: int | None = None, seed: int 
             progress(1)
     daily = model.datacollector.get_model_vars_dataframe().reset_index(drop=True).drop(columns=list(HEADLINE))
     wall = time.perf_counter() - started
-    return Result(daily, summarize(daily, model.equity_at_start[0]), manifest(sc, sc.simulation.seed, wall_time_s=round(wall, 3)), model)
+    return Result(daily, model.summary, manifest(sc, sc.simulation.seed, wall_time_s=round(wall, 3)), model)
 
 
 def evaluate(scenario, params: Mapping[str, float] | None = None, *, seed: int = 0, days: int | None = None,

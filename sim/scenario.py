@@ -314,6 +314,10 @@ class Economy(Table):
                                  doc="lapse hazard = lapse_rate * exp(slope * (0.5 - trust)): it rises as trust falls")
     discount_rate_per_year: Number = P(0.12, 0.001, 1, unit="1/year", source="Gupta, Lehmann & Stuart 2004 (12% a year in their customer valuations)",
                                       doc="discount rate of future gross profit in customer equity")
+    valuation_range: Number = P(0.5, 0, 0.95, unit="fraction",
+                               source="the report's range around two assumptions (trust_elasticity, lapse_trust_slope): half as strong to half again as strong",
+                               doc="customer equity is also valued with both links of trust to money (trust_elasticity, lapse_trust_slope) "
+                                   "scaled by 1 - x and 1 + x: how much a run's value rests on them")
 
 
 class Simulation(Table):

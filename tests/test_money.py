@@ -64,6 +64,30 @@ def test_equity_follows_trust_and_a_neutral_market_buys_at_the_neutral_rate():
         assert sales.equity(one, econ_e)[0] == pytest.approx(g * r * 1.5**e / (delta + h_e), rel=1e-6)
 
 
+def test_how_much_equity_rests_on_the_link_between_trust_and_money():
+    """Without a link, equity does not depend on trust; a market that came to trust the brand more gained more
+    equity the stronger the link (every rate rises with trust and the lapse hazard falls)."""
+    econ = Economy()
+    p = People(1000, 1)
+    p.customer[:300] = True
+    p.trust[:] = 0.3
+    low = sales.equity(p, econ, 0.0, 0.0)[0]
+    p.trust[:] = 0.7
+    assert sales.equity(p, econ, 0.0, 0.0)[0] == pytest.approx(low, rel=1e-12)
+    p.trust[:] = 0.5
+    start = sales.valuations(p, econ) | {"central": sales.equity(p, econ)[0]}
+    p.trust[:] = 0.7
+    end = sales.valuations(p, econ) | {"central": sales.equity(p, econ)[0]}
+    gain = {k: end[k] - start[k] for k in start}
+    assert 0 < gain["weak_trust_link"] < gain["central"] < gain["strong_trust_link"]
+
+
+def test_with_no_range_every_valuation_is_the_value():
+    for r in simulate("tupperparty", range(2), days=60, **{"economy.valuation_range": 0.0}):
+        s = r.summary
+        assert s["value_weak_trust_link"] == s["value_strong_trust_link"] == pytest.approx(s["value"], rel=1e-12)
+
+
 # -- value adds up --------------------------------------------------------------------
 
 def test_value_is_net_profit_plus_the_change_in_customer_equity():

@@ -19,7 +19,7 @@ from sim.experiments import compare
 from sim.experiments.compare import Comparison
 from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
 from sim.report import numbers, plots
-from sim.report.story import Story, assumed_economy, headline, money, profit_alone
+from sim.report.story import Story, assumed_economy, headline, money, profit_alone, valuation
 
 from .conftest import SCENARIOS
 
@@ -112,6 +112,25 @@ def test_the_money_assumptions_are_named_with_the_values_run():
     assert "a sale brings in 55 " in text and "to the power 2" in text, text
     assert "0.33 as at 0.5" in text, text  # lapse_trust_slope 4: exp(4 (0.5 - 0.33)) = 2
     assert "12%" not in text and "discount" not in text, text  # the discount rate is sourced (Gupta et al. 2004), not assumed
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_valuation_sentence_reads_right_for_every_sign(lang):
+    """How much the value gap rests on the link of trust to money: more, less or the same within chance, with the
+    range the runs were valued with."""
+    words = {"en": ("more than", "less than", "the same as"), "de": ("mehr wert als", "weniger wert als", "gleich viel wert")}[lang]
+    for weak, strong, expected in ((30_000, 90_000, (0, 0)), (-30_000, 60_000, (1, 0)), (0, -40_000, (2, 1))):
+        c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
+        noise = np.random.default_rng(2).normal(0, 1_000, len(c.runs))
+        c.runs["value_weak_trust_link"] = c.runs["value"] + np.where(c.runs["scenario"] == "stammtisch", weak - 40_000, 0) + noise
+        c.runs["value_strong_trust_link"] = c.runs["value"] + np.where(c.runs["scenario"] == "stammtisch", strong - 40_000, 0)
+        c.manifest["scenarios"] = {"tupperparty": {"economy": {"valuation_range": 0.4}}}
+        text = valuation(c, Story("tupperparty", "stammtisch", STORY.labels, "EUR"), lang)
+        assert "{" not in text and "nan" not in text.lower() and "40" in text, text
+        weak_part, strong_part = text.split({"en": "% more strongly", "de": "% stärker"}[lang])
+        assert words[expected[0]] in weak_part and words[expected[1]] in strong_part, text
+    c.manifest["scenarios"]["tupperparty"]["economy"]["valuation_range"] = 0.0
+    assert valuation(c, Story("tupperparty", "stammtisch"), lang) == ""
 
 
 def test_headline_numbers_are_the_runs_numbers():

@@ -157,11 +157,12 @@ def _headline(model, name: str) -> float:
     return float("nan") if value is None else float(value)
 
 
-def summarize(daily: pd.DataFrame, equity_at_start: float | None = None) -> dict:
+def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuations: dict | None = None) -> dict:
     """The headline figures of a run from its daily table (and customer equity on day 0, before anything happened).
 
     value = net profit over the horizon + customer equity at its end - customer equity at the start: trust built
-    or lost counts in money."""
+    or lost counts in money. ``valuations``: other valuations of the market, name -> (equity at the start, at the
+    end), each giving ``value_<name>`` (the same net profit)."""
     days = len(daily)
     followers = daily["followers"]
     start = followers.iloc[0] - daily["follows"].iloc[0] + daily["unfollows"].iloc[0]
@@ -208,6 +209,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None) -> dict
         "customer_equity_end": equity_end,
         "customer_equity_change": equity_change,
         "value": net_profit + equity_change if equity_change is not None else None,
+        **{f"value_{name}": net_profit + end - start for name, (start, end) in (valuations or {}).items()},
     }
 
 

@@ -56,6 +56,7 @@ class AudienceModel(mesa.Model):
         self.threads = Threads(self.people)
         self.measures = Measures()
         self.equity_at_start = sales.equity(self.people, scenario.economy)  # (customer equity, purchase index) on day 0
+        self.valuations_at_start = sales.valuations(self.people, scenario.economy)  # and with weaker, stronger links to trust
         self.complaint_log: list[dict] | None = [] if record_complaints else None  # resolved complaints, day by day
         self.followers = np.flatnonzero(self.people.follows)  # index of followers, kept by FollowBook.resolve
         follows.wind_clocks(self.people, self.followers, self.streams["follows"])
@@ -95,7 +96,9 @@ class AudienceModel(mesa.Model):
         days = {k: v for k, v in self.datacollector.model_vars.items() if k not in HEADLINE}
         daily = pd.DataFrame(days)
         daily = pd.concat([daily, pd.DataFrame([{k: self.measures.today[k] for k in days}])], ignore_index=True)
-        self.summary = summarize(daily, self.equity_at_start[0])
+        at_end = sales.valuations(self.people, self.config.economy)
+        self.summary = summarize(daily, self.equity_at_start[0],
+                                 {name: (self.valuations_at_start[name], at_end[name]) for name in at_end})
 
     # -- phases -------------------------------------------------------------
 

@@ -41,7 +41,7 @@ def lapse(people, economy, rng) -> int:
     return int(gone.size)
 
 
-def equity(people, economy) -> tuple[float, float]:
+def equity(people, economy, elasticity: float | None = None, slope: float | None = None) -> tuple[float, float]:
     """Customer equity and the purchase index of the market, trust held where it is now.
 
     Each person moves between customer (buying again at rate r, lapsing at rate h) and non-customer (buying a
@@ -49,11 +49,25 @@ def equity(people, economy) -> tuple[float, float]:
     discounted value of that two-state chain (Gupta, Lehmann & Stuart 2004, in continuous time, with lapsed
     customers free to come back) is, for a customer, g (r (a + delta) + h a) / (delta (a + delta + h)), and for a
     non-customer a (g + that value) / (a + delta). The purchase index is the market's purchase rate relative to
-    the same market at neutral trust (1 = neutral)."""
-    e, g = economy.trust_elasticity, economy.price * economy.margin
-    delta = np.log1p(economy.discount_rate_per_year) / 365.0
-    return _equity(people.trust, people.customer, e, g, delta, economy.base_purchase_rate, economy.prospect_purchase_rate,
-                   economy.lapse_rate, economy.lapse_trust_slope)
+    the same market at neutral trust (1 = neutral). ``elasticity`` and ``slope`` value it with another link of
+    trust to purchases and lapses than the economy's (``valuations``)."""
+    e = economy.trust_elasticity if elasticity is None else elasticity
+    slope = economy.lapse_trust_slope if slope is None else slope
+    g, delta = economy.price * economy.margin, np.log1p(economy.discount_rate_per_year) / 365.0
+    return _equity(people.trust, people.customer, float(e), g, delta, economy.base_purchase_rate, economy.prospect_purchase_rate,
+                   economy.lapse_rate, float(slope))
+
+
+VALUATIONS = ("weak_trust_link", "strong_trust_link")
+
+
+def valuations(people, economy) -> dict[str, float]:
+    """Customer equity valued with both links of trust to money (the purchase elasticity and the lapse slope,
+    both assumptions) scaled by 1 - ``valuation_range`` and 1 + ``valuation_range``: the same market, so the
+    difference to ``equity`` is how much a value rests on them."""
+    x = economy.valuation_range
+    return {name: equity(people, economy, economy.trust_elasticity * f, economy.lapse_trust_slope * f)[0]
+            for name, f in zip(VALUATIONS, (1.0 - x, 1.0 + x))}
 
 
 @numba.njit(cache=True)

@@ -14,16 +14,19 @@ import numpy as np
 import pandas as pd
 
 from ..model.measures import COST_PARTS
+from ..model.sales import VALUATIONS as _VALUATIONS
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative
 from .numbers import NONE, capital, count, decimal, money, number, percent
+from .story import valuation_pct
 
+VALUATIONS = tuple(f"value_{name}" for name in _VALUATIONS)  # value with weaker and stronger links of trust to money
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
-                 *COST_PARTS, "net_profit", "customer_equity_change", "value", "staff_hours", "cost_per_answer")
+                 *COST_PARTS, "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours", "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
-    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "staff_hours",
+    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours",
          "cost_per_answer", "customers_end")
 
 CSS = """
@@ -188,7 +191,7 @@ def _p(p, lang: str = "en"):
 def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     """The whole report as one HTML string: the headline and three figures first, then the break-even
     market, then the details (every metric with its interval, assumptions, how to reproduce)."""
-    from .story import Story, assumed_economy, headline, profit_alone
+    from .story import Story, assumed_economy, headline, profit_alone, valuation
 
     t = TEXT[lang]
     story = (story or Story()).resolved(comparison)
@@ -205,6 +208,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
                  + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")
     parts.append(f"<p id='profit-alone'>{html.escape(profit_alone(comparison, story, lang))}</p>")
     parts.append(f"<p class='note' id='money-assumed'>{html.escape(assumed_economy(comparison, story, lang))}</p>")
+    if sentence := valuation(comparison, story, lang):
+        parts.append(f"<p class='note' id='valuation'>{html.escape(sentence)}</p>")
     if breakeven is not None:
         parts.append(f"<h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang))}</p>"
                      f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang)))}</div>{_breakeven_table(breakeven, t, lang)}")
@@ -275,7 +280,8 @@ def _clean_svg(svg: str) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
 
 
-CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "cost_per_answer")
+CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", *VALUATIONS,
+                 "cost_per_answer")
 
 
 def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story=None) -> str:
@@ -285,6 +291,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
     table = comparison.table
     names = list(dict.fromkeys(table["scenario"]))
     every = table["n"].max()  # every replication
+    pct = valuation_pct(comparison, story.current if story is not None else None)
 
     def heading(name: str) -> str:
         label = story.label(name, lang) if story is not None else name
@@ -305,7 +312,8 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
             spread = "" if low == high else f"[{low}{sep} {high}]"  # no interval where every run gave the same
             runs = "" if r["n"] == every else f" n={int(r['n'])}"
             cells.append(f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>{spread}{runs}</span></td>")
-        label = f"{t[metric]} ({currency})" if currency and metric in CURRENCY_ROWS else t[metric]
+        label = t[metric].format(pct=decimal(round(pct), "g", lang)) if metric in VALUATIONS else t[metric]
+        label = f"{label} ({currency})" if currency and metric in CURRENCY_ROWS else label
         part = " class='part'" if metric in COST_PARTS else ""
         rows.append(f"<tr><td{part}>{html.escape(label)}</td>{''.join(cells)}</tr>")
     return f"<table><thead><tr><th>{t['metric']}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

@@ -166,6 +166,39 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
     return t["profit_ahead"].format(period=period, who=who, own=own, items=items)
 
 
+def valuation_pct(comparison, name: str | None = None) -> float:
+    """``economy.valuation_range`` of strategy ``name`` (default: the first), in percent: how much weaker and
+    stronger the other valuations take the link of trust to money."""
+    scenarios = comparison.manifest.get("scenarios") or {}
+    economy = scenarios.get(name or next(iter(scenarios), None), {}).get("economy", {})
+    return 100 * float(economy.get("valuation_range", 0.0))
+
+
+def valuation(comparison, story: Story, lang: str = "en") -> str:
+    """How much the value comparison rests on the assumed link between trust and money: the proposed minus the
+    current strategy's value with both links weaker and stronger (the runs' other valuations, paired intervals).
+    Empty where the runs have no other valuations or the range is 0."""
+    t = TEXT[lang]
+    story = story.resolved(comparison)
+    a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
+    pct = valuation_pct(comparison, story.current)
+    names = ("value_weak_trust_link", "value_strong_trust_link")
+    if pct <= 0 or any(n not in a or n not in b for n in names):
+        return ""
+    other, items = story.label(story.current, lang), []
+    for name in names:
+        d = stats.paired_difference(b[name], a[name].reindex(b.index))
+        if d["n"] == 0 or pd.isna(d["diff"]):
+            return ""
+        lo, hi = (money(d[k], lang, story.currency, True) for k in ("ci_low", "ci_high"))
+        if d["ci_low"] > 0 or d["ci_high"] < 0:
+            items.append(t["valuation_item"].format(diff=money(abs(d["diff"]), lang, story.currency), other=other, lo=lo, hi=hi,
+                                                    direction=t["story_more" if d["diff"] > 0 else "story_less"]))
+        else:
+            items.append(t["valuation_item_unclear"].format(diff=money(abs(d["diff"]), lang, story.currency), other=other, lo=lo, hi=hi))
+    return t["valuation"].format(pct=decimal(round(pct), "g", lang), who=story.label(story.proposed, lang), weak=items[0], strong=items[1])
+
+
 def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "report") -> str:
     """The economy's parameters whose source is an assumption, in words, with the values this comparison ran with:
     the money figures rest on them. ``where``: "report" points below to the assumptions; "deck" to the report's."""
