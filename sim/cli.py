@@ -554,9 +554,11 @@ def format_summary(s: dict, name: str) -> str:
         ("net advocates (points) / purchase index", f"{s['net_advocates_end']:+.1f} / {_num(s['purchase_index_end'], '.3f')}"),
         ("customers at the end / lapsed", f"{s['customers_end']:,} / {s['lapses']:,}"),
         ("revenue / gross profit / cost", f"{s['revenue']:,.0f} / {s['gross_profit']:,.0f} / {s['cost']:,.0f}"),
-        ("desk: staff-hours / cost per answer", f"{s['staff_hours']:,.0f} / {_num(s['cost_per_answer'], ',.0f')}"),
+        ("desk: staff-hours (full-time staff) / cost per answer",
+         f"{s['staff_hours']:,.0f} ({_num(s.get('full_time_staff'), '.1f')}) / {_num(s['cost_per_answer'], ',.0f')}"),
         ("net profit + customer equity change", f"{s['net_profit']:,.0f} + {_num(s['customer_equity_change'], ',.0f')}"),
-        ("value", _num(s["value"], ",.0f")),
+        ("value (trust's link to money weaker / stronger)",
+         f"{_num(s['value'], ',.0f')} ({_num(s.get('value_weak_trust_link'), ',.0f')} / {_num(s.get('value_strong_trust_link'), ',.0f')})"),
     ]
     width = max(len(k) for k, _ in rows)
     return "\n".join([f"{name}: {s['days']} days"] + [f"  {k:<{width}}  {v}" for k, v in rows])

@@ -157,9 +157,9 @@ class Strategy(Table):
     calendar: list[list[str]] | None = Field(None, description="optional fixed week: 7 lists of content types, Monday first; replaces posts_per_day and mix", json_schema_extra={"unit": "types/day", "source": ASSUMED})
     events: list[Event] = Field(default_factory=list, description="one-off posts, e.g. a single prize draw: [[strategy.events]] day = 30, type = \"giveaway\"", json_schema_extra={"unit": "posts", "source": ASSUMED})
     paid_boost_per_day: Number = P(0.0, 0, 1e9, unit="currency/day", doc="money spent on paid impressions each day", extensive=True)
-    posts_growth: Number = P(0.0, -0.1, 0.1, unit="1/day", source="admin posts per month 6.5 -> 36.2, 2011-2012 (targets V1)", doc="relative daily growth of posts per day")
+    posts_growth: Number = P(0.0, -0.1, 0.1, unit="1/day", source="admin posts per month 6.5 -> 36.2, 2011-2012 (pilot / Zucker.Kommunikation, Trendreport 2012; validation V1)", doc="relative daily growth of posts per day")
     posts_per_day_max: Number = P(50.0, 0, 50, unit="posts/day", doc="ceiling of posts per day as it grows")
-    fan_acquisition: Number = P(0.0, 0, 0.1, unit="1/day", source="fan bases 7x in 2011, 5x in 2012 (targets V1)", doc="followers bought each day by campaigns, as a share of the current followers")
+    fan_acquisition: Number = P(0.0, 0, 0.1, unit="1/day", source="fan bases 7x in 2011, 5x in 2012 (pilot / Zucker.Kommunikation, Trendreport 2012; validation V1)", doc="followers bought each day by campaigns, as a share of the current followers")
     cost_per_fan: Number = P(0.5, 0, 1e6, unit="currency/follower", doc="price of a follower bought by a campaign")
 
 
@@ -175,14 +175,14 @@ class Platform(Table):
     reach_min: Number = P(0.01, 0, 1, unit="fraction", source="Social@Ogilvy 2014 (Facebook Zero): about 2% organic reach for pages over 500,000 likes; 1% taken as the floor for the pages the platform judges worst; was 0.002, assumed", doc="floor of organic reach per post, after the page-size factor")
     reach_max: Number = P(0.6, 0, 1, unit="fraction", doc="ceiling of organic reach")
     post_split: Number = P(0.7, 0, 1, unit="exponent", doc="over-posting: at a posting rate of r posts a day, each post gets reach/r^post_split")
-    post_split_days: Whole = P(7, 1, 365, unit="days", source="a post stays in followers' feeds for days; V1: posting up 5x did not raise interaction (seed 002)", doc="window over which the posting rate that splits reach is counted (1: the day's posts only)")
+    post_split_days: Whole = P(7, 1, 365, unit="days", source="a post stays in followers' feeds for days; posting up 5x did not raise interaction (Trendreport 2012, in seed 002; validation V1)", doc="window over which the posting rate that splits reach is counted (1: the day's posts only)")
     affinity_floor: Number = P(0.1, 1e-6, 10, unit="affinity", doc="eps in the viewer weight activity*(eps+affinity)")
-    competition_growth: Number = P(0.0, -0.1, 0.1, unit="1/day", source="pages liked per user 4.5 -> 36.7, 2009-2012 (Socialbakers, targets V1)", doc="daily relative growth of competition in users' feeds")
+    competition_growth: Number = P(0.0, -0.1, 0.1, unit="1/day", source="pages liked per user 4.5 -> 36.7, 2009-2012 (Socialbakers, in the Trendreport 2012; validation V1)", doc="daily relative growth of competition in users' feeds")
     share_visibility: Number = P(0.3, 0, 1, unit="probability", doc="chance a tie sees a share in their feed")
     engagement_visibility: Number = P(0.05, 0, 1, unit="probability", source="assumed: 'a friend liked this' stories, well below a share's visibility",
                                      doc="chance a tie sees a post because someone they know engaged with it (likes, comments)")
     recommend_rate: Number = P(0.15, 0, 1, unit="impressions/non-follower/post",
-                              source="assumed; calibrated to V6 (pages people value grow 5-40% a year without campaigns); was 0.1 before customers lapsed and non-customers bought less often than customers",
+                              source="assumed; fitted so that pages people value grow 5-40% a year without campaigns (validation V6); was 0.1 before customers lapsed and non-customers bought less often than customers",
                               doc="chance a non-follower who is online is shown a post as a recommendation, at the reference reach; scales with reach R (so with Q and competition)")
     size_ref: Number = P(10_000, 1, 1e9, unit="followers", source="Locowise 2015 (500 pages): 11% reach below 10,000 likes",
                         doc="page size at which organic reach per post is reach_base")
@@ -222,8 +222,8 @@ class Follows(Table):
     base_hazard: Number = P(0.0003, 0, 1, unit="1/day", doc="unfollows for no reason the model knows")
     promo_annoyance: Number = P(0.004, 0, 1, unit="1/day per annoyance", source="seed 001 (product-only feeds make people turn away)", doc="hazard per unit of annoyance from promotion")
     overposting_annoyance: Number = P(0.004, 0, 1, unit="1/day per annoyance", doc="hazard per unit of annoyance from over-posting")
-    irrelevance: Number = P(0.012, 0, 1, unit="1/day per irrelevance", source="calibrated to V4 (Sprout Social 2016: irrelevant content 41% of unfollowers)", doc="hazard per unit of irrelevance (how far below 0.5 the posts seen were worth)")
-    distrust: Number = P(0.015, 0, 1, unit="1/day per trust", source="calibrated to V4: promotion and irrelevance the two causes named most (Sprout Social 2016); was 0.02, assumed", doc="hazard per unit of trust below distrust_threshold")
+    irrelevance: Number = P(0.012, 0, 1, unit="1/day per irrelevance", source="fitted to Sprout Social 2016: irrelevant content named by 41% of unfollowers (validation V4)", doc="hazard per unit of irrelevance (how far below 0.5 the posts seen were worth)")
+    distrust: Number = P(0.015, 0, 1, unit="1/day per trust", source="fitted to Sprout Social 2016: promotion and irrelevance the two causes unfollowers name most (validation V4); was 0.02, assumed", doc="hazard per unit of trust below distrust_threshold")
     distrust_threshold: Number = P(0.4, 0, 1, unit="trust", doc="trust below which distrust drives unfollows")
     service_grievance: Number = P(0.02, 0, 1, unit="1/day per grievance", source="Sprout Social Index 2017 (35% of ignored complainers boycott)", doc="hazard per unit of grievance from an ignored or deleted complaint")
     hunter_hazard: Number = P(0.03, 0, 1, unit="1/day", source="seed 001 (nobody remembers the brand after the giveaway)", doc="hazard of a prize hunter long after the last giveaway")
@@ -259,13 +259,16 @@ class Service(Table):
     wage_per_hour: Number = P(30.0, 0, 1e6, unit="currency/staff-hour",
                              source="Gehalt.de 2019: median social-media manager 36,100 EUR a year; x1.21 employer's contributions / 1,600 paid hours = 27, rounded up for evening and weekend cover; was 35, assumed",
                              doc="cost of an hour of desk cover (per person)")
+    hours_per_full_time: Number = P(1600.0, 1, 8784, unit="staff-hours/year",
+                                   source="the hours of cover a year wage_per_hour assumes of one full-time person (40 h a week less leave, holidays and sick days)",
+                                   doc="staff-hours of one full-time person a year: the desk's staff-hours as full-time staff")
     patience_hours: Number = P(1.84, 0.01, 1000, unit="hours", source="Edison Research 2012: 42% expect a reply within 60 minutes", doc="mean (exponential) time a complainer will wait before a reply counts as late")
     give_up_days: Number = P(3.0, 0.1, 365, unit="days", doc="an unanswered complaint counts as ignored after this")
     recovery_gain: Number = P(0.3, 0, 1, unit="trust", source="seed 003 (an answered complaint turns an angry customer into a multiplier); capped by de Matos et al. 2007",
                              doc="trust a perfect immediate answer would give back; it restores at most problem_trust_hit (V5)")
     reply_decay_hours: Number = P(0.6, 0.01, 1000, unit="hours", source="Twitter/Applied Marketing Science 2016 ($20 for <6 min vs $2.33 for >1 h)", doc="time constant of how a reply's worth fades with its delay")
     poor_answer_penalty: Number = P(0.1, 0, 1, unit="trust", source="seed 004 (mediocre outsourced service)", doc="trust lost by an answer of quality 0")
-    ignore_penalty: Number = P(0.07, 0, 1, unit="trust", source="calibrated to V3: 35% of ignored complainers boycott (Sprout Social Index 2017); was 0.15, assumed", doc="trust lost when a complaint is ignored")
+    ignore_penalty: Number = P(0.07, 0, 1, unit="trust", source="fitted to Sprout Social Index 2017: 35% of ignored complainers boycott (validation V3); was 0.15, assumed", doc="trust lost when a complaint is ignored")
     unheard_penalty: Number = P(0.02, 0, 1, unit="trust", source="assumed: below ignore_penalty (nobody at the brand saw it, so no snub; the problem stays unsolved)",
                                doc="trust lost when a problem raised where the brand does not listen goes unanswered")
     delete_penalty: Number = P(0.12, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")

@@ -88,6 +88,13 @@ def test_with_no_range_every_valuation_is_the_value():
         assert s["value_weak_trust_link"] == s["value_strong_trust_link"] == pytest.approx(s["value"], rel=1e-12)
 
 
+def test_the_desk_counts_in_full_time_people():
+    """One person at the desk 8 hours a day, every day, is 8 x 365.25 / 1,600 = 1.83 full-time people."""
+    for r in simulate("stammtisch", range(1), days=28, **{"service.staff": 1, "service.hours_per_day": 8, "service.days_per_week": 7}):
+        assert r.summary["staff_hours"] == pytest.approx(8 * 28)
+        assert r.summary["full_time_staff"] == pytest.approx(8 * 365.25 / 1600)
+
+
 # -- value adds up --------------------------------------------------------------------
 
 def test_value_is_net_profit_plus_the_change_in_customer_equity():

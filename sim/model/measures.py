@@ -157,12 +157,14 @@ def _headline(model, name: str) -> float:
     return float("nan") if value is None else float(value)
 
 
-def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuations: dict | None = None) -> dict:
+def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuations: dict | None = None,
+              hours_per_full_time: float | None = None) -> dict:
     """The headline figures of a run from its daily table (and customer equity on day 0, before anything happened).
 
     value = net profit over the horizon + customer equity at its end - customer equity at the start: trust built
     or lost counts in money. ``valuations``: other valuations of the market, name -> (equity at the start, at the
-    end), each giving ``value_<name>`` (the same net profit)."""
+    end), each giving ``value_<name>`` (the same net profit). ``hours_per_full_time``: a full-time person's
+    staff-hours a year, to count the desk in full-time staff."""
     days = len(daily)
     followers = daily["followers"]
     start = followers.iloc[0] - daily["follows"].iloc[0] + daily["unfollows"].iloc[0]
@@ -196,6 +198,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "complaints_answered_in_time": int(daily["complaints_answered_in_time"].sum()),
         "complaints_ignored": int(daily["complaints_ignored"].sum() + daily["complaints_deleted"].sum()),
         "staff_hours": float(daily["staff_hours"].sum()),
+        "full_time_staff": float(daily["staff_hours"].sum() / days * 365.25 / hours_per_full_time) if hours_per_full_time else None,
         "cost_per_answer": _num(daily["cost_staff"].sum() / answered) if answered else None,
         "sales": int(daily["sales"].sum()),
         "customers_end": int(daily["customers"].iloc[-1]),

@@ -98,7 +98,8 @@ class AudienceModel(mesa.Model):
         daily = pd.concat([daily, pd.DataFrame([{k: self.measures.today[k] for k in days}])], ignore_index=True)
         at_end = sales.valuations(self.people, self.config.economy)
         self.summary = summarize(daily, self.equity_at_start[0],
-                                 {name: (self.valuations_at_start[name], at_end[name]) for name in at_end})
+                                 {name: (self.valuations_at_start[name], at_end[name]) for name in at_end},
+                                 self.config.service.hours_per_full_time)
 
     # -- phases -------------------------------------------------------------
 

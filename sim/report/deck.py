@@ -9,7 +9,7 @@ from pathlib import Path
 from . import plots
 from .i18n import TEXT, cite, dative
 from .numbers import NONE, capital, count, decimal, money, percent
-from .story import Story, assumed_economy, headline, profit_alone
+from .story import Story, assumed_economy, headline, profit_alone, valuation
 
 KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
                    "service.wage_per_hour", "service.answers_per_staff_hour")
@@ -96,7 +96,7 @@ MONEY_COLUMNS = ("revenue", "cost", "net_profit", "customer_equity_change", "val
 def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
     """The money a finance lead asks for, as a table: per strategy, revenue, cost, net profit, the change in
     customer equity and value (means over the replications; the report has the intervals)."""
-    from pptx.enum.text import PP_ALIGN
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Inches, Pt
 
     t, table = TEXT[lang], comparison.table
@@ -126,10 +126,16 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
         for j, metric in enumerate(MONEY_COLUMNS, start=1):
             row = table[(table["scenario"] == name) & (table["metric"] == metric)]
             put(i, j, money(float(row["mean"].iloc[0]), lang) if len(row) and row["n"].iloc[0] else NONE[lang])
-    note = slide.shapes.add_textbox(Inches(0.7), Inches(6.1), Inches(11.9), Inches(1.0))  # below the table, whatever its rows
+    # at the foot of the slide, its last line at the bottom margin: a table whose headers wrap (German) grows down
+    note = slide.shapes.add_textbox(Inches(0.7), deck.slide_height - Inches(1.6), Inches(11.9), Inches(1.45))
     note.text_frame.word_wrap = True
+    note.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
     note.text_frame.text = t["deck_money_note"].format(reps=comparison.reps)
-    note.text_frame.paragraphs[0].font.size = Pt(13)
+    if sentence := valuation(comparison, story, lang):  # how much of it rests on the assumed link of trust to money
+        note.text_frame.add_paragraph().text = sentence
+    for paragraph in note.text_frame.paragraphs:
+        paragraph.font.size = Pt(12)
+        paragraph.space_after = Pt(4)
 
 
 def key_assumptions(comparison, story, lang: str = "en") -> list[str]:

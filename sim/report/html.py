@@ -24,7 +24,8 @@ from .story import valuation_pct
 VALUATIONS = tuple(f"value_{name}" for name in _VALUATIONS)  # value with weaker and stronger links of trust to money
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
-                 *COST_PARTS, "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours", "cost_per_answer")
+                 *COST_PARTS, "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours", "full_time_staff",
+                 "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
     *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours",
          "cost_per_answer", "customers_end")
@@ -55,6 +56,8 @@ def _fmt(metric, x, lang: str = "en"):
         return money(x, lang)
     if metric == "net_advocates_end":
         return decimal(x, "+.1f", lang)
+    if metric == "full_time_staff":
+        return decimal(x, ".1f", lang)
     return decimal(x, ".3f", lang)
 
 
