@@ -125,6 +125,9 @@ class ContentType(Table):
     discount: Number = P(0.0, 0, 1, unit="fraction of margin", doc="margin given away on sales this type triggers")
     requires_follow: bool = Field(False, description="taking part needs follow + share (a prize draw)", json_schema_extra={"unit": "flag", "source": "seed 001"})
     prize: Number = P(0.0, 0, 1e9, unit="currency/post", doc="cost of prizes or samples per post")
+    production_hours: Number = P(0.75, 0, 1000, unit="staff-hours/post",
+                                 source="assumed from MarketingProfs: social-media professionals spend about 5 hours a week making and approving content, at about a post a day",
+                                 doc="staff time to make and approve a post of this type, paid at service.wage_per_hour (cost_content)")
 
 
 DEFAULT_CONTENT: dict[str, dict[str, Any]] = {

@@ -218,11 +218,15 @@ def test_cli_breakeven_writes_its_table_and_plot_and_refuses_bad_sizes(tmp_path)
 def test_cost_is_its_parts_and_each_part_comes_from_what_the_strategy_spends_on():
     """A giveaway page with paid boost and bought fans pays for prizes, reach and fans, no desk; a regulars'
     table with listening pays its desk and listening, no prizes: cost is the sum of its parts either way."""
-    parts = ("cost_staff", "cost_listening", "cost_prizes", "cost_paid", "cost_fans")
-    blitz = simulate("giveaway-blitz", range(2), days=60, **{"strategy.paid_boost_per_day": 50.0, "strategy.fan_acquisition": 0.01,
-                                                              "strategy.cost_per_fan": 0.1})[0].summary
-    table = simulate("stammtisch", range(2), days=60)[0].summary
+    parts = ("cost_staff", "cost_listening", "cost_content", "cost_prizes", "cost_paid", "cost_fans")
+    blitz_run = simulate("giveaway-blitz", range(2), days=60, **{"strategy.paid_boost_per_day": 50.0, "strategy.fan_acquisition": 0.01,
+                                                                  "strategy.cost_per_fan": 0.1})[0]
+    table_run = simulate("stammtisch", range(2), days=60)[0]
+    blitz, table = blitz_run.summary, table_run.summary
     for s in (blitz, table):
         assert sum(s[k] for k in parts) == pytest.approx(s["cost"], rel=1e-9)
     assert blitz["cost_prizes"] > 0 and blitz["cost_paid"] > 0 and blitz["cost_fans"] > 0 and blitz["cost_staff"] == 0
     assert table["cost_staff"] > 0 and table["cost_listening"] > 0 and table["cost_prizes"] == 0
+    for r in (blitz_run, table_run):  # every post is made by someone: 0.75 staff-hours at 30 an hour
+        assert r.summary["cost_content"] > 0 and r.summary["cost_content"] == pytest.approx(r.daily["posts"].sum() * 0.75 * 30.0, rel=1e-6)
+    assert simulate("absent", range(1), days=30)[0].summary["cost_content"] == 0

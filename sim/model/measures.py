@@ -21,7 +21,7 @@ COUNTS = (
     "engagements", "follower_engagements", "shares", "negative_feedback", "cascade_size_max",
     "complaints_raised", "complaints_answered_in_time", "complaints_answered_late", "complaints_ignored",
     "complaints_deleted", "complaints_unheard", "thread_sightings", "onlookers", "wom_positive", "wom_negative",
-    "sales", "lapses", "revenue", "gross_profit", "cost", "cost_staff", "cost_listening", "cost_prizes", "cost_paid", "cost_fans",
+    "sales", "lapses", "revenue", "gross_profit", "cost", "cost_staff", "cost_listening", "cost_content", "cost_prizes", "cost_paid", "cost_fans",
     "staff_hours",
 ) + tuple(f"unfollows_{c}" for c in CAUSES)
 
@@ -122,7 +122,7 @@ def _followers_census(followers, trust, hunter):
     return total, hunters
 
 
-COST_PARTS = ("cost_staff", "cost_listening", "cost_prizes", "cost_paid", "cost_fans")  # what "cost" adds up
+COST_PARTS = ("cost_staff", "cost_listening", "cost_content", "cost_prizes", "cost_paid", "cost_fans")  # what "cost" adds up
 
 HEADLINE = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "net_advocates_end", "purchase_index_end",
             "net_profit", "customer_equity_change", "value")  # summary names, none a daily column

@@ -13,7 +13,7 @@ from .draws import bernoulli_indices
 from .exposure import Exposure, expose
 from .graph import social_graph
 from .indices import sort, union, unique
-from .measures import HEADLINE, DailyRecord, Measures, summarize
+from .measures import COST_PARTS, HEADLINE, DailyRecord, Measures, summarize
 from .people import People
 from .platform import Platform
 from .threads import Threads
@@ -118,7 +118,8 @@ class AudienceModel(mesa.Model):
     def show(self, posts: np.ndarray) -> None:
         """Steps 2-4: followers, recommended and paid viewers react to each post; shares and engagements reach ties."""
         p, cfg, content = self.people, self.config, self.content
-        self.measures.add(posts=posts.size, cost_prizes=float(content.prize[posts].sum()))
+        self.measures.add(posts=posts.size, cost_prizes=float(content.prize[posts].sum()),
+                          cost_content=float(content.production_hours[posts].sum()) * cfg.service.wage_per_hour)
         if posts.size == 0:
             return
         feed = self.streams["feed"]
@@ -229,7 +230,7 @@ class AudienceModel(mesa.Model):
         lapsed = sales.lapse(self.people, self.config.economy, self.streams["lapse"])
         t = self.measures.today
         self.measures.add(sales=n, revenue=revenue, gross_profit=profit, lapses=lapsed)
-        t["cost"] = t["cost_staff"] + t["cost_listening"] + t["cost_prizes"] + t["cost_paid"] + t["cost_fans"]
+        t["cost"] = sum(t[part] for part in COST_PARTS)
         answered = t["complaints_answered_in_time"] + t["complaints_answered_late"]
         t["cost_per_answer"] = t["cost_staff"] / answered if answered else np.nan
 
