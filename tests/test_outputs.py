@@ -249,3 +249,20 @@ def test_overwrite_never_takes_a_users_file_added_to_an_output_nor_a_lock_that_i
     (tmp_path / ".other.lock").symlink_to(thesis)
     refused(CliRunner().invoke(main, [*args[:-1], str(tmp_path / "other")]), "lock")
     assert thesis.read_text() == "mine" and (tmp_path / ".other.lock").is_symlink()
+
+
+def test_compiled_kernels_of_versions_unused_for_a_month_are_removed(tmp_path):
+    """Each model version compiles into its own folder; the current one is marked used, old unused ones go."""
+    import os
+    import time
+
+    from sim.model import kernel_cache
+
+    old, recent, current = tmp_path / "old", tmp_path / "recent", tmp_path / "current"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "used").touch()
+    month_ago = time.time() - 31 * 86400
+    os.utime(old / "used", (month_ago, month_ago))
+    kernel_cache.tidy(tmp_path, current)
+    assert not old.exists() and recent.exists() and (current / "used").exists()
