@@ -126,7 +126,7 @@ class ContentType(Table):
     requires_follow: bool = Field(False, description="taking part needs follow + share (a prize draw)", json_schema_extra={"unit": "flag", "source": "seed 001"})
     prize: Number = P(0.0, 0, 1e9, unit="currency/post", doc="cost of prizes or samples per post")
     production_hours: Number = P(0.75, 0, 1000, unit="staff-hours/post",
-                                 source="assumed from MarketingProfs: social-media professionals spend about 5 hours a week making and approving content, at about a post a day",
+                                 source="assumed: about 5 hours a week making and approving content (MarketingProfs, as cited in Wild Creative's 'Social Media Under the Microscope'), spread over about a post a day; planning and analytics not charged",
                                  doc="staff time to make and approve a post of this type, paid at service.wage_per_hour (cost_content)")
 
 
@@ -261,7 +261,7 @@ class Service(Table):
                                       doc="cost of social listening, times monitors_elsewhere", extensive=True)
     wage_per_hour: Number = P(30.0, 0, 1e6, unit="currency/staff-hour",
                              source="Gehalt.de 2019: median social-media manager 36,100 EUR a year; x1.21 employer's contributions / 1,600 paid hours = 27, rounded up for evening and weekend cover; was 35, assumed",
-                             doc="cost of an hour of desk cover (per person)")
+                             doc="cost of an hour of staff time: desk cover (per person) and making posts")
     hours_per_full_time: Number = P(1600.0, 1, 8784, unit="staff-hours/year",
                                    source="the hours of cover a year wage_per_hour assumes of one full-time person (40 h a week less leave, holidays and sick days)",
                                    doc="staff-hours of one full-time person a year: the desk's staff-hours as full-time staff")

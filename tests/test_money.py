@@ -8,6 +8,7 @@ from sim.experiments.breakeven import breakeven, crossing
 from sim.model import sales, staffing
 from sim.model.people import People
 from sim.model.service import Desk
+from sim.scenario import DEFAULT_CONTENT as CONTENT
 from sim.scenario import Economy, Service
 
 from .conftest import figure, scenario, simulate
@@ -88,10 +89,15 @@ def test_with_no_range_every_valuation_is_the_value():
         assert s["value_weak_trust_link"] == s["value_strong_trust_link"] == pytest.approx(s["value"], rel=1e-12)
 
 
-def test_the_desk_counts_in_full_time_people():
-    """One person at the desk 8 hours a day, every day, is 8 x 365.25 / 1,600 = 1.83 full-time people."""
-    for r in simulate("stammtisch", range(1), days=28, **{"service.staff": 1, "service.hours_per_day": 8, "service.days_per_week": 7}):
-        assert r.summary["staff_hours"] == pytest.approx(8 * 28)
+def test_the_desk_and_the_posts_count_in_full_time_people():
+    """One person at the desk 8 hours a day, every day, is 8 x 365.25 / 1,600 = 1.83 full-time people; making the
+    posts (0.75 staff-hours each) adds to it."""
+    desk = {"service.staff": 1, "service.hours_per_day": 8, "service.days_per_week": 7}
+    for r in simulate("stammtisch", range(1), days=28, **desk):
+        posts = r.daily["posts"].sum()
+        assert r.summary["staff_hours"] == pytest.approx(8 * 28) and r.summary["content_hours"] == pytest.approx(0.75 * posts)
+        assert r.summary["full_time_staff"] == pytest.approx((8 * 28 + 0.75 * posts) / 28 * 365.25 / 1600)
+    for r in simulate("stammtisch", range(1), days=28, **desk, **{f"content.{k}.production_hours": 0.0 for k in CONTENT}):
         assert r.summary["full_time_staff"] == pytest.approx(8 * 365.25 / 1600)
 
 

@@ -106,10 +106,11 @@ def test_the_report_says_which_strategies_earn_more_profit_than_the_proposed_one
 def test_the_money_assumptions_are_named_with_the_values_run():
     """The assumed parameters of the economy appear with the values this comparison ran with, sourced ones not."""
     c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
-    economy = runner.resolve(SCENARIOS / "tupperparty.toml", overrides={"economy.price": 55.0}).economy.model_dump()
-    c.manifest["scenarios"] = {"tupperparty": {"economy": economy}}
+    ran = runner.resolve(SCENARIOS / "tupperparty.toml", overrides={"economy.price": 55.0, "service.wage_per_hour": 40.0}).model_dump()
+    c.manifest["scenarios"] = {"tupperparty": ran}
     text = assumed_economy(c, Story("tupperparty", "stammtisch"), "en")
     assert "a sale brings in 55 " in text and "to the power 2" in text, text
+    assert "making a post takes 0.75 staff-hours at 40 " in text, text  # a content type's setting, also assumed
     assert "0.33 as at 0.5" in text, text  # lapse_trust_slope 4: exp(4 (0.5 - 0.33)) = 2
     assert "12%" not in text and "discount" not in text, text  # the discount rate is sourced (Gupta et al. 2004), not assumed
 
@@ -126,10 +127,13 @@ def test_the_valuation_sentence_reads_right_for_every_sign(lang):
         c.runs["value_strong_trust_link"] = c.runs["value"] + np.where(c.runs["scenario"] == "stammtisch", strong - 40_000, 0)
         c.manifest["scenarios"] = {"tupperparty": {"economy": {"valuation_range": 0.4}}}
         text = valuation(c, Story("tupperparty", "stammtisch", STORY.labels, "EUR"), lang)
-        assert "{" not in text and "nan" not in text.lower() and "40" in text, text
+        assert "{" not in text and not re.search(r"\bnan\b", text.lower()) and "40" in text, text
         weak_part, strong_part = text.split({"en": "% more strongly", "de": "% stärker"}[lang])
+        strong_part = strong_part.split({"en": "as assumed", "de": "wie angenommen"}[lang])[0]
         assert words[expected[0]] in weak_part and words[expected[1]] in strong_part, text
-    c.manifest["scenarios"]["tupperparty"]["economy"]["valuation_range"] = 0.0
+    c.manifest["scenarios"]["stammtisch"] = {"economy": {"valuation_range": 0.5}}
+    assert valuation(c, Story("tupperparty", "stammtisch"), lang) == ""  # valued on different bases: no comparison
+    c.manifest["scenarios"] = {"tupperparty": {"economy": {"valuation_range": 0.0}}}
     assert valuation(c, Story("tupperparty", "stammtisch"), lang) == ""
 
 

@@ -45,11 +45,15 @@ def tidy(base: Path, current: Path, keep_days: float = KEEP_DAYS) -> None:
     try:
         current.mkdir(parents=True, exist_ok=True)
         (current / "used").touch()
-        cutoff = time.time() - keep_days * 86400
-        for folder in base.iterdir():
+        folders = list(base.iterdir())
+    except OSError:
+        return  # a read-only or shared cache: numba copes, and there is nothing to tidy
+    cutoff = time.time() - keep_days * 86400
+    for folder in folders:
+        try:  # one folder at a time: another process may be tidying too
             marker = folder / "used"
             last = (marker if marker.exists() else folder).stat().st_mtime
-            if folder != current and folder.is_dir() and last < cutoff:
+            if folder != current and folder.is_dir() and not folder.is_symlink() and last < cutoff:
                 shutil.rmtree(folder, ignore_errors=True)
-    except OSError:
-        pass  # a read-only or shared cache: numba copes, and there is nothing to tidy
+        except OSError:
+            continue

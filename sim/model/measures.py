@@ -22,7 +22,7 @@ COUNTS = (
     "complaints_raised", "complaints_answered_in_time", "complaints_answered_late", "complaints_ignored",
     "complaints_deleted", "complaints_unheard", "thread_sightings", "onlookers", "wom_positive", "wom_negative",
     "sales", "lapses", "revenue", "gross_profit", "cost", "cost_staff", "cost_listening", "cost_content", "cost_prizes", "cost_paid", "cost_fans",
-    "staff_hours",
+    "staff_hours", "content_hours",
 ) + tuple(f"unfollows_{c}" for c in CAUSES)
 
 STATE = (
@@ -164,7 +164,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
     value = net profit over the horizon + customer equity at its end - customer equity at the start: trust built
     or lost counts in money. ``valuations``: other valuations of the market, name -> (equity at the start, at the
     end), each giving ``value_<name>`` (the same net profit). ``hours_per_full_time``: a full-time person's
-    staff-hours a year, to count the desk in full-time staff."""
+    staff-hours a year, to count the desk and the making of posts in full-time people."""
     days = len(daily)
     followers = daily["followers"]
     start = followers.iloc[0] - daily["follows"].iloc[0] + daily["unfollows"].iloc[0]
@@ -198,7 +198,9 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "complaints_answered_in_time": int(daily["complaints_answered_in_time"].sum()),
         "complaints_ignored": int(daily["complaints_ignored"].sum() + daily["complaints_deleted"].sum()),
         "staff_hours": float(daily["staff_hours"].sum()),
-        "full_time_staff": float(daily["staff_hours"].sum() / days * 365.25 / hours_per_full_time) if hours_per_full_time else None,
+        "content_hours": float(daily["content_hours"].sum()),
+        "full_time_staff": (float((daily["staff_hours"].sum() + daily["content_hours"].sum()) / days * 365.25 / hours_per_full_time)
+                            if hours_per_full_time else None),
         "cost_per_answer": _num(daily["cost_staff"].sum() / answered) if answered else None,
         "sales": int(daily["sales"].sum()),
         "customers_end": int(daily["customers"].iloc[-1]),

@@ -118,8 +118,9 @@ class AudienceModel(mesa.Model):
     def show(self, posts: np.ndarray) -> None:
         """Steps 2-4: followers, recommended and paid viewers react to each post; shares and engagements reach ties."""
         p, cfg, content = self.people, self.config, self.content
-        self.measures.add(posts=posts.size, cost_prizes=float(content.prize[posts].sum()),
-                          cost_content=float(content.production_hours[posts].sum()) * cfg.service.wage_per_hour)
+        making = float(content.production_hours[posts].sum())  # staff-hours to make today's posts
+        self.measures.add(posts=posts.size, cost_prizes=float(content.prize[posts].sum()), content_hours=making,
+                          cost_content=making * cfg.service.wage_per_hour)
         if posts.size == 0:
             return
         feed = self.streams["feed"]

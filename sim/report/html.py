@@ -24,11 +24,11 @@ from .story import valuation_pct
 VALUATIONS = tuple(f"value_{name}" for name in _VALUATIONS)  # value with weaker and stronger links of trust to money
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
-                 *COST_PARTS, "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours", "full_time_staff",
+                 *COST_PARTS, "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours", "content_hours", "full_time_staff",
                  "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
     *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours",
-         "cost_per_answer", "customers_end")
+         "content_hours", "cost_per_answer", "customers_end")
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
@@ -294,7 +294,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
     table = comparison.table
     names = list(dict.fromkeys(table["scenario"]))
     every = table["n"].max()  # every replication
-    pct = valuation_pct(comparison, story.current if story is not None else None)
+    pct = valuation_pct(comparison)  # the rows of other valuations only where every strategy ran with the same, non-zero range
 
     def heading(name: str) -> str:
         label = story.label(name, lang) if story is not None else name
@@ -305,6 +305,8 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
     for metric in TABLE_METRICS:
         if metric in COST_PARTS and not table.loc[table["metric"] == metric, "mean"].fillna(0).ne(0).any():
             continue  # a part of the cost no strategy here spends on
+        if metric in VALUATIONS and not pct:
+            continue
         cells = []
         for n in names:
             r = _row(table, n, metric)

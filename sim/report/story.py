@@ -166,12 +166,11 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
     return t["profit_ahead"].format(period=period, who=who, own=own, items=items)
 
 
-def valuation_pct(comparison, name: str | None = None) -> float:
-    """``economy.valuation_range`` of strategy ``name`` (default: the first), in percent: how much weaker and
-    stronger the other valuations take the link of trust to money."""
-    scenarios = comparison.manifest.get("scenarios") or {}
-    economy = scenarios.get(name or next(iter(scenarios), None), {}).get("economy", {})
-    return 100 * float(economy.get("valuation_range", 0.0))
+def valuation_pct(comparison) -> float | None:
+    """``economy.valuation_range`` in percent, as every strategy of the comparison ran with it (how much weaker
+    and stronger the other valuations take the link of trust to money); None where they differ or none ran."""
+    ranges = {float(sc.get("economy", {}).get("valuation_range", 0.0)) for sc in (comparison.manifest.get("scenarios") or {}).values()}
+    return 100 * ranges.pop() if len(ranges) == 1 else None
 
 
 def valuation(comparison, story: Story, lang: str = "en") -> str:
@@ -181,22 +180,26 @@ def valuation(comparison, story: Story, lang: str = "en") -> str:
     t = TEXT[lang]
     story = story.resolved(comparison)
     a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
-    pct = valuation_pct(comparison, story.current)
-    names = ("value_weak_trust_link", "value_strong_trust_link")
-    if pct <= 0 or any(n not in a or n not in b for n in names):
+    pct = valuation_pct(comparison)
+    names = ("value_weak_trust_link", "value_strong_trust_link", "value")
+    if not pct or any(n not in a or n not in b for n in names):
         return ""
     other, items = story.label(story.current, lang), []
     for name in names:
         d = stats.paired_difference(b[name], a[name].reindex(b.index))
         if d["n"] == 0 or pd.isna(d["diff"]):
             return ""
-        lo, hi = (money(d[k], lang, story.currency, True) for k in ("ci_low", "ci_high"))
-        if d["ci_low"] > 0 or d["ci_high"] < 0:
-            items.append(t["valuation_item"].format(diff=money(abs(d["diff"]), lang, story.currency), other=other, lo=lo, hi=hi,
-                                                    direction=t["story_more" if d["diff"] > 0 else "story_less"]))
+        direction = t["story_more" if d["diff"] > 0 else "story_less"]
+        diff = money(abs(d["diff"]), lang, story.currency)
+        if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
+            lo, hi = sorted(abs(d[k]) for k in ("ci_low", "ci_high"))
+            items.append(t["valuation_item"].format(diff=diff, direction=direction, other=other,
+                                                    lo=money(lo, lang, story.currency), hi=money(hi, lang, story.currency)))
         else:
-            items.append(t["valuation_item_unclear"].format(diff=money(abs(d["diff"]), lang, story.currency), other=other, lo=lo, hi=hi))
-    return t["valuation"].format(pct=decimal(round(pct), "g", lang), who=story.label(story.proposed, lang), weak=items[0], strong=items[1])
+            lo, hi = (money(d[k], lang, story.currency, True) for k in ("ci_low", "ci_high"))
+            items.append(t["valuation_item_unclear"].format(diff=diff, direction=direction, other=other, lo=lo, hi=hi))
+    return t["valuation"].format(pct=decimal(round(pct), "g", lang), who=story.label(story.proposed, lang),
+                                 weak=items[0], strong=items[1], central=items[2])
 
 
 def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "report") -> str:
@@ -220,4 +223,9 @@ def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "re
         items.append(phrase.format(x=decimal(x, "g", lang), currency=story.currency, per_year=decimal(round(x * 365, 2), "g", lang),
                                    gross=decimal(round(x * float(economy.get("margin", 0.0)), 2), "g", lang),
                                    doubling=decimal(round(0.5 - np.log(2) / x, 2), "g", lang) if x > 0 else "-"))
+    hours = sorted({float(c.get("production_hours", 0.0)) for c in comparison.manifest["scenarios"][story.current].get("content", {}).values()})
+    if hours and hours[-1] > 0:  # making posts: a content type's setting, assumed
+        x = decimal(hours[0], "g", lang) if len(hours) == 1 else f"{decimal(hours[0], 'g', lang)}-{decimal(hours[-1], 'g', lang)}"
+        wage = comparison.manifest["scenarios"][story.current].get("service", {}).get("wage_per_hour", 0.0)
+        items.append(t["assumed_production_hours"].format(x=x, wage=decimal(float(wage), "g", lang), currency=story.currency))
     return t["money_assumed" if where == "report" else "money_assumed_deck"].format(items="; ".join(items)) if items else ""
