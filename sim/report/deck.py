@@ -134,8 +134,8 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
     if sentence := valuation(comparison, story, lang):  # how much of it rests on the assumed link of trust to money
         note.text_frame.add_paragraph().text = sentence
     for paragraph in note.text_frame.paragraphs:
-        paragraph.font.size = Pt(12)
-        paragraph.space_after = Pt(4)
+        paragraph.font.size = Pt(11)
+        paragraph.space_after = Pt(3)
 
 
 def key_assumptions(comparison, story, lang: str = "en") -> list[str]:
