@@ -296,7 +296,7 @@ class OracleModel(mesa.Model):
         self.agents.do("shop")
         t = self.today
         t["cost_listening"] = self.cfg.service.monitors_elsewhere * self.cfg.service.listening_cost_per_day * self.cfg.strategy.has_page
-        t["cost"] = t["cost_staff"] + t["cost_listening"] + t["cost_prizes"] + t["cost_paid"]
+        t["cost"] = t["cost_staff"] + t["cost_listening"] + t["cost_content"] + t["cost_prizes"] + t["cost_paid"]
         self.followers = sum(p.follows for p in self.agents)
         self.datacollector.collect(self)
         self.day += 1
@@ -312,6 +312,7 @@ class OracleModel(mesa.Model):
             self.last_prize_draw = self.day
         self.today["posts"] = len(posts)
         self.today["cost_prizes"] = sum(self.content[k].prize for k in posts)
+        self.today["cost_content"] = sum(self.content[k].production_hours for k in posts) * self.cfg.service.wage_per_hour
         return posts
 
     def show(self, posts: list[str]) -> None:
