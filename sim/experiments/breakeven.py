@@ -28,6 +28,7 @@ from . import stats
 from .compare import replication_seeds
 
 PEOPLE = (10_000, 30_000, 100_000, 300_000, 1_000_000)
+OTHER_VALUATIONS = ("value_weak_trust_link", "value_strong_trust_link")  # the market revalued with the link of trust to money
 
 
 def at_size(scenario: Scenario, people: int, days: int) -> Scenario:
@@ -41,7 +42,8 @@ def _value(task):
     label, people, rep, seed, sc = task
     s = runner.run(sc, seed=seed).summary
     return {"strategy": label, "people": people, "replication": rep, "seed": seed,
-            **{k: s[k] for k in ("value", "net_profit", "customer_equity_change", "followers_end", "long_term_trust", "staff_hours")}}
+            **{k: s[k] for k in ("value", *OTHER_VALUATIONS, "net_profit", "customer_equity_change", "followers_end", "long_term_trust",
+                                 "staff_hours")}}
 
 
 @dataclass
@@ -70,7 +72,18 @@ class BreakEven:
         plots.save_breakeven(self, folder)
 
     def sentence(self, lang: str = "en") -> str:
-        return describe(self.point, self.manifest["a"], self.manifest["b"], lang)
+        """Where B overtakes A; and, where both ran with the same range, where it would with the market revalued
+        with a weaker and a stronger link of trust to money."""
+        text = describe(self.point, self.manifest["a"], self.manifest["b"], lang)
+        other = self.point.get("other_valuations")
+        ranges = {float(sc.get("economy", {}).get("valuation_range", 0.0)) for sc in self.manifest.get("scenarios", {}).values()}
+        if not other or len(ranges) != 1 or not ranges.pop():
+            return text
+        from ..report.i18n import TEXT
+
+        t, pct = TEXT[lang], round(100 * float(self.manifest["scenarios"]["a"]["economy"]["valuation_range"]))
+        weak, strong = (_where(other[name], lang) for name in OTHER_VALUATIONS)
+        return f"{text} {t['be_links'].format(a=self.manifest['a'], b=self.manifest['b'], pct=pct, weak=weak, strong=strong)}"
 
 
 def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: int = 10, seed: int = 7,
@@ -91,18 +104,21 @@ def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: i
             progress(1)
     runs = pd.DataFrame(rows)
     table = difference_by_size(runs)
-    return BreakEven(runs, table, crossing(table), {
+    point = crossing(table)
+    point["other_valuations"] = {name: crossing(difference_by_size(runs, name)) for name in OTHER_VALUATIONS}
+    return BreakEven(runs, table, point, {
         "a": a.name, "b": b.name, "people": people, "days": days, "reps": reps, "seed": seed, "replication_seeds": seeds,
         "scenarios": {"a": a.model_dump(mode="json"), "b": b.model_dump(mode="json")},
         "scenario_hashes": {"a": a.hash(), "b": b.hash()}, "versions": runner.versions(),
         "command": runner.command_line()})
 
 
-def difference_by_size(runs: pd.DataFrame) -> pd.DataFrame:
-    """people, value of A and of B (means), B - A (paired mean and 95% interval), per person too."""
+def difference_by_size(runs: pd.DataFrame, column: str = "value") -> pd.DataFrame:
+    """people, value of A and of B (means), B - A (paired mean and 95% interval), per person too; ``column``: which
+    value (another valuation of the same runs)."""
     rows = []
     for n, sub in runs.groupby("people"):
-        wide = sub.pivot(index="replication", columns="strategy", values="value")
+        wide = sub.pivot(index="replication", columns="strategy", values=column)
         d = stats.paired_difference(wide["b"], wide["a"])
         rows.append({"people": n, "value_a": wide["a"].mean(), "value_b": wide["b"].mean(), "diff": d["diff"],
                      "ci_low": d["ci_low"], "ci_high": d["ci_high"], "diff_per_person": d["diff"] / n, "n": d["n"]})
@@ -159,6 +175,18 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
     lo = num(two_figures(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"]))
     hi = num(two_figures(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))
     return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), lo=lo, hi=hi)
+
+
+def _where(point: dict, lang: str) -> str:
+    """Where B overtakes A under another valuation, as a phrase for ``be_links``."""
+    from ..report.i18n import TEXT
+
+    t = TEXT[lang]
+    num = (lambda x: f"{x:,}".replace(",", ".")) if lang == "de" else (lambda x: f"{x:,}")
+    s = point["status"]
+    if s == "b_overtakes":
+        return t["be_from"].format(n=num(two_figures(point["people"])))
+    return t[f"be_where_{s}"].format(smallest=num(point["smallest"]), largest=num(point["largest"]))
 
 
 def two_figures(x: float) -> int:
