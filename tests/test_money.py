@@ -222,7 +222,7 @@ def test_cli_breakeven_writes_its_table_and_plot_and_refuses_bad_sizes(tmp_path)
     assert res.exit_code == 0, res.output
     for name in ("breakeven.csv", "breakeven_runs.csv", "breakeven.png", "breakeven.svg", "manifest.json"):
         assert (tmp_path / "b" / name).exists(), name
-    assert "stammtisch's value" in res.output
+    assert "stammtisch" in res.output and (" is worth " in res.output or " are worth " in res.output), res.output
     res = CliRunner().invoke(main, args + ["--people", "300,lots", "--out", str(tmp_path / "c")])
     assert res.exit_code == 2 and "--people" in res.output and not (tmp_path / "c").exists()
 

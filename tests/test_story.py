@@ -137,6 +137,23 @@ def test_the_valuation_sentence_reads_right_for_every_sign(lang):
     assert valuation(c, Story("tupperparty", "stammtisch"), lang) == ""
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_break_even_sentence_reads_right_in_the_reports_words_for_every_case(lang):
+    """Every case of the break-even, for every shipped pair, names both strategies by the report's words, starts
+    with a capital, and leaves no placeholder."""
+    from sim.experiments.breakeven import describe
+
+    base = {"smallest": 10_000, "largest": 1_000_000, "people": None, "low": None, "high": None}
+    cases = [{"status": "b_overtakes", **base, "people": 16_294.0, "low": 15_582.0, "high": 17_069.0},
+             {"status": "b_overtakes", **base, "people": 12_000.0}] + [
+        {"status": s, **base} for s in ("b_ahead_everywhere", "a_ahead_everywhere", "b_falls_behind", "mixed", "no_difference")]
+    for a, b in itertools.permutations(SHIPPED, 2):
+        la, lb = STORY.label(a, lang), STORY.label(b, lang)
+        for point in cases:
+            text = describe(point, la, lb, lang)
+            assert "{" not in text and text[0].isupper() and la in text and (lb in text or lb[:1].upper() + lb[1:] in text), text
+
+
 def test_headline_numbers_are_the_runs_numbers():
     c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
     text = headline(c, Story("tupperparty", "stammtisch", STORY.labels, "EUR"), "en")

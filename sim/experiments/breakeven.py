@@ -71,10 +71,16 @@ class BreakEven:
         (folder / "breakeven.json").write_text(json.dumps({**self.point, "manifest": self.manifest}, indent=2, default=str))
         plots.save_breakeven(self, folder)
 
-    def sentence(self, lang: str = "en") -> str:
+    def names(self, labels: dict | None = None) -> tuple[str, str]:
+        """A's and B's names: their scenario names, or ``labels`` for them (a report's words)."""
+        labels = labels or {}
+        return labels.get(self.manifest["a"], self.manifest["a"]), labels.get(self.manifest["b"], self.manifest["b"])
+
+    def sentence(self, lang: str = "en", labels: dict | None = None) -> str:
         """Where B overtakes A; and, where both ran with the same range, where it would with the market revalued
-        with a weaker and a stronger link of trust to money."""
-        text = describe(self.point, self.manifest["a"], self.manifest["b"], lang)
+        with a weaker and a stronger link of trust to money. ``labels``: scenario name -> the words for it."""
+        a, b = self.names(labels)
+        text = describe(self.point, a, b, lang)
         other = self.point.get("other_valuations")
         ranges = {float(sc.get("economy", {}).get("valuation_range", 0.0)) for sc in self.manifest.get("scenarios", {}).values()}
         if not other or len(ranges) != 1 or not ranges.pop():
@@ -83,7 +89,7 @@ class BreakEven:
 
         t, pct = TEXT[lang], round(100 * float(self.manifest["scenarios"]["a"]["economy"]["valuation_range"]))
         weak, strong = (_where(other[name], lang) for name in OTHER_VALUATIONS)
-        return f"{text} {t['be_links'].format(a=self.manifest['a'], b=self.manifest['b'], pct=pct, weak=weak, strong=strong)}"
+        return f"{text} {t['be_links'].format(a=a, b=b, pct=pct, weak=weak, strong=strong)}"
 
 
 def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: int = 10, seed: int = 7,
@@ -171,7 +177,7 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
     num = (lambda x: f"{x:,}".replace(",", ".")) if lang == "de" else (lambda x: f"{x:,}")
     s = point["status"]
     if s != "b_overtakes":
-        return t[f"be_{s}"].format(a=a, b=b, smallest=num(point["smallest"]), largest=num(point["largest"]))
+        return t[f"be_{s}"].format(a=a, B=b[:1].upper() + b[1:], smallest=num(point["smallest"]), largest=num(point["largest"]))
     lo = num(two_figures(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"]))
     hi = num(two_figures(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))
     return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), lo=lo, hi=hi)

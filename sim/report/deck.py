@@ -74,8 +74,9 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     money_slide(deck, widen(deck.slides.add_slide(title_only)), comparison, story, lang)
 
     if breakeven is not None:
-        slide = text_slide(t["breakeven"], [breakeven.sentence(lang)], size=20)
-        picture(slide, plots.breakeven(breakeven, lang), Inches(2.4), Inches(2.6), Inches(8.5))
+        labels = {n: story.label(n, lang) for n in (breakeven.manifest["a"], breakeven.manifest["b"])}
+        slide = text_slide(t["breakeven"], [breakeven.sentence(lang, labels)], size=18)
+        picture(slide, plots.breakeven(breakeven, lang, labels, story.currency), Inches(2.4), Inches(2.9), Inches(8.5))
 
     from .html import money_note
 

@@ -214,8 +214,10 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     if sentence := valuation(comparison, story, lang):
         parts.append(f"<p class='note' id='valuation'>{html.escape(sentence)}</p>")
     if breakeven is not None:
-        parts.append(f"<h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang))}</p>"
-                     f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang)))}</div>{_breakeven_table(breakeven, t, lang)}")
+        labels = {n: story.label(n, lang) for n in (breakeven.manifest["a"], breakeven.manifest["b"])}
+        parts.append(f"<h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang, labels))}</p>"
+                     f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang, labels, story.currency)))}</div>"
+                     f"{_breakeven_table(breakeven, t, lang, labels, story.currency)}")
     parts.append(f"<h2 class='details'>{t['details']}</h2>")
     parts.append(f"<h3>{t['verdict']}</h3><div class='verdict' id='verdict'>")
     for s in verdict(comparison, lang, story):
@@ -268,9 +270,12 @@ def _plain_period(days: int, t) -> str:
     return t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
 
 
-def _breakeven_table(result, t, lang: str = "en") -> str:
+def _breakeven_table(result, t, lang: str = "en", labels: dict | None = None, currency: str = "") -> str:
     m = result.manifest
-    head = f"<tr><th>{t['market_people']}</th><th>{html.escape(m['a'])}</th><th>{html.escape(m['b'])}</th><th>{t['value_diff'].format(a=html.escape(m['a']), b=html.escape(m['b']))}</th></tr>"
+    a, b = (html.escape(n) for n in result.names(labels))
+    unit = f" ({html.escape(currency)})" if currency else ""
+    head = (f"<tr><th>{t['market_people']}</th><th>{capital(a)}{unit}</th><th>{capital(b)}{unit}</th>"
+            f"<th>{capital(t['value_diff'].format(a=a, b=b))}{unit}</th></tr>")
     rows = "".join(f"<tr><td>{money(r['people'], lang)}</td><td>{money(r['value_a'], lang)}</td><td>{money(r['value_b'], lang)}</td>"
                    f"<td>{money(r['diff'], lang)}<br><span class='note'>[{money(r['ci_low'], lang)}, {money(r['ci_high'], lang)}] n={int(r['n'])}</span></td></tr>"
                    for _, r in result.table.iterrows())

@@ -111,19 +111,21 @@ def svg(fig) -> str:
     return text[text.index("<svg"):]
 
 
-def breakeven(result, lang: str = "en"):
-    """B's value minus A's by market size (log axis), with its 95% interval and the break-even marked."""
+def breakeven(result, lang: str = "en", labels: dict | None = None, currency: str = ""):
+    """B's value minus A's by market size (log axis), with its 95% interval and the break-even marked; ``labels``
+    name the strategies (a report's words), ``currency`` the money's unit."""
     from ..experiments.breakeven import two_figures
 
     t = TEXT[lang]
-    tab, p, m = result.table, result.point, result.manifest
+    tab, p = result.table, result.point
     fig, ax = plt.subplots(figsize=(7.5, 4))
     # straight lines in people between the sizes, as the break-even is interpolated, drawn on the log axis
     n = tab["people"].to_numpy(float)
     x = np.unique(np.concatenate([np.linspace(n[i], n[i + 1], 50) for i in range(len(n) - 1)] + [n]))
     dense = {c: np.interp(x, n, tab[c].to_numpy(float)) for c in ("diff", "ci_low", "ci_high")}
     ax.fill_between(x, dense["ci_low"], dense["ci_high"], alpha=0.25, color="C0", label=t["interval"])
-    ax.plot(x, dense["diff"], "-", color="C0", label=t["value_diff"].format(a=m["a"], b=m["b"]))
+    a, b = result.names(labels)
+    ax.plot(x, dense["diff"], "-", color="C0", label=t["value_diff"].format(a=a, b=b))
     ax.plot(n, tab["diff"], "o", color="C0")
     ax.axhline(0, color="#444", lw=1)
     if p["people"] is not None:
@@ -132,7 +134,7 @@ def breakeven(result, lang: str = "en"):
     ax.set_xticks(tab["people"])
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel(t["market_people"])
-    ax.set_ylabel(t["value_diff_axis"])
+    ax.set_ylabel(t["value_diff_axis"].format(currency=currency or t["currency_word"]))
     ax.yaxis.set_major_formatter(ticks(lang))
     ax.xaxis.set_major_formatter(ticks(lang))
     ax.tick_params(axis="x", labelsize=8)
