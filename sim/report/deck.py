@@ -75,8 +75,8 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     if breakeven is not None:
         labels = {n: story.label(n, lang) for n in (breakeven.manifest["a"], breakeven.manifest["b"])}
-        slide = text_slide(t["breakeven"], [breakeven.sentence(lang, labels)], size=18)
-        picture(slide, plots.breakeven(breakeven, lang, labels, story.currency), Inches(2.4), Inches(2.9), Inches(8.5))
+        slide = text_slide(t["breakeven"], [breakeven.sentence(lang, labels)], size=15)
+        picture(slide, plots.breakeven(breakeven, lang, labels, story.currency), Inches(2.9), Inches(3.35), Inches(7.5))
 
     from .html import money_note
 
