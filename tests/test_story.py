@@ -19,7 +19,7 @@ from sim.experiments import compare
 from sim.experiments.compare import Comparison
 from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
 from sim.report import numbers, plots
-from sim.report.story import Story, assumed_economy, headline, money, profit_alone, valuation
+from sim.report.story import Story, assumed_economy, headline, money, profit_alone, ranking, valuation
 
 from .conftest import SCENARIOS
 
@@ -152,6 +152,22 @@ def test_the_break_even_sentence_reads_right_in_the_reports_words_for_every_case
         for point in cases:
             text = describe(point, la, lb, lang)
             assert "{" not in text and text[0].isupper() and la in text and (lb in text or lb[:1].upper() + lb[1:] in text), text
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_ranking_names_the_strategy_worth_most_and_where_the_proposed_one_stands(lang):
+    c = _with_value({"tupperparty": -50_000, "stammtisch": 20_000, "absent": 60_000})
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    text = ranking(c, story, lang)
+    assert STORY.label("absent", lang) in text and ("2 of 3" if lang == "en" else "Platz 2 von 3") in text, text
+    text = ranking(_with_value({"tupperparty": -50_000, "stammtisch": 90_000, "absent": 60_000}), story, lang)
+    assert STORY.label("stammtisch", lang) in text and ("highest" if lang == "en" else "höchsten") in text, text
+
+
+def _with_value(values: dict) -> Comparison:
+    rows = [{"scenario": n, "replication": r, "days": 365, "value": v + r} for n, v in values.items() for r in range(3)]
+    return Comparison(runs=pd.DataFrame(rows), table=pd.DataFrame(), differences=pd.DataFrame(), trajectories=pd.DataFrame(),
+                      manifest={"baseline": "tupperparty"})
 
 
 def test_headline_numbers_are_the_runs_numbers():
@@ -296,9 +312,10 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     slides = list(Presentation(out / "report.pptx").slides)
     assert len(slides) == 6  # title, headline, three figures, money, assumptions, reproduce (no break-even asked)
     money_table = next(sh.table for sh in slides[3].shapes if sh.has_table)
-    assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Nettogewinn" in money_table.cell(0, 3).text
+    assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 2).text
+    assert "Nettogewinn" in money_table.cell(0, 4).text  # gross profit - cost = net profit, side by side
     value = small.table.query("scenario == 'tupperparty' and metric == 'value'")["mean"].iloc[0]
-    assert money_table.cell(1, 5).text == numbers.money(value, "de")  # the table's own figure, in the report's format
+    assert money_table.cell(1, 6).text == numbers.money(value, "de")  # the table's own figure, in the report's format
     del slides[3]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())

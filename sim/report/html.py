@@ -112,7 +112,7 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
             lo, hi = _interval(d["ci_low"], d["ci_high"], lambda x, signed: decimal(x, "+.3f" if signed else ".3f", lang))
             out.append({"text": t["verdict_diff"].format(
                 base_to=against(base), name=name_of(name), diff=decimal(abs(d["diff"]), ".3f", lang),
-                direction=t["higher" if d["diff"] > 0 else "lower"], lo=lo, hi=hi, p=_p(d["p_adjusted"], lang),
+                direction=t["higher" if d["diff"] > 0 else "lower"], lo=lo, hi=hi, p=_p(d["p_value"], lang),
                 followers=followers.format(name=name_of(name), base=name_of(base), base_to=against(base), unf=percent(unf["mean"], 1, lang),
                                            unf_base=percent(unf_b["mean"], 1, lang))),
                 "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
@@ -194,7 +194,7 @@ def _p(p, lang: str = "en"):
 def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     """The whole report as one HTML string: the headline and three figures first, then the break-even
     market, then the details (every metric with its interval, assumptions, how to reproduce)."""
-    from .story import Story, assumed_economy, headline, profit_alone, valuation
+    from .story import Story, assumed_economy, headline, profit_alone, ranking, valuation
 
     t = TEXT[lang]
     story = (story or Story()).resolved(comparison)
@@ -206,6 +206,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     followers = _page_followers(comparison, story)
     parts.append(f"<p class='note' id='page'>{html.escape(t['your_page'].format(followers=count(followers, lang), people=count(page['people'], lang), reps=reps, period=_plain_period(days, t)))}</p>")
     parts.append(f"<p class='headline' id='headline'>{html.escape(headline(comparison, story, lang))}</p>")
+    if sentence := ranking(comparison, story, lang):
+        parts.append(f"<p id='ranking'>{html.escape(sentence)}</p>")
     figs = plots.story_figures(comparison, story, lang)
     parts.append(f"<h2>{t['at_a_glance']}</h2><div class='figures' id='figures'>"
                  + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")

@@ -20,8 +20,12 @@ MINUS = "\u2212"
 
 
 def decimal(x, spec: str, lang: str = "en") -> str:
-    """``format(x, spec)`` with a decimal comma in German and a true minus sign."""
-    text = format(x, spec).replace("-", MINUS)
+    """``format(x, spec)`` with a decimal comma in German and a true minus sign; a number that rounds to zero has
+    no sign (not "\u22120.0")."""
+    text = format(x, spec)
+    if text[:1] in "+-" and not any(c in "123456789" for c in text):
+        text = text[1:]
+    text = text.replace("-", MINUS)
     return text.replace(".", ",") if lang == "de" else text
 
 

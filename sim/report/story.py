@@ -142,6 +142,23 @@ def axis_from_zero(values) -> tuple[float, float]:
     return (lo - pad if lo < 0 else 0.0), (hi + pad if hi > 0 else 0.0)
 
 
+def ranking(comparison, story: Story, lang: str = "en") -> str:
+    """Which strategy has the highest value (by its mean over the replications), and where the proposed one ranks:
+    the headline compares two, a client asks about all."""
+    t = TEXT[lang]
+    story = story.resolved(comparison)
+    values = {n: float(_runs(comparison, n)["value"].mean()) for n in story.order(comparison)}
+    values = {n: v for n, v in values.items() if not pd.isna(v)}
+    if len(values) < 3 or story.proposed not in values:
+        return ""
+    order = sorted(values, key=values.get, reverse=True)
+    who = story.label(story.proposed, lang)
+    if order[0] == story.proposed:
+        return t["rank_best"].format(n=len(values), who=who)
+    return t["rank_other"].format(n=len(values), best=story.label(order[0], lang), value=money(values[order[0]], lang, story.currency),
+                                  who=who, k=order.index(story.proposed) + 1)
+
+
 def profit_alone(comparison, story: Story, lang: str = "en") -> str:
     """Where the proposed strategy does not pay in net profit over the horizon alone: its own net profit, and the
     strategies that earn clearly more (paired 95% intervals above zero), or that none does. From the runs."""
