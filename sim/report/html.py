@@ -37,7 +37,7 @@ h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bott
 .figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
 @page{size:A4;margin:14mm}
-@media print{body{max-width:none;margin:0}.figures>div{flex:1 1 45%}.figures>div[data-figure=followers]{flex:1 1 100%;text-align:center}.figures>div[data-figure=followers] svg{width:50%}.figures>div{break-inside:avoid}.plot{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}}
+@media print{body{max-width:none;margin:0}h1{font-size:1.45em}.headline{font-size:1.1em}.figures>div{flex:1 1 45%;text-align:center}.figures>div svg{width:80%;height:auto}.figures>div[data-figure=followers]{flex:1 1 100%}.figures>div[data-figure=followers] svg{width:48%}.figures>div{break-inside:avoid}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
 th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}.note{color:#555;font-size:.9em}.warn{color:#a33}
@@ -217,9 +217,9 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
         parts.append(f"<p class='note' id='valuation'>{html.escape(sentence)}</p>")
     if breakeven is not None:
         labels = {n: story.label(n, lang) for n in (breakeven.manifest["a"], breakeven.manifest["b"])}
-        parts.append(f"<h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang, labels))}</p>"
+        parts.append(f"<section class='breakeven'><h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang, labels))}</p>"
                      f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang, labels, story.currency)))}</div>"
-                     f"{_breakeven_table(breakeven, t, lang, labels, story.currency)}")
+                     f"{_breakeven_table(breakeven, t, lang, labels, story.currency)}</section>")
     parts.append(f"<h2 class='details'>{t['details']}</h2>")
     parts.append(f"<h3>{t['verdict']}</h3><div class='verdict' id='verdict'>")
     for s in verdict(comparison, lang, story):
