@@ -63,13 +63,14 @@ class BreakEven:
 
         return outputs.write_folder(out, fill, overwrite)
 
-    def write_into(self, folder: Path) -> None:
+    def write_into(self, folder: Path, lang: str = "en", labels: dict | None = None, currency: str = "") -> None:
+        """The CSV and JSON files and the plot (in ``lang``, the strategies named by ``labels``)."""
         from ..report import plots
 
         self.runs.to_csv(folder / "breakeven_runs.csv", index=False)
         self.table.to_csv(folder / "breakeven.csv", index=False)
         (folder / "breakeven.json").write_text(json.dumps({**self.point, "manifest": self.manifest}, indent=2, default=str))
-        plots.save_breakeven(self, folder)
+        plots.save_breakeven(self, folder, lang, labels, currency)
 
     def names(self, labels: dict | None = None) -> tuple[str, str]:
         """A's and B's names: their scenario names, or ``labels`` for them (a report's words)."""

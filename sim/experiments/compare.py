@@ -61,7 +61,8 @@ class Comparison:
         """Write the CSV files, the plots and manifest.json into ``out`` (atomically; see :mod:`sim.outputs`)."""
         return outputs.write_folder(out, lambda tmp: self.write_into(tmp, plots), overwrite)
 
-    def write_into(self, folder: Path, plots: bool = True) -> None:
+    def write_into(self, folder: Path, plots: bool = True, lang: str = "en", story=None) -> None:
+        """The CSV files, manifest.json and (with ``plots``) the plots, in ``lang`` and the ``story``'s words."""
         self.runs.to_csv(folder / "runs.csv", index=False)
         self.table.to_csv(folder / "compare.csv", index=False)
         self.differences.to_csv(folder / "differences.csv", index=False)
@@ -70,7 +71,7 @@ class Comparison:
         if plots:
             from ..report import plots as _plots
 
-            _plots.save_all(self, folder)
+            _plots.save_all(self, folder, lang, story)
 
 
 def compare(scenarios: dict[str, Scenario], reps: int = 30, baseline: str | None = None, seed: int = 7,

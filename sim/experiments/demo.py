@@ -97,10 +97,13 @@ def write_report(comparison: Comparison, out: str | Path, lang: str = "en", over
                  story: Story | None = None, pdf: bool = False, pptx: bool = False) -> Path:
     """The comparison's files plus report.html (and report.pdf, report.pptx, the break-even market's files if
     asked), in one atomic write: a failed print leaves nothing half-written."""
+    words = (story or Story()).resolved(comparison)  # the plots beside the report speak its language too
+
     def fill(tmp: Path):
-        comparison.write_into(tmp)
+        comparison.write_into(tmp, lang=lang, story=words)
         if breakeven is not None:
-            breakeven.write_into(tmp)
+            labels = {n: words.label(n, lang) for n in (breakeven.manifest["a"], breakeven.manifest["b"])}
+            breakeven.write_into(tmp, lang, labels, words.currency)
         page = tmp / "report.html"
         page.write_text(html.render(comparison, lang, breakeven, story), encoding="utf-8")
         if pdf:

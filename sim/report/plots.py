@@ -94,9 +94,10 @@ def headline(comparison, lang: str = "en", story=None):
     return fig
 
 
-def save_all(comparison, folder: Path, lang: str = "en") -> None:
+def save_all(comparison, folder: Path, lang: str = "en", story=None) -> None:
+    """trajectories.png/svg and headline.png/svg, in ``lang`` and, with a ``story``, in its words for the strategies."""
     for name, make in (("trajectories", trajectories), ("headline", headline)):
-        fig = make(comparison, lang)
+        fig = make(comparison, lang, story)
         fig.savefig(folder / f"{name}.png", dpi=120)
         fig.savefig(folder / f"{name}.svg")
         plt.close(fig)
@@ -144,8 +145,8 @@ def breakeven(result, lang: str = "en", labels: dict | None = None, currency: st
     return fig
 
 
-def save_breakeven(result, folder: Path, lang: str = "en") -> None:
-    fig = breakeven(result, lang)
+def save_breakeven(result, folder: Path, lang: str = "en", labels: dict | None = None, currency: str = "") -> None:
+    fig = breakeven(result, lang, labels, currency)
     fig.savefig(folder / "breakeven.png", dpi=120)
     fig.savefig(folder / "breakeven.svg")
     plt.close(fig)
