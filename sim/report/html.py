@@ -278,8 +278,9 @@ def _breakeven_table(result, t, lang: str = "en", labels: dict | None = None, cu
     unit = f" ({html.escape(currency)})" if currency else ""
     head = (f"<tr><th>{t['market_people']}</th><th>{capital(a)}{unit}</th><th>{capital(b)}{unit}</th>"
             f"<th>{capital(t['value_diff'].format(a=a, b=b))}{unit}</th></tr>")
+    sep = ";" if lang == "de" else ","  # a German decimal comma would read as the separator
     rows = "".join(f"<tr><td>{money(r['people'], lang)}</td><td>{money(r['value_a'], lang)}</td><td>{money(r['value_b'], lang)}</td>"
-                   f"<td>{money(r['diff'], lang)}<br><span class='note'>[{money(r['ci_low'], lang)}, {money(r['ci_high'], lang)}] n={int(r['n'])}</span></td></tr>"
+                   f"<td>{money(r['diff'], lang)}<br><span class='note'>[{money(r['ci_low'], lang)}{sep} {money(r['ci_high'], lang)}] n={int(r['n'])}</span></td></tr>"
                    for _, r in result.table.iterrows())
     period = _plain_period(m["days"], t)
     return f"<table>{head}{rows}</table><p class='note'>{t['breakeven_note'].format(reps=m['reps'], period=period)}</p>"
