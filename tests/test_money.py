@@ -103,6 +103,12 @@ def test_the_desk_and_the_posts_count_in_full_time_people():
 
 # -- value adds up --------------------------------------------------------------------
 
+def test_the_market_at_the_start_is_the_same_for_every_strategy_on_a_seed():
+    """Trust and equity 'at the start' are the market before anything happens: paired strategies share it."""
+    starts = [simulate(name, range(1), days=5)[0].summary for name in ("stammtisch", "tupperparty", "absent")]
+    assert len({s["trust_market_start"] for s in starts}) == 1 and len({s["customer_equity_start"] for s in starts}) == 1
+
+
 def test_value_is_net_profit_plus_the_change_in_customer_equity():
     for r in simulate("stammtisch", range(2), days=90):
         s, d = r.summary, r.daily

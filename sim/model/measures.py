@@ -158,13 +158,14 @@ def _headline(model, name: str) -> float:
 
 
 def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuations: dict | None = None,
-              hours_per_full_time: float | None = None) -> dict:
+              hours_per_full_time: float | None = None, trust_at_start: float | None = None) -> dict:
     """The headline figures of a run from its daily table (and customer equity on day 0, before anything happened).
 
     value = net profit over the horizon + customer equity at its end - customer equity at the start: trust built
     or lost counts in money. ``valuations``: other valuations of the market, name -> (equity at the start, at the
     end), each giving ``value_<name>`` (the same net profit). ``hours_per_full_time``: a full-time person's
-    staff-hours a year, to count the desk and the making of posts in full-time people."""
+    staff-hours a year, to count the desk and the making of posts in full-time people. ``trust_at_start``: the
+    market's mean trust before day 0 (the same for every strategy on the same seed); else the first day's."""
     days = len(daily)
     followers = daily["followers"]
     start = followers.iloc[0] - daily["follows"].iloc[0] + daily["unfollows"].iloc[0]
@@ -177,7 +178,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
     return {
         "days": days,
         "long_term_trust": float(daily["trust_market"].iloc[-1]),
-        "trust_market_start": float(daily["trust_market"].iloc[0]),
+        "trust_market_start": float(trust_at_start if trust_at_start is not None else daily["trust_market"].iloc[0]),
         "trust_followers_end": _num(daily["trust_followers"].iloc[-1]),
         "unfollow_rate_per_30d": float(daily["unfollows"].sum() / mean_followers / days * 30) if mean_followers > 0 else None,
         "followers_start": int(start),

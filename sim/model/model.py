@@ -55,6 +55,7 @@ class AudienceModel(mesa.Model):
         self.ledger = TrustLedger(self.people)
         self.threads = Threads(self.people)
         self.measures = Measures()
+        self.trust_at_start = float(self.people.trust.mean(dtype=np.float64))  # the market before anything happens
         self.equity_at_start = sales.equity(self.people, scenario.economy)  # (customer equity, purchase index) on day 0
         self.valuations_at_start = sales.valuations(self.people, scenario.economy)  # and with weaker, stronger links to trust
         self.complaint_log: list[dict] | None = [] if record_complaints else None  # resolved complaints, day by day
@@ -99,7 +100,7 @@ class AudienceModel(mesa.Model):
         at_end = sales.valuations(self.people, self.config.economy)
         self.summary = summarize(daily, self.equity_at_start[0],
                                  {name: (self.valuations_at_start[name], at_end[name]) for name in at_end},
-                                 self.config.service.hours_per_full_time)
+                                 self.config.service.hours_per_full_time, self.trust_at_start)
 
     # -- phases -------------------------------------------------------------
 
