@@ -22,13 +22,13 @@ import numpy as np
 import pandas as pd
 
 from .. import outputs, runner
+from ..model.sales import OTHER_VALUES
 from ..parallel import map_tasks
 from ..scenario import Scenario
 from . import stats
 from .compare import replication_seeds
 
 PEOPLE = (10_000, 30_000, 100_000, 300_000, 1_000_000)
-OTHER_VALUATIONS = ("value_weak_trust_link", "value_strong_trust_link")  # the market revalued with the link of trust to money
 
 
 def at_size(scenario: Scenario, people: int, days: int) -> Scenario:
@@ -42,7 +42,7 @@ def _value(task):
     label, people, rep, seed, sc = task
     s = runner.run(sc, seed=seed).summary
     return {"strategy": label, "people": people, "replication": rep, "seed": seed,
-            **{k: s[k] for k in ("value", *OTHER_VALUATIONS, "net_profit", "customer_equity_change", "followers_end", "long_term_trust",
+            **{k: s[k] for k in ("value", *OTHER_VALUES, "net_profit", "customer_equity_change", "followers_end", "long_term_trust",
                                  "staff_hours")}}
 
 
@@ -72,6 +72,10 @@ class BreakEven:
         (folder / "breakeven.json").write_text(json.dumps({**self.point, "manifest": self.manifest}, indent=2, default=str))
         plots.save_breakeven(self, folder, lang, labels, currency)
 
+    def labels(self, story, lang: str) -> dict:
+        """A's and B's scenario names -> a report's words for them (``story.label``)."""
+        return {n: story.label(n, lang) for n in (self.manifest["a"], self.manifest["b"])}
+
     def names(self, labels: dict | None = None) -> tuple[str, str]:
         """A's and B's names: their scenario names, or ``labels`` for them (a report's words)."""
         labels = labels or {}
@@ -82,15 +86,15 @@ class BreakEven:
         with a weaker and a stronger link of trust to money. ``labels``: scenario name -> the words for it."""
         a, b = self.names(labels)
         text = describe(self.point, a, b, lang)
-        other = self.point.get("other_valuations")
-        ranges = {float(sc.get("economy", {}).get("valuation_range", 0.0)) for sc in self.manifest.get("scenarios", {}).values()}
-        if not other or len(ranges) != 1 or not ranges.pop():
-            return text
         from ..report.i18n import TEXT
+        from ..report.story import valuation_pct
 
-        t, pct = TEXT[lang], round(100 * float(self.manifest["scenarios"]["a"]["economy"]["valuation_range"]))
-        weak, strong = (_where(other[name], lang) for name in OTHER_VALUATIONS)
-        return f"{text} {t['be_links'].format(a=a, b=b, pct=pct, weak=weak, strong=strong)}"
+        other, pct = self.point.get("other_valuations"), valuation_pct(self.manifest)
+        if not other or not pct:
+            return text
+        t = TEXT[lang]
+        weak, strong = (_where(other[name], lang) for name in OTHER_VALUES)
+        return f"{text} {t['be_links'].format(a=a, b=b, pct=round(pct), weak=weak, strong=strong)}"
 
 
 def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: int = 10, seed: int = 7,
@@ -112,7 +116,7 @@ def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: i
     runs = pd.DataFrame(rows)
     table = difference_by_size(runs)
     point = crossing(table)
-    point["other_valuations"] = {name: crossing(difference_by_size(runs, name)) for name in OTHER_VALUATIONS}
+    point["other_valuations"] = {name: crossing(difference_by_size(runs, name)) for name in OTHER_VALUES}
     return BreakEven(runs, table, point, {
         "a": a.name, "b": b.name, "people": people, "days": days, "reps": reps, "seed": seed, "replication_seeds": seeds,
         "scenarios": {"a": a.model_dump(mode="json"), "b": b.model_dump(mode="json")},
@@ -174,8 +178,7 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
     """The break-even in one sentence, for every case, in English or German."""
     from ..report.i18n import TEXT
 
-    t = TEXT[lang]
-    num = (lambda x: f"{x:,}".replace(",", ".")) if lang == "de" else (lambda x: f"{x:,}")
+    t, num = TEXT[lang], _people(lang)
     s = point["status"]
     if s != "b_overtakes":
         return t[f"be_{s}"].format(a=a, B=b[:1].upper() + b[1:], smallest=num(point["smallest"]), largest=num(point["largest"]))
@@ -184,12 +187,16 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
     return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), lo=lo, hi=hi)
 
 
+def _people(lang: str):
+    """A whole number of people with its thousands separator (a point in German)."""
+    return (lambda x: f"{x:,}".replace(",", ".")) if lang == "de" else (lambda x: f"{x:,}")
+
+
 def _where(point: dict, lang: str) -> str:
     """Where B overtakes A under another valuation, as a phrase for ``be_links``."""
     from ..report.i18n import TEXT
 
-    t = TEXT[lang]
-    num = (lambda x: f"{x:,}".replace(",", ".")) if lang == "de" else (lambda x: f"{x:,}")
+    t, num = TEXT[lang], _people(lang)
     s = point["status"]
     if s == "b_overtakes":
         return t["be_from"].format(n=num(two_figures(point["people"])))

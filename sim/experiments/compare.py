@@ -18,6 +18,7 @@ from scipy import stats as scipy_stats
 
 from .. import outputs, runner
 from ..model.measures import COST_PARTS
+from ..model.sales import OTHER_VALUES
 from ..parallel import map_tasks, serial_here
 from ..scenario import Scenario
 from . import stats
@@ -25,7 +26,7 @@ from . import stats
 METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end",
            "trust_followers_end", "interaction_rate", "organic_reach", "engagement_per_impression", "customers_end",
            "revenue", "gross_profit", "cost", *COST_PARTS, "net_profit", "customer_equity_change", "value",
-           "value_weak_trust_link", "value_strong_trust_link", "staff_hours", "content_hours", "full_time_staff", "cost_per_answer")
+           *OTHER_VALUES, "staff_hours", "content_hours", "full_time_staff", "cost_per_answer")
 TRAJECTORIES = ("followers", "trust_market", "trust_followers", "organic_reach", "interaction_rate", "open_complaints")
 MIN_REPS = 10
 

@@ -102,8 +102,7 @@ def write_report(comparison: Comparison, out: str | Path, lang: str = "en", over
     def fill(tmp: Path):
         comparison.write_into(tmp, lang=lang, story=words)
         if breakeven is not None:
-            labels = {n: words.label(n, lang) for n in (breakeven.manifest["a"], breakeven.manifest["b"])}
-            breakeven.write_into(tmp, lang, labels, words.currency)
+            breakeven.write_into(tmp, lang, breakeven.labels(words, lang), words.currency)
         page = tmp / "report.html"
         page.write_text(html.render(comparison, lang, breakeven, story), encoding="utf-8")
         if pdf:

@@ -59,6 +59,7 @@ def equity(people, economy, elasticity: float | None = None, slope: float | None
 
 
 VALUATIONS = ("weak_trust_link", "strong_trust_link")
+OTHER_VALUES = tuple(f"value_{name}" for name in VALUATIONS)  # their summary names (``measures.summarize``)
 
 
 def valuations(people, economy) -> dict[str, float]:

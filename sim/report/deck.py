@@ -74,7 +74,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     money_slide(deck, widen(deck.slides.add_slide(title_only)), comparison, story, lang)
 
     if breakeven is not None:
-        labels = {n: story.label(n, lang) for n in (breakeven.manifest["a"], breakeven.manifest["b"])}
+        labels = breakeven.labels(story, lang)
         slide = text_slide(t["breakeven"], [breakeven.sentence(lang, labels)], size=15)
         picture(slide, plots.breakeven(breakeven, lang, labels, story.currency), Inches(2.9), Inches(3.35), Inches(7.5))
 

@@ -14,14 +14,13 @@ import numpy as np
 import pandas as pd
 
 from ..model.measures import COST_PARTS
-from ..model.sales import VALUATIONS as _VALUATIONS
+from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and stronger links of trust to money
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative
 from .numbers import NONE, capital, count, decimal, money, number, percent
 from .story import valuation_pct
 
-VALUATIONS = tuple(f"value_{name}" for name in _VALUATIONS)  # value with weaker and stronger links of trust to money
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
                  *COST_PARTS, "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours", "content_hours", "full_time_staff",
@@ -216,7 +215,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     if sentence := valuation(comparison, story, lang):
         parts.append(f"<p class='note' id='valuation'>{html.escape(sentence)}</p>")
     if breakeven is not None:
-        labels = {n: story.label(n, lang) for n in (breakeven.manifest["a"], breakeven.manifest["b"])}
+        labels = breakeven.labels(story, lang)
         parts.append(f"<section class='breakeven'><h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang, labels))}</p>"
                      f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang, labels, story.currency)))}</div>"
                      f"{_breakeven_table(breakeven, t, lang, labels, story.currency)}</section>")
@@ -302,7 +301,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
     table = comparison.table
     names = list(dict.fromkeys(table["scenario"]))
     every = table["n"].max()  # every replication
-    pct = valuation_pct(comparison)  # the rows of other valuations only where every strategy ran with the same, non-zero range
+    pct = valuation_pct(comparison.manifest)  # the rows of other valuations only where every strategy ran with the same, non-zero range
 
     def heading(name: str) -> str:
         label = story.label(name, lang) if story is not None else name

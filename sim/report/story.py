@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..experiments import stats
+from ..model.sales import OTHER_VALUES
 from .i18n import TEXT
 from .numbers import capital, count, decimal, money
 
@@ -183,10 +184,11 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
     return t["profit_ahead"].format(period=period, who=who, own=own, items=items)
 
 
-def valuation_pct(comparison) -> float | None:
-    """``economy.valuation_range`` in percent, as every strategy of the comparison ran with it (how much weaker
-    and stronger the other valuations take the link of trust to money); None where they differ or none ran."""
-    ranges = {float(sc.get("economy", {}).get("valuation_range", 0.0)) for sc in (comparison.manifest.get("scenarios") or {}).values()}
+def valuation_pct(manifest: dict) -> float | None:
+    """``economy.valuation_range`` in percent, as every strategy of a comparison's or a break-even's ``manifest``
+    ran with it (how much weaker and stronger the other valuations take the link of trust to money); None where
+    they differ or none ran."""
+    ranges = {float(sc.get("economy", {}).get("valuation_range", 0.0)) for sc in (manifest.get("scenarios") or {}).values()}
     return 100 * ranges.pop() if len(ranges) == 1 else None
 
 
@@ -197,8 +199,8 @@ def valuation(comparison, story: Story, lang: str = "en") -> str:
     t = TEXT[lang]
     story = story.resolved(comparison)
     a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
-    pct = valuation_pct(comparison)
-    names = ("value_weak_trust_link", "value_strong_trust_link", "value")
+    pct = valuation_pct(comparison.manifest)
+    names = (*OTHER_VALUES, "value")
     if not pct or any(n not in a or n not in b for n in names):
         return ""
     other, items = story.label(story.current, lang), []
