@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import sim  # noqa: E402  (the scenario loader and the summary's definitions only)
 from sim.model.measures import COLUMNS, summarize  # noqa: E402
-from sim.model.staffing import staff_for  # noqa: E402  (Erlang C: a formula, not a per-person rule)
+from sim.model.service import auto_staff  # noqa: E402  (sizing a desk: a plan from a load, not a per-person rule)
 
 ANSWER, IGNORE, DELETE, UNHEARD = "answer", "ignore", "delete", "unheard"
 
@@ -221,6 +221,7 @@ class OracleModel(mesa.Model):
         sv = cfg.service
         seen = sum(p.customer and p.follows for p in self.people)
         seen += sv.monitors_elsewhere * (sum(p.customer for p in self.people) - seen)
+        self.staff = 0.0  # until sized
         self.staff_desk(sv.problem_rate * sv.answer_share * seen if cfg.strategy.has_page else 0.0)
         self.desk_free_at = [0.0] * self.agents_at_desk
         self.datacollector = mesa.DataCollector(model_reporters=self.reporters())
@@ -422,14 +423,12 @@ class OracleModel(mesa.Model):
         return (week + 1) * 168
 
     def staff_desk(self, expected_per_day: float) -> None:
-        """Staff, agents and the time an answer takes; "auto" sizes the desk by Erlang C to the expected complaints."""
+        """Staff, agents and the time an answer takes; "auto" sizes the desk to the expected complaints (the model's rule)."""
         sv = self.cfg.service
         if sv.staff != "auto":
             self.staff = sv.staff
-        elif self.per_week == 0 or sv.answer_share == 0 or sv.answers_per_staff_hour == 0:
-            self.staff = 0.0
         else:
-            self.staff = float(staff_for(expected_per_day * 7 / self.per_week, sv.answers_per_staff_hour, sv.patience_hours, sv.target_in_time))
+            self.staff = auto_staff(sv, expected_per_day, self.staff)
         self.agents_at_desk = max(1, math.ceil(self.staff - 1e-9))
         throughput = self.staff * sv.answers_per_staff_hour
         self.service_time = self.agents_at_desk / throughput if throughput > 0 and self.per_week > 0 else math.inf

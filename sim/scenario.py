@@ -247,6 +247,9 @@ class Service(Table):
                            "allowed": '[0, 10000] or "auto"'})
     target_in_time: Number = P(0.8, 0, 0.999, unit="fraction", source="the contact-centre convention of 80% answered within the target time (Erlang C staffing)",
                               doc='with staff = "auto": share of the complaints raised in the desk\'s hours to answer (wait plus answer) within the complainer\'s patience; sets the staff')
+    staff_step: Number = P(0.05, 0.01, 1, unit="persons",
+                          source="assumed: at a small load one person answers between other work, planned in twentieths of the desk's hours (3 minutes an hour); 1 = whole people only, as contact-centre staffing assumes",
+                          doc='with staff = "auto": the desk is sized in steps of this share of a person (a fraction of a person is one slower agent)')
     start_hour: Number = P(9.0, 0, 24, unit="hour of day", doc="when the desk's daily window opens")
     hours_per_day: Number = P(8.0, 0, 24, unit="hours/day", doc="length of the desk's daily window")
     days_per_week: Whole = P(5, 0, 7, unit="days/week", doc="days covered, Monday first")

@@ -138,7 +138,10 @@ def auto_desk(per_day: float, **kw) -> Desk:
 
 def test_auto_staff_grows_with_the_load():
     staff = [auto_desk(n).staff for n in (1, 100, 1000, 5000)]
-    assert staff == sorted(staff) and staff[0] >= 1 and staff[-1] > staff[0]
+    assert staff == sorted(staff) and staff[-1] > staff[0]
+    # a complaint a day takes part of one person's time; sized in whole people, it takes a whole person
+    assert 0 < staff[0] < 1 and auto_desk(1, staff_step=1.0).staff == 1
+    assert all(auto_desk(n, staff_step=1.0).staff >= s for n, s in zip((1, 100, 1000, 5000), staff))
     assert auto_desk(1000, target_in_time=0.95).staff >= auto_desk(1000, target_in_time=0.6).staff
     assert Desk(Service(staff="auto", answer_share=0.0), expected_per_day=100).staff == 0
 
@@ -159,11 +162,34 @@ def test_an_auto_desk_meets_its_target_in_a_queue():
     assert np.mean(fewer.schedule(opened, give_up_hours=72.0) - opened <= waits) < 0.8
 
 
+def test_a_desk_open_part_of_the_day_is_sized_for_the_night_backlog():
+    """A desk open 8:00-22:00: complaints raised at night wait for the morning, and the morning's queue behind
+    them. Sized by rehearsing its own queue, it answers the target of those raised in its hours in time, part-time
+    at a small load and at a large one (judged on other complaints than the rehearsal's: the expected share
+    e^(-delay/patience), within sampling error of 3,000 rehearsed complaints, about 0.01); Erlang C alone, which
+    sees no backlog, staffs the large load too thinly."""
+    hours = {"start_hour": 8, "hours_per_day": 14, "days_per_week": 7, "patience_hours": 1.84, "give_up_days": 3}
+    rng = np.random.default_rng(11)
+
+    def share_in_time(desk, per_day, days=300):
+        opened = np.sort(rng.uniform(0, days * 24, rng.poisson(per_day * days)))
+        delay = desk.schedule(opened, give_up_hours=72.0) - opened
+        covered = (opened % 24 >= 8) & (opened % 24 < 22)
+        return np.exp(-delay[covered] / 1.84).mean()
+
+    for per_day in (6, 300):
+        desk = Desk(Service(staff="auto", **hours), expected_per_day=per_day)
+        assert share_in_time(desk, per_day) >= 0.8 - 0.02
+    assert Desk(Service(staff="auto", **hours), expected_per_day=6).staff < 1
+    erlang = staffing.staff_for(300 * 7 / 98, 12.0, 1.84, 0.8)
+    assert share_in_time(Desk(Service(staff=erlang, **hours)), 300) < 0.7
+
+
 def test_an_unreachable_target_hires_what_still_helps_and_an_impossible_desk_hires_nobody():
     """Answers of 5 minutes against a mean patience of 10 minutes: at most e^-0.5 = 61% can be in time, whatever
     the staff; the desk is sized to come within 0.001 of that. Answers slower than giving up: no desk helps."""
     best = np.exp(-0.5)
-    c = staffing.staff_for(100, 12, 1 / 6, 0.9)
+    c = int(staffing.staff_for(100, 12, 1 / 6, 0.9))
     assert staffing.answered_in_patience(c, 100, 12, 1 / 6) >= best - 0.001 > staffing.answered_in_patience(c - 1, 100, 12, 1 / 6)
     assert auto_desk(100, answers_per_staff_hour=0.01, give_up_days=3).staff == 0
 
@@ -202,7 +228,7 @@ def test_break_even_found_on_a_constructed_pair():
     base = sim.scenario.validate({"name": "a", "simulation": {"days": 20}, "market": {"people": 1000},
                                   "service": {"problem_rate": 0.0, "answer_share": 0.0, "monitors_elsewhere": 1.0,
                                               "listening_cost_per_day": 600.0, "wage_per_hour": 25.0,
-                                              "start_hour": 0, "hours_per_day": 24, "days_per_week": 7}})
+                                              "start_hour": 0, "hours_per_day": 24, "days_per_week": 7, "staff_step": 1.0}})
     b = base.with_overrides(name="b", **{"service.answer_share": 1.0, "service.listening_cost_per_day": 0.0})
     result = breakeven(base, b, people=[500, 800, 2000], reps=2, workers=1)
     assert result.point["status"] == "b_overtakes"

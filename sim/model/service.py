@@ -15,6 +15,8 @@ complaints long given up).
 
 from __future__ import annotations
 
+import functools
+import math
 from dataclasses import dataclass
 
 import numba
@@ -81,15 +83,8 @@ class Desk:
             self.free_at = np.zeros(agents)
 
     def sized_staff(self) -> float:
-        """Staff for the expected load: Erlang C on the complaints a covered hour brings (those raised while
-        the desk is closed wait for it), for target_in_time answered within the complainers' patience."""
-        p = self.params
-        if self.per_week == 0 or p.answer_share == 0 or p.answers_per_staff_hour == 0:
-            return 0.0
-        if 1.0 / p.answers_per_staff_hour >= p.give_up_days * 24.0:  # no answer could come before the complainer gives up
-            return 0.0
-        per_hour = self.expected_per_day * 7 / self.per_week
-        return float(staffing.staff_for(per_hour, p.answers_per_staff_hour, p.patience_hours, p.target_in_time))
+        """Staff for the expected load (``auto_staff``), searched from the staff the desk has."""
+        return auto_staff(self.params, self.expected_per_day, self.staff)
 
     def start_day(self, day: int) -> None:
         """Yesterday's complaints go into the week's record; on Mondays an "auto" desk is sized to last week's."""
@@ -132,6 +127,71 @@ class Desk:
         """Staff-hours paid on a day (the covered hours of that weekday times staff)."""
         d = day % 7
         return float(self.mask[d * 24:(d + 1) * 24].sum() * self.staff)
+
+
+def auto_staff(params, per_day: float, current: float = 0.0) -> float:
+    """The least staff, in steps of ``staff_step`` of a person, that answers target_in_time of the complaints
+    raised in the desk's hours within the complainers' patience, judged by rehearsing the desk's own queue on
+    ``per_day`` complaints a day at random hours (``rehearse``): those raised at night wait for the morning,
+    and the morning's complaints queue behind them, which Erlang C (the first guess) does not see.
+    ``current``: the staff the desk has (last week's sizing), where the search starts. Remembered per process:
+    a small desk sees the same few loads week after week, and a sweep the same settings run after run."""
+    key = (float(per_day), float(current), *(getattr(params, f) for f in SIZED_BY))
+    if key not in _SIZED:
+        if len(_SIZED) > 10_000:
+            _SIZED.clear()
+        _SIZED[key] = _auto_staff(params, per_day, current)
+    return _SIZED[key]
+
+
+SIZED_BY = ("staff_step", "target_in_time", "start_hour", "hours_per_day", "days_per_week", "answers_per_staff_hour",
+            "answer_share", "patience_hours", "give_up_days")  # the settings a desk's sizing reads
+_SIZED: dict[tuple, float] = {}
+
+
+def _auto_staff(params, per_day: float, current: float) -> float:
+    p = params
+    per_week = covered_hours(p.start_hour, p.hours_per_day, p.days_per_week).sum()
+    if per_week == 0 or p.answer_share == 0 or p.answers_per_staff_hour == 0:
+        return 0.0
+    if 1.0 / p.answers_per_staff_hour >= p.give_up_days * 24.0:  # no answer could come before the complainer gives up
+        return 0.0
+    per_hour = per_day * 7 / per_week
+    step = p.staff_step
+    guess = current or staffing.staff_for(per_hour, p.answers_per_staff_hour, p.patience_hours, p.target_in_time, step)
+    goal = staffing.reachable(p.target_in_time, p.answers_per_staff_hour, p.patience_hours)
+    opened = rehearsal_complaints(per_day)
+    keeps_up = math.floor(per_hour / p.answers_per_staff_hour / step) + 1  # fewer steps fall ever further behind
+    k = staffing.least_steps(lambda k: rehearse(p, round(k * step, 9), opened) >= goal, round(guess / step), max(1, keeps_up),
+                             math.ceil(staffing.MAX_STAFF / step))
+    return round(k * step, 9)
+
+
+REHEARSAL_SEED = 20_240_601  # the rehearsal's own stream: sizing a desk draws nothing from the model's
+
+
+@functools.lru_cache(maxsize=512)
+def rehearsal_complaints(per_day: float) -> np.ndarray:
+    """Complaints at ``per_day`` a day (Poisson, at uniform hours) over enough weeks for about 3,000 (2-104 weeks),
+    from a fixed stream: the same for every run and every staff tried."""
+    if per_day <= 0:
+        return np.empty(0)
+    rng = np.random.default_rng(REHEARSAL_SEED)
+    days = 7 * min(104, max(2, math.ceil(3000 / (7 * per_day))))
+    opened = np.sort(rng.uniform(0, days * 24.0, rng.poisson(per_day * days)))
+    opened.flags.writeable = False
+    return opened
+
+
+def rehearse(params, staff: float, opened: np.ndarray) -> float:
+    """The expected share of the complaints ``opened`` (hours, sorted) in the desk's hours that a fresh desk of
+    ``staff`` answers within the complainers' (exponential) patience: mean of e^(-delay/patience)."""
+    desk = Desk(params.model_copy(update={"staff": staff}))
+    covered = desk.mask[(opened % HOURS_PER_WEEK).astype(np.int64)] > 0
+    if not covered.any():
+        return 1.0
+    delay = desk.schedule(opened, params.give_up_days * 24.0)[covered] - opened[covered]
+    return float(np.exp(-delay / params.patience_hours).mean())
 
 
 @numba.njit(cache=True)
