@@ -4,8 +4,10 @@ Both strategies run at each market size, paired (replication r of both uses
 the same seed), each scaled to the size with :meth:`Scenario.scaled` (what a
 brand spends per person grows with the market) and with its desk sized to its
 load (``service.staff = "auto"``). What does not scale is what makes size
-matter: a desk has at least one person for its covered hours, and organic
-reach per post falls with the page's size. The value difference B - A is
+matter: a desk staffs its hours however few complain (at least a step of a
+person, ``service.staff_step``), a bigger desk's pooled queue answers more per
+staff-hour at the same target, and organic reach per post falls with the
+page's size. The value difference B - A is
 interpolated linearly in the number of people between the two sizes where it
 changes sign (exact when the difference is a per-person gain less a fixed
 cost); the interval is where the 95% interval of the difference crosses zero.

@@ -29,7 +29,7 @@ def paired_difference(a, b, level: float = 0.95) -> dict:
     if n < 2:
         return {"diff": m, "ci_low": lo, "ci_high": hi, "effect_size": np.nan, "p_value": np.nan, "n": n}
     sd = d.std(ddof=1)
-    if sd == 0:  # identical differences: no test needed, no variance to scale by
+    if sd <= 1e-12 * max(1.0, abs(m)):  # identical differences but for rounding: no test needed, no variance to scale by
         return {"diff": m, "ci_low": m, "ci_high": m, "effect_size": 0.0 if m == 0 else np.sign(m) * np.inf,
                 "p_value": 1.0 if m == 0 else 0.0, "n": n}
     return {"diff": m, "ci_low": lo, "ci_high": hi, "effect_size": float(m / sd),
