@@ -236,6 +236,21 @@ def test_german_labels_take_the_dative_after_gegenueber():
     assert dative("the sales party", "en") == "the sales party"
 
 
+def test_the_german_assumptions_table_gives_every_unit_in_german():
+    """Every parameter's unit has its German words (a new unit without them fails here); sources without a
+    published one read "Annahme"; the English table is unchanged."""
+    from sim.report.html import _assumptions
+    from sim.report.i18n import TEXT, UNITS_DE, cite
+    from sim.scenario import parameters
+
+    assert {r["unit"] for r in parameters()} <= set(UNITS_DE)
+    german = _assumptions(TEXT["de"], {}, "de")
+    assert "<td>Posts/Tag</td>" in german and "<td>posts/day</td>" not in german and "<td>assumed</td>" not in german
+    assert cite("assumed: a share of new customers look the brand up", "de").startswith("Annahme: a share")
+    english = _assumptions(TEXT["en"], {}, "en")
+    assert "<td>posts/day</td>" in english and "<td>assumed</td>" in english
+
+
 def test_chart_ticks_are_in_the_reports_number_format(small):
     """German charts read 80.000 and 0,4; English 80,000 and 0.4; a negative tick has a true minus."""
     assert [numbers.number(v, "de") for v in (80_000, 0.4, -2.5)] == ["80.000", "0,4", "\u22122,5"]
@@ -306,7 +321,7 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     words = " ".join(headline(small, STORY, "de").split())
     pdf_text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out / "report.pdf").pages).split())
     assert words[:80] in pdf_text
-    assert "currency/sale" in pdf_text and "Gupta" in pdf_text  # the assumptions the first page points to are printed too
+    assert "Währung/Verkauf" in pdf_text and "Gupta" in pdf_text  # the assumptions the first page points to are printed too
     reader = pypdf.PdfReader(out / "report.pdf")
     assert abs(float(reader.pages[0].mediabox.width) - 595) < 2  # A4 (595 x 842 pt), not US Letter
     slides = list(Presentation(out / "report.pptx").slides)

@@ -17,7 +17,7 @@ from ..model.measures import COST_PARTS
 from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and stronger links of trust to money
 from ..scenario import parameters
 from . import plots
-from .i18n import TEXT, cite, dative
+from .i18n import TEXT, cite, dative, unit
 from .numbers import NONE, capital, count, decimal, money, number, percent
 from .story import valuation_pct
 
@@ -376,7 +376,7 @@ def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
     "differs by strategy"), its unit and source."""
     rows = "".join(f"<tr><td><code>{html.escape(r['key'])}</code></td><td>{html.escape(_setting(r['default'], lang))}</td>"
                    f"<td>{html.escape(_used(r['key'], scenarios, t, lang))}</td>"
-                   f"<td>{html.escape(r['unit'])}</td><td>{html.escape(cite(r['source'], lang))}</td></tr>" for r in parameters())
+                   f"<td>{html.escape(unit(r['unit'], lang))}</td><td>{html.escape(cite(r['source'], lang))}</td></tr>" for r in parameters())
     return (f"<details><summary>{t['param']}: {t['default']}, {t['used']}, {t['unit']}, {t['source']}</summary>{t['assumptions_note']}"
             f"<table class='assumptions'><thead><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['used']}</th>"
             f"<th>{t['unit']}</th><th>{t['source']}</th></tr></thead><tbody>{rows}</tbody></table></details>")

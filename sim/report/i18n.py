@@ -114,7 +114,7 @@ TEXT = {
         "profit_earns": "earns {x}", "profit_loses": "loses {x}",
         "facts": "posts a day: {posts}; {mix}; desk: {staff}, {hours} h a day, {days} days a week, answers {answers}, deletes {deletes}",
         "facts_listens": ", listens for {x} of the complaints raised elsewhere", "facts_no_page": "no page",
-        "staff_auto": "sized to the load, at least one person in its hours", "staff_n": "{n} staff", "facts_no_desk": "posts a day: {posts}; {mix}; no desk, deletes {deletes}",
+        "staff_auto": "sized each week to the load (part of a person's time when few complain)", "staff_n": "{n} staff", "facts_no_desk": "posts a day: {posts}; {mix}; no desk, deletes {deletes}",
         "money_assumed": "The money figures rest on assumptions, not measurements: {items}. Every assumption and its source: see \u201cAssumptions and their sources\u201d below.",
         "money_assumed_deck": "The money figures rest on assumptions, not measurements: {items}. Every assumption and its source: in the report's \u201cAssumptions and their sources\u201d.",
         "assumed_economy.price": "a sale brings in {x} {currency} ({gross} {currency} gross profit)",
@@ -179,7 +179,7 @@ TEXT = {
         "best": "Höchstes langfristiges Vertrauen: {name}. Niedrigstes: {worst}.",
         "param": "Parameter", "default": "Standardwert", "unit": "Einheit", "source": "Quelle", "used": "In diesem Bericht",
         "differs": "je nach Strategie (siehe oben)",
-        "assumptions_note": "<p class='note'>Parameter, Einheiten und Quellen stehen hier wie im Modell und seiner Dokumentation (docs/ODD.md): auf Englisch.</p>",
+        "assumptions_note": "<p class='note'>Parameternamen und Quellen stehen hier wie im Modell und seiner Dokumentation (docs/ODD.md): auf Englisch; „Annahme“: ohne veröffentlichte Quelle.</p>",
         "command": "Befehl", "manifest": "Manifest (aufgelöste Szenarien, Seeds, Versionen)",
         "lead": "Nach {period}: Netto-Fürsprecher (Anteil des Marktes, der der Marke vertraut, minus Anteil, der ihr misstraut, in Punkten) und Kaufrate gegenüber einem neutralen Markt: {items}.",
         "lead_item": "{name} {points} ({index}\u2011fach)",
@@ -234,7 +234,7 @@ TEXT = {
         "profit_earns": "verdient {x}", "profit_loses": "verliert {x}",
         "facts": "Posts pro Tag: {posts}; {mix}; Service: {staff}, {hours} Std. am Tag, {days} Tage die Woche, beantwortet {answers}, löscht {deletes}",
         "facts_listens": ", hört {x} der anderswo geäußerten Beschwerden mit", "facts_no_page": "keine Seite",
-        "staff_auto": "nach Last bemessen, mindestens eine Person in seinen Stunden", "staff_n": "{n} Personen", "facts_no_desk": "Posts pro Tag: {posts}; {mix}; kein Service, löscht {deletes}",
+        "staff_auto": "jede Woche nach Last bemessen (bei wenigen Beschwerden ein Teil der Arbeitszeit einer Person)", "staff_n": "{n} Personen", "facts_no_desk": "Posts pro Tag: {posts}; {mix}; kein Service, löscht {deletes}",
         "content": {"promo": "Werbung", "info": "Information", "service": "Service", "giveaway": "Gewinnspiel",
                     "entertainment": "Unterhaltung", "sample": "Produktprobe"},
         "money_assumed": "Die Geldwerte beruhen auf Annahmen, nicht auf Messungen: {items}. Alle Annahmen mit ihren Quellen: siehe \u201eAnnahmen und ihre Quellen\u201c unten.",
@@ -275,6 +275,36 @@ SEED_TITLES = {
 }
 
 
+UNITS_DE = {
+    "1/customer/day": "1/Kunde/Tag", "1/day": "1/Tag", "1/day per annoyance": "1/Tag je Verärgerung",
+    "1/day per grievance": "1/Tag je Kränkung", "1/day per irrelevance": "1/Tag je Irrelevanz", "1/day per trust": "1/Tag je Vertrauen",
+    "1/person/day": "1/Person/Tag", "1/trust": "1/Vertrauen", "1/view": "1/Ansicht", "1/year": "1/Jahr", "affinity": "Affinität",
+    "affinity/engagement": "Affinität/Interaktion", "annoyance/(post/day)": "Verärgerung/(Post/Tag)", "annoyance/view": "Verärgerung/Ansicht",
+    "answers/staff-hour": "Antworten/Personalstunde", "comments/engagement": "Kommentare/Interaktion", "comments/visit": "Kommentare/Besuch",
+    "correlation": "Korrelation", "currency/1000 impressions": "Währung/1.000 Impressionen", "currency/day": "Währung/Tag",
+    "currency/day at full coverage": "Währung/Tag bei voller Abdeckung", "currency/follower": "Währung/Follower",
+    "currency/post": "Währung/Post", "currency/sale": "Währung/Verkauf", "currency/staff-hour": "Währung/Personalstunde", "days": "Tage",
+    "days/week": "Tage/Woche", "engagements/impression": "Interaktionen/Impression", "engagements/negative": "Interaktionen/negative Reaktion",
+    "exponent": "Exponent", "flag": "ja/nein", "followers": "Follower", "fraction": "Anteil", "fraction of followers/post": "Anteil der Follower/Post",
+    "fraction of hazard": "Anteil des Risikos", "fraction of margin": "Anteil der Marge", "fraction of ties": "Anteil der Kontakte",
+    "fraction of trust_learning": "Anteil von trust_learning", "fraction/hop": "Anteil/Weitergabe", "fraction/view": "Anteil/Ansicht",
+    "hour of day": "Uhrzeit (Stunde)", "hours": "Stunden", "hours/day": "Stunden/Tag", "impressions": "Impressionen",
+    "impressions/non-follower/post": "Impressionen/Nicht-Follower/Post", "integer": "ganze Zahl", "logit": "Logit",
+    "logit sd": "Logit-Standardabweichung", "logit/annoyance": "Logit/Verärgerung", "logit/value": "Logit/Wert",
+    "multiple of reach_base": "Vielfaches von reach_base", "persons": "Personen", "posts": "Posts", "posts/day": "Posts/Tag",
+    "probability": "Wahrscheinlichkeit", "probability/day": "Wahrscheinlichkeit/Tag", "sales/engagement": "Verkäufe/Interaktion",
+    "staff-hours/post": "Personalstunden/Post", "staff-hours/year": "Personalstunden/Jahr", "ties/person": "Kontakte/Person",
+    "trust": "Vertrauen", "trust (0-1)": "Vertrauen (0-1)", "trust/message": "Vertrauen/Nachricht", "trust/thread": "Vertrauen/Thread",
+    "trust/view": "Vertrauen/Ansicht", "types/day": "Typen/Tag", "value": "Wert", "value/annoyance": "Wert/Verärgerung",
+    "value/trust": "Wert/Vertrauen",
+}
+
+
+def unit(name: str, lang: str) -> str:
+    """A parameter's unit in the report's language (the English one where no translation is known)."""
+    return UNITS_DE.get(name, name) if lang == "de" else name
+
+
 def cite(source: str, lang: str) -> str:
     """A parameter's source with "seed NNN" named as the article it is: trade article „Social Media ist keine
     Tupperparty“ (001)."""
@@ -283,4 +313,5 @@ def cite(source: str, lang: str) -> str:
         title = SEED_TITLES.get(number)
         opening, closing = ("\u201e", "\u201c") if lang == "de" else ("\u201c", "\u201d")  # „…“ in German, “…” in English
         return f"{TEXT[lang]['seed']} {opening}{title}{closing} ({number})" if title else match.group(0)
-    return re.sub(r"\bseed (\d{3})", article, source)
+    cited = re.sub(r"\bseed (\d{3})", article, source)
+    return re.sub(r"^assumed(?=$|:)", TEXT[lang]["assumption"], cited) if lang != "en" else cited
