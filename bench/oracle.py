@@ -428,10 +428,15 @@ class OracleModel(mesa.Model):
         if sv.staff != "auto":
             self.staff = sv.staff
         else:
-            self.staff = auto_staff(sv, expected_per_day, self.staff)
-        self.agents_at_desk = max(1, math.ceil(self.staff - 1e-9))
-        throughput = self.staff * sv.answers_per_staff_hour
-        self.service_time = self.agents_at_desk / throughput if throughput > 0 and self.per_week > 0 else math.inf
+            self.staff = auto_staff(sv, expected_per_day)
+        # whole people answer at full speed; a fraction of a person is one more, slower agent
+        whole = math.floor(self.staff + 1e-9)
+        part = self.staff - whole if self.staff - whole > 1e-9 else 0.0
+        if self.staff <= 0 or sv.answers_per_staff_hour <= 0 or self.per_week == 0:
+            self.answer_time = [math.inf]
+        else:
+            self.answer_time = [1.0 / sv.answers_per_staff_hour] * whole + ([1.0 / (part * sv.answers_per_staff_hour)] if part else [])
+        self.agents_at_desk = len(self.answer_time)
 
     def queue_complaints(self) -> None:
         """The day's new complaints, in the order they were raised: answer (FIFO at the desk), ignore or delete."""
@@ -450,10 +455,12 @@ class OracleModel(mesa.Model):
             v0, v1 = rnd.random(), rnd.random()
             seen = on_page or (has_page and v1 < sv.monitors_elsewhere)
             outcome, due = IGNORE if seen else UNHEARD, opened + sv.give_up_days * 24
-            if seen and v0 < sv.answer_share and math.isfinite(self.service_time):
+            if seen and v0 < sv.answer_share and math.isfinite(min(self.answer_time)):
                 arrived += 1
-                agent = min(range(len(self.desk_free_at)), key=self.desk_free_at.__getitem__)  # the agent free first
-                finish = max(self.desk_free_at[agent], self.covered_time(opened)) + self.service_time
+                start = self.covered_time(opened)
+                ends = [max(free, start) + t for free, t in zip(self.desk_free_at, self.answer_time)]
+                agent = min(range(len(ends)), key=ends.__getitem__)  # the agent who would finish first
+                finish = ends[agent]
                 answered_at = self.clock_time(finish)
                 if answered_at - opened <= sv.give_up_days * 24:  # else the complainer gives up and takes no desk time
                     self.desk_free_at[agent] = finish

@@ -7,7 +7,7 @@ import sim
 from sim.experiments.breakeven import breakeven, crossing
 from sim.model import sales, staffing
 from sim.model.people import People
-from sim.model.service import Desk
+from sim.model.service import Desk, auto_staff, best_share, rehearsal_complaints, rehearse
 from sim.scenario import DEFAULT_CONTENT as CONTENT
 from sim.scenario import Economy, Service
 
@@ -149,7 +149,8 @@ def test_auto_staff_grows_with_the_load():
 def test_an_auto_desk_meets_its_target_in_a_queue():
     """Poisson complaints at the expected rate, answered first come first served, each complainer with an
     exponential patience: the share answered within it (wait plus answer, as the model counts) reaches the
-    target (Erlang C assumes exponential answers; fixed ones wait less), and two agents fewer miss it."""
+    target, within the sampling error of the 12,000 rehearsed complaints the desk was sized on (about 0.004;
+    these are others), and half a person fewer misses it."""
     rng = np.random.default_rng(3)
     per_day, days, patience = 2000, 60, 0.5
     desk = auto_desk(per_day, patience_hours=patience, target_in_time=0.8, give_up_days=3)
@@ -157,9 +158,41 @@ def test_an_auto_desk_meets_its_target_in_a_queue():
     waits = rng.exponential(patience, opened.size)
     answered = desk.schedule(opened, give_up_hours=72.0)
     assert np.isfinite(answered).all()
-    assert np.mean(answered - opened <= waits) >= 0.8
-    fewer = Desk(Service(staff=desk.staff - 2, start_hour=0, hours_per_day=24, days_per_week=7))
+    assert np.mean(answered - opened <= waits) >= 0.8 - 0.01
+    fewer = Desk(Service(staff=desk.staff - 0.5, start_hour=0, hours_per_day=24, days_per_week=7))
     assert np.mean(fewer.schedule(opened, give_up_hours=72.0) - opened <= waits) < 0.8
+
+
+def test_more_staff_never_answers_fewer_in_time():
+    """Whole people answer at full speed and a fraction of a person is one more, slower agent, each complaint
+    taken by the agent who would finish it first: adding a twentieth of a person never lowers the share in time
+    (which the search for the least staff relies on)."""
+    params = Service(staff="auto", start_hour=8, hours_per_day=14, days_per_week=7)
+    for per_day in (6.0, 73.0, 300.0):
+        opened = rehearsal_complaints(per_day)
+        shares = [rehearse(params, round(0.05 * k, 2), opened) for k in range(1, 100)]
+        assert all(b >= a - 1e-12 for a, b in zip(shares, shares[1:])), per_day
+
+
+def test_a_quiet_week_leaves_the_next_complaint_a_desk_that_answers_it_in_time():
+    """A week without complaints does not size the desk down to a sliver of a person: it is sized for at least
+    a complaint a week, so a lone complaint is answered within the patience at the target share."""
+    params = Service(staff="auto", start_hour=8, hours_per_day=14, days_per_week=7)
+    quiet = auto_staff(params, 0.0)
+    assert quiet == auto_staff(params, 1 / 7) > params.staff_step
+    assert np.exp(-1 / (quiet * params.answers_per_staff_hour * params.patience_hours)) >= params.target_in_time - 0.01
+
+
+def test_a_target_out_of_reach_does_not_hire_the_staff_ceiling():
+    """Where no desk reaches the target (a 14-hour desk: answers run past closing and the night's complaints
+    wait), the desk is sized for just below what unlimited staff would do, not for the 10,000-person ceiling."""
+    base = dict(staff="auto", start_hour=8, hours_per_day=14, days_per_week=7)
+    for extra in ({"target_in_time": 0.95}, {"patience_hours": 0.3}, {"answers_per_staff_hour": 2.0}, {"hours_per_day": 1}):
+        params = Service(**{**base, **extra})
+        opened = rehearsal_complaints(5.0)
+        staff = auto_staff(params, 5.0)
+        assert staff < 100, extra
+        assert rehearse(params, staff, opened) >= min(params.target_in_time, best_share(params, opened) - 0.001), extra
 
 
 def test_a_desk_open_part_of_the_day_is_sized_for_the_night_backlog():
@@ -189,7 +222,7 @@ def test_an_unreachable_target_hires_what_still_helps_and_an_impossible_desk_hir
     """Answers of 5 minutes against a mean patience of 10 minutes: at most e^-0.5 = 61% can be in time, whatever
     the staff; the desk is sized to come within 0.001 of that. Answers slower than giving up: no desk helps."""
     best = np.exp(-0.5)
-    c = int(staffing.staff_for(100, 12, 1 / 6, 0.9))
+    c = staffing.staff_for(100, 12, 1 / 6, 0.9)
     assert staffing.answered_in_patience(c, 100, 12, 1 / 6) >= best - 0.001 > staffing.answered_in_patience(c - 1, 100, 12, 1 / 6)
     assert auto_desk(100, answers_per_staff_hour=0.01, give_up_days=3).staff == 0
 

@@ -5,9 +5,10 @@ elsewhere. The brand's reply policy decides per complaint: answer, ignore or
 delete; a problem raised elsewhere that the brand does not monitor goes
 unheard (not ignored: nobody at the brand saw it). Answers queue first-come-first-served at the desk, which works only
 in covered hours: in "covered time" (covered hours since day 0) the desk's
-agents each take a fixed time per answer, so each answer's time follows from
-the agent free first, D_j = max(F, A_j) + s, run over a day's arrivals in one
-compiled pass. A complaint the desk cannot answer within the
+agents each take a fixed time per answer (a part-time agent longer), so each
+answer's time follows from the agent who would finish it first,
+D_j = min_k max(F_k, A_j) + s_k, run over a day's arrivals in one compiled
+pass. A complaint the desk cannot answer within the
 complainer's ``give_up_days`` counts as ignored and leaves the queue without
 taking desk time (after an overload, the desk does not go on answering
 complaints long given up).
@@ -48,8 +49,9 @@ class Resolved:
 class Desk:
     """The brand's service desk: covered hours, staff, a first-come-first-served queue.
 
-    ``c`` staff are ``c`` agents working in parallel, each taking 1/answers_per_staff_hour per answer
-    (a fraction of a person is one slower agent). With ``staff = "auto"`` the desk is sized each week to the
+    A staff of x is floor(x) agents working in parallel, each taking 1/answers_per_staff_hour per answer, and for
+    a fraction f of a person one more agent taking 1/(f answers_per_staff_hour) (someone who answers between other
+    work), so more staff never answers later. With ``staff = "auto"`` the desk is sized each week to the
     complaints it expects (the last week's, at the start the market's customers times the problem rate) by
     Erlang C, so that ``target_in_time`` of them are answered within the complainers' mean patience.
     """
@@ -72,9 +74,8 @@ class Desk:
         self.cum = np.concatenate([[0.0], np.cumsum(self.mask)])
         self.per_week = self.cum[-1]
         self.staff = self.sized_staff() if params.staff == "auto" else float(params.staff)
-        agents = max(1, int(np.ceil(self.staff - 1e-9)))
-        throughput = self.staff * params.answers_per_staff_hour
-        self.service_time = agents / throughput if throughput > 0 and self.per_week > 0 else np.inf
+        self.answer_time = answer_times(self.staff, params.answers_per_staff_hour) if self.per_week > 0 else np.full(1, np.inf)
+        agents = self.answer_time.size
         if self.per_week > 0:
             kept = np.sort(np.maximum(busy_until, now))[-agents:]
             kept = np.concatenate([np.full(agents - kept.size, now), kept])
@@ -83,8 +84,8 @@ class Desk:
             self.free_at = np.zeros(agents)
 
     def sized_staff(self) -> float:
-        """Staff for the expected load (``auto_staff``), searched from the staff the desk has."""
-        return auto_staff(self.params, self.expected_per_day, self.staff)
+        """Staff for the expected load (``auto_staff``)."""
+        return auto_staff(self.params, self.expected_per_day)
 
     def start_day(self, day: int) -> None:
         """Yesterday's complaints go into the week's record; on Mondays an "auto" desk is sized to last week's."""
@@ -96,7 +97,7 @@ class Desk:
 
     @property
     def staffed(self) -> bool:
-        return np.isfinite(self.service_time)
+        return bool(np.isfinite(self.answer_time).any())
 
     def covered_time(self, t: np.ndarray) -> np.ndarray:
         """Covered hours elapsed from hour 0 until hour ``t``."""
@@ -117,7 +118,7 @@ class Desk:
         self.arrived_today += opened.size
         if opened.size == 0:
             return opened
-        done = _serve_or_renege(self.covered_time(opened), self.covered_time(opened + give_up_hours), self.service_time, self.free_at)
+        done = _serve_or_renege(self.covered_time(opened), self.covered_time(opened + give_up_hours), self.answer_time, self.free_at)
         out = np.full(done.size, np.inf)
         kept = np.isfinite(done)
         out[kept] = self.clock_time(done[kept])
@@ -129,18 +130,21 @@ class Desk:
         return float(self.mask[d * 24:(d + 1) * 24].sum() * self.staff)
 
 
-def auto_staff(params, per_day: float, current: float = 0.0) -> float:
+def auto_staff(params, per_day: float) -> float:
     """The least staff, in steps of ``staff_step`` of a person, that answers target_in_time of the complaints
     raised in the desk's hours within the complainers' patience, judged by rehearsing the desk's own queue on
     ``per_day`` complaints a day at random hours (``rehearse``): those raised at night wait for the morning,
-    and the morning's complaints queue behind them, which Erlang C (the first guess) does not see.
-    ``current``: the staff the desk has (last week's sizing), where the search starts. Remembered per process:
-    a small desk sees the same few loads week after week, and a sweep the same settings run after run."""
-    key = (float(per_day), float(current), *(getattr(params, f) for f in SIZED_BY))
+    and the morning's complaints queue behind them, which Erlang C (the first guess) does not see. A desk is
+    sized for at least a complaint a week (a quiet week does not leave the next complaint to a sliver of a
+    person), the load taken to two significant figures; where no desk can reach the target, for 0.001 below the share a desk of unlimited people answers
+    in time. Remembered per process: a small desk sees the same few loads week after week, and a sweep the same
+    settings run after run (the answer depends on the load and the settings only)."""
+    load = float(f"{max(float(per_day), 1.0 / 7.0):.2g}")  # planned to two figures: 73.14 a day is planned as 73
+    key = (load, *(getattr(params, f) for f in SIZED_BY))
     if key not in _SIZED:
         if len(_SIZED) > 10_000:
             _SIZED.clear()
-        _SIZED[key] = _auto_staff(params, per_day, current)
+        _SIZED[key] = _auto_staff(params, load)
     return _SIZED[key]
 
 
@@ -149,7 +153,7 @@ SIZED_BY = ("staff_step", "target_in_time", "start_hour", "hours_per_day", "days
 _SIZED: dict[tuple, float] = {}
 
 
-def _auto_staff(params, per_day: float, current: float) -> float:
+def _auto_staff(params, per_day: float) -> float:
     p = params
     per_week = covered_hours(p.start_hour, p.hours_per_day, p.days_per_week).sum()
     if per_week == 0 or p.answer_share == 0 or p.answers_per_staff_hour == 0:
@@ -158,9 +162,9 @@ def _auto_staff(params, per_day: float, current: float) -> float:
         return 0.0
     per_hour = per_day * 7 / per_week
     step = p.staff_step
-    guess = current or staffing.staff_for(per_hour, p.answers_per_staff_hour, p.patience_hours, p.target_in_time, step)
-    goal = staffing.reachable(p.target_in_time, p.answers_per_staff_hour, p.patience_hours)
     opened = rehearsal_complaints(per_day)
+    goal = min(p.target_in_time, best_share(p, opened) - 0.001)
+    guess = staffing.staff_for(per_hour, p.answers_per_staff_hour, p.patience_hours, p.target_in_time)
     keeps_up = math.floor(per_hour / p.answers_per_staff_hour / step) + 1  # fewer steps fall ever further behind
     k = staffing.least_steps(lambda k: rehearse(p, round(k * step, 9), opened) >= goal, round(guess / step), max(1, keeps_up),
                              math.ceil(staffing.MAX_STAFF / step))
@@ -168,17 +172,24 @@ def _auto_staff(params, per_day: float, current: float) -> float:
 
 
 REHEARSAL_SEED = 20_240_601  # the rehearsal's own stream: sizing a desk draws nothing from the model's
+REHEARSAL_SIZE = 12_000  # complaints: the share in time to about +-0.004
+
+
+@functools.cache
+def _unit_arrivals() -> np.ndarray:
+    """A Poisson process of rate one (sorted times), the same for every load: loads differ by a scale only."""
+    rng = np.random.default_rng(REHEARSAL_SEED)
+    return np.cumsum(rng.standard_exponential(REHEARSAL_SIZE))
 
 
 @functools.lru_cache(maxsize=512)
 def rehearsal_complaints(per_day: float) -> np.ndarray:
-    """Complaints at ``per_day`` a day (Poisson, at uniform hours) over enough weeks for about 3,000 (2-104 weeks),
-    from a fixed stream: the same for every run and every staff tried."""
+    """Complaints at ``per_day`` a day (Poisson, at uniform hours), REHEARSAL_SIZE of them or 104 weeks' worth,
+    whichever is fewer: the same stream for every load, every staff tried and every run."""
     if per_day <= 0:
         return np.empty(0)
-    rng = np.random.default_rng(REHEARSAL_SEED)
-    days = 7 * min(104, max(2, math.ceil(3000 / (7 * per_day))))
-    opened = np.sort(rng.uniform(0, days * 24.0, rng.poisson(per_day * days)))
+    days = _unit_arrivals() / per_day
+    opened = 24.0 * days[days < 7 * 104]
     opened.flags.writeable = False
     return opened
 
@@ -194,19 +205,47 @@ def rehearse(params, staff: float, opened: np.ndarray) -> float:
     return float(np.exp(-delay / params.patience_hours).mean())
 
 
+def best_share(params, opened: np.ndarray) -> float:
+    """The share ``rehearse`` gives a desk of unlimited people: each complaint answered one answer's time after
+    it is raised, or after opening time when raised while the desk is closed (answers run on into the next
+    open hours)."""
+    desk = Desk(params.model_copy(update={"staff": 1.0}))
+    covered = desk.mask[(opened % HOURS_PER_WEEK).astype(np.int64)] > 0
+    if not covered.any():
+        return 1.0
+    start = desk.covered_time(opened[covered])
+    delay = desk.clock_time(start + 1.0 / params.answers_per_staff_hour) - opened[covered]
+    return float(np.exp(-delay / params.patience_hours).mean())
+
+
 @numba.njit(cache=True)
-def _serve_or_renege(arrive, limit, s, free_at):
-    """First come, first served by the agent free first (``free_at``, updated in place): each answer ends at
-    max(agent free, arrival) + s, except that a complaint the desk cannot answer by ``limit`` leaves without
-    taking desk time (a queue with reneging). With one agent this is Lindley's recursion."""
+def _serve_or_renege(arrive, limit, answer_time, free_at):
+    """First come, first served, each by the agent who would finish it first (``free_at``, updated in place;
+    ``answer_time`` per agent): an answer ends at max(agent free, arrival) + the agent's answer time, except that a
+    complaint the desk cannot answer by ``limit`` leaves without taking desk time (a queue with reneging). With
+    one agent this is Lindley's recursion."""
     done = np.full(arrive.size, np.inf)
     for j in range(arrive.size):
-        k = np.argmin(free_at)
-        finish = max(free_at[k], arrive[j]) + s
+        k, finish = 0, np.inf
+        for a in range(free_at.size):
+            end = max(free_at[a], arrive[j]) + answer_time[a]
+            if end < finish:
+                k, finish = a, end
         if finish <= limit[j]:
             done[j] = finish
             free_at[k] = finish
     return done
+
+
+def answer_times(staff: float, answers_per_hour: float) -> np.ndarray:
+    """Hours an answer takes each agent of a desk of ``staff`` people: floor(staff) at 1/answers_per_hour, and
+    for the fraction left one agent at its share of the speed (at least one agent, inf if nobody answers)."""
+    whole = int(np.floor(staff + 1e-9))
+    part = staff - whole if staff - whole > 1e-9 else 0.0
+    if answers_per_hour <= 0 or staff <= 0:
+        return np.full(1, np.inf)
+    times = [1.0 / answers_per_hour] * whole + ([1.0 / (part * answers_per_hour)] if part else [])
+    return np.array(times)
 
 
 def covered_hours(start_hour: float, hours_per_day: float, days_per_week: int) -> np.ndarray:

@@ -6,13 +6,11 @@ wait is Erlang's C formula, and a waiting complaint waits Exp(c mu - lambda).
 The model counts an answer in time when the whole delay (wait plus answer)
 is within the complainer's patience, itself Exp with mean theta; so the share
 answered in time is e^(-s/theta) [(1 - C) + C (c mu - lambda) / (c mu - lambda
-+ 1/theta)]. ``service.staff = "auto"`` takes the smallest ``c`` that meets
-the target, or, where no desk can (a quick answer takes longer than many
-complainers wait), the smallest that comes within 0.001 of the best any
-desk can do, sized in steps of a person (``service.staff_step``): a fraction
-of a person is one slower agent (someone who answers between other work), so
-a small load does not buy a whole person. No well-kept Python library provides this (the formula is a few
-lines); Erlang C is tested against the standard table.
++ 1/theta)]. It is the first guess of ``service.auto_staff``, which judges each
+staff by rehearsing the desk's own queue (Erlang C does not see the night's
+backlog) and sizes it in steps of a person (``service.staff_step``). No
+well-kept Python library provides Erlang C (the formula is a few lines); it
+is tested against the standard table.
 """
 
 from __future__ import annotations
@@ -47,29 +45,16 @@ def answered_in_patience(servers: int, arrivals_per_hour: float, answers_per_hou
     return answer * ((1.0 - c) + c * slack / (slack + 1.0 / patience_hours))
 
 
-def staff_for(arrivals_per_hour: float, answers_per_hour: float, patience_hours: float, target: float,
-              step: float = 1.0) -> float:
-    """The least staff (in multiples of ``step`` of a person, at least one step, at most MAX_STAFF) that answers
-    ``target`` of the complaints within the complainers' patience; where no desk can, the least within 0.001 of
-    the best possible share. A staff x is ceil(x) agents sharing x people's throughput (a fraction of a person
-    is one slower agent: someone who answers between other work), so a small load does not buy a whole person."""
+def staff_for(arrivals_per_hour: float, answers_per_hour: float, patience_hours: float, target: float) -> int:
+    """The fewest agents (at least one, at most MAX_STAFF) that answer ``target`` of the complaints within the
+    complainers' patience by Erlang C; where no desk can, the fewest within 0.001 of the best possible share."""
     if answers_per_hour <= 0:
         raise ValueError("answers_per_hour must be positive to size a desk")
     goal = reachable(target, answers_per_hour, patience_hours)
-    whole = max(1, math.floor(arrivals_per_hour / answers_per_hour) + 1)
-    while whole < MAX_STAFF and answered_in_patience(whole, arrivals_per_hour, answers_per_hour, patience_hours) < goal:
-        whole += 1
-    whole = min(whole, MAX_STAFF)
-    if step >= 1.0:
-        return float(whole)
-    k = max(1, math.floor(arrivals_per_hour / answers_per_hour / step) + 1)  # the fewest steps that keep up with the load
-    while k * step < whole:
-        staff = round(k * step, 9)
-        agents = math.ceil(staff - 1e-9)
-        if answered_in_patience(agents, arrivals_per_hour, staff * answers_per_hour / agents, patience_hours) >= goal:
-            return staff
-        k += 1
-    return float(whole)
+    c = max(1, math.floor(arrivals_per_hour / answers_per_hour) + 1)
+    while c < MAX_STAFF and answered_in_patience(c, arrivals_per_hour, answers_per_hour, patience_hours) < goal:
+        c += 1
+    return min(c, MAX_STAFF)
 
 
 def reachable(target: float, answers_per_hour: float, patience_hours: float) -> float:
@@ -80,8 +65,7 @@ def reachable(target: float, answers_per_hour: float, patience_hours: float) -> 
 
 def least_steps(meets: Callable[[int], bool], guess: int, fewest: int, most: int) -> int:
     """The fewest steps k in [fewest, most] with ``meets(k)`` (taken as rising with k), searched from ``guess``
-    (last week's staff): a few tries when the load changed little, doubling strides and halving when it changed
-    much. ``most`` if none meets."""
+    by doubling strides, then halving. ``most`` if none meets."""
     k = min(max(guess, fewest), most)
     if meets(k):
         lo, hi, stride = k, k, 1  # hi meets; look below
