@@ -136,8 +136,8 @@ def auto_staff(params, per_day: float) -> float:
     ``per_day`` complaints a day at random hours (``rehearse``): those raised at night wait for the morning,
     and the morning's complaints queue behind them, which Erlang C (the first guess) does not see. A desk is
     sized for at least a complaint a week (a quiet week does not leave the next complaint to a sliver of a
-    person), the load taken to two significant figures; where no desk can reach the target, for 0.001 below the share a desk of unlimited people answers
-    in time. Remembered per process: a small desk sees the same few loads week after week, and a sweep the same
+    person), the load taken to two significant figures; where no desk can reach the target, for BEST_MARGIN below
+    the share a desk of unlimited people answers in time (the last points cost many people). Remembered per process: a small desk sees the same few loads week after week, and a sweep the same
     settings run after run (the answer depends on the load and the settings only)."""
     load = float(f"{max(float(per_day), 1.0 / 7.0):.2g}")  # planned to two figures: 73.14 a day is planned as 73
     key = (load, *(getattr(params, f) for f in SIZED_BY))
@@ -163,7 +163,7 @@ def _auto_staff(params, per_day: float) -> float:
     per_hour = per_day * 7 / per_week
     step = p.staff_step
     opened = rehearsal_complaints(per_day)
-    goal = min(p.target_in_time, best_share(p, opened) - 0.001)
+    goal = min(p.target_in_time, best_share(p, opened) - BEST_MARGIN)
     guess = staffing.staff_for(per_hour, p.answers_per_staff_hour, p.patience_hours, p.target_in_time)
     keeps_up = math.floor(per_hour / p.answers_per_staff_hour / step) + 1  # fewer steps fall ever further behind
     k = staffing.least_steps(lambda k: rehearse(p, round(k * step, 9), opened) >= goal, round(guess / step), max(1, keeps_up),
@@ -172,24 +172,24 @@ def _auto_staff(params, per_day: float) -> float:
 
 
 REHEARSAL_SEED = 20_240_601  # the rehearsal's own stream: sizing a desk draws nothing from the model's
-REHEARSAL_SIZE = 12_000  # complaints: the share in time to about +-0.004
-
-
-@functools.cache
-def _unit_arrivals() -> np.ndarray:
-    """A Poisson process of rate one (sorted times), the same for every load: loads differ by a scale only."""
-    rng = np.random.default_rng(REHEARSAL_SEED)
-    return np.cumsum(rng.standard_exponential(REHEARSAL_SIZE))
+REHEARSAL_SIZE = 12_000  # complaints at least: the share in time to about +-0.004
+REHEARSAL_DAYS = (14, 728)  # and at least two whole weeks (a weekday desk's Monday backlog), at most 104
+BEST_MARGIN = 0.02  # an unreachable target aims this far below unlimited staff: the last points cost many people
 
 
 @functools.lru_cache(maxsize=512)
 def rehearsal_complaints(per_day: float) -> np.ndarray:
-    """Complaints at ``per_day`` a day (Poisson, at uniform hours), REHEARSAL_SIZE of them or 104 weeks' worth,
-    whichever is fewer: the same stream for every load, every staff tried and every run."""
+    """Complaints at ``per_day`` a day (Poisson, at uniform hours): REHEARSAL_SIZE of them, but at least two whole
+    weeks' worth and at most 104 weeks'; one stream of rate one, scaled to the load, for every load, every staff
+    tried and every run."""
     if per_day <= 0:
         return np.empty(0)
-    days = _unit_arrivals() / per_day
-    opened = 24.0 * days[days < 7 * 104]
+    first, last = REHEARSAL_DAYS
+    days = min(max(REHEARSAL_SIZE / per_day, first), last)
+    n = int(per_day * days * 1.1 + 100)  # enough gaps to pass the horizon
+    rng = np.random.default_rng(REHEARSAL_SEED)
+    arrivals = np.cumsum(rng.standard_exponential(n)) / per_day  # days
+    opened = 24.0 * arrivals[arrivals < days]
     opened.flags.writeable = False
     return opened
 
