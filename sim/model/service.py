@@ -53,7 +53,7 @@ class Desk:
     a fraction f of a person one more agent taking 1/(f answers_per_staff_hour) (someone who answers between other
     work), so more staff never answers later. With ``staff = "auto"`` the desk is sized each week to the
     complaints it expects (the last week's, at the start the market's customers times the problem rate) by
-    Erlang C, so that ``target_in_time`` of them are answered within the complainers' mean patience.
+    ``auto_staff``, so that ``target_in_time`` of them are answered within the complainers' patience.
     """
 
     def __init__(self, params, expected_per_day: float = 0.0):
@@ -73,7 +73,7 @@ class Desk:
         self.mask = covered_hours(params.start_hour, params.hours_per_day, params.days_per_week)
         self.cum = np.concatenate([[0.0], np.cumsum(self.mask)])
         self.per_week = self.cum[-1]
-        self.staff = self.sized_staff() if params.staff == "auto" else float(params.staff)
+        self.staff = auto_staff(params, self.expected_per_day) if params.staff == "auto" else float(params.staff)
         self.answer_time = answer_times(self.staff, params.answers_per_staff_hour) if self.per_week > 0 else np.full(1, np.inf)
         agents = self.answer_time.size
         if self.per_week > 0:
@@ -82,10 +82,6 @@ class Desk:
             self.free_at = self.covered_time(kept)
         else:
             self.free_at = np.zeros(agents)
-
-    def sized_staff(self) -> float:
-        """Staff for the expected load (``auto_staff``)."""
-        return auto_staff(self.params, self.expected_per_day)
 
     def start_day(self, day: int) -> None:
         """Yesterday's complaints go into the week's record; on Mondays an "auto" desk is sized to last week's."""
@@ -136,9 +132,10 @@ def auto_staff(params, per_day: float) -> float:
     ``per_day`` complaints a day at random hours (``rehearse``): those raised at night wait for the morning,
     and the morning's complaints queue behind them, which Erlang C (the first guess) does not see. A desk is
     sized for at least a complaint a week (a quiet week does not leave the next complaint to a sliver of a
-    person), the load taken to two significant figures; where no desk can reach the target, for BEST_MARGIN below
-    the share a desk of unlimited people answers in time (the last points cost many people). Remembered per process: a small desk sees the same few loads week after week, and a sweep the same
-    settings run after run (the answer depends on the load and the settings only)."""
+    person), the load taken to two significant figures; where no desk can reach the target, for BEST_MARGIN
+    below the share a desk of unlimited people answers in time (the last points cost many people). Remembered
+    per process: a small desk sees the same few loads week after week, and a sweep the same settings run after
+    run (the answer depends on the load and the settings only)."""
     load = float(f"{max(float(per_day), 1.0 / 7.0):.2g}")  # planned to two figures: 73.14 a day is planned as 73
     key = (load, *(getattr(params, f) for f in SIZED_BY))
     if key not in _SIZED:
@@ -198,11 +195,7 @@ def rehearse(params, staff: float, opened: np.ndarray) -> float:
     """The expected share of the complaints ``opened`` (hours, sorted) in the desk's hours that a fresh desk of
     ``staff`` answers within the complainers' (exponential) patience: mean of e^(-delay/patience)."""
     desk = Desk(params.model_copy(update={"staff": staff}))
-    covered = desk.mask[(opened % HOURS_PER_WEEK).astype(np.int64)] > 0
-    if not covered.any():
-        return 1.0
-    delay = desk.schedule(opened, params.give_up_days * 24.0)[covered] - opened[covered]
-    return float(np.exp(-delay / params.patience_hours).mean())
+    return _in_time(desk, opened, desk.schedule(opened, params.give_up_days * 24.0) - opened, params.patience_hours)
 
 
 def best_share(params, opened: np.ndarray) -> float:
@@ -210,12 +203,14 @@ def best_share(params, opened: np.ndarray) -> float:
     it is raised, or after opening time when raised while the desk is closed (answers run on into the next
     open hours)."""
     desk = Desk(params.model_copy(update={"staff": 1.0}))
+    answered = desk.clock_time(desk.covered_time(opened) + 1.0 / params.answers_per_staff_hour)
+    return _in_time(desk, opened, answered - opened, params.patience_hours)
+
+
+def _in_time(desk, opened: np.ndarray, delay: np.ndarray, patience_hours: float) -> float:
+    """Mean e^(-delay/patience) over the complaints raised in ``desk``'s hours (1 if none is)."""
     covered = desk.mask[(opened % HOURS_PER_WEEK).astype(np.int64)] > 0
-    if not covered.any():
-        return 1.0
-    start = desk.covered_time(opened[covered])
-    delay = desk.clock_time(start + 1.0 / params.answers_per_staff_hour) - opened[covered]
-    return float(np.exp(-delay / params.patience_hours).mean())
+    return float(np.exp(-delay[covered] / patience_hours).mean()) if covered.any() else 1.0
 
 
 @numba.njit(cache=True)
