@@ -251,6 +251,31 @@ def test_the_german_assumptions_table_gives_every_unit_in_german():
     assert "<td>posts/day</td>" in english and "<td>assumed</td>" in english
 
 
+def test_the_german_assumptions_table_says_what_each_parameter_means_in_german():
+    """Every parameter's meaning and published source have German words that keep the English's numbers
+    (a new parameter without them fails here); the English table shows the English meanings."""
+    import re
+
+    from sim.report.html import _assumptions
+    from sim.report.i18n import TEXT
+    from sim.report.parameters_de import MEANING_DE, SOURCE_DE
+    from sim.scenario import parameters
+
+    rows = parameters()
+    assert set(MEANING_DE) == {r["key"] for r in rows}
+    assert set(SOURCE_DE) == {r["key"] for r in rows if r["source"].strip() != "assumed"}
+
+    def numbers(text, thousands, point):
+        return sorted(n.replace(thousands, "").replace(point, ".") for n in re.findall(rf"\d[\d{re.escape(thousands)}]*(?:{re.escape(point)}\d+)?", text))
+
+    for r in rows:
+        assert numbers(r["meaning"], ",", ".") == numbers(MEANING_DE[r["key"]], ".", ","), r["key"]
+        assert numbers(r["source"], ",", ".") == numbers(SOURCE_DE.get(r["key"], "Annahme"), ".", ","), r["key"]
+    german, english = _assumptions(TEXT["de"], {}, "de"), _assumptions(TEXT["en"], {}, "en")
+    assert MEANING_DE["platform.reach_base"] in german and "fitted to" not in german
+    assert next(r["meaning"] for r in rows if r["key"] == "platform.reach_base") in english
+
+
 def test_chart_ticks_are_in_the_reports_number_format(small):
     """German charts read 80.000 and 0,4; English 80,000 and 0.4; a negative tick has a true minus."""
     assert [numbers.number(v, "de") for v in (80_000, 0.4, -2.5)] == ["80.000", "0,4", "\u22122,5"]

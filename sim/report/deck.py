@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from . import plots
-from .i18n import TEXT, cite, dative
+from .i18n import TEXT, cite, dative, source
 from .numbers import NONE, capital, count, decimal, money, percent
 from .story import Story, assumed_economy, headline, profit_alone, valuation
 
@@ -156,7 +156,7 @@ def key_assumptions(comparison, story, lang: str = "en") -> list[str]:
             continue
         text = t[f"key_{key}"].format(x=decimal(x, "g", lang), pct=percent(x, 0, lang), currency=story.currency,
                                       per_year=percent(1 - (1 - x) ** 365, 0, lang) if 0 <= x <= 1 else "")
-        source = sources[key].split(";")[0].split(":")[0].strip()
-        source = t["assumption"] if source.startswith("assumed") else cite(source, lang)
-        lines.append(f"{text} ({t['source_short']}: {source})")
+        first = source(key, sources[key], lang).split(";")[0].split(":")[0].strip()
+        first = t["assumption"] if first.startswith("assumed") else cite(first, lang)
+        lines.append(f"{text} ({t['source_short']}: {first})")
     return lines

@@ -17,7 +17,7 @@ from ..model.measures import COST_PARTS
 from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and stronger links of trust to money
 from ..scenario import parameters
 from . import plots
-from .i18n import TEXT, cite, dative, unit
+from .i18n import TEXT, cite, dative, meaning, source, unit
 from .numbers import NONE, capital, count, decimal, money, number, percent
 from .story import valuation_pct
 
@@ -40,7 +40,7 @@ h2.details{margin-top:2.4em}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
 th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}.note{color:#555;font-size:.9em}.warn{color:#a33}
-code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align:left;font-size:.85em}table.assumptions code{overflow-wrap:normal;white-space:nowrap}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
+code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align:left;font-size:.85em}table.assumptions code{overflow-wrap:normal;white-space:nowrap}table.assumptions .meaning{display:block;color:#555;font-size:.92em;min-width:14em}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
 """
 
 
@@ -372,11 +372,13 @@ def _timeline(entries: list[dict]) -> list[str]:
 
 
 def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
-    """Every parameter with its default, the value this report ran with (the same for every strategy, or
-    "differs by strategy"), its unit and source."""
-    rows = "".join(f"<tr><td><code>{html.escape(r['key'])}</code></td><td>{html.escape(_setting(r['default'], lang))}</td>"
+    """Every parameter with what it means, its default, the value this report ran with (the same for every
+    strategy, or "differs by strategy"), its unit and source, in the report's language."""
+    rows = "".join(f"<tr><td><code>{html.escape(r['key'])}</code><span class='meaning'>{html.escape(meaning(r['key'], r['meaning'], lang))}</span></td>"
+                   f"<td>{html.escape(_setting(r['default'], lang))}</td>"
                    f"<td>{html.escape(_used(r['key'], scenarios, t, lang))}</td>"
-                   f"<td>{html.escape(unit(r['unit'], lang))}</td><td>{html.escape(cite(r['source'], lang))}</td></tr>" for r in parameters())
+                   f"<td>{html.escape(unit(r['unit'], lang))}</td><td>{html.escape(cite(source(r['key'], r['source'], lang), lang))}</td></tr>"
+                   for r in parameters())
     return (f"<details><summary>{t['param']}: {t['default']}, {t['used']}, {t['unit']}, {t['source']}</summary>{t['assumptions_note']}"
             f"<table class='assumptions'><thead><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['used']}</th>"
             f"<th>{t['unit']}</th><th>{t['source']}</th></tr></thead><tbody>{rows}</tbody></table></details>")

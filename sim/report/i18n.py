@@ -179,7 +179,7 @@ TEXT = {
         "best": "Höchstes langfristiges Vertrauen: {name}. Niedrigstes: {worst}.",
         "param": "Parameter", "default": "Standardwert", "unit": "Einheit", "source": "Quelle", "used": "In diesem Bericht",
         "differs": "je nach Strategie (siehe oben)",
-        "assumptions_note": "<p class='note'>Parameternamen und Quellen stehen hier wie im Modell und seiner Dokumentation (docs/ODD.md): auf Englisch; „Annahme“: ohne veröffentlichte Quelle.</p>",
+        "assumptions_note": "<p class='note'>Parameternamen stehen hier wie im Modell und seiner Dokumentation (docs/ODD.md), auf Englisch; Titel von Studien in ihrer Sprache; „Annahme“: ohne veröffentlichte Quelle.</p>",
         "command": "Befehl", "manifest": "Manifest (aufgelöste Szenarien, Seeds, Versionen)",
         "lead": "Nach {period}: Netto-Fürsprecher (Anteil des Marktes, der der Marke vertraut, minus Anteil, der ihr misstraut, in Punkten) und Kaufrate gegenüber einem neutralen Markt: {items}.",
         "lead_item": "{name} {points} ({index}\u2011fach)",
@@ -303,6 +303,20 @@ UNITS_DE = {
 def unit(name: str, lang: str) -> str:
     """A parameter's unit in the report's language (the English one where no translation is known)."""
     return UNITS_DE.get(name, name) if lang == "de" else name
+
+
+def meaning(key: str, english: str, lang: str) -> str:
+    """What parameter ``key`` means, in the report's language (``parameters_de`` for German)."""
+    from .parameters_de import MEANING_DE
+
+    return MEANING_DE.get(key, english) if lang == "de" else english
+
+
+def source(key: str, english: str, lang: str) -> str:
+    """Parameter ``key``'s source note in the report's language (before ``cite`` names the articles)."""
+    from .parameters_de import SOURCE_DE
+
+    return SOURCE_DE.get(key, english) if lang == "de" else english
 
 
 def cite(source: str, lang: str) -> str:
