@@ -250,8 +250,8 @@ class Service(Table):
     staff_step: Number = P(0.05, 0.01, 1, unit="persons",
                           source="assumed: at a small load one person answers between other work, planned in twentieths of the desk's hours (3 minutes an hour); 1 = whole people only, as contact-centre staffing assumes",
                           doc='with staff = "auto": the desk is sized in steps of this share of a person (a fraction of a person is one slower agent)')
-    start_hour: Number = P(9.0, 0, 24, unit="hour of day", doc="when the desk's daily window opens")
-    hours_per_day: Number = P(8.0, 0, 24, unit="hours/day", doc="length of the desk's daily window")
+    start_hour: Whole = P(9, 0, 24, unit="hour of day", doc="when the desk's daily window opens (a whole hour)")
+    hours_per_day: Whole = P(8, 0, 24, unit="hours/day", doc="length of the desk's daily window (whole hours)")
     days_per_week: Whole = P(5, 0, 7, unit="days/week", doc="days covered, Monday first")
     answers_per_staff_hour: Number = P(12.0, 0, 1000, unit="answers/staff-hour", source="LiveAgent social-support benchmark: average handling time of a social-media query about 5 minutes (12 an hour); was 4, assumed",
                                       doc="desk throughput per person")

@@ -115,8 +115,8 @@ MEANING_DE: dict[str, str] = {
         "bei staff = \"auto\": das Service-Team wird in Schritten dieses Anteils einer Person bemessen (ein Bruchteil einer "
         "Person ist ein langsamerer Mitarbeiter)"
     ),
-    "service.start_hour": "Beginn des täglichen Servicefensters",
-    "service.hours_per_day": "Länge des täglichen Servicefensters",
+    "service.start_hour": "Beginn des täglichen Servicefensters (volle Stunde)",
+    "service.hours_per_day": "Länge des täglichen Servicefensters (ganze Stunden)",
     "service.days_per_week": "abgedeckte Tage, beginnend mit Montag",
     "service.answers_per_staff_hour": "Durchsatz des Service-Teams je Person",
     "service.quality": "wie gut eine Antwort das Problem löst",
