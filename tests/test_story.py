@@ -470,3 +470,34 @@ def test_sources_name_the_trade_articles_by_their_titles():
         f"Fachartikel „{SEED_TITLES['001']}“ (001)")
     assert "seed" not in cite("seed 000; seed 004", "en") and SEED_TITLES["004"] in cite("seed 000; seed 004", "en")
     assert cite("assumed: 1% taken as the floor", "en") == "assumed: 1% taken as the floor"
+
+
+def test_the_ranking_does_not_call_a_lead_within_chance_the_highest_value_outright(small):
+    """The proposed strategy is "highest" outright only when its paired lead over the runner-up is beyond chance;
+    by its mean only, the sentence says the lead is within chance (as the headline does), in both languages."""
+    import copy
+
+    from sim.experiments import stats
+    from sim.report.story import Story, _runs, ranking
+
+    story = Story(current="tupperparty", proposed="stammtisch").resolved(small)
+    for proposed, other in (("stammtisch", "absent"), ("absent", "stammtisch"), ("tupperparty", "absent")):
+        s = Story(current="tupperparty" if proposed != "tupperparty" else "stammtisch", proposed=proposed).resolved(small)
+        values = {n: _runs(small, n)["value"].mean() for n in ("tupperparty", "stammtisch", "absent")}
+        if max(values, key=values.get) != proposed:
+            continue
+        runner_up = sorted(values, key=values.get)[-2]
+        mine = _runs(small, proposed)["value"]
+        lead = stats.paired_difference(mine, _runs(small, runner_up)["value"].reindex(mine.index))
+        english, german = ranking(small, s, "en"), ranking(small, s, "de")
+        assert ("within chance" in english) == (lead["ci_low"] <= 0)
+        assert ("Zufallsschwankung" in german) == (lead["ci_low"] <= 0)
+        assert "highest value" in english and "höchsten Wert" in german
+    assert story.proposed == "stammtisch"
+    close = copy.deepcopy(small)  # a constructed case: absent ahead of stammtisch by its mean, not beyond chance
+    runs = close.runs
+    runs.loc[runs.scenario == "absent", "value"] = runs.loc[runs.scenario == "stammtisch", "value"].to_numpy() + [1000.0, -900.0, 50.0]
+    s = Story(current="tupperparty", proposed="absent")
+    assert "within chance" in ranking(close, s, "en") and "Zufallsschwankung" in ranking(close, s, "de")
+    runs.loc[runs.scenario == "absent", "value"] += 10_000.0  # clearly ahead: the plain sentence
+    assert "within chance" not in ranking(close, s, "en") and "Zufallsschwankung" not in ranking(close, s, "de")

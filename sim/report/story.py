@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..experiments import stats
 from ..model.sales import OTHER_VALUES
-from .i18n import TEXT
+from .i18n import TEXT, dative
 from .numbers import capital, count, decimal, money
 
 
@@ -155,6 +155,13 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
     order = sorted(values, key=values.get, reverse=True)
     who = story.label(story.proposed, lang)
     if order[0] == story.proposed:
+        runner_up = order[1]
+        mine = _runs(comparison, story.proposed)["value"]
+        lead = stats.paired_difference(mine, _runs(comparison, runner_up)["value"].reindex(mine.index))
+        if lead["n"] and lead["ci_low"] <= 0:  # highest by its mean only: the headline may call the same gap chance
+            return t["rank_best_chance"].format(n=len(values), who=who, second=dative(story.label(runner_up, lang), lang),
+                                                lo=money(lead["ci_low"], lang, story.currency),
+                                                hi=money(lead["ci_high"], lang, story.currency))
         return t["rank_best"].format(n=len(values), who=who)
     return t["rank_other"].format(n=len(values), best=story.label(order[0], lang), value=money(values[order[0]], lang, story.currency),
                                   who=who, k=order.index(story.proposed) + 1)
