@@ -2,6 +2,8 @@
 
 import re
 
+from .parameters_de import MEANING_DE, SOURCE_DE
+
 LANGS = ("en", "de")
 
 # A German label is written in the nominative singular with its article ("der Stammtisch"); after "gegenüber"
@@ -308,16 +310,12 @@ def unit(name: str, lang: str) -> str:
 
 
 def meaning(key: str, english: str, lang: str) -> str:
-    """What parameter ``key`` means, in the report's language (``parameters_de`` for German)."""
-    from .parameters_de import MEANING_DE
-
+    """What parameter ``key`` means, in the report's language."""
     return MEANING_DE.get(key, english) if lang == "de" else english
 
 
 def source(key: str, english: str, lang: str) -> str:
     """Parameter ``key``'s source note in the report's language (before ``cite`` names the articles)."""
-    from .parameters_de import SOURCE_DE
-
     return SOURCE_DE.get(key, english) if lang == "de" else english
 
 
