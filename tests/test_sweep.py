@@ -48,6 +48,11 @@ def test_shipped_sweeps_load():
     ('reps = 0\n[parameters."service.staff"]\nlevels = [1]\n', ["reps", "0"]),
     ('outcome = ["x"]\n[parameters."service.staff"]\nlevels = [1]\n', ["outcome", "unknown key", "outcomes"]),
     ('design = "grid"\n[parameters."service.quality"]\nlevels = [7]\n', ["service.quality", "[0, 1]"]),
+    # every level and both ends of a range are checked before any run, not only the first
+    ('design = "grid"\n[parameters."service.quality"]\nlevels = [0.5, 7]\n', ["service.quality", "7", "[0, 1]"]),
+    ('design = "lhs"\n[parameters."strategy.mix.promo"]\nrange = [0.0, 1.5]\n', ["strategy.mix.promo", "[0.0, 1.5]", "sum to 1"]),
+    ('design = "grid"\n[parameters."service.staff"]\nlevels = ["auto", "many"]\n', ["service.staff", "'many'", "auto"]),
+    ('design = "random"\n[parameters."service.staff"]\nlevels = ["auto", 1]\n', ["service.staff", "use design = \"grid\""]),
 ])
 def test_bad_sweep_files_get_one_line(tmp_path, body, fragments):
     path = sweep_file(tmp_path, body)
@@ -88,11 +93,13 @@ def test_the_same_rows_serially_on_processes_and_on_dask(tmp_path):
 
 
 def test_a_failing_run_is_recorded_and_the_sweep_goes_on(tmp_path):
-    body = TINY + 'design = "grid"\nreps = 1\n[parameters."service.delete_share"]\nlevels = [0.0, 0.9]\n'  # 0.9 + answer_share 1 > 1
+    # each level is allowed alone (checked before any run); a floor of 0.5 above a ceiling of 0.3 only together
+    body = TINY + ('design = "grid"\nreps = 1\n[parameters."platform.reach_min"]\nlevels = [0.01, 0.5]\n'
+                   '[parameters."platform.reach_max"]\nlevels = [0.3]\n')
     spec, scenarios = load_sweep(sweep_file(tmp_path, body))
     runs = sweep(spec, scenarios, tmp_path / "o", workers=1)
     assert len(runs) == 2
-    assert pd.isna(runs["error"].iloc[0]) and "delete_share" in runs["error"].iloc[1]
+    assert pd.isna(runs["error"].iloc[0]) and "reach_min" in runs["error"].iloc[1]
     assert (tmp_path / "o" / "runs.parquet").exists()
 
 
@@ -135,6 +142,18 @@ def test_analyze_gives_indices_per_design(tmp_path):
         sweep(spec, scenarios, tmp_path / design, workers=1)
         t = analyze(tmp_path / design)
         assert set(t["index"]) == indices and t["value"].notna().any(), design
+
+
+def test_a_word_level_and_money_outcomes_in_a_grid(tmp_path):
+    """service.staff = "auto" beside fixed desks: recorded as text, analysed as a level; value is an outcome."""
+    body = TINY + 'design = "grid"\nreps = 2\noutcomes = ["value", "net_profit"]\n[parameters."service.staff"]\nlevels = ["auto", 0, 3]\n'
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body))
+    runs = sweep(spec, scenarios, tmp_path / "o", workers=1)
+    assert runs["error"].isna().all() and list(runs["param:service.staff"].unique()) == ["auto", "0", "3"]
+    hours = runs.groupby("param:service.staff")["staff_hours"].mean()
+    assert hours["0"] == 0 < hours["auto"] and hours["3"] > 0  # the levels reached the desk
+    table = analyze(tmp_path / "o")
+    assert set(table["outcome"]) == {"value", "net_profit"} and table["value"].between(0, 1).all()
 
 
 def test_robustness_reports_shares_and_a_region(tmp_path):

@@ -26,8 +26,9 @@ def point_means(runs: pd.DataFrame, spec: SweepSpec, strategy: str | None = None
     ok = runs[runs["error"].isna() | (runs["error"] == "")]  # null (or "" in sweeps written before) is no error
     if strategy is not None:
         ok = ok[ok["strategy"] == strategy]
-    params = [f"param:{k}" for k in spec.parameters]
-    return ok.groupby("point")[params + list(spec.outcomes)].mean(numeric_only=False).sort_index()
+    groups = ok.groupby("point")
+    params = groups[[f"param:{k}" for k in spec.parameters]].first()  # the same at every replication (text for "auto")
+    return params.join(groups[list(spec.outcomes)].mean()).sort_index()
 
 
 def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
@@ -77,12 +78,13 @@ def _indices(spec: SweepSpec, means: pd.DataFrame, outcome: str) -> list[dict]:
         return rows
     rows = []
     for p in names:
-        x = means[f"param:{p}"].to_numpy(dtype=float)
         keep = ~np.isnan(y)
-        if spec.design == "grid":
+        if spec.design == "grid":  # levels as categories: a word ("auto") is a level like any number
+            x = pd.factorize(means[f"param:{p}"])[0]
             value, lo, hi = _eta_squared(x[keep], y[keep], spec.seed)
             rows.append({"outcome": outcome, "parameter": p, "method": "grid", "index": "eta_squared", "value": value, "ci_low": lo, "ci_high": hi})
         else:
+            x = means[f"param:{p}"].to_numpy(dtype=float)
             rho, lo, hi = _spearman(x[keep], y[keep])
             rows.append({"outcome": outcome, "parameter": p, "method": spec.design, "index": "spearman_rho", "value": rho, "ci_low": lo, "ci_high": hi})
     return rows

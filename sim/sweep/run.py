@@ -35,19 +35,20 @@ def tasks(spec, scenarios) -> list[dict]:
     points = spec.points()
     shared = spec.common_random_numbers
     seeds = replication_seeds(spec.seed, spec.reps * (1 if shared else len(points)))
+    worded = {k for k, v in spec.parameters.items() if v.worded}  # a column of text: "auto", "1.0", "2.0"
     out = []
     for i, point in enumerate(points):
         for name, sc in scenarios.items():
             for r, seed in enumerate(seeds if shared else seeds[i * spec.reps:(i + 1) * spec.reps]):
                 out.append({"run_id": run_id(name, i, r), "strategy": name, "point": i, "rep": r, "seed": seed,
-                            "params": {k: _typed(sc, k, v) for k, v in point.items()}, "scenario": sc})
+                            "params": {k: _typed(sc, k, v) for k, v in point.items()}, "scenario": sc, "worded": worded})
     return out
 
 
 def execute(task: dict) -> dict:
     """One run; never raises: an error is part of the row."""
     row = {k: task[k] for k in ("run_id", "strategy", "point", "rep", "seed")}
-    row.update({f"param:{k}": v for k, v in task["params"].items()})
+    row.update({f"param:{k}": str(v) if k in task.get("worded", ()) else v for k, v in task["params"].items()})
     try:
         sc = task["scenario"].with_overrides(source="sweep", **task["params"])
         row["scenario_hash"] = sc.hash()

@@ -19,13 +19,15 @@ from ..scenario import Name, Scenario, ScenarioError, Table, _FieldError, name_f
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
 OUTCOMES = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end", "trust_followers_end",
             "interaction_rate", "organic_reach", "engagement_per_impression", "revenue", "gross_profit", "cost",
-            "interaction_rate_first_30d", "interaction_rate_last_30d")
+            "interaction_rate_first_30d", "interaction_rate_last_30d", "net_advocates_end", "purchase_index_end",
+            "net_profit", "customer_equity_change", "value")
 
 
 class Vary(Table):
     """How one parameter varies: a list of levels, or a [low, high] range."""
 
-    levels: list[float | bool] | None = Field(None, min_length=1, description="values to try (grid, random)")
+    levels: list[bool | int | float | str] | None = Field(None, min_length=1, description="values to try (grid, random); "
+                                                    "words (service.staff = \"auto\") in a grid")
     range: tuple[float, float] | None = Field(None, description="[low, high] for random, lhs, sobol and morris designs")
 
     @model_validator(mode="after")
@@ -35,6 +37,11 @@ class Vary(Table):
         if self.range is not None and not self.range[0] < self.range[1]:
             raise _FieldError(("range",), list(self.range), "low < high")
         return self
+
+    @property
+    def worded(self) -> bool:
+        """Levels that include a word (``"auto"``): recorded as text, analysed as categories."""
+        return self.levels is not None and any(isinstance(v, str) for v in self.levels)
 
 
 class SweepSpec(Table):
@@ -67,6 +74,9 @@ class SweepSpec(Table):
                 raise _FieldError(("parameters", key), "range", "levels = [...] for a grid design")
             if self.design in ("lhs", "sobol", "morris") and vary.range is None:
                 raise _FieldError(("parameters", key), "levels", f"range = [low, high] for a {self.design} design")
+            if self.design != "grid" and vary.worded:
+                raise _FieldError(("parameters", key, "levels"), vary.levels,
+                                  "numbers or true/false in a random design (a word such as \"auto\" has no rank; use design = \"grid\")")
         return self
 
     def points(self) -> list[dict]:
@@ -76,7 +86,8 @@ class SweepSpec(Table):
             return [dict(zip(keys, combo)) for combo in itertools.product(*(self.parameters[k].levels for k in keys))]
         if self.design == "random":
             rng = np.random.default_rng(self.seed)
-            cols = {k: (rng.choice(v.levels, self.samples) if v.levels is not None else rng.uniform(*v.range, self.samples))
+            cols = {k: (np.asarray(v.levels)[rng.integers(0, len(v.levels), self.samples)] if v.levels is not None
+                        else rng.uniform(*v.range, self.samples))
                     for k, v in self.parameters.items()}
             return [{k: _plain(cols[k][i]) for k in keys} for i in range(self.samples)]
         X = self.sample_matrix()
@@ -135,14 +146,17 @@ def load_sweep(path: str | Path) -> tuple[SweepSpec, dict[str, Scenario]]:
 
 
 def check_keys(spec: SweepSpec, scenarios: dict[str, Scenario], path) -> None:
-    """Every varied key exists and takes its first level (or low end) in every scenario; else one line."""
+    """Every varied key exists and takes every level (or both ends of its range) in every scenario, before any run;
+    else one line. A scenario's bounds are intervals, so a range whose ends are allowed is allowed throughout."""
     for key, vary in spec.parameters.items():
-        probe = vary.levels[0] if vary.levels is not None else vary.range[0]
+        probes = vary.levels if vary.levels is not None else vary.range
         for sc in scenarios.values():
-            try:
-                sc.with_overrides(source=f"{path}: parameters", **{key: _typed(sc, key, probe)})
-            except ScenarioError as e:
-                raise ScenarioError(f"{path}: parameters.{key}: {str(e).split(': ', 2)[-1]}") from None
+            for probe in probes:
+                try:
+                    sc.with_overrides(source=f"{path}: parameters", **{key: _typed(sc, key, probe)})
+                except ScenarioError as e:
+                    where = "levels" if vary.levels is not None else f"range = {list(vary.range)}"
+                    raise ScenarioError(f"{path}: parameters.{key}.{where}: {str(e).split(': ', 2)[-1]}") from None
 
 
 def _typed(sc: Scenario, key: str, value):
