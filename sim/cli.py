@@ -57,8 +57,20 @@ def _memory(ctx, param, value):
 def main(max_memory):
     """Simulate how a brand's social-media audience answers its posting strategy."""
     terminate_on_signal()  # SIGTERM cleans up like Ctrl-C: no temporary folders, locks or workers left
+    warnings.showwarning = _show_warning
     if max_memory:
         os.environ["AUDSIM_MAX_MEMORY"] = max_memory  # workers, spawned later, inherit it
+
+
+_python_warning = warnings.showwarning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """audsim's own warnings as one line for a user, not a Python source location."""
+    if issubclass(category, runner.HorizonWarning):
+        click.echo(f"audsim: warning: {message}", err=True)
+    else:
+        _python_warning(message, category, filename, lineno, file, line)
 
 
 def _overwrite_option(f):
@@ -340,7 +352,8 @@ def _sweep_bar(total: int, desc: str):
 @click.option("--overwrite", is_flag=True, help="Start again in --out if it holds an earlier audsim sweep (never files audsim did not write).")
 def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, resume, overwrite, **dask):
     """Run the parameter sweep in SWEEP_FILE and analyse its sensitivity."""
-    from .sweep import analyze, load_sweep, run as sweep_run
+    from .sweep import analyze, load_sweep
+    from .sweep import run as sweep_run
 
     try:
         spec, scenarios = load_sweep(sweep_file)
@@ -439,7 +452,8 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume, over
 @click.option("--overwrite", is_flag=True, help="Replace a fitted scenario and runs that audsim wrote earlier (never files audsim did not write).")
 def calibrate(targets, params, insights, base, market_multiple, samples, reps, workers, out, resume, overwrite):
     """Fit parameters to TARGETS (a calibration TOML) or to a page's export (--from-insights)."""
-    from .calibration import abc, insights as ins
+    from .calibration import abc
+    from .calibration import insights as ins
     from .experiments.demo import scenarios_dir, tool_defaults
 
     try:

@@ -9,6 +9,7 @@ import re
 import shlex
 import sys
 import time
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -114,7 +115,16 @@ def resolve(scenario, days: int | None = None, people: int | None = None, seed: 
         scenario = _scenario.from_dict(scenario)
     elif not isinstance(scenario, _scenario.Scenario):
         raise TypeError(f"scenario: expected a path, a dict or a Scenario, not {type(scenario).__name__}")
-    return scenario.with_overrides(overrides, **{"simulation.days": days, "market.people": people, "simulation.seed": seed})
+    resolved = scenario.with_overrides(overrides, **{"simulation.days": days, "market.people": people, "simulation.seed": seed})
+    cut = [f"{key} = {day}" for key, day in _scenario.beyond_horizon(resolved) if (key, day) not in _scenario.beyond_horizon(scenario)]
+    if cut:
+        warnings.warn(HorizonWarning(f"{resolved.name}: {', '.join(cut)} {'lies' if len(cut) == 1 else 'lie'} beyond the "
+                                     f"{resolved.simulation.days} days simulated and {'does' if len(cut) == 1 else 'do'} not happen"), stacklevel=2)
+    return resolved
+
+
+class HorizonWarning(UserWarning):
+    """A shorter horizon than the scenario's leaves some of its planned changes or posts out."""
 
 
 BYTES_PER_PERSON, BYTES_PER_TIE = 150, 12  # measured peak RSS over a few days: 200k-800k people, 20-80 ties (1.5x margin below)

@@ -829,7 +829,7 @@ def load(path: str | Path) -> Scenario:
     raw = _read_toml(path)
     raw.setdefault("name", name_from_file(path))
     try:
-        return validate(raw, source=str(path))
+        return within_horizon(validate(raw, source=str(path)), str(path))
     except ScenarioError as e:
         where = _setting_file(path, getattr(e, "key", ""))
         if where and where != str(path) and str(e).startswith(f"{path}: "):
@@ -866,7 +866,7 @@ def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "
     data = dict(data)
     base = data.pop("extends", None)
     if base is None:
-        return validate(data, source=source)
+        return within_horizon(validate(data, source=source), source)
     if not isinstance(base, (str, Path)) or not str(base):
         raise ScenarioError(f"{source}: extends = {base!r}: expected a path to a scenario file")
     path = Path(folder) / base
@@ -874,4 +874,22 @@ def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "
         raise ScenarioError(f"{source}: extends = {str(base)!r}: {path} is not a readable file; expected a scenario file")
     merged = _deep_merge(_read_toml(path), data)
     merged.setdefault("name", name_from_file(path))
-    return validate(merged, source=f"{source} -> {path}")
+    return within_horizon(validate(merged, source=f"{source} -> {path}"), f"{source} -> {path}")
+
+
+def beyond_horizon(sc: Scenario) -> list[tuple[str, int]]:
+    """The timeline entries and one-off posts that start on or after the horizon (key, day): they never happen."""
+    days = sc.simulation.days
+    out = [(f"timeline.{i}.{'from' if c.start is not None else 'at'}", c.first) for i, c in enumerate(sc.timeline) if c.first >= days]
+    return out + [(f"strategy.events.{i}.day", e.day) for i, e in enumerate(sc.strategy.events) if e.day >= days]
+
+
+def within_horizon(sc: Scenario, source: str) -> Scenario:
+    """A scenario as written must not plan what its own horizon never reaches (a crisis on day 400 of 365 would
+    silently not happen); ``--days`` shorter than the file's is allowed, with a warning (``runner.resolve``)."""
+    late = beyond_horizon(sc)
+    if late:
+        key, day = late[0]
+        raise ScenarioError(f"{source}: {key} = {day}: expected a day before the horizon, simulation.days = {sc.simulation.days} "
+                            "(day 0 is the first)")
+    return sc

@@ -156,3 +156,24 @@ def test_hostile_scenario_files_give_one_line(tmp_path, kind, n):
     except ScenarioError as e:
         msg = str(e)
         assert "\n" not in msg and msg.startswith(str(path)) and len(msg) < 600, msg
+
+
+def test_what_the_horizon_never_reaches_is_refused_or_warned(tmp_path):
+    """A crisis or a one-off post planned beyond the file's own horizon would silently not happen: refused. A
+    shorter --days than the file's is the user's choice: the run goes on, with a one-line warning naming what is cut."""
+    for key, body in (("timeline.0.from = 400", "[[timeline]]\nfrom = 400\nservice.problem_rate = 0.01\n"),
+                      ("strategy.events.0.day = 365", '[[strategy.events]]\nday = 365\ntype = "giveaway"\n')):
+        path = tmp_path / "late.toml"
+        path.write_text(f'extends = "{SCENARIOS / "stammtisch.toml"}"\n[simulation]\ndays = 365\n{body}')
+        assert key in one_line(path, sim.load)
+        res = CliRunner().invoke(main, ["run", str(path), "--out", str(tmp_path / "o")])
+        assert res.exit_code == 2 and "simulation.days = 365" in res.output and not (tmp_path / "o").exists()
+    path = tmp_path / "cut.toml"
+    path.write_text(f'extends = "{SCENARIOS / "stammtisch.toml"}"\n[simulation]\ndays = 365\n'
+                    '[[timeline]]\nfrom = 200\nservice.problem_rate = 0.01\n')
+    sim.load(path)  # within its own horizon
+    with pytest.warns(runner.HorizonWarning, match="timeline.0.from = 200 lies beyond the 100 days"):
+        runner.resolve(path, days=100)
+    res = CliRunner().invoke(main, ["run", str(path), "--days", "100", "--people", "600", "--out", str(tmp_path / "c")])
+    assert res.exit_code == 0 and "audsim: warning: cut: timeline.0.from = 200 lies beyond" in res.output
+    assert (tmp_path / "c" / "daily.csv").exists()

@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import outputs, runner
-from ..parallel import process_pool, serial_here
 from ..experiments.compare import replication_seeds
+from ..parallel import process_pool, serial_here
 from .spec import _typed
 
 
@@ -184,7 +184,8 @@ def _on_dask(pending, record, scheduler, dask_local, security=None, connect_time
     ``distributed.Security`` (TLS). Each result is released as soon as it is written, so a lost worker makes the
     scheduler recompute only what was not saved."""
     try:
-        from distributed import Client, LocalCluster, as_completed as dask_completed
+        from distributed import Client, LocalCluster
+        from distributed import as_completed as dask_completed
     except ImportError:
         raise RuntimeError("Dask is not installed: pip install 'audsim[dask]'") from None
     cluster = LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True, dashboard_address=None) if dask_local else None
