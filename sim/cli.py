@@ -80,7 +80,8 @@ def _overwrite_option(f):
 @main.command()
 @click.argument("scenario", type=click.Path(path_type=Path))  # a folder gets our one line
 @click.option("--days", type=int, help="Days to simulate (default: the scenario's, 365).")
-@click.option("--people", type=int, help="People in the market (default: the scenario's; shipped strategies 250000).")
+@click.option("--people", type=int, help="People in the market, the brand's extensive settings (listening, budgets, a fixed "
+              "desk) scaled with it (default: the scenario's; shipped strategies 250000).")
 @click.option("--seed", type=int, help="Seed of the random streams (default: the scenario's).")
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: results/NAME).")
 @click.option("--save-people", is_flag=True, help="Also write each person's end state to people.parquet.")
@@ -114,7 +115,7 @@ def _bar(total: int, desc: str):
 @click.option("--reps", type=click.IntRange(min=2), default=30, show_default=True, help="Replications per scenario.")
 @click.option("--baseline", help="Scenario the others are compared with (default: the first).")
 @click.option("--days", type=int, help="Override the scenarios' horizon.")
-@click.option("--people", type=int, help="Override the scenarios' market size.")
+@click.option("--people", type=int, help="People in the market, each scenario's extensive settings scaled with it.")
 @click.option("--seed", type=int, default=7, show_default=True, help="Seed from which the replications' seeds are spawned.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("results/compare"), show_default=True)
@@ -345,7 +346,7 @@ def _sweep_bar(total: int, desc: str):
 @main.command("sweep")
 @click.argument("sweep_file", type=click.Path(dir_okay=False, path_type=Path))
 @_executor_options
-@click.option("--people", type=int, help="Override the market size.")
+@click.option("--people", type=int, help="People in the market, extensive settings scaled with it (then the swept values).")
 @click.option("--days", type=int, help="Override the horizon.")
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: results/sweep-NAME).")
 @click.option("--resume", is_flag=True, help="Finish a sweep in --out, keeping the runs already done.")
@@ -359,7 +360,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
         spec, scenarios = load_sweep(sweep_file)
         if people or days:
             spec = spec.model_copy(update={"people": people or spec.people, "days": days or spec.days})
-            scenarios = {n: sc.with_overrides(**{"market.people": people, "simulation.days": days}) for n, sc in scenarios.items()}
+            scenarios = {n: runner.resolve(sc, days, people) for n, sc in scenarios.items()}
     except ScenarioError as e:
         _fail(str(e))
     _exclusive(resume, overwrite)

@@ -108,13 +108,20 @@ def manifest(scenario: _scenario.Scenario, seed: int, **extra) -> dict:
 
 def resolve(scenario, days: int | None = None, people: int | None = None, seed: int | None = None,
             overrides: Mapping[str, Any] | None = None) -> _scenario.Scenario:
-    """A Scenario from a path, a dict (which may ``extends`` a file) or a Scenario, with the given overrides applied."""
+    """A Scenario from a path, a dict (which may ``extends`` a file) or a Scenario, with the given overrides applied.
+
+    ``people``: the same brand in a market of this many people, every extensive setting (listening, paid budget, a
+    fixed desk) scaled with it (:meth:`Scenario.scaled`), so that per-person results do not change with the size
+    asked for. ``overrides`` are applied after, as written (``{"market.people": N}`` there sets the size alone)."""
     if isinstance(scenario, (str, Path)):
         scenario = _scenario.load(scenario)
     elif isinstance(scenario, Mapping):
         scenario = _scenario.from_dict(scenario)
     elif not isinstance(scenario, _scenario.Scenario):
         raise TypeError(f"scenario: expected a path, a dict or a Scenario, not {type(scenario).__name__}")
+    if people is not None and people != scenario.market.people:
+        scenario.with_overrides(**{"market.people": people})  # a size out of bounds is named as the user gave it
+        scenario = scenario.scaled(people / scenario.market.people)
     resolved = scenario.with_overrides(overrides, **{"simulation.days": days, "market.people": people, "simulation.seed": seed})
     cut = [f"{key} = {day}" for key, day in _scenario.beyond_horizon(resolved) if (key, day) not in _scenario.beyond_horizon(scenario)]
     if cut:
@@ -184,7 +191,8 @@ def run(scenario, days: int | None = None, people: int | None = None, seed: int 
 
     Args:
         scenario: a path to a TOML file, a dict, or a :class:`sim.scenario.Scenario`.
-        days, people, seed: override the scenario's values.
+        days, seed: override the scenario's values.
+        people: the same brand in a market of this size, its extensive settings scaled (:func:`resolve`).
         progress: an optional callable ``progress(days_done)`` called after each day.
         overrides: dotted keys to set, e.g. ``{"platform.reach_base": 0.1}``.
     """

@@ -33,10 +33,24 @@ def test_run_takes_overrides_and_a_dict_may_extend_a_file():
     changed = sim.run(ST, days=15, people=800, seed=2, overrides={"platform.reach_base": 0.4})
     assert changed.manifest["scenario"]["platform"]["reach_base"] == 0.4
     assert changed.summary["organic_reach"] > base.summary["organic_reach"]
-    from_dict = sim.run({"extends": str(ST), "market": {"people": 800}, "simulation": {"days": 15}}, seed=2)
+    from_dict = sim.run({"extends": str(ST), "simulation": {"days": 15}}, people=800, seed=2)
     assert from_dict.summary == base.summary and from_dict.manifest["scenario"]["name"] == "stammtisch"
     with pytest.raises(sim.ScenarioError, match="nope.toml"):
         sim.run({"extends": "nope.toml"})
+
+
+def test_people_is_the_same_brand_in_a_market_of_that_size():
+    """``people=`` scales every extensive setting with the market (as ``demo --market`` and ``breakeven`` do), so money
+    per person does not change because a researcher asked for a smaller market; ``market.people`` alone sets the size."""
+    shipped = sim.load(SCENARIOS / "outsourced-service.toml")
+    small = sim.resolve(shipped, people=shipped.market.people // 10)
+    assert small.market.people == shipped.market.people // 10
+    assert small.service.staff == pytest.approx(shipped.service.staff / 10)  # a fixed desk, a tenth of it
+    assert small.service.listening_cost_per_day == pytest.approx(shipped.service.listening_cost_per_day / 10)
+    alone = sim.resolve(shipped, overrides={"market.people": shipped.market.people // 10})
+    assert alone.service.staff == shipped.service.staff
+    listening = [sim.run(ST, days=10, people=n, seed=1).daily["cost_listening"].sum() / n for n in (600, 1200)]
+    assert listening[0] > 0 and listening[0] == pytest.approx(listening[1])
 
 
 def test_evaluate_returns_floats_for_every_headline_figure():
@@ -57,7 +71,7 @@ def test_the_model_stops_at_its_horizon_with_the_headline_in_its_datacollector()
         steps += 1
     assert steps == 15 and model.day == 15
     mv = model.datacollector.model_vars
-    summary = sim.run(ST, days=15, people=800, seed=2).summary
+    summary = sim.run(ST, days=15, seed=2, overrides={"market.people": 800}).summary  # the size alone, as batch_run sets it
     for name in HEADLINE:
         assert all(math.isnan(x) for x in mv[name][:-1]), name  # only the last day carries the run's figures
         assert mv[name][-1] == pytest.approx(summary[name], nan_ok=True), name

@@ -499,3 +499,17 @@ def test_the_ranking_does_not_call_a_lead_within_chance_the_highest_value_outrig
     assert "within chance" in ranking(close, s, "en") and "Zufallsschwankung" in ranking(close, s, "de")
     runs.loc[runs.scenario == "absent", "value"] += 10_000.0  # clearly ahead: the plain sentence
     assert "within chance" not in ranking(close, s, "en") and "Zufallsschwankung" not in ranking(close, s, "de")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_ranking_says_whether_the_leaders_gap_over_the_proposed_is_beyond_chance(lang):
+    """Ranked second, the proposed strategy is told whether the leader's paired gap over it is chance or not."""
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    within, beyond = ("within chance", "beyond chance") if lang == "en" else ("innerhalb der Zufall", "über die Zufall")
+    close = _with_value({"tupperparty": -50_000, "stammtisch": 20_000, "absent": 20_000})  # same pairs: add noise to one
+    close.runs.loc[close.runs.scenario == "absent", "value"] += [900.0, -800.0, 300.0]  # ahead by its mean (+133)
+    text = ranking(close, story, lang)
+    assert within in text and beyond not in text, text
+    clear = _with_value({"tupperparty": -50_000, "stammtisch": 20_000, "absent": 60_000})
+    text = ranking(clear, story, lang)
+    assert beyond in text and within not in text, text

@@ -163,8 +163,14 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
                                                 lo=money(lead["ci_low"], lang, story.currency),
                                                 hi=money(lead["ci_high"], lang, story.currency))
         return t["rank_best"].format(n=len(values), who=who)
-    return t["rank_other"].format(n=len(values), best=story.label(order[0], lang), value=money(values[order[0]], lang, story.currency),
-                                  who=who, k=order.index(story.proposed) + 1)
+    mine = _runs(comparison, story.proposed)["value"]
+    gap = stats.paired_difference(_runs(comparison, order[0])["value"].reindex(mine.index), mine)
+    how = "rank_gap_chance" if gap["n"] and gap["ci_low"] <= 0 <= gap["ci_high"] else "rank_gap"
+    sentence = t["rank_other"].format(n=len(values), best=story.label(order[0], lang), value=money(values[order[0]], lang, story.currency),
+                                      who=who, k=order.index(story.proposed) + 1)
+    if not gap["n"]:
+        return sentence
+    return f"{sentence} " + t[how].format(lo=money(gap["ci_low"], lang, story.currency), hi=money(gap["ci_high"], lang, story.currency))
 
 
 def profit_alone(comparison, story: Story, lang: str = "en") -> str:

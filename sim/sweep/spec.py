@@ -57,7 +57,7 @@ class SweepSpec(Table):
     common_random_numbers: bool = Field(True, description="every point runs the same seeds (false: each point its own, as ABC needs)")
     seed: int = Field(7, ge=0, description="seed of the design and of the replications")
     days: int | None = Field(None, ge=1, le=100_000, description="override the scenarios' horizon")
-    people: int | None = Field(None, ge=10, le=50_000_000, description="override the scenarios' market size")
+    people: int | None = Field(None, ge=10, le=50_000_000, description="the scenarios' market size, their extensive settings scaled with it (the swept values then as written)")
     outcomes: list[Literal[OUTCOMES]] = Field(["long_term_trust", "unfollow_rate_per_30d"], min_length=1)
     parameters: dict[str, Vary] = Field(..., min_length=1, description="dotted scenario key -> levels or range")
 
