@@ -513,3 +513,14 @@ def test_the_ranking_says_whether_the_leaders_gap_over_the_proposed_is_beyond_ch
     clear = _with_value({"tupperparty": -50_000, "stammtisch": 20_000, "absent": 60_000})
     text = ranking(clear, story, lang)
     assert beyond in text and within not in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_interval_whose_ends_differ_reads_differently(lang):
+    """A cell "0.02% [0.01%, 0.02%]" tells a reader nothing: decimals are added (up to two) until the ends differ."""
+    from sim.report.html import _cell
+
+    mean, low, high = _cell("unfollow_rate_per_30d", 0.00018, 0.00014, 0.00022, lang)
+    assert len({mean, low, high}) == 3, (mean, low, high)
+    assert _cell("unfollow_rate_per_30d", 0.018, 0.012, 0.025, lang)[0] == ("1.8%" if lang == "en" else "1,8\u00a0%")  # enough already
+    assert len(set(_cell("unfollow_rate_per_30d", 0.0178, 0.0174, 0.0181, lang))) == 3

@@ -44,13 +44,16 @@ code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align
 """
 
 
-def _fmt(metric, x, lang: str = "en"):
-    """A table cell in the report's language; a share below 0.1% keeps two decimals, so it does not read as zero."""
+def _fmt(metric, x, lang: str = "en", extra: int = 0):
+    """A table cell in the report's language; a share below 0.1% keeps two decimals, so it does not read as zero.
+    ``extra`` decimals for an interval whose ends would otherwise read the same (``_cell``)."""
     if pd.isna(x):
         return NONE[lang]
     if metric in plots.PERCENT:
-        text = percent(x, 2 if 0 < abs(x) < 0.001 else 1, lang)
+        text = percent(x, (2 if 0 < abs(x) < 0.001 else 1) + extra, lang)
         return "+" + text if metric == "followers_change" and x > 0 else text
+    if extra and metric not in SUMS and metric != "full_time_staff" and metric != "net_advocates_end":
+        return decimal(x, f".{3 + extra}f", lang)
     if metric in SUMS:
         return money(x, lang)
     if metric == "net_advocates_end":
@@ -58,6 +61,16 @@ def _fmt(metric, x, lang: str = "en"):
     if metric == "full_time_staff":
         return decimal(x, ".1f", lang)
     return decimal(x, ".3f", lang)
+
+
+def _cell(metric, mean, low, high, lang: str = "en") -> tuple[str, str, str]:
+    """Mean and interval ends with as many decimals (up to two more) as it takes for ends that differ to read
+    differently: "0.02% [0.01%, 0.02%]" becomes "0.018% [0.014%, 0.022%]"."""
+    for extra in range(3):
+        texts = tuple(_fmt(metric, x, lang, extra) for x in (mean, low, high))
+        if pd.isna(low) or pd.isna(high) or low == high or len(set(texts)) == 3:
+            break
+    return texts
 
 
 def _row(table, name, metric):
@@ -320,10 +333,10 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
             if r is None or r["n"] == 0:
                 cells.append(f"<td>{NONE[lang]}</td>")
                 continue
-            low, high = _fmt(metric, r["ci_low"], lang), _fmt(metric, r["ci_high"], lang)
+            mean, low, high = _cell(metric, r["mean"], r["ci_low"], r["ci_high"], lang)
             spread = "" if low == high else f"[{low}{sep} {high}]"  # no interval where every run gave the same
             runs = "" if r["n"] == every else f" n={int(r['n'])}"
-            cells.append(f"<td>{_fmt(metric, r['mean'], lang)}<br><span class='note'>{spread}{runs}</span></td>")
+            cells.append(f"<td>{mean}<br><span class='note'>{spread}{runs}</span></td>")
         label = t[metric].format(pct=decimal(round(pct), "g", lang)) if metric in VALUATIONS else t[metric]
         label = f"{label} ({currency})" if currency and metric in CURRENCY_ROWS else label
         part = " class='part'" if metric in COST_PARTS else ""
