@@ -114,8 +114,22 @@ def test_value_is_net_profit_plus_the_change_in_customer_equity():
         s, d = r.summary, r.daily
         assert s["net_profit"] == pytest.approx(d["gross_profit"].sum() - d["cost"].sum())
         assert s["customer_equity_change"] == pytest.approx(s["customer_equity_end"] - s["customer_equity_start"])
-        assert s["value"] == pytest.approx(s["net_profit"] + s["customer_equity_change"])
+        assert s["value_undiscounted"] == pytest.approx(s["net_profit"] + s["customer_equity_change"])
+        assert s["value"] == pytest.approx(s["net_profit_present"] + s["customer_equity_change_present"])
+        at = np.exp(-np.log1p(0.12) / 365 * np.arange(1, 91))  # the default rate, continuously, each day's end
+        assert s["net_profit_present"] == pytest.approx(((d["gross_profit"] - d["cost"]) * at).sum())
+        assert s["customer_equity_change_present"] == pytest.approx(at[-1] * s["customer_equity_end"] - s["customer_equity_start"])
         assert s["customer_equity_end"] == pytest.approx(d["customer_equity"].iloc[-1])
+
+
+def test_a_market_where_nothing_happens_is_worth_what_it_was():
+    """No page, no problems: the market earns its purchases and drifts little. Its value as of day 0 is about
+    nothing; summed undiscounted, the three years' profit plus the equity left would 'create' about 0.29 of the
+    equity (1 - 1.12^-3) from the passage of time alone: why value discounts what it adds to the equity."""
+    for r in simulate("absent", range(2), days=1095, **{"service.problem_rate": 0.0}):
+        s = r.summary
+        assert abs(s["value"]) < 0.03 * s["customer_equity_start"]
+        assert s["value_undiscounted"] > 0.2 * s["customer_equity_start"]
 
 
 # -- a desk sized to its load -----------------------------------------------------------

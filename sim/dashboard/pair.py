@@ -166,4 +166,4 @@ class StrategyPair(mesa.Model):
         start_equity, start_index = model.equity_at_start
         daily["customer_equity"] = daily["customer_equity"].ffill().fillna(start_equity)
         daily["purchase_index"] = daily["purchase_index"].ffill().fillna(start_index)
-        return {"days": len(daily), **summarize(daily, start_equity)}
+        return {"days": len(daily), **summarize(daily, start_equity, discount_rate_per_year=model.config.economy.discount_rate_per_year)}

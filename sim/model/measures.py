@@ -158,14 +158,19 @@ def _headline(model, name: str) -> float:
 
 
 def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuations: dict | None = None,
-              hours_per_full_time: float | None = None, trust_at_start: float | None = None) -> dict:
+              hours_per_full_time: float | None = None, trust_at_start: float | None = None,
+              discount_rate_per_year: float | None = None) -> dict:
     """The headline figures of a run from its daily table (and customer equity on day 0, before anything happened).
 
-    value = net profit over the horizon + customer equity at its end - customer equity at the start: trust built
-    or lost counts in money. ``valuations``: other valuations of the market, name -> (equity at the start, at the
-    end), each giving ``value_<name>`` (the same net profit). ``hours_per_full_time``: a full-time person's
-    staff-hours a year, to count the desk and the making of posts in full-time people. ``trust_at_start``: the
-    market's mean trust before day 0 (the same for every strategy on the same seed); else the first day's."""
+    value = net profit over the horizon + customer equity at its end - customer equity at the start, all as of day 0:
+    each day's net profit and the equity at the end discounted at ``discount_rate_per_year``, the rate customer
+    equity itself is discounted with (``net_profit_present``, ``customer_equity_change_present``). Customer equity
+    is a present value, so the profit and the equity left at the end must be too: undiscounted
+    (``value_undiscounted``), a market where nothing happens gains about a third of its equity in three years.
+    ``valuations``: other valuations of the market, name -> (equity at the start, at the end), each giving
+    ``value_<name>`` (the same net profit). ``hours_per_full_time``: a full-time person's staff-hours a year, to
+    count the desk and the making of posts in full-time people. ``trust_at_start``: the market's mean trust before
+    day 0 (the same for every strategy on the same seed); else the first day's."""
     days = len(daily)
     followers = daily["followers"]
     start = followers.iloc[0] - daily["follows"].iloc[0] + daily["unfollows"].iloc[0]
@@ -175,6 +180,9 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
     net_profit = float(daily["gross_profit"].sum() - daily["cost"].sum())
     equity_end = _num(daily["customer_equity"].iloc[-1])
     equity_change = equity_end - equity_at_start if equity_at_start is not None and equity_end is not None else None
+    at = _discount(days, discount_rate_per_year)  # day 0's worth of a unit at the end of each day
+    net_present = float((daily["gross_profit"] - daily["cost"]).to_numpy(dtype=float) @ at) if at is not None else None
+    present = (lambda start, end: net_present + at[-1] * end - start) if at is not None else None
     return {
         "days": days,
         "long_term_trust": float(daily["trust_market"].iloc[-1]),
@@ -214,9 +222,20 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "customer_equity_start": equity_at_start,
         "customer_equity_end": equity_end,
         "customer_equity_change": equity_change,
-        "value": net_profit + equity_change if equity_change is not None else None,
-        **{f"value_{name}": net_profit + end - start for name, (start, end) in (valuations or {}).items()},
+        "net_profit_present": net_present,
+        "customer_equity_change_present": at[-1] * equity_end - equity_at_start if present and equity_change is not None else None,
+        "value": present(equity_at_start, equity_end) if present and equity_change is not None else None,
+        "value_undiscounted": net_profit + equity_change if equity_change is not None else None,
+        **{f"value_{name}": present(start, end) for name, (start, end) in (valuations or {}).items() if present},
     }
+
+
+def _discount(days: int, rate: float | None) -> np.ndarray | None:
+    """What a unit at the end of each of ``days`` days is worth on day 0, discounted continuously at ``rate`` a year
+    as customer equity is (``sales.equity``)."""
+    if rate is None or days == 0:
+        return None
+    return np.exp(-np.log1p(rate) / 365.0 * np.arange(1, days + 1))
 
 
 def _num(x) -> float | None:

@@ -100,7 +100,8 @@ class AudienceModel(mesa.Model):
         at_end = sales.valuations(self.people, self.config.economy)
         self.summary = summarize(daily, self.equity_at_start[0],
                                  {name: (self.valuations_at_start[name], at_end[name]) for name in at_end},
-                                 self.config.service.hours_per_full_time, self.trust_at_start)
+                                 self.config.service.hours_per_full_time, self.trust_at_start,
+                                 self.config.economy.discount_rate_per_year)
 
     # -- phases -------------------------------------------------------------
 

@@ -23,10 +23,11 @@ from .story import valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
-                 *COST_PARTS, "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours", "content_hours", "full_time_staff",
+                 *COST_PARTS, "net_profit", "customer_equity_change", "value", "value_undiscounted", *VALUATIONS, "staff_hours", "content_hours",
+                 "full_time_staff",
                  "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
-    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", *VALUATIONS, "staff_hours",
+    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "value_undiscounted", *VALUATIONS, "staff_hours",
          "content_hours", "cost_per_answer", "customers_end")
 
 CSS = """
@@ -68,7 +69,7 @@ def _cell(metric, mean, low, high, lang: str = "en") -> tuple[str, str, str]:
     differently: "0.02% [0.01%, 0.02%]" becomes "0.018% [0.014%, 0.022%]"."""
     for extra in range(3):
         texts = tuple(_fmt(metric, x, lang, extra) for x in (mean, low, high))
-        if pd.isna(low) or pd.isna(high) or low == high or len(set(texts)) == 3:
+        if pd.isna(low) or pd.isna(high) or low == high or texts[1] != texts[2]:
             break
     return texts
 
@@ -303,7 +304,7 @@ def _clean_svg(svg: str) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
 
 
-CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", *VALUATIONS,
+CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "value_undiscounted", *VALUATIONS,
                  "cost_per_answer")
 
 

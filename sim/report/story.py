@@ -77,7 +77,7 @@ def figures(comparison, story: Story) -> dict:
         out[name] = {"page": has_page(comparison, name), "start": float(r["followers_start"].mean()),
                      "change": stats.mean_interval(change), "value": stats.mean_interval(r["value"])}
     a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
-    for key, column in (("value_diff", "value"), ("profit_diff", "net_profit"), ("equity_diff", "customer_equity_change")):
+    for key, column in (("value_diff", "value"), ("profit_diff", "net_profit_present"), ("equity_diff", "customer_equity_change_present")):
         if column in b and column in a:
             out[key] = stats.paired_difference(b[column], a[column].reindex(b.index))
     return out

@@ -20,7 +20,7 @@ DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
 OUTCOMES = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end", "trust_followers_end",
             "interaction_rate", "organic_reach", "engagement_per_impression", "revenue", "gross_profit", "cost",
             "interaction_rate_first_30d", "interaction_rate_last_30d", "net_advocates_end", "purchase_index_end",
-            "net_profit", "customer_equity_change", "value")
+            "net_profit", "customer_equity_change", "value", "value_undiscounted")
 
 
 class Vary(Table):
