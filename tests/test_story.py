@@ -522,5 +522,6 @@ def test_an_interval_whose_ends_differ_reads_differently(lang):
 
     mean, low, high = _cell("unfollow_rate_per_30d", 0.00018, 0.000155, 0.00022, lang)
     assert low != high and mean == ("0.018%" if lang == "en" else "0,018\u00a0%"), (mean, low, high)
+    assert len(set(_cell("interaction_rate", 0.00018, 0.00014, 0.00022, lang))) == 3  # "0.02% [0.01%, 0.02%]" no more
     assert _cell("unfollow_rate_per_30d", 0.018, 0.012, 0.025, lang)[0] == ("1.8%" if lang == "en" else "1,8\u00a0%")  # enough already
     assert _cell("long_term_trust", 0.408, 0.398, 0.4081, lang)[1:] == (("0.398", "0.408") if lang == "en" else ("0,398", "0,408"))

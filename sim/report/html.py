@@ -66,10 +66,11 @@ def _fmt(metric, x, lang: str = "en", extra: int = 0):
 
 def _cell(metric, mean, low, high, lang: str = "en") -> tuple[str, str, str]:
     """Mean and interval ends with as many decimals (up to two more) as it takes for ends that differ to read
-    differently: "0.02% [0.01%, 0.02%]" becomes "0.018% [0.014%, 0.022%]"."""
+    differently, and for a share, the mean too: "0.02% [0.01%, 0.02%]" becomes "0.018% [0.014%, 0.022%]"."""
     for extra in range(3):
         texts = tuple(_fmt(metric, x, lang, extra) for x in (mean, low, high))
-        if pd.isna(low) or pd.isna(high) or low == high or texts[1] != texts[2]:
+        distinct = len(set(texts)) == 3 if metric in plots.PERCENT else texts[1] != texts[2]  # a small share: all three
+        if pd.isna(low) or pd.isna(high) or low == high or distinct:
             break
     return texts
 
@@ -152,8 +153,8 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
     base = comparison.manifest["baseline"]
     out = []
     for name in dict.fromkeys(table["scenario"]):
-        v, p = _row(table, name, "value"), _row(table, name, "net_profit")
-        eq = _row(table, name, "customer_equity_change")
+        v, p = _row(table, name, "value"), _row(table, name, "net_profit_present")
+        eq = _row(table, name, "customer_equity_change_present")
         if v is None or v["n"] == 0:
             continue
         out.append({"text": t["money_value"].format(name=name_of(name), value=cash(v["mean"]), lo=cash(v["ci_low"]),
