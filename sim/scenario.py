@@ -705,8 +705,11 @@ def _describe(root, err: dict) -> tuple[str, str]:
         lo_hi = _bounds(root, loc)
         return key, f"expected a number in [{lo_hi[0]}, {lo_hi[1]}]" if lo_hi else err["msg"]
     if kind == "value_error" and isinstance(ctx.get("error"), _FieldError):
-        fe = ctx["error"]
-        return ".".join(map(str, fe.loc)), f"expected {fe.allowed}"
+        fe = ctx["error"]  # its location is within the table whose check raised it
+        return ".".join(map(str, loc + tuple(fe.loc))), f"expected {fe.allowed}"
+    if kind == "too_short":
+        n = ctx.get("min_length", 1)
+        return key, f"expected at least {n} {'entry' if n == 1 else 'entries'}"
     if kind in NUMBER_ERRORS and (lo_hi := _bounds(root, loc)):
         what = "a whole number" if _field_at(root, loc)[0].annotation is int else "a number"
         return key, f"expected {what} in [{lo_hi[0]}, {lo_hi[1]}]"
@@ -717,6 +720,12 @@ def one_line(e: ValidationError, source: str, root) -> ScenarioError:
     """A pydantic error as one line: file, key, value, what is allowed."""
     err = e.errors(include_url=False)[0]
     key, allowed = _describe(root, err)
+    if err["type"] == "missing":  # a required key left out: there is no value to show
+        field = _field_at(root, tuple(err["loc"]))[0]
+        what = f"; expected {field.description}" if field is not None and field.description else ""
+        error = ScenarioError(f"{source}: {key}: missing{what}")
+        error.key = key
+        return error
     value = err.get("input")
     if err["type"] == "value_error" and isinstance(err.get("ctx", {}).get("error"), _FieldError):
         value = err["ctx"]["error"].value

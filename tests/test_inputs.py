@@ -177,3 +177,9 @@ def test_what_the_horizon_never_reaches_is_refused_or_warned(tmp_path):
     res = CliRunner().invoke(main, ["run", str(path), "--days", "100", "--people", "600", "--out", str(tmp_path / "c")])
     assert res.exit_code == 0 and "audsim: warning: cut: timeline.0.from = 200 lies beyond" in res.output
     assert (tmp_path / "c" / "daily.csv").exists()
+
+
+def test_a_required_key_left_out_is_named_as_missing(tmp_path):
+    path = tmp_path / "event.toml"
+    path.write_text(f'extends = "{SCENARIOS / "stammtisch.toml"}"\n[[strategy.events]]\nday = 30\n')
+    assert one_line(path, sim.load).endswith("strategy.events.0.type: missing; expected content type of the post")

@@ -53,6 +53,8 @@ def test_shipped_sweeps_load():
     ('design = "lhs"\n[parameters."strategy.mix.promo"]\nrange = [0.0, 1.5]\n', ["strategy.mix.promo", "[0.0, 1.5]", "sum to 1"]),
     ('design = "grid"\n[parameters."service.staff"]\nlevels = ["auto", "many"]\n', ["service.staff", "'many'", "auto"]),
     ('design = "random"\n[parameters."service.staff"]\nlevels = ["auto", 1]\n', ["service.staff", "use design = \"grid\""]),
+    ('[parameters."service.staff"]\n', ["parameters.service.staff.levels", "exactly one of"]),  # named where it is
+    ('parameters = {}\n', ["parameters", "at least 1 entry"]),
 ])
 def test_bad_sweep_files_get_one_line(tmp_path, body, fragments):
     path = sweep_file(tmp_path, body)
