@@ -182,7 +182,10 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
     equity_change = equity_end - equity_at_start if equity_at_start is not None and equity_end is not None else None
     at = _discount(days, discount_rate_per_year)  # day 0's worth of a unit at the end of each day
     net_present = float((daily["gross_profit"] - daily["cost"]).to_numpy(dtype=float) @ at) if at is not None else None
-    present = (lambda start, end: net_present + at[-1] * end - start) if at is not None else None
+
+    def present(start, end):  # value as of day 0 with the market valued ``start`` before and ``end`` at the horizon
+        return None if at is None or start is None or end is None else net_present + at[-1] * end - start
+
     return {
         "days": days,
         "long_term_trust": float(daily["trust_market"].iloc[-1]),
@@ -223,10 +226,10 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "customer_equity_end": equity_end,
         "customer_equity_change": equity_change,
         "net_profit_present": net_present,
-        "customer_equity_change_present": at[-1] * equity_end - equity_at_start if present and equity_change is not None else None,
-        "value": present(equity_at_start, equity_end) if present and equity_change is not None else None,
+        "customer_equity_change_present": None if equity_change is None or at is None else at[-1] * equity_end - equity_at_start,
+        "value": present(equity_at_start, equity_end),
         "value_undiscounted": net_profit + equity_change if equity_change is not None else None,
-        **{f"value_{name}": present(start, end) for name, (start, end) in (valuations or {}).items() if present},
+        **{f"value_{name}": present(start, end) for name, (start, end) in (valuations or {}).items()},
     }
 
 
