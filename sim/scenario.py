@@ -244,7 +244,7 @@ class Service(Table):
     staff: Staff = Field(
         0.0, description='people on the desk during covered hours; "auto": sized each week to the expected load (Erlang C, target_in_time)',
         json_schema_extra={"unit": "persons", "source": "seed 002 (dialog needs at least one, better two people)", "extensive": True,
-                           "allowed": '[0, 10000] or "auto"'})
+                           "scaled_floor": 1.0, "allowed": '[0, 10000] or "auto"'})
     target_in_time: Number = P(0.8, 0, 0.999, unit="fraction", source="the contact-centre convention of 80% answered within the target time (Erlang C staffing)",
                               doc='with staff = "auto": share of the complaints raised in the desk\'s hours to answer (wait plus answer) within the complainer\'s patience; sets the staff')
     staff_step: Number = P(0.05, 0.01, 1, unit="persons",
@@ -760,15 +760,22 @@ def _scaled_settings(data: dict, factor: float) -> dict:
     for table, values in data.items():
         fields = getattr(getattr(Scenario.model_fields.get(table), "annotation", None), "model_fields", {})
         if isinstance(values, dict) and fields:
-            out[table] = {k: _scaled(v, factor) if (getattr(fields.get(k), "json_schema_extra", None) or {}).get("extensive") else v
+            extra = {k: getattr(f, "json_schema_extra", None) or {} for k, f in fields.items()}
+            out[table] = {k: _scaled(v, factor, extra.get(k, {}).get("scaled_floor")) if extra.get(k, {}).get("extensive") else v
                           for k, v in values.items()}
     return out
 
 
-def _scaled(value, factor: float):
+def _scaled(value, factor: float, floor: float | None = None):
+    """``value`` scaled by ``factor``; with a ``floor``, not below it (nor above the value itself) when scaled down.
+
+    A desk of a fixed size keeps at least one person in a smaller market: the model's part of a person is one
+    slower agent, so 1 person scaled to 0.08 would take 12.5 covered hours an answer and miss every complainer's
+    patience (``service.staff = "auto"`` sizes a desk to its load at any size)."""
     if isinstance(value, str):  # "auto": a desk sized to its load scales by itself
         return value
-    return round(value * factor) if isinstance(value, int) else value * factor
+    scaled = round(value * factor) if isinstance(value, int) else value * factor
+    return max(scaled, min(value, floor)) if floor is not None else scaled
 
 
 def _during(base: dict, settings: dict) -> Scenario:

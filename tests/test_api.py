@@ -45,8 +45,9 @@ def test_people_is_the_same_brand_in_a_market_of_that_size():
     shipped = sim.load(SCENARIOS / "outsourced-service.toml")
     small = sim.resolve(shipped, people=shipped.market.people // 10)
     assert small.market.people == shipped.market.people // 10
-    assert small.service.staff == pytest.approx(shipped.service.staff / 10)  # a fixed desk, a tenth of it
     assert small.service.listening_cost_per_day == pytest.approx(shipped.service.listening_cost_per_day / 10)
+    assert shipped.service.staff == 1 and small.service.staff == 1  # a fixed desk keeps its one person (a part is slower)
+    assert sim.resolve(shipped, people=shipped.market.people * 4).service.staff == 4  # and grows with a bigger market
     alone = sim.resolve(shipped, overrides={"market.people": shipped.market.people // 10})
     assert alone.service.staff == shipped.service.staff
     listening = [sim.run(ST, days=10, people=n, seed=1).daily["cost_listening"].sum() / n for n in (600, 1200)]
