@@ -572,9 +572,13 @@ def format_summary(s: dict, name: str) -> str:
         ("staff-hours: desk / posts (full-time people)",
          f"{s['staff_hours']:,.0f} / {s['content_hours']:,.0f} ({_num(s.get('full_time_staff'), '.1f')})"),
         ("desk cost per answered complaint", _num(s["cost_per_answer"], ",.0f")),
-        ("net profit + customer equity change", f"{s['net_profit']:,.0f} + {_num(s['customer_equity_change'], ',.0f')}"),
-        ("value (trust's link to money weaker / stronger)",
-         f"{_num(s['value'], ',.0f')} ({_num(s.get('value_weak_trust_link'), ',.0f')} / {_num(s.get('value_strong_trust_link'), ',.0f')})"),
+        ("net profit + customer equity change", f"{s['net_profit']:,.0f} + {_num(s['customer_equity_change'], ',.0f')}"
+                                                 f" = {_num(s['value_undiscounted'], ',.0f')} (undiscounted)"),
+        ("value today: net profit + equity at the end, discounted, - equity at the start",
+         f"{_num(s['net_profit_present'], ',.0f')} + {_num(s['customer_equity_end_present'], ',.0f')} - "
+         f"{_num(s['customer_equity_start'], ',.0f')} = {_num(s['value'], ',.0f')}"),
+        ("value today, trust's link to money weaker / stronger",
+         f"{_num(s.get('value_weak_trust_link'), ',.0f')} / {_num(s.get('value_strong_trust_link'), ',.0f')}"),
     ]
     width = max(len(k) for k, _ in rows)
     return "\n".join([f"{name}: {s['days']} days"] + [f"  {k:<{width}}  {v}" for k, v in rows])

@@ -115,10 +115,10 @@ def test_value_is_net_profit_plus_the_change_in_customer_equity():
         assert s["net_profit"] == pytest.approx(d["gross_profit"].sum() - d["cost"].sum())
         assert s["customer_equity_change"] == pytest.approx(s["customer_equity_end"] - s["customer_equity_start"])
         assert s["value_undiscounted"] == pytest.approx(s["net_profit"] + s["customer_equity_change"])
-        assert s["value"] == pytest.approx(s["net_profit_present"] + s["customer_equity_change_present"])
+        assert s["value"] == pytest.approx(s["net_profit_present"] + s["customer_equity_end_present"] - s["customer_equity_start"])
         at = np.exp(-np.log1p(0.12) / 365 * np.arange(1, 91))  # the default rate, continuously, each day's end
         assert s["net_profit_present"] == pytest.approx(((d["gross_profit"] - d["cost"]) * at).sum())
-        assert s["customer_equity_change_present"] == pytest.approx(at[-1] * s["customer_equity_end"] - s["customer_equity_start"])
+        assert s["customer_equity_end_present"] == pytest.approx(at[-1] * s["customer_equity_end"])
         assert s["customer_equity_end"] == pytest.approx(d["customer_equity"].iloc[-1])
 
 

@@ -77,10 +77,11 @@ def test_the_headline_reads_right_for_every_pair_every_sign_and_an_absent_page(l
 
 
 def _with_profit(profits: dict, reps=6):
-    """Runs whose net profit per strategy is ``profits[name]`` (noise of 1,000 a run, paired by replication)."""
+    """Runs whose net profit (in today's money, as the report compares it) per strategy is ``profits[name]`` (noise of
+    1,000 a run, paired by replication)."""
     rng = np.random.default_rng(2)
     rows = [{"scenario": name, "replication": r, "days": 1095, "followers_start": 1000, "followers_end": 1000,
-             "value": 0.0, "net_profit": p + rng.normal(0, 1_000)} for name, p in profits.items() for r in range(reps)]
+             "value": 0.0, "net_profit_present": p + rng.normal(0, 1_000)} for name, p in profits.items() for r in range(reps)]
     return Comparison(runs=pd.DataFrame(rows), table=pd.DataFrame(), differences=pd.DataFrame(), trajectories=pd.DataFrame(),
                       manifest={"baseline": next(iter(profits))})
 
@@ -94,7 +95,7 @@ def test_the_report_says_which_strategies_earn_more_profit_than_the_proposed_one
     text = profit_alone(c, story, lang)
     assert story.label("tupperparty", lang) in text and story.label("absent", lang) in text, text
     assert story.label("broadcaster", lang) not in text, text  # 1,000 ahead with noise of 1,000: within chance
-    profit = c.runs.pivot(index="replication", columns="scenario", values="net_profit")
+    profit = c.runs.pivot(index="replication", columns="scenario", values="net_profit_present")
     for name in ("tupperparty", "absent"):  # the gap is the runs' paired mean difference (about 20,000 and 50,000)
         assert money((profit[name] - profit["stammtisch"]).mean(), lang, "EUR") in text, text
     assert ("loses" if lang == "en" else "verliert") not in text, text  # the regulars' table makes 80,000 here
@@ -355,7 +356,8 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 2).text
     assert "Nettogewinn" in money_table.cell(0, 4).text  # gross profit - cost = net profit, side by side
     value = small.table.query("scenario == 'tupperparty' and metric == 'value'")["mean"].iloc[0]
-    assert money_table.cell(1, 6).text == numbers.money(value, "de")  # the table's own figure, in the report's format
+    assert money_table.cell(1, 7).text == numbers.money(value, "de")  # the table's own figure, in the report's format
+    assert "heute" in money_table.cell(0, 7).text and "unabgezinst" in money_table.cell(0, 6).text
     del slides[3]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())

@@ -44,7 +44,8 @@ def _value(task):
     label, people, rep, seed, sc = task
     s = runner.run(sc, seed=seed).summary
     return {"strategy": label, "people": people, "replication": rep, "seed": seed,
-            **{k: s[k] for k in ("value", *OTHER_VALUES, "net_profit", "customer_equity_change", "followers_end", "long_term_trust",
+            **{k: s[k] for k in ("value", *OTHER_VALUES, "value_undiscounted", "net_profit", "net_profit_present", "customer_equity_change",
+                                 "followers_end", "long_term_trust",
                                  "staff_hours")}}
 
 

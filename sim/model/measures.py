@@ -125,7 +125,7 @@ def _followers_census(followers, trust, hunter):
 COST_PARTS = ("cost_staff", "cost_listening", "cost_content", "cost_prizes", "cost_paid", "cost_fans")  # what "cost" adds up
 
 HEADLINE = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "net_advocates_end", "purchase_index_end",
-            "net_profit", "customer_equity_change", "value")  # summary names, none a daily column
+            "net_profit", "customer_equity_change", "value", "value_undiscounted")  # summary names, none a daily column
 
 
 def reporters() -> dict:
@@ -164,7 +164,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
 
     value = net profit over the horizon + customer equity at its end - customer equity at the start, all as of day 0:
     each day's net profit and the equity at the end discounted at ``discount_rate_per_year``, the rate customer
-    equity itself is discounted with (``net_profit_present``, ``customer_equity_change_present``). Customer equity
+    equity itself is discounted with: ``net_profit_present`` + ``customer_equity_end_present`` - the equity at the start. Customer equity
     is a present value, so the profit and the equity left at the end must be too: undiscounted
     (``value_undiscounted``), a market where nothing happens gains about a third of its equity in three years.
     ``valuations``: other valuations of the market, name -> (equity at the start, at the end), each giving
@@ -226,7 +226,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "customer_equity_end": equity_end,
         "customer_equity_change": equity_change,
         "net_profit_present": net_present,
-        "customer_equity_change_present": None if equity_change is None or at is None else at[-1] * equity_end - equity_at_start,
+        "customer_equity_end_present": None if equity_end is None or at is None else at[-1] * equity_end,
         "value": present(equity_at_start, equity_end),
         "value_undiscounted": net_profit + equity_change if equity_change is not None else None,
         **{f"value_{name}": present(start, end) for name, (start, end) in (valuations or {}).items()},

@@ -23,11 +23,11 @@ from .story import valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
-                 *COST_PARTS, "net_profit", "customer_equity_change", "value", "value_undiscounted", *VALUATIONS, "staff_hours", "content_hours",
-                 "full_time_staff",
+                 *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_change", "value_undiscounted", "value", *VALUATIONS,
+                 "staff_hours", "content_hours", "full_time_staff",
                  "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
-    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "value_undiscounted", *VALUATIONS, "staff_hours",
+    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value", "value_undiscounted", *VALUATIONS, "staff_hours",
          "content_hours", "cost_per_answer", "customers_end")
 
 CSS = """
@@ -154,17 +154,18 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
     out = []
     for name in dict.fromkeys(table["scenario"]):
         v, p = _row(table, name, "value"), _row(table, name, "net_profit_present")
-        eq = _row(table, name, "customer_equity_change_present")
+        end, start = _row(table, name, "customer_equity_end_present"), _row(table, name, "customer_equity_start")
         if v is None or v["n"] == 0:
             continue
         out.append({"text": t["money_value"].format(name=name_of(name), value=cash(v["mean"]), lo=cash(v["ci_low"]),
-                                                    hi=cash(v["ci_high"]), profit=cash(p["mean"]), equity=cash(eq["mean"]))
+                                                    hi=cash(v["ci_high"]), profit=cash(p["mean"]), end=cash(end["mean"]),
+                                                    start=cash(start["mean"]))
                     + _equity_why(comparison.runs, name, lang),
                     "scenario": name, "metric": "value", "value": v["mean"]})
         if name == base:
             continue
         dv = diffs[(diffs["scenario"] == name) & (diffs["metric"] == "value")]
-        dp = diffs[(diffs["scenario"] == name) & (diffs["metric"] == "net_profit")]
+        dp = diffs[(diffs["scenario"] == name) & (diffs["metric"] == "net_profit_present")]
         if not len(dv):
             continue
         dv, dp = dv.iloc[0], dp.iloc[0]
@@ -305,7 +306,8 @@ def _clean_svg(svg: str) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
 
 
-CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "customer_equity_change", "value", "value_undiscounted", *VALUATIONS,
+CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value",
+                 "value_undiscounted", *VALUATIONS,
                  "cost_per_answer")
 
 

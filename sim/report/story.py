@@ -77,7 +77,7 @@ def figures(comparison, story: Story) -> dict:
         out[name] = {"page": has_page(comparison, name), "start": float(r["followers_start"].mean()),
                      "change": stats.mean_interval(change), "value": stats.mean_interval(r["value"])}
     a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
-    for key, column in (("value_diff", "value"), ("profit_diff", "net_profit_present"), ("equity_diff", "customer_equity_change_present")):
+    for key, column in (("value_diff", "value"), ("profit_diff", "net_profit_present"), ("equity_diff", "customer_equity_end_present")):
         if column in b and column in a:
             out[key] = stats.paired_difference(b[column], a[column].reindex(b.index))
     return out
@@ -174,14 +174,15 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
 
 
 def profit_alone(comparison, story: Story, lang: str = "en") -> str:
-    """Where the proposed strategy does not pay in net profit over the horizon alone: its own net profit, and the
-    strategies that earn clearly more (paired 95% intervals above zero), or that none does. From the runs."""
+    """Where the proposed strategy does not pay in net profit over the horizon alone (in today's money, as the
+    headline): its own net profit, and the strategies that earn clearly more (paired 95% intervals above zero), or
+    that none does. From the runs."""
     t = TEXT[lang]
     story = story.resolved(comparison)
-    mine = _runs(comparison, story.proposed)["net_profit"]
+    mine = _runs(comparison, story.proposed)["net_profit_present"]  # in today's money, as the headline's parts
     ahead = []
     for name in [story.current] + story.order(comparison)[2:]:
-        theirs = _runs(comparison, name)["net_profit"]
+        theirs = _runs(comparison, name)["net_profit_present"]
         d = stats.paired_difference(theirs.reindex(mine.index), mine)
         if d["n"] and d["ci_low"] > 0:
             ahead.append(t["profit_ahead_item"].format(
