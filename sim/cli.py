@@ -358,8 +358,9 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
 
     try:
         spec, scenarios = load_sweep(sweep_file)
-        if people or days:
-            spec = spec.model_copy(update={"people": people or spec.people, "days": days or spec.days})
+        if people is not None or days is not None:
+            spec = spec.model_copy(update={"people": people if people is not None else spec.people,
+                                           "days": days if days is not None else spec.days})
             scenarios = {n: runner.resolve(sc, days, people) for n, sc in scenarios.items()}
     except ScenarioError as e:
         _fail(str(e))

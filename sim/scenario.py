@@ -705,11 +705,12 @@ def _describe(root, err: dict) -> tuple[str, str]:
         lo_hi = _bounds(root, loc)
         return key, f"expected a number in [{lo_hi[0]}, {lo_hi[1]}]" if lo_hi else err["msg"]
     if kind == "value_error" and isinstance(ctx.get("error"), _FieldError):
-        fe = ctx["error"]  # its location is within the table whose check raised it
-        return ".".join(map(str, loc + tuple(fe.loc))), f"expected {fe.allowed}"
-    if kind == "too_short":
-        n = ctx.get("min_length", 1)
-        return key, f"expected at least {n} {'entry' if n == 1 else 'entries'}"
+        fe = ctx["error"]  # a field's check names its own place; a table's check names it within the table
+        where = loc if loc[len(loc) - len(fe.loc):] == tuple(fe.loc) else loc + tuple(fe.loc)
+        return ".".join(map(str, where)), f"expected {fe.allowed}"
+    if kind in ("too_short", "too_long"):
+        n = ctx.get("min_length" if kind == "too_short" else "max_length", 1)
+        return key, f"expected {'at least' if kind == 'too_short' else 'at most'} {n} {'entry' if n == 1 else 'entries'}"
     if kind in NUMBER_ERRORS and (lo_hi := _bounds(root, loc)):
         what = "a whole number" if _field_at(root, loc)[0].annotation is int else "a number"
         return key, f"expected {what} in [{lo_hi[0]}, {lo_hi[1]}]"

@@ -50,11 +50,15 @@ def test_shipped_sweeps_load():
     ('design = "grid"\n[parameters."service.quality"]\nlevels = [7]\n', ["service.quality", "[0, 1]"]),
     # every level and both ends of a range are checked before any run, not only the first
     ('design = "grid"\n[parameters."service.quality"]\nlevels = [0.5, 7]\n', ["service.quality", "7", "[0, 1]"]),
-    ('design = "lhs"\n[parameters."strategy.mix.promo"]\nrange = [0.0, 1.5]\n', ["strategy.mix.promo", "[0.0, 1.5]", "sum to 1"]),
+    ('design = "lhs"\n[parameters."strategy.mix.promo"]\nrange = [0.0, 1.5]\n', ["strategy.mix.promo = 1.5 (an end of the range)", "sum to 1"]),
     ('design = "grid"\n[parameters."service.staff"]\nlevels = ["auto", "many"]\n', ["service.staff", "'many'", "auto"]),
     ('design = "random"\n[parameters."service.staff"]\nlevels = ["auto", 1]\n', ["service.staff", "use design = \"grid\""]),
     ('[parameters."service.staff"]\n', ["parameters.service.staff.levels", "exactly one of"]),  # named where it is
     ('parameters = {}\n', ["parameters", "at least 1 entry"]),
+    ('[parameters."strategy.has_page"]\nlevels = [0.5, 0]\n', ["strategy.has_page = 0.5 (a level)", "bool"]),  # not bool(0.5)
+    ('[parameters."service.staff"]\nlevels = [1, nan]\n', ["parameters.service.staff.levels", "numbers, true/false or words"]),
+    ('[parameters."service.staff"]\nlevels = [-1]\n', ["parameters.service.staff = -1 (a level)", "[0, 10000]"]),
+    ('design = "lhs"\n[parameters."service.staff"]\nrange = [0, 1, 2]\n', ["parameters.service.staff.range", "at most 2 entries"]),
 ])
 def test_bad_sweep_files_get_one_line(tmp_path, body, fragments):
     path = sweep_file(tmp_path, body)
@@ -66,6 +70,14 @@ def test_bad_sweep_files_get_one_line(tmp_path, body, fragments):
         assert f in msg, msg
     res = CliRunner().invoke(main, ["sweep", str(path), "--out", str(tmp_path / "o")])
     assert res.exit_code == 2 and not (tmp_path / "o").exists()
+
+
+def test_sweep_command_line_sizes_are_checked(tmp_path):
+    """--people 0 was silently ignored (the sweep ran at the file's size): refused like any size out of range."""
+    path = sweep_file(tmp_path, GRID)
+    for option, key in ((["--people", "0"], "market.people = 0"), (["--days", "0"], "simulation.days = 0")):
+        res = CliRunner().invoke(main, ["sweep", str(path), *option, "--out", str(tmp_path / "o")])
+        assert res.exit_code == 2 and key in res.output and not (tmp_path / "o").exists(), res.output
 
 
 def test_designs_give_their_points(tmp_path):

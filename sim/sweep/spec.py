@@ -7,14 +7,15 @@ key, the value and what is allowed.
 from __future__ import annotations
 
 import itertools
+import math
 from pathlib import Path
 from typing import Literal
 
 import numpy as np
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .. import runner
-from ..scenario import Name, Scenario, ScenarioError, Table, _FieldError, name_from_file, one_line, read_toml
+from ..scenario import Name, Scenario, ScenarioError, Table, _FieldError, name_from_file, one_line, read_toml, shown
 
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
 OUTCOMES = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end", "trust_followers_end",
@@ -29,6 +30,15 @@ class Vary(Table):
     levels: list[bool | int | float | str] | None = Field(None, min_length=1, description="values to try (grid, random); "
                                                     "words (service.staff = \"auto\") in a grid")
     range: tuple[float, float] | None = Field(None, description="[low, high] for random, lhs, sobol and morris designs")
+
+    @field_validator("levels", mode="before")
+    @classmethod
+    def _plain_levels(cls, levels):
+        if isinstance(levels, list):
+            for v in levels:
+                if not isinstance(v, (bool, int, float, str)) or isinstance(v, float) and not math.isfinite(v):
+                    raise _FieldError(("levels",), levels, "a list of numbers, true/false or words, e.g. [0.5, 1, 2] or [\"auto\", 1]")
+        return levels
 
     @model_validator(mode="after")
     def _one_of(self):
@@ -155,15 +165,15 @@ def check_keys(spec: SweepSpec, scenarios: dict[str, Scenario], path) -> None:
                 try:
                     sc.with_overrides(source=f"{path}: parameters", **{key: _typed(sc, key, probe)})
                 except ScenarioError as e:
-                    where = "levels" if vary.levels is not None else f"range = {list(vary.range)}"
-                    raise ScenarioError(f"{path}: parameters.{key}.{where}: {str(e).split(': ', 2)[-1]}") from None
+                    which = "a level" if vary.levels is not None else "an end of the range"
+                    raise ScenarioError(f"{path}: parameters.{key} = {shown(probe)} ({which}): {str(e).split(': ', 2)[-1]}") from None
 
 
 def _typed(sc: Scenario, key: str, value):
     """Round values for integer parameters (a design draws floats)."""
     node = sc.value(key)
     if isinstance(node, bool):
-        return bool(value)
+        return value  # true/false as written: the scenario refuses 0.5 or "maybe" (bool(0.5) would be True)
     if isinstance(node, int) and not isinstance(value, bool):
         return int(round(value))
     return value
