@@ -123,11 +123,17 @@ def resolve(scenario, days: int | None = None, people: int | None = None, seed: 
         scenario.with_overrides(**{"market.people": people})  # a size out of bounds is named as the user gave it
         scenario = scenario.scaled(people / scenario.market.people)
     resolved = scenario.with_overrides(overrides, **{"simulation.days": days, "market.people": people, "simulation.seed": seed})
-    cut = [f"{key} = {day}" for key, day in _scenario.beyond_horizon(resolved) if (key, day) not in _scenario.beyond_horizon(scenario)]
-    if cut:
-        warnings.warn(HorizonWarning(f"{resolved.name}: {', '.join(cut)} {'lies' if len(cut) == 1 else 'lie'} beyond the "
-                                     f"{resolved.simulation.days} days simulated and {'does' if len(cut) == 1 else 'do'} not happen"), stacklevel=2)
+    warn_cut(scenario, resolved)
     return resolved
+
+
+def warn_cut(scenario: _scenario.Scenario, shorter: _scenario.Scenario) -> None:
+    """Warn (HorizonWarning) when ``shorter``'s horizon leaves out timeline entries or one-off posts ``scenario`` has."""
+    cut = [f"{key} = {day}" for key, day in _scenario.beyond_horizon(shorter) if (key, day) not in _scenario.beyond_horizon(scenario)]
+    if cut:
+        warnings.warn(HorizonWarning(f"{shorter.name}: {', '.join(cut)} {'lies' if len(cut) == 1 else 'lie'} beyond the "
+                                     f"{shorter.simulation.days} days simulated and {'does' if len(cut) == 1 else 'do'} not happen"),
+                      stacklevel=3)
 
 
 class HorizonWarning(UserWarning):

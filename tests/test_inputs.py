@@ -183,3 +183,15 @@ def test_a_required_key_left_out_is_named_as_missing(tmp_path):
     path = tmp_path / "event.toml"
     path.write_text(f'extends = "{SCENARIOS / "stammtisch.toml"}"\n[[strategy.events]]\nday = 30\n')
     assert one_line(path, sim.load).endswith("strategy.events.0.type: missing; expected content type of the post")
+
+
+def test_a_swept_horizon_that_cuts_planned_changes_is_warned(tmp_path):
+    from sim.sweep import load_sweep
+
+    scenario = tmp_path / "crisis.toml"
+    scenario.write_text(f'extends = "{SCENARIOS / "stammtisch.toml"}"\n[simulation]\ndays = 365\n'
+                        '[[timeline]]\nfrom = 200\nservice.problem_rate = 0.01\n')
+    sweep = tmp_path / "s.toml"
+    sweep.write_text(f'base = "{scenario}"\ndesign = "grid"\n[parameters."simulation.days"]\nlevels = [100, 365]\n')
+    with pytest.warns(runner.HorizonWarning, match="timeline.0.from = 200 lies beyond the 100 days"):
+        load_sweep(sweep)
