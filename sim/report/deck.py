@@ -115,7 +115,7 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
         cell = cells.cell(i, j)
         cell.text = text
         for paragraph in cell.text_frame.paragraphs:
-            paragraph.font.size, paragraph.font.bold = Pt(13 if i == 0 else 16), bold  # headers small enough not to break words
+            paragraph.font.size, paragraph.font.bold = Pt(12 if i == 0 else 14), bold  # seven columns: "−2.70 million" on one line
             if j:
                 paragraph.alignment = PP_ALIGN.RIGHT
 
