@@ -552,6 +552,16 @@ def _num(x, spec: str) -> str:
     return "n/a" if x is None else format(x, spec)
 
 
+def _sum(s: dict, *keys: str) -> str:
+    """'a + b - c = total', each rounded to a whole unit and the total their sum as printed (n/a where one is missing)."""
+    values = [s.get(k.lstrip("-")) for k in keys]
+    if any(v is None for v in values):
+        return "n/a"
+    signed = [(-1 if k.startswith("-") else 1) * round(v) for k, v in zip(keys, values)]
+    text = f"{signed[0]:,}" + "".join(f" {'-' if x < 0 else '+'} {abs(x):,}" for x in signed[1:])
+    return f"{text} = {sum(signed):,}"
+
+
 def format_summary(s: dict, name: str) -> str:
     """A short table of the headline figures."""
 
@@ -573,11 +583,9 @@ def format_summary(s: dict, name: str) -> str:
         ("staff-hours: desk / posts (full-time people)",
          f"{s['staff_hours']:,.0f} / {s['content_hours']:,.0f} ({_num(s.get('full_time_staff'), '.1f')})"),
         ("desk cost per answered complaint", _num(s["cost_per_answer"], ",.0f")),
-        ("net profit + customer equity change", f"{s['net_profit']:,.0f} + {_num(s['customer_equity_change'], ',.0f')}"
-                                                 f" = {_num(s['value_undiscounted'], ',.0f')} (undiscounted)"),
-        ("value today: net profit + equity at the end, discounted, - equity at the start",
-         f"{_num(s['net_profit_present'], ',.0f')} + {_num(s['customer_equity_end_present'], ',.0f')} - "
-         f"{_num(s['customer_equity_start'], ',.0f')} = {_num(s['value'], ',.0f')}"),
+        ("value undiscounted: net profit + customer equity change", _sum(s, "net_profit", "customer_equity_change")),
+        ("value in today's money: net profit + equity at the end (both discounted) - equity at the start",
+         _sum(s, "net_profit_present", "customer_equity_end_present", "-customer_equity_start")),
         ("value today, trust's link to money weaker / stronger",
          f"{_num(s.get('value_weak_trust_link'), ',.0f')} / {_num(s.get('value_strong_trust_link'), ',.0f')}"),
     ]

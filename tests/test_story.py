@@ -353,8 +353,9 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     slides = list(Presentation(out / "report.pptx").slides)
     assert len(slides) == 6  # title, headline, three figures, money, assumptions, reproduce (no break-even asked)
     money_table = next(sh.table for sh in slides[3].shapes if sh.has_table)
-    assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 2).text
-    assert "Nettogewinn" in money_table.cell(0, 4).text  # gross profit - cost = net profit, side by side
+    assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 1).text
+    assert "Nettogewinn" in money_table.cell(0, 3).text  # gross profit - cost = net profit, side by side
+    assert "heutigem Geld" in money_table.cell(0, 4).text  # the headline's net profit, in today's money
     value = small.table.query("scenario == 'tupperparty' and metric == 'value'")["mean"].iloc[0]
     assert money_table.cell(1, 7).text == numbers.money(value, "de")  # the table's own figure, in the report's format
     assert "heute" in money_table.cell(0, 7).text and "unabgezinst" in money_table.cell(0, 6).text
@@ -527,3 +528,13 @@ def test_an_interval_whose_ends_differ_reads_differently(lang):
     assert len(set(_cell("interaction_rate", 0.00018, 0.00014, 0.00022, lang))) == 3  # "0.02% [0.01%, 0.02%]" no more
     assert _cell("unfollow_rate_per_30d", 0.018, 0.012, 0.025, lang)[0] == ("1.8%" if lang == "en" else "1,8\u00a0%")  # enough already
     assert _cell("long_term_trust", 0.408, 0.398, 0.4081, lang)[1:] == (("0.398", "0.408") if lang == "en" else ("0,398", "0,408"))
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_small_value_of_large_parts_adds_up_as_printed(lang):
+    """16,061 + 558,701 - 573,342 = 1,420: at three significant figures each, 16,100 + 559,000 - 573,000 read 2,100."""
+    from sim.report.numbers import sum_terms
+
+    total, *parts = sum_terms(1419.8, (16061.0, 558701.0, 573342.0), lang)
+    value = lambda text: int(text.replace(",", "").replace(".", "").replace("\u2212", "-"))  # noqa: E731
+    assert value(total) == value(parts[0]) + value(parts[1]) - value(parts[2]) == 1420

@@ -91,13 +91,14 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     return path
 
 
-MONEY_COLUMNS = ("revenue", "gross_profit", "cost", "net_profit", "customer_equity_change", "value_undiscounted", "value")  # net profit = gross profit - cost
+MONEY_COLUMNS = ("gross_profit", "cost", "net_profit", "net_profit_present", "customer_equity_change", "value_undiscounted", "value")
+# net profit = gross profit - cost; value undiscounted = net profit + equity change; the headline's net profit is in today's money
 
 
 def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
-    """The money a finance lead asks for, as a table: per strategy, revenue, gross profit, cost, net profit (gross
-    profit - cost), the change in customer equity, their sum and the value today (means over the replications; the
-    report has the intervals)."""
+    """The money a finance lead asks for, as a table: per strategy, gross profit, cost, net profit (gross profit -
+    cost) as booked and in today's money, the change in customer equity, value undiscounted and value today (means
+    over the replications; the report has the intervals)."""
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Inches, Pt
 

@@ -18,16 +18,17 @@ from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and st
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
-from .numbers import NONE, capital, count, decimal, money, number, percent
+from .numbers import NONE, capital, count, decimal, money, number, percent, sum_terms
 from .story import valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
-                 *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_change", "value_undiscounted", "value", *VALUATIONS,
-                 "staff_hours", "content_hours", "full_time_staff",
+                 *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_change", "value_undiscounted", "customer_equity_start",
+                 "customer_equity_end_present", "value", *VALUATIONS, "staff_hours", "content_hours", "full_time_staff",
                  "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
-    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value", "value_undiscounted", *VALUATIONS, "staff_hours",
+    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value", "value_undiscounted", "customer_equity_start",
+    "customer_equity_end_present", *VALUATIONS, "staff_hours",
          "content_hours", "cost_per_answer", "customers_end")
 
 CSS = """
@@ -157,9 +158,9 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
         end, start = _row(table, name, "customer_equity_end_present"), _row(table, name, "customer_equity_start")
         if v is None or v["n"] == 0:
             continue
-        out.append({"text": t["money_value"].format(name=name_of(name), value=cash(v["mean"]), lo=cash(v["ci_low"]),
-                                                    hi=cash(v["ci_high"]), profit=cash(p["mean"]), end=cash(end["mean"]),
-                                                    start=cash(start["mean"]))
+        value, profit, at_end, at_start = sum_terms(v["mean"], (p["mean"], end["mean"], start["mean"]), lang, currency)
+        out.append({"text": t["money_value"].format(name=name_of(name), value=value, lo=cash(v["ci_low"]),
+                                                    hi=cash(v["ci_high"]), profit=profit, end=at_end, start=at_start)
                     + _equity_why(comparison.runs, name, lang),
                     "scenario": name, "metric": "value", "value": v["mean"]})
         if name == base:
@@ -307,7 +308,7 @@ def _clean_svg(svg: str) -> str:
 
 
 CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value",
-                 "value_undiscounted", *VALUATIONS,
+                 "value_undiscounted", "customer_equity_start", "customer_equity_end_present", *VALUATIONS,
                  "cost_per_answer")
 
 

@@ -72,6 +72,22 @@ def money(x: float, lang: str = "en", currency: str = "", signed: bool = False) 
     return f"{sign}{text}\u00a0{currency}" if currency else f"{sign}{text}"  # never broken before the unit
 
 
+def sum_terms(total: float, terms, lang: str = "en", currency: str = "") -> list[str]:
+    """``total`` and the ``terms`` it is the sum of, each rounded to the unit of the total's third significant figure
+    and written out in full (no "million"), so that the parts add up to the total as printed, give or take that unit:
+    a small value of large parts (16,061 + 558,701 - 573,342 = 1,420) does not read 16,100 + 559,000 - 573,000."""
+    unit = 10.0 ** max(0, math.floor(math.log10(abs(total))) - 2) if total and math.isfinite(total) else 1.0
+    out = []
+    for x in (total, *terms):
+        if pd.isna(x):
+            out.append(NONE[lang])
+            continue
+        r = round(x / unit) * unit
+        text = f"{MINUS if r < 0 else ''}{_grouped(abs(r), 0, lang)}"
+        out.append(f"{text}\u00a0{currency}" if currency else text)
+    return out
+
+
 def number(v, lang: str = "en") -> str:
     """A tick or a figure: 80,000 and 0.4 (de: 80.000 and 0,4), a true minus sign."""
     text = f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
