@@ -123,17 +123,19 @@ def resolve(scenario, days: int | None = None, people: int | None = None, seed: 
         scenario.with_overrides(**{"market.people": people})  # a size out of bounds is named as the user gave it
         scenario = scenario.scaled(people / scenario.market.people)
     resolved = scenario.with_overrides(overrides, **{"simulation.days": days, "market.people": people, "simulation.seed": seed})
-    warn_cut(scenario, resolved)
+    warn_late(resolved)
     return resolved
 
 
-def warn_cut(scenario: _scenario.Scenario, shorter: _scenario.Scenario) -> None:
-    """Warn (HorizonWarning) when ``shorter``'s horizon leaves out timeline entries or one-off posts ``scenario`` has."""
-    cut = [f"{key} = {day}" for key, day in _scenario.beyond_horizon(shorter) if (key, day) not in _scenario.beyond_horizon(scenario)]
-    if cut:
-        warnings.warn(HorizonWarning(f"{shorter.name}: {', '.join(cut)} {'lies' if len(cut) == 1 else 'lie'} beyond the "
-                                     f"{shorter.simulation.days} days simulated and {'does' if len(cut) == 1 else 'do'} not happen"),
-                      stacklevel=3)
+def warn_late(sc: _scenario.Scenario) -> None:
+    """Warn (HorizonWarning) when ``sc``'s horizon leaves out timeline entries or one-off posts it has: a file cannot
+    plan beyond its own horizon (``scenario.within_horizon``), a shorter --days, a swept horizon or an override can.
+    Issued from here, so the same scenario resolved twice (a run, then its model) is warned once."""
+    late = [f"{key} = {day}" for key, day in _scenario.beyond_horizon(sc)]
+    if late:
+        warnings.warn(HorizonWarning(f"{sc.name}: {', '.join(late)} {'lies' if len(late) == 1 else 'lie'} beyond the "
+                                     f"{sc.simulation.days} days simulated and {'does' if len(late) == 1 else 'do'} not happen"),
+                      stacklevel=1)
 
 
 class HorizonWarning(UserWarning):

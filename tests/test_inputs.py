@@ -195,3 +195,11 @@ def test_a_swept_horizon_that_cuts_planned_changes_is_warned(tmp_path):
     sweep.write_text(f'base = "{scenario}"\ndesign = "grid"\n[parameters."simulation.days"]\nlevels = [100, 365]\n')
     with pytest.warns(runner.HorizonWarning, match="timeline.0.from = 200 lies beyond the 100 days"):
         load_sweep(sweep)
+
+
+def test_a_horizon_cut_by_an_override_in_the_api_is_warned():
+    sc = sim.load(SCENARIOS / "stammtisch.toml").with_overrides(
+        **{"simulation.days": 365, "timeline": [{"from": 200, "service": {"problem_rate": 0.01}}]}).with_overrides(
+        **{"simulation.days": 20, "market.people": 300})
+    with pytest.warns(runner.HorizonWarning, match="timeline.0.from = 200 lies beyond the 20 days"):
+        sim.run(sc)

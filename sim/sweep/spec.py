@@ -164,7 +164,7 @@ def check_keys(spec: SweepSpec, scenarios: dict[str, Scenario], path) -> None:
             for probe in probes:
                 try:
                     tried = sc.with_overrides(source=f"{path}: parameters", **{key: _typed(sc, key, probe)})
-                    runner.warn_cut(sc, tried)  # a shorter swept horizon leaves planned changes out: say so once
+                    runner.warn_late(tried)  # a shorter swept horizon leaves planned changes out: say so once
                 except ScenarioError as e:
                     which = "a level" if vary.levels is not None else "an end of the range"
                     raise ScenarioError(f"{path}: parameters.{key} = {shown(probe)} ({which}): {str(e).split(': ', 2)[-1]}") from None
