@@ -32,7 +32,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
             shape.left, shape.top, shape.width, shape.height = Inches(0.6), top, deck.slide_width - Inches(1.2), height
         return slide
 
-    def text_slide(title: str, lines: list[str], size: int = 20):
+    def text_slide(title: str, lines: list[str], size: int = 20, spacing: int = 10):
         slide = widen(deck.slides.add_slide(title_only))
         slide.shapes.title.text = title
         box = slide.shapes.add_textbox(Inches(0.7), Inches(1.6), Inches(11.9), Inches(5.4)).text_frame
@@ -41,7 +41,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
             p = box.paragraphs[0] if i == 0 else box.add_paragraph()
             p.text = line
             p.font.size = Pt(size)
-            p.space_after = Pt(10)
+            p.space_after = Pt(spacing)
         return slide
 
     def picture(slide, fig, left, top, width):
@@ -81,7 +81,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     from .html import money_note
 
     text_slide(t["deck_assumptions"], [assumed_economy(comparison, story, lang, where="deck")]
-               + key_assumptions(comparison, story, lang) + [money_note(comparison, story, lang)], size=13)
+               + key_assumptions(comparison, story, lang) + [money_note(comparison, story, lang)], size=12, spacing=4)  # ten paragraphs: fit
     command = comparison.manifest.get("command") or ""
     base = dative(story.label(comparison.manifest["baseline"], lang), lang)
     text_slide(t["reproduce"], [command] + ([f"{t['with_breakeven']}: {command} --breakeven 10000,30000,100000,300000,1000000"]
@@ -120,10 +120,9 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
             if j:
                 paragraph.alignment = PP_ALIGN.RIGHT
 
-    put(0, 0, "")
+    put(0, 0, story.currency)  # once, not in every header: seven headers of two short lines keep the table clear of the note
     for j, metric in enumerate(MONEY_COLUMNS, start=1):
-        name = t[metric].split(" (")[0]  # "Value", the note below says what it adds up
-        put(0, j, f"{name} ({story.currency})" if story.currency else name, bold=True)
+        put(0, j, t["deck_money_columns"][metric], bold=True)
     for i, name in enumerate(names, start=1):
         put(i, 0, capital(story.label(name, lang)), bold=True)
         for j, metric in enumerate(MONEY_COLUMNS, start=1):

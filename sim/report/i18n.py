@@ -70,6 +70,8 @@ TEXT = {
         "lead": "After {period}, net advocates (the share of the market that trusts the brand minus the share that distrusts it, in points) and the purchase rate against a neutral market: {items}.",
         "lead_item": "{name} {points} ({index}x)",
         "money": "Money: net profit and customer equity",
+        "deck_money_columns": {"gross_profit": "Gross profit", "cost": "Cost", "net_profit": "Net profit", "net_profit_present": "Net profit, today",
+                               "customer_equity_change": "Equity change", "value_undiscounted": "Value, undis-\vcounted", "value": "Value today"},
         "money_value": "{name}: value {value} (95% CI {lo} to {hi}) = net profit over the horizon in today's money {profit} + customer equity at the end in today's money {end} \u2212 customer equity at the start {start}.",
         "money_why": " Customer equity follows trust: trust in the market was {start} at the start and {end} at the end{complaints}.",
         "money_complaints": "; {share} of the {n} complaints customers raised{where} were not answered in time",
@@ -197,6 +199,9 @@ TEXT = {
         "lead": "Nach {period}: Netto-Fürsprecher (Anteil des Marktes, der der Marke vertraut, minus Anteil, der ihr misstraut, in Punkten) und Kaufrate gegenüber einem neutralen Markt: {items}.",
         "lead_item": "{name} {points} ({index}\u2011fach)",
         "money": "Geld: Nettogewinn und Kundenwert",
+        "deck_money_columns": {"gross_profit": "Rohertrag", "cost": "Kosten", "net_profit": "Netto-\vgewinn",  # \v: a line break
+                               "net_profit_present": "Netto-\vgewinn heute", "customer_equity_change": "Kunden-\vwert-\vänderung",
+                               "value_undiscounted": "Wert un-\vabgezinst", "value": "Wert heute"},
         "money_value": "{name}: Wert {value} (95\u2011%\u2011Intervall {lo} bis {hi}) = Nettogewinn im Zeitraum in heutigem Geld {profit} + Kundenwert am Ende in heutigem Geld {end} \u2212 Kundenwert am Anfang {start}.",
         "money_why": " Der Kundenwert folgt dem Vertrauen: Das Vertrauen im Markt lag am Anfang bei {start} und am Ende bei {end}{complaints}.",
         "money_complaints": "; {share} der {n} Beschwerden, die Kunden{where} äußerten, wurden nicht rechtzeitig beantwortet",
