@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .follows import CAUSES
+from .sales import daily_rate
 from .word_of_mouth import ADVOCATE, DETRACTOR
 
 COUNTS = (
@@ -234,11 +235,10 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
 
 
 def _discount(days: int, rate: float | None) -> np.ndarray | None:
-    """What a unit at the end of each of ``days`` days is worth on day 0, discounted continuously at ``rate`` a year
-    as customer equity is (``sales.equity``)."""
+    """What a unit at the end of each of ``days`` days is worth on day 0, discounted as customer equity is."""
     if rate is None or days == 0:
         return None
-    return np.exp(-np.log1p(rate) / 365.0 * np.arange(1, days + 1))
+    return np.exp(-daily_rate(rate) * np.arange(1, days + 1))
 
 
 def _num(x) -> float | None:

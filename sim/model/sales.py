@@ -41,6 +41,11 @@ def lapse(people, economy, rng) -> int:
     return int(gone.size)
 
 
+def daily_rate(per_year: float) -> float:
+    """The continuous daily discount rate delta of a yearly rate: a unit t days ahead is worth exp(-delta t) today."""
+    return float(np.log1p(per_year) / 365.0)
+
+
 def equity(people, economy, elasticity: float | None = None, slope: float | None = None) -> tuple[float, float]:
     """Customer equity and the purchase index of the market, trust held where it is now.
 
@@ -53,7 +58,7 @@ def equity(people, economy, elasticity: float | None = None, slope: float | None
     trust to purchases and lapses than the economy's (``valuations``)."""
     e = economy.trust_elasticity if elasticity is None else elasticity
     slope = economy.lapse_trust_slope if slope is None else slope
-    g, delta = economy.price * economy.margin, np.log1p(economy.discount_rate_per_year) / 365.0
+    g, delta = economy.price * economy.margin, daily_rate(economy.discount_rate_per_year)
     return _equity(people.trust, people.customer, float(e), g, delta, economy.base_purchase_rate, economy.prospect_purchase_rate,
                    economy.lapse_rate, float(slope))
 

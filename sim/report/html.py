@@ -54,15 +54,13 @@ def _fmt(metric, x, lang: str = "en", extra: int = 0):
     if metric in plots.PERCENT:
         text = percent(x, (2 if 0 < abs(x) < 0.001 else 1) + extra, lang)
         return "+" + text if metric == "followers_change" and x > 0 else text
-    if extra and metric not in SUMS and metric != "full_time_staff" and metric != "net_advocates_end":
-        return decimal(x, f".{3 + extra}f", lang)
     if metric in SUMS:
         return money(x, lang)
     if metric == "net_advocates_end":
         return decimal(x, "+.1f", lang)
     if metric == "full_time_staff":
         return decimal(x, ".1f", lang)
-    return decimal(x, ".3f", lang)
+    return decimal(x, f".{3 + extra}f", lang)
 
 
 def _cell(metric, mean, low, high, lang: str = "en") -> tuple[str, str, str]:

@@ -48,7 +48,7 @@ def tasks(spec, scenarios) -> list[dict]:
 def execute(task: dict) -> dict:
     """One run; never raises: an error is part of the row."""
     row = {k: task[k] for k in ("run_id", "strategy", "point", "rep", "seed")}
-    row.update({f"param:{k}": str(v) if k in task.get("worded", ()) else v for k, v in task["params"].items()})
+    row.update({f"param:{k}": str(v) if k in task["worded"] else v for k, v in task["params"].items()})
     try:
         sc = task["scenario"].with_overrides(source="sweep", **task["params"])
         row["scenario_hash"] = sc.hash()
