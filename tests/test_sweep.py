@@ -143,6 +143,22 @@ def test_kill_9_loses_only_runs_in_flight_and_resume_finishes(tmp_path):
     assert all(after[name] == t for name, t in before.items()), "finished runs were recomputed"
 
 
+def test_resume_refuses_the_runs_of_another_sweep(tmp_path):
+    """Old and new runs never mix: another design, another horizon or an edited scenario is refused, exit 2."""
+    body = TINY + 'design = "grid"\nreps = 1\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2]\n'
+    path = sweep_file(tmp_path, body)
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["sweep", str(path), "--out", str(out), "--workers", "1"]).exit_code == 0
+    before = pd.read_parquet(out / "runs.parquet")
+    other = sweep_file(tmp_path, body.replace("[1, 2]", "[3, 4, 5]"), "other.toml")
+    for args, named in (([str(other)], "levels"), ([str(path), "--days", "20"], "days: 30 there, 20 now")):
+        res = CliRunner().invoke(main, ["sweep", *args, "--out", str(out), "--workers", "1", "--resume"])
+        assert res.exit_code == 2 and named in res.output and "--overwrite" in res.output, res.output
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "runs.parquet"), before)  # nothing added, nothing rewritten
+    copy = sweep_file(tmp_path, body, "renamed.toml")  # the same sweep under another name resumes
+    assert CliRunner().invoke(main, ["sweep", str(copy), "--out", str(out), "--workers", "1", "--resume"]).exit_code == 0
+
+
 def test_analyze_gives_indices_per_design(tmp_path):
     spec, scenarios = load_sweep(sweep_file(tmp_path, GRID))
     sweep(spec, scenarios, tmp_path / "grid", workers=1)

@@ -100,6 +100,8 @@ def sweep(spec, scenarios, out: str | Path, workers: int | None = None, schedule
             scheduler = stack.enter_context(_connected(scheduler, security, connect_timeout))
         with outputs.claim(out, overwrite, "sweep") as claimed:
             start_afresh(claimed, resume, "sweep")
+            if resume:
+                same_sweep(claimed, spec, scenarios)
             return _sweep(spec, scenarios, claimed.target, workers, scheduler, dask_local, resume, progress, security, connect_timeout)
 
 
@@ -131,6 +133,37 @@ def start_afresh(claimed, resume: bool, what: str) -> None:
         raise FileExistsError(f"{claimed.described} holds an earlier {what}; add --resume to finish it, --overwrite to start again, "
                               "or choose another --out")
     claimed.clear_for_sweep()
+
+
+def same_sweep(claimed, spec, scenarios) -> None:
+    """Resume only the sweep whose runs are on disk: the same design, scenarios (sizes, horizon) and model code,
+    so that old and new runs never mix in one table."""
+    try:
+        earlier = json.loads((claimed.target / "sweep.json").read_text())
+    except (OSError, ValueError):
+        return  # nothing recorded yet: no run was started
+    before, now = earlier.get("sweep", {}), spec.model_dump(mode="json")
+    changed = _changes({**before, "name": None}, {**now, "name": None})  # a renamed copy of the file is the same sweep
+    hashes = earlier.get("scenario_hashes", {})
+    if not changed:  # the design is the same: a scenario file itself was edited
+        changed = [f"scenario {n} changed since" for n, sc in scenarios.items() if hashes.get(n, sc.hash()) != sc.hash()]
+    if earlier.get("versions", {}).get("audsim_model_source") not in (None, runner.versions()["audsim_model_source"]):
+        changed.append("the model's code changed")
+    if changed:
+        raise outputs.OutputError(f"{claimed.described} holds the runs of another sweep ({'; '.join(changed[:3])}); "
+                                  "expected the same sweep file, --people and --days to --resume, or --overwrite to start again")
+
+
+def _changes(before: dict, now: dict, prefix: str = "") -> list[str]:
+    """What differs between two records of a sweep, as "key: before there, now here"."""
+    out = []
+    for key in sorted(set(before) | set(now), key=str):
+        a, b = before.get(key), now.get(key)
+        if isinstance(a, dict) and isinstance(b, dict):
+            out += _changes(a, b, f"{prefix}{key}.")
+        elif a != b:
+            out.append(f"{prefix}{key}: {json.dumps(a)} there, {json.dumps(b)} now")
+    return out
 
 
 def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, progress, security=None,
