@@ -59,6 +59,7 @@ def test_shipped_sweeps_load():
     ('[parameters."service.staff"]\nlevels = [1, nan]\n', ["parameters.service.staff.levels", "numbers, true/false or words"]),
     ('[parameters."service.staff"]\nlevels = [-1]\n', ["parameters.service.staff = -1 (a level)", "[0, 10000]"]),
     ('design = "lhs"\n[parameters."service.staff"]\nrange = [0, 1, 2]\n', ["parameters.service.staff.range", "at most 2 entries"]),
+    ('design = "sobol"\nsamples = 6\n[parameters."service.staff"]\nrange = [0, 2]\n', ["samples = 6", "power of 2", "4 or 8"]),
 ])
 def test_bad_sweep_files_get_one_line(tmp_path, body, fragments):
     path = sweep_file(tmp_path, body)
@@ -117,6 +118,19 @@ def test_a_failing_run_is_recorded_and_the_sweep_goes_on(tmp_path):
     assert (tmp_path / "o" / "runs.parquet").exists()
 
 
+def test_a_sobol_sweep_with_failed_runs_ends_and_says_why_it_has_no_indices(tmp_path):
+    body = TINY + ('design = "sobol"\nsamples = 4\nreps = 1\n[parameters."platform.reach_min"]\nrange = [0.0, 0.5]\n'
+                   '[parameters."platform.reach_max"]\nrange = [0.2, 0.8]\n')
+    out = tmp_path / "o"
+    res = CliRunner().invoke(main, ["sweep", str(sweep_file(tmp_path, body)), "--out", str(out), "--workers", "1"])
+    assert res.exit_code == 0 and "failed" in res.output, res.output
+    table = pd.read_csv(out / "sensitivity.csv")
+    assert (table["index"] == "incomplete").all() and table["note"].str.contains("no successful run").all()
+    assert not (out / "sensitivity.png").exists()
+    res = CliRunner().invoke(main, ["analyze", str(out)])
+    assert res.exit_code == 0 and "incomplete" in res.output
+
+
 def test_kill_9_loses_only_runs_in_flight_and_resume_finishes(tmp_path):
     body = 'people = 3000\ndays = 120\ndesign = "grid"\nreps = 4\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2, 3]\n'
     path = sweep_file(tmp_path, body)
@@ -165,6 +179,8 @@ def test_analyze_gives_indices_per_design(tmp_path):
     table = analyze(tmp_path / "grid")
     assert set(table.columns) >= {"outcome", "parameter", "method", "index", "value", "ci_low", "ci_high"}
     assert set(table["index"]) == {"eta_squared"} and table["value"].between(0, 1).all()
+    # the grid is fixed, the noise is in the replications: the interval is theirs, around the estimate
+    assert ((table["ci_low"] <= table["value"]) & (table["value"] <= table["ci_high"])).all()
     assert (tmp_path / "grid" / "sensitivity.png").exists()
     body = TINY + 'design = "{d}"\nsamples = 4\nreps = 1\n[parameters."content.promo.annoyance"]\nrange = [0.0, 0.3]\n[parameters."platform.reach_elasticity"]\nrange = [0.0, 3.0]\n'
     for design, indices in (("sobol", {"S1", "ST"}), ("morris", {"mu_star", "sigma"}), ("lhs", {"spearman_rho"})):

@@ -87,6 +87,9 @@ class SweepSpec(Table):
             if self.design != "grid" and vary.worded:
                 raise _FieldError(("parameters", key, "levels"), vary.levels,
                                   "numbers or true/false in a random design (a word such as \"auto\" has no rank; use design = \"grid\")")
+        if self.design == "sobol" and self.samples & (self.samples - 1):
+            raise _FieldError(("samples",), self.samples, "a power of 2 for a sobol design (its sequence is balanced only then), "
+                              f"e.g. {1 << (self.samples.bit_length() - 1)} or {1 << self.samples.bit_length()}")
         return self
 
     def points(self) -> list[dict]:
