@@ -374,6 +374,10 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
                                    **_dask(**dask))
     except (FileExistsError, outputs.OutputError, sweep_run.DaskError) as e:
         _fail(str(e))
+    except KeyboardInterrupt:
+        saved = len(sweep_run.done_ids(out / "parts")) if (out / "parts").is_dir() else 0
+        click.echo(f"audsim: interrupted: {saved} of {total} runs saved in {out}; run again with --resume", err=True)
+        sys.exit(130)
     analyze(out)
     bad = runs[runs["error"].notna() & (runs["error"] != "")]
     click.echo(f"{len(runs) - len(bad)} of {total} runs done, {len(bad)} failed; wrote {out}/runs.parquet, sensitivity.csv")
@@ -386,11 +390,15 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
 def analyze_cmd(folder):
     """Write sensitivity.csv and plots for the sweep in FOLDER."""
     from .sweep import analyze
+    from .sweep.run import collect
 
-    if not (folder / "runs.parquet").exists() or not outputs.is_audsim_folder(folder):
+    unfinished = (folder / "parts").is_dir() and (folder / "sweep.json").exists()  # a sweep stopped part-way
+    if not ((folder / "runs.parquet").exists() or unfinished) or not outputs.is_audsim_folder(folder):
         _fail(f"{folder}: no runs.parquet and sweep.json of audsim's; expected the output folder of audsim sweep")
     try:
         with outputs.claim(folder, overwrite=True, kind="sweep"):  # not while a sweep still writes there
+            if unfinished:  # what finished, in design order
+                collect(folder, sorted(f.stem for f in (folder / "parts").glob("*.parquet")))
             table = analyze(folder)
     except outputs.OutputError as e:
         _fail(str(e))

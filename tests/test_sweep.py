@@ -157,6 +157,23 @@ def test_kill_9_loses_only_runs_in_flight_and_resume_finishes(tmp_path):
     assert all(after[name] == t for name, t in before.items()), "finished runs were recomputed"
 
 
+def test_ctrl_c_says_what_was_saved_and_the_parts_can_be_analysed(tmp_path):
+    body = 'people = 3000\ndays = 200\ndesign = "grid"\nreps = 3\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2, 3, 4]\n'
+    out = tmp_path / "o"
+    cmd = [sys.executable, "-m", "sim", "sweep", str(sweep_file(tmp_path, body)), "--out", str(out), "--workers", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list((out / "parts").glob("*.parquet"))) < 2:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
+    err = proc.communicate(timeout=60)[1].decode()
+    saved = len(list((out / "parts").glob("*.parquet")))
+    assert proc.returncode == 130 and f"{saved} of 12 runs saved" in err and "--resume" in err, err[-500:]
+    assert "Traceback" not in err
+    res = CliRunner().invoke(main, ["analyze", str(out)])
+    assert res.exit_code == 0 and "eta_squared" in res.output, res.output
+
+
 def test_resume_refuses_the_runs_of_another_sweep(tmp_path):
     """Old and new runs never mix: another design, another horizon or an edited scenario is refused, exit 2."""
     body = TINY + 'design = "grid"\nreps = 1\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2]\n'
