@@ -116,6 +116,7 @@ def test_value_is_net_profit_plus_the_change_in_customer_equity():
         assert s["customer_equity_change"] == pytest.approx(s["customer_equity_end"] - s["customer_equity_start"])
         assert s["value_undiscounted"] == pytest.approx(s["net_profit"] + s["customer_equity_change"])
         assert s["value"] == pytest.approx(s["net_profit_present"] + s["customer_equity_end_present"] - s["customer_equity_start"])
+        assert s["value"] == pytest.approx(s["net_profit_present"] + s["customer_equity_change_present"])  # the deck's two columns
         at = np.exp(-np.log1p(0.12) / 365 * np.arange(1, 91))  # the default rate, continuously, each day's end
         assert s["net_profit_present"] == pytest.approx(((d["gross_profit"] - d["cost"]) * at).sum())
         assert s["customer_equity_end_present"] == pytest.approx(at[-1] * s["customer_equity_end"])

@@ -158,10 +158,11 @@ def test_kill_9_loses_only_runs_in_flight_and_resume_finishes(tmp_path):
 
 
 def test_ctrl_c_says_what_was_saved_and_the_parts_can_be_analysed(tmp_path):
-    body = 'people = 3000\ndays = 200\ndesign = "grid"\nreps = 3\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2, 3, 4]\n'
+    body = 'people = 3000\ndays = 400\ndesign = "grid"\nreps = 3\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2, 3, 4]\n'
     out = tmp_path / "o"
     cmd = [sys.executable, "-m", "sim", "sweep", str(sweep_file(tmp_path, body)), "--out", str(out), "--workers", "1"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # a test runner may ignore it
     deadline = time.time() + 120
     while time.time() < deadline and len(list((out / "parts").glob("*.parquet"))) < 2:
         time.sleep(0.05)

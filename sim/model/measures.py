@@ -209,7 +209,9 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "purchase_index_end": _num(daily["purchase_index"].iloc[-1]),
         "complaints_raised": int(daily["complaints_raised"].sum()),
         "complaints_answered_in_time": int(daily["complaints_answered_in_time"].sum()),
+        "complaints_answered_late": int(daily["complaints_answered_late"].sum()),
         "complaints_ignored": int(daily["complaints_ignored"].sum() + daily["complaints_deleted"].sum()),
+        "complaints_unheard": int(daily["complaints_unheard"].sum()),
         "staff_hours": float(daily["staff_hours"].sum()),
         "content_hours": float(daily["content_hours"].sum()),
         "full_time_staff": (float((daily["staff_hours"].sum() + daily["content_hours"].sum()) / days * 365.25 / hours_per_full_time)
@@ -228,6 +230,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "customer_equity_change": equity_change,
         "net_profit_present": net_present,
         "customer_equity_end_present": None if equity_end is None or at is None else at[-1] * equity_end,
+        "customer_equity_change_present": None if equity_change is None or at is None else at[-1] * equity_end - equity_at_start,
         "value": present(equity_at_start, equity_end),
         "value_undiscounted": net_profit + equity_change if equity_change is not None else None,
         **{f"value_{name}": present(start, end) for name, (start, end) in (valuations or {}).items()},

@@ -91,8 +91,8 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     return path
 
 
-MONEY_COLUMNS = ("gross_profit", "cost", "net_profit", "net_profit_present", "customer_equity_change", "value_undiscounted", "value")
-# net profit = gross profit - cost; value undiscounted = net profit + equity change; the headline's net profit is in today's money
+MONEY_COLUMNS = ("gross_profit", "cost", "net_profit", "net_profit_present", "customer_equity_change_present", "value")
+# net profit = gross profit - cost (as booked); value today = net profit today + equity change today (the headline's)
 
 
 def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:

@@ -18,17 +18,18 @@ from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and st
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
-from .numbers import NONE, capital, count, decimal, money, number, percent, sum_terms
+from .numbers import NONE, capital, common_unit, count, decimal, fixed, money, number, percent, sum_terms
 from .story import valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
-                 *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_change", "value_undiscounted", "customer_equity_start",
-                 "customer_equity_end_present", "value", *VALUATIONS, "staff_hours", "content_hours", "full_time_staff",
+                 *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
+                 "customer_equity_change_present", "value", *VALUATIONS, "customer_equity_change", "value_undiscounted",
+                 "staff_hours", "content_hours", "full_time_staff",
                  "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
     *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value", "value_undiscounted", "customer_equity_start",
-    "customer_equity_end_present", *VALUATIONS, "staff_hours",
+    "customer_equity_end_present", "customer_equity_change_present", *VALUATIONS, "staff_hours",
          "content_hours", "cost_per_answer", "customers_end")
 
 CSS = """
@@ -38,7 +39,7 @@ h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bott
 .figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
 @page{size:A4;margin:14mm}
-@media print{body{max-width:none;margin:0}h1{font-size:1.45em}.headline{font-size:1.1em}.figures>div{flex:1 1 45%;text-align:center}.figures>div svg{width:80%;height:auto}.figures>div[data-figure=followers]{flex:1 1 100%}.figures>div[data-figure=followers] svg{width:48%}.figures>div{break-inside:avoid}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}}
+@media print{body{max-width:none;margin:0}h1{font-size:1.45em}.headline{font-size:1.1em}.figures>div{flex:1 1 45%;text-align:center}.figures>div svg{width:80%;height:auto}.figures>div[data-figure=followers]{flex:1 1 100%}.figures>div[data-figure=followers] svg{width:48%}.figures>div{break-inside:avoid}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}summary{list-style:none}summary::-webkit-details-marker{display:none}}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
 th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}.note{color:#555;font-size:.9em}.warn{color:#a33}
@@ -145,9 +146,10 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
     plainly where a strategy does not pay, and where profit and value point different ways."""
     t, table, diffs = TEXT[lang], comparison.table, comparison.differences
     name_of, against = _names(story, lang)
+    unit = money_unit(comparison)
 
-    def cash(x, signed=False):
-        return money(x, lang, currency, signed)
+    def cash(x, signed=False):  # every amount of these sentences to one unit, as the sums need
+        return fixed(x, unit, lang, currency, signed)
 
     base = comparison.manifest["baseline"]
     out = []
@@ -156,7 +158,7 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
         end, start = _row(table, name, "customer_equity_end_present"), _row(table, name, "customer_equity_start")
         if v is None or v["n"] == 0:
             continue
-        value, profit, at_end, at_start = sum_terms(v["mean"], (p["mean"], end["mean"], start["mean"]), lang, currency)
+        value, profit, at_end, at_start = sum_terms(v["mean"], (p["mean"], end["mean"], start["mean"]), lang, currency, unit)
         out.append({"text": t["money_value"].format(name=name_of(name), value=value, lo=cash(v["ci_low"]),
                                                     hi=cash(v["ci_high"]), profit=profit, end=at_end, start=at_start)
                     + _equity_why(comparison.runs, name, lang),
@@ -182,9 +184,20 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
     return [s | {"text": capital(s["text"])} for s in out]
 
 
+def money_unit(comparison) -> float:
+    """The rounding unit of the money sentences: one for all of them (``numbers.common_unit``), so that a part
+    reads the same in every sentence and the parts of each add up to its value."""
+    table = comparison.table
+    if not len(table):
+        return 1.0
+    rows = table[table["metric"].isin(("value", "net_profit_present", "customer_equity_end_present", "customer_equity_start"))]
+    return common_unit([*rows["mean"], *rows["ci_low"], *rows["ci_high"]])
+
+
 def _equity_why(runs, name: str, lang: str) -> str:
     """Why customer equity moved: market trust at the start and the end (mean over the runs) and, where
-    complaints were raised, the share not answered in time."""
+    complaints were raised, how they were treated: answered in time, late, ignored (or deleted, or given up
+    on before an answer) and never seen by the brand."""
     t, r = TEXT[lang], runs[runs["scenario"] == name]
     if not {"trust_market_start", "long_term_trust"} <= set(r.columns) or r["long_term_trust"].isna().all():
         return ""
@@ -195,8 +208,11 @@ def _equity_why(runs, name: str, lang: str) -> str:
         if r.get("staff_hours", pd.Series([1.0])).sum() == 0 and r["complaints_answered_in_time"].sum() == 0:
             complaints = t["money_unanswered"].format(n=count(raised, lang, 3), where=where)  # nobody answers
         else:
-            late = 1.0 - r["complaints_answered_in_time"].sum() / r["complaints_raised"].sum()
-            complaints = t["money_complaints"].format(share=percent(late, 0, lang), n=count(raised, lang, 3), where=where)
+            total = r["complaints_raised"].sum()
+            share = {k: percent(r[f"complaints_{k}"].sum() / total, 0, lang) if f"complaints_{k}" in r else NONE[lang]
+                     for k in ("answered_in_time", "answered_late", "ignored", "unheard")}
+            complaints = t["money_complaints"].format(n=count(raised, lang, 3), where=where, in_time=share["answered_in_time"],
+                                                      late=share["answered_late"], ignored=share["ignored"], unheard=share["unheard"])
     return t["money_why"].format(start=decimal(r["trust_market_start"].mean(), ".3f", lang),
                                  end=decimal(r["long_term_trust"].mean(), ".3f", lang), complaints=complaints)
 
@@ -269,7 +285,7 @@ def money_note(comparison, story, lang: str = "en") -> str:
     if "customer_equity_start" in runs:
         start = runs.loc[runs["scenario"] == story.current, "customer_equity_start"].mean()
         note += t["money_start"].format(start=money(start, lang, story.currency))
-    return note + t["money_rounding"]
+    return note + t["money_rounding"].format(unit=fixed(money_unit(comparison), 1.0, lang, story.currency))
 
 
 def _page_followers(comparison, story) -> float:
@@ -306,8 +322,8 @@ def _clean_svg(svg: str) -> str:
 
 
 CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value",
-                 "value_undiscounted", "customer_equity_start", "customer_equity_end_present", *VALUATIONS,
-                 "cost_per_answer")
+                 "value_undiscounted", "customer_equity_start", "customer_equity_end_present", "customer_equity_change_present",
+                 *VALUATIONS, "cost_per_answer")
 
 
 def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story=None) -> str:

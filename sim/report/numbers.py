@@ -72,20 +72,32 @@ def money(x: float, lang: str = "en", currency: str = "", signed: bool = False) 
     return f"{sign}{text}\u00a0{currency}" if currency else f"{sign}{text}"  # never broken before the unit
 
 
-def sum_terms(total: float, terms, lang: str = "en", currency: str = "") -> list[str]:
-    """``total`` and the ``terms`` it is the sum of, each rounded to the unit of the total's third significant figure
-    and written out in full (no "million"), so that the parts add up to the total as printed, give or take that unit:
-    a small value of large parts (16,061 + 558,701 - 573,342 = 1,420) does not read 16,100 + 559,000 - 573,000."""
-    unit = 10.0 ** max(0, math.floor(math.log10(abs(total))) - 2) if total and math.isfinite(total) else 1.0
-    out = []
-    for x in (total, *terms):
-        if pd.isna(x):
-            out.append(NONE[lang])
-            continue
-        r = round(x / unit) * unit
-        text = f"{MINUS if r < 0 else ''}{_grouped(abs(r), 0, lang)}"
-        out.append(f"{text}\u00a0{currency}" if currency else text)
-    return out
+def sum_terms(total: float, terms, lang: str = "en", currency: str = "", unit: float | None = None) -> list[str]:
+    """``total`` and the ``terms`` it is the sum of, each rounded to ``unit`` (by default that of the total's third
+    significant figure) and written out in full (no "million"), so that the parts add up to the total as printed,
+    give or take that unit: a small value of large parts (16,061 + 558,701 - 573,342 = 1,420) does not read
+    16,100 + 559,000 - 573,000."""
+    if unit is None:
+        unit = 10.0 ** max(0, math.floor(math.log10(abs(total))) - 2) if total and math.isfinite(total) else 1.0
+    return [fixed(x, unit, lang, currency) for x in (total, *terms)]
+
+
+def common_unit(amounts) -> float:
+    """One rounding unit for sums of money read side by side: the smallest amount keeps three significant figures,
+    the largest at most five (a power of ten, at least 1)."""
+    a = [abs(float(x)) for x in amounts if pd.notna(x) and math.isfinite(float(x)) and x != 0]
+    if not a:
+        return 1.0
+    return 10.0 ** max(0, math.floor(math.log10(min(a))) - 2, math.floor(math.log10(max(a))) - 4)
+
+
+def fixed(x, unit: float, lang: str = "en", currency: str = "", signed: bool = False) -> str:
+    """A sum of money rounded to ``unit`` and written out in full: 1,715,100 (de: 1.715.100)."""
+    if pd.isna(x):
+        return NONE[lang]
+    r = round(float(x) / unit) * unit
+    text = f"{MINUS if r < 0 else '+' if signed and r > 0 else ''}{_grouped(abs(r), 0, lang)}"
+    return f"{text}\u00a0{currency}" if currency else text
 
 
 def number(v, lang: str = "en") -> str:

@@ -180,7 +180,7 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
     t = TEXT[lang]
     story = story.resolved(comparison)
     mine = _runs(comparison, story.proposed)["net_profit_present"]  # in today's money, as the headline's parts
-    ahead = []
+    ahead, level = [], []
     for name in [story.current] + story.order(comparison)[2:]:
         theirs = _runs(comparison, name)["net_profit_present"]
         d = stats.paired_difference(theirs.reindex(mine.index), mine)
@@ -188,14 +188,24 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
             ahead.append(t["profit_ahead_item"].format(
                 who=story.label(name, lang), profit=money(theirs.mean(), lang, story.currency), diff=money(d["diff"], lang, story.currency),
                 lo=money(d["ci_low"], lang, story.currency), hi=money(d["ci_high"], lang, story.currency)))
+        elif d["n"] and d["ci_low"] <= 0 <= d["ci_high"]:  # a tie is said as plainly as a lead
+            level.append(t["profit_level_item"].format(
+                who=story.label(name, lang), profit=money(theirs.mean(), lang, story.currency),
+                diff=money(d["diff"], lang, story.currency, signed=True),
+                lo=money(d["ci_low"], lang, story.currency, signed=True), hi=money(d["ci_high"], lang, story.currency, signed=True)))
+    tie = t["profit_level"].format(items=_listed(level, t)) if level else ""
     period = _period(int(comparison.runs["days"].iloc[0]), t)
     own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=money(abs(mine.mean()), lang, story.currency))
     who = story.label(story.proposed, lang)
     who = capital(who) if lang == "de" else who  # a German sentence after the colon
     if not ahead:
-        return t["profit_none_ahead"].format(period=period, who=who, own=own)
-    items = ahead[0] if len(ahead) == 1 else "; ".join(ahead[:-1]) + t["and"] + ahead[-1]
-    return t["profit_ahead"].format(period=period, who=who, own=own, items=items)
+        return t["profit_none_ahead"].format(period=period, who=who, own=own) + tie
+    return t["profit_ahead"].format(period=period, who=who, own=own, items=_listed(ahead, t)) + tie
+
+
+def _listed(items: list[str], t: dict) -> str:
+    """a; b and c."""
+    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + t["and"] + items[-1]
 
 
 def valuation_pct(manifest: dict) -> float | None:
