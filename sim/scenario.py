@@ -124,7 +124,9 @@ class ContentType(Table):
     conversion: Number = P(0.005, 0, 1, unit="sales/engagement", doc="chance an engagement leads to a sale, at trust 0.5")
     discount: Number = P(0.0, 0, 1, unit="fraction of margin", doc="margin given away on sales this type triggers")
     requires_follow: bool = Field(False, description="taking part needs follow + share (a prize draw)", json_schema_extra={"unit": "flag", "source": "seed 001"})
-    prize: Number = P(0.0, 0, 1e9, unit="currency/post", doc="cost of prizes or samples per post")
+    prize: Number = P(0.0, 0, 1e9, unit="currency/post", extensive=True,
+                      source="assumed: a brand's prizes and samples grow with its market, as its budgets do (a 2,000-follower page does not give away what a 50,000-follower page does)",
+                      doc="cost of prizes or samples per post, for the market as written (scaled with it)")
     production_hours: Number = P(0.75, 0, 1000, unit="staff-hours/post",
                                  source="assumed: about 5 hours a week making and approving content (MarketingProfs, as cited in Wild Creative's 'Social Media Under the Microscope'), spread over about a post a day; planning and analytics not charged",
                                  doc="staff time to make and approve a post of this type, paid at service.wage_per_hour (cost_content)")
@@ -761,10 +763,16 @@ def _scaled_settings(data: dict, factor: float) -> dict:
     for table, values in data.items():
         fields = getattr(getattr(Scenario.model_fields.get(table), "annotation", None), "model_fields", {})
         if isinstance(values, dict) and fields:
-            extra = {k: getattr(f, "json_schema_extra", None) or {} for k, f in fields.items()}
-            out[table] = {k: _scaled(v, factor, extra.get(k, {}).get("scaled_floor")) if extra.get(k, {}).get("extensive") else v
-                          for k, v in values.items()}
+            out[table] = _scaled_table(values, fields, factor)
+        elif table == "content" and isinstance(values, dict):  # a table per content type
+            out[table] = {k: _scaled_table(v, ContentType.model_fields, factor) if isinstance(v, dict) else v for k, v in values.items()}
     return out
+
+
+def _scaled_table(values: dict, fields: dict, factor: float) -> dict:
+    extra = {k: getattr(f, "json_schema_extra", None) or {} for k, f in fields.items()}
+    return {k: _scaled(v, factor, extra.get(k, {}).get("scaled_floor")) if extra.get(k, {}).get("extensive") else v
+            for k, v in values.items()}
 
 
 def _scaled(value, factor: float, floor: float | None = None):

@@ -50,6 +50,9 @@ def test_scaling_multiplies_exactly_the_extensive_settings():
     assert base.with_overrides(**{"service.staff": "auto"}).scaled(10).service.staff == "auto"  # a sized desk sizes itself
     assert big.service.listening_cost_per_day == 10 * base.service.listening_cost_per_day
     assert big.market.mean_degree == base.market.mean_degree and big.service.answers_per_staff_hour == base.service.answers_per_staff_hour
+    # a prize or a sample per post grows with the market (content tables too); what a post costs to make does not
+    assert big.content["giveaway"].prize == 10 * base.content["giveaway"].prize > 0
+    assert big.content["promo"].production_hours == base.content["promo"].production_hours
 
 
 def _people(n=10):

@@ -210,7 +210,7 @@ MEANING_DE: dict[str, str] = {
     "content.TYPE.conversion": "Wahrscheinlichkeit, dass eine Interaktion bei Vertrauen 0,5 zu einem Verkauf führt",
     "content.TYPE.discount": "bei Verkäufen, die dieser Typ auslöst, abgegebener Anteil der Marge",
     "content.TYPE.requires_follow": "Teilnahme erfordert Folgen + Teilen (ein Gewinnspiel)",
-    "content.TYPE.prize": "Kosten für Preise oder Produktproben pro Post",
+    "content.TYPE.prize": "Kosten für Preise oder Produktproben pro Post, für den Markt wie geschrieben (mit ihm skaliert)",
     "content.TYPE.production_hours": (
         "Arbeitszeit, um einen Post dieses Typs zu erstellen und freizugeben, vergütet mit service.wage_per_hour (cost_content)"
     ),
@@ -353,5 +353,9 @@ SOURCE_DE: dict[str, str] = {
     "content.TYPE.production_hours": (
         "Annahme: etwa 5 Stunden pro Woche für Erstellung und Freigabe von Inhalten (MarketingProfs, zitiert in Wild Creatives "
         "„Social Media Under the Microscope“), verteilt auf etwa einen Post pro Tag; Planung und Analyse nicht berechnet"
+    ),
+    "content.TYPE.prize": (
+        "Annahme: Preise und Produktproben einer Marke wachsen mit ihrem Markt wie ihre Budgets (eine Seite mit 2.000 Followern "
+        "verschenkt nicht, was eine mit 50.000 verschenkt)"
     ),
 }
