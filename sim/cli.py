@@ -19,6 +19,7 @@ from .scenario import ScenarioError, plain
 
 EXIT_USAGE = 2
 OVERWRITE_HELP = "Replace the output if it holds an earlier audsim result (never files audsim did not write)."
+CLI = "command line"  # where an override came from, in an error
 
 
 def _fail(message: str) -> None:
@@ -91,7 +92,7 @@ def run(scenario, days, people, seed, out, save_people, overwrite):
     from tqdm import tqdm
 
     try:
-        sc = runner.resolve(scenario, days, people, seed)
+        sc = runner.resolve(scenario, days, people, seed, source=CLI)
         runner.check_memory(sc, source=str(scenario))
         out = out or Path("results") / sc.name
         with outputs.claim(out, overwrite):
@@ -127,7 +128,7 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
     resolved = {}
     try:
         for path in scenarios:
-            sc = runner.resolve(path, days, people)
+            sc = runner.resolve(path, days, people, source=CLI)
             if sc.name in resolved:
                 _fail(f"{path}: name = {sc.name!r}: two scenarios share this name; expected distinct names (file names or name = ...)")
             resolved[sc.name] = sc
@@ -361,7 +362,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
         if people is not None or days is not None:
             spec = spec.model_copy(update={"people": people if people is not None else spec.people,
                                            "days": days if days is not None else spec.days})
-            scenarios = {n: runner.resolve(sc, days, people) for n, sc in scenarios.items()}
+            scenarios = {n: runner.resolve(sc, days, people, source=CLI) for n, sc in scenarios.items()}
     except ScenarioError as e:
         _fail(str(e))
     _exclusive(resume, overwrite)

@@ -107,12 +107,14 @@ def manifest(scenario: _scenario.Scenario, seed: int, **extra) -> dict:
 
 
 def resolve(scenario, days: int | None = None, people: int | None = None, seed: int | None = None,
-            overrides: Mapping[str, Any] | None = None) -> _scenario.Scenario:
+            overrides: Mapping[str, Any] | None = None, source: str = "override") -> _scenario.Scenario:
     """A Scenario from a path, a dict (which may ``extends`` a file) or a Scenario, with the given overrides applied.
 
-    ``people``: the same brand in a market of this many people, every extensive setting (listening, paid budget, a
-    fixed desk) scaled with it (:meth:`Scenario.scaled`), so that per-person results do not change with the size
-    asked for. ``overrides`` are applied after, as written (``{"market.people": N}`` there sets the size alone)."""
+    ``people``: the same brand in a market of this many people, every extensive setting (listening, paid budget,
+    prizes, a fixed desk) scaled with it (:meth:`Scenario.scaled`), so that per-person results move with the size
+    only through what truly depends on it (the page-size factor of reach, the cost of making posts, the desk's
+    floor). ``overrides`` are applied after, as written (``{"market.people": N}`` there sets the size alone).
+    ``source`` names where the overrides came from in an error ("command line" from the CLI)."""
     if isinstance(scenario, (str, Path)):
         scenario = _scenario.load(scenario)
     elif isinstance(scenario, Mapping):
@@ -120,9 +122,10 @@ def resolve(scenario, days: int | None = None, people: int | None = None, seed: 
     elif not isinstance(scenario, _scenario.Scenario):
         raise TypeError(f"scenario: expected a path, a dict or a Scenario, not {type(scenario).__name__}")
     if people is not None and people != scenario.market.people:
-        scenario.with_overrides(**{"market.people": people})  # a size out of bounds is named as the user gave it
+        scenario.with_overrides(source=source, **{"market.people": people})  # a size out of bounds is named as given
         scenario = scenario.scaled(people / scenario.market.people)
-    resolved = scenario.with_overrides(overrides, **{"simulation.days": days, "market.people": people, "simulation.seed": seed})
+    resolved = scenario.with_overrides(overrides, source=source, **{"simulation.days": days, "market.people": people,
+                                                                    "simulation.seed": seed})
     warn_late(resolved)
     return resolved
 

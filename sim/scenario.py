@@ -503,7 +503,7 @@ class Scenario(Table):
         data["timeline"] = [_scaled_settings(change, factor) for change in data["timeline"]]
         return validate(data, source=f"scaled x{factor:g}")
 
-    def with_overrides(self, overrides: Mapping[str, Any] | None = None, /, source: str = "command line", **dotted: Any) -> Scenario:
+    def with_overrides(self, overrides: Mapping[str, Any] | None = None, /, source: str = "override", **dotted: Any) -> Scenario:
         """A copy with dotted keys replaced, validated again: ``sc.with_overrides({"market.people": 5000})`` or
         ``sc.with_overrides(**{"market.people": 5000})`` (keywords win over the mapping).
 

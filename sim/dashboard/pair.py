@@ -117,7 +117,7 @@ class StrategyPair(mesa.Model):
             try:
                 sc = sc.with_overrides(**{KNOBS[k].key: value})
             except (ScenarioError, KeyError) as e:
-                self.errors.append(str(e).removeprefix("command line: "))
+                self.errors.append(str(e).removeprefix("override: "))
         return sc
 
     @property
