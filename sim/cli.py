@@ -88,7 +88,8 @@ def _overwrite_option(f):
 @click.option("--save-people", is_flag=True, help="Also write each person's end state to people.parquet.")
 @_overwrite_option
 def run(scenario, days, people, seed, out, save_people, overwrite):
-    """Run one SCENARIO (a TOML file) and write daily.csv, summary.json, manifest.json and degrees.csv."""
+    """Run one SCENARIO (a TOML file, or a run's manifest.json to run it again) and write daily.csv, summary.json,
+    manifest.json and degrees.csv."""
     from tqdm import tqdm
 
     try:

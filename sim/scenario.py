@@ -585,6 +585,25 @@ def _depth(node, level: int = 0) -> int:
     return level
 
 
+def _text(path: Path, expected: str) -> str:
+    """A small regular file's UTF-8 text; any failure as one line naming the file and what was ``expected``."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: file not found; expected a readable {expected}") from None
+    except OSError as e:
+        raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__}); expected a readable UTF-8 {expected}") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, socket or device)"
+        raise ScenarioError(f"{path}: {kind}; expected a readable {expected}")
+    if info.st_size > MAX_FILE_BYTES:
+        raise ScenarioError(f"{path}: {info.st_size:,} bytes; expected a {expected} of at most {MAX_FILE_BYTES:,} bytes")
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__}); expected a readable UTF-8 {expected}") from None
+
+
 def read_toml(path: Path, what: str = "scenario") -> dict:
     """A TOML file as a dict; any failure as one line naming the file (scenario, sweep, calibration, target files).
 
@@ -592,20 +611,7 @@ def read_toml(path: Path, what: str = "scenario") -> dict:
     tables nested at most MAX_DEPTH deep."""
     path = Path(path)
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ScenarioError(f"{path}: file not found; expected a readable {what} TOML file") from None
-    except OSError as e:
-        raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__}); expected a readable UTF-8 TOML file") from None
-    if not stat.S_ISREG(info.st_mode):
-        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, socket or device)"
-        raise ScenarioError(f"{path}: {kind}; expected a readable {what} TOML file")
-    if info.st_size > MAX_FILE_BYTES:
-        raise ScenarioError(f"{path}: {info.st_size:,} bytes; expected a {what} TOML file of at most {MAX_FILE_BYTES:,} bytes")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__}); expected a readable UTF-8 TOML file") from None
+        data = tomllib.loads(_text(path, f"{what} TOML file"))
     except tomllib.TOMLDecodeError as e:
         raise ScenarioError(f"{path}: malformed TOML: {str(e)[:200]}") from None
     except RecursionError:
@@ -849,8 +855,11 @@ def parameters_markdown(swept: dict[str, str] | None = None) -> str:
 
 
 def load(path: str | Path) -> Scenario:
-    """Load and validate a scenario file (following ``extends``)."""
+    """Load and validate a scenario file (following ``extends``), or the scenario a run's manifest.json records
+    (resolved, its seed included: the run again, number for number)."""
     path = Path(path)
+    if path.suffix.lower() == ".json":
+        return _from_manifest(path)
     raw = _read_toml(path)
     raw.setdefault("name", name_from_file(path))
     try:
@@ -860,6 +869,18 @@ def load(path: str | Path) -> Scenario:
         if where and where != str(path) and str(e).startswith(f"{path}: "):
             raise ScenarioError(f"{where}{str(e)[len(str(path)):]}") from None
         raise
+
+
+def _from_manifest(path: Path) -> Scenario:
+    expected = "scenario file (.toml) or the manifest.json of audsim run"
+    try:
+        manifest = json.loads(_text(path, expected))
+    except ValueError:
+        raise ScenarioError(f"{path}: not valid JSON; expected a {expected}") from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("scenario"), dict):
+        several = isinstance(manifest, dict) and isinstance(manifest.get("scenarios"), dict)
+        raise ScenarioError(f"{path}: no 'scenario' in it{' (a comparison names several)' if several else ''}; expected a {expected}")
+    return within_horizon(validate(manifest["scenario"], source=str(path)), str(path))
 
 
 def _setting_file(path: Path, key: str) -> str | None:

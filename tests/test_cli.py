@@ -28,6 +28,22 @@ def test_run_writes_daily_summary_manifest_and_people(tmp_path):
     assert degrees["people"].sum() == 800
 
 
+def test_a_runs_manifest_runs_it_again_number_for_number(tmp_path):
+    """audsim run MANIFEST.json: the resolved scenario and seed it records, the same daily table; a file that is not a
+    run's manifest is one line, exit 2."""
+    first, again = tmp_path / "first", tmp_path / "again"
+    args = ["run", str(SCENARIOS / "tupperparty.toml"), "--days", "25", "--people", "900", "--seed", "11", "--out", str(first)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    res = CliRunner().invoke(main, ["run", str(first / "manifest.json"), "--out", str(again)])
+    assert res.exit_code == 0, res.output
+    assert (first / "daily.csv").read_bytes() == (again / "daily.csv").read_bytes()
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"scenarios": {"a": {}}}))
+    res = CliRunner().invoke(main, ["run", str(other), "--out", str(tmp_path / "no")])
+    assert res.exit_code == 2 and "no 'scenario' in it" in res.output and "manifest.json of audsim run" in res.output
+    assert not (tmp_path / "no").exists()
+
+
 def test_bad_scenario_exits_2_with_one_line_and_writes_nothing(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[service]\nquality = 2\n")
