@@ -56,9 +56,10 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     first.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # the template's 44 pt overflows a title this long
     from .html import _page_followers, _plain_period
 
-    people = comparison.manifest["scenarios"][story.current]["market"]["people"]
+    current = comparison.manifest["scenarios"][story.current]
     first.placeholders[1].text = t["your_page"].format(followers=count(_page_followers(comparison, story), lang),
-                                                       people=count(people, lang), reps=comparison.reps,
+                                                       people=count(current["market"]["people"], lang), reps=comparison.reps,
+                                                       posts=decimal(current["strategy"]["posts_per_day"], "g", lang),
                                                        period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
     first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(20)
 
@@ -154,8 +155,10 @@ def key_assumptions(comparison, story, lang: str = "en") -> list[str]:
         x = ran.get(section, {}).get(name)
         if x is None or f"key_{key}" not in t:
             continue
+        size = ran.get("platform", {}).get("size_ref", 0)  # the page size the reach base holds for
         text = t[f"key_{key}"].format(x=decimal(x, "g", lang), pct=percent(x, 0, lang), currency=story.currency,
-                                      per_year=percent(1 - (1 - x) ** 365, 0, lang) if 0 <= x <= 1 else "")
+                                      per_year=percent(1 - (1 - x) ** 365, 0, lang) if 0 <= x <= 1 else "",
+                                      size=count(size, lang))
         first = source(key, sources[key], lang).split(";")[0].split(":")[0].strip()
         first = t["assumption"] if first.startswith("assumed") else cite(first, lang)
         lines.append(f"{text} ({t['source_short']}: {first})")

@@ -234,7 +234,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
     page = comparison.manifest["scenarios"][story.current]["market"]
     followers = _page_followers(comparison, story)
-    parts.append(f"<p class='note' id='page'>{html.escape(t['your_page'].format(followers=count(followers, lang), people=count(page['people'], lang), reps=reps, period=_plain_period(days, t)))}</p>")
+    posts = decimal(comparison.manifest["scenarios"][story.current]["strategy"]["posts_per_day"], "g", lang)
+    parts.append(f"<p class='note' id='page'>{html.escape(t['your_page'].format(followers=count(followers, lang), people=count(page['people'], lang), posts=posts, reps=reps, period=_plain_period(days, t)))}</p>")
     parts.append(f"<p class='headline' id='headline'>{html.escape(headline(comparison, story, lang))}</p>")
     if sentence := ranking(comparison, story, lang):
         parts.append(f"<p id='ranking'>{html.escape(sentence)}</p>")

@@ -39,6 +39,9 @@ def trajectories(comparison, lang: str = "en", story=None):
     names, colour, label = strategies(comparison, story, lang)
     fig, axes = plt.subplots(2, 2, figsize=(11, 7), sharex=True)
     traj = comparison.trajectories
+    followers = traj[traj["metric"] == "followers"]
+    no_page = {n for n in names if followers.loc[followers["scenario"] == n, "mean"].fillna(0).eq(0).all()}
+    style = {n: "--" if n in no_page else "-" for n in names}  # a brand without a page, dashed: its trust may lie on another's line
     for ax, metric in zip(axes.flat, PANELS):
         sub = traj[traj["metric"] == metric]
         for name in names:
@@ -49,7 +52,7 @@ def trajectories(comparison, lang: str = "en", story=None):
             bands = g[["mean", "low", "high"]]
             if metric in DAILY_RATES:  # a day's rate swings with a handful of posts: the week's mean reads
                 bands = bands.rolling(7, min_periods=1).mean()
-            ax.plot(g["day"], bands["mean"] * scale, label=label[name], lw=1.6, color=colour[name])
+            ax.plot(g["day"], bands["mean"] * scale, label=label[name], lw=1.6, color=colour[name], ls=style[name])
             ax.fill_between(g["day"], bands["low"] * scale, bands["high"] * scale, color=colour[name], alpha=0.2, lw=0)
         ax.set_title(t[metric] + (" (%)" if metric in PERCENT else "") + (f", {t['seven_day']}" if metric in DAILY_RATES else ""))
         ax.set_ylim(0, 1 if metric in TRUST else None)  # shares and counts read against zero; trust on its whole 0-1 scale
@@ -57,7 +60,7 @@ def trajectories(comparison, lang: str = "en", story=None):
         ax.grid(alpha=0.3)
     for ax in axes[-1]:
         time_axis(ax, int(traj["day"].max()) + 1 if len(traj) else 0, lang)
-    handles = [plt.Line2D([], [], color=colour[n], lw=2) for n in names]  # every strategy, also one without a page
+    handles = [plt.Line2D([], [], color=colour[n], lw=2, ls=style[n]) for n in names]  # every strategy, also one without a page
     fig.legend(handles, [label[n] for n in names], loc="lower center", ncol=min(len(names), 5), frameon=False, fontsize=9)
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
