@@ -98,6 +98,7 @@ def targets_from_insights(df: pd.DataFrame) -> dict:
     days = len(df)
     return {
         "followers_start": float(followers_before.iloc[0]),
+        "followers_end": float(df["followers"].iloc[-1]),
         "posts_per_day": float(df["posts"].mean()),
         "days": days,
         "organic_reach": float((df["organic_impressions"][posting] / per_post[posting]).mean()),

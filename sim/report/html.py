@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -235,7 +236,14 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     page = comparison.manifest["scenarios"][story.current]["market"]
     followers = _page_followers(comparison, story)
     posts = decimal(comparison.manifest["scenarios"][story.current]["strategy"]["posts_per_day"], "g", lang)
-    parts.append(f"<p class='note' id='page'>{html.escape(t['your_page'].format(followers=count(followers, lang), people=count(page['people'], lang), posts=posts, reps=reps, period=_plain_period(days, t)))}</p>")
+    page_line = t["your_page"].format(followers=count(followers, lang), people=count(page["people"], lang), posts=posts, reps=reps,
+                                      period=_plain_period(days, t))
+    if fitted := comparison.manifest.get("fitted_to_insights"):  # audsim demo --from-insights
+        f = fitted["figures"]
+        page_line += t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
+                                                  start=count(f["followers_start"], lang),
+                                                  end=count(f.get("followers_end", f["followers_start"]), lang))
+    parts.append(f"<p class='note' id='page'>{html.escape(page_line)}</p>")
     parts.append(f"<p class='headline' id='headline'>{html.escape(headline(comparison, story, lang))}</p>")
     if sentence := ranking(comparison, story, lang):
         parts.append(f"<p id='ranking'>{html.escape(sentence)}</p>")
@@ -428,7 +436,9 @@ def _setting(value, lang: str = "en") -> str:
         return ", ".join(f"{k} {_setting(v, lang)}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return "; ".join(_setting(v, lang) for v in value)
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):
+        return number(float(f"{value:.4g}"), lang)  # a fitted 0.0983545 reads 0.09835
+    if isinstance(value, int):
         return number(value, lang)
     return str(value)
 
