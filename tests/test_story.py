@@ -131,8 +131,9 @@ def test_the_valuation_sentence_reads_right_for_every_sign(lang):
         c.manifest["scenarios"] = {"tupperparty": {"economy": {"valuation_range": 0.4}}}
         text = valuation(c, Story("tupperparty", "stammtisch", STORY.labels, "EUR"), lang)
         assert "{" not in text and not re.search(r"\bnan\b", text.lower()) and "40" in text, text
-        weak_part, strong_part = text.split({"en": "% more strongly", "de": "% stärker"}[lang])
-        strong_part = strong_part.split({"en": "as assumed", "de": "wie angenommen"}[lang])[0]
+        rest, strong_part = text.split({"en": "% more strongly", "de": "% stärker"}[lang])
+        weak_part = rest.split({"en": "% less strongly", "de": "% schwächer"}[lang])[1]  # as assumed comes first
+        strong_part = strong_part.split({"en": "This revalues", "de": "Das bewertet"}[lang])[0]
         assert words[expected[0]] in weak_part and words[expected[1]] in strong_part, text
     c.manifest["scenarios"]["stammtisch"] = {"economy": {"valuation_range": 0.5}}
     assert valuation(c, Story("tupperparty", "stammtisch"), lang) == ""  # valued on different bases: no comparison
