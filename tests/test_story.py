@@ -19,7 +19,8 @@ from sim.experiments import compare
 from sim.experiments.compare import Comparison
 from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
 from sim.report import numbers, plots
-from sim.report.story import Story, assumed_economy, headline, money, profit_alone, ranking, valuation
+from sim.report.numbers import money
+from sim.report.story import Story, assumed_economy, headline, profit_alone, ranking, valuation
 
 from .conftest import SCENARIOS
 
@@ -95,7 +96,7 @@ def test_the_report_says_which_strategies_earn_more_profit_than_the_proposed_one
     c = _with_profit({"tupperparty": 100_000, "stammtisch": 80_000, "broadcaster": 81_000, "absent": 130_000})
     text = profit_alone(c, story, lang)
     assert story.label("tupperparty", lang) in text and story.label("absent", lang) in text, text
-    ahead, _, level = text.partition("Level with it within chance" if lang == "en" else "Zufallsschwankung gleichauf")
+    ahead, _, level = text.partition("Not distinguishable from it" if lang == "en" else "nicht zu unterscheiden")
     assert story.label("broadcaster", lang) not in ahead and story.label("broadcaster", lang) in level, text  # 1,000 ahead, noise 1,000
     profit = c.runs.pivot(index="replication", columns="scenario", values="net_profit_present")
     for name in ("tupperparty", "absent"):  # the gap is the runs' paired mean difference (about 20,000 and 50,000)
@@ -363,11 +364,13 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     mean = lambda metric: small.table.query(f"scenario == 'tupperparty' and metric == '{metric}'")["mean"].iloc[0]
     # the last three columns add up: net profit today + equity change today = value today (the headline's)
     assert mean("net_profit_present") + mean("customer_equity_change_present") == pytest.approx(mean("value"))
-    assert money_table.cell(1, 6).text == numbers.money(mean("value"), "de")  # the table's own figure, in the report's format
+    from sim.report.story import money_unit
+
+    assert money_table.cell(1, 6).text == numbers.fixed(mean("value"), money_unit(small), "de")  # the sentences' unit
     del slides[3]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())
-    assert "Nur der Nettogewinn" in texts[1]  # the profit line beside the headline
+    assert "Betrachtet man nur den Nettogewinn" in texts[1]  # the profit line beside the headline
     assert "Die Geldwerte beruhen auf Annahmen" in texts[3]  # the assumed economy, in words
     assert "Ein Post erreicht" in texts[3] and "fraction" not in texts[3] and "reach_base" not in texts[3]  # key assumptions in words
     assert "{" not in " ".join(texts) and "unten" not in texts[3], texts[3]  # every template filled; no "below" in a deck

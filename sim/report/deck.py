@@ -8,8 +8,8 @@ from pathlib import Path
 
 from . import plots
 from .i18n import TEXT, cite, dative, source
-from .numbers import NONE, capital, count, decimal, money, percent
-from .story import Story, assumed_economy, headline, profit_alone, valuation
+from .numbers import NONE, capital, count, decimal, fixed, percent
+from .story import Story, assumed_economy, headline, money_unit, profit_alone, ranking, valuation
 
 KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
                    "service.wage_per_hour", "service.answers_per_staff_hour")
@@ -63,7 +63,8 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
                                                        period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
     first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(20)
 
-    text_slide(t["verdict"], [headline(comparison, story, lang), profit_alone(comparison, story, lang)], size=22)
+    said = [headline(comparison, story, lang), ranking(comparison, story, lang), profit_alone(comparison, story, lang)]
+    text_slide(t["verdict"], [p for p in said if p], size=17)  # the ranking's caveat too: a deck may travel alone
 
     slide = widen(deck.slides.add_slide(title_only))
     slide.shapes.title.text = t["at_a_glance"]
@@ -98,12 +99,14 @@ MONEY_COLUMNS = ("gross_profit", "cost", "net_profit", "net_profit_present", "cu
 
 def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
     """The money a finance lead asks for, as a table: per strategy, gross profit, cost, net profit (gross profit -
-    cost) as booked and in today's money, the change in customer equity, value undiscounted and value today (means
-    over the replications; the report has the intervals)."""
+    cost) as booked and in today's money, the change in customer equity in today's money and value today (means
+    over the replications, each to the unit of the report's sentences, so that the columns add up; the report has
+    the intervals)."""
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Inches, Pt
 
     t, table = TEXT[lang], comparison.table
+    unit = money_unit(comparison)
     slide.shapes.title.text = t["money"]
     names = [n for n in story.order(comparison) if n in set(table["scenario"])]
     shape = slide.shapes.add_table(len(names) + 1, len(MONEY_COLUMNS) + 1, Inches(0.6), Inches(1.7),
@@ -128,7 +131,7 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
         put(i, 0, capital(story.label(name, lang)), bold=True)
         for j, metric in enumerate(MONEY_COLUMNS, start=1):
             row = table[(table["scenario"] == name) & (table["metric"] == metric)]
-            put(i, j, money(float(row["mean"].iloc[0]), lang) if len(row) and row["n"].iloc[0] else NONE[lang])
+            put(i, j, fixed(float(row["mean"].iloc[0]), unit, lang) if len(row) and row["n"].iloc[0] else NONE[lang])
     # at the foot of the slide, its last line at the bottom margin: a table whose headers wrap (German) grows down
     note = slide.shapes.add_textbox(Inches(0.7), deck.slide_height - Inches(1.6), Inches(11.9), Inches(1.45))
     note.text_frame.word_wrap = True

@@ -19,8 +19,8 @@ from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and st
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
-from .numbers import NONE, capital, common_unit, count, decimal, fixed, money, number, percent, sum_terms
-from .story import valuation_pct
+from .numbers import NONE, capital, count, decimal, fixed, money, number, percent, sum_terms
+from .story import money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
@@ -185,16 +185,6 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
     return [s | {"text": capital(s["text"])} for s in out]
 
 
-def money_unit(comparison) -> float:
-    """The rounding unit of the money sentences: one for all of them (``numbers.common_unit``), so that a part
-    reads the same in every sentence and the parts of each add up to its value."""
-    table = comparison.table
-    if not len(table):
-        return 1.0
-    rows = table[table["metric"].isin(("value", "net_profit_present", "customer_equity_end_present", "customer_equity_start"))]
-    return common_unit([*rows["mean"], *rows["ci_low"], *rows["ci_high"]])
-
-
 def _equity_why(runs, name: str, lang: str) -> str:
     """Why customer equity moved: market trust at the start and the end (mean over the runs) and, where
     complaints were raised, how they were treated: answered in time, late, ignored (or deleted, or given up
@@ -212,7 +202,8 @@ def _equity_why(runs, name: str, lang: str) -> str:
             total = r["complaints_raised"].sum()
             share = {k: percent(r[f"complaints_{k}"].sum() / total, 0, lang) if f"complaints_{k}" in r else NONE[lang]
                      for k in ("answered_in_time", "answered_late", "ignored", "unheard")}
-            complaints = t["money_complaints"].format(n=count(raised, lang, 3), where=where, in_time=share["answered_in_time"],
+            complaints = t["money_complaints"].format(n=count(raised, lang, 3), where=where, where_sep=where if where.endswith(",") else where + ",",
+                                                      in_time=share["answered_in_time"],
                                                       late=share["answered_late"], ignored=share["ignored"], unheard=share["unheard"])
     return t["money_why"].format(start=decimal(r["trust_market_start"].mean(), ".3f", lang),
                                  end=decimal(r["long_term_trust"].mean(), ".3f", lang), complaints=complaints)
@@ -293,7 +284,7 @@ def money_note(comparison, story, lang: str = "en") -> str:
                                   rate=percent(sc["economy"]["discount_rate_per_year"], 0, lang))
     if "customer_equity_start" in runs:
         start = runs.loc[runs["scenario"] == story.current, "customer_equity_start"].mean()
-        note += t["money_start"].format(start=money(start, lang, story.currency))
+        note += t["money_start"].format(start=fixed(start, money_unit(comparison), lang, story.currency))
     return note + t["money_rounding"].format(unit=fixed(money_unit(comparison), 1.0, lang, story.currency))
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from ..experiments import stats
 from ..model.sales import OTHER_VALUES
 from .i18n import TEXT, dative
-from .numbers import capital, count, decimal, money
+from .numbers import capital, common_unit, count, decimal, fixed, percent
 
 
 @dataclass
@@ -105,20 +105,20 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
         parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours))
     d = f["value_diff"]
     who, other = story.label(story.proposed, lang), story.label(story.current, lang)
+    cash = money_in(comparison, lang, story.currency)
+    rate = percent(_discount_rate(comparison, story), 0, lang)
     if d["n"] == 0 or pd.isna(d["diff"]):
         value = ""
     elif d["ci_low"] > 0 or d["ci_high"] < 0:
-        value = t["story_value_clear"].format(who=who, other=other, diff=money(abs(d["diff"]), lang, story.currency),
+        value = t["story_value_clear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate,
                                               direction=t["story_more" if d["diff"] > 0 else "story_less"],
-                                              lo=money(d["ci_low"], lang, story.currency, True),
-                                              hi=money(d["ci_high"], lang, story.currency, True))
+                                              lo=cash(d["ci_low"], True), hi=cash(d["ci_high"], True))
     else:
-        value = t["story_value_unclear"].format(who=who, other=other, diff=money(abs(d["diff"]), lang, story.currency),
-                                                lo=money(d["ci_low"], lang, story.currency, True),
-                                                hi=money(d["ci_high"], lang, story.currency, True))
+        value = t["story_value_unclear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate,
+                                                lo=cash(d["ci_low"], True), hi=cash(d["ci_high"], True))
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
-        value = value[:-1] + t["story_value_parts"].format(profit=money(f["profit_diff"]["diff"], lang, story.currency, True),
-                                                          equity=money(f["equity_diff"]["diff"], lang, story.currency, True))
+        value = value[:-1] + t["story_value_parts"].format(profit=cash(f["profit_diff"]["diff"], True),
+                                                          equity=cash(f["equity_diff"]["diff"], True))
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
     return f"{sentence} {value}".strip()
@@ -143,6 +143,29 @@ def axis_from_zero(values) -> tuple[float, float]:
     return (lo - pad if lo < 0 else 0.0), (hi + pad if hi > 0 else 0.0)
 
 
+def money_unit(comparison) -> float:
+    """The rounding unit of the report's sentences about money: one for all of them (``numbers.common_unit`` over
+    each strategy's value, its parts and its interval), so that an amount reads the same in every sentence and the
+    parts of a sum add up to it. Tables and axes keep three significant figures."""
+    table = comparison.table
+    if not len(table):
+        runs = comparison.runs
+        return common_unit([x for c in ("value", "net_profit_present") if c in runs for x in runs[c]])
+    rows = table[table["metric"].isin(("value", "net_profit_present", "customer_equity_end_present", "customer_equity_start"))]
+    return common_unit([*rows["mean"], *rows["ci_low"], *rows["ci_high"]])
+
+
+def money_in(comparison, lang: str, currency: str):
+    """``cash(x, signed=False)``: an amount of money in the report's sentences (``money_unit``)."""
+    unit = money_unit(comparison)
+    return lambda x, signed=False: fixed(x, unit, lang, currency, signed)
+
+
+def _discount_rate(comparison, story: Story) -> float:
+    """The yearly rate the money of the proposed strategy's runs was discounted at."""
+    return float(comparison.manifest.get("scenarios", {}).get(story.proposed, {}).get("economy", {}).get("discount_rate_per_year", 0.12))
+
+
 def ranking(comparison, story: Story, lang: str = "en") -> str:
     """Which strategy has the highest value (by its mean over the replications), and where the proposed one ranks:
     the headline compares two, a client asks about all."""
@@ -159,18 +182,19 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
         mine = _runs(comparison, story.proposed)["value"]
         lead = stats.paired_difference(mine, _runs(comparison, runner_up)["value"].reindex(mine.index))
         if lead["n"] and lead["ci_low"] <= 0:  # highest by its mean only: the headline may call the same gap chance
+            cash = money_in(comparison, lang, story.currency)
             return t["rank_best_chance"].format(n=len(values), who=who, second=dative(story.label(runner_up, lang), lang),
-                                                lo=money(lead["ci_low"], lang, story.currency),
-                                                hi=money(lead["ci_high"], lang, story.currency))
+                                                lead=cash(lead["diff"]), lo=cash(lead["ci_low"]), hi=cash(lead["ci_high"]))
         return t["rank_best"].format(n=len(values), who=who)
     mine = _runs(comparison, story.proposed)["value"]
     gap = stats.paired_difference(_runs(comparison, order[0])["value"].reindex(mine.index), mine)
     how = "rank_gap_chance" if gap["n"] and gap["ci_low"] <= 0 <= gap["ci_high"] else "rank_gap"
-    sentence = t["rank_other"].format(n=len(values), best=story.label(order[0], lang), value=money(values[order[0]], lang, story.currency),
+    cash = money_in(comparison, lang, story.currency)
+    sentence = t["rank_other"].format(n=len(values), best=story.label(order[0], lang), value=cash(values[order[0]]),
                                       who=who, k=order.index(story.proposed) + 1)
     if not gap["n"]:
         return sentence
-    return f"{sentence} " + t[how].format(lo=money(gap["ci_low"], lang, story.currency), hi=money(gap["ci_high"], lang, story.currency))
+    return f"{sentence} " + t[how].format(lo=cash(gap["ci_low"]), hi=cash(gap["ci_high"]))
 
 
 def profit_alone(comparison, story: Story, lang: str = "en") -> str:
@@ -180,22 +204,21 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
     t = TEXT[lang]
     story = story.resolved(comparison)
     mine = _runs(comparison, story.proposed)["net_profit_present"]  # in today's money, as the headline's parts
+    cash = money_in(comparison, lang, story.currency)
     ahead, level = [], []
     for name in [story.current] + story.order(comparison)[2:]:
         theirs = _runs(comparison, name)["net_profit_present"]
         d = stats.paired_difference(theirs.reindex(mine.index), mine)
         if d["n"] and d["ci_low"] > 0:
-            ahead.append(t["profit_ahead_item"].format(
-                who=story.label(name, lang), profit=money(theirs.mean(), lang, story.currency), diff=money(d["diff"], lang, story.currency),
-                lo=money(d["ci_low"], lang, story.currency), hi=money(d["ci_high"], lang, story.currency)))
+            ahead.append(t["profit_ahead_item"].format(who=story.label(name, lang), profit=cash(theirs.mean()), diff=cash(d["diff"]),
+                                                       lo=cash(d["ci_low"]), hi=cash(d["ci_high"])))
         elif d["n"] and d["ci_low"] <= 0 <= d["ci_high"]:  # a tie is said as plainly as a lead
             level.append(t["profit_level_item"].format(
-                who=story.label(name, lang), profit=money(theirs.mean(), lang, story.currency),
-                diff=money(d["diff"], lang, story.currency, signed=True),
-                lo=money(d["ci_low"], lang, story.currency, signed=True), hi=money(d["ci_high"], lang, story.currency, signed=True)))
+                who=story.label(name, lang), profit=cash(theirs.mean()), diff=cash(abs(d["diff"])),
+                direction=t["more" if d["diff"] > 0 else "less"], lo=cash(d["ci_low"], True), hi=cash(d["ci_high"], True)))
     tie = t["profit_level"].format(items=_listed(level, t)) if level else ""
     period = _period(int(comparison.runs["days"].iloc[0]), t)
-    own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=money(abs(mine.mean()), lang, story.currency))
+    own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=cash(abs(mine.mean())))
     who = story.label(story.proposed, lang)
     who = capital(who) if lang == "de" else who  # a German sentence after the colon
     if not ahead:
@@ -228,18 +251,18 @@ def valuation(comparison, story: Story, lang: str = "en") -> str:
     if not pct or any(n not in a or n not in b for n in names):
         return ""
     other, items = story.label(story.current, lang), []
+    cash = money_in(comparison, lang, story.currency)
     for name in names:
         d = stats.paired_difference(b[name], a[name].reindex(b.index))
         if d["n"] == 0 or pd.isna(d["diff"]):
             return ""
         direction = t["story_more" if d["diff"] > 0 else "story_less"]
-        diff = money(abs(d["diff"]), lang, story.currency)
+        diff = cash(abs(d["diff"]))
         if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
             lo, hi = sorted(abs(d[k]) for k in ("ci_low", "ci_high"))
-            items.append(t["valuation_item"].format(diff=diff, direction=direction, other=other,
-                                                    lo=money(lo, lang, story.currency), hi=money(hi, lang, story.currency)))
+            items.append(t["valuation_item"].format(diff=diff, direction=direction, other=other, lo=cash(lo), hi=cash(hi)))
         else:
-            lo, hi = (money(d[k], lang, story.currency, True) for k in ("ci_low", "ci_high"))
+            lo, hi = (cash(d[k], True) for k in ("ci_low", "ci_high"))
             items.append(t["valuation_item_unclear"].format(diff=diff, direction=direction, other=other, lo=lo, hi=hi))
     return t["valuation"].format(pct=decimal(round(pct), "g", lang), who=story.label(story.proposed, lang),
                                  weak=items[0], strong=items[1], central=items[2])
