@@ -112,10 +112,9 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     elif d["ci_low"] > 0 or d["ci_high"] < 0:
         value = t["story_value_clear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate,
                                               direction=t["story_more" if d["diff"] > 0 else "story_less"],
-                                              lo=cash(d["ci_low"], True), hi=cash(d["ci_high"], True))
+                                              **_ends(cash, d))
     else:
-        value = t["story_value_unclear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate,
-                                                lo=cash(d["ci_low"], True), hi=cash(d["ci_high"], True))
+        value = t["story_value_unclear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate, **_ends(cash, d))
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
         value = value[:-1] + t["story_value_parts"].format(profit=cash(f["profit_diff"]["diff"], True),
                                                           equity=cash(f["equity_diff"]["diff"], True))
@@ -155,6 +154,12 @@ def money_unit(comparison) -> float:
     return common_unit([*rows["mean"], *rows["ci_low"], *rows["ci_high"]])
 
 
+def _ends(cash, d: dict) -> dict:
+    """An interval's ends (``lo``, ``hi``) as amounts, with a plus sign only where it spans zero (-1,200 to +3,400)."""
+    spans = d["ci_low"] < 0 < d["ci_high"]
+    return {"lo": cash(d["ci_low"], spans), "hi": cash(d["ci_high"], spans)}
+
+
 def money_in(comparison, lang: str, currency: str):
     """``cash(x, signed=False)``: an amount of money in the report's sentences (``money_unit``)."""
     unit = money_unit(comparison)
@@ -184,7 +189,7 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
         if lead["n"] and lead["ci_low"] <= 0:  # highest by its mean only: the headline may call the same gap chance
             cash = money_in(comparison, lang, story.currency)
             return t["rank_best_chance"].format(n=len(values), who=who, second=dative(story.label(runner_up, lang), lang),
-                                                lead=cash(lead["diff"]), lo=cash(lead["ci_low"]), hi=cash(lead["ci_high"]))
+                                                lead=cash(lead["diff"]), **_ends(cash, lead))
         return t["rank_best"].format(n=len(values), who=who)
     mine = _runs(comparison, story.proposed)["value"]
     gap = stats.paired_difference(_runs(comparison, order[0])["value"].reindex(mine.index), mine)
@@ -194,7 +199,7 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
                                       who=who, k=order.index(story.proposed) + 1)
     if not gap["n"]:
         return sentence
-    return f"{sentence} " + t[how].format(lo=cash(gap["ci_low"]), hi=cash(gap["ci_high"]))
+    return f"{sentence} " + t[how].format(**_ends(cash, gap))
 
 
 def profit_alone(comparison, story: Story, lang: str = "en") -> str:
@@ -215,7 +220,7 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
         elif d["n"] and d["ci_low"] <= 0 <= d["ci_high"]:  # a tie is said as plainly as a lead
             level.append(t["profit_level_item"].format(
                 who=story.label(name, lang), profit=cash(theirs.mean()), diff=cash(abs(d["diff"])),
-                direction=t["more" if d["diff"] > 0 else "less"], lo=cash(d["ci_low"], True), hi=cash(d["ci_high"], True)))
+                direction=t["more" if d["diff"] > 0 else "less"], **_ends(cash, d)))
     tie = t["profit_level"].format(items=_listed(level, t)) if level else ""
     period = _period(int(comparison.runs["days"].iloc[0]), t)
     own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=cash(abs(mine.mean())))
@@ -262,7 +267,7 @@ def valuation(comparison, story: Story, lang: str = "en") -> str:
             lo, hi = sorted(abs(d[k]) for k in ("ci_low", "ci_high"))
             items.append(t["valuation_item"].format(diff=diff, direction=direction, other=other, lo=cash(lo), hi=cash(hi)))
         else:
-            lo, hi = (cash(d[k], True) for k in ("ci_low", "ci_high"))
+            lo, hi = _ends(cash, d).values()
             items.append(t["valuation_item_unclear"].format(diff=diff, direction=direction, other=other, lo=lo, hi=hi))
     return t["valuation"].format(pct=decimal(round(pct), "g", lang), who=story.label(story.proposed, lang),
                                  weak=items[0], strong=items[1], central=items[2])
@@ -294,4 +299,6 @@ def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "re
         x = decimal(hours[0], "g", lang) if len(hours) == 1 else f"{decimal(hours[0], 'g', lang)}-{decimal(hours[-1], 'g', lang)}"
         wage = comparison.manifest["scenarios"][story.current].get("service", {}).get("wage_per_hour", 0.0)
         items.append(t["assumed_production_hours"].format(x=x, wage=decimal(float(wage), "g", lang), currency=story.currency))
-    return t["money_assumed" if where == "report" else "money_assumed_deck"].format(items="; ".join(items)) if items else ""
+    joined = "; ".join(items)
+    joined = capital(joined) if lang == "de" else joined  # a German sentence of its own
+    return t["money_assumed" if where == "report" else "money_assumed_deck"].format(items=joined) if items else ""
