@@ -21,9 +21,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .spec import SweepSpec
+from .spec import UNITS, SweepSpec
 
-COLUMNS = ["outcome", "parameter", "method", "index", "value", "ci_low", "ci_high", "note"]
+COLUMNS = ["outcome", "parameter", "method", "index", "value", "ci_low", "ci_high", "unit", "note"]
+SHARE = {"S1": "share of variance", "ST": "share of variance", "eta_squared": "share of variance",
+         "spearman_rho": "rank correlation (-1 to 1)"}  # Morris mu* and sigma are in the outcome's own unit
 
 
 def successful(runs: pd.DataFrame, strategy: str | None = None) -> pd.DataFrame:
@@ -42,7 +44,7 @@ def point_means(runs: pd.DataFrame, spec: SweepSpec, strategy: str | None = None
 def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
     """Write sensitivity.csv (and sensitivity.png) for the sweep in ``out``."""
     out = Path(out)
-    spec = SweepSpec.model_validate(json.loads((out / "sweep.json").read_text())["sweep"])
+    spec = SweepSpec.model_validate(json.loads((out / "sweep.json").read_text())["sweep"], context={"recorded": True})
     runs = pd.read_parquet(out / "runs.parquet")
     rows = []
     for strategy in runs["strategy"].unique():
@@ -50,7 +52,8 @@ def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
         ok = successful(runs, strategy)
         for outcome in spec.outcomes:
             for r in _indices(spec, means, outcome, ok):
-                rows.append({"strategy": strategy, "note": "", **r})
+                rows.append({"strategy": strategy, "note": "", **r,
+                             "unit": SHARE.get(r["index"], UNITS.get(outcome, "") if r["index"] in ("mu_star", "sigma") else "")})
     table = pd.DataFrame(rows, columns=["strategy", *COLUMNS])
     table.to_csv(out / "sensitivity.csv", index=False)
     picture = out / "sensitivity.png"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .. import runner
 from ..scenario import Name, Scenario, ScenarioError, Table, _FieldError, name_from_file, one_line, read_toml, shown
@@ -22,6 +22,15 @@ OUTCOMES = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "fol
             "interaction_rate", "organic_reach", "engagement_per_impression", "revenue", "gross_profit", "cost",
             "interaction_rate_first_30d", "interaction_rate_last_30d", "net_advocates_end", "purchase_index_end",
             "net_profit", "customer_equity_change", "value", "value_undiscounted")
+UNITS = {  # each outcome's unit, for the indices that carry it (Morris mu* and sigma)
+    "long_term_trust": "trust (0-1)", "trust_followers_end": "trust (0-1)", "unfollow_rate_per_30d": "share of followers per 30 days",
+    "followers_change": "share of the followers at the start", "followers_end": "followers",
+    "interaction_rate": "engagements per follower per post", "interaction_rate_first_30d": "engagements per follower per post",
+    "interaction_rate_last_30d": "engagements per follower per post", "organic_reach": "share of followers per post",
+    "engagement_per_impression": "engagements per impression", "net_advocates_end": "percentage points",
+    "purchase_index_end": "purchase rate (neutral market = 1)",
+    **dict.fromkeys(("revenue", "gross_profit", "cost", "net_profit", "customer_equity_change", "value", "value_undiscounted"), "currency"),
+}
 
 
 class Vary(Table):
@@ -78,7 +87,7 @@ class SweepSpec(Table):
         return self
 
     @model_validator(mode="after")
-    def _design_fits_parameters(self):
+    def _design_fits_parameters(self, info: ValidationInfo):
         for key, vary in self.parameters.items():
             if self.design == "grid" and vary.levels is None:
                 raise _FieldError(("parameters", key), "range", "levels = [...] for a grid design")
@@ -87,7 +96,8 @@ class SweepSpec(Table):
             if self.design != "grid" and vary.worded:
                 raise _FieldError(("parameters", key, "levels"), vary.levels,
                                   "numbers or true/false in a random design (a word such as \"auto\" has no rank; use design = \"grid\")")
-        if self.design == "sobol" and self.samples & (self.samples - 1):
+        recorded = (info.context or {}).get("recorded")  # a sweep.json written before this rule is read as it ran
+        if self.design == "sobol" and self.samples & (self.samples - 1) and not recorded:
             raise _FieldError(("samples",), self.samples, "a power of 2 for a sobol design (its sequence is balanced only then), "
                               f"e.g. {1 << (self.samples.bit_length() - 1)} or {1 << self.samples.bit_length()}")
         return self
