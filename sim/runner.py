@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform as _platform
 import re
 import shlex
+import subprocess
 import sys
 import time
 import warnings
@@ -74,7 +76,24 @@ def versions() -> dict:
         except metadata.PackageNotFoundError:
             out[dist] = None
     out["audsim_model_source"] = kernel_cache.source_hash()  # the model's code itself: a version number need not change
+    out["audsim_commit"] = _commit()
     return out
+
+
+@functools.cache
+def _commit() -> str | None:
+    """The git commit of the checkout audsim runs from, "+" after it if tracked files differ from it; None when
+    audsim is not run from a git checkout of its own (an installed wheel)."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        git = lambda *args: subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10)
+        top = git("rev-parse", "--show-toplevel")
+        if top.returncode or Path(top.stdout.strip()).resolve() != root:
+            return None
+        head, changed = git("rev-parse", "HEAD"), git("status", "--porcelain", "--untracked-files=no")
+        return head.stdout.strip() + ("+" if changed.stdout.strip() else "") if head.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError):
+        return None
 
 
 def command_line() -> str | None:
