@@ -377,7 +377,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
     except (FileExistsError, outputs.OutputError, sweep_run.DaskError) as e:
         _fail(str(e))
     except KeyboardInterrupt:
-        saved = len(sweep_run.done_ids(out / "parts")) if (out / "parts").is_dir() else 0
+        saved = len(sweep_run.done_ids(out / "parts"))
         click.echo(f"audsim: interrupted: {saved} of {total} runs saved in {out}; run again with --resume", err=True)
         sys.exit(130)
     analyze(out)

@@ -767,11 +767,13 @@ def _scaled_settings(data: dict, factor: float) -> dict:
     """Scenario settings (a whole scenario or a timeline entry) with their extensive ones scaled."""
     out = dict(data)
     for table, values in data.items():
-        fields = getattr(getattr(Scenario.model_fields.get(table), "annotation", None), "model_fields", {})
-        if isinstance(values, dict) and fields:
+        annotation = getattr(Scenario.model_fields.get(table), "annotation", None)
+        if not isinstance(values, dict):
+            continue
+        if fields := getattr(annotation, "model_fields", None):
             out[table] = _scaled_table(values, fields, factor)
-        elif table == "content" and isinstance(values, dict):  # a table per content type
-            out[table] = {k: _scaled_table(v, ContentType.model_fields, factor) if isinstance(v, dict) else v for k, v in values.items()}
+        elif get_origin(annotation) is dict and (fields := getattr(get_args(annotation)[1], "model_fields", None)):
+            out[table] = {k: _scaled_table(v, fields, factor) if isinstance(v, dict) else v for k, v in values.items()}  # content types
     return out
 
 

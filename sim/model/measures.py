@@ -187,6 +187,8 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
     def present(start, end):  # value as of day 0 with the market valued ``start`` before and ``end`` at the horizon
         return None if at is None or start is None or end is None else net_present + at[-1] * end - start
 
+    end_present = None if equity_end is None or at is None else at[-1] * equity_end
+
     return {
         "days": days,
         "long_term_trust": float(daily["trust_market"].iloc[-1]),
@@ -229,8 +231,8 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "customer_equity_end": equity_end,
         "customer_equity_change": equity_change,
         "net_profit_present": net_present,
-        "customer_equity_end_present": None if equity_end is None or at is None else at[-1] * equity_end,
-        "customer_equity_change_present": None if equity_change is None or at is None else at[-1] * equity_end - equity_at_start,
+        "customer_equity_end_present": end_present,
+        "customer_equity_change_present": None if end_present is None or equity_at_start is None else end_present - equity_at_start,
         "value": present(equity_at_start, equity_end),
         "value_undiscounted": net_profit + equity_change if equity_change is not None else None,
         **{f"value_{name}": present(start, end) for name, (start, end) in (valuations or {}).items()},

@@ -153,15 +153,15 @@ def key_assumptions(comparison, story, lang: str = "en") -> list[str]:
     sources = {r["key"]: r["source"] for r in parameters()}
     ran = comparison.manifest.get("scenarios", {}).get(story.current, {})
     lines = []
+    size = count(ran.get("platform", {}).get("size_ref", 0), lang)  # the page size the reach base holds for
     for key in KEY_ASSUMPTIONS:
         section, name = key.split(".")
         x = ran.get(section, {}).get(name)
         if x is None or f"key_{key}" not in t:
             continue
-        size = ran.get("platform", {}).get("size_ref", 0)  # the page size the reach base holds for
         text = t[f"key_{key}"].format(x=decimal(x, "g", lang), pct=percent(x, 0, lang), currency=story.currency,
                                       per_year=percent(1 - (1 - x) ** 365, 0, lang) if 0 <= x <= 1 else "",
-                                      size=count(size, lang))
+                                      size=size)
         first = source(key, sources[key], lang).split(";")[0].split(":")[0].strip()
         first = t["assumption"] if first.startswith("assumed") else cite(first, lang)
         lines.append(f"{text} ({t['source_short']}: {first})")

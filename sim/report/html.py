@@ -282,10 +282,11 @@ def money_note(comparison, story, lang: str = "en") -> str:
     sc, t, runs = comparison.manifest["scenarios"][story.current], TEXT[lang], comparison.runs
     note = t["money_note"].format(people=count(sc["market"]["people"], lang),
                                   rate=percent(sc["economy"]["discount_rate_per_year"], 0, lang))
+    unit = money_unit(comparison)
     if "customer_equity_start" in runs:
         start = runs.loc[runs["scenario"] == story.current, "customer_equity_start"].mean()
-        note += t["money_start"].format(start=fixed(start, money_unit(comparison), lang, story.currency))
-    return note + t["money_rounding"].format(unit=fixed(money_unit(comparison), 1.0, lang, story.currency))
+        note += t["money_start"].format(start=fixed(start, unit, lang, story.currency))
+    return note + t["money_rounding"].format(unit=fixed(unit, 1.0, lang, story.currency))
 
 
 def _page_followers(comparison, story) -> float:

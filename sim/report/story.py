@@ -167,8 +167,12 @@ def money_in(comparison, lang: str, currency: str):
 
 
 def _discount_rate(comparison, story: Story) -> float:
-    """The yearly rate the money of the proposed strategy's runs was discounted at."""
-    return float(comparison.manifest.get("scenarios", {}).get(story.proposed, {}).get("economy", {}).get("discount_rate_per_year", 0.12))
+    """The yearly rate the money of the proposed strategy's runs was discounted at (the schema's default where a
+    comparison does not record it)."""
+    from ..scenario import Economy
+
+    economy = comparison.manifest.get("scenarios", {}).get(story.proposed, {}).get("economy", {})
+    return float(economy.get("discount_rate_per_year", Economy.model_fields["discount_rate_per_year"].default))
 
 
 def ranking(comparison, story: Story, lang: str = "en") -> str:
