@@ -40,11 +40,11 @@ h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bott
 .figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
 @page{size:A4;margin:14mm}
-@media print{body{max-width:none;margin:0}h1{font-size:1.45em}.headline{font-size:1.1em}.figures>div{flex:1 1 48%;text-align:center}.figures>div svg{width:96%;height:auto}.figures>div[data-figure=followers]{flex:1 1 100%}.figures>div[data-figure=followers] svg{width:62%}.figures>div{break-inside:avoid}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}table.assumptions{font-size:.8em}thead{display:table-header-group}details.manifest{display:none}summary{list-style:none}summary::-webkit-details-marker{display:none}}
+@media print{body{max-width:none;margin:0}h1{font-size:1.45em}.headline{font-size:1.1em}.figures>div{flex:1 1 48%;text-align:center}.figures>div svg{width:96%;height:auto}.figures>div[data-figure=followers]{flex:1 1 100%}.figures>div[data-figure=followers] svg{width:62%}.figures>div{break-inside:avoid}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}h3.appendix{break-before:page}h3.appendix+details>summary{display:none}table.assumptions{font-size:.68em;table-layout:fixed;width:100%}table.assumptions col.key{width:28%}table.assumptions col.value{width:10.5%}table.assumptions col.unit{width:16%}table.assumptions col.source{width:35%}table.assumptions td,table.assumptions th{padding:.15em .3em;overflow-wrap:break-word}table.assumptions code{white-space:normal;overflow-wrap:anywhere}table.assumptions .meaning{min-width:0}thead{display:table-header-group}details.manifest{display:none}summary{list-style:none}summary::-webkit-details-marker{display:none}}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
 th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}.note{color:#555;font-size:.9em}.warn{color:#a33}
-code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align:left;font-size:.85em}table.assumptions code{overflow-wrap:normal;white-space:nowrap}table.assumptions .meaning{display:block;color:#555;font-size:.92em;min-width:14em}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
+code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align:left;font-size:.85em}table.assumptions code{overflow-wrap:normal;white-space:nowrap}table.assumptions .meaning{display:block;color:#555;font-size:.92em;min-width:14em}table.assumptions tr.changed td:nth-child(3){font-weight:600}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
 """
 
 
@@ -267,7 +267,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison, story, lang)}")
-    parts.append(f"<h3>{t['assumptions']}</h3>{_assumptions(t, comparison.manifest.get('scenarios', {}), lang)}")
+    parts.append(f"<h3 class='appendix'>{t['assumptions']}</h3>{_assumptions(t, comparison.manifest.get('scenarios', {}), lang)}")
     m = comparison.manifest
     parts.append(f"<h3>{t['reproduce']}</h3><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
     if breakeven is None and (m.get("command") or "").startswith("audsim demo"):
@@ -407,14 +407,17 @@ def _timeline(entries: list[dict]) -> list[str]:
 def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
     """Every parameter with what it means, its default, the value this report ran with (the same for every
     strategy, or "differs by strategy"), its unit and source, in the report's language."""
-    rows = "".join(f"<tr><td><code>{html.escape(r['key'])}</code><span class='meaning'>{html.escape(meaning(r['key'], r['meaning'], lang))}</span></td>"
-                   f"<td>{html.escape(_setting(r['default'], lang))}</td>"
-                   f"<td>{html.escape(_used(r['key'], scenarios, t, lang))}</td>"
-                   f"<td>{html.escape(unit(r['unit'], lang))}</td><td>{html.escape(cite(source(r['key'], r['source'], lang), lang))}</td></tr>"
-                   for r in parameters())
+    def row(r):
+        default, used = _setting(r["default"], lang), _used(r["key"], scenarios, t, lang)
+        changed = " class='changed'" if used != default else ""  # set by a strategy or for this page: in bold
+        return (f"<tr{changed}><td><code>{html.escape(r['key'])}</code><span class='meaning'>{html.escape(meaning(r['key'], r['meaning'], lang))}</span></td>"
+                f"<td>{html.escape(default)}</td><td>{html.escape(used)}</td>"
+                f"<td>{html.escape(unit(r['unit'], lang)).replace('/', '/<wbr>')}</td><td>{html.escape(cite(source(r['key'], r['source'], lang), lang))}</td></tr>")
+
     return (f"<details><summary>{t['param']}: {t['default']}, {t['used']}, {t['unit']}, {t['source']}</summary>{t['assumptions_note']}"
-            f"<table class='assumptions'><thead><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['used']}</th>"
-            f"<th>{t['unit']}</th><th>{t['source']}</th></tr></thead><tbody>{rows}</tbody></table></details>")
+            "<table class='assumptions'><colgroup><col class='key'><col class='value'><col class='value'><col class='unit'><col class='source'></colgroup>"
+            f"<thead><tr><th>{t['param']}</th><th>{t['default']}</th><th>{t['used']}</th>"
+            f"<th>{t['unit']}</th><th>{t['source']}</th></tr></thead><tbody>{''.join(map(row, parameters()))}</tbody></table></details>")
 
 
 def _setting(value, lang: str = "en") -> str:
