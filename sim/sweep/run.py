@@ -82,7 +82,8 @@ def done_ids(parts: Path) -> set[str]:
 def sweep(spec, scenarios, out: str | Path, workers: int | None = None, scheduler=None,
           dask_local: int | None = None, resume: bool = False, progress=None, overwrite: bool = False,
           security=None, connect_timeout: float = 10.0) -> pd.DataFrame:
-    """Run a sweep into ``out``; return all its rows (also in runs.parquet).
+    """Run a sweep into ``out``; return all its rows (also in runs.parquet). ``sim.sweep.analyze(out)`` then
+    writes sensitivity.csv and the plots, as ``audsim sweep`` does after its runs.
 
     Args:
         workers: local processes (default all cores; 1 runs here, serially).
