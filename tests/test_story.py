@@ -355,7 +355,10 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     reader = pypdf.PdfReader(out / "report.pdf")
     assert abs(float(reader.pages[0].mediabox.width) - 595) < 2  # A4 (595 x 842 pt), not US Letter
     slides = list(Presentation(out / "report.pptx").slides)
-    assert len(slides) == 6  # title, headline, three figures, money, assumptions, reproduce (no break-even asked)
+    assert len(slides) == 5  # title, headline, three figures, money, assumptions (no break-even asked)
+    notes = slides[0].notes_slide.notes_text_frame.text  # how to reproduce: for the presenter, not on a slide
+    assert "So lässt es sich nachrechnen" in notes and small.manifest["command"] in notes
+    assert "Kundenwert:" in slides[4].notes_slide.notes_text_frame.text  # what the money figures mean
     money_table = next(sh.table for sh in slides[3].shapes if sh.has_table)
     assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 1).text
     header = [money_table.cell(0, j).text.replace("-\v", "").replace("\v", " ") for j in range(7)]  # words broken by hand

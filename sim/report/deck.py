@@ -1,5 +1,6 @@
 """A short slide deck for consultants who present in PowerPoint (python-pptx): title, headline, the three
-figures, the money table, the break-even market, assumptions and how to reproduce. The words are the report's."""
+figures, the money table, the break-even market and the assumptions; how to reproduce it and the money's
+definitions are in the speaker notes. The words are the report's."""
 
 from __future__ import annotations
 
@@ -82,13 +83,17 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     from .html import money_note
 
-    text_slide(t["deck_assumptions"], [assumed_economy(comparison, story, lang, where="deck")]
-               + key_assumptions(comparison, story, lang) + [money_note(comparison, story, lang)], size=12, spacing=4)  # ten paragraphs: fit
+    slide = text_slide(t["deck_assumptions"], [assumed_economy(comparison, story, lang, where="deck")]
+                       + key_assumptions(comparison, story, lang), size=15, spacing=5)
+    slide.notes_slide.notes_text_frame.text = money_note(comparison, story, lang)  # the definitions, for the presenter
+    # how to reproduce is for the consultant, not the client: in the title slide's notes, not on a slide
     command = comparison.manifest.get("command") or ""
     base = dative(story.label(comparison.manifest["baseline"], lang), lang)
-    text_slide(t["reproduce"], [command] + ([f"{t['with_breakeven']}: {command} --breakeven 10000,30000,100000,300000,1000000"]
-                                            if breakeven is None and command.startswith("audsim demo") else [])
-               + [t["reps_note"].format(reps=comparison.reps, base_to=base)], size=16)
+    first.notes_slide.notes_text_frame.text = "\n".join(
+        [f"{t['reproduce']}: {command}"]
+        + ([f"{t['with_breakeven']}: {command} --breakeven 10000,30000,100000,300000,1000000"]
+           if breakeven is None and command.startswith("audsim demo") else [])
+        + [t["reps_note"].format(reps=comparison.reps, base_to=base)])
     deck.save(path)
     return path
 
