@@ -321,8 +321,11 @@ def test_an_insights_export_sizes_the_page_and_fits_the_market(tmp_path):
                                   samples=4, rounds=1)
     figures = fitted["figures"]
     assert scs["tupperparty"].strategy.posts_per_day == pytest.approx(figures["posts_per_day"])
+    # fitted from the export's first day; the strategies start from its last (today), in the market of the fit
+    assert figures["followers_end"] != figures["followers_start"]
     assert scs["stammtisch"].market.initial_follower_share * scs["stammtisch"].market.people == pytest.approx(
-        round(figures["followers_start"]))
+        round(figures["followers_end"]))
+    assert scs["stammtisch"].market.people == round(round(figures["followers_start"]) / SHIPPED["tupperparty"].market.initial_follower_share)
     for row in fitted["estimates"]:
         values = [sc.value(row["parameter"]) for sc in scs.values()]
         assert values == [pytest.approx(row["mean"])] * len(scs)  # one market for every strategy

@@ -73,9 +73,10 @@ def for_the_page(shipped: dict[str, Scenario], current: str, followers: int | No
 
 def fit_to_insights(shipped: dict[str, Scenario], current: str, export: Path, workers: int | None = None, progress=None,
                     samples: int = 40, rounds: int = 2) -> tuple[dict[str, Scenario], dict]:
-    """The strategies on the client's page as its export shows it: the page's size and the current strategy's posting
-    rate from the export, and the market's reach, engagement and unfollow parameters fitted (ABC) to the current
-    strategy's figures, then given to every strategy. Returns the scenarios and the fit's estimates."""
+    """The strategies on the client's page as its export shows it: the market's reach, engagement and unfollow
+    parameters fitted (ABC) to the current strategy's figures over the export's days (from its first day's
+    followers, at its posting rate), then given to every strategy, each starting from the page as it is on the
+    export's last day. Returns the scenarios and the fit's estimates."""
     from ..calibration import abc, insights
 
     figures = insights.targets_from_insights(insights.read_insights(export))
@@ -89,7 +90,11 @@ def fit_to_insights(shipped: dict[str, Scenario], current: str, export: Path, wo
     with tempfile.TemporaryDirectory(prefix="audsim-fit-") as folder:
         fit = abc.fit(spec, base, list(spec.ranges), Path(folder) / "runs", workers=workers, progress=progress)
     fitted = {r["parameter"]: float(r["mean"]) for _, r in fit.estimates.iterrows()}
-    return {n: sc.with_overrides(source=f"{export}: fitted", **fitted) for n, sc in page.items()}, {
+    # fitted over the export's days from its first day's followers; the comparison starts today, from its last
+    # day's, in the same market
+    today = for_the_page(shipped, current, followers=int(round(figures["followers_end"])), market=page[current].market.people,
+                         posts_per_day=figures["posts_per_day"], source=str(export))
+    return {n: sc.with_overrides(source=f"{export}: fitted", **fitted) for n, sc in today.items()}, {
         "export": str(export), "figures": figures, "estimates": fit.estimates.to_dict(orient="records")}
 
 
