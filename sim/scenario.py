@@ -922,7 +922,23 @@ def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "
         raise ScenarioError(f"{source}: extends = {str(base)!r}: {path} is not a readable file; expected a scenario file")
     merged = _deep_merge(_read_toml(path), data)
     merged.setdefault("name", name_from_file(path))
-    return within_horizon(validate(merged, source=f"{source} -> {path}"), f"{source} -> {path}")
+    try:
+        return within_horizon(validate(merged, source=source), source)
+    except ScenarioError as e:  # a bad value the dict does not set is named where it is written: the file it extends
+        key = getattr(e, "key", "")
+        if key and not _sets(data, key) and (where := _setting_file(path, key)) and str(e).startswith(f"{source}: "):
+            raise ScenarioError(f"{source} -> {where}{str(e)[len(source):]}") from None
+        raise
+
+
+def _sets(data: Mapping, key: str) -> bool:
+    """Whether ``data`` (nested tables) sets the dotted ``key``."""
+    node = data
+    for part in key.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return False
+        node = node[part]
+    return True
 
 
 def beyond_horizon(sc: Scenario) -> list[tuple[str, int]]:

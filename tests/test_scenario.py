@@ -1,5 +1,7 @@
 """Scenario files: defaults, extends, content types as data, and one-line errors."""
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -95,6 +97,17 @@ def test_extends_cycle_is_refused(tmp_toml):
     tmp_toml('extends = "b.toml"\n', "a.toml")
     b = tmp_toml('extends = "a.toml"\n', "b.toml")
     expect_error(b, "cycle")
+
+
+def test_a_dict_that_extends_a_file_names_where_the_bad_value_is_written(tmp_toml):
+    """A bad value the dict sets is the dict's; one only its base file sets is named in that file."""
+    from sim.scenario import ScenarioError, from_dict
+
+    base = tmp_toml("[market]\npeople = -3\n", "base.toml")
+    with pytest.raises(ScenarioError, match=r"^<dict>: market.people = -5: expected"):
+        from_dict({"extends": str(base), "market": {"people": -5}})
+    with pytest.raises(ScenarioError, match=rf"^<dict> -> {re.escape(str(base))}: market.people = -3: expected"):
+        from_dict({"extends": str(base), "market": {"trust_mean": 0.5}})
 
 
 # -- property: whatever is thrown at the loader, it either loads or says one line --------
