@@ -85,6 +85,20 @@ def _a_staff(value):
 
 Staff = Annotated[float | str, BeforeValidator(_a_staff)]
 
+SHARE_ALLOWED = 'a fraction in [0, 1], or "steady" (each person as likely a customer as the purchase and lapse rates keep them)'
+
+
+def _a_customer_share(value):
+    """The customers on day 0: a share of the market, or "steady" for the share the sales chain keeps."""
+    if value == "steady":
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or not 0 <= value <= 1:
+        raise _FieldError(("market", "customer_share"), value, SHARE_ALLOWED)
+    return float(value)
+
+
+CustomerShare = Annotated[float | str, BeforeValidator(_a_customer_share)]
+
 
 class Table(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
@@ -95,7 +109,13 @@ class Market(Table):
 
     people: Whole = P(20_000, 10, 50_000_000, unit="persons", doc="people in the reachable market", extensive=True)
     initial_follower_share: Number = P(0.2, 0, 1, unit="fraction", doc="share of the market following the page on day 0")
-    customer_share: Number = P(0.3, 0, 1, unit="fraction", doc="share of the market who have bought on day 0")
+    customer_share: CustomerShare = Field(
+        "steady", description='share of the market who are customers on day 0; "steady": each person with chance a/(a+h) at their '
+        'own trust (first-purchase rate a, lapse hazard h: the share the sales chain keeps, so a market where nothing happens '
+        'neither gains nor loses customers)',
+        json_schema_extra={"unit": "fraction", "allowed": '[0, 1] or "steady"',
+                           "source": "assumed: steady state of the economy's purchase and lapse rates (0.27 at neutral trust with the defaults; "
+                                     "was 0.3, from which every market lost a tenth of its customers, and of its equity, in the first years)"})
     contest_share: Number = P(0.23, 0, 1, unit="fraction",
                              source="Snipp 2016: 23% of visitors to brand social media sites came to enter contests (16% three years "
                                     "earlier); about 55 million Americans, a fifth of adults, enter sweepstakes in a year",
@@ -314,7 +334,7 @@ class Economy(Table):
     margin: Number = P(0.4, 0, 1, unit="fraction", source="seed 000 (permanent discounts cut profit)", doc="margin on a sale before discounts")
     base_purchase_rate: Number = P(0.001, 0, 1, unit="1/customer/day", doc="a customer's daily chance of buying again at trust 0.5 (loyalty)")
     prospect_purchase_rate: Number = P(0.0003, 0, 1, unit="1/person/day",
-                                      source="assumed: with lapse_rate, a neutral market keeps about its customer share (a/(a+h) = 0.27 against customer_share 0.3)",
+                                      source="assumed: with lapse_rate, a neutral market's steady customer share a/(a+h) is 0.27 (market.customer_share)",
                                       doc="a non-customer's daily chance of buying for the first time at trust 0.5")
     trust_elasticity: Number = P(2.0, 0, 10, unit="exponent", doc="purchase rates grow as (trust/0.5)^elasticity")
     lapse_rate: Number = P(0.0008, 0, 1, unit="1/customer/day",

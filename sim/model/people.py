@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import ndtri
 
+from .sales import steady_share
+
 # name, dtype, meaning (unit)
 COLUMNS: tuple[tuple[str, type, str], ...] = (
     ("follows", np.bool_, "follows the brand's page"),
@@ -60,7 +62,8 @@ class People:
         # Beta(2, b) with the requested mean: most people are online some days, few daily.
         p.activity[:] = rng.beta(2.0, 2.0 * (1 - m.activity_mean) / m.activity_mean, m.people)
         p.tolerance[:] = rng.gamma(4.0, m.tolerance_mean / 4.0, m.people)
-        p.customer[:] = rng.random(m.people) < m.customer_share
+        share = steady_share(p.trust, scenario.economy) if m.customer_share == "steady" else m.customer_share
+        p.customer[:] = rng.random(m.people) < share
         # Those who value the brand's content most are likelier to follow already: weighted sampling
         # without replacement as the k earliest of exponential clocks with rates = mean interest.
         k = int(round(m.initial_follower_share * m.people))

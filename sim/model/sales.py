@@ -41,6 +41,15 @@ def lapse(people, economy, rng) -> int:
     return int(gone.size)
 
 
+def steady_share(trust: np.ndarray, economy) -> np.ndarray:
+    """Each person's chance of being a customer when buying a first time (rate a) and lapsing (hazard h) have
+    balanced at their trust: a / (a + h), the stationary share of the two-state chain ``equity`` values."""
+    t = trust.astype(np.float64)
+    a = economy.prospect_purchase_rate * (t / 0.5) ** economy.trust_elasticity
+    h = economy.lapse_rate * np.exp(economy.lapse_trust_slope * (0.5 - t))
+    return np.divide(a, a + h, out=np.zeros_like(a), where=(a + h) > 0)
+
+
 def daily_rate(per_year: float) -> float:
     """The continuous daily discount rate delta of a yearly rate: a unit t days ahead is worth exp(-delta t) today."""
     return float(np.log1p(per_year) / 365.0)
