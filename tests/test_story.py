@@ -365,7 +365,7 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     money_table = next(sh.table for sh in slides[3].shapes if sh.has_table)
     assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 1).text
     header = [money_table.cell(0, j).text.replace("-\v", "").replace("\v", " ") for j in range(7)]  # words broken by hand
-    assert "Nettogewinn" in header[3]  # gross profit - cost = net profit, side by side
+    assert "Deckungsbeitrag" in header[3]  # gross profit - cost = contribution, side by side
     assert "heute" in header[4] and "Kundenwertänderung heute" in header[5] and "heute" in header[6]
     mean = lambda metric: small.table.query(f"scenario == 'tupperparty' and metric == '{metric}'")["mean"].iloc[0]
     # the last three columns add up: net profit today + equity change today = value today (the headline's)
@@ -376,7 +376,7 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     del slides[3]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())
-    assert "Betrachtet man nur den Nettogewinn" in texts[1]  # the profit line beside the headline
+    assert "Betrachtet man nur den Deckungsbeitrag" in texts[1]  # the profit line beside the headline
     assert "Die Geldwerte beruhen auf Annahmen" in texts[3]  # the assumed economy, in words
     assert "Ein Post erreicht" in texts[3] and "fraction" not in texts[3] and "reach_base" not in texts[3]  # key assumptions in words
     assert "{" not in " ".join(texts) and "unten" not in texts[3], texts[3]  # every template filled; no "below" in a deck

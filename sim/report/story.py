@@ -192,14 +192,14 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
         lead = stats.paired_difference(mine, _runs(comparison, runner_up)["value"].reindex(mine.index))
         if lead["n"] and lead["ci_low"] <= 0:  # highest by its mean only: the headline may call the same gap chance
             cash = money_in(comparison, lang, story.currency)
-            return t["rank_best_chance"].format(n=len(values), who=who, second=dative(story.label(runner_up, lang), lang),
+            return t["rank_best_chance"].format(n=t["numbers"].get(len(values), str(len(values))), who=who, second=dative(story.label(runner_up, lang), lang),
                                                 lead=cash(lead["diff"]), **_ends(cash, lead))
-        return t["rank_best"].format(n=len(values), who=who)
+        return t["rank_best"].format(n=t["numbers"].get(len(values), str(len(values))), who=who)
     mine = _runs(comparison, story.proposed)["value"]
     gap = stats.paired_difference(_runs(comparison, order[0])["value"].reindex(mine.index), mine)
     how = "rank_gap_chance" if gap["n"] and gap["ci_low"] <= 0 <= gap["ci_high"] else "rank_gap"
     cash = money_in(comparison, lang, story.currency)
-    sentence = t["rank_other"].format(n=len(values), best=story.label(order[0], lang), value=cash(values[order[0]]),
+    sentence = t["rank_other"].format(count=t["numbers"].get(len(values), str(len(values))), n=len(values), best=story.label(order[0], lang), value=cash(values[order[0]]),
                                       who=who, k=order.index(story.proposed) + 1)
     if not gap["n"]:
         return sentence
