@@ -574,3 +574,21 @@ def test_the_assumptions_table_marks_the_values_that_differ_from_the_default():
     changed = re.findall(r"<tr class='changed'><td><code>([^<]+)</code>", table)
     assert changed == ["market.people"]
     assert "<code>market.trust_mean</code>" in table
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang):
+    """Given only a page size, the report says the rest is the model's assumption; fitted to an export, it names
+    the export and that the simulation starts from the page as it is at its end."""
+    import copy
+
+    from sim.report.html import _page_line
+
+    plain = _page_line(small, STORY, lang)
+    assert STORY.label("tupperparty", lang) in plain and ("assumptions" in plain if lang == "en" else "Annahmen" in plain)
+    fitted = copy.copy(small)
+    fitted.manifest = {**small.manifest, "fitted_to_insights": {"export": "/x/page.csv", "figures": {
+        "days": 180, "followers_start": 2003, "followers_end": 2284}}}
+    line = _page_line(fitted, STORY, lang)
+    assert "page.csv" in line and ("2,284" if lang == "en" else "2.284") in line and line != plain
+    assert ("where the export ends" if lang == "en" else "wo der Export endet") in line

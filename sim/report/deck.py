@@ -55,14 +55,10 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     first = widen(deck.slides.add_slide(deck.slide_layouts[0]))
     first.shapes.title.text = t["title_page"].format(current=story.label(story.current, lang))
     first.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # the template's 44 pt overflows a title this long
-    from .html import _page_followers, _plain_period
+    from .html import _page_line
 
-    current = comparison.manifest["scenarios"][story.current]
-    first.placeholders[1].text = t["your_page"].format(followers=count(_page_followers(comparison, story), lang),
-                                                       people=count(current["market"]["people"], lang), reps=comparison.reps,
-                                                       posts=decimal(current["strategy"]["posts_per_day"], "g", lang),
-                                                       period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
-    first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(20)
+    first.placeholders[1].text = _page_line(comparison, story, lang)  # the page, and what of it the model assumes
+    first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(16)
 
     said = [headline(comparison, story, lang), ranking(comparison, story, lang), profit_alone(comparison, story, lang)]
     text_slide(t["verdict"], [p for p in said if p], size=17)  # the ranking's caveat too: a deck may travel alone

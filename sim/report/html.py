@@ -220,21 +220,11 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
 
     t = TEXT[lang]
     story = (story or Story()).resolved(comparison)
-    reps, days = comparison.reps, int(comparison.runs["days"].iloc[0])
+    reps = comparison.reps
     title = t["title_page"].format(current=story.label(story.current, lang))
     parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
-    page = comparison.manifest["scenarios"][story.current]["market"]
-    followers = _page_followers(comparison, story)
-    posts = decimal(comparison.manifest["scenarios"][story.current]["strategy"]["posts_per_day"], "g", lang)
-    page_line = t["your_page"].format(followers=count(followers, lang), people=count(page["people"], lang), posts=posts, reps=reps,
-                                      period=_plain_period(days, t))
-    if fitted := comparison.manifest.get("fitted_to_insights"):  # audsim demo --from-insights
-        f = fitted["figures"]
-        page_line += t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
-                                                  start=count(f["followers_start"], lang),
-                                                  end=count(f.get("followers_end", f["followers_start"]), lang))
-    parts.append(f"<p class='note' id='page'>{html.escape(page_line)}</p>")
+    parts.append(f"<p class='note' id='page'>{html.escape(_page_line(comparison, story, lang))}</p>")
     parts.append(f"<p class='headline' id='headline'>{html.escape(headline(comparison, story, lang))}</p>")
     if sentence := ranking(comparison, story, lang):
         parts.append(f"<p id='ranking'>{html.escape(sentence)}</p>")
@@ -275,6 +265,22 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<details class='manifest'><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _page_line(comparison, story, lang: str = "en") -> str:
+    """The page the comparison is about: its size, market and posting rate, the runs, and what of it is the
+    client's own (an export it was fitted to) and what the model assumes."""
+    t = TEXT[lang]
+    page = comparison.manifest["scenarios"][story.current]["market"]
+    posts = decimal(comparison.manifest["scenarios"][story.current]["strategy"]["posts_per_day"], "g", lang)
+    line = t["your_page"].format(followers=count(_page_followers(comparison, story), lang), people=count(page["people"], lang),
+                                 posts=posts, reps=comparison.reps, period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
+    if fitted := comparison.manifest.get("fitted_to_insights"):  # audsim demo --from-insights
+        f = fitted["figures"]
+        return line + t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
+                                                   start=count(f["followers_start"], lang),
+                                                   end=count(f.get("followers_end", f["followers_start"]), lang))
+    return line + t["your_page_assumed"].format(current=story.label(story.current, lang))
 
 
 def money_note(comparison, story, lang: str = "en") -> str:
