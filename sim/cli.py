@@ -501,7 +501,7 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
 def validate(quick, folder):
     """Measure the model against published figures (validation/*.toml); exit 1 if a target fails."""
     from .validation import run_suite, write_report
-    from .validation.suite import ROOT
+    from .validation.suite import ROOT, summary
 
     folder = folder or ROOT
     try:
@@ -509,12 +509,12 @@ def validate(quick, folder):
             checks, wall = run_suite(quick=quick, folder=folder, progress=lambda t: click.echo(f"measured {t}", err=True))
             width = max(len(c.check) for c in checks)
             for c in checks:
-                click.echo(f"{c.target}  {c.check:<{width}}  expected {c.expected:<34} measured {c.measured():<32} {'pass' if c.passed else 'FAIL'}")
+                click.echo(f"{c.target}  {c.check:<{width}}  expected {c.expected:<34} measured {c.measured():<32} {c.result()}")
             report = write_report(checks, wall, quick, folder / "report.md")
     except (ScenarioError, outputs.OutputError) as e:
         _fail(str(e))
     failed = [c for c in checks if not c.passed]
-    click.echo(f"{len(checks) - len(failed)} of {len(checks)} checks pass ({wall:.0f} s); wrote {report}")
+    click.echo(f"{summary(checks)} ({wall:.0f} s); wrote {report}")
     sys.exit(1 if failed else 0)
 
 

@@ -9,6 +9,7 @@ the key, the value and what is allowed.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import math
@@ -409,6 +410,19 @@ class Scenario(Table):
         for loc, key in named:
             if key not in self.content:
                 raise _FieldError(loc, key, f"a content type defined under [content]: {', '.join(sorted(self.content))}")
+        return self
+
+    @model_validator(mode="after")
+    def _new_types_say_who_values_them(self):
+        """A type the defaults do not have must say who values it: [content.promt] with only a dose of annoyance is
+        more likely a misspelt promo than a new kind of post (and a new type adds a column of interests to the market)."""
+        for name, kind in self.content.items():
+            if name not in DEFAULT_CONTENT and "valued_by" not in kind.model_fields_set:
+                near = difflib.get_close_matches(name, list(DEFAULT_CONTENT), n=1)
+                hint = f" (or did you mean {near[0]}?)" if near else ""
+                raise _FieldError(("content", name), "a new content type without valued_by",
+                                  f"valued_by set for a new type (the share of people who value it), or one of the defaults: "
+                                  f"{', '.join(DEFAULT_CONTENT)}{hint}")
         return self
 
     @model_validator(mode="after")
