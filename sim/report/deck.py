@@ -137,7 +137,7 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
     note = slide.shapes.add_textbox(Inches(0.7), deck.slide_height - Inches(1.6), Inches(11.9), Inches(1.45))
     note.text_frame.word_wrap = True
     note.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-    note.text_frame.text = t["deck_money_note"].format(reps=comparison.reps)
+    note.text_frame.text = t["deck_money_note"].format(reps=comparison.reps, unit=fixed(unit, 1.0, lang, story.currency))
     if sentence := valuation(comparison, story, lang):  # how much of it rests on the assumed link of trust to money
         note.text_frame.add_paragraph().text = sentence
     for paragraph in note.text_frame.paragraphs:

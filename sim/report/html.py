@@ -226,6 +226,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
     parts.append(f"<p class='note' id='page'>{html.escape(_page_line(comparison, story, lang))}</p>")
     parts.append(f"<p class='headline' id='headline'>{html.escape(headline(comparison, story, lang))}</p>")
+    if sentence := valuation(comparison, story, lang):  # beside the headline: its interval is the runs', this the assumptions'
+        parts.append(f"<p id='valuation'>{html.escape(sentence)}</p>")
     if sentence := ranking(comparison, story, lang):
         parts.append(f"<p id='ranking'>{html.escape(sentence)}</p>")
     figs = plots.story_figures(comparison, story, lang)
@@ -233,8 +235,6 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
                  + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")
     parts.append(f"<p id='profit-alone'>{html.escape(profit_alone(comparison, story, lang))}</p>")
     parts.append(f"<p class='note' id='money-assumed'>{html.escape(assumed_economy(comparison, story, lang))}</p>")
-    if sentence := valuation(comparison, story, lang):
-        parts.append(f"<p class='note' id='valuation'>{html.escape(sentence)}</p>")
     if breakeven is not None:
         labels = breakeven.labels(story, lang)
         parts.append(f"<section class='breakeven'><h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang, labels))}</p>"
