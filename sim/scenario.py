@@ -178,7 +178,7 @@ class Platform(Table):
     quality_memory: Number = P(14.0, 1, 365, unit="days", doc="time constant of the quality score's moving average")
     quality_prior: Number = P(200.0, 0, 1e9, unit="impressions", doc="pseudo-impressions at the current score added to each day's count: a day with few impressions moves Q little")
     negative_weight: Number = P(5.0, 0, 100, unit="engagements/negative", doc="how many engagements one hide or report cancels in the quality score")
-    reach_min: Number = P(0.01, 0, 1, unit="fraction", source="Social@Ogilvy 2014 (Facebook Zero): about 2% organic reach for pages over 500,000 likes; 1% taken as the floor for the pages the platform judges worst; was 0.002, assumed", doc="floor of organic reach per post, after the page-size factor")
+    reach_min: Number = P(0.01, 0, 1, unit="fraction", source="Social@Ogilvy 2014 (Facebook Zero): about 2% organic reach for pages over 500,000 likes; 1% taken as the floor for the pages the platform judges worst; was 0.002, assumed", doc="floor of organic reach per post at one post a day, after the page-size factor (a page that posts more often splits it among its posts)")
     reach_max: Number = P(0.6, 0, 1, unit="fraction", doc="ceiling of organic reach")
     post_split: Number = P(0.7, 0, 1, unit="exponent", doc="over-posting: at a posting rate of r posts a day, each post gets reach/r^post_split")
     post_split_days: Whole = P(7, 1, 365, unit="days", source="a post stays in followers' feeds for days; posting up 5x did not raise interaction (Trendreport 2012, in seed 002; validation V1)", doc="window over which the posting rate that splits reach is counted (1: the day's posts only)")

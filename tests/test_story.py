@@ -489,7 +489,9 @@ def test_sources_name_the_trade_articles_by_their_titles():
     from sim.report.i18n import SEED_TITLES, cite
 
     assert cite("seed 001 (product-only feeds make people turn away)", "de").startswith(
-        f"Fachartikel „{SEED_TITLES['001']}“ (001)")
+        f"Fachartikel „{SEED_TITLES['001']}“ (product")  # no internal number: "(001)" read as a placeholder
+    assert cite("LiveAgent benchmark (12 an hour); was 4, assumed", "en") == "LiveAgent benchmark (12 an hour)"  # no history
+    assert cite("Minuten (12 pro Stunde); zuvor 4, Annahme", "de") == "Minuten (12 pro Stunde)"
     assert "seed" not in cite("seed 000; seed 004", "en") and SEED_TITLES["004"] in cite("seed 000; seed 004", "en")
     assert cite("assumed: 1% taken as the floor", "en") == "assumed: 1% taken as the floor"
 

@@ -25,7 +25,7 @@ TEXT = {
         "title": "How the audience answers: a comparison of posting strategies",
         "verdict": "Verdict",
         "followers": "Followers", "trust_market": "Market trust (0\u20131)", "trust_followers": "Followers' trust (0\u20131)",
-        "organic_reach": "Organic reach per post", "interaction_rate": "Interaction rate", "open_complaints": "Open complaints",
+        "organic_reach": "Organic reach per post (share of followers)", "interaction_rate": "Interaction rate (follower engagements per follower and post)", "open_complaints": "Open complaints",
         "long_term_trust": "Long-term trust (market, last day)", "unfollow_rate_per_30d": "Unfollows per 30 days",
         "followers_change": "Change in followers", "followers_end": "Followers at the end",
         "trust_followers_end": "Followers' trust at the end", "engagement_per_impression": "Engagement per impression",
@@ -159,7 +159,7 @@ TEXT = {
         "title": "Wie das Publikum antwortet: Posting-Strategien im Vergleich",
         "verdict": "Ergebnis",
         "followers": "Follower", "trust_market": "Vertrauen im Markt (0\u20131)", "trust_followers": "Vertrauen der Follower (0\u20131)",
-        "organic_reach": "Organische Reichweite pro Post", "interaction_rate": "Interaktionsrate", "open_complaints": "Offene Beschwerden",
+        "organic_reach": "Organische Reichweite pro Post (Anteil der Follower)", "interaction_rate": "Interaktionsrate (Interaktionen der Follower je Follower und Post)", "open_complaints": "Offene Beschwerden",
         "long_term_trust": "Langfristiges Vertrauen (Markt, letzter Tag)", "unfollow_rate_per_30d": "Entfolgungen pro 30 Tage",
         "followers_change": "Veränderung der Follower", "followers_end": "Follower am Ende",
         "trust_followers_end": "Vertrauen der Follower am Ende", "engagement_per_impression": "Interaktionen pro Impression",
@@ -348,12 +348,13 @@ def source(key: str, english: str, lang: str) -> str:
 
 
 def cite(source: str, lang: str) -> str:
-    """A parameter's source with "seed NNN" named as the article it is: trade article „Social Media ist keine
-    Tupperparty“ (001)."""
+    """A parameter's source as a client reads it: "seed NNN" named as the article it is (trade article „Social
+    Media ist keine Tupperparty“), without the value it had before (a trailing "; was 4, assumed": that history
+    is the ODD's, and in a client's report it reads as numbers tuned until they fit)."""
     def article(match):
         number = match.group(1)
         title = SEED_TITLES.get(number)
         opening, closing = ("\u201e", "\u201c") if lang == "de" else ("\u201c", "\u201d")  # „…“ in German, “…” in English
-        return f"{TEXT[lang]['seed']} {opening}{title}{closing} ({number})" if title else match.group(0)
-    cited = re.sub(r"\bseed (\d{3})", article, source)
+        return f"{TEXT[lang]['seed']} {opening}{title}{closing}" if title else match.group(0)
+    cited = re.sub(r"\bseed (\d{3})", article, re.sub(r";\s*(?:was|zuvor)\b[^;]*$", "", source))
     return re.sub(r"^assumed(?=$|:)", TEXT[lang]["assumption"], cited) if lang != "en" else cited
