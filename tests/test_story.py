@@ -542,13 +542,27 @@ def test_the_ranking_says_whether_the_leaders_gap_over_the_proposed_is_beyond_ch
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_an_interval_whose_ends_differ_reads_differently(lang):
     """A cell "0.02% [0.01%, 0.02%]" tells a reader nothing: decimals are added (up to two) until the ends differ."""
-    from sim.report.html import _cell
+    from sim.report.html import _cells
 
-    mean, low, high = _cell("unfollow_rate_per_30d", 0.00018, 0.000155, 0.00022, lang)
+    def cell(metric, *row):
+        return _cells(metric, [row], lang)[0]
+
+    mean, low, high = cell("unfollow_rate_per_30d", 0.00018, 0.000155, 0.00022)
     assert low != high and mean == ("0.018%" if lang == "en" else "0,018\u00a0%"), (mean, low, high)
-    assert len(set(_cell("interaction_rate", 0.00018, 0.00014, 0.00022, lang))) == 3  # "0.02% [0.01%, 0.02%]" no more
-    assert _cell("unfollow_rate_per_30d", 0.018, 0.012, 0.025, lang)[0] == ("1.8%" if lang == "en" else "1,8\u00a0%")  # enough already
-    assert _cell("long_term_trust", 0.408, 0.398, 0.4081, lang)[1:] == (("0.398", "0.408") if lang == "en" else ("0,398", "0,408"))
+    assert len(set(cell("interaction_rate", 0.00018, 0.00014, 0.00022))) == 3  # "0.02% [0.01%, 0.02%]" no more
+    assert cell("unfollow_rate_per_30d", 0.018, 0.012, 0.025)[0] == ("1.8%" if lang == "en" else "1,8\u00a0%")  # enough already
+    assert cell("long_term_trust", 0.408, 0.398, 0.4081)[1:] == (("0.398", "0.408") if lang == "en" else ("0,398", "0,408"))
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_row_reads_alike_across_the_strategies(lang):
+    """One row has one number of decimals: a small share or a narrow interval in one cell sets it for all (a client
+    saw "0.56% | 6.2% | 5.7% | 4.08%")."""
+    from sim.report.html import _cells
+
+    row = _cells("organic_reach", [(0.0056, 0.0050, 0.0062), (0.062, 0.050, 0.074), (0.0408, 0.0407, 0.0409)], lang)
+    decimals = {len(text.split("." if lang == "en" else ",")[1].rstrip("%\u00a0 ")) for cell in row for text in cell}
+    assert len(decimals) == 1, row
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -67,7 +67,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     slide.shapes.title.text = t["at_a_glance"]
     for i, fig in enumerate(plots.story_figures(comparison, story, lang).values()):
         # followers large on the left, the two bar charts stacked on the right: readable when projected
-        left, top, width = [(0.4, 1.9, 6.9), (7.6, 1.45, 4.3), (7.6, 4.45, 4.3)][i]
+        left, top, width = [(0.4, 1.9, 6.9), (7.9, 1.4, 3.95), (7.9, 4.42, 3.95)][i]  # 4.4 x 3.2 in: 2.87 in high
         picture(slide, fig, Inches(left), Inches(top), Inches(width))
 
     money_slide(deck, widen(deck.slides.add_slide(title_only)), comparison, story, lang)
