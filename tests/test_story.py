@@ -608,3 +608,20 @@ def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang)
     line = _page_line(fitted, STORY, lang)
     assert "page.csv" in line and ("2,284" if lang == "en" else "2.284") in line and line != plain
     assert ("where the export ends" if lang == "en" else "wo der Export endet") in line
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_change_in_followers_the_runs_cannot_tell_from_none_is_said_to_be_within_chance(lang):
+    """The headline's gain or loss of followers carries "within chance" exactly when its interval spans zero (a
+    client read "+10%" from three runs whose interval was -4% to +23%)."""
+    story = Story("tupperparty", "stammtisch", STORY.labels, STORY.currency)
+    chance = "within chance" if lang == "en" else "im Rahmen der Zufallsschwankung"
+
+    def said(gains):
+        c = _with_profit({"tupperparty": 0, "stammtisch": 0})
+        c.runs.loc[c.runs["scenario"] == "stammtisch", "followers_end"] = [1000 + g for g in gains]
+        c.runs.loc[c.runs["scenario"] == "tupperparty", "followers_end"] = [600, 610, 590, 605, 595, 600]  # clearly lost
+        return headline(c, story, lang).split("Counting" if lang == "en" else "Rechnet man")[0]  # the followers' part
+
+    clear, unclear = said([100, 110, 90, 105, 95, 100]), said([100, -80, 150, -60, 120, -20])
+    assert chance not in clear and unclear.count(chance) == 1, (clear, unclear)

@@ -60,7 +60,8 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     first.placeholders[1].text = _page_line(comparison, story, lang)  # the page, and what of it the model assumes
     first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(16)
 
-    said = [headline(comparison, story, lang), ranking(comparison, story, lang), profit_alone(comparison, story, lang)]
+    said = [headline(comparison, story, lang), ranking(comparison, story, lang), profit_alone(comparison, story, lang),
+            t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""]
     text_slide(t["verdict"], [p for p in said if p], size=17)  # the ranking's caveat too: a deck may travel alone
 
     slide = widen(deck.slides.add_slide(title_only))

@@ -232,6 +232,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
     parts.append(f"<p class='note' id='page'>{html.escape(_page_line(comparison, story, lang))}</p>")
+    if reps < 10:  # on the first screen, beside the figures it qualifies
+        parts.append(f"<p class='warn' id='few-reps'>{t['few_reps'].format(reps=reps)}</p>")
     parts.append(f"<p class='headline' id='headline'>{html.escape(headline(comparison, story, lang))}</p>")
     if sentence := ranking(comparison, story, lang):
         parts.append(f"<p id='ranking'>{html.escape(sentence)}</p>")
@@ -258,8 +260,6 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"</div><p class='note'>{html.escape(money_note(comparison, story, lang))}</p>")
     base = comparison.manifest["baseline"]
     parts.append(f"<p class='note'>{html.escape(t['reps_note'].format(reps=reps, base_to=dative(story.label(base, lang), lang)))}</p>")
-    if reps < 10:
-        parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
     parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t, lang, story.currency, story)}")
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang, story)))}</div>")

@@ -102,7 +102,9 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
         else:
             key = "story_loses" if change < 0 else "story_gains"
         of_yours = t[{"story_loses": "story_of_your_loss", "story_gains": "story_of_your_gain", "story_keeps": "story_of_your_keep"}[key]].format(n=count(followers, lang)) if i == 0 else ""
-        parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours))
+        _, low, high, _ = f[name]["change"]
+        chance = t["story_chance"] if low <= 0 <= high else ""  # a gain or loss the runs do not tell from none
+        parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours, chance=chance))
     d = f["value_diff"]
     who, other = story.label(story.proposed, lang), story.label(story.current, lang)
     cash = money_in(comparison, lang, story.currency)
