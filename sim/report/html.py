@@ -23,7 +23,7 @@ from .numbers import NONE, capital, count, decimal, fixed, money, number, percen
 from .story import money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
-                 "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
+                 "followers_end", "organic_reach", "interaction_rate", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
                  *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
                  "customer_equity_change_present", "value", *VALUATIONS, "customer_equity_change", "value_undiscounted",
                  "staff_hours", "content_hours", "full_time_staff",
@@ -31,7 +31,7 @@ TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "
 SUMS = (  # sums of money and counts: three significant figures
     *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value", "value_undiscounted", "customer_equity_start",
     "customer_equity_end_present", "customer_equity_change_present", *VALUATIONS, "staff_hours",
-         "content_hours", "cost_per_answer", "customers_end")
+         "content_hours", "cost_per_answer", "customers_start", "customers_end")
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
