@@ -536,7 +536,8 @@ def dashboard(port, host, lang):
     if fetched:
         click.echo(f"fetched the dashboard's browser files: {', '.join(fetched)}", err=True)
     click.echo(f"audsim dashboard on http://{host}:{port} (Ctrl-C stops it)", err=True)
-    env = {**os.environ, "AUDSIM_LANG": lang}
+    # a client's page: its own title in the browser's tab, no "This website runs on Solara" in the corner
+    env = {**os.environ, "AUDSIM_LANG": lang, "SOLARA_THEME_SHOW_BANNER": "false", "SOLARA_THEME_TITLE": "audsim"}
     cmd = [sys.executable, "-m", "solara", "run", "sim.dashboard.app", "--host", host, "--port", str(port), "--production", "--no-open"]
     sys.stdout.flush()
     sys.stderr.flush()

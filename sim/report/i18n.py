@@ -26,7 +26,8 @@ TEXT = {
         "verdict": "Verdict",
         "followers": "Followers", "trust_market": "Market trust (0\u20131)", "trust_followers": "Followers' trust (0\u20131)",
         "organic_reach": "Organic reach per post (share of followers)", "interaction_rate": "Interaction rate (follower engagements per follower and post)",
-        "plot_organic_reach": "Organic reach per post", "plot_interaction_rate": "Interaction rate",  # a figure's title: short "open_complaints": "Open complaints",
+        "plot_organic_reach": "Organic reach per post", "plot_interaction_rate": "Interaction rate",  # a figure's title: short
+        "open_complaints": "Open complaints",
         "long_term_trust": "Long-term trust (market, last day)", "unfollow_rate_per_30d": "Unfollows per 30 days",
         "followers_change": "Change in followers", "followers_end": "Followers at the end",
         "trust_followers_end": "Followers' trust at the end", "engagement_per_impression": "Engagement per impression",
