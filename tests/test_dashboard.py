@@ -2,10 +2,9 @@
 
 import ipyvuetify as v
 import ipywidgets as widgets
+import pytest
 import solara
 from mesa.visualization.utils import force_update
-
-import pytest
 
 from sim.dashboard import app
 from sim.dashboard.pair import StrategyPair, live, preset_knobs, presets
