@@ -501,7 +501,7 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
 def validate(quick, folder):
     """Measure the model against published figures (validation/*.toml); exit 1 if a target fails."""
     from .validation import run_suite, write_report
-    from .validation.suite import ROOT
+    from .validation.suite import ROOT, summary
 
     folder = folder or ROOT
     try:
@@ -509,12 +509,12 @@ def validate(quick, folder):
             checks, wall = run_suite(quick=quick, folder=folder, progress=lambda t: click.echo(f"measured {t}", err=True))
             width = max(len(c.check) for c in checks)
             for c in checks:
-                click.echo(f"{c.target}  {c.check:<{width}}  expected {c.expected:<34} measured {c.measured():<32} {'pass' if c.passed else 'FAIL'}")
+                click.echo(f"{c.target}  {c.check:<{width}}  expected {c.expected:<34} measured {c.measured():<32} {c.result()}")
             report = write_report(checks, wall, quick, folder / "report.md")
     except (ScenarioError, outputs.OutputError) as e:
         _fail(str(e))
     failed = [c for c in checks if not c.passed]
-    click.echo(f"{len(checks) - len(failed)} of {len(checks)} checks pass ({wall:.0f} s); wrote {report}")
+    click.echo(f"{summary(checks)} ({wall:.0f} s); wrote {report}")
     sys.exit(1 if failed else 0)
 
 
@@ -536,7 +536,8 @@ def dashboard(port, host, lang):
     if fetched:
         click.echo(f"fetched the dashboard's browser files: {', '.join(fetched)}", err=True)
     click.echo(f"audsim dashboard on http://{host}:{port} (Ctrl-C stops it)", err=True)
-    env = {**os.environ, "AUDSIM_LANG": lang}
+    # a client's page: its own title in the browser's tab, no "This website runs on Solara" in the corner
+    env = {**os.environ, "AUDSIM_LANG": lang, "SOLARA_THEME_SHOW_BANNER": "false", "SOLARA_THEME_TITLE": "audsim"}
     cmd = [sys.executable, "-m", "solara", "run", "sim.dashboard.app", "--host", host, "--port", str(port), "--production", "--no-open"]
     sys.stdout.flush()
     sys.stderr.flush()
@@ -593,8 +594,8 @@ def format_summary(s: dict, name: str) -> str:
         ("staff-hours: desk / posts (full-time people)",
          f"{s['staff_hours']:,.0f} / {s['content_hours']:,.0f} ({_num(s.get('full_time_staff'), '.1f')})"),
         ("desk cost per answered complaint", _num(s["cost_per_answer"], ",.0f")),
-        ("value undiscounted: net profit + customer equity change", _sum(s, "net_profit", "customer_equity_change")),
-        ("value in today's money: net profit + equity at the end (both discounted) - equity at the start",
+        ("value undiscounted: contribution (gross profit - cost) + customer equity change", _sum(s, "net_profit", "customer_equity_change")),
+        ("value in today's money: contribution + equity at the end (both discounted) - equity at the start",
          _sum(s, "net_profit_present", "customer_equity_end_present", "-customer_equity_start")),
         ("value today, trust's link to money weaker / stronger",
          f"{_num(s.get('value_weak_trust_link'), ',.0f')} / {_num(s.get('value_strong_trust_link'), ',.0f')}"),

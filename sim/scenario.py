@@ -9,6 +9,7 @@ the key, the value and what is allowed.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import math
@@ -197,7 +198,7 @@ class Platform(Table):
     quality_memory: Number = P(14.0, 1, 365, unit="days", doc="time constant of the quality score's moving average")
     quality_prior: Number = P(200.0, 0, 1e9, unit="impressions", doc="pseudo-impressions at the current score added to each day's count: a day with few impressions moves Q little")
     negative_weight: Number = P(5.0, 0, 100, unit="engagements/negative", doc="how many engagements one hide or report cancels in the quality score")
-    reach_min: Number = P(0.01, 0, 1, unit="fraction", source="Social@Ogilvy 2014 (Facebook Zero): about 2% organic reach for pages over 500,000 likes; 1% taken as the floor for the pages the platform judges worst; was 0.002, assumed", doc="floor of organic reach per post, after the page-size factor")
+    reach_min: Number = P(0.01, 0, 1, unit="fraction", source="Social@Ogilvy 2014 (Facebook Zero): about 2% organic reach for pages over 500,000 likes; 1% taken as the floor for the pages the platform judges worst; was 0.002, assumed", doc="floor of organic reach per post at one post a day, after the page-size factor (a page that posts more often splits it among its posts)")
     reach_max: Number = P(0.6, 0, 1, unit="fraction", doc="ceiling of organic reach")
     post_split: Number = P(0.7, 0, 1, unit="exponent", doc="over-posting: at a posting rate of r posts a day, each post gets reach/r^post_split")
     post_split_days: Whole = P(7, 1, 365, unit="days", source="a post stays in followers' feeds for days; posting up 5x did not raise interaction (Trendreport 2012, in seed 002; validation V1)", doc="window over which the posting rate that splits reach is counted (1: the day's posts only)")
@@ -429,6 +430,19 @@ class Scenario(Table):
         for loc, key in named:
             if key not in self.content:
                 raise _FieldError(loc, key, f"a content type defined under [content]: {', '.join(sorted(self.content))}")
+        return self
+
+    @model_validator(mode="after")
+    def _new_types_say_who_values_them(self):
+        """A type the defaults do not have must say who values it: [content.promt] with only a dose of annoyance is
+        more likely a misspelt promo than a new kind of post (and a new type adds a column of interests to the market)."""
+        for name, kind in self.content.items():
+            if name not in DEFAULT_CONTENT and "valued_by" not in kind.model_fields_set:
+                near = difflib.get_close_matches(name, list(DEFAULT_CONTENT), n=1)
+                hint = f" (or did you mean {near[0]}?)" if near else ""
+                raise _FieldError(("content", name), "a new content type without valued_by",
+                                  f"valued_by set for a new type (the share of people who value it), or one of the defaults: "
+                                  f"{', '.join(DEFAULT_CONTENT)}{hint}")
         return self
 
     @model_validator(mode="after")

@@ -58,7 +58,9 @@ def test_statistics_known_answers():
     assert np.isnan(holm([np.nan, 0.2])[0]) and holm([np.nan, 0.2])[1] == pytest.approx(0.2)
     d = paired_difference([2.0, 3.0, 5.0], [1.0, 1.0, 2.0])
     assert d["diff"] == pytest.approx(2.0) and d["effect_size"] == pytest.approx(2.0 / 1.0)
-    assert paired_difference([1.0, 2.0], [1.0, 2.0])["p_value"] == 1.0
+    fixed = paired_difference([3.0, 4.0, 6.0], [1.0, 2.0, 4.0])  # the same difference every time: nothing to test
+    assert fixed["diff"] == fixed["ci_low"] == fixed["ci_high"] == 2.0 and np.isnan(fixed["p_value"]) and np.isnan(fixed["effect_size"])
+    assert np.isnan(holm([np.nan, 0.01, 0.04])[0]) and holm([np.nan, 0.01, 0.04])[2] == pytest.approx(0.04)  # not in the family
 
 
 def test_output_files_have_their_columns(comparison, tmp_path):
@@ -103,7 +105,7 @@ def test_report_is_self_contained_and_its_verdict_matches_compare_csv(comparison
 
 def test_german_report(comparison, tmp_path):
     page = (write_report(comparison, tmp_path / "de", lang="de") / "report.html").read_text()
-    assert "lang='de'" in page and "Ergebnis" in page and "der Follower (vor neuen Follows)" in page and "Verdict" not in page
+    assert "lang='de'" in page and "Ergebnis" in page and "der Follower (neue Follower nicht gegengerechnet)" in page and "Verdict" not in page
 
 
 def test_cli_compare_and_bad_input(tmp_path):

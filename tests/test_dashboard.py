@@ -2,16 +2,15 @@
 
 import ipyvuetify as v
 import ipywidgets as widgets
+import pytest
 import solara
 from mesa.visualization.utils import force_update
-
-import pytest
 
 from sim.dashboard import app
 from sim.dashboard.pair import StrategyPair, live, preset_knobs, presets
 from sim.model import AudienceModel
 from sim.model.measures import summarize
-from sim.report.numbers import decimal
+from sim.report.numbers import count, decimal
 
 
 def small(**kw):
@@ -77,11 +76,11 @@ def test_summary_and_charts_render_and_follow_the_steps():
     pair = small()
     box, rc = solara.render(app.Summary(pair), handle_error=False)
     assert rc.find(v.CardTitle, children=["So far"]).widget
-    assert rc.find(children=[f"A: The sales party: {app.T['day']} 0 of {pair.horizon}"]).widget
+    assert rc.find(children=[f"A: The sales party: {app.T['day']} 0 of {count(pair.horizon)}"]).widget
     for _ in range(3):
         pair.step()
     force_update()
-    rc.find(children=[f"A: The sales party: {app.T['day']} 3 of {pair.horizon}"]).assert_single()
+    rc.find(children=[f"A: The sales party: {app.T['day']} 3 of {count(pair.horizon)}"]).assert_single()
     card = pair.headline("left")
     shown = decimal(card["net_advocates_end"], "+.1f")  # the report's format: a true minus, no sign on a zero
     rc.find(children=[f"{app.WORDS['advocates']}: {shown} {app.WORDS['points']}"]).assert_single()

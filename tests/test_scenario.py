@@ -93,6 +93,13 @@ def test_malformed_toml_and_missing_file(tmp_toml, tmp_path):
     expect_error(tmp_path / "nowhere.toml", "file not found")
 
 
+def test_a_new_content_type_must_say_who_values_it(tmp_toml):
+    """A misspelt type ([content.promt]) would add an unused type with default interests; a new type has to set
+    valued_by, and the error suggests the type it resembles."""
+    expect_error(tmp_toml("[content.promt]\nannoyance = 0.5\n"), "content.promt", "valued_by", "did you mean promo")
+    assert sim.load(tmp_toml("[content.promo]\nannoyance = 0.5\n")).content["promo"].annoyance == 0.5  # a default type: fine
+
+
 def test_extends_cycle_is_refused(tmp_toml):
     tmp_toml('extends = "b.toml"\n', "a.toml")
     b = tmp_toml('extends = "a.toml"\n', "b.toml")

@@ -365,7 +365,7 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     money_table = next(sh.table for sh in slides[3].shapes if sh.has_table)
     assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 1).text
     header = [money_table.cell(0, j).text.replace("-\v", "").replace("\v", " ") for j in range(7)]  # words broken by hand
-    assert "Nettogewinn" in header[3]  # gross profit - cost = net profit, side by side
+    assert "Deckungsbeitrag" in header[3]  # gross profit - cost = contribution, side by side
     assert "heute" in header[4] and "Kundenwertänderung heute" in header[5] and "heute" in header[6]
     mean = lambda metric: small.table.query(f"scenario == 'tupperparty' and metric == '{metric}'")["mean"].iloc[0]
     # the last three columns add up: net profit today + equity change today = value today (the headline's)
@@ -376,7 +376,7 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     del slides[3]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())
-    assert "Betrachtet man nur den Nettogewinn" in texts[1]  # the profit line beside the headline
+    assert "Betrachtet man nur den Deckungsbeitrag" in texts[1]  # the profit line beside the headline
     assert "Die Geldwerte beruhen auf Annahmen" in texts[3]  # the assumed economy, in words
     assert "Ein Post erreicht" in texts[3] and "fraction" not in texts[3] and "reach_base" not in texts[3]  # key assumptions in words
     assert "{" not in " ".join(texts) and "unten" not in texts[3], texts[3]  # every template filled; no "below" in a deck
@@ -489,7 +489,9 @@ def test_sources_name_the_trade_articles_by_their_titles():
     from sim.report.i18n import SEED_TITLES, cite
 
     assert cite("seed 001 (product-only feeds make people turn away)", "de").startswith(
-        f"Fachartikel „{SEED_TITLES['001']}“ (001)")
+        f"Fachartikel „{SEED_TITLES['001']}“ (product")  # no internal number: "(001)" read as a placeholder
+    assert cite("LiveAgent benchmark (12 an hour); was 4, assumed", "en") == "LiveAgent benchmark (12 an hour)"  # no history
+    assert cite("Minuten (12 pro Stunde); zuvor 4, Annahme", "de") == "Minuten (12 pro Stunde)"
     assert "seed" not in cite("seed 000; seed 004", "en") and SEED_TITLES["004"] in cite("seed 000; seed 004", "en")
     assert cite("assumed: 1% taken as the floor", "en") == "assumed: 1% taken as the floor"
 
@@ -540,13 +542,27 @@ def test_the_ranking_says_whether_the_leaders_gap_over_the_proposed_is_beyond_ch
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_an_interval_whose_ends_differ_reads_differently(lang):
     """A cell "0.02% [0.01%, 0.02%]" tells a reader nothing: decimals are added (up to two) until the ends differ."""
-    from sim.report.html import _cell
+    from sim.report.html import _cells
 
-    mean, low, high = _cell("unfollow_rate_per_30d", 0.00018, 0.000155, 0.00022, lang)
+    def cell(metric, *row):
+        return _cells(metric, [row], lang)[0]
+
+    mean, low, high = cell("unfollow_rate_per_30d", 0.00018, 0.000155, 0.00022)
     assert low != high and mean == ("0.018%" if lang == "en" else "0,018\u00a0%"), (mean, low, high)
-    assert len(set(_cell("interaction_rate", 0.00018, 0.00014, 0.00022, lang))) == 3  # "0.02% [0.01%, 0.02%]" no more
-    assert _cell("unfollow_rate_per_30d", 0.018, 0.012, 0.025, lang)[0] == ("1.8%" if lang == "en" else "1,8\u00a0%")  # enough already
-    assert _cell("long_term_trust", 0.408, 0.398, 0.4081, lang)[1:] == (("0.398", "0.408") if lang == "en" else ("0,398", "0,408"))
+    assert len(set(cell("interaction_rate", 0.00018, 0.00014, 0.00022))) == 3  # "0.02% [0.01%, 0.02%]" no more
+    assert cell("unfollow_rate_per_30d", 0.018, 0.012, 0.025)[0] == ("1.8%" if lang == "en" else "1,8\u00a0%")  # enough already
+    assert cell("long_term_trust", 0.408, 0.398, 0.4081)[1:] == (("0.398", "0.408") if lang == "en" else ("0,398", "0,408"))
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_row_reads_alike_across_the_strategies(lang):
+    """One row has one number of decimals: a small share or a narrow interval in one cell sets it for all (a client
+    saw "0.56% | 6.2% | 5.7% | 4.08%")."""
+    from sim.report.html import _cells
+
+    row = _cells("organic_reach", [(0.0056, 0.0050, 0.0062), (0.062, 0.050, 0.074), (0.0408, 0.0407, 0.0409)], lang)
+    decimals = {len(text.split("." if lang == "en" else ",")[1].rstrip("%\u00a0 ")) for cell in row for text in cell}
+    assert len(decimals) == 1, row
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -574,3 +590,38 @@ def test_the_assumptions_table_marks_the_values_that_differ_from_the_default():
     changed = re.findall(r"<tr class='changed'><td><code>([^<]+)</code>", table)
     assert changed == ["market.people"]
     assert "<code>market.trust_mean</code>" in table
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang):
+    """Given only a page size, the report says the rest is the model's assumption; fitted to an export, it names
+    the export and that the simulation starts from the page as it is at its end."""
+    import copy
+
+    from sim.report.html import _page_line
+
+    plain = _page_line(small, STORY, lang)
+    assert STORY.label("tupperparty", lang) in plain and ("assumptions" in plain if lang == "en" else "Annahmen" in plain)
+    fitted = copy.copy(small)
+    fitted.manifest = {**small.manifest, "fitted_to_insights": {"export": "/x/page.csv", "figures": {
+        "days": 180, "followers_start": 2003, "followers_end": 2284}}}
+    line = _page_line(fitted, STORY, lang)
+    assert "page.csv" in line and ("2,284" if lang == "en" else "2.284") in line and line != plain
+    assert ("where the export ends" if lang == "en" else "wo der Export endet") in line
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_change_in_followers_the_runs_cannot_tell_from_none_is_said_to_be_within_chance(lang):
+    """The headline's gain or loss of followers carries "within chance" exactly when its interval spans zero (a
+    client read "+10%" from three runs whose interval was -4% to +23%)."""
+    story = Story("tupperparty", "stammtisch", STORY.labels, STORY.currency)
+    chance = "within chance" if lang == "en" else "im Rahmen der Zufallsschwankung"
+
+    def said(gains):
+        c = _with_profit({"tupperparty": 0, "stammtisch": 0})
+        c.runs.loc[c.runs["scenario"] == "stammtisch", "followers_end"] = [1000 + g for g in gains]
+        c.runs.loc[c.runs["scenario"] == "tupperparty", "followers_end"] = [600, 610, 590, 605, 595, 600]  # clearly lost
+        return headline(c, story, lang).split("Counting" if lang == "en" else "Rechnet man")[0]  # the followers' part
+
+    clear, unclear = said([100, 110, 90, 105, 95, 100]), said([100, -80, 150, -60, 120, -20])
+    assert chance not in clear and unclear.count(chance) == 1, (clear, unclear)

@@ -36,3 +36,19 @@ def test_bad_target_kind_is_a_one_line_error(tmp_path):
     (tmp_path / "x.toml").write_text('id = "X"\nkind = "astrology"\n')
     res = CliRunner().invoke(main, ["validate", "--folder", str(tmp_path)])
     assert res.exit_code == 2 and "kind = 'astrology'" in res.output
+
+
+def test_the_report_counts_only_checks_and_says_which_pass_on_the_mean_only(tmp_path):
+    """A reported row is not a pass; a check whose mean is inside the tolerance but whose interval reaches
+    outside is marked; the target files' caveats are printed beside the table."""
+    from sim.validation.suite import _judged, write_report
+
+    spec = {"id": "V9", "source": "a study"}
+    inside = lambda m: 0 < m < 1  # noqa: E731
+    checks = [_judged(spec, "firm", "(0, 1)", 0.5, 0.4, 0.6, inside), _judged(spec, "loose", "(0, 1)", 0.5, -0.1, 0.6, inside),
+              _judged(spec, "reported", "(reported)", 7.0, 6.0, 8.0, None), _judged(spec, "fails", "(0, 1)", 1.5, 1.4, 1.6, inside)]
+    assert [c.result() for c in checks] == ["pass", "pass on the mean (its interval reaches beyond)", "reported", "FAIL"]
+    (tmp_path / "v9.toml").write_text('id = "V9"\nkind = "interest_panel"\ncaveat = "fitted to itself"\n')
+    report = write_report(checks, 1.0, True, tmp_path / "report.md").read_text()
+    assert "2 of 3 checks pass (1 of them on the mean only" in report and "1 further row is measured and reported" in report
+    assert "- V9: fitted to itself" in report and "| **FAIL** |" in report

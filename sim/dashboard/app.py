@@ -18,11 +18,12 @@ from pathlib import Path
 
 import solara
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 from mesa.visualization.utils import force_update, update_counter
 
 from ..experiments.demo import load_story, tool_defaults
 from ..report.i18n import TEXT
-from ..report.numbers import capital, count, decimal, money, percent
+from ..report.numbers import capital, count, decimal, money, number, percent
 from ..report.plots import time_axis
 from ..report.story import Story
 from .pair import KNOBS, LIVE_PEOPLE, SERIES, StrategyPair, preset_knobs, presets
@@ -36,7 +37,7 @@ WORDS = {
            "market": "Market", "restart": "A change restarts both strategies from day 0 with the same seed.",
            "export": "Export report", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of",
-           "advocates": "Net advocates", "value": "Value so far, in today's money (net profit + equity now \u2212 at the start)", "points": "pts",
+           "advocates": "Net advocates", "value": "Value so far, in today's money (contribution + equity now \u2212 at the start)", "points": "pts",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
            "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "h/day": "h a day", "days/week": "days a week",
@@ -47,7 +48,7 @@ WORDS = {
            "market": "Markt", "restart": "Eine Änderung startet beide Strategien mit demselben Seed neu bei Tag 0.",
            "export": "Bericht exportieren", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von",
-           "advocates": "Netto-Fürsprecher", "value": "Wert bisher, in heutigem Geld (Nettogewinn + Kundenwert jetzt \u2212 am Anfang)", "points": "Pkt.",
+           "advocates": "Netto-Fürsprecher", "value": "Wert bisher, in heutigem Geld (Deckungsbeitrag + Kundenwert jetzt \u2212 am Anfang)", "points": "Pkt.",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
            "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "h/day": "Std. pro Tag",
@@ -59,7 +60,23 @@ WEEKLY = PERCENT  # daily rates, shown as the mean of the last seven days
 FLOORS = {"organic_reach": 5.0, "interaction_rate": 0.5, "open_complaints": 10.0}  # day 0's upper limits (%, %, complaints)
 TRUST = {"trust_market", "trust_followers"}
 SIDES = {"left": "A", "right": "B"}
-COLOURS = {"left": "tab:red", "right": "tab:blue"}
+
+
+@functools.cache
+def colour(name: str) -> str:
+    """A strategy's colour as the report draws it: the demo set's current and proposed strategies first, then
+    the set's others, then the other presets (a client sees the sales party in one colour in both)."""
+    from matplotlib.colors import to_hex
+
+    from ..experiments.demo import load_set
+
+    story = load_story("demo")
+    order = list(dict.fromkeys([story.current, story.proposed, *load_set("demo")[0], *presets()]))
+    return to_hex(f"C{order.index(name) % 10}" if name in order else "C7")
+
+
+def side_colour(side: str) -> str:
+    return colour(preset[side].value)
 
 DEFAULTS = tool_defaults()["dashboard"]
 preset = {"left": solara.reactive(DEFAULTS["left"]), "right": solara.reactive(DEFAULTS["right"])}
@@ -112,15 +129,18 @@ def figure(p: StrategyPair, name: str):
         if name in WEEKLY:
             values = weekly_mean(values)
         seen += [v for v in values if v == v]
-        ax.plot(range(len(values)), values, color=COLOURS[side], label=p.labels[side], lw=1.5)
+        same = side == "right" and preset["left"].value == preset["right"].value  # one strategy twice: B dotted
+        ax.plot(range(len(values)), values, color=side_colour(side), label=p.labels[side], lw=1.5, ls=":" if same else "-")
         for day in p.events(side):
-            ax.axvline(day, color=COLOURS[side], ls="--", lw=1)
-            ax.text(day, 0.97, f" {WORDS['timeline']}", transform=ax.get_xaxis_transform(), fontsize=7, color=COLOURS[side], va="top")
+            ax.axvline(day, color=side_colour(side), ls="--", lw=1)
+            ax.text(day, 0.97, f" {WORDS['timeline']}", transform=ax.get_xaxis_transform(), fontsize=7, color=side_colour(side), va="top")
     floor = 1.3 * max(p.model(side).followers.size for side in SIDES) if name == "followers" else FLOORS.get(name, 1.0)
     ax.set_xlim(0, p.horizon)
     ax.set_ylim(0, 1 if name in TRUST else p.upper(name, seen + [floor]))
-    ax.set_title(T[name] + (" (%)" if name in PERCENT else "") + (f", {WORDS['weekly']}" if name in WEEKLY else ""), fontsize=10)
+    ax.set_title(T.get(f"plot_{name}", T[name]) + (" (%)" if name in PERCENT else "") + (f", {WORDS['weekly']}" if name in WEEKLY else ""),
+                 fontsize=10)
     time_axis(ax, p.horizon, LANG)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, LANG)))  # 10.000 and 0,5 on a German page
     ax.xaxis.label.set_fontsize(8)
     ax.tick_params(labelsize=8)
     ax.grid(alpha=0.3)
@@ -171,7 +191,7 @@ def Side(side: str):
     with solara.Column(classes=[f"knobs-{side}"]):
         for key, knob in KNOBS.items():
             value = values[key]
-            label = f"{WORDS[key]}: {knob.shown(value)} {WORDS['auto'] if value == 'auto' else _unit(knob)}"
+            label = f"{WORDS[key]}: {knob.shown(value, LANG)} {WORDS['auto'] if value == 'auto' else _unit(knob)}"
             if key == "staff":
                 options = ["auto", *(str(i) for i in range(int(knob.hi) + 1))]
                 shown = "auto" if value == "auto" else str(int(value))
@@ -224,8 +244,8 @@ def Summary(model: StrategyPair):
             for side in SIDES:
                 h = model.headline(side)
                 with solara.Column(classes=[f"headline-{side}"]):
-                    solara.Text(f"{model.labels[side]}: {T['day']} {h['days']} {WORDS['of']} {model.horizon}",
-                                style={"font-weight": "bold", "color": COLOURS[side].removeprefix("tab:")})
+                    solara.Text(f"{model.labels[side]}: {T['day']} {count(h['days'], LANG)} {WORDS['of']} {count(model.horizon, LANG)}",
+                                style={"font-weight": "bold", "color": side_colour(side)})
                     if h["days"]:
                         solara.Text(f"{WORDS['advocates']}: {decimal(h['net_advocates_end'], '+.1f', LANG)} {WORDS['points']}",
                                     style={"font-weight": "bold"}, classes=[f"advocates-{side}"])

@@ -18,7 +18,7 @@ from .. import runner
 from ..experiments.demo import load_story, scenarios_dir, tool_defaults
 from ..model import AudienceModel
 from ..model.measures import summarize
-from ..report.numbers import capital
+from ..report.numbers import capital, decimal, percent
 from ..scenario import ScenarioError
 
 
@@ -34,10 +34,11 @@ class Knob:
     percent: bool = False
     whole: bool = False
 
-    def shown(self, value) -> str:
+    def shown(self, value, lang: str = "en") -> str:
+        """The value as the page's language writes it: 80% (de: 80 %), 1.5 (de: 1,5)."""
         if value == "auto":
             return "auto"
-        return f"{100 * value:.0f}%" if self.percent else f"{value:.0f}" if self.whole else f"{value:g}"
+        return percent(value, 0, lang) if self.percent else decimal(value, ".0f" if self.whole else "g", lang)
 
 
 KNOBS = {

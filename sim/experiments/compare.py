@@ -24,7 +24,7 @@ from ..scenario import Scenario
 from . import stats
 
 METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end",
-           "trust_followers_end", "interaction_rate", "organic_reach", "engagement_per_impression", "customers_end",
+           "trust_followers_end", "interaction_rate", "organic_reach", "engagement_per_impression", "customers_start", "customers_end",
            "revenue", "gross_profit", "cost", *COST_PARTS, "net_profit", "customer_equity_change", "value", "value_undiscounted", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
            "customer_equity_change_present",
            *OTHER_VALUES, "staff_hours", "content_hours", "full_time_staff", "cost_per_answer")

@@ -29,9 +29,9 @@ def paired_difference(a, b, level: float = 0.95) -> dict:
     if n < 2:
         return {"diff": m, "ci_low": lo, "ci_high": hi, "effect_size": np.nan, "p_value": np.nan, "n": n}
     sd = d.std(ddof=1)
-    if sd <= 1e-12 * max(1.0, abs(m)):  # identical differences but for rounding: no test needed, no variance to scale by
-        return {"diff": m, "ci_low": m, "ci_high": m, "effect_size": 0.0 if m == 0 else np.sign(m) * np.inf,
-                "p_value": 1.0 if m == 0 else 0.0, "n": n}
+    if sd <= 1e-12 * max(1.0, abs(m)):  # the same difference in every replication (a fixed cost, an identity): nothing
+        # random to test or to scale by, so no p-value (and out of Holm's family) and no effect size
+        return {"diff": m, "ci_low": m, "ci_high": m, "effect_size": np.nan, "p_value": np.nan, "n": n}
     return {"diff": m, "ci_low": lo, "ci_high": hi, "effect_size": float(m / sd),
             "p_value": float(stats.ttest_rel(a[keep], b[keep]).pvalue), "n": n}
 

@@ -160,7 +160,7 @@ def _headline(model, name: str) -> float:
 
 def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuations: dict | None = None,
               hours_per_full_time: float | None = None, trust_at_start: float | None = None,
-              discount_rate_per_year: float | None = None) -> dict:
+              discount_rate_per_year: float | None = None, customers_at_start: int | None = None) -> dict:
     """The headline figures of a run from its daily table (and customer equity on day 0, before anything happened).
 
     value = net profit over the horizon + customer equity at its end - customer equity at the start, all as of day 0:
@@ -171,7 +171,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
     ``valuations``: other valuations of the market, name -> (equity at the start, at the end), each giving
     ``value_<name>`` (the same net profit). ``hours_per_full_time``: a full-time person's staff-hours a year, to
     count the desk and the making of posts in full-time people. ``trust_at_start``: the market's mean trust before
-    day 0 (the same for every strategy on the same seed); else the first day's."""
+    day 0 (the same for every strategy on the same seed); else the first day's; ``customers_at_start`` likewise."""
     days = len(daily)
     followers = daily["followers"]
     start = followers.iloc[0] - daily["follows"].iloc[0] + daily["unfollows"].iloc[0]
@@ -220,6 +220,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
                             if hours_per_full_time else None),
         "cost_per_answer": _num(daily["cost_staff"].sum() / answered) if answered else None,
         "sales": int(daily["sales"].sum()),
+        "customers_start": int(customers_at_start if customers_at_start is not None else daily["customers"].iloc[0]),
         "customers_end": int(daily["customers"].iloc[-1]),
         "lapses": int(daily["lapses"].sum()),
         "revenue": float(daily["revenue"].sum()),

@@ -56,6 +56,7 @@ class AudienceModel(mesa.Model):
         self.threads = Threads(self.people)
         self.measures = Measures()
         self.trust_at_start = float(self.people.trust.mean(dtype=np.float64))  # the market before anything happens
+        self.customers_at_start = int(self.people.customer.sum())
         self.equity_at_start = sales.equity(self.people, scenario.economy)  # (customer equity, purchase index) on day 0
         self.valuations_at_start = sales.valuations(self.people, scenario.economy)  # and with weaker, stronger links to trust
         self.complaint_log: list[dict] | None = [] if record_complaints else None  # resolved complaints, day by day
@@ -101,7 +102,7 @@ class AudienceModel(mesa.Model):
         self.summary = summarize(daily, self.equity_at_start[0],
                                  {name: (self.valuations_at_start[name], at_end[name]) for name in at_end},
                                  self.config.service.hours_per_full_time, self.trust_at_start,
-                                 self.config.economy.discount_rate_per_year)
+                                 self.config.economy.discount_rate_per_year, self.customers_at_start)
 
     # -- phases -------------------------------------------------------------
 

@@ -55,23 +55,20 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     first = widen(deck.slides.add_slide(deck.slide_layouts[0]))
     first.shapes.title.text = t["title_page"].format(current=story.label(story.current, lang))
     first.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # the template's 44 pt overflows a title this long
-    from .html import _page_followers, _plain_period
+    from .html import _page_line
 
-    current = comparison.manifest["scenarios"][story.current]
-    first.placeholders[1].text = t["your_page"].format(followers=count(_page_followers(comparison, story), lang),
-                                                       people=count(current["market"]["people"], lang), reps=comparison.reps,
-                                                       posts=decimal(current["strategy"]["posts_per_day"], "g", lang),
-                                                       period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
-    first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(20)
+    first.placeholders[1].text = _page_line(comparison, story, lang)  # the page, and what of it the model assumes
+    first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(16)
 
-    said = [headline(comparison, story, lang), ranking(comparison, story, lang), profit_alone(comparison, story, lang)]
+    said = [headline(comparison, story, lang), ranking(comparison, story, lang), profit_alone(comparison, story, lang),
+            t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""]
     text_slide(t["verdict"], [p for p in said if p], size=17)  # the ranking's caveat too: a deck may travel alone
 
     slide = widen(deck.slides.add_slide(title_only))
     slide.shapes.title.text = t["at_a_glance"]
     for i, fig in enumerate(plots.story_figures(comparison, story, lang).values()):
         # followers large on the left, the two bar charts stacked on the right: readable when projected
-        left, top, width = [(0.4, 1.9, 6.9), (7.6, 1.45, 4.3), (7.6, 4.45, 4.3)][i]
+        left, top, width = [(0.4, 1.9, 6.9), (7.9, 1.4, 3.95), (7.9, 4.42, 3.95)][i]  # 4.4 x 3.2 in: 2.87 in high
         picture(slide, fig, Inches(left), Inches(top), Inches(width))
 
     money_slide(deck, widen(deck.slides.add_slide(title_only)), comparison, story, lang)
@@ -141,7 +138,7 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
     note = slide.shapes.add_textbox(Inches(0.7), deck.slide_height - Inches(1.6), Inches(11.9), Inches(1.45))
     note.text_frame.word_wrap = True
     note.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-    note.text_frame.text = t["deck_money_note"].format(reps=comparison.reps)
+    note.text_frame.text = t["deck_money_note"].format(reps=comparison.reps, unit=fixed(unit, 1.0, lang, story.currency))
     if sentence := valuation(comparison, story, lang):  # how much of it rests on the assumed link of trust to money
         note.text_frame.add_paragraph().text = sentence
     for paragraph in note.text_frame.paragraphs:

@@ -23,7 +23,7 @@ from .numbers import NONE, capital, count, decimal, fixed, money, number, percen
 from .story import money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
-                 "followers_end", "organic_reach", "interaction_rate", "customers_end", "revenue", "gross_profit", "cost",
+                 "followers_end", "organic_reach", "interaction_rate", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
                  *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
                  "customer_equity_change_present", "value", *VALUATIONS, "customer_equity_change", "value_undiscounted",
                  "staff_hours", "content_hours", "full_time_staff",
@@ -31,7 +31,7 @@ TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "
 SUMS = (  # sums of money and counts: three significant figures
     *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value", "value_undiscounted", "customer_equity_start",
     "customer_equity_end_present", "customer_equity_change_present", *VALUATIONS, "staff_hours",
-         "content_hours", "cost_per_answer", "customers_end")
+         "content_hours", "cost_per_answer", "customers_start", "customers_end")
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
@@ -40,21 +40,22 @@ h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bott
 .figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
 @page{size:A4;margin:14mm}
-@media print{body{max-width:none;margin:0}h1{font-size:1.45em}.headline{font-size:1.1em}.figures>div{flex:1 1 48%;text-align:center}.figures>div svg{width:96%;height:auto}.figures>div[data-figure=followers]{flex:1 1 100%}.figures>div[data-figure=followers] svg{width:62%}.figures>div{break-inside:avoid}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}h3.appendix{break-before:page}h3.appendix+details>summary{display:none}table.assumptions{font-size:.68em;table-layout:fixed;width:100%}table.assumptions col.key{width:28%}table.assumptions col.value{width:10.5%}table.assumptions col.unit{width:16%}table.assumptions col.source{width:35%}table.assumptions td,table.assumptions th{padding:.15em .3em;overflow-wrap:break-word}table.assumptions code{white-space:normal;overflow-wrap:anywhere}table.assumptions .meaning{min-width:0}thead{display:table-header-group}details.manifest{display:none}summary{list-style:none}summary::-webkit-details-marker{display:none}}
+@media print{body{max-width:none;margin:0}h1{font-size:1.45em}.headline{font-size:1.1em}.figures>div{flex:1 1 48%;text-align:center}.figures>div svg{width:96%;height:auto}.figures>div[data-figure=followers]{flex:1 1 100%}.figures>div[data-figure=followers] svg{width:52%}.figures>div{break-inside:avoid}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}h3.appendix{break-before:page}li{break-inside:avoid}table.comparison{width:100%}table.comparison td:first-child{width:26%}h3.appendix+details>summary{display:none}table.assumptions{font-size:.68em;table-layout:fixed;width:100%}table.assumptions col.key{width:28%}table.assumptions col.value{width:10.5%}table.assumptions col.unit{width:16%}table.assumptions col.source{width:35%}table.assumptions td,table.assumptions th{padding:.15em .3em;overflow-wrap:break-word}table.assumptions code{white-space:normal;overflow-wrap:anywhere}table.assumptions .meaning{min-width:0}thead{display:table-header-group}details.manifest{display:none}summary{list-style:none}summary::-webkit-details-marker{display:none}}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
-th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}.note{color:#555;font-size:.9em}.warn{color:#a33}
+th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}table.comparison td:first-child{min-width:13em}.note{color:#555;font-size:.9em}.warn{color:#a33}
 code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align:left;font-size:.85em}table.assumptions code{overflow-wrap:normal;white-space:nowrap}table.assumptions .meaning{display:block;color:#555;font-size:.92em;min-width:14em}table.assumptions tr.changed td:nth-child(3){font-weight:600}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
 """
 
 
-def _fmt(metric, x, lang: str = "en", extra: int = 0):
-    """A table cell in the report's language; a share below 0.1% keeps two decimals, so it does not read as zero.
-    ``extra`` decimals for an interval whose ends would otherwise read the same (``_cell``)."""
+def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None):
+    """A table cell in the report's language; a share below 0.1% (``small``: any in its row) keeps two decimals,
+    so it does not read as zero. ``extra`` decimals for an interval whose ends would otherwise read the same."""
     if pd.isna(x):
         return NONE[lang]
     if metric in plots.PERCENT:
-        text = percent(x, (2 if 0 < abs(x) < 0.001 else 1) + extra, lang)
+        small = 0 < abs(x) < 0.001 if small is None else small
+        text = percent(x, (2 if small else 1) + extra, lang)
         return "+" + text if metric == "followers_change" and x > 0 else text
     if metric in SUMS:
         return money(x, lang)
@@ -65,15 +66,21 @@ def _fmt(metric, x, lang: str = "en", extra: int = 0):
     return decimal(x, f".{3 + extra}f", lang)
 
 
-def _cell(metric, mean, low, high, lang: str = "en") -> tuple[str, str, str]:
-    """Mean and interval ends with as many decimals (up to two more) as it takes for ends that differ to read
-    differently, and for a share, the mean too: "0.02% [0.01%, 0.02%]" becomes "0.018% [0.014%, 0.022%]"."""
-    for extra in range(3):
-        texts = tuple(_fmt(metric, x, lang, extra) for x in (mean, low, high))
-        distinct = len(set(texts)) == 3 if metric in plots.PERCENT else texts[1] != texts[2]  # a small share: all three
-        if pd.isna(low) or pd.isna(high) or low == high or distinct:
-            break
-    return texts
+def _cells(metric, rows, lang: str = "en") -> list[tuple[str, str, str]]:
+    """Each strategy's mean and interval ends, (mean, low, high) per row, all with the same decimals: as many
+    (up to two more) as it takes for every interval's ends that differ to read differently, and for a share,
+    its mean too ("0.02% [0.01%, 0.02%]" becomes "0.018% [0.014%, 0.022%]"); one row reads alike across."""
+    small = metric in plots.PERCENT and any(0 < abs(m) < 0.001 for m, _, _ in rows if not pd.isna(m))
+
+    def distinct(row, extra) -> bool:
+        mean, low, high = row
+        if pd.isna(low) or pd.isna(high) or low == high:
+            return True
+        texts = tuple(_fmt(metric, x, lang, extra, small) for x in row)
+        return len(set(texts)) == 3 if metric in plots.PERCENT else texts[1] != texts[2]
+
+    extra = next((e for e in range(3) if all(distinct(r, e) for r in rows)), 2)
+    return [tuple(_fmt(metric, x, lang, extra, small) for x in r) for r in rows]
 
 
 def _row(table, name, metric):
@@ -220,31 +227,23 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
 
     t = TEXT[lang]
     story = (story or Story()).resolved(comparison)
-    reps, days = comparison.reps, int(comparison.runs["days"].iloc[0])
+    reps = comparison.reps
     title = t["title_page"].format(current=story.label(story.current, lang))
     parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
-    page = comparison.manifest["scenarios"][story.current]["market"]
-    followers = _page_followers(comparison, story)
-    posts = decimal(comparison.manifest["scenarios"][story.current]["strategy"]["posts_per_day"], "g", lang)
-    page_line = t["your_page"].format(followers=count(followers, lang), people=count(page["people"], lang), posts=posts, reps=reps,
-                                      period=_plain_period(days, t))
-    if fitted := comparison.manifest.get("fitted_to_insights"):  # audsim demo --from-insights
-        f = fitted["figures"]
-        page_line += t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
-                                                  start=count(f["followers_start"], lang),
-                                                  end=count(f.get("followers_end", f["followers_start"]), lang))
-    parts.append(f"<p class='note' id='page'>{html.escape(page_line)}</p>")
+    parts.append(f"<p class='note' id='page'>{html.escape(_page_line(comparison, story, lang))}</p>")
+    if reps < 10:  # on the first screen, beside the figures it qualifies
+        parts.append(f"<p class='warn' id='few-reps'>{t['few_reps'].format(reps=reps)}</p>")
     parts.append(f"<p class='headline' id='headline'>{html.escape(headline(comparison, story, lang))}</p>")
     if sentence := ranking(comparison, story, lang):
         parts.append(f"<p id='ranking'>{html.escape(sentence)}</p>")
     figs = plots.story_figures(comparison, story, lang)
     parts.append(f"<h2>{t['at_a_glance']}</h2><div class='figures' id='figures'>"
                  + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")
+    if sentence := valuation(comparison, story, lang):  # the headline's interval is the runs'; this, the assumptions' range
+        parts.append(f"<p id='valuation'>{html.escape(sentence)}</p>")
     parts.append(f"<p id='profit-alone'>{html.escape(profit_alone(comparison, story, lang))}</p>")
     parts.append(f"<p class='note' id='money-assumed'>{html.escape(assumed_economy(comparison, story, lang))}</p>")
-    if sentence := valuation(comparison, story, lang):
-        parts.append(f"<p class='note' id='valuation'>{html.escape(sentence)}</p>")
     if breakeven is not None:
         labels = breakeven.labels(story, lang)
         parts.append(f"<section class='breakeven'><h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang, labels))}</p>"
@@ -261,8 +260,6 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"</div><p class='note'>{html.escape(money_note(comparison, story, lang))}</p>")
     base = comparison.manifest["baseline"]
     parts.append(f"<p class='note'>{html.escape(t['reps_note'].format(reps=reps, base_to=dative(story.label(base, lang), lang)))}</p>")
-    if reps < 10:
-        parts.append(f"<p class='warn'>{t['few_reps'].format(reps=reps)}</p>")
     parts.append(f"<h3>{t['table']}</h3>{_comparison_table(comparison, t, lang, story.currency, story)}")
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang, story)))}</div>")
@@ -275,6 +272,22 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<details class='manifest'><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _page_line(comparison, story, lang: str = "en") -> str:
+    """The page the comparison is about: its size, market and posting rate, the runs, and what of it is the
+    client's own (an export it was fitted to) and what the model assumes."""
+    t = TEXT[lang]
+    page = comparison.manifest["scenarios"][story.current]["market"]
+    posts = decimal(comparison.manifest["scenarios"][story.current]["strategy"]["posts_per_day"], "g", lang)
+    line = t["your_page"].format(followers=count(_page_followers(comparison, story), lang), people=count(page["people"], lang),
+                                 posts=posts, reps=comparison.reps, period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
+    if fitted := comparison.manifest.get("fitted_to_insights"):  # audsim demo --from-insights
+        f = fitted["figures"]
+        return line + t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
+                                                   start=count(f["followers_start"], lang),
+                                                   end=count(f.get("followers_end", f["followers_start"]), lang))
+    return line + t["your_page_assumed"].format(current=story.label(story.current, lang))
 
 
 def money_note(comparison, story, lang: str = "en") -> str:
@@ -347,13 +360,14 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
             continue  # a part of the cost no strategy here spends on
         if metric in VALUATIONS and not pct:
             continue
+        found = {n: r for n in names if (r := _row(table, n, metric)) is not None and r["n"] > 0}
+        texts = dict(zip(found, _cells(metric, [(r["mean"], r["ci_low"], r["ci_high"]) for r in found.values()], lang)))
         cells = []
         for n in names:
-            r = _row(table, n, metric)
-            if r is None or r["n"] == 0:
+            if n not in found:
                 cells.append(f"<td>{NONE[lang]}</td>")
                 continue
-            mean, low, high = _cell(metric, r["mean"], r["ci_low"], r["ci_high"], lang)
+            (mean, low, high), r = texts[n], found[n]
             spread = "" if low == high else f"[{low}{sep} {high}]"  # no interval where every run gave the same
             runs = "" if r["n"] == every else f" n={int(r['n'])}"
             cells.append(f"<td>{mean}<br><span class='note'>{spread}{runs}</span></td>")
@@ -361,7 +375,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
         label = f"{label} ({currency})" if currency and metric in CURRENCY_ROWS else label
         part = " class='part'" if metric in COST_PARTS else ""
         rows.append(f"<tr><td{part}>{html.escape(label)}</td>{''.join(cells)}</tr>")
-    return f"<table><thead><tr><th>{t['metric']}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return f"<table class='comparison'><thead><tr><th>{t['metric']}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _strategies(comparison, story, lang: str = "en") -> str:

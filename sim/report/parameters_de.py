@@ -42,7 +42,7 @@ MEANING_DE: dict[str, str] = {
         "Pseudo-Impressionen zum aktuellen Wert, die zur Tageszahl addiert werden: ein Tag mit wenigen Impressionen bewegt Q kaum"
     ),
     "platform.negative_weight": "wie viele Interaktionen ein Verbergen oder Melden im Qualitätswert aufhebt",
-    "platform.reach_min": "Untergrenze der organischen Reichweite pro Post, nach dem Faktor für die Seitengröße",
+    "platform.reach_min": "Untergrenze der organischen Reichweite pro Post bei einem Post am Tag, nach dem Faktor für die Seitengröße (eine Seite, die öfter postet, teilt sie auf ihre Posts auf)",
     "platform.reach_max": "Obergrenze der organischen Reichweite",
     "platform.post_split": "zu viele Posts: bei einer Frequenz von r Posts pro Tag erhält jeder Post reach/r^post_split",
     "platform.post_split_days": (

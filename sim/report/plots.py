@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -54,7 +55,8 @@ def trajectories(comparison, lang: str = "en", story=None):
                 bands = bands.rolling(7, min_periods=1).mean()
             ax.plot(g["day"], bands["mean"] * scale, label=label[name], lw=1.6, color=colour[name], ls=style[name])
             ax.fill_between(g["day"], bands["low"] * scale, bands["high"] * scale, color=colour[name], alpha=0.2, lw=0)
-        ax.set_title(t[metric] + (" (%)" if metric in PERCENT else "") + (f", {t['seven_day']}" if metric in DAILY_RATES else ""))
+        ax.set_title(t.get(f"plot_{metric}", t[metric]) + (" (%)" if metric in PERCENT else "")
+                     + (f", {t['seven_day']}" if metric in DAILY_RATES else ""))
         ax.set_ylim(0, 1 if metric in TRUST else None)  # shares and counts read against zero; trust on its whole 0-1 scale
         ax.yaxis.set_major_formatter(ticks(lang))
         ax.grid(alpha=0.3)
@@ -89,7 +91,7 @@ def headline(comparison, lang: str = "en", story=None):
         scale = 100 if metric in PERCENT else 1
         err = [(sub["mean"] - sub["ci_low"]) * scale, (sub["ci_high"] - sub["mean"]) * scale]
         ax.bar([label[n] for n in shown], sub["mean"] * scale, yerr=err, capsize=4, color=[colour[n] for n in shown])
-        ax.set_title(t[metric] + (" (%)" if metric in PERCENT else ""))
+        ax.set_title(t.get(f"plot_{metric}", t[metric]) + (" (%)" if metric in PERCENT else ""))
         ax.yaxis.set_major_formatter(ticks(lang))
         plt.setp(ax.get_xticklabels(), rotation=20, ha="right")
         ax.grid(axis="y", alpha=0.3)
@@ -166,7 +168,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     names, colour, label = strategies(comparison, story, lang)
     out = {}
 
-    fig, ax = plt.subplots(figsize=(5.2, 3.6))
+    fig, ax = plt.subplots(figsize=(4.6, 3.2))  # small figures, so their words stay readable when printed at half a page
     traj = comparison.trajectories
     sub = traj[traj["metric"] == "followers"]
     for n in names:
@@ -181,7 +183,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     ax.set_title(t["fig_followers"])
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: count(v, lang)))
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=7.5, frameon=False)
+    ax.legend(fontsize=8.5, frameon=False)
     fig.tight_layout()
     out["followers"] = fig
 
@@ -189,19 +191,20 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
                                      lambda v, _: f"{v:+.0f}".replace("-", "\u2212") if v else "0"),
                                     ("value", "value", t["fig_value"], lambda v, _: compact(v, lang))):
         b = bars(comparison, story, metric)
-        fig, ax = plt.subplots(figsize=(5.2, 3.6))
+        fig, ax = plt.subplots(figsize=(4.4, 3.2))
         y = np.arange(len(b))
         err = [(b["mean"] - b["low"]).fillna(0), (b["high"] - b["mean"]).fillna(0)]
         ax.barh(y, b["mean"].fillna(0), xerr=err, capsize=3, color=[colour[n] for n in b["scenario"]])
-        ax.set_yticks(y, [label[n] for n in b["scenario"]], fontsize=8.5)
+        ax.set_yticks(y, [label[n] for n in b["scenario"]], fontsize=9.5)
         ax.invert_yaxis()
         ax.axvline(0, color="#333", lw=0.9)
         ax.set_xlim(*axis_from_zero(list(b["low"]) + list(b["high"]) + list(b["mean"])))
-        ax.xaxis.set_major_locator(MaxNLocator(5))
+        ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.xaxis.set_major_formatter(FuncFormatter(fmt))
-        ax.tick_params(axis="x", labelsize=8)
-        ax.set_title(title + (f" ({story.currency})" if key == "value" and story.currency else ""), fontsize=10.5)
-        ax.set_xlabel(t["fig_advocates_note" if key == "advocates" else "fig_value_note"], fontsize=8)
+        ax.tick_params(axis="x", labelsize=9)
+        # the labels take half the width: the title and the note wrap to the plot's, not the figure's
+        ax.set_title(textwrap.fill(title + (f" ({story.currency})" if key == "value" and story.currency else ""), 28), fontsize=10.5)
+        ax.set_xlabel(textwrap.fill(t["fig_advocates_note" if key == "advocates" else "fig_value_note"], 32), fontsize=8.5)
         ax.grid(axis="x", alpha=0.3)
         fig.tight_layout()
         out[key] = fig

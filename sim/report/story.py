@@ -102,7 +102,9 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
         else:
             key = "story_loses" if change < 0 else "story_gains"
         of_yours = t[{"story_loses": "story_of_your_loss", "story_gains": "story_of_your_gain", "story_keeps": "story_of_your_keep"}[key]].format(n=count(followers, lang)) if i == 0 else ""
-        parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours))
+        _, low, high, _ = f[name]["change"]
+        chance = t["story_chance"] if low <= 0 <= high else ""  # a gain or loss the runs do not tell from none
+        parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours, chance=chance))
     d = f["value_diff"]
     who, other = story.label(story.proposed, lang), story.label(story.current, lang)
     cash = money_in(comparison, lang, story.currency)
@@ -192,14 +194,14 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
         lead = stats.paired_difference(mine, _runs(comparison, runner_up)["value"].reindex(mine.index))
         if lead["n"] and lead["ci_low"] <= 0:  # highest by its mean only: the headline may call the same gap chance
             cash = money_in(comparison, lang, story.currency)
-            return t["rank_best_chance"].format(n=len(values), who=who, second=dative(story.label(runner_up, lang), lang),
+            return t["rank_best_chance"].format(n=t["numbers"].get(len(values), str(len(values))), who=who, second=dative(story.label(runner_up, lang), lang),
                                                 lead=cash(lead["diff"]), **_ends(cash, lead))
-        return t["rank_best"].format(n=len(values), who=who)
+        return t["rank_best"].format(n=t["numbers"].get(len(values), str(len(values))), who=who)
     mine = _runs(comparison, story.proposed)["value"]
     gap = stats.paired_difference(_runs(comparison, order[0])["value"].reindex(mine.index), mine)
     how = "rank_gap_chance" if gap["n"] and gap["ci_low"] <= 0 <= gap["ci_high"] else "rank_gap"
     cash = money_in(comparison, lang, story.currency)
-    sentence = t["rank_other"].format(n=len(values), best=story.label(order[0], lang), value=cash(values[order[0]]),
+    sentence = t["rank_other"].format(count=t["numbers"].get(len(values), str(len(values))), n=len(values), best=story.label(order[0], lang), value=cash(values[order[0]]),
                                       who=who, k=order.index(story.proposed) + 1)
     if not gap["n"]:
         return sentence
