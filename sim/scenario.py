@@ -300,6 +300,10 @@ class Service(Table):
     ignore_penalty: Number = P(0.07, 0, 1, unit="trust", source="fitted to Sprout Social Index 2017: 35% of ignored complainers boycott (validation V3); was 0.15, assumed", doc="trust lost when a complaint is ignored")
     unheard_penalty: Number = P(0.02, 0, 1, unit="trust", source="assumed: below ignore_penalty (nobody at the brand saw it, so no snub; the problem stays unsolved)",
                                doc="trust lost when a problem raised where the brand does not listen goes unanswered")
+    repost_deleted: Number = P(0.5, 0, 1, unit="probability",
+                               source="assumed: a deleted complaint comes back louder (the Streisand effect; seed 002: critics are best answered, not silenced)",
+                               doc="chance that a complainer whose complaint was deleted posts it again on the page the next day; "
+                                   "the repost is handled like any complaint, and its onlookers judge the deletion it reports")
     delete_penalty: Number = P(0.12, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")
     onlooker_effect: Number = P(0.01, 0, 1, unit="trust/thread", source="seed 000 (how problems are handled is public)",
                                doc="trust change of a follower who saw a complaint thread on the page, per unit of its outcome score (+1 in time ... -1.5 deleted)")

@@ -175,6 +175,24 @@ def test_deleting_costs_more_than_ignoring():
     assert sums(deleting, "wom_negative").sum() > sums(ignoring, "wom_negative").sum()
 
 
+def test_a_deleted_complaint_comes_back_and_its_onlookers_judge_the_deletion():
+    """The Streisand effect: with reposts, deleting every unanswered complaint costs the market more trust than
+    ignoring them does; without them (a deleted thread just leaves the page), deleting looked cheaper (review,
+    2026-12-06). The two worlds differ in service.repost_deleted only; paired by seed."""
+    kw = {"service.answer_share": 0.0, "service.problem_rate": 0.01}
+
+    def cost_of_deleting(repost):
+        ignoring = simulate("tupperparty", SEEDS, days=120, **kw, **{"service.delete_share": 0.0, "service.repost_deleted": repost})
+        deleting = simulate("tupperparty", SEEDS, days=120, **kw, **{"service.delete_share": 1.0, "service.repost_deleted": repost})
+        return figure(ignoring, "long_term_trust") - figure(deleting, "long_term_trust"), deleting
+
+    silent, _ = cost_of_deleting(0.0)
+    loud, deleting = cost_of_deleting(0.5)
+    assert (sums(deleting, "complaints_raised") > sums(simulate("tupperparty", SEEDS, days=120, **kw, **{
+        "service.delete_share": 1.0, "service.repost_deleted": 0.0}), "complaints_raised")).all()  # the reposts
+    assert loud.mean() > 0 and (loud - silent).mean() > 0, (loud, silent)
+
+
 def test_onlookers_see_how_complaints_are_treated():
     kw = {"service.problem_rate": 0.01}
     blind = simulate("tupperparty", SEEDS, days=60, **kw, **{"service.onlooker_effect": 0.0})

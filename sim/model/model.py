@@ -65,6 +65,7 @@ class AudienceModel(mesa.Model):
         self._visitors = np.empty(0, np.int64)  # followers who saw a post today (they read the page's threads)
         self._seen = np.zeros(m.people, dtype=np.bool_)
         self._complaint_talk = (self._visitors, self._visitors)  # complainers who talk today
+        self._reposts = None  # complainers whose deleted complaint comes back today
         self.datacollector = DailyRecord()
 
     def step(self) -> None:
@@ -177,7 +178,7 @@ class AudienceModel(mesa.Model):
         events = bernoulli_indices(self.streams["problems"], p.n, cfg.service.problem_rate)
         hours = 24.0 * self.streams["problems"].random(events.size)
         raised = service.raise_problems(p, self.day, cfg.service, cfg.strategy.has_page, self.desk, events, hours, self.ledger,
-                                        self.streams["desk"])
+                                        self.streams["desk"], self._reposts)
         open_threads = sort(self.desk.pending[p.complaint_on_page[self.desk.pending]])
         comments = cfg.service.comment_share * self.measures.today["engagements"]
         sightings = self.threads.expose(self._visitors, open_threads, comments, cfg.service.comments_read,
@@ -188,6 +189,7 @@ class AudienceModel(mesa.Model):
             self.complaint_log.append({"day": self.day, **done.log})
         self._visitors = np.empty(0, np.int64)
         self._complaint_talk = (done.tell_positive, done.tell_negative)
+        self._reposts = done.reposts  # tomorrow's
         paid_hours = self.desk.staff_hours(self.day)
         self.measures.add(
             complaints_raised=raised, complaints_answered_in_time=done.in_time, complaints_answered_late=done.late,

@@ -25,6 +25,7 @@ COLUMNS: tuple[tuple[str, type, str], ...] = (
     ("customer", np.bool_, "has bought"),
     ("complaint_open", np.bool_, "has an unsolved problem raised"),
     ("complaint_on_page", np.bool_, "the open problem was raised on the page (else elsewhere)"),
+    ("complaint_repost", np.bool_, "the open complaint repeats one the brand deleted (its onlookers judge the deletion)"),
     ("complaint_opened", np.float64, "hour the open problem was raised (hours since day 0)"),
     ("complaint_due", np.float64, "hour the open problem will be resolved (answer, or giving up)"),
     ("complaint_outcome", np.int8, "what will happen to it: see service.OUTCOMES"),

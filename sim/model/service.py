@@ -43,6 +43,7 @@ class Resolved:
     thread_score: np.ndarray | None = None  # how onlookers judge each (SCORE)
     tell_positive: np.ndarray | None = None
     tell_negative: np.ndarray | None = None
+    reposts: np.ndarray | None = None  # complainers whose complaint was deleted and who post it again tomorrow
     log: dict | None = None  # per complaint: who, outcome, delay (hours), trust change, told (for validation)
 
 
@@ -265,23 +266,30 @@ def expected_complaints(people, scenario) -> float:
     return float(sv.problem_rate * sv.answer_share * seen)
 
 
-def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events: np.ndarray, hours: np.ndarray, ledger, rng) -> int:
+def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events: np.ndarray, hours: np.ndarray, ledger, rng,
+                   reposts: np.ndarray | None = None) -> int:
     """Step 5: customers run into problems; the brand's policy decides what will happen.
 
     ``events`` (the people whose product fails today) and ``hours`` (when)
     come from the shared problems stream, drawn for everyone, so two
     strategies see the same problems at the same hours; only customers
-    without an open problem raise one.
+    without an open problem raise one. ``reposts``: complainers whose complaint the brand deleted yesterday and
+    who post it again on the page today, at an hour drawn from ``rng`` (not a new problem: no trust lost to it).
     """
     fresh = people.customer[events] & ~people.complaint_open[events]
-    new = events[fresh]
+    new, opened = events[fresh], day * 24.0 + hours[fresh]
+    repost = np.zeros(new.size, np.bool_)
+    if reposts is not None and reposts.size and has_page:
+        back = reposts[~people.complaint_open[reposts] & ~np.isin(reposts, new)]
+        new = np.concatenate([new, back])
+        opened = np.concatenate([opened, day * 24.0 + 24.0 * rng.random(back.size)])
+        repost = np.concatenate([repost, np.ones(back.size, np.bool_)])
     if new.size == 0:
         return 0
-    opened = day * 24.0 + hours[fresh]
     order = np.argsort(opened, kind="stable")
-    new, opened = new[order], opened[order]
-    on_page = people.follows[new] & has_page
-    ledger.request(new, -params.problem_trust_hit)
+    new, opened, repost = new[order], opened[order], repost[order]
+    on_page = (people.follows[new] | repost) & has_page  # a repost goes where the deleted one was
+    ledger.request(new[~repost], -params.problem_trust_hit)
 
     v = rng.random((2, new.size))
     seen = on_page | (has_page & (v[1] < params.monitors_elsewhere))
@@ -301,6 +309,7 @@ def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events:
     people.complaint_open[new] = True
     desk.pending = np.concatenate([desk.pending, new])
     people.complaint_on_page[new] = on_page
+    people.complaint_repost[new] = repost
     people.complaint_opened[new] = opened
     people.complaint_due[new] = due
     people.complaint_outcome[new] = outcome
@@ -348,8 +357,12 @@ def resolve(people, desk: Desk, day: int, params, wom, ledger, rng) -> Resolved:
     score = np.zeros(due_today.size)
     for which, name in ((in_time, "in_time"), (late, "late"), (ignored, "ignored"), (deleted, "deleted")):
         score[which] = SCORE[name]  # the four are disjoint; unheard scores 0 (not on the page)
+    score[people.complaint_repost[due_today]] = SCORE["deleted"]  # a repost's onlookers judge the deletion it reports
+    if params.repost_deleted > 0 and deleted.any():  # a deleted complaint comes back louder (the Streisand effect)
+        r.reposts = due_today[deleted][rng.random(int(deleted.sum())) < params.repost_deleted]
 
     people.complaint_open[due_today] = False
+    people.complaint_repost[due_today] = False
     people.complaint_due[due_today] = np.inf
     people.complaint_outcome[due_today] = NONE
     r.in_time, r.late = int(in_time.sum()), int(late.sum())
