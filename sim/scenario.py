@@ -233,6 +233,9 @@ class Reactions(Table):
     negative_intercept: Number = P(-5.5, -20, 20, unit="logit", doc="negative-feedback log-odds at annoyance 0 and value 0")
     negative_annoyance: Number = P(1.5, 0, 50, unit="logit/annoyance", doc="negative-feedback log-odds per unit of annoyance")
     negative_value: Number = P(3.0, 0, 50, unit="logit/value", doc="negative-feedback log-odds lost per unit of value")
+    trust_forgetting: Number = P(0.001, 0, 1, unit="1/day",
+                                 source="assumed: a half-life of about two years (advertising goodwill decays within months, Clarke 1976; trust in a brand lasts longer)",
+                                 doc="share of the distance to a person's own prior trust that trust returns each day: what is not renewed is forgotten, so trust settles")
     annoyance_decay: Number = P(0.04, 0, 1, unit="1/day", doc="share of annoyance that fades each day")
     overposting_dose: Number = P(0.08, 0, 5, unit="annoyance/(post/day)", doc="annoyance a follower who sees the page today gains per post a day the page posts beyond their tolerance")
     irrelevance_decay: Number = P(0.04, 0, 1, unit="1/day", source="assumed equal to annoyance_decay", doc="share of irrelevance that fades each day")

@@ -108,10 +108,19 @@ def hazard_terms(people, idx: np.ndarray, params, days_since_prize: float) -> li
 
 
 def fade(people, reactions) -> None:
-    """Annoyance, irrelevance, grievance and affinity fade a little every day."""
+    """Annoyance, irrelevance, grievance and affinity fade a little every day; trust returns a little toward each
+    person's prior (what is not renewed is forgotten)."""
     _fade(people.annoyance_promo, people.annoyance_overposting, people.grievance, people.irrelevance, people.affinity,
           np.float32(1.0 - reactions.annoyance_decay), np.float32(1.0 - reactions.irrelevance_decay),
           np.float32(1.0 - reactions.affinity_decay))
+    if reactions.trust_forgetting > 0:
+        _forget(people.trust, people.trust_prior, np.float32(reactions.trust_forgetting))
+
+
+@numba.njit(cache=True)
+def _forget(trust, prior, rate):
+    for i in range(trust.size):
+        trust[i] += rate * (prior[i] - trust[i])
 
 
 @numba.njit(cache=True)

@@ -15,6 +15,7 @@ from .sales import steady_share
 COLUMNS: tuple[tuple[str, type, str], ...] = (
     ("follows", np.bool_, "follows the brand's page"),
     ("trust", np.float32, "trust in the brand, 0-1, 0.5 neutral"),
+    ("trust_prior", np.float32, "the trust a person holds without news of the brand, to which trust slowly returns"),
     ("annoyance_promo", np.float32, "annoyance built by promotion (>= 0)"),
     ("annoyance_overposting", np.float32, "annoyance built by posts beyond tolerance (>= 0)"),
     ("irrelevance", np.float32, "running average of how far below 0.5 the posts seen were worth (>= 0)"),
@@ -60,6 +61,7 @@ class People:
             rng, m.people, [t.valued_by for t in types], [t.interest_spread for t in types], m.interest_correlation
         )
         p.trust[:] = np.clip(rng.normal(m.trust_mean, m.trust_sd, m.people), 0, 1)
+        p.trust_prior[:] = p.trust
         # Beta(2, b) with the requested mean: most people are online some days, few daily.
         p.activity[:] = rng.beta(2.0, 2.0 * (1 - m.activity_mean) / m.activity_mean, m.people)
         p.tolerance[:] = rng.gamma(4.0, m.tolerance_mean / 4.0, m.people)
