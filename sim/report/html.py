@@ -19,7 +19,7 @@ from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and st
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
-from .numbers import NONE, capital, count, decimal, fixed, money, number, percent, sum_terms
+from .numbers import NONE, capital, count, decimal, fixed, millions, money, number, percent, sum_terms
 from .story import money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
@@ -48,11 +48,14 @@ code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align
 """
 
 
-def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None):
+def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None, million: int | None = None):
     """A table cell in the report's language; a share below 0.1% (``small``: any in its row) keeps two decimals,
-    so it does not read as zero. ``extra`` decimals for an interval whose ends would otherwise read the same."""
+    so it does not read as zero. ``extra`` decimals for an interval whose ends would otherwise read the same;
+    ``million``: a sum in millions with that many decimals (a row that runs into millions)."""
     if pd.isna(x):
         return NONE[lang]
+    if million is not None and metric in SUMS:
+        return millions(x, million + extra, lang)
     if metric in plots.PERCENT:
         small = 0 < abs(x) < 0.001 if small is None else small
         text = percent(x, (2 if small else 1) + extra, lang)
@@ -71,16 +74,18 @@ def _cells(metric, rows, lang: str = "en") -> list[tuple[str, str, str]]:
     (up to two more) as it takes for every interval's ends that differ to read differently, and for a share,
     its mean too ("0.02% [0.01%, 0.02%]" becomes "0.018% [0.014%, 0.022%]"); one row reads alike across."""
     small = metric in plots.PERCENT and any(0 < abs(m) < 0.001 for m, _, _ in rows if not pd.isna(m))
+    largest = max((abs(m) for m, _, _ in rows if not pd.isna(m)), default=0.0)
+    million = (2 if largest < 1e7 else 1 if largest < 1e8 else 0) if metric in SUMS and largest >= 1e6 else None
 
     def distinct(row, extra) -> bool:
         mean, low, high = row
         if pd.isna(low) or pd.isna(high) or low == high:
             return True
-        texts = tuple(_fmt(metric, x, lang, extra, small) for x in row)
+        texts = tuple(_fmt(metric, x, lang, extra, small, million) for x in row)
         return len(set(texts)) == 3 if metric in plots.PERCENT else texts[1] != texts[2]
 
     extra = next((e for e in range(3) if all(distinct(r, e) for r in rows)), 2)
-    return [tuple(_fmt(metric, x, lang, extra, small) for x in r) for r in rows]
+    return [tuple(_fmt(metric, x, lang, extra, small, million) for x in r) for r in rows]
 
 
 def _row(table, name, metric):
