@@ -358,22 +358,25 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     reader = pypdf.PdfReader(out / "report.pdf")
     assert abs(float(reader.pages[0].mediabox.width) - 595) < 2  # A4 (595 x 842 pt), not US Letter
     slides = list(Presentation(out / "report.pptx").slides)
-    assert len(slides) == 5  # title, headline, three figures, money, assumptions (no break-even asked)
+    assert len(slides) == 6  # title, headline, three figures, strategies, money, assumptions (no break-even asked)
     notes = slides[0].notes_slide.notes_text_frame.text  # how to reproduce: for the presenter, not on a slide
     assert "So lässt es sich nachrechnen" in notes and small.manifest["command"] in notes
-    assert "Kundenwert:" in slides[4].notes_slide.notes_text_frame.text  # what the money figures mean
-    money_table = next(sh.table for sh in slides[3].shapes if sh.has_table)
+    assert "Kundenwert:" in slides[5].notes_slide.notes_text_frame.text  # what the money figures mean
+    said = " ".join(sh.text_frame.text for sh in slides[3].shapes if sh.has_text_frame)  # what each name stands for
+    assert all(numbers.capital(STORY.label(n, "de")) in said for n in ("tupperparty", "stammtisch", "absent")), said
+    assert "Vollzeitkräfte" in said  # the people a strategy takes
+    money_table = next(sh.table for sh in slides[4].shapes if sh.has_table)
     assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 1).text
     header = [money_table.cell(0, j).text.replace("-\v", "").replace("\v", " ") for j in range(7)]  # words broken by hand
     assert "Deckungsbeitrag" in header[3]  # gross profit - cost = contribution, side by side
-    assert "heute" in header[4] and "Kundenwertänderung heute" in header[5] and "heute" in header[6]
+    assert "Barwert" in header[4] and "Kundenwertänderung, Barwert" in header[5] and "heute" in header[6]  # discounted to today
     mean = lambda metric: small.table.query(f"scenario == 'tupperparty' and metric == '{metric}'")["mean"].iloc[0]
     # the last three columns add up: net profit today + equity change today = value today (the headline's)
     assert mean("net_profit_present") + mean("customer_equity_change_present") == pytest.approx(mean("value"))
     from sim.report.story import money_unit
 
     assert money_table.cell(1, 6).text == numbers.fixed(mean("value"), money_unit(small), "de")  # the sentences' unit
-    del slides[3]
+    del slides[3:5]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())
     assert "Betrachtet man nur den Deckungsbeitrag" in texts[1]  # the profit line beside the headline
@@ -432,7 +435,7 @@ def test_what_each_strategy_does_reads_in_the_reports_language(small, tmp_path):
     out = write_report(small, tmp_path / "de", lang="de", story=STORY)
     text = (out / "report.html").read_text()
     section = text.split("Was jede Strategie tut", 1)[1].split("<h3>", 1)[0]
-    assert "Der Stammtisch (stammtisch)" in section and "Posts pro Tag: 1;" in section and "beantwortet 100\u00a0%" in section, section
+    assert "<b>Der Stammtisch</b>" in section and "(stammtisch)" not in section and "Posts pro Tag: 1;" in section and "beantwortet 100\u00a0%" in section, section
     assert "Mostly product promotion" not in section and "posts/day" not in section, section
 
 
@@ -563,6 +566,10 @@ def test_a_row_reads_alike_across_the_strategies(lang):
     row = _cells("organic_reach", [(0.0056, 0.0050, 0.0062), (0.062, 0.050, 0.074), (0.0408, 0.0407, 0.0409)], lang)
     decimals = {len(text.split("." if lang == "en" else ",")[1].rstrip("%\u00a0 ")) for cell in row for text in cell}
     assert len(decimals) == 1, row
+    money = _cells("value", [(1_620_000, 1_500_000, 1_740_000), (968_000, 900_000, 1_030_000)], lang)  # one unit a row
+    million = "million" if lang == "en" else "Mio."
+    assert all(million in text for cell in money for text in cell), money
+    assert money[1][0] == ("0.97\u00a0million" if lang == "en" else "0,97\u00a0Mio."), money
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -71,6 +71,14 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         left, top, width = [(0.4, 1.9, 6.9), (7.9, 1.4, 3.95), (7.9, 4.42, 3.95)][i]  # 4.4 x 3.2 in: 2.87 in high
         picture(slide, fig, Inches(left), Inches(top), Inches(width))
 
+    strategies = []
+    for name in story.order(comparison):
+        sc = comparison.manifest["scenarios"].get(name, {})
+        staff = comparison.table.query("scenario == @name and metric == 'full_time_staff'")["mean"]
+        people = t["deck_staff"].format(n=decimal(float(staff.iloc[0]), ".1f", lang)) if len(staff) and staff.iloc[0] > 0 else ""
+        strategies.append(f"{capital(story.label(name, lang))}: {story.descriptions.get(lang, {}).get(name, sc.get('description', ''))}{people}")
+    text_slide(t["strategies"], strategies, size=16, spacing=8)  # what the names stand for, and the people they take
+
     money_slide(deck, widen(deck.slides.add_slide(title_only)), comparison, story, lang)
 
     if breakeven is not None:
@@ -110,6 +118,7 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
     t, table = TEXT[lang], comparison.table
     unit = money_unit(comparison)
     slide.shapes.title.text = t["money"]
+    slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # one line above the table in either language
     names = [n for n in story.order(comparison) if n in set(table["scenario"])]
     shape = slide.shapes.add_table(len(names) + 1, len(MONEY_COLUMNS) + 1, Inches(0.6), Inches(1.7),
                                    deck.slide_width - Inches(1.2), Inches(0.6) * (len(names) + 1))

@@ -19,7 +19,7 @@ from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and st
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
-from .numbers import NONE, capital, count, decimal, fixed, money, number, percent, sum_terms
+from .numbers import NONE, capital, count, decimal, fixed, millions, money, number, percent, sum_terms
 from .story import money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
@@ -40,19 +40,22 @@ h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bott
 .figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
 @page{size:A4;margin:14mm}
-@media print{body{max-width:none;margin:0}h1{font-size:1.45em}.headline{font-size:1.1em}.figures>div{flex:1 1 48%;text-align:center}.figures>div svg{width:96%;height:auto}.figures>div[data-figure=followers]{flex:1 1 100%}.figures>div[data-figure=followers] svg{width:52%}.figures>div{break-inside:avoid}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}h3.appendix{break-before:page}li{break-inside:avoid}table.comparison{width:100%}table.comparison td:first-child{width:26%}h3.appendix+details>summary{display:none}table.assumptions{font-size:.68em;table-layout:fixed;width:100%}table.assumptions col.key{width:28%}table.assumptions col.value{width:10.5%}table.assumptions col.unit{width:16%}table.assumptions col.source{width:35%}table.assumptions td,table.assumptions th{padding:.15em .3em;overflow-wrap:break-word}table.assumptions code{white-space:normal;overflow-wrap:anywhere}table.assumptions .meaning{min-width:0}thead{display:table-header-group}details.manifest{display:none}summary{list-style:none}summary::-webkit-details-marker{display:none}}
+@media print{body{max-width:none;margin:0;font-size:10.5pt}h1{font-size:1.35em}.headline{font-size:1.02em}h2{margin:.6em 0 .3em}.figures>div{flex:1 1 48%;text-align:center}.figures>div svg{width:96%;height:auto}.figures>div[data-figure=followers]{flex:1 1 100%}.figures>div[data-figure=followers] svg{width:64%}.figures>div{break-inside:avoid}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}h3.appendix{break-before:page}li{break-inside:avoid}table.comparison{width:100%;font-size:.78em}table.comparison td:first-child{width:26%}h3.appendix+details>summary{display:none}table.assumptions{font-size:.68em;table-layout:fixed;width:100%}table.assumptions col.key{width:28%}table.assumptions col.value{width:10.5%}table.assumptions col.unit{width:16%}table.assumptions col.source{width:35%}table.assumptions td,table.assumptions th{padding:.15em .3em;overflow-wrap:break-word}table.assumptions code{white-space:normal;overflow-wrap:anywhere}table.assumptions .meaning{min-width:0}thead{display:table-header-group}details.manifest{display:none}summary{list-style:none}summary::-webkit-details-marker{display:none}}
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
-th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}table.comparison td:first-child{min-width:13em}.note{color:#555;font-size:.9em}.warn{color:#a33}
+th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}@media screen{table.comparison td:first-child{min-width:13em}}.note{color:#555;font-size:.9em}.warn{color:#a33}
 code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align:left;font-size:.85em}table.assumptions code{overflow-wrap:normal;white-space:nowrap}table.assumptions .meaning{display:block;color:#555;font-size:.92em;min-width:14em}table.assumptions tr.changed td:nth-child(3){font-weight:600}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
 """
 
 
-def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None):
+def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None, million: int | None = None):
     """A table cell in the report's language; a share below 0.1% (``small``: any in its row) keeps two decimals,
-    so it does not read as zero. ``extra`` decimals for an interval whose ends would otherwise read the same."""
+    so it does not read as zero. ``extra`` decimals for an interval whose ends would otherwise read the same;
+    ``million``: a sum in millions with that many decimals (a row that runs into millions)."""
     if pd.isna(x):
         return NONE[lang]
+    if million is not None and metric in SUMS:
+        return millions(x, million + extra, lang)
     if metric in plots.PERCENT:
         small = 0 < abs(x) < 0.001 if small is None else small
         text = percent(x, (2 if small else 1) + extra, lang)
@@ -71,16 +74,18 @@ def _cells(metric, rows, lang: str = "en") -> list[tuple[str, str, str]]:
     (up to two more) as it takes for every interval's ends that differ to read differently, and for a share,
     its mean too ("0.02% [0.01%, 0.02%]" becomes "0.018% [0.014%, 0.022%]"); one row reads alike across."""
     small = metric in plots.PERCENT and any(0 < abs(m) < 0.001 for m, _, _ in rows if not pd.isna(m))
+    largest = max((abs(m) for m, _, _ in rows if not pd.isna(m)), default=0.0)
+    million = (2 if largest < 1e7 else 1 if largest < 1e8 else 0) if metric in SUMS and largest >= 1e6 else None
 
     def distinct(row, extra) -> bool:
         mean, low, high = row
         if pd.isna(low) or pd.isna(high) or low == high:
             return True
-        texts = tuple(_fmt(metric, x, lang, extra, small) for x in row)
+        texts = tuple(_fmt(metric, x, lang, extra, small, million) for x in row)
         return len(set(texts)) == 3 if metric in plots.PERCENT else texts[1] != texts[2]
 
     extra = next((e for e in range(3) if all(distinct(r, e) for r in rows)), 2)
-    return [tuple(_fmt(metric, x, lang, extra, small) for x in r) for r in rows]
+    return [tuple(_fmt(metric, x, lang, extra, small, million) for x in r) for r in rows]
 
 
 def _row(table, name, metric):
@@ -395,7 +400,7 @@ def _strategies(comparison, story, lang: str = "en") -> str:
                  + (t["facts_listens"].format(x=percent(sv["monitors_elsewhere"], 0, lang)) if sv["monitors_elsewhere"] > 0 else ""))
         facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or []))
         label = story.label(name, lang)
-        title = f"{capital(label)} ({name})" if label != name else name
+        title = capital(label) if label != name else name  # the scenario's file name is in the manifest
         text = story.descriptions.get(lang, {}).get(name, sc.get("description", ""))
         items.append(f"<li><b>{html.escape(title)}</b>: {html.escape(text)} <span class='note'>({html.escape(facts)})</span></li>")
     return f"<ul>{''.join(items)}</ul>"

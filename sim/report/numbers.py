@@ -72,6 +72,16 @@ def money(x: float, lang: str = "en", currency: str = "", signed: bool = False) 
     return f"{sign}{text}\u00a0{currency}" if currency else f"{sign}{text}"  # never broken before the unit
 
 
+def millions(x: float, decimals: int, lang: str = "en") -> str:
+    """A sum in millions with ``decimals`` (0.97 million, de: 0,97 Mio.): a table row whose largest sum runs into
+    millions writes every sum so, not "1.62 million" beside "968,000"."""
+    if pd.isna(x):
+        return NONE[lang]
+    v = round(float(x) / 1e6, decimals)
+    sign = MINUS if v < 0 else ""
+    return f"{sign}{_grouped(abs(v), decimals, lang)}" + ("\u00a0Mio." if lang == "de" else "\u00a0million")
+
+
 def sum_terms(total: float, terms, lang: str = "en", currency: str = "", unit: float | None = None) -> list[str]:
     """``total`` and the ``terms`` it is the sum of, each rounded to ``unit`` (by default that of the total's third
     significant figure) and written out in full (no "million"), so that the parts add up to the total as printed,

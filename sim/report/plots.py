@@ -168,7 +168,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     names, colour, label = strategies(comparison, story, lang)
     out = {}
 
-    fig, ax = plt.subplots(figsize=(4.6, 3.2))  # small figures, so their words stay readable when printed at half a page
+    fig, ax = plt.subplots(figsize=(5.6, 2.8))  # wide and low: readable words, and the bars below still on a printed page 1
     traj = comparison.trajectories
     sub = traj[traj["metric"] == "followers"]
     for n in names:

@@ -8,6 +8,7 @@ definition (see each file's ``metric``).
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +82,7 @@ def _check(spec, name, expected, values, test) -> Check:
 
 
 def _judged(spec, name, expected, m, lo, hi, test) -> Check:
-    source = spec["source"].split(";")[0].split(",")[0]
+    source = re.sub(r"\s*\([^)]*\)", "", spec["source"].split(";")[0])  # the first source, without its details in brackets
     if test is None:
         return Check(spec["id"], name, source, expected, m, lo, hi, True, checked=False)
     firm = bool(test(lo) and test(hi)) if np.isfinite(lo) and np.isfinite(hi) else False
@@ -340,10 +341,12 @@ def write_report(checks: list[Check], wall: float, quick: bool, path: Path) -> P
              "| target | check | source | expected | measured | result |", "| --- | --- | --- | --- | --- | --- |"]
     lines += [f"| {c.target} | {c.check} | {c.source} | {c.expected} | {c.measured()} | "
               f"{'**FAIL**' if c.checked and not c.passed else c.result()} |" for c in checks]
-    lines += ["", summary(checks)]
+    lines += ["", summary(checks) + " What the checks cannot show is listed below."]
     caveats = [f"- {spec['id']}: {spec['caveat']}" for _, spec in load_targets(path.parent) if "caveat" in spec]  # beside the targets
     if caveats:
         lines += ["", "## What these checks cannot show", "",
                   "Several parameters were fitted to these targets, one target at a time (docs/ODD.md, \"Validation\"); none "
-                  "is held out, so a pass shows that the model can reproduce a pattern, not that it predicts it.", ""] + caveats
+                  "is held out, so a pass shows that the model can reproduce a pattern, not that it predicts it. No target "
+                  "checks the money: the link of trust to purchases and lapses, customer equity and the rate of product "
+                  "problems are assumptions (the report says how much its value rests on them).", ""] + caveats
     return outputs.write_file(path, "\n".join(lines) + "\n", overwrite=True)
