@@ -58,6 +58,7 @@ class Person(mesa.Agent):
         super().__init__(model)
         self.interest = interests
         self.trust = trust
+        self.prior = trust  # the trust the person holds without news of the brand
         self.activity = activity
         self.tolerance = tolerance
         self.customer = customer
@@ -143,6 +144,10 @@ class Person(mesa.Agent):
             if tell < (wom.tell_deleted if deleted else wom.tell_negative):
                 m.talk_negative.append(self)
             score = -1.5 if deleted else -1.0
+            if deleted and rnd.random() < sv.repost_deleted:  # it comes back tomorrow, louder (the Streisand effect)
+                m.reposts.append(self)
+        if c.get("repost"):
+            score = -1.5  # its onlookers judge the deletion it reports
         if c["on_page"]:
             m.resolved_threads.append((self, score, c["viewers"]))
         self.complaint = None
@@ -181,6 +186,7 @@ class Person(mesa.Agent):
         self.grievance *= 1 - rx.annoyance_decay
         self.irrelevance *= 1 - rx.irrelevance_decay
         self.affinity *= 1 - rx.affinity_decay
+        self.trust += rx.trust_forgetting * (self.prior - self.trust)  # what is not renewed is forgotten
 
     def shop(self) -> None:
         """Loyal purchases, likelier the more the person trusts the brand (customers buy again more often than
@@ -216,6 +222,7 @@ class OracleModel(mesa.Model):
         self.per_week = sum(self.mask)
         self.desk_arrivals: deque = deque([0] * 7, maxlen=7)  # complaints that reached the desk on the last days
         self.tomorrow: dict[Person, bool] = {}  # follow requests made after today's follows were accepted
+        self.reposts: list[Person] = []  # complainers whose complaint was deleted today: they post it again tomorrow
         self.people = self.create_people()
         self.connect()
         sv = cfg.service
@@ -237,9 +244,10 @@ class OracleModel(mesa.Model):
             interests = {k: sigmoid(mus[k] + t.interest_spread * (math.sqrt(m.interest_correlation) * common
                                                                   + math.sqrt(1 - m.interest_correlation) * rnd.gauss(0, 1)))
                          for k, t in self.content.items()}
-            people.append(Person(self, interests, clip(rnd.gauss(m.trust_mean, m.trust_sd)),
-                                 rnd.betavariate(2.0, 2.0 * (1 - m.activity_mean) / m.activity_mean),
-                                 rnd.gammavariate(4.0, m.tolerance_mean / 4.0), rnd.random() < m.customer_share))
+            trust = clip(rnd.gauss(m.trust_mean, m.trust_sd))
+            activity = rnd.betavariate(2.0, 2.0 * (1 - m.activity_mean) / m.activity_mean)
+            tolerance = rnd.gammavariate(4.0, m.tolerance_mean / 4.0)
+            people.append(Person(self, interests, trust, activity, tolerance, rnd.random() < self.customer_chance(trust)))
         # weighted sampling without replacement (Efraimidis-Spirakis keys), weight = mean interest
         k = round(m.initial_follower_share * m.people)
         keyed = sorted(people, key=lambda p: rnd.random() ** (1.0 / statistics.fmean(p.interest.values())), reverse=True)
@@ -252,6 +260,15 @@ class OracleModel(mesa.Model):
         for p in keyed[:round(m.contest_share * m.people)]:
             p.entrant = True
         return people
+
+    def customer_chance(self, trust: float) -> float:
+        """market.customer_share, or "steady": a / (a + h) at the person's trust (first purchases against lapses)."""
+        m, e = self.cfg.market, self.cfg.economy
+        if m.customer_share != "steady":
+            return m.customer_share
+        a = e.prospect_purchase_rate * (trust / 0.5) ** e.trust_elasticity
+        h = e.lapse_rate * math.exp(e.lapse_trust_slope * (0.5 - trust))
+        return a / (a + h) if a + h > 0 else 0.0
 
     def connect(self) -> None:
         """Stub matching with Pareto expected degrees, as in sim.model.graph."""
@@ -279,6 +296,7 @@ class OracleModel(mesa.Model):
         self.tomorrow = {}
         self.visitors: list[Person] = []
         self.new_complaints, self.resolved_threads, self.talk_positive, self.talk_negative = [], [], [], []
+        self.reposting, self.reposts = self.reposts, []  # yesterday's deleted complaints that come back today
         self.leavers: set[Person] = set()
         posts = self.brand_posts()
         self.show(posts)
@@ -448,10 +466,15 @@ class OracleModel(mesa.Model):
             now = self.covered_time(self.day * 24.0)
             self.desk_free_at = [now] * (self.agents_at_desk - len(busy)) + [max(t, now) for t in busy]
         arrived = 0
+        fresh = {p for _, p in self.new_complaints}
+        self.new_complaints = [(o, p, False) for o, p in self.new_complaints]
+        self.new_complaints += [(self.day * 24 + 24 * rnd.random(), p, True) for p in self.reposting
+                                if has_page and p.complaint is None and p not in fresh]
         self.new_complaints.sort(key=lambda x: x[0])
-        for opened, p in self.new_complaints:
-            on_page = p.follows and has_page
-            p.trust_change -= sv.problem_trust_hit
+        for opened, p, repost in self.new_complaints:
+            on_page = (p.follows or repost) and has_page
+            if not repost:  # a repost is no new problem
+                p.trust_change -= sv.problem_trust_hit
             v0, v1 = rnd.random(), rnd.random()
             seen = on_page or (has_page and v1 < sv.monitors_elsewhere)
             outcome, due = IGNORE if seen else UNHEARD, opened + sv.give_up_days * 24
@@ -467,7 +490,7 @@ class OracleModel(mesa.Model):
                     outcome, due = ANSWER, answered_at
             elif on_page and sv.answer_share <= v0 < sv.answer_share + sv.delete_share:
                 outcome, due = DELETE, opened
-            p.complaint = {"opened": opened, "due": due, "outcome": outcome, "on_page": on_page, "viewers": set()}
+            p.complaint = {"opened": opened, "due": due, "outcome": outcome, "on_page": on_page, "viewers": set(), "repost": repost}
         self.today["complaints_raised"] = len(self.new_complaints)
         covered_today = sum(self.mask[(self.day % 7) * 24:(self.day % 7 + 1) * 24])
         self.desk_arrivals.append(arrived)
