@@ -304,7 +304,7 @@ class Service(Table):
     unheard_penalty: Number = P(0.02, 0, 1, unit="trust", source="assumed: below ignore_penalty (nobody at the brand saw it, so no snub; the problem stays unsolved)",
                                doc="trust lost when a problem raised where the brand does not listen goes unanswered")
     repost_deleted: Number = P(0.5, 0, 1, unit="probability",
-                               source="assumed: a deleted complaint comes back louder (the Streisand effect; seed 002: critics are best answered, not silenced)",
+                               source="assumed: a deleted complaint comes back louder (the Streisand effect); seed 002 describes brands that would rather criticism did not appear at all",
                                doc="chance that a complainer whose complaint was deleted posts it again on the page the next day; "
                                    "the repost is handled like any complaint, and its onlookers judge the deletion it reports")
     delete_penalty: Number = P(0.12, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")

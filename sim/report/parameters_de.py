@@ -5,7 +5,11 @@ MEANING_DE: dict[str, str] = {
     "simulation.seed": "Seed der Zufallszahlenströme des Laufs",
     "market.people": "Personen im erreichbaren Markt",
     "market.initial_follower_share": "Anteil des Marktes, der der Seite an Tag 0 folgt",
-    "market.customer_share": "Anteil des Marktes, der an Tag 0 schon gekauft hat",
+    "market.customer_share": (
+        "Anteil des Marktes, der an Tag 0 Kunde ist; \u201esteady\u201c: jede Person mit der Wahrscheinlichkeit a/(a+h) bei ihrem "
+        "eigenen Vertrauen (Erstkaufrate a, Abwanderungsrisiko h: der Anteil, den die Kaufkette hält, sodass ein Markt, in dem "
+        "nichts geschieht, weder Kunden gewinnt noch verliert)"
+    ),
     "market.contest_share": (
         "Anteil der Personen, die überhaupt an Gewinnspielen teilnehmen (folgen + teilen, um teilzunehmen), gewichtet nach ihrem "
         "Interesse an den Gewinnspiel-Typen ausgewählt; für die übrigen ist ein Gewinnspiel ein Post wie jeder andere"
@@ -78,6 +82,10 @@ MEANING_DE: dict[str, str] = {
     "reactions.negative_intercept": "Log-Odds negativen Feedbacks bei Verärgerung 0 und Wert 0",
     "reactions.negative_annoyance": "Log-Odds negativen Feedbacks je Einheit Verärgerung",
     "reactions.negative_value": "Rückgang der Log-Odds negativen Feedbacks je Einheit Wert",
+    "reactions.trust_forgetting": (
+        "Anteil des Abstands zum eigenen Ausgangsvertrauen einer Person, den das Vertrauen jeden Tag zurückgeht: was nicht "
+        "erneuert wird, wird vergessen, sodass sich das Vertrauen einpendelt"
+    ),
     "reactions.annoyance_decay": "Anteil der Verärgerung, der jeden Tag abklingt",
     "reactions.overposting_dose": (
         "Verärgerung, die ein Follower, der die Seite heute sieht, je Post pro Tag über seiner Toleranz hinzugewinnt"
@@ -143,6 +151,10 @@ MEANING_DE: dict[str, str] = {
     "service.ignore_penalty": "Vertrauensverlust, wenn eine Beschwerde ignoriert wird",
     "service.unheard_penalty": (
         "Vertrauensverlust, wenn ein Problem unbeantwortet bleibt, das dort geäußert wurde, wo die Marke nicht zuhört"
+    ),
+    "service.repost_deleted": (
+        "Wahrscheinlichkeit, dass ein Beschwerdeführer, dessen Beschwerde gelöscht wurde, sie am nächsten Tag erneut auf der "
+        "Seite postet; der erneute Post wird wie jede Beschwerde behandelt, und wer ihn sieht, beurteilt die Löschung, von der er berichtet"
     ),
     "service.delete_penalty": "Vertrauensverlust, wenn eine Beschwerde gelöscht wird",
     "service.onlooker_effect": (
@@ -314,6 +326,10 @@ SOURCE_DE: dict[str, str] = {
         "Annahme: unter ignore_penalty (niemand bei der Marke hat es gesehen, also keine Brüskierung; das Problem bleibt "
         "ungelöst)"
     ),
+    "service.repost_deleted": (
+        "Annahme: eine gelöschte Beschwerde kommt lauter zurück (der Streisand-Effekt); seed 002 beschreibt Marken, denen Kritik "
+        "am liebsten gar nicht erst vorkäme"
+    ),
     "service.delete_penalty": (
         "Annahme: das Verhältnis zu ignore_penalty aus den ersten, angenommenen Werten beibehalten (0,25 / 0,15)"
     ),
@@ -332,8 +348,15 @@ SOURCE_DE: dict[str, str] = {
     "word_of_mouth.reach_negative": "negative Mundpropaganda verbreitet sich weiter (seed 004)",
     "economy.margin": "seed 000 (Dauerrabatte schmälern den Gewinn)",
     "economy.prospect_purchase_rate": (
-        "Annahme: zusammen mit lapse_rate hält ein neutraler Markt etwa seinen Kundenanteil (a/(a+h) = 0,27 gegenüber "
-        "customer_share 0,3)"
+        "Annahme: zusammen mit lapse_rate ist der stabile Kundenanteil eines neutralen Markts a/(a+h) = 0,27 (market.customer_share)"
+    ),
+    "market.customer_share": (
+        "Annahme: der stabile Zustand der Kauf- und Abwanderungsraten der Wirtschaft (0,27 bei neutralem Vertrauen mit den "
+        "Standardwerten; zuvor 0,3, wovon jeder Markt in den ersten Jahren ein Zehntel seiner Kunden und seines Kundenwerts verlor)"
+    ),
+    "reactions.trust_forgetting": (
+        "Annahme: eine Halbwertszeit von etwa zwei Jahren (Werbewirkung klingt binnen Monaten ab, Clarke 1976; Vertrauen in "
+        "eine Marke hält länger)"
     ),
     "economy.lapse_rate": (
         "Gupta, Lehmann & Stuart 2004 (Valuing customers): jährliche Kundenbindung von 70–95\u00a0% in den bewerteten Unternehmen; "
