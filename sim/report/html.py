@@ -427,7 +427,8 @@ def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
     """Every parameter with what it means, its default, the value this report ran with (the same for every
     strategy, or "differs by strategy"), its unit and source, in the report's language."""
     def row(r):
-        default, used = _setting(r["default"], lang), _used(r["key"], scenarios, t, lang)
+        names = t.get("content", {}) if r["key"].startswith(("content.TYPE.", "strategy.mix")) else None  # Werbung, not promo
+        default, used = _setting(r["default"], lang, names), _used(r["key"], scenarios, t, lang, names)
         changed = " class='changed'" if used != default else ""  # set by a strategy or for this page: in bold
         return (f"<tr{changed}><td><code>{html.escape(r['key'])}</code><span class='meaning'>{html.escape(meaning(r['key'], r['meaning'], lang))}</span></td>"
                 f"<td>{html.escape(default)}</td><td>{html.escape(used)}</td>"
@@ -439,15 +440,16 @@ def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
             f"<th>{t['unit']}</th><th>{t['source']}</th></tr></thead><tbody>{''.join(map(row, parameters()))}</tbody></table></details>")
 
 
-def _setting(value, lang: str = "en") -> str:
+def _setting(value, lang: str = "en", names: dict | None = None) -> str:
     """A setting as a reader writes it: numbers in the report's language (250,000; de: 250.000 and 0,12), yes
-    and no, none, a table as "name value" pairs, a list by its items; never Python's own notation."""
+    and no, none, a table as "name value" pairs (a content type by its name in the report's language, ``names``),
+    a list by its items; never Python's own notation."""
     if isinstance(value, bool):
         return WORDS[lang][value]
     if value is None or (isinstance(value, (list, tuple, dict)) and not value):
         return WORDS[lang][None]
     if isinstance(value, dict):
-        return ", ".join(f"{k} {_setting(v, lang)}" for k, v in value.items())
+        return ", ".join(f"{(names or {}).get(k, k)} {_setting(v, lang)}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return "; ".join(_setting(v, lang) for v in value)
     if isinstance(value, float):
@@ -460,16 +462,16 @@ def _setting(value, lang: str = "en") -> str:
 WORDS = {"en": {True: "yes", False: "no", None: "none"}, "de": {True: "ja", False: "nein", None: "keine"}}
 
 
-def _used(key: str, scenarios: dict, t, lang: str = "en") -> str:
+def _used(key: str, scenarios: dict, t, lang: str = "en", names: dict | None = None) -> str:
     """The value of ``key`` in the scenarios this report ran (content.TYPE.x: each type's)."""
     def value(sc):
         if ".TYPE." in key:
             section, field = key.split(".TYPE.")
-            return ", ".join(f"{name} {_setting(v.get(field), lang)}" for name, v in sc.get(section, {}).items())
+            return ", ".join(f"{(names or {}).get(name, name)} {_setting(v.get(field), lang)}" for name, v in sc.get(section, {}).items())
         node = sc
         for part in key.split("."):
             node = node.get(part) if isinstance(node, dict) else None
-        return _setting(node, lang)
+        return _setting(node, lang, names)
 
     values = {value(sc) for sc in scenarios.values()}
     return "" if not values else values.pop() if len(values) == 1 else t["differs"]
