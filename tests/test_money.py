@@ -19,9 +19,11 @@ SEEDS = range(4)
 # -- customers come and go -----------------------------------------------------------
 
 def test_customers_lapse_and_a_hazard_that_rises_as_trust_falls_lowers_equity():
-    """A sales party lowers trust; where lapsing depends on trust, it keeps fewer customers and loses more equity."""
-    flat = simulate("tupperparty", SEEDS, days=240, **{"economy.lapse_trust_slope": 0.0})
-    steep = simulate("tupperparty", SEEDS, days=240, **{"economy.lapse_trust_slope": 8.0})
+    """A sales party lowers trust; where lapsing depends on trust, it keeps fewer customers and loses more equity.
+    The same customers on day 0 in both worlds (a steady start would itself depend on the slope)."""
+    same_start = {"market.customer_share": 0.3}
+    flat = simulate("tupperparty", SEEDS, days=240, **same_start, **{"economy.lapse_trust_slope": 0.0})
+    steep = simulate("tupperparty", SEEDS, days=240, **same_start, **{"economy.lapse_trust_slope": 8.0})
     assert (figure(flat, "lapses") > 0).all()
     assert (figure(steep, "customers_end") < figure(flat, "customers_end")).all()
     assert (figure(steep, "customer_equity_change") < figure(flat, "customer_equity_change")).all()
