@@ -2,7 +2,7 @@
 
     python bench/defaults.py money       # the seven shipped strategies at their own market, 10 replications (~5 min)
     python bench/defaults.py breakeven   # stammtisch against tupperparty at 1,000-1,000,000 people and against
-                                         # absent at 10,000-1,000,000, 10 replications a size (~12 min)
+                                         # absent at 10,000-1,000,000, 10 replications a size (~7 min)
     python bench/defaults.py sizes       # tupperparty and stammtisch at 20,000, 200,000 and 1,000,000 people (~4 min)
     python bench/defaults.py nothing     # a brand without a page at 50,000 people, with and without problems (~1 min)
     python bench/defaults.py all
