@@ -19,7 +19,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
@@ -194,6 +194,13 @@ class Platform(Table):
 
     reach_base: Number = P(0.12, 0, 1, unit="fraction of followers/post", source="organic reach of brand pages 6-16% (trade reports 2012-2014); assumed mid-range", doc="organic reach of a single daily post at the reference quality")
     quality_ref: Number = P(0.03, 1e-4, 1, unit="engagements/impression", doc="engagement per impression the platform treats as average")
+    start_quality: Literal["audience", "reference"] = Field(
+        "audience", description='the quality score Q on day 0: "audience", what the page\'s own posts would score with its '
+        'followers on day 0 (their expected engagements minus weighted negative feedback per impression, by the mix); '
+        '"reference", quality_ref (an average page, whatever it posts)',
+        json_schema_extra={"unit": "choice", "allowed": '"audience" or "reference"',
+                           "source": "assumed: a page has been run as it is before day 0, so the platform already scores what it posts "
+                                     "(with the reference, a promotion-heavy page's reach fell sevenfold in its first month, a start-up artefact)"})
     reach_elasticity: Number = P(1.5, 0, 5, unit="exponent", source="seed 000 (low interaction -> shown to fewer fans)", doc="how strongly reach follows the quality score near the reference (reach = base*h*x^e/(h-1+x^e), x = Q/quality_ref)")
     quality_memory: Number = P(14.0, 1, 365, unit="days", doc="time constant of the quality score's moving average")
     quality_prior: Number = P(200.0, 0, 1e9, unit="impressions", doc="pseudo-impressions at the current score added to each day's count: a day with few impressions moves Q little")

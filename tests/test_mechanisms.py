@@ -140,6 +140,20 @@ def test_affinity_feeds_the_feed():
     assert (per(fed) > per(flat)).all()
 
 
+def test_a_page_starts_where_the_platform_already_scores_what_it_posts():
+    """With the audience start, a promotion-heavy page begins at the reach its own posts earn, not at an average
+    page's, so its reach does not collapse in the first month (a start-up artefact); a page whose followers value
+    its posts starts higher than one whose followers do not. The two worlds differ in platform.start_quality only."""
+    kw = {"platform.recommend_rate": 0.0}
+    average = simulate("tupperparty", SEEDS, days=30, **kw, **{"platform.start_quality": "reference"})
+    own = simulate("tupperparty", SEEDS, days=30, **kw, **{"platform.start_quality": "audience"})
+    first = lambda rs: np.array([r.daily["reach_fraction"].iloc[0] for r in rs])  # noqa: E731
+    fall = lambda rs: first(rs) / np.array([r.daily["reach_fraction"].iloc[-1] for r in rs])  # noqa: E731
+    assert (first(own) < first(average)).all() and (fall(own) < fall(average)).all()
+    dialog = simulate("stammtisch", SEEDS, days=1, **kw, **{"platform.start_quality": "audience"})
+    assert (first(dialog) > first(own)).all()
+
+
 def test_negative_feedback_lowers_the_quality_score():
     mild = simulate("tupperparty", SEEDS, days=60, **{"platform.negative_weight": 0.0})
     harsh = simulate("tupperparty", SEEDS, days=60, **{"platform.negative_weight": 20.0})

@@ -15,7 +15,7 @@ from .graph import social_graph
 from .indices import sort, union, unique
 from .measures import COST_PARTS, HEADLINE, DailyRecord, Measures, summarize
 from .people import People
-from .platform import Platform
+from .platform import Platform, audience_quality
 from .threads import Threads
 from .trust import TrustLedger
 
@@ -49,7 +49,11 @@ class AudienceModel(mesa.Model):
         m = scenario.market
         self.graph = social_graph(m.people, m.mean_degree, m.degree_tail, self.streams["graph"])
         self.brand = Brand(self, scenario.strategy, self.content)
-        self.platform = Platform(self, scenario.platform)
+        start = None
+        if scenario.platform.start_quality == "audience" and scenario.strategy.has_page:
+            start = audience_quality(self.people, self.content, scenario.strategy, scenario.reactions, scenario.platform.negative_weight)
+            start = None if not np.isfinite(start) else max(start, 0.0)
+        self.platform = Platform(self, scenario.platform, start)
         self.desk = service.Desk(scenario.service, expected_per_day=service.expected_complaints(self.people, scenario))
         self.follow_book = follows.FollowBook()
         self.ledger = TrustLedger(self.people)

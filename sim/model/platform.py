@@ -24,10 +24,10 @@ from .indices import joined
 class Platform(mesa.Agent):
     """The feed that decides who sees the page's posts."""
 
-    def __init__(self, model, params):
+    def __init__(self, model, params, start_quality: float | None = None):
         super().__init__(model)
         self.params = params
-        self.quality = params.quality_ref  # Q
+        self.quality = params.quality_ref if start_quality is None else start_quality  # Q
         self.competition = 1.0  # C
         self.reach = self._reach()  # R
         self.posted = deque(maxlen=params.post_split_days - 1)  # the page's posts on each of the previous days
@@ -167,3 +167,29 @@ def _recommended_posts(n_posts, n, chance, log_q, activity, follows, rng):
     """Each post's recommended non-followers (a Bernoulli draw over the market, thinned by activity), one post
     after the other from ``rng``: (viewers, offsets)."""
     return joined([_recommended(_bernoulli(rng, n, chance, log_q), chance, activity, follows, rng) for _ in range(n_posts)])
+
+
+def audience_quality(people, content, strategy, rx, negative_weight: float) -> float:
+    """The quality score the page's own posts would earn from its followers on day 0: by the mix (or the calendar's
+    types), each follower's chance to engage minus negative_weight times their chance to hide it, at their interest
+    and trust and no annoyance yet (the reactions' logits without the noise): where the platform's score of a page
+    that has been run as it is before day 0 would be."""
+    followers = np.flatnonzero(people.follows)
+    if followers.size == 0:
+        return float("nan")
+    if strategy.calendar:
+        names = [t for day in strategy.calendar for t in day]
+        mix = {t: names.count(t) / len(names) for t in set(names)}
+    else:
+        mix = dict(strategy.mix)
+    trust = people.trust[followers].astype(np.float64)
+    entrant = people.entrant[followers]
+    score = 0.0
+    for name, share in mix.items():
+        k = content.index[name]
+        value = people.interest[followers, k].astype(np.float64) + rx.trust_weight * (trust - 0.5)
+        appeal = np.where(entrant | ~content.requires_follow[k], content.appeal[k], 0.0)
+        engage = 1.0 / (1.0 + np.exp(-(rx.engage_intercept + appeal + rx.engage_slope * value)))
+        hide = 1.0 / (1.0 + np.exp(-(rx.negative_intercept - rx.negative_value * value)))
+        score += share * float(np.mean(engage - negative_weight * hide))
+    return score

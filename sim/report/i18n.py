@@ -322,7 +322,7 @@ UNITS_DE = {
     "currency/day at full coverage": "Währung/Tag bei voller Abdeckung", "currency/follower": "Währung/Follower",
     "currency/post": "Währung/Post", "currency/sale": "Währung/Verkauf", "currency/staff-hour": "Währung/Personalstunde", "days": "Tage",
     "days/week": "Tage/Woche", "engagements/impression": "Interaktionen/Impression", "engagements/negative": "Interaktionen/negative Reaktion",
-    "exponent": "Exponent", "flag": "ja/nein", "followers": "Follower", "fraction": "Anteil", "fraction of followers/post": "Anteil der Follower/Post",
+    "choice": "Auswahl", "exponent": "Exponent", "flag": "ja/nein", "followers": "Follower", "fraction": "Anteil", "fraction of followers/post": "Anteil der Follower/Post",
     "fraction of hazard": "Anteil des Risikos", "fraction of margin": "Anteil der Marge", "fraction of ties": "Anteil der Kontakte",
     "fraction of trust_learning": "Anteil von trust_learning", "fraction/hop": "Anteil/Weitergabe", "fraction/view": "Anteil/Ansicht",
     "hour of day": "Uhrzeit (Stunde)", "hours": "Stunden", "hours/day": "Stunden/Tag", "impressions": "Impressionen",

@@ -38,6 +38,11 @@ MEANING_DE: dict[str, str] = {
     "strategy.cost_per_fan": "Preis eines per Kampagne gekauften Followers",
     "platform.reach_base": "organische Reichweite eines einzelnen täglichen Posts bei Referenzqualität",
     "platform.quality_ref": "Interaktionen pro Impression, die die Plattform als durchschnittlich wertet",
+    "platform.start_quality": (
+        "der Qualitätswert Q an Tag 0: \u201eaudience\u201c, was die eigenen Posts der Seite bei ihren Followern an Tag 0 erzielen "
+        "würden (deren erwartete Interaktionen abzüglich gewichteten negativen Feedbacks je Impression, nach dem Mix); "
+        "\u201ereference\u201c, quality_ref (eine durchschnittliche Seite, was immer sie postet)"
+    ),
     "platform.reach_elasticity": (
         "wie stark die Reichweite nahe der Referenz dem Qualitätswert folgt (reach = base*h*x^e/(h-1+x^e), x = Q/quality_ref)"
     ),
@@ -246,6 +251,10 @@ SOURCE_DE: dict[str, str] = {
         "organische Reichweite von Markenseiten 6–16\u00a0% (Branchenberichte 2012–2014); Annahme: Mitte der Spanne"
     ),
     "platform.reach_elasticity": "seed 000 (wenig Interaktion → wird weniger Fans gezeigt)",
+    "platform.start_quality": (
+        "Annahme: eine Seite wurde schon vor Tag 0 so geführt, wie sie ist, also bewertet die Plattform bereits, was sie postet "
+        "(mit dem Referenzwert fiel die Reichweite einer werbelastigen Seite im ersten Monat auf ein Siebtel, ein Artefakt des Starts)"
+    ),
     "platform.reach_min": (
         "Social@Ogilvy 2014 (Facebook Zero): etwa 2\u00a0% organische Reichweite bei Seiten mit über 500.000 Likes; 1\u00a0% als "
         "Untergrenze für die Seiten, die die Plattform am schlechtesten bewertet; zuvor 0,002, Annahme"
