@@ -225,6 +225,11 @@ class OracleModel(mesa.Model):
         self.reposts: list[Person] = []  # complainers whose complaint was deleted today: they post it again tomorrow
         self.people = self.create_people()
         self.connect()
+        if cfg.platform.start_quality == "audience" and cfg.strategy.has_page:  # the platform scores what the page posts
+            start = self.audience_quality()
+            if start == start:  # not NaN: the page has followers
+                self.quality = max(start, 0.0)
+                self.reach = self.reach_from_quality()
         sv = cfg.service
         seen = sum(p.customer and p.follows for p in self.people)
         seen += sv.monitors_elsewhere * (sum(p.customer for p in self.people) - seen)
@@ -260,6 +265,31 @@ class OracleModel(mesa.Model):
         for p in keyed[:round(m.contest_share * m.people)]:
             p.entrant = True
         return people
+
+    def audience_quality(self) -> float:
+        """The quality score the page's posts would earn from its followers on day 0: by the mix (or the calendar's
+        types), each follower's chance to engage minus negative_weight times their chance to hide it, at their
+        interest and trust, no annoyance yet, without the noise."""
+        cfg, rx = self.cfg, self.cfg.reactions
+        followers = [p for p in self.people if p.follows]
+        if not followers:
+            return math.nan
+        if cfg.strategy.calendar:
+            names = [t for day in cfg.strategy.calendar for t in day]
+            mix = {t: names.count(t) / len(names) for t in set(names)}
+        else:
+            mix = dict(cfg.strategy.mix)
+        score = 0.0
+        for kind, share in mix.items():
+            t = self.content[kind]
+            total = 0.0
+            for p in followers:
+                value = p.interest[kind] + rx.trust_weight * (p.trust - 0.5)
+                enters = p.entrant or not t.requires_follow
+                total += (sigmoid(rx.engage_intercept + t.appeal * enters + rx.engage_slope * value)
+                          - cfg.platform.negative_weight * sigmoid(rx.negative_intercept - rx.negative_value * value))
+            score += share * total / len(followers)
+        return score
 
     def customer_chance(self, trust: float) -> float:
         """market.customer_share, or "steady": a / (a + h) at the person's trust (first purchases against lapses)."""
