@@ -936,18 +936,13 @@ def _from_manifest(path: Path) -> Scenario:
 def _setting_file(path: Path, key: str) -> str | None:
     """The extends chain from ``path`` to the first file that sets ``key`` (dotted), named as errors name chains
     ('a.toml -> base.toml'), so a bad value is looked for where it is written; None if no file sets it."""
-    parts, files, label = key.split("."), [], str(path)
+    files, label = [], str(path)
     for _ in range(MAX_EXTENDS):
         try:
             raw = read_toml(path)
         except ScenarioError:
             return None
-        node = raw
-        for part in parts:
-            if not isinstance(node, dict) or part not in node:
-                break
-            node = node[part]
-        else:
+        if _sets(raw, key):
             return _chain(files) + label
         base = raw.get("extends")
         if not isinstance(base, str) or not base:

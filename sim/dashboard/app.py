@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 from mesa.visualization.utils import force_update, update_counter
 
-from ..experiments.demo import load_story, tool_defaults
+from ..experiments.demo import load_set, load_story, tool_defaults
 from ..report.i18n import TEXT
 from ..report.numbers import capital, count, decimal, money, number, percent
 from ..report.plots import time_axis
@@ -67,8 +67,6 @@ def colour(name: str) -> str:
     """A strategy's colour as the report draws it: the demo set's current and proposed strategies first, then
     the set's others, then the other presets (a client sees the sales party in one colour in both)."""
     from matplotlib.colors import to_hex
-
-    from ..experiments.demo import load_set
 
     story = load_story("demo")
     order = list(dict.fromkeys([story.current, story.proposed, *load_set("demo")[0], *presets()]))

@@ -76,7 +76,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         sc = comparison.manifest["scenarios"].get(name, {})
         staff = comparison.table.query("scenario == @name and metric == 'full_time_staff'")["mean"]
         people = t["deck_staff"].format(n=decimal(float(staff.iloc[0]), ".1f", lang)) if len(staff) and staff.iloc[0] > 0 else ""
-        strategies.append(f"{capital(story.label(name, lang))}: {story.descriptions.get(lang, {}).get(name, sc.get('description', ''))}{people}")
+        strategies.append(f"{capital(story.label(name, lang))}: {story.description(name, lang, sc)}{people}")
     text_slide(t["strategies"], strategies, size=16, spacing=8)  # what the names stand for, and the people they take
 
     money_slide(deck, widen(deck.slides.add_slide(title_only)), comparison, story, lang)

@@ -401,7 +401,7 @@ def _strategies(comparison, story, lang: str = "en") -> str:
         facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or []))
         label = story.label(name, lang)
         title = capital(label) if label != name else name  # the scenario's file name is in the manifest
-        text = story.descriptions.get(lang, {}).get(name, sc.get("description", ""))
+        text = story.description(name, lang, sc)
         items.append(f"<li><b>{html.escape(title)}</b>: {html.escape(text)} <span class='note'>({html.escape(facts)})</span></li>")
     return f"<ul>{''.join(items)}</ul>"
 
@@ -467,7 +467,7 @@ def _used(key: str, scenarios: dict, t, lang: str = "en", names: dict | None = N
     def value(sc):
         if ".TYPE." in key:
             section, field = key.split(".TYPE.")
-            return ", ".join(f"{(names or {}).get(name, name)} {_setting(v.get(field), lang)}" for name, v in sc.get(section, {}).items())
+            return _setting({name: v.get(field) for name, v in sc.get(section, {}).items()}, lang, names)
         node = sc
         for part in key.split("."):
             node = node.get(part) if isinstance(node, dict) else None

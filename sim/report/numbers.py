@@ -64,8 +64,7 @@ def money(x: float, lang: str = "en", currency: str = "", signed: bool = False) 
     r = significant(float(x))
     a = abs(r)
     if a >= 1e6:
-        v = a / 1e6
-        text = _grouped(v, 2 if v < 10 else 1 if v < 100 else 0, lang) + ("\u00a0Mio." if lang == "de" else "\u00a0million")
+        text = millions(a, 2 if a < 1e7 else 1 if a < 1e8 else 0, lang)
     else:
         text = _grouped(a, 0 if a >= 100 or a == 0 else 1 if a >= 10 else 2, lang)
     sign = MINUS if r < 0 else "+" if signed and r > 0 else ""

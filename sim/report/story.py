@@ -46,6 +46,10 @@ class Story:
     def label(self, name: str, lang: str) -> str:
         return self.labels.get(lang, {}).get(name, name)
 
+    def description(self, name: str, lang: str, scenario: dict) -> str:
+        """What a strategy does in ``lang``: the set's words for it, else its scenario's own description."""
+        return self.descriptions.get(lang, {}).get(name, scenario.get("description", ""))
+
     def order(self, comparison) -> list[str]:
         """current, proposed, then the others as the comparison lists them."""
         names = list(dict.fromkeys(comparison.runs["scenario"]))
