@@ -306,8 +306,8 @@ class OracleModel(mesa.Model):
         if n < 2 or m.mean_degree <= 0:
             return
         w = [rnd.paretovariate(m.degree_tail - 1.0) for _ in range(n)]
-        mean_w = statistics.fmean(w)
-        cap = math.sqrt(n * m.mean_degree) / m.mean_degree
+        mean_w = (m.degree_tail - 1.0) / (m.degree_tail - 2.0)
+        cap = min(math.sqrt(n * m.mean_degree), m.max_ties) / m.mean_degree
         stubs = [i for i, wi in enumerate(w) for _ in range(poisson(rnd, min(wi / mean_w, cap) * m.mean_degree))]
         rnd.shuffle(stubs)
         half = len(stubs) // 2

@@ -128,6 +128,9 @@ class Market(Table):
     tolerance_mean: Number = P(3.0, 0, 50, unit="posts/day", doc="mean posting rate of a page (its posts a day over the last post_split_days) a follower accepts before more annoy")
     mean_degree: Number = P(12.0, 0, 500, unit="ties/person", doc="mean number of social ties")
     degree_tail: Number = P(2.5, 2.05, 6, unit="exponent", source="heavy-tailed social networks (Barabasi & Albert 1999)", doc="Pareto exponent of the degree distribution; lower means a few people reach many")
+    max_ties: Number = P(500.0, 1, 100_000, unit="ties/person",
+                         source="assumed; Goncalves, Perra & Vespignani 2011 find Twitter users keep up conversation with 100-200 others at most",
+                         doc="most ties a person is expected to have (also at most sqrt(people x mean_degree), so small markets can be built); fixed, so the market's biggest hubs, and with them its per-capita results, do not grow with its size")
 
 
 class ContentType(Table):

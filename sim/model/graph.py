@@ -15,20 +15,21 @@ from scipy import sparse
 from .indices import sorted_unique, unique
 
 
-def social_graph(n: int, mean_degree: float, tail: float, rng: np.random.Generator) -> sparse.csr_matrix:
+def social_graph(n: int, mean_degree: float, tail: float, max_ties: float, rng: np.random.Generator) -> sparse.csr_matrix:
     """Ties from stub matching with Pareto expected degrees.
 
     Each person gets Poisson(weight * mean_degree) tie ends ("stubs"),
-    weights Pareto with exponent ``tail`` (mean 1, capped at the structural
-    cutoff sqrt(n * mean_degree)); shuffled stubs are paired. Self-ties and
-    repeated ties are dropped, so the realised mean degree is slightly below
-    the target.
+    weights Pareto with exponent ``tail`` (mean 1), an expected degree capped
+    at ``max_ties`` and at the structural cutoff sqrt(n * mean_degree);
+    shuffled stubs are paired. Self-ties and repeated ties are dropped, so the
+    realised mean degree is slightly below the target. A fixed cap keeps the
+    biggest hubs, and so what spreads per person, the same in a bigger market.
     """
     if n < 2 or mean_degree <= 0:
         return sparse.csr_matrix((n, n), dtype=np.bool_)
     weight = rng.pareto(tail - 1.0, n) + 1.0
-    weight *= 1.0 / weight.mean()
-    weight = np.minimum(weight, np.sqrt(n * mean_degree) / mean_degree)
+    weight *= (tail - 2.0) / (tail - 1.0)  # mean 1 in expectation: a sample's mean would grow with its largest draws, so with n
+    weight = np.minimum(weight, min(np.sqrt(n * mean_degree), max_ties) / mean_degree)
     stubs = np.repeat(np.arange(n, dtype=np.int32), rng.poisson(weight * mean_degree))
     _shuffle(stubs, rng)
     half = stubs.size // 2

@@ -47,7 +47,7 @@ class AudienceModel(mesa.Model):
         self.content = ContentTypes(scenario.content)
         self.people = People.create(scenario, self.streams["market"], self.streams["entrants"])
         m = scenario.market
-        self.graph = social_graph(m.people, m.mean_degree, m.degree_tail, self.streams["graph"])
+        self.graph = social_graph(m.people, m.mean_degree, m.degree_tail, m.max_ties, self.streams["graph"])
         self.brand = Brand(self, scenario.strategy, self.content)
         start = None
         if scenario.platform.start_quality == "audience" and scenario.strategy.has_page:

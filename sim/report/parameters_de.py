@@ -24,6 +24,7 @@ MEANING_DE: dict[str, str] = {
     ),
     "market.mean_degree": "mittlere Zahl sozialer Kontakte",
     "market.degree_tail": "Pareto-Exponent der Gradverteilung; kleiner heißt: wenige Personen erreichen viele",
+    "market.max_ties": "höchstens erwartete Zahl an Kontakten einer Person (auch höchstens Wurzel aus Personen x mittlere Kontaktzahl); fest, damit die größten Knoten und mit ihnen die Pro-Kopf-Ergebnisse nicht mit dem Markt wachsen",
     "strategy.has_page": "die Marke betreibt überhaupt eine Seite",
     "strategy.posts_per_day": (
         "mittlere Zahl der Posts pro Tag; der Nachkommaanteil ist die tägliche Wahrscheinlichkeit eines weiteren Posts"
@@ -239,6 +240,7 @@ SOURCE_DE: dict[str, str] = {
         "zuvor 16\u00a0%); rund 55 Millionen Amerikaner, ein Fünftel der Erwachsenen, nehmen jährlich an Gewinnspielen teil"
     ),
     "market.degree_tail": "soziale Netzwerke mit stark rechtsschiefer Gradverteilung (Barabasi & Albert 1999)",
+    "market.max_ties": "angenommen; Goncalves, Perra & Vespignani 2011: Twitter-Nutzer unterhalten sich mit höchstens 100-200 anderen",
     "strategy.has_page": "seed 000",
     "strategy.posts_growth": (
         "Admin-Posts pro Monat 6,5 → 36,2, 2011–2012 (pilot / Zucker.Kommunikation, Trendreport 2012; Validierung V1)"
