@@ -310,14 +310,14 @@ class Service(Table):
                              doc="trust a perfect immediate answer would give back; it restores at most problem_trust_hit (V5)")
     reply_decay_hours: Number = P(0.6, 0.01, 1000, unit="hours", source="Twitter/Applied Marketing Science 2016 ($20 for <6 min vs $2.33 for >1 h)", doc="time constant of how a reply's worth fades with its delay")
     poor_answer_penalty: Number = P(0.1, 0, 1, unit="trust", source="seed 004 (mediocre outsourced service)", doc="trust lost by an answer of quality 0")
-    ignore_penalty: Number = P(0.07, 0, 1, unit="trust", source="fitted to Sprout Social Index 2017: 35% of ignored complainers boycott (validation V3); was 0.15, assumed", doc="trust lost when a complaint is ignored")
+    ignore_penalty: Number = P(0.11, 0, 1, unit="trust", source="fitted to Sprout Social Index 2017: 35% of ignored complainers boycott (validation V3); was 0.15, assumed", doc="trust lost when a complaint is ignored")
     unheard_penalty: Number = P(0.02, 0, 1, unit="trust", source="assumed: below ignore_penalty (nobody at the brand saw it, so no snub; the problem stays unsolved)",
                                doc="trust lost when a problem raised where the brand does not listen goes unanswered")
     repost_deleted: Number = P(0.5, 0, 1, unit="probability",
                                source="assumed: a deleted complaint comes back louder (the Streisand effect); seed 002 describes brands that would rather criticism did not appear at all",
                                doc="chance that a complainer whose complaint was deleted posts it again on the page the next day; "
                                    "the repost is handled like any complaint, and its onlookers judge the deletion it reports")
-    delete_penalty: Number = P(0.12, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")
+    delete_penalty: Number = P(0.18, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")
     onlooker_effect: Number = P(0.01, 0, 1, unit="trust/thread", source="seed 000 (how problems are handled is public)",
                                doc="trust change of a follower who saw a complaint thread on the page, per unit of its outcome score (+1 in time ... -1.5 deleted)")
     promo_over_complaints: Number = P(0.01, 0, 1, unit="trust/view", source="seed 004 (automated product posts while a customer needs help)",

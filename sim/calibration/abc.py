@@ -185,7 +185,7 @@ def _fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: Path, wo
     rows = []
     for p in params:
         x, w = posterior[p].to_numpy(dtype=float), posterior["weight"].to_numpy()
-        mean = float(np.average(x, weights=w))
+        mean = float(np.clip(np.average(x, weights=w), *spec.ranges[p]))  # a weighted mean of values at a bound can round past it
         rows.append({"parameter": p, "mean": mean, "sd": float(np.sqrt(np.average((x - mean) ** 2, weights=w))),
                      "ci_low": _weighted_quantile(x, w, 0.025), "ci_high": _weighted_quantile(x, w, 0.975),
                      "best": float(points[p].iloc[0]), "range_low": spec.ranges[p][0], "range_high": spec.ranges[p][1]})
