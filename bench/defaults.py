@@ -21,8 +21,9 @@ import numpy as np
 
 import sim
 from sim import runner
-from sim.experiments.breakeven import breakeven
+from sim.experiments.breakeven import breakeven, difference_by_size
 from sim.experiments.compare import compare
+from sim.model.sales import FADING_VALUE
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
@@ -42,18 +43,18 @@ def money(reps: int = 10) -> None:
         r = t[(t.scenario == name) & (t.metric == metric)].iloc[0]
         return f"{fmt(r['mean'])} [{fmt(r.ci_low)}, {fmt(r.ci_high)}]"
 
-    columns = [("net_profit", WHOLE), ("customer_equity_change", WHOLE), ("value", WHOLE), ("value_undiscounted", WHOLE),
+    columns = [("net_profit", WHOLE), ("customer_equity_change", WHOLE), ("value", WHOLE), ("value_trust_fades", WHOLE), ("value_undiscounted", WHOLE),
                ("followers_end", WHOLE), ("long_term_trust", lambda x: f"{x:.3f}"), ("net_advocates_end", lambda x: f"{x:+.1f}"),
                ("purchase_index_end", lambda x: f"{x:.2f}"), ("staff_hours", WHOLE)]
-    print("| strategy | net profit | customer equity change | value (as of day 0) | value undiscounted | followers at the end "
-          "| market trust | net advocates (points) | purchase index | desk staff-hours |")
-    print("| --- " * 10 + "|")
+    print("| strategy | net profit | customer equity change | value (as of day 0) | value, trust left to fade after the end "
+          "| value undiscounted | followers at the end | market trust | net advocates (points) | purchase index | desk staff-hours |")
+    print("| --- " * 11 + "|")
     for name in scenarios:
         print(f"| {name} | " + " | ".join(cell(name, m, f) for m, f in columns) + " |")
     d = c.differences
     print("\nstammtisch minus each (paired, 95% interval):")
     for metric in ("value", "value_undiscounted", "net_profit", "net_profit_present", "customer_equity_change",
-                   "customer_equity_change_present", "value_weak_trust_link", "value_strong_trust_link"):
+                   "customer_equity_change_present", "value_weak_trust_link", "value_strong_trust_link", "value_trust_fades"):
         for _, r in d[d.metric == metric].iterrows():
             print(f"  {metric}: stammtisch - {r.scenario} = {-r['diff']:,.0f} [{-r.ci_high:,.0f}, {-r.ci_low:,.0f}]")
 
@@ -73,6 +74,10 @@ def _breakeven_table(a: str, b: str, people, reps: int) -> None:
               f"| {ma.long_term_trust:.3f} / {mb.long_term_trust:.3f} | {ma.followers_end:,.0f} / {mb.followers_end:,.0f} "
               f"| {mb.staff_hours / (days * 14):.2f} | {ma.net_profit:,.0f} / {mb.net_profit:,.0f} |")
     print(result.sentence())
+    fading = difference_by_size(result.runs, FADING_VALUE)
+    print(f"With trust left to fade after the end ({FADING_VALUE}), {b} - {a}: " + "; ".join(
+        f"{int(x.people):,}: {x['diff']:,.0f} [{x.ci_low:,.0f}, {x.ci_high:,.0f}]" for _, x in fading.iterrows())
+        + f"; crossing {result.point['other_valuations'][FADING_VALUE]}")
 
 
 def breakevens(reps: int = 10) -> None:

@@ -20,7 +20,7 @@ from sim.experiments.compare import Comparison
 from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
 from sim.report import numbers, plots
 from sim.report.numbers import money
-from sim.report.story import Story, assumed_economy, headline, profit_alone, ranking, valuation
+from sim.report.story import Story, assumed_economy, fading, headline, profit_alone, ranking, valuation
 
 from .conftest import SCENARIOS
 
@@ -117,6 +117,22 @@ def test_the_money_assumptions_are_named_with_the_values_run():
     assert "making a post takes 0.75 staff-hours at 40 " in text, text  # a content type's setting, also assumed
     assert "0.33 as at 0.5" in text, text  # lapse_trust_slope 4: exp(4 (0.5 - 0.33)) = 2
     assert "12%" not in text and "discount" not in text, text  # the discount rate is sourced (Gupta et al. 2004), not assumed
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_fading_sentence_gives_the_gap_with_trust_left_to_fade(lang):
+    """With the market at the end valued as if trust faded back: the paired gap in value_trust_fades, in words
+    for its sign; nothing where the runs do not have it."""
+    words = {"en": ("more than", "less than", "the same as"), "de": ("mehr wert als", "weniger wert als", "gleich viel wert")}[lang]
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    for gap, expected in ((25_000, 0), (-25_000, 1), (0, 2)):
+        c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
+        noise = np.random.default_rng(3).normal(0, 1_000, len(c.runs))
+        c.runs["value_trust_fades"] = c.runs["value"] + np.where(c.runs["scenario"] == "stammtisch", gap - 40_000, 0) + noise
+        text = fading(c, story, lang)
+        assert words[expected] in text and "{" not in text, text
+        assert not gap or re.search(r"2[45][.,]\d00", text), text  # about 25,000, with the runs' noise
+    assert fading(made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000), story, lang) == ""
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .. import outputs, runner
-from ..model.sales import OTHER_VALUES
+from ..model.sales import FADING_VALUE, OTHER_VALUES
 from ..parallel import map_tasks
 from ..scenario import Scenario
 from . import stats
@@ -44,7 +44,7 @@ def _value(task):
     label, people, rep, seed, sc = task
     s = runner.run(sc, seed=seed).summary
     return {"strategy": label, "people": people, "replication": rep, "seed": seed,
-            **{k: s[k] for k in ("value", *OTHER_VALUES, "value_undiscounted", "net_profit", "net_profit_present", "customer_equity_change",
+            **{k: s[k] for k in ("value", *OTHER_VALUES, FADING_VALUE, "value_undiscounted", "net_profit", "net_profit_present", "customer_equity_change",
                                  "followers_end", "long_term_trust",
                                  "staff_hours")}}
 
@@ -119,7 +119,7 @@ def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: i
     runs = pd.DataFrame(rows)
     table = difference_by_size(runs)
     point = crossing(table)
-    point["other_valuations"] = {name: crossing(difference_by_size(runs, name)) for name in OTHER_VALUES}
+    point["other_valuations"] = {name: crossing(difference_by_size(runs, name)) for name in (*OTHER_VALUES, FADING_VALUE)}
     return BreakEven(runs, table, point, {
         "a": a.name, "b": b.name, "people": people, "days": days, "reps": reps, "seed": seed, "replication_seeds": seeds,
         "scenarios": {"a": a.model_dump(mode="json"), "b": b.model_dump(mode="json")},

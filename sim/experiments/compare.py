@@ -18,7 +18,7 @@ from scipy import stats as scipy_stats
 
 from .. import outputs, runner
 from ..model.measures import COST_PARTS
-from ..model.sales import OTHER_VALUES
+from ..model.sales import FADING_VALUE, OTHER_VALUES
 from ..parallel import map_tasks, serial_here
 from ..scenario import Scenario
 from . import stats
@@ -27,7 +27,7 @@ METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfoll
            "trust_followers_end", "interaction_rate", "organic_reach", "engagement_per_impression", "customers_start", "customers_end",
            "revenue", "gross_profit", "cost", *COST_PARTS, "net_profit", "customer_equity_change", "value", "value_undiscounted", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
            "customer_equity_change_present",
-           *OTHER_VALUES, "staff_hours", "content_hours", "full_time_staff", "cost_per_answer")
+           *OTHER_VALUES, FADING_VALUE, "staff_hours", "content_hours", "full_time_staff", "cost_per_answer")
 TRAJECTORIES = ("followers", "trust_market", "trust_followers", "organic_reach", "interaction_rate", "open_complaints")
 MIN_REPS = 10
 

@@ -62,7 +62,7 @@ class AudienceModel(mesa.Model):
         self.trust_at_start = float(self.people.trust.mean(dtype=np.float64))  # the market before anything happens
         self.customers_at_start = int(self.people.customer.sum())
         self.equity_at_start = sales.equity(self.people, scenario.economy)  # (customer equity, purchase index) on day 0
-        self.valuations_at_start = sales.valuations(self.people, scenario.economy)  # and with weaker, stronger links to trust
+        self.valuations_at_start = self.valuations()  # with weaker, stronger links to trust, and trust left to fade
         self.complaint_log: list[dict] | None = [] if record_complaints else None  # resolved complaints, day by day
         self.followers = np.flatnonzero(self.people.follows)  # index of followers, kept by FollowBook.resolve
         follows.wind_clocks(self.people, self.followers, self.streams["follows"])
@@ -103,11 +103,18 @@ class AudienceModel(mesa.Model):
         days = {k: v for k, v in self.datacollector.model_vars.items() if k not in HEADLINE}
         daily = pd.DataFrame(days)
         daily = pd.concat([daily, pd.DataFrame([{k: self.measures.today[k] for k in days}])], ignore_index=True)
-        at_end = sales.valuations(self.people, self.config.economy)
+        at_end = self.valuations()
         self.summary = summarize(daily, self.equity_at_start[0],
                                  {name: (self.valuations_at_start[name], at_end[name]) for name in at_end},
                                  self.config.service.hours_per_full_time, self.trust_at_start,
                                  self.config.economy.discount_rate_per_year, self.customers_at_start)
+
+    def valuations(self) -> dict[str, float]:
+        """The market's customer equity valued other ways than trust held (``value_<name>`` in the summary): with
+        weaker and stronger links of trust to money, and with trust left to return to its prior (the brand stops)."""
+        cfg = self.config
+        return sales.valuations(self.people, cfg.economy) | {
+            "trust_fades": sales.fading_equity(self.people, cfg.economy, cfg.reactions.trust_forgetting)}
 
     # -- phases -------------------------------------------------------------
 

@@ -12,6 +12,8 @@ equity: the discounted gross profit the market's trust promises.
 
 from __future__ import annotations
 
+import functools
+
 import numba
 import numpy as np
 
@@ -74,6 +76,7 @@ def equity(people, economy, elasticity: float | None = None, slope: float | None
 
 VALUATIONS = ("weak_trust_link", "strong_trust_link")
 OTHER_VALUES = tuple(f"value_{name}" for name in VALUATIONS)  # their summary names (``measures.summarize``)
+FADING_VALUE = "value_trust_fades"  # the value with the market valued as if trust faded after the horizon (``fading_equity``)
 
 
 def valuations(people, economy) -> dict[str, float]:
@@ -104,6 +107,89 @@ def _equity(trust, customer, e, g, delta, base, prospect, lapse_rate, slope):
             rate += a
             neutral += prospect
     return value, rate / neutral if neutral > 0 else np.nan
+
+
+FADING_GRID = 51  # trust and prior trust in steps of 0.02: the fading value is smooth in both
+FADING_YEARS, FADING_STEP = 25, 30.0  # trust is then within 0.0001 of its prior at the default rate; RK4 in 30-day steps
+
+
+def fading_equity(people, economy, forgetting: float) -> float:
+    """Customer equity as if the brand stopped at the horizon: each person buys and lapses as ``equity`` has it,
+    while their trust returns to their prior at the model's own rate (``reactions.trust_forgetting``), as trust
+    that nothing renews does in the model. ``equity`` holds trust where it is, which is what the strategy would
+    keep up if it went on (and paid for it); this is what is left if it stopped. The chain's values at every
+    (trust, prior) point of a grid, integrated backwards from where trust has settled (RK4), read off per person
+    by bilinear interpolation."""
+    g, delta = economy.price * economy.margin, daily_rate(economy.discount_rate_per_year)
+    stay, come = _fading_table(float(forgetting), float(economy.trust_elasticity), g, delta, economy.base_purchase_rate,
+                               economy.prospect_purchase_rate, economy.lapse_rate, float(economy.lapse_trust_slope))
+    return _interpolated(people.trust, people.trust_prior, people.customer, stay, come)
+
+
+@functools.lru_cache(maxsize=8)
+def _fading_table(*economy) -> tuple[np.ndarray, np.ndarray]:
+    """The grid of values for one economy (the same at a run's start and end)."""
+    return _fading_values(FADING_GRID, *economy)
+
+
+@numba.njit(cache=True)
+def _chain_values(t, e, g, delta, base, prospect, lapse_rate, slope):
+    """The closed form of ``_equity`` at a trust held at ``t``: (a customer's value, a non-customer's)."""
+    lift = (t / 0.5) ** e
+    r, a = base * lift, prospect * lift
+    h = lapse_rate * np.exp(slope * (0.5 - t))
+    stay = g * (r * (a + delta) + h * a) / (delta * (a + delta + h))
+    return stay, a * (g + stay) / (a + delta)
+
+
+@numba.njit(cache=True)
+def _drift(t, stay, come, e, g, delta, base, prospect, lapse_rate, slope):
+    """d/dt of the two values at trust t (the chain's backward equations)."""
+    lift = (t / 0.5) ** e
+    r, a = base * lift, prospect * lift
+    h = lapse_rate * np.exp(slope * (0.5 - t))
+    return delta * stay - g * r - h * (come - stay), delta * come - a * (g + stay - come)
+
+
+@numba.njit(cache=True)
+def _fading_values(n, forgetting, e, g, delta, base, prospect, lapse_rate, slope):
+    stay_at = np.empty((n, n))
+    come_at = np.empty((n, n))
+    end = FADING_YEARS * 365.0
+    steps = int(end / FADING_STEP)
+    dt = end / steps
+    for i in range(n):
+        for j in range(n):
+            t0, prior = i / (n - 1), j / (n - 1)
+            gap = t0 - prior
+            stay, come = _chain_values(prior + gap * np.exp(-forgetting * end), e, g, delta, base, prospect, lapse_rate, slope)
+            for k in range(steps, 0, -1):  # from the end back to the horizon, a step of -dt
+                now = k * dt
+                t1 = prior + gap * np.exp(-forgetting * now)
+                tm = prior + gap * np.exp(-forgetting * (now - 0.5 * dt))
+                t2 = prior + gap * np.exp(-forgetting * (now - dt))
+                a1, b1 = _drift(t1, stay, come, e, g, delta, base, prospect, lapse_rate, slope)
+                a2, b2 = _drift(tm, stay - 0.5 * dt * a1, come - 0.5 * dt * b1, e, g, delta, base, prospect, lapse_rate, slope)
+                a3, b3 = _drift(tm, stay - 0.5 * dt * a2, come - 0.5 * dt * b2, e, g, delta, base, prospect, lapse_rate, slope)
+                a4, b4 = _drift(t2, stay - dt * a3, come - dt * b3, e, g, delta, base, prospect, lapse_rate, slope)
+                stay -= dt / 6.0 * (a1 + 2 * a2 + 2 * a3 + a4)
+                come -= dt / 6.0 * (b1 + 2 * b2 + 2 * b3 + b4)
+            stay_at[i, j], come_at[i, j] = stay, come
+    return stay_at, come_at
+
+
+@numba.njit(cache=True)
+def _interpolated(trust, prior, customer, stay_at, come_at):
+    n = stay_at.shape[0]
+    value = 0.0
+    for p in range(trust.size):
+        x, y = trust[p] * (n - 1), prior[p] * (n - 1)
+        i, j = min(int(x), n - 2), min(int(y), n - 2)
+        fx, fy = x - i, y - j
+        v = stay_at if customer[p] else come_at
+        value += ((1 - fx) * (1 - fy) * v[i, j] + fx * (1 - fy) * v[i + 1, j]
+                  + (1 - fx) * fy * v[i, j + 1] + fx * fy * v[i + 1, j + 1])
+    return value
 
 
 def _become_customers(people, buyers: np.ndarray) -> np.ndarray:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..model.measures import COST_PARTS
+from ..model.sales import FADING_VALUE
 from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and stronger links of trust to money
 from ..scenario import parameters
 from . import plots
@@ -25,12 +26,12 @@ from .story import money_unit, valuation_pct
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
                  *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
-                 "customer_equity_change_present", "value", *VALUATIONS, "customer_equity_change", "value_undiscounted",
+                 "customer_equity_change_present", "value", *VALUATIONS, FADING_VALUE, "customer_equity_change", "value_undiscounted",
                  "staff_hours", "content_hours", "full_time_staff",
                  "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
     *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value", "value_undiscounted", "customer_equity_start",
-    "customer_equity_end_present", "customer_equity_change_present", *VALUATIONS, "staff_hours",
+    "customer_equity_end_present", "customer_equity_change_present", *VALUATIONS, FADING_VALUE, "staff_hours",
          "content_hours", "cost_per_answer", "customers_start", "customers_end")
 
 CSS = """
@@ -228,7 +229,7 @@ def _p(p, lang: str = "en"):
 def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     """The whole report as one HTML string: the headline and three figures first, then the break-even
     market, then the details (every metric with its interval, assumptions, how to reproduce)."""
-    from .story import Story, assumed_economy, headline, profit_alone, ranking, valuation
+    from .story import Story, assumed_economy, fading, headline, profit_alone, ranking, valuation
 
     t = TEXT[lang]
     story = (story or Story()).resolved(comparison)
@@ -247,6 +248,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
                  + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")
     if sentence := valuation(comparison, story, lang):  # the headline's interval is the runs'; this, the assumptions' range
         parts.append(f"<p id='valuation'>{html.escape(sentence)}</p>")
+    if sentence := fading(comparison, story, lang):  # trust held at the end, as customer equity has it, or left to fade
+        parts.append(f"<p id='fading'>{html.escape(sentence)}</p>")
     parts.append(f"<p id='profit-alone'>{html.escape(profit_alone(comparison, story, lang))}</p>")
     parts.append(f"<p class='note' id='money-assumed'>{html.escape(assumed_economy(comparison, story, lang))}</p>")
     if breakeven is not None:
@@ -342,7 +345,7 @@ def _clean_svg(svg: str) -> str:
 
 CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value",
                  "value_undiscounted", "customer_equity_start", "customer_equity_end_present", "customer_equity_change_present",
-                 *VALUATIONS, "cost_per_answer")
+                 *VALUATIONS, FADING_VALUE, "cost_per_answer")
 
 
 def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story=None) -> str:

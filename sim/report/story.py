@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..experiments import stats
-from ..model.sales import OTHER_VALUES
+from ..model.sales import FADING_VALUE, OTHER_VALUES
 from .i18n import TEXT, dative
 from .numbers import capital, common_unit, count, decimal, fixed, percent
 
@@ -260,27 +260,39 @@ def valuation(comparison, story: Story, lang: str = "en") -> str:
     Empty where the runs have no other valuations or the range is 0."""
     t = TEXT[lang]
     story = story.resolved(comparison)
-    a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
     pct = valuation_pct(comparison.manifest)
-    names = (*OTHER_VALUES, "value")
-    if not pct or any(n not in a or n not in b for n in names):
+    items = [_valuation_item(comparison, story, lang, name) for name in (*OTHER_VALUES, "value")]
+    if not pct or None in items:
         return ""
-    other, items = story.label(story.current, lang), []
-    cash = money_in(comparison, lang, story.currency)
-    for name in names:
-        d = stats.paired_difference(b[name], a[name].reindex(b.index))
-        if d["n"] == 0 or pd.isna(d["diff"]):
-            return ""
-        direction = t["story_more" if d["diff"] > 0 else "story_less"]
-        diff = cash(abs(d["diff"]))
-        if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
-            lo, hi = sorted(abs(d[k]) for k in ("ci_low", "ci_high"))
-            items.append(t["valuation_item"].format(diff=diff, direction=direction, other=other, lo=cash(lo), hi=cash(hi)))
-        else:
-            lo, hi = _ends(cash, d).values()
-            items.append(t["valuation_item_unclear"].format(diff=diff, direction=direction, other=other, lo=lo, hi=hi))
     return t["valuation"].format(pct=decimal(round(pct), "g", lang), who=story.label(story.proposed, lang),
                                  weak=items[0], strong=items[1], central=items[2])
+
+
+def fading(comparison, story: Story, lang: str = "en") -> str:
+    """The proposed minus the current strategy's value with the market at the end valued as if the brand stopped
+    and trust faded back to where it started (``value_trust_fades``); empty where the runs lack it."""
+    story = story.resolved(comparison)
+    item = _valuation_item(comparison, story, lang, FADING_VALUE)
+    return TEXT[lang]["valuation_fades"].format(who=story.label(story.proposed, lang), item=item) if item else ""
+
+
+def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | None:
+    """'D more than <current> (95% CI ...)' for the proposed minus the current strategy in ``name``, paired."""
+    t = TEXT[lang]
+    a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
+    if name not in a or name not in b:
+        return None
+    d = stats.paired_difference(b[name], a[name].reindex(b.index))
+    if d["n"] == 0 or pd.isna(d["diff"]):
+        return None
+    cash, other = money_in(comparison, lang, story.currency), story.label(story.current, lang)
+    direction = t["story_more" if d["diff"] > 0 else "story_less"]
+    diff = cash(abs(d["diff"]))
+    if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
+        lo, hi = sorted(abs(d[k]) for k in ("ci_low", "ci_high"))
+        return t["valuation_item"].format(diff=diff, direction=direction, other=other, lo=cash(lo), hi=cash(hi))
+    lo, hi = _ends(cash, d).values()
+    return t["valuation_item_unclear"].format(diff=diff, direction=direction, other=other, lo=lo, hi=hi)
 
 
 def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "report") -> str:
