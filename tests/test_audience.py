@@ -217,10 +217,10 @@ def test_kernels_match_their_python():
         np.testing.assert_array_equal(x, y)
     np.testing.assert_allclose(a[1], b[1], rtol=1e-6)
 
-    cols = [f32() for _ in range(5)]
+    cols = [f32() for _ in range(7)]
     jit, py = [c.copy() for c in cols], [c.copy() for c in cols]
-    follows._fade(*jit, np.float32(0.96), np.float32(0.95), np.float32(0.97))
-    follows._fade.py_func(*py, np.float32(0.96), np.float32(0.95), np.float32(0.97))
+    follows._fade(*jit, np.float32(0.96), np.float32(0.95), np.float32(0.97), np.float32(0.001))
+    follows._fade.py_func(*py, np.float32(0.96), np.float32(0.95), np.float32(0.97), np.float32(0.001))
     for x, y in zip(jit, py):
         np.testing.assert_allclose(x, y, rtol=1e-6)
 

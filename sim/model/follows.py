@@ -111,23 +111,17 @@ def fade(people, reactions) -> None:
     """Annoyance, irrelevance, grievance and affinity fade a little every day; trust returns a little toward each
     person's prior (what is not renewed is forgotten)."""
     _fade(people.annoyance_promo, people.annoyance_overposting, people.grievance, people.irrelevance, people.affinity,
-          np.float32(1.0 - reactions.annoyance_decay), np.float32(1.0 - reactions.irrelevance_decay),
-          np.float32(1.0 - reactions.affinity_decay))
-    if reactions.trust_forgetting > 0:
-        _forget(people.trust, people.trust_prior, np.float32(reactions.trust_forgetting))
+          people.trust, people.trust_prior, np.float32(1.0 - reactions.annoyance_decay),
+          np.float32(1.0 - reactions.irrelevance_decay), np.float32(1.0 - reactions.affinity_decay),
+          np.float32(reactions.trust_forgetting))
 
 
 @numba.njit(cache=True)
-def _forget(trust, prior, rate):
-    for i in range(trust.size):
-        trust[i] += rate * (prior[i] - trust[i])
-
-
-@numba.njit(cache=True)
-def _fade(promo, overposting, grievance, irrelevance, affinity, keep, keep_irrelevance, keep_affinity):
-    for i in range(promo.size):  # one pass over the five columns
+def _fade(promo, overposting, grievance, irrelevance, affinity, trust, prior, keep, keep_irrelevance, keep_affinity, forgetting):
+    for i in range(promo.size):  # one pass over the seven columns (a forgetting of 0 leaves trust exactly as it is)
         promo[i] *= keep
         overposting[i] *= keep
         grievance[i] *= keep
         irrelevance[i] *= keep_irrelevance
         affinity[i] *= keep_affinity
+        trust[i] += forgetting * (prior[i] - trust[i])

@@ -52,7 +52,6 @@ class AudienceModel(mesa.Model):
         start = None
         if scenario.platform.start_quality == "audience" and scenario.strategy.has_page:
             start = audience_quality(self.people, self.content, scenario.strategy, scenario.reactions, scenario.platform.negative_weight)
-            start = None if not np.isfinite(start) else max(start, 0.0)
         self.platform = Platform(self, scenario.platform, start)
         self.desk = service.Desk(scenario.service, expected_per_day=service.expected_complaints(self.people, scenario))
         self.follow_book = follows.FollowBook()

@@ -169,14 +169,15 @@ def _recommended_posts(n_posts, n, chance, log_q, activity, follows, rng):
     return joined([_recommended(_bernoulli(rng, n, chance, log_q), chance, activity, follows, rng) for _ in range(n_posts)])
 
 
-def audience_quality(people, content, strategy, rx, negative_weight: float) -> float:
+def audience_quality(people, content, strategy, rx, negative_weight: float) -> float | None:
     """The quality score the page's own posts would earn from its followers on day 0: by the mix (or the calendar's
     types), each follower's chance to engage minus negative_weight times their chance to hide it, at their interest
     and trust and no annoyance yet (the reactions' logits without the noise): where the platform's score of a page
-    that has been run as it is before day 0 would be."""
+    that has been run as it is before day 0 would be, from 0 up (reach reads a negative score as 0 anyway). None
+    without followers (nothing to score: the reference start)."""
     followers = np.flatnonzero(people.follows)
     if followers.size == 0:
-        return float("nan")
+        return None
     if strategy.calendar:
         names = [t for day in strategy.calendar for t in day]
         mix = {t: names.count(t) / len(names) for t in set(names)}
@@ -192,4 +193,4 @@ def audience_quality(people, content, strategy, rx, negative_weight: float) -> f
         engage = 1.0 / (1.0 + np.exp(-(rx.engage_intercept + appeal + rx.engage_slope * value)))
         hide = 1.0 / (1.0 + np.exp(-(rx.negative_intercept - rx.negative_value * value)))
         score += share * float(np.mean(engage - negative_weight * hide))
-    return score
+    return max(score, 0.0)

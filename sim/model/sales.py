@@ -133,11 +133,16 @@ def _fading_table(*economy) -> tuple[np.ndarray, np.ndarray]:
 
 
 @numba.njit(cache=True)
+def _rates(t, e, base, prospect, lapse_rate, slope):
+    """At trust t: a customer's purchase rate r, a non-customer's first-purchase rate a, the lapse hazard h."""
+    lift = (t / 0.5) ** e
+    return base * lift, prospect * lift, lapse_rate * np.exp(slope * (0.5 - t))
+
+
+@numba.njit(cache=True)
 def _chain_values(t, e, g, delta, base, prospect, lapse_rate, slope):
     """The closed form of ``_equity`` at a trust held at ``t``: (a customer's value, a non-customer's)."""
-    lift = (t / 0.5) ** e
-    r, a = base * lift, prospect * lift
-    h = lapse_rate * np.exp(slope * (0.5 - t))
+    r, a, h = _rates(t, e, base, prospect, lapse_rate, slope)
     stay = g * (r * (a + delta) + h * a) / (delta * (a + delta + h))
     return stay, a * (g + stay) / (a + delta)
 
@@ -145,9 +150,7 @@ def _chain_values(t, e, g, delta, base, prospect, lapse_rate, slope):
 @numba.njit(cache=True)
 def _drift(t, stay, come, e, g, delta, base, prospect, lapse_rate, slope):
     """d/dt of the two values at trust t (the chain's backward equations)."""
-    lift = (t / 0.5) ** e
-    r, a = base * lift, prospect * lift
-    h = lapse_rate * np.exp(slope * (0.5 - t))
+    r, a, h = _rates(t, e, base, prospect, lapse_rate, slope)
     return delta * stay - g * r - h * (come - stay), delta * come - a * (g + stay - come)
 
 
