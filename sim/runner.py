@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import outputs
+from . import interrupt, outputs
 from . import scenario as _scenario
 from .model import AudienceModel, kernel_cache
 from .model.graph import degrees
@@ -229,11 +229,13 @@ def run(scenario, days: int | None = None, people: int | None = None, seed: int 
     sc = resolve(scenario, days, people, seed, overrides)
     check_memory(sc)
     started = time.perf_counter()
-    model = AudienceModel(sc)
-    for _ in range(sc.simulation.days):
-        model.step()
-        if progress:
-            progress(1)
+    with interrupt.between_days() as check:
+        model = AudienceModel(sc)
+        for _ in range(sc.simulation.days):
+            check()
+            model.step()
+            if progress:
+                progress(1)
     daily = model.datacollector.get_model_vars_dataframe().reset_index(drop=True).drop(columns=list(HEADLINE))
     wall = time.perf_counter() - started
     return Result(daily, model.summary, manifest(sc, sc.simulation.seed, wall_time_s=round(wall, 3)), model)

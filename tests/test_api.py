@@ -118,3 +118,29 @@ def _pid(_):
 
     time.sleep(0.05)
     return os.getpid()
+
+
+def test_a_ctrl_c_during_a_run_stops_it_at_the_end_of_the_day():
+    """Python would raise KeyboardInterrupt wherever the run is, a compiled kernel included (where it once crashed
+    the process); the run notes it, finishes the day and stops before the next one."""
+    import os
+    import signal
+    import time
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # a test runner may ignore Ctrl-C
+    days, finished = [], []
+
+    def progress(n):
+        days.append(n)
+        if len(days) == 3:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # Python's own handler would raise here, inside the day's work
+            finished.append(True)
+
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            sim.run(SCENARIOS / "stammtisch.toml", days=30, people=2000, progress=progress)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert finished == [True] and len(days) == 3
+    assert signal.getsignal(signal.SIGINT) is previous

@@ -14,7 +14,7 @@ from sim.cli import main
 from sim.scenario import ScenarioError
 from sim.sweep import analyze, load_sweep, robustness, sweep
 
-from .conftest import SCENARIOS, scenario
+from .conftest import SCENARIOS
 
 TINY = "people = 600\ndays = 30\n"
 
@@ -235,23 +235,3 @@ def test_robustness_reports_shares_and_a_region(tmp_path):
     table = pd.read_csv(tmp_path / "r" / "robustness.csv")
     assert len(table) == 12 and {"trust_diff", "unfollow_diff", "content.promo.valued_by"} <= set(table.columns)
     assert (tmp_path / "r" / "robustness.png").exists()
-
-
-def test_a_ctrl_c_inside_a_compiled_kernel_stops_the_sweep(monkeypatch):
-    """A Ctrl-C that lands inside a numba kernel surfaces as a SystemError caused by the KeyboardInterrupt: the
-    run must not be recorded as failed while the sweep goes on."""
-    from sim.sweep import run as sweep_run
-
-    def interrupted_kernel(*args, **kwargs):
-        try:
-            raise KeyboardInterrupt
-        except KeyboardInterrupt as e:
-            raise SystemError("CPUDispatcher(<function _expose>) returned a result with an exception set") from e
-
-    monkeypatch.setattr(sweep_run.runner, "run", interrupted_kernel)
-    task = {"run_id": "x", "strategy": "s", "point": 0, "rep": 0, "seed": 1, "params": {}, "worded": set(),
-            "scenario": scenario("stammtisch")}
-    with pytest.raises(KeyboardInterrupt):
-        sweep_run.execute(task)
-    monkeypatch.setattr(sweep_run.runner, "run", lambda *a, **k: (_ for _ in ()).throw(ValueError("a real error")))
-    assert sweep_run.execute(task)["error"] == "ValueError: a real error"

@@ -55,23 +55,9 @@ def execute(task: dict) -> dict:
         result = runner.run(sc, seed=task["seed"])
         row.update({k: (float("nan") if v is None else v) for k, v in result.summary.items() if isinstance(v, (int, float, type(None)))})
         row["error"] = None  # null in runs.parquet: no error
-    except Exception as e:  # recorded, not raised: one failing point must not stop a sweep
-        if _interrupted(e):
-            raise KeyboardInterrupt from e
+    except Exception as e:  # recorded, not raised: one failing point must not stop a sweep (Ctrl-C is no Exception)
         row["error"] = f"{e.__class__.__name__}: {e}".splitlines()[0] or traceback.format_exc(limit=1)
     return row
-
-
-def _interrupted(e: BaseException) -> bool:
-    """Whether a Ctrl-C lies behind ``e``: one that lands inside a compiled kernel comes back as a SystemError
-    caused by the KeyboardInterrupt, and must stop the sweep, not be recorded as the run's error."""
-    seen = set()
-    while e is not None and id(e) not in seen:
-        if isinstance(e, KeyboardInterrupt):
-            return True
-        seen.add(id(e))
-        e = e.__cause__ or e.__context__
-    return False
 
 
 def write_part(parts: Path, row: dict) -> None:
