@@ -46,3 +46,20 @@ def test_a_bigger_market_has_the_same_hubs():
     capped_small, capped_large = hub_share(20_000, 500), hub_share(200_000, 500)
     assert abs(capped_large - capped_small) < 0.2 * capped_small
     assert hub_share(200_000, 1e9, ties=600) > 0 == hub_share(200_000, 500, ties=600)
+
+
+def test_runs_on_one_seed_share_their_market_and_give_the_numbers_a_fresh_graph_gives():
+    """The last graph is kept for the next run on the same seed and market (a comparison's other strategies);
+    a kept graph must give what a newly drawn one gives."""
+    import sim
+    import sim.model.graph as graph
+    from sim.model import AudienceModel
+
+    from .conftest import scenario
+
+    a, b = scenario("stammtisch", **{"market.people": 3000}), scenario("tupperparty", **{"market.people": 3000})
+    assert AudienceModel(a, seed=4).graph is AudienceModel(b, seed=4).graph
+    assert AudienceModel(b, seed=5).graph is not AudienceModel(b, seed=4).graph
+    kept = sim.run(b, days=60, seed=4).daily
+    graph._last = None
+    assert kept.equals(sim.run(b, days=60, seed=4).daily)

@@ -37,6 +37,23 @@ def social_graph(n: int, mean_degree: float, tail: float, max_ties: float, rng: 
     return sparse.csr_matrix((np.ones(indices.size, dtype=np.bool_), indices, indptr), shape=(n, n))
 
 
+def market_graph(n: int, mean_degree: float, tail: float, max_ties: float, seed: int, rng: np.random.Generator) -> sparse.csr_matrix:
+    """``social_graph`` drawn from ``rng``, the graph stream of a run seeded with ``seed``; this process keeps the
+    last one. The strategies a comparison runs on one seed share their market's ties, and building them again
+    costs a tenth of a run (a quarter-second at 250,000 people). Markets above a million people are not kept:
+    the graph would hold its memory after the run."""
+    global _last
+    key = (n, float(mean_degree), float(tail), float(max_ties), seed)
+    if _last is not None and _last[0] == key:
+        return _last[1]
+    graph = social_graph(n, mean_degree, tail, max_ties, rng)
+    _last = (key, graph) if n <= 1_000_000 else None
+    return graph
+
+
+_last: tuple | None = None  # (market and seed, graph) of this process's last run
+
+
 def _shuffle(stubs: np.ndarray, rng: np.random.Generator, chunk: int = 1 << 20) -> None:
     """Fisher-Yates in place, its uniforms drawn a chunk at a time (numpy's own shuffle is several times
     slower on 10^7 stubs, and one uniform per stub at once would take 8 bytes a stub)."""

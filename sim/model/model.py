@@ -11,7 +11,7 @@ from .brand import Brand
 from .content import ContentTypes
 from .draws import bernoulli_indices
 from .exposure import Exposure, expose
-from .graph import social_graph
+from .graph import market_graph
 from .indices import sort, union, unique
 from .measures import COST_PARTS, HEADLINE, DailyRecord, Measures, summarize
 from .people import People
@@ -47,7 +47,7 @@ class AudienceModel(mesa.Model):
         self.content = ContentTypes(scenario.content)
         self.people = People.create(scenario, self.streams["market"], self.streams["entrants"])
         m = scenario.market
-        self.graph = social_graph(m.people, m.mean_degree, m.degree_tail, m.max_ties, self.streams["graph"])
+        self.graph = market_graph(m.people, m.mean_degree, m.degree_tail, m.max_ties, seed, self.streams["graph"])
         self.brand = Brand(self, scenario.strategy, self.content)
         start = None
         if scenario.platform.start_quality == "audience" and scenario.strategy.has_page:
