@@ -27,10 +27,24 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
+class _OneLine(click.ClickException):
+    """A usage error click caught (a bad option value, a missing argument), shown as audsim's other errors are."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file=None) -> None:
+        click.echo(f"audsim: error: {self.message}", err=True)
+
+
 class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except click.UsageError as e:  # click's own is four lines (usage, hint, blank, error)
+            if isinstance(e, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+                raise
+            where = f" (see {e.ctx.command_path} --help)" if e.ctx is not None else ""
+            raise _OneLine(e.format_message().rstrip(".") + where) from None
         except SystemError as e:  # SIGTERM's SystemExit, raised while a compiled kernel ran, arrives wrapped
             cause = e
             while cause is not None and not isinstance(cause, SystemExit):
@@ -118,7 +132,7 @@ def _bar(total: int, desc: str):
 @click.option("--baseline", help="Scenario the others are compared with (default: the first).")
 @click.option("--days", type=int, help="Override the scenarios' horizon.")
 @click.option("--people", type=int, help="People in the market, each scenario's extensive settings scaled with it.")
-@click.option("--seed", type=int, default=7, show_default=True, help="Seed from which the replications' seeds are spawned.")
+@click.option("--seed", type=click.IntRange(min=0), default=7, show_default=True, help="Seed from which the replications' seeds are spawned.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("results/compare"), show_default=True)
 @_overwrite_option
@@ -164,7 +178,7 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
 @click.option("--pptx", is_flag=True, help="Also write a short slide deck, report.pptx.")
 @click.option("--reps", type=click.IntRange(min=2), help="Replications (default: the demo set's, 10).")
 @click.option("--days", type=click.IntRange(min=1, max=100_000), help="Override the horizon.")
-@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--seed", type=click.IntRange(min=0), default=7, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option("--breakeven", "breakeven_people", callback=lambda ctx, p, v: None if v is None else _sizes(ctx, p, v), metavar="SIZES",
               help="Also find the break-even market of the set's pair at these sizes, e.g. 10000,30000,100000,300000,1000000 (slow).")
@@ -226,7 +240,7 @@ def _sizes(ctx, param, value: str) -> list[int]:
               help="Market sizes to run, separated by commas.")
 @click.option("--years", type=click.FloatRange(min=0.01, max=50), default=3, show_default=True, help="Horizon of each run.")
 @click.option("--reps", type=click.IntRange(min=2), default=10, show_default=True, help="Paired replications per size.")
-@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--seed", type=click.IntRange(min=0), default=7, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("results/breakeven"), show_default=True)
 @_overwrite_option
@@ -411,11 +425,13 @@ def analyze_cmd(folder):
 @click.argument("a", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("b", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--vary", "vary", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Sweep file: the parameter space to sample.")
+@click.option("--people", type=int, help="People in the market, extensive settings scaled with it (default: the sweep file's).")
+@click.option("--days", type=int, help="Override the horizon (default: the sweep file's).")
 @_executor_options
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: results/robustness-A-B).")
 @click.option("--resume", is_flag=True, help="Finish an interrupted study in --out.")
 @click.option("--overwrite", is_flag=True, help="Start again in --out if it holds an earlier audsim study (never files audsim did not write).")
-def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume, overwrite, **dask):
+def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out, resume, overwrite, **dask):
     """Where does A beat B? Both at every point of the --vary space, with common random numbers."""
     from .sweep import load_sweep, robustness
     from .sweep.run import DaskError
@@ -423,8 +439,10 @@ def robustness_cmd(a, b, vary, workers, scheduler, dask_local, out, resume, over
 
     try:
         spec, _ = load_sweep(vary)
-        sa = runner.resolve(a, spec.days, spec.people)
-        sb = runner.resolve(b, spec.days, spec.people)
+        spec = spec.model_copy(update={"people": people if people is not None else spec.people,
+                                       "days": days if days is not None else spec.days})
+        src = CLI if people is not None or days is not None else "override"
+        sa, sb = (runner.resolve(x, spec.days, spec.people, source=src) for x in (a, b))
         if sa.name == sb.name:
             _fail(f"{b}: name = {sb.name!r}: the same name as {a}; expected two different strategies")
         check_keys(spec, {sa.name: sa, sb.name: sb}, vary)

@@ -748,9 +748,15 @@ def _bounds(root, loc: tuple):
     if field is None:
         return None
     lo = hi = None
+    lo_open = hi_open = False
     for m in field.metadata:
-        lo, hi = getattr(m, "ge", lo), getattr(m, "le", hi)
-    return (lo, hi) if lo is not None or hi is not None else None
+        if getattr(m, "ge", None) is not None or getattr(m, "gt", None) is not None:
+            lo_open = getattr(m, "ge", None) is None
+            lo = m.gt if lo_open else m.ge
+        if getattr(m, "le", None) is not None or getattr(m, "lt", None) is not None:
+            hi_open = getattr(m, "le", None) is None
+            hi = m.lt if hi_open else m.le
+    return (lo, hi, lo_open, hi_open) if lo is not None or hi is not None else None
 
 
 def _describe(root, err: dict) -> tuple[str, str]:
@@ -760,9 +766,9 @@ def _describe(root, err: dict) -> tuple[str, str]:
     kind = err["type"]
     if kind == "extra_forbidden":
         return key, "unknown key; allowed here: " + ", ".join(_allowed_keys(root, loc))
-    if kind in ("greater_than_equal", "less_than_equal"):
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         lo_hi = _bounds(root, loc)
-        return key, f"expected a number in [{lo_hi[0]}, {lo_hi[1]}]" if lo_hi else err["msg"]
+        return key, f"expected {_range('a number', lo_hi)}" if lo_hi else err["msg"]
     if kind == "value_error" and isinstance(ctx.get("error"), _FieldError):
         fe = ctx["error"]  # a field's check names its own place; a table's check names it within the table
         where = loc if loc[len(loc) - len(fe.loc):] == tuple(fe.loc) else loc + tuple(fe.loc)
@@ -772,8 +778,20 @@ def _describe(root, err: dict) -> tuple[str, str]:
         return key, f"expected {'at least' if kind == 'too_short' else 'at most'} {n} {'entry' if n == 1 else 'entries'}"
     if kind in NUMBER_ERRORS and (lo_hi := _bounds(root, loc)):
         what = "a whole number" if _field_at(root, loc)[0].annotation is int else "a number"
-        return key, f"expected {what} in [{lo_hi[0]}, {lo_hi[1]}]"
+        return key, f"expected {_range(what, lo_hi)}"
+    if kind == "model_type":  # a table expected, e.g. strategy = 5
+        return key, "expected a table ([" + key + "] or " + key + " = {...})"
     return key, "expected " + err["msg"].lower().removeprefix("input should be ").removeprefix("value error, ")
+
+
+def _range(what: str, bounds: tuple) -> str:
+    """'a number in [0, 1]', 'a number in (0, 1]', 'a number of at least 0', 'a number above 0'."""
+    lo, hi, lo_open, hi_open = bounds
+    if lo is None:
+        return f"{what} {'below' if hi_open else 'of at most'} {hi}"
+    if hi is None:
+        return f"{what} {'above' if lo_open else 'of at least'} {lo}"
+    return f"{what} in {'(' if lo_open else '['}{lo}, {hi}{')' if hi_open else ']'}"
 
 
 def one_line(e: ValidationError, source: str, root) -> ScenarioError:

@@ -203,3 +203,44 @@ def test_a_horizon_cut_by_an_override_in_the_api_is_warned():
         **{"simulation.days": 20, "market.people": 300})
     with pytest.warns(runner.HorizonWarning, match="timeline.0.from = 200 lies beyond the 20 days"):
         sim.run(sc)
+
+
+@pytest.mark.parametrize("args, says", [
+    (["demo", "--reps", "1"], "--reps"),
+    (["compare", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--seed", "-4"], "--seed"),
+    (["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--seed", "-1"], "--seed"),
+    (["demo", "--lang", "fr"], "--lang"),
+    (["run"], "SCENARIO"),
+])
+def test_a_bad_option_is_one_line_with_exit_2(tmp_path, args, says):
+    """click's own usage errors (four lines: usage, hint, blank, error) read as audsim's other errors; a negative seed
+    is refused before numpy's SeedSequence would raise a traceback."""
+    res = CliRunner().invoke(main, args + (["--out", str(tmp_path / "o")] if args[0] != "run" else []))
+    lines = res.output.strip().splitlines()
+    assert res.exit_code == 2 and len(lines) == 1 and lines[0].startswith("audsim: error:") and says in lines[0], res.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_calibration_range_is_checked_before_any_run(tmp_path):
+    """Low below high, and both ends values the parameter takes: else one line, exit 2 and no folder."""
+    text = (SCENARIOS / "calibration" / "stammtisch-targets.toml").read_text().replace('"../stammtisch.toml"', repr(str(SCENARIOS / "stammtisch.toml")))
+    for bad, says in (("[0.4, 0.02]", "low < high"), ("[0.02, 4]", "expected a number in [0, 1]")):
+        path = tmp_path / "c.toml"
+        path.write_text(text.replace('"platform.reach_base" = [0.02, 0.4]', f'"platform.reach_base" = {bad}'))
+        res = CliRunner().invoke(main, ["calibrate", str(path), "--params", "platform.reach_base", "--out", str(tmp_path / "o")])
+        assert res.exit_code == 2 and "ranges.platform.reach_base" in res.output and says in res.output, res.output
+        assert len(res.output.strip().splitlines()) == 1 and not (tmp_path / "o").exists()
+
+
+def test_bounds_and_tables_are_worded_for_people(tmp_path):
+    """No 'None' for a missing bound, an open bound shown as open, and a table asked for as a table."""
+    for text, says in (("strategy = 5\n", "strategy = 5: expected a table"),
+                       ("[market]\npeople = 5\n", "expected a number in [10, 50000000]")):
+        path = tmp_path / "s.toml"
+        path.write_text(text)
+        assert says in one_line(path, sim.load)
+    from sim.calibration.abc import load_targets
+    path = tmp_path / "c.toml"
+    path.write_text("accept = 2\n" + (SCENARIOS / "calibration" / "stammtisch-targets.toml").read_text())
+    msg = one_line(path, load_targets)
+    assert "accept = 2: expected a number in (0, 1]" in msg and "None" not in msg

@@ -22,10 +22,10 @@ import pandas as pd
 from pydantic import Field, ValidationError
 
 from .. import outputs, runner
-from ..scenario import Scenario, ScenarioError, Table, one_line, read_toml
+from ..scenario import Scenario, ScenarioError, Table, one_line, read_toml, shown
 from ..sweep.analyze import point_means
 from ..sweep.run import start_afresh, sweep
-from ..sweep.spec import OUTCOMES, SweepSpec, Vary
+from ..sweep.spec import OUTCOMES, SweepSpec, Vary, _typed
 
 
 class Target(Table):
@@ -60,7 +60,17 @@ def load_targets(path: str | Path) -> tuple[CalibrationSpec, Scenario]:
         if metric not in OUTCOMES:
             raise ScenarioError(f"{path}: targets.{metric}: unknown figure; expected one of {', '.join(OUTCOMES)}")
     base = runner.resolve(path.parent / spec.base, spec.days, spec.people)
-    return spec, base.with_overrides(source=f"{path}: fixed", **spec.fixed)
+    base = base.with_overrides(source=f"{path}: fixed", **spec.fixed)
+    for key, (low, high) in spec.ranges.items():  # before any run or file: both ends allowed, the low one below
+        if not low < high:
+            raise ScenarioError(f"{path}: ranges.{key} = [{shown(low)}, {shown(high)}]: expected [low, high] with low < high")
+        for end in (low, high):
+            try:
+                base.with_overrides(source="calibration", **{key: _typed(base, key, end)})
+            except ScenarioError as e:
+                raise ScenarioError(f"{path}: ranges.{key} = [{shown(low)}, {shown(high)}] (an end of the range): "
+                                    f"{str(e).split(': ', 2)[-1]}") from None
+    return spec, base
 
 
 @dataclass
