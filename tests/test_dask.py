@@ -12,6 +12,9 @@ import time
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
+
+from sim.cli import main
 
 from .conftest import SCENARIOS
 
@@ -51,6 +54,16 @@ def test_an_unreachable_scheduler_is_one_line_soon_and_writes_nothing(tmp_path):
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stderr
     assert "cannot reach a Dask scheduler within 1 s" in res.stderr and not out.exists()
     assert time.time() - started < 60
+
+
+@pytest.mark.parametrize("text", ["{bad", "{}", '{"address": 5}', "[1]"])
+def test_a_file_that_is_no_scheduler_file_is_one_line(tmp_path, text):
+    """distributed itself fails on these with an AssertionError or a TypeError traceback."""
+    (tmp_path / "scheduler.json").write_text(text)
+    res = CliRunner().invoke(main, ["sweep", str(_sweep_file(tmp_path)), "--scheduler", str(tmp_path / "scheduler.json"),
+                                    "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
+    assert "not a Dask scheduler file" in res.output and not (tmp_path / "o").exists()
 
 
 def test_a_scheduler_lost_mid_sweep_keeps_what_finished_and_says_resume(tmp_path):

@@ -252,11 +252,23 @@ def _client(Client, target, security, timeout: float, where: str):
         return target
     try:
         if isinstance(target, (str, Path)) and Path(target).is_file():
+            _scheduler_file(Path(target), where)
             return Client(scheduler_file=str(target), security=security, timeout=timeout)
         return Client(target, security=security, timeout=timeout)
     except (OSError, TimeoutError, ValueError) as e:
         raise DaskError(f"--scheduler = {where}: cannot reach a Dask scheduler within {timeout:g} s ({e.__class__.__name__}); "
                         "expected the address of a running scheduler (tcp://HOST:8786), a scheduler file or a Cluster") from None
+
+
+def _scheduler_file(path: Path, where: str) -> None:
+    """A scheduler file Dask can read: JSON with the scheduler's address (else distributed fails with an assertion)."""
+    try:
+        address = json.loads(path.read_text()).get("address")
+    except (OSError, ValueError, AttributeError, UnicodeDecodeError):
+        address = None
+    if not isinstance(address, str) or not address:
+        raise DaskError(f"--scheduler = {where}: not a Dask scheduler file (no \"address\" in JSON); expected the file "
+                        "`dask scheduler --scheduler-file FILE` writes, or the address of a running scheduler (tcp://HOST:8786)")
 
 
 def collect(out: Path, order: list[str]) -> pd.DataFrame:
