@@ -73,6 +73,8 @@ def test_the_headline_reads_right_for_every_pair_every_sign_and_an_absent_page(l
             else:
                 word = {("en", True): "more", ("en", False): "less", ("de", True): "mehr", ("de", False): "weniger"}[(lang, gap > 0)]
                 assert f" {word} " in text and "EUR" in text, text
+                ends = re.search(r"\((?:95% CI|95\u2011%\u2011Intervall) ([^,)]*)", text).group(1)
+                assert not re.search(r"[-\u2212]\s*\d", ends), text  # "1,210 to 5,745 less", not "-5,745 to -1,210 less"
             checked += 1
     assert checked == 20 * 9
 

@@ -118,7 +118,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     elif d["ci_low"] > 0 or d["ci_high"] < 0:
         value = t["story_value_clear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate,
                                               direction=t["story_more" if d["diff"] > 0 else "story_less"],
-                                              **_ends(cash, d))
+                                              **_magnitudes(cash, d))
     else:
         value = t["story_value_unclear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate, **_ends(cash, d))
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
@@ -158,6 +158,13 @@ def money_unit(comparison) -> float:
         return common_unit([x for c in ("value", "net_profit_present") if c in runs for x in runs[c]])
     rows = table[table["metric"].isin(("value", "net_profit_present", "customer_equity_end_present", "customer_equity_start"))]
     return common_unit([*rows["mean"], *rows["ci_low"], *rows["ci_high"]])
+
+
+def _magnitudes(cash, d: dict) -> dict:
+    """A clear interval's ends as amounts in the sentence's direction ("1,210 to 5,745 less", not "-5,745 to -1,210
+    less")."""
+    lo, hi = sorted(abs(d[k]) for k in ("ci_low", "ci_high"))
+    return {"lo": cash(lo), "hi": cash(hi)}
 
 
 def _ends(cash, d: dict) -> dict:
@@ -289,8 +296,7 @@ def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | Non
     direction = t["story_more" if d["diff"] > 0 else "story_less"]
     diff = cash(abs(d["diff"]))
     if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
-        lo, hi = sorted(abs(d[k]) for k in ("ci_low", "ci_high"))
-        return t["valuation_item"].format(diff=diff, direction=direction, other=other, lo=cash(lo), hi=cash(hi))
+        return t["valuation_item"].format(diff=diff, direction=direction, other=other, **_magnitudes(cash, d))
     lo, hi = _ends(cash, d).values()
     return t["valuation_item_unclear"].format(diff=diff, direction=direction, other=other, lo=lo, hi=hi)
 
