@@ -777,7 +777,8 @@ def _describe(root, err: dict) -> tuple[str, str]:
         n = ctx.get("min_length" if kind == "too_short" else "max_length", 1)
         return key, f"expected {'at least' if kind == 'too_short' else 'at most'} {n} {'entry' if n == 1 else 'entries'}"
     if kind in NUMBER_ERRORS and (lo_hi := _bounds(root, loc)):
-        what = "a whole number" if _field_at(root, loc)[0].annotation is int else "a number"
+        kind_of = _field_at(root, loc)[0].annotation
+        what = "a whole number" if kind_of is int or (int in get_args(kind_of) and float not in get_args(kind_of)) else "a number"
         return key, f"expected {_range(what, lo_hi)}"
     if kind == "model_type":  # a table expected, e.g. strategy = 5
         return key, "expected a table ([" + key + "] or " + key + " = {...})"

@@ -2,6 +2,7 @@
 
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from sim.cli import main
@@ -52,3 +53,18 @@ def test_the_report_counts_only_checks_and_says_which_pass_on_the_mean_only(tmp_
     report = write_report(checks, 1.0, True, tmp_path / "report.md").read_text()
     assert "2 of 3 checks pass (1 of them on the mean only" in report and "1 further row is measured and reported" in report
     assert "- V9: fitted to itself" in report and "| **FAIL** |" in report
+
+
+@pytest.mark.parametrize("change, says", [
+    (('days_after = 90', 'days_after = "ninety"'), "days_after = 'ninety': expected a whole number in [1, 10000]"),
+    (('days_after = 90', 'days_aftr = 90'), "days_aftr = 90: unknown key"),
+    (('[quick]', '[quick]\nfoo = 1'), "quick.foo = 1: unknown key"),
+    (('answered_well_vs_no_problem = 0.02', 'answered_well = 0.02'), "tolerance.answered_well_vs_no_problem: missing"),
+])
+def test_a_target_file_with_a_typo_is_one_line_before_any_run(tmp_path, change, says):
+    """A misspelt key would silently take its default (and the check 'pass'), a wrong type fail after the runs."""
+    text = (ROOT / "validation" / "v5_recovery.toml").read_text().replace('scenario = "../scenarios/', f'scenario = "{ROOT}/scenarios/')
+    assert change[0] in text
+    (tmp_path / "v5.toml").write_text(text.replace(change[0], change[1]))
+    res = CliRunner().invoke(main, ["validate", "--quick", "--folder", str(tmp_path)])
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1 and says in res.output, res.output

@@ -12,8 +12,10 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any
 
 import numpy as np
+from pydantic import Field, ValidationError
 
 from .. import outputs, runner
 from ..experiments.compare import replication_seeds
@@ -24,7 +26,7 @@ from ..model.measures import summarize
 from ..model.people import People
 from ..model.service import ANSWER, DELETE, IGNORE
 from ..parallel import map_tasks
-from ..scenario import ScenarioError, read_toml
+from ..scenario import ScenarioError, Table, one_line, read_toml
 
 ROOT = Path(__file__).resolve().parents[2] / "validation"
 
@@ -56,12 +58,75 @@ class Check:
         return "pass" if self.firm else "pass on the mean (its interval reaches beyond)"
 
 
+Interval = tuple[float, float]
+
+
+class Size(Table):
+    """How large a target's runs are: the market (or, for page sizes, the followers of each page), replications,
+    days."""
+
+    people: int | None = Field(None, ge=10, le=50_000_000, description="people in the market")
+    followers: list[Annotated[int, Field(ge=1)]] | None = Field(None, min_length=2, description="page sizes to compare")
+    reps: int = Field(..., ge=2, le=10_000, description="replications")
+    days: int | None = Field(None, ge=1, le=100_000, description="days of each run")
+
+
+class TargetFile(Table):
+    """A validation target file (validation/*.toml): checked before any run, so a typo is one line, not a default
+    silently used or a traceback after the runs."""
+
+    id: str
+    title: str
+    kind: str
+    source: str
+    metric: str
+    observed: str
+    caveat: str = ""
+    scenario: str = Field(..., description="the scenario file, relative to the target file")
+    years: int | None = Field(None, ge=1, le=50, description="years to simulate")
+    sample_weeks: tuple[Annotated[int, Field(ge=1, le=52)], Annotated[int, Field(ge=1, le=52)]] | None = None
+    days_after: int | None = Field(None, ge=1, le=10_000, description="days after the outcome")
+    settle_days: int | None = Field(None, ge=0, le=10_000, description="days left out at the start")
+    expected: dict[str, float] | None = None
+    tolerance: dict[str, float | Interval | dict[str, Interval]]
+    conditions: dict[str, Any] = Field(default_factory=dict)
+    crisis: dict[str, Any] | None = None
+    quick: Size
+    full: Size
+
+
+def _tolerances(spec: dict) -> set[str]:
+    """The tolerance keys a target of its kind reads."""
+    return {"interest_panel": {"absolute"},
+            "interaction_decline": {"year2_over_year1", "year3_over_year1", "service_above_industry_in_year"},
+            "complaint_outcomes": {"ignored_unfollow_or_stop_buying", "ignored_tell", "answered_in_time_tell", "minutes_over_hour_gain"},
+            "unfollow_causes": set(spec.get("expected") or ()),
+            "page_growth": {c for c, v in spec.get("conditions", {}).items() if isinstance(v, dict)} | {"days_with_follows"},
+            "reach_by_size": {"small_over_large"},
+            "recovery": {"answered_well_vs_no_problem"}}.get(spec.get("kind"), set())
+
+
 def load_targets(folder: Path = ROOT) -> list[tuple[Path, dict]]:
-    """Every target file in ``folder``; :class:`ScenarioError` if there is none."""
+    """Every target file in ``folder``, each checked (:class:`TargetFile`, its kind, the tolerances its kind reads);
+    :class:`ScenarioError` if there is none or one is wrong."""
     paths = sorted(Path(folder).glob("*.toml"))
     if not paths:
         raise ScenarioError(f"--folder = {str(folder)!r}: no target files (*.toml); expected a folder like validation/")
-    return [(path, read_toml(path, "validation target")) for path in paths]
+    targets = []
+    for path in paths:
+        spec = read_toml(path, "validation target")
+        try:
+            TargetFile.model_validate(spec)
+        except ValidationError as e:
+            raise one_line(e, str(path), TargetFile) from None
+        if spec["kind"] not in KINDS:
+            raise ScenarioError(f"{path}: kind = {spec['kind']!r}: expected one of {', '.join(KINDS)}")
+        missing = sorted(_tolerances(spec) - set(spec["tolerance"]))
+        if missing:
+            raise ScenarioError(f"{path}: tolerance.{missing[0]}: missing; a target of kind {spec['kind']} reads "
+                                f"{', '.join(sorted(_tolerances(spec)))}")
+        targets.append((path, spec))
+    return targets
 
 
 def _scenario(path: Path, spec: dict, size: dict, extra: dict):
@@ -313,8 +378,6 @@ def run_suite(quick: bool = False, folder: Path = ROOT, progress=None) -> tuple[
     started = time.perf_counter()
     checks = []
     for path, spec in load_targets(folder):
-        if spec.get("kind") not in KINDS:
-            raise ScenarioError(f"{path}: kind = {spec.get('kind')!r}: expected one of {', '.join(KINDS)}")
         size = spec["quick" if quick else "full"]
         checks += KINDS[spec["kind"]](path, spec, size)
         if progress:
