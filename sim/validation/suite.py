@@ -115,12 +115,12 @@ def load_targets(folder: Path = ROOT) -> list[tuple[Path, dict]]:
     targets = []
     for path in paths:
         spec = read_toml(path, "validation target")
+        if spec.get("kind") not in KINDS:  # first: the kind decides what else the file needs
+            raise ScenarioError(f"{path}: kind = {spec.get('kind')!r}: expected one of {', '.join(KINDS)}")
         try:
             TargetFile.model_validate(spec)
         except ValidationError as e:
             raise one_line(e, str(path), TargetFile) from None
-        if spec["kind"] not in KINDS:
-            raise ScenarioError(f"{path}: kind = {spec['kind']!r}: expected one of {', '.join(KINDS)}")
         missing = sorted(_tolerances(spec) - set(spec["tolerance"]))
         if missing:
             raise ScenarioError(f"{path}: tolerance.{missing[0]}: missing; a target of kind {spec['kind']} reads "
@@ -405,7 +405,8 @@ def write_report(checks: list[Check], wall: float, quick: bool, path: Path) -> P
     lines += [f"| {c.target} | {c.check} | {c.source} | {c.expected} | {c.measured()} | "
               f"{'**FAIL**' if c.checked and not c.passed else c.result()} |" for c in checks]
     lines += ["", summary(checks) + " What the checks cannot show is listed below."]
-    caveats = [f"- {spec['id']}: {spec['caveat']}" for _, spec in load_targets(path.parent) if "caveat" in spec]  # beside the targets
+    specs = [read_toml(target, "validation target") for target in sorted(path.parent.glob("*.toml"))]  # beside the report
+    caveats = [f"- {spec['id']}: {spec['caveat']}" for spec in specs if "caveat" in spec]
     if caveats:
         lines += ["", "## What these checks cannot show", "",
                   "Several parameters were fitted to these targets, one target at a time (docs/ODD.md, \"Validation\"); none "
