@@ -219,6 +219,8 @@ def demo(lang, out, followers, market, posts_per_day, insights, pdf, pptx, reps,
     except (outputs.OutputError, ScenarioError, _pdf.NoBrowser) as e:
         _fail(str(e))
     click.echo(format_comparison(result))
+    for warning in result.manifest.get("fitted_to_insights", {}).get("warnings", []):  # the report says it too
+        click.echo(f"audsim: warning: fitting {insights}: {warning}", err=True)
     written = ", ".join(f"{out}/report.{ext}" for ext, on in (("html", True), ("pdf", pdf), ("pptx", pptx)) if on)
     click.echo(f"wrote {written}")
 
@@ -509,8 +511,10 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
             result.write(out, base_file, overwrite)
     except (ScenarioError, FileExistsError, outputs.OutputError) as e:
         _fail(str(e))
-    click.echo(result.estimates.to_string(index=False, float_format=lambda x: f"{x:.5g}"))
+    click.echo(result.estimates.drop(columns="note").to_string(index=False, float_format=lambda x: f"{x:.5g}"))
     click.echo(f"posterior: the closest {len(result.posterior)} of {len(result.points)} points; wrote {out} and {out.with_suffix('.fit.json')}")
+    for warning in result.warnings:
+        click.echo(f"audsim: warning: {warning}", err=True)
 
 
 @main.command()

@@ -1,5 +1,7 @@
 """audsim calibrate: fitting to target figures and to a page's analytics export (issue #7, part)."""
 
+import json
+
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -43,6 +45,24 @@ def test_calibration_recovers_the_known_values_of_the_example(tmp_path):
     fitted = sim.load(out)
     assert fitted.platform.reach_base == pytest.approx(estimates.loc["platform.reach_base", "mean"])
     assert fitted.market.people == 10_000 and fitted.simulation.days == 180
+    assert "targets were not reached" not in res.output  # each figure inside what the points made
+
+
+def test_targets_the_model_cannot_reach_are_said_so_and_a_collapsed_estimate_flagged(tmp_path):
+    """Reach capped at 1% against a target of 10%: every point misses, and the regression adjustment piles the
+    posterior on a bound. The estimates alone (an interval of no width) would read as certainty."""
+    path = tmp_path / "c.toml"
+    text = (SCENARIOS / "calibration" / "stammtisch-targets.toml").read_text().replace('"../stammtisch.toml"', repr(str(SCENARIOS / "stammtisch.toml")))
+    path.write_text(text.replace("people = 10000", "people = 3000").replace("days = 180", "days = 60") + '\n[fixed]\n"platform.reach_max" = 0.01\n')
+    out = tmp_path / "fit.toml"
+    res = CliRunner().invoke(main, ["calibrate", str(path), "--params", "platform.reach_base", "--samples", "6", "--reps", "1",
+                                    "--workers", "1", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "audsim: warning: the targets were not reached" in res.output and "target 0.1; the points made" in res.output, res.output
+    fit = json.loads((tmp_path / "fit.fit.json").read_text())
+    assert not fit["closest"]["reached"] and fit["closest"]["figures"]["organic_reach"]["closest"] < 0.02  # near the cap, far from 0.1
+    assert any("platform.reach_base" in w for w in fit["warnings"][1:]), fit["warnings"]
+    assert "# warning: the targets were not reached" in out.read_text()
 
 
 def test_targets_file_calibration_writes_a_loadable_scenario(tmp_path):

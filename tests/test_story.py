@@ -633,6 +633,16 @@ def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang)
     line = _page_line(fitted, STORY, lang)
     assert "page.csv" in line and ("2,284" if lang == "en" else "2.284") in line and line != plain
     assert ("where the export ends" if lang == "en" else "wo der Export endet") in line
+    misfit = "does not reproduce your export" if lang == "en" else "trifft Ihren Export nicht"
+    assert misfit not in line  # a fit with no check of its own (or one that reproduced the export) says nothing more
+    for reached in (True, False):
+        figures = {m: {"target": 0.04, "closest": 0.05, "fitted_mean": 0.067, "fitted_sd": 0.002, "made": [0.01, 0.2],
+                       "reproduced": reached, "scale": 0.004} for m in ("organic_reach", "unfollow_rate_per_30d")}
+        fitted.manifest["fitted_to_insights"]["closest"] = {"reached": reached, "distance": 6.0, "figures": figures}
+        line = _page_line(fitted, STORY, lang)
+        assert (misfit in line) == (not reached), line
+        if not reached:
+            assert STORY.label("tupperparty", lang) in line.split(misfit)[1] and ("6.7%" if lang == "en" else "6,7\u00a0%") in line, line
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -14,7 +14,7 @@ its mean is the fit, its spread the uncertainty.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +22,7 @@ import pandas as pd
 from pydantic import Field, ValidationError
 
 from .. import outputs, runner
+from ..experiments.compare import replication_seeds
 from ..scenario import Scenario, ScenarioError, Table, one_line, read_toml, shown
 from ..sweep.analyze import point_means
 from ..sweep.run import start_afresh, sweep
@@ -82,6 +83,21 @@ class Fit:
     estimates: pd.DataFrame
     scenario: Scenario
     params: list[str]
+    closest: dict = field(default_factory=dict)  # the figures at the closest point against the targets, and its distance
+
+    @property
+    def warnings(self) -> list[str]:
+        """What a reader of the estimates must know: the targets were not reached, or an estimate sits on its range's
+        edge, has no width, or leaves out the closest point (the regression adjustment extrapolated)."""
+        out = []
+        if self.closest and not self.closest["reached"]:
+            missed = ", ".join(f"{m} {v['fitted_mean']:.4g} \u00b1 {v['fitted_sd']:.2g} (target {v['target']:.4g}; the points "
+                               f"made {v['made'][0]:.4g} to {v['made'][1]:.4g})"
+                               for m, v in self.closest["figures"].items() if not v["reproduced"])
+            out.append(f"the targets were not reached: run again, the fitted scenario gives {missed}; the model with these "
+                       "ranges and fixed values does not reproduce them")
+        out += [f"{r['parameter']}: {r['note']}" for _, r in self.estimates.iterrows() if r.get("note")]
+        return out
 
     CONTEXT = ("market.people", "market.initial_follower_share", "strategy.posts_per_day", "simulation.days")
 
@@ -94,6 +110,7 @@ class Fit:
         lines = ["# Fitted by audsim calibrate (approximate Bayesian computation over a Latin hypercube).",
                  "# parameter: posterior mean [95% interval]; the posterior sample is in the .fit.json file beside this one."]
         lines += [f"#   {r['parameter']}: {r['mean']:.6g} [{r['ci_low']:.6g}, {r['ci_high']:.6g}]" for _, r in self.estimates.iterrows()]
+        lines += [f"# warning: {w}" for w in self.warnings]
         lines.append(f"extends = {_toml(str(Path(base_file).resolve()))}")
         tables: dict[str, dict] = {}
         for key in [*self.params, *self.CONTEXT]:
@@ -102,7 +119,7 @@ class Fit:
         for table, values in tables.items():
             lines.append(f"\n[{table}]")
             lines += [f"{k} = {_toml(v)}" for k, v in values.items()]
-        fit = json.dumps({"estimates": self.estimates.to_dict(orient="records"),
+        fit = json.dumps({"estimates": self.estimates.to_dict(orient="records"), "closest": self.closest, "warnings": self.warnings,
                           "posterior": self.posterior.to_dict(orient="records"), "versions": runner.versions()}, indent=1, default=float)
         with outputs.claim(path, overwrite, "file") as claimed:
             check_out(path, overwrite)
@@ -180,6 +197,7 @@ def fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: str | Pat
 
 def _fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: Path, workers, resume: bool, progress) -> Fit:
     box = {p: tuple(spec.ranges[p]) for p in params}
+    made = {m: [np.inf, -np.inf] for m in spec.targets}  # the least and most of each figure any point made
     for r in range(spec.rounds):
         sweep_spec = SweepSpec(name=f"calibration-{r + 1}", base="-", design="lhs", samples=spec.samples, reps=spec.reps,
                                seed=spec.seed + r, common_random_numbers=False, outcomes=list(spec.targets),
@@ -188,6 +206,8 @@ def _fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: Path, wo
         means = point_means(runs, sweep_spec, base.name)
         means.columns = [c.removeprefix("param:") for c in means.columns]
         distance = np.sqrt(sum(((means[m] - t.value) / t.scale) ** 2 for m, t in spec.targets.items()))
+        for m in made:
+            made[m] = [min(made[m][0], float(means[m].min())), max(made[m][1], float(means[m].max()))]
         points = means.assign(distance=distance, round=r + 1).sort_values("distance")
         accepted = points.head(max(2, int(np.ceil(spec.accept * len(points)))))
         box = {p: _widened(accepted[p], spec.ranges[p]) if accepted[p].max() > accepted[p].min() else box[p] for p in params}
@@ -199,8 +219,36 @@ def _fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: Path, wo
         rows.append({"parameter": p, "mean": mean, "sd": float(np.sqrt(np.average((x - mean) ** 2, weights=w))),
                      "ci_low": _weighted_quantile(x, w, 0.025), "ci_high": _weighted_quantile(x, w, 0.975),
                      "best": float(points[p].iloc[0]), "range_low": spec.ranges[p][0], "range_high": spec.ranges[p][1]})
+        rows[-1]["note"] = _note(rows[-1])
     estimates = pd.DataFrame(rows)
+    best = points.iloc[0]
     fitted = base.with_overrides(source="calibration", **{r["parameter"]: float(r["mean"]) for r in rows})
+    again = [runner.run(fitted, seed=seed).summary for seed in replication_seeds(spec.seed + 1000, CHECK_RUNS)]
+    figures = {}
+    for m, t in spec.targets.items():
+        values = np.array([run[m] for run in again], dtype=float)
+        mean, sd = float(np.nanmean(values)), float(np.nanstd(values, ddof=1))
+        figures[m] = {"target": t.value, "scale": t.scale, "closest": float(best[m]), "made": made[m], "fitted_mean": mean,
+                      "fitted_sd": sd, "reproduced": bool(made[m][0] <= t.value <= made[m][1]
+                                                          and abs(mean - t.value) <= CHECK_SCALES * t.scale + 2 * sd)}
+    closest = {"distance": float(best["distance"]), "reached": all(f["reproduced"] for f in figures.values()), "figures": figures}
     points.to_csv(Path(out) / "points.csv")
     estimates.to_csv(Path(out) / "estimates.csv", index=False)
-    return Fit(posterior, points, estimates, fitted, params)
+    return Fit(posterior, points, estimates, fitted, params, closest)
+
+
+CHECK_RUNS = 4  # the fitted scenario is run again this often (its own seeds) to see whether it gives the targets
+CHECK_SCALES = 2.0  # ... and counts as giving one when within two of its scales of it, beyond its runs' noise (2 sd)
+
+
+
+def _note(row: dict) -> str:
+    """Why an estimate needs care, or "" (estimates.csv's note)."""
+    low, high, width = row["range_low"], row["range_high"], row["range_high"] - row["range_low"]
+    if row["ci_high"] - row["ci_low"] <= 1e-9 * width:
+        return "no width: the adjusted posterior piles on one value; widen the range or check that the targets can be reached"
+    if row["ci_low"] <= low + 1e-9 * width or row["ci_high"] >= high - 1e-9 * width:
+        return "at the edge of its range: the data may want a value beyond it"
+    if not row["ci_low"] <= row["best"] <= row["ci_high"]:
+        return "the closest point lies outside the interval: the regression adjustment extrapolated"
+    return ""

@@ -95,7 +95,8 @@ def fit_to_insights(shipped: dict[str, Scenario], current: str, export: Path, wo
     today = for_the_page(shipped, current, followers=int(round(figures["followers_end"])), market=page[current].market.people,
                          posts_per_day=figures["posts_per_day"], source=str(export))
     return {n: sc.with_overrides(source=f"{export}: fitted", **fitted) for n, sc in today.items()}, {
-        "export": str(export), "figures": figures, "estimates": fit.estimates.to_dict(orient="records")}
+        "export": str(export), "figures": figures, "estimates": fit.estimates.to_dict(orient="records"),
+        "closest": fit.closest, "warnings": fit.warnings}
 
 
 def write_report(comparison: Comparison, out: str | Path, lang: str = "en", overwrite: bool = False, breakeven=None,

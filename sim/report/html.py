@@ -287,14 +287,23 @@ def _page_line(comparison, story, lang: str = "en") -> str:
     client's own (an export it was fitted to) and what the model assumes."""
     t = TEXT[lang]
     page = comparison.manifest["scenarios"][story.current]["market"]
-    posts = decimal(comparison.manifest["scenarios"][story.current]["strategy"]["posts_per_day"], "g", lang)
+    rate = comparison.manifest["scenarios"][story.current]["strategy"]["posts_per_day"]
+    posts = decimal(rate, "g", lang)
+    post_word = ("post" if lang == "en" else "Post") if rate == 1 else ("posts" if lang == "en" else "Posts")
     line = t["your_page"].format(followers=count(_page_followers(comparison, story), lang), people=count(page["people"], lang),
-                                 posts=posts, reps=comparison.reps, period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
+                                 posts=posts, post_word=post_word, reps=comparison.reps, period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
     if fitted := comparison.manifest.get("fitted_to_insights"):  # audsim demo --from-insights
         f = fitted["figures"]
-        return line + t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
-                                                   start=count(f["followers_start"], lang),
-                                                   end=count(f.get("followers_end", f["followers_start"]), lang))
+        line += t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
+                                             start=count(f["followers_start"], lang),
+                                             end=count(f.get("followers_end", f["followers_start"]), lang))
+        closest = fitted.get("closest")
+        if closest and not closest["reached"]:  # the model run as the current strategy could not reproduce the export
+            figures = ", ".join(t["misfit_figure"].format(what=t[f"misfit_{m}"], model=percent(v.get("fitted_mean", v["closest"]), 1, lang),
+                                                          yours=percent(v["target"], 1, lang))
+                                for m, v in closest["figures"].items())
+            line += t["your_page_misfit"].format(current=story.label(story.current, lang), figures=figures)
+        return line
     return line + t["your_page_assumed"].format(current=story.label(story.current, lang))
 
 
