@@ -623,7 +623,8 @@ def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang)
     the export and that the simulation starts from the page as it is at its end."""
     import copy
 
-    from sim.report.html import _page_line
+    from sim.report import html as html_report
+    from sim.report.html import _page_line, fit_warning
 
     plain = _page_line(small, STORY, lang)
     assert STORY.label("tupperparty", lang) in plain and ("assumptions" in plain if lang == "en" else "Annahmen" in plain)
@@ -634,15 +635,17 @@ def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang)
     assert "page.csv" in line and ("2,284" if lang == "en" else "2.284") in line and line != plain
     assert ("where the export ends" if lang == "en" else "wo der Export endet") in line
     misfit = "does not reproduce your export" if lang == "en" else "trifft Ihren Export nicht"
-    assert misfit not in line  # a fit with no check of its own (or one that reproduced the export) says nothing more
+    assert not fit_warning(fitted, STORY, lang)  # a fit with no check of its own says nothing more
     for reached in (True, False):
         figures = {m: {"target": 0.04, "closest": 0.05, "fitted_mean": 0.067, "fitted_sd": 0.002, "made": [0.01, 0.2],
                        "reproduced": reached, "scale": 0.004} for m in ("organic_reach", "unfollow_rate_per_30d")}
         fitted.manifest["fitted_to_insights"]["closest"] = {"reached": reached, "distance": 6.0, "figures": figures}
-        line = _page_line(fitted, STORY, lang)
-        assert (misfit in line) == (not reached), line
+        warning = fit_warning(fitted, STORY, lang)
+        assert (misfit in warning) == (not reached), warning
         if not reached:
-            assert STORY.label("tupperparty", lang) in line.split(misfit)[1] and ("6.7%" if lang == "en" else "6,7\u00a0%") in line, line
+            assert STORY.label("tupperparty", lang) in warning and ("6.7%" if lang == "en" else "6,7\u00a0%") in warning, warning
+            page = html_report.render(fitted, lang, story=STORY)
+            assert page.index("id='fit'") < page.index("id='headline'")  # seen before the headline it qualifies
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -55,10 +55,16 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     first = widen(deck.slides.add_slide(deck.slide_layouts[0]))
     first.shapes.title.text = t["title_page"].format(current=story.label(story.current, lang))
     first.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # the template's 44 pt overflows a title this long
-    from .html import _page_line
+    from .html import _page_line, fit_warning
 
     first.placeholders[1].text = _page_line(comparison, story, lang)  # the page, and what of it the model assumes
     first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(16)
+    if warning := fit_warning(comparison, story, lang):  # on the first slide, as on the report's first screen
+        first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(13)  # two paragraphs in the subtitle's box
+        p = first.placeholders[1].text_frame.add_paragraph()
+        p.text = warning
+        p.font.size = Pt(13)
+        p.font.bold = True
 
     said = [headline(comparison, story, lang), ranking(comparison, story, lang), profit_alone(comparison, story, lang),
             t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""]

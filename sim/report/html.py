@@ -238,6 +238,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
     parts.append(f"<p class='note' id='page'>{html.escape(_page_line(comparison, story, lang))}</p>")
+    if warning := fit_warning(comparison, story, lang):  # before the headline it qualifies
+        parts.append(f"<p class='warn' id='fit'>{html.escape(warning)}</p>")
     if reps < 10:  # on the first screen, beside the figures it qualifies
         parts.append(f"<p class='warn' id='few-reps'>{t['few_reps'].format(reps=reps)}</p>")
     parts.append(f"<p class='headline' id='headline'>{html.escape(headline(comparison, story, lang))}</p>")
@@ -282,6 +284,19 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     return "\n".join(parts)
 
 
+def fit_warning(comparison, story, lang: str = "en") -> str:
+    """With ``audsim demo --from-insights``: that the fit does not reproduce the client's export, and by how much (the
+    fitted scenario run again against each figure of the export), or "" when it does or nothing was fitted."""
+    closest = (comparison.manifest.get("fitted_to_insights") or {}).get("closest")
+    if not closest or closest["reached"]:
+        return ""
+    t = TEXT[lang]
+    figures = ", ".join(t["misfit_figure"].format(what=t[f"misfit_{m}"], model=percent(v["fitted_mean"], 1, lang),
+                                                  yours=percent(v["target"], 1, lang))
+                        for m, v in closest["figures"].items())
+    return t["your_page_misfit"].format(current=story.label(story.current, lang), figures=figures)
+
+
 def _page_line(comparison, story, lang: str = "en") -> str:
     """The page the comparison is about: its size, market and posting rate, the runs, and what of it is the
     client's own (an export it was fitted to) and what the model assumes."""
@@ -294,16 +309,9 @@ def _page_line(comparison, story, lang: str = "en") -> str:
                                  posts=posts, post_word=post_word, reps=comparison.reps, period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
     if fitted := comparison.manifest.get("fitted_to_insights"):  # audsim demo --from-insights
         f = fitted["figures"]
-        line += t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
-                                             start=count(f["followers_start"], lang),
-                                             end=count(f.get("followers_end", f["followers_start"]), lang))
-        closest = fitted.get("closest")
-        if closest and not closest["reached"]:  # the model run as the current strategy could not reproduce the export
-            figures = ", ".join(t["misfit_figure"].format(what=t[f"misfit_{m}"], model=percent(v.get("fitted_mean", v["closest"]), 1, lang),
-                                                          yours=percent(v["target"], 1, lang))
-                                for m, v in closest["figures"].items())
-            line += t["your_page_misfit"].format(current=story.label(story.current, lang), figures=figures)
-        return line
+        return line + t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
+                                                   start=count(f["followers_start"], lang),
+                                                   end=count(f.get("followers_end", f["followers_start"]), lang))
     return line + t["your_page_assumed"].format(current=story.label(story.current, lang))
 
 
