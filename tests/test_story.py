@@ -663,3 +663,13 @@ def test_a_change_in_followers_the_runs_cannot_tell_from_none_is_said_to_be_with
 
     clear, unclear = said([100, 110, 90, 105, 95, 100]), said([100, -80, 150, -60, 120, -20])
     assert chance not in clear and unclear.count(chance) == 1, (clear, unclear)
+
+
+def test_the_break_even_command_replaces_the_report_it_extends():
+    """The report's 'with the break-even market' command goes to the same --out, which holds the report: without
+    --overwrite it would be refused (exit 2)."""
+    from sim.report.html import breakeven_command
+
+    for command in ("audsim demo --out results/demo", "audsim demo --out results/demo --overwrite"):
+        again = breakeven_command(command)
+        assert again.count("--overwrite") == 1 and "--breakeven 10000" in again

@@ -55,7 +55,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     first = widen(deck.slides.add_slide(deck.slide_layouts[0]))
     first.shapes.title.text = t["title_page"].format(current=story.label(story.current, lang))
     first.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # the template's 44 pt overflows a title this long
-    from .html import _page_line, fit_warning
+    from .html import _page_line, breakeven_command, fit_warning
 
     first.placeholders[1].text = _page_line(comparison, story, lang)  # the page, and what of it the model assumes
     first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(16)
@@ -102,7 +102,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     base = dative(story.label(comparison.manifest["baseline"], lang), lang)
     first.notes_slide.notes_text_frame.text = "\n".join(
         [f"{t['reproduce']}: {command}"]
-        + ([f"{t['with_breakeven']}: {command} --breakeven 10000,30000,100000,300000,1000000"]
+        + ([f"{t['with_breakeven']}: {breakeven_command(command)}"]
            if breakeven is None and command.startswith("audsim demo") else [])
         + [t["reps_note"].format(reps=comparison.reps, base_to=base)])
     deck.save(path)

@@ -278,10 +278,16 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     m = comparison.manifest
     parts.append(f"<h3>{t['reproduce']}</h3><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
     if breakeven is None and (m.get("command") or "").startswith("audsim demo"):
-        parts.append(f"<p>{t['with_breakeven']}: <code>{html.escape(m['command'])} --breakeven 10000,30000,100000,300000,1000000</code></p>")
+        parts.append(f"<p>{t['with_breakeven']}: <code>{html.escape(breakeven_command(m['command']))}</code></p>")
     parts.append(f"<details class='manifest'><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def breakeven_command(command: str) -> str:
+    """The demo's command again with the break-even market, into the same folder (which it must replace)."""
+    more = " --breakeven 10000,30000,100000,300000,1000000"
+    return command + more + ("" if " --overwrite" in command else " --overwrite")
 
 
 def fit_warning(comparison, story, lang: str = "en") -> str:
