@@ -673,3 +673,11 @@ def test_the_break_even_command_replaces_the_report_it_extends():
     for command in ("audsim demo --out results/demo", "audsim demo --out results/demo --overwrite"):
         again = breakeven_command(command)
         assert again.count("--overwrite") == 1 and "--breakeven 10000" in again
+
+
+def test_a_source_cut_of_its_history_keeps_its_brackets_closed():
+    """'(0.27 at neutral trust; was 0.3, ...)' loses the history, not its closing bracket."""
+    from sim.report.i18n import cite
+
+    text = cite("assumed: steady state (0.27 at neutral trust with the defaults; was 0.3, from which markets lost customers)", "en")
+    assert text == "assumed: steady state (0.27 at neutral trust with the defaults)"

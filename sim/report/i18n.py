@@ -375,5 +375,7 @@ def cite(source: str, lang: str) -> str:
         title = SEED_TITLES.get(number)
         opening, closing = ("\u201e", "\u201c") if lang == "de" else ("\u201c", "\u201d")  # „…“ in German, “…” in English
         return f"{TEXT[lang]['seed']} {opening}{title}{closing}" if title else match.group(0)
-    cited = re.sub(r"\bseed (\d{3})", article, re.sub(r";\s*(?:was|zuvor)\b[^;]*$", "", source))
+    kept = re.sub(r";\s*(?:was|zuvor)\b[^;]*$", "", source)
+    kept += ")" * (kept.count("(") - kept.count(")"))  # the history cut from inside brackets leaves them open
+    cited = re.sub(r"\bseed (\d{3})", article, kept)
     return re.sub(r"^assumed(?=$|:)", TEXT[lang]["assumption"], cited) if lang != "en" else cited
