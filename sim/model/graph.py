@@ -30,7 +30,7 @@ def social_graph(n: int, mean_degree: float, tail: float, max_ties: float, rng: 
     weight = rng.pareto(tail - 1.0, n) + 1.0
     weight *= (tail - 2.0) / (tail - 1.0)  # mean 1 in expectation: a sample's mean would grow with its largest draws, so with n
     weight = np.minimum(weight, min(np.sqrt(n * mean_degree), max_ties) / mean_degree)
-    stubs = np.repeat(np.arange(n, dtype=np.int32), rng.poisson(weight * mean_degree))
+    stubs = _stubs(rng.poisson(weight * mean_degree))
     _shuffle(stubs, rng)
     half = stubs.size // 2
     indptr, indices = _undirected_csr(n, stubs[:half], stubs[half:2 * half])
@@ -52,6 +52,18 @@ def market_graph(n: int, mean_degree: float, tail: float, max_ties: float, seed:
 
 
 _last: tuple | None = None  # (market and seed, graph) of this process's last run
+
+
+@numba.njit(cache=True)
+def _stubs(counts):
+    """Person i's index ``counts[i]`` times, in order (``np.repeat(np.arange(n), counts)``, several times faster)."""
+    stubs = np.empty(counts.sum(), np.int32)
+    k = 0
+    for i in range(counts.size):
+        for _ in range(counts[i]):
+            stubs[k] = i
+            k += 1
+    return stubs
 
 
 def _shuffle(stubs: np.ndarray, rng: np.random.Generator, chunk: int = 1 << 20) -> None:

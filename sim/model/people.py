@@ -48,7 +48,7 @@ class People:
         self.n = n
         for name, dtype, _ in COLUMNS:
             setattr(self, name, np.zeros(n, dtype=dtype))
-        self.interest = np.zeros((n, n_types), dtype=np.float32)
+        self.interest = np.zeros((n, n_types), dtype=np.float32, order="F")  # by type: a post reads one contiguous column
 
     @classmethod
     def create(cls, scenario, rng: np.random.Generator, entrants_rng: np.random.Generator | None = None) -> People:
