@@ -459,13 +459,16 @@ def test_what_each_strategy_does_reads_in_the_reports_language(small, tmp_path):
 
 def test_an_interval_beside_a_stated_direction_is_of_its_size():
     """'loses 2,024,595 of value (95% CI 1,991,825 to 2,057,365)': no double negative; an interval across zero
-    keeps its signs."""
-    from sim.report.html import _interval
+    keeps its signs. One helper for the headline's and the details' sentences."""
+    from sim.report import html, story
+    from sim.report.numbers import interval_ends
 
     fmt = lambda x, signed: f"{x:+.3f}" if signed else f"{x:.3f}"  # noqa: E731
-    assert _interval(-0.077, -0.073, fmt) == ("0.073", "0.077")
-    assert _interval(0.117, 0.126, fmt) == ("0.117", "0.126")
-    assert _interval(-0.002, 0.012, fmt) == ("-0.002", "+0.012")
+    assert interval_ends(-0.077, -0.073, fmt) == ("0.073", "0.077")
+    assert interval_ends(0.117, 0.126, fmt) == ("0.117", "0.126")
+    assert interval_ends(-0.002, 0.012, fmt) == ("-0.002", "+0.012")
+    assert html.interval_ends is story.interval_ends is interval_ends
+    assert not hasattr(html, "_interval") and not hasattr(story, "_magnitudes")
 
 
 def test_the_assumptions_show_the_values_the_report_ran_with(small, tmp_path):

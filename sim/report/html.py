@@ -20,7 +20,7 @@ from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and st
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
-from .numbers import NONE, capital, count, decimal, fixed, millions, money, number, percent, sum_terms
+from .numbers import NONE, capital, count, decimal, fixed, interval_ends, millions, money, number, percent, sum_terms
 from .story import money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
@@ -137,7 +137,7 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
             pages = (unf["n"] > 0, unf_b["n"] > 0)
             followers = t["verdict_unfollows"] if all(pages) else t["verdict_unfollows_base_only"] if pages[1] else \
                 t["verdict_unfollows_name_only"] if pages[0] else t["verdict_unfollows_none"]
-            lo, hi = _interval(d["ci_low"], d["ci_high"], lambda x, signed: decimal(x, "+.3f" if signed else ".3f", lang))
+            lo, hi = interval_ends(d["ci_low"], d["ci_high"], lambda x, signed: decimal(x, "+.3f" if signed else ".3f", lang))
             out.append({"text": t["verdict_diff"].format(
                 base_to=against(base), name=name_of(name), diff=decimal(abs(d["diff"]), ".3f", lang),
                 direction=t["higher" if d["diff"] > 0 else "lower"], lo=lo, hi=hi, p=_p(d["p_value"], lang),
@@ -145,14 +145,6 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
                                            unf_base=percent(unf_b["mean"], 1, lang))),
                 "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
     return [s | {"text": capital(s["text"])} for s in out]
-
-
-def _interval(low: float, high: float, fmt) -> tuple[str, str]:
-    """An interval for a sentence that already says the direction ("0.075 lower", "loses 2.0 M"): of the
-    size of the difference when it lies on one side of zero (0.073 to 0.077), else signed (-0.002 to +0.012)."""
-    if low > 0 or high < 0:
-        return tuple(fmt(x, False) for x in sorted((abs(low), abs(high))))
-    return fmt(low, True), fmt(high, True)
 
 
 def value_sentences(comparison, lang: str = "en", currency: str = "", story=None) -> list[dict]:
@@ -185,7 +177,7 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
             continue
         dv, dp = dv.iloc[0], dp.iloc[0]
         key = "money_pays" if dv["ci_low"] > 0 else "money_does_not_pay" if dv["ci_high"] < 0 else "money_unclear"
-        lo, hi = _interval(dv["ci_low"], dv["ci_high"], cash)
+        lo, hi = interval_ends(dv["ci_low"], dv["ci_high"], cash)
         out.append({"text": t[key].format(name=name_of(name), base_to=against(base), diff=cash(abs(dv["diff"])), lo=lo, hi=hi,
                                           direction=t["higher" if dv["diff"] > 0 else "lower"]),
                     "scenario": name, "metric": "value", "value": dv["diff"]})

@@ -109,6 +109,15 @@ def fixed(x, unit: float, lang: str = "en", currency: str = "", signed: bool = F
     return f"{text}\u00a0{currency}" if currency else text
 
 
+def interval_ends(low: float, high: float, fmt) -> tuple[str, str]:
+    """A 95% interval's ends for a sentence, each written by ``fmt(x, signed)``: of the size of the difference when
+    it lies on one side of zero, for a sentence that says the direction ("1,210 to 5,745 less", not "\u22125,745 to
+    \u22121,210 less"); else both signed (\u22120.002 to +0.012), for one that says it is within chance."""
+    if low > 0 or high < 0:
+        return tuple(fmt(x, False) for x in sorted((abs(low), abs(high))))
+    return fmt(low, True), fmt(high, True)
+
+
 def number(v, lang: str = "en") -> str:
     """A tick or a figure: 80,000 and 0.4 (de: 80.000 and 0,4), a true minus sign."""
     text = f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"

@@ -16,7 +16,7 @@ import pandas as pd
 from ..experiments import stats
 from ..model.sales import FADING_VALUE, OTHER_VALUES
 from .i18n import TEXT, dative
-from .numbers import capital, common_unit, count, decimal, fixed, percent
+from .numbers import capital, common_unit, count, decimal, fixed, interval_ends, percent
 
 
 @dataclass
@@ -118,7 +118,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     elif d["ci_low"] > 0 or d["ci_high"] < 0:
         value = t["story_value_clear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate,
                                               direction=t["story_more" if d["diff"] > 0 else "story_less"],
-                                              **_magnitudes(cash, d))
+                                              **_ends(cash, d))
     else:
         value = t["story_value_unclear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate, **_ends(cash, d))
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
@@ -160,17 +160,10 @@ def money_unit(comparison) -> float:
     return common_unit([*rows["mean"], *rows["ci_low"], *rows["ci_high"]])
 
 
-def _magnitudes(cash, d: dict) -> dict:
-    """A clear interval's ends as amounts in the sentence's direction ("1,210 to 5,745 less", not "-5,745 to -1,210
-    less")."""
-    lo, hi = sorted(abs(d[k]) for k in ("ci_low", "ci_high"))
-    return {"lo": cash(lo), "hi": cash(hi)}
-
-
 def _ends(cash, d: dict) -> dict:
-    """An interval's ends (``lo``, ``hi``) as amounts, with a plus sign only where it spans zero (-1,200 to +3,400)."""
-    spans = d["ci_low"] < 0 < d["ci_high"]
-    return {"lo": cash(d["ci_low"], spans), "hi": cash(d["ci_high"], spans)}
+    """A paired difference's interval (``lo``, ``hi``) as amounts: magnitudes where it lies on one side of zero, else
+    signed (``numbers.interval_ends``)."""
+    return dict(zip(("lo", "hi"), interval_ends(d["ci_low"], d["ci_high"], cash)))
 
 
 def money_in(comparison, lang: str, currency: str):
@@ -296,7 +289,7 @@ def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | Non
     direction = t["story_more" if d["diff"] > 0 else "story_less"]
     diff = cash(abs(d["diff"]))
     if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
-        return t["valuation_item"].format(diff=diff, direction=direction, other=other, **_magnitudes(cash, d))
+        return t["valuation_item"].format(diff=diff, direction=direction, other=other, **_ends(cash, d))
     lo, hi = _ends(cash, d).values()
     return t["valuation_item_unclear"].format(diff=diff, direction=direction, other=other, lo=lo, hi=hi)
 
