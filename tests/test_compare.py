@@ -93,11 +93,16 @@ def test_report_is_self_contained_and_its_verdict_matches_compare_csv(comparison
         if sentence["metric"] != "followers_change":
             continue
         row = table[(table["scenario"] == sentence["scenario"]) & (table["metric"] == "followers_change")].iloc[0]
-        pct = re.search(r"(\d+)%(?: of its followers)? \(95% CI (\u2212?\d+)% to (\u2212?\d+)%\)", sentence["text"])
+        pct = re.search(r"([+\u2212]?\d+)%(?: of its followers|, within chance)? \(95% CI ([+\u2212]?\d+)% to ([+\u2212]?\d+)%\)",
+                        sentence["text"])
         num = lambda k: int(pct.group(k).replace("\u2212", "-"))  # noqa: E731
-        assert num(1) == round(abs(row["mean"]) * 100)
-        sign = 1 if row["mean"] >= 0 else -1  # the interval of what was gained, or of what was lost
-        assert [num(2), num(3)] == sorted([round(sign * row["ci_low"] * 100), round(sign * row["ci_high"] * 100)])
+        if row["ci_low"] <= 0 <= row["ci_high"]:  # within chance: the estimate and its interval as they are, signed
+            assert "within chance" in sentence["text"] and num(1) == round(row["mean"] * 100)
+            assert [num(2), num(3)] == [round(row["ci_low"] * 100), round(row["ci_high"] * 100)]
+        else:
+            assert num(1) == round(abs(row["mean"]) * 100)
+            sign = 1 if row["mean"] >= 0 else -1  # the interval of what was gained, or of what was lost
+            assert [num(2), num(3)] == sorted([round(sign * row["ci_low"] * 100), round(sign * row["ci_high"] * 100)])
         assert sentence["text"] in page.replace("&#x27;", "'")
         checked += 1
     assert checked == 2  # both strategies with a page

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from sim import runner
 from sim.cli import main
 from sim.experiments import compare
-from sim.experiments.compare import Comparison
+from sim.experiments.compare import METRICS, Comparison, difference_table, summary_table
 from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
 from sim.report import numbers, plots
 from sim.report.numbers import money
@@ -684,3 +684,65 @@ def test_a_source_cut_of_its_history_keeps_its_brackets_closed():
 
     text = cite("assumed: steady state (0.27 at neutral trust with the defaults; was 0.3, from which markets lost customers)", "en")
     assert text == "assumed: steady state (0.27 at neutral trust with the defaults)"
+
+
+DIRECTIONS = {"en": (r"\bhigher\b", r"\blower\b", r"\bgains\b", r"\bloses\b", r"\blost\b", r"\bgrew\b", r"\badds\b", r"does not pay",
+                     r"\b(more|less) than\b", r"\b(more|less);", r"\b(more|less) contribution\b"),
+              "de": (r"\bhöher\b", r"\bniedriger\b", r"\bgewinnt\b", r"\bverliert\b", r"\bgewann\b", r"\bverlor\b", r"\bbringt\b",
+                     r"lohnt sich", r"\bgeringer\b", r"\b(mehr|weniger) wert als\b", r"\b(mehr|weniger);", r"\b(mehr|weniger) Deckungsbeitrag\b")}
+CHANCE = {"en": "within chance", "de": "im rahmen der zufallsschwankung"}  # lower case: a sentence may start with it
+
+
+def _paired(patterns: dict, shifts: dict | None = None) -> Comparison:
+    """Three strategies whose every figure differs, replication by replication, by ``patterns[name]`` times the figure's
+    scale (plus ``shifts[metric][name]`` scales): paired differences of mean 0.5 scales whose 95% intervals hold zero."""
+    small = {"long_term_trust": (0.5, 0.01), "followers_change": (0.05, 0.05), "net_advocates_end": (1.0, 1.0),
+             "purchase_index_end": (1.1, 0.01), "unfollow_rate_per_30d": (0.02, 0.002)}
+    rows = []
+    for name, pattern in patterns.items():
+        for r, k in enumerate(pattern):
+            row = {"scenario": name, "replication": r, "seed": r, "days": 365, "followers_start": 1000}
+            for metric in METRICS:
+                base, scale = small.get(metric, (100_000.0, 10_000.0))
+                row[metric] = base + scale * (k + (shifts or {}).get(metric, {}).get(name, 0.0))
+            row["followers_end"] = 1000 * (1 + row["followers_change"])
+            rows.append(row)
+    runs, names = pd.DataFrame(rows), list(patterns)
+    return Comparison(runs=runs, table=summary_table(runs, names), differences=difference_table(runs, names, names[0]),
+                      trajectories=pd.DataFrame(), manifest={"baseline": names[0], "scenarios": {
+                          n: {"economy": {"valuation_range": 0.5}} for n in names}})
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_difference_whose_interval_holds_zero_is_said_without_a_direction(lang):
+    """Where a 95% interval holds zero, no sentence says gained, lost, higher, lower, more or less (a client read
+    "grew its following by 9% (95% CI -2% to 20%)" beside "within chance" elsewhere): it says within chance, with
+    the estimate and its interval."""
+    from sim.report.html import value_sentences, verdict
+
+    c = _paired({"tupperparty": [1, -1, 0, 0], "stammtisch": [3, -2, 2, -1], "absent": [-2, 3, -1, 2]})
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    said = [s["text"] for s in verdict(c, lang, story)[1:]]  # after the lead, which gives levels
+    said += [s["text"] for s in value_sentences(c, lang, "EUR", story) if s["text"].startswith(("Against", "Gegenüber"))]
+    said += [headline(c, story, lang), valuation(c, story, lang)]
+    contribution = profit_alone(c, story, lang)
+    said.append(contribution[contribution.index("Not distinguishable" if lang == "en" else "Im Rahmen"):])  # the level ones
+    assert len(said) == 11, said  # best; 3 followers and 2 trust sentences; 2 value; headline; valuation; contribution
+    for text in said:
+        assert CHANCE[lang] in text.lower() and "{" not in text, text
+        assert not [p for p in DIRECTIONS[lang] if re.search(p, text)], text
+    assert re.search(r"[+\u2212]\d", verdict(c, lang, story)[2]["text"]), verdict(c, lang, story)[2]  # the estimate, signed
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_profit_and_value_are_said_to_point_different_ways_only_when_both_are_beyond_chance(lang):
+    """'earns less contribution ... but is worth more' only where both paired intervals exclude zero."""
+    from sim.report.html import value_sentences
+
+    patterns = {"tupperparty": [0, 0, 0, 0], "stammtisch": [0.3, -0.3, 0.2, -0.2]}
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    contrast = "earns less contribution" if lang == "en" else "weniger Deckungsbeitrag"
+    for profit, said in ((-0.3, False), (-5.0, True)):  # value 5 scales ahead; contribution behind within, or beyond, chance
+        c = _paired(patterns, {"value": {"stammtisch": 5.0}, "net_profit_present": {"stammtisch": profit}})
+        text = " ".join(s["text"] for s in value_sentences(c, lang, "EUR", story))
+        assert (contrast in text) == said, text

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..experiments import stats
 from ..model.measures import COST_PARTS
 from ..model.sales import FADING_VALUE
 from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and stronger links of trust to money
@@ -115,18 +116,33 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
     lead = "; ".join(t["lead_item"].format(name=name_of(r["scenario"]), points=decimal(r["mean"], "+.1f", lang),
                                            index=decimal(index.get(r["scenario"], float("nan")), ".2f", lang))
                      for _, r in advocates.iterrows())
+    trust_diff = lambda x, signed: decimal(x, "+.3f" if signed else ".3f", lang)  # noqa: E731
+
+    def within_chance(name, other) -> str:
+        """Where ``name`` is first (or last) by its mean only: its paired difference to the next, within chance."""
+        mine = comparison.runs[comparison.runs["scenario"] == name].set_index("replication")["long_term_trust"]
+        theirs = comparison.runs[comparison.runs["scenario"] == other].set_index("replication")["long_term_trust"]
+        d = stats.paired_difference(mine, theirs.reindex(mine.index))
+        if not d["n"] or d["ci_low"] > 0 or d["ci_high"] < 0:
+            return ""
+        lo, hi = interval_ends(d["ci_low"], d["ci_high"], trust_diff)
+        return t["best_chance"].format(other=name_of(other), other_to=against(other), diff=trust_diff(d["diff"], True), lo=lo, hi=hi)
+
+    order = list(trust["scenario"])  # lowest first
     out = [{"text": t["lead"].format(period=period, items=lead), "scenario": advocates.iloc[0]["scenario"], "metric": "net_advocates_end"},
-           {"text": t["best"].format(name=name_of(best), worst=name_of(worst)), "scenario": best, "metric": "long_term_trust"}]
+           {"text": t["best"].format(name=name_of(best), worst=name_of(worst), best_chance=within_chance(best, order[-2]),
+                                     worst_chance=within_chance(worst, order[1]) if len(order) > 2 else ""),
+            "scenario": best, "metric": "long_term_trust"}]
     base = comparison.manifest["baseline"]
     names = plots.strategies(comparison, story, lang)[0]
     for name in [base] + [n for n in names if n != base]:
         fc = _row(table, name, "followers_change")
         if fc is not None and fc["n"] > 0:
-            lost = fc["mean"] < 0
-            sign = -1 if lost else 1
-            lo, hi = sorted((sign * fc["ci_low"], sign * fc["ci_high"]))
-            out.append({"text": t["verdict_followers_lost" if lost else "verdict_followers_gained"].format(
-                                period=period, name=name_of(name), pct=percent(sign * fc["mean"], 0, lang), lo=percent(lo, 0, lang), hi=percent(hi, 0, lang)),
+            clear = fc["ci_low"] > 0 or fc["ci_high"] < 0
+            key = "verdict_followers_unclear" if not clear else "verdict_followers_lost" if fc["mean"] < 0 else "verdict_followers_gained"
+            lo, hi = interval_ends(fc["ci_low"], fc["ci_high"], lambda x, signed: percent(x, 0, lang, signed))
+            out.append({"text": t[key].format(period=period, name=name_of(name), name_to=against(name), lo=lo, hi=hi,
+                                              pct=percent(abs(fc["mean"]) if clear else fc["mean"], 0, lang, not clear)),
                         "scenario": name, "metric": "followers_change", "value": fc["mean"]})
         if name == base:
             continue
@@ -137,9 +153,10 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
             pages = (unf["n"] > 0, unf_b["n"] > 0)
             followers = t["verdict_unfollows"] if all(pages) else t["verdict_unfollows_base_only"] if pages[1] else \
                 t["verdict_unfollows_name_only"] if pages[0] else t["verdict_unfollows_none"]
-            lo, hi = interval_ends(d["ci_low"], d["ci_high"], lambda x, signed: decimal(x, "+.3f" if signed else ".3f", lang))
-            out.append({"text": t["verdict_diff"].format(
-                base_to=against(base), name=name_of(name), diff=decimal(abs(d["diff"]), ".3f", lang),
+            lo, hi = interval_ends(d["ci_low"], d["ci_high"], trust_diff)
+            clear = d["ci_low"] > 0 or d["ci_high"] < 0  # else no direction: the signed estimate, within chance
+            out.append({"text": t["verdict_diff" if clear else "verdict_diff_unclear"].format(
+                base_to=against(base), name=name_of(name), diff=trust_diff(abs(d["diff"]) if clear else d["diff"], not clear),
                 direction=t["higher" if d["diff"] > 0 else "lower"], lo=lo, hi=hi, p=_p(d["p_value"], lang),
                 followers=followers.format(name=name_of(name), base=name_of(base), base_to=against(base), unf=percent(unf["mean"], 1, lang),
                                            unf_base=percent(unf_b["mean"], 1, lang))),
@@ -178,11 +195,11 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
         dv, dp = dv.iloc[0], dp.iloc[0]
         key = "money_pays" if dv["ci_low"] > 0 else "money_does_not_pay" if dv["ci_high"] < 0 else "money_unclear"
         lo, hi = interval_ends(dv["ci_low"], dv["ci_high"], cash)
-        out.append({"text": t[key].format(name=name_of(name), base_to=against(base), diff=cash(abs(dv["diff"])), lo=lo, hi=hi,
-                                          direction=t["higher" if dv["diff"] > 0 else "lower"]),
+        out.append({"text": t[key].format(name=name_of(name), base_to=against(base), lo=lo, hi=hi,
+                                          diff=cash(dv["diff"], True) if key == "money_unclear" else cash(abs(dv["diff"]))),
                     "scenario": name, "metric": "value", "value": dv["diff"]})
-        clear = dv["ci_low"] > 0 or dv["ci_high"] < 0
-        if clear and np.sign(dp["diff"]) != np.sign(dv["diff"]) and dp["diff"] != 0:
+        clear = {m: d["ci_low"] > 0 or d["ci_high"] < 0 for m, d in (("value", dv), ("profit", dp))}
+        if clear["value"] and clear["profit"] and np.sign(dp["diff"]) != np.sign(dv["diff"]):  # both beyond chance, opposite ways
             out.append({"text": t["money_profit_vs_value"].format(
                 name=name_of(name), base=name_of(base), profit_dir=t["more" if dp["diff"] > 0 else "less"], profit=cash(abs(dp["diff"])),
                 value_dir=t["more" if dv["diff"] > 0 else "less"], value=cash(abs(dv["diff"]))),

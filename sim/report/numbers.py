@@ -29,11 +29,12 @@ def decimal(x, spec: str, lang: str = "en") -> str:
     return text.replace(".", ",") if lang == "de" else text
 
 
-def percent(x, digits: int = 0, lang: str = "en") -> str:
-    """A share as a percentage: 12.3% (de: "12,3 %", never broken before the sign)."""
+def percent(x, digits: int = 0, lang: str = "en", signed: bool = False) -> str:
+    """A share as a percentage: 12.3% (de: "12,3 %", never broken before the sign); ``signed``: +12.3% for a
+    change."""
     if pd.isna(x):
         return NONE[lang]
-    text = decimal(100 * x, f".{digits}f", lang)
+    text = decimal(100 * x, f"{'+' if signed else ''}.{digits}f", lang)
     return f"{text}\u00a0%" if lang == "de" else f"{text}%"
 
 
@@ -49,11 +50,12 @@ def _grouped(x: float, decimals: int, lang: str) -> str:
     return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
 
 
-def count(x: float, lang: str = "en", digits: int | None = None) -> str:
+def count(x: float, lang: str = "en", digits: int | None = None, signed: bool = False) -> str:
     """A number of people, its size only (the sentence says gained or lost): 48,000; with ``digits``, rounded to
-    that many significant figures (28,977 -> 29,000)."""
-    x = abs(x)
-    return _grouped(significant(x, digits) if digits else x, 0, lang)
+    that many significant figures (28,977 -> 29,000); ``signed`` where no word says the direction (+4,760)."""
+    r = significant(x, digits) if digits else x
+    text = _grouped(abs(r), 0, lang)
+    return (MINUS if r < 0 else "+" if r > 0 else "") + text if signed and text != "0" else text
 
 
 def money(x: float, lang: str = "en", currency: str = "", signed: bool = False) -> str:

@@ -100,15 +100,22 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
         if not f[name]["page"]:
             parts.append(t["story_no_page"].format(who=who))
             continue
-        change, share = f[name]["change"][0], f[name]["change"][0] / max(f[name]["start"], 1.0)
+        (change, low, high, _), start = f[name]["change"], max(f[name]["start"], 1.0)
+        share = change / start
         if abs(share) < 0.005:
             key = "story_keeps"
+        elif low <= 0 <= high:  # a gain or loss the runs do not tell from none: no direction, the estimate and its interval
+            key = "story_unclear"
         else:
             key = "story_loses" if change < 0 else "story_gains"
-        of_yours = t[{"story_loses": "story_of_your_loss", "story_gains": "story_of_your_gain", "story_keeps": "story_of_your_keep"}[key]].format(n=count(followers, lang)) if i == 0 else ""
-        _, low, high, _ = f[name]["change"]
-        chance = t["story_chance"] if low <= 0 <= high else ""  # a gain or loss the runs do not tell from none
-        parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours, chance=chance))
+        of_yours = t[{"story_loses": "story_of_your_loss", "story_gains": "story_of_your_gain", "story_keeps": "story_of_your_keep",
+                      "story_unclear": "story_of_your_keep"}[key]].format(n=count(followers, lang)) if i == 0 else ""
+        if key == "story_unclear":
+            lo, hi = (count(x, lang, 3, signed=True) for x in (low, high))
+            parts.append(t[key].format(who=who, who_to=dative(who, lang), of_yours=of_yours, n=count(change, lang, 3, signed=True),
+                                       pct=percent(share, 0, lang, signed=True), lo=lo, hi=hi))
+        else:
+            parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours))
     d = f["value_diff"]
     who, other = story.label(story.proposed, lang), story.label(story.current, lang)
     cash = money_in(comparison, lang, story.currency)
@@ -228,9 +235,8 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
             ahead.append(t["profit_ahead_item"].format(who=story.label(name, lang), profit=cash(theirs.mean()), diff=cash(d["diff"]),
                                                        lo=cash(d["ci_low"]), hi=cash(d["ci_high"])))
         elif d["n"] and d["ci_low"] <= 0 <= d["ci_high"]:  # a tie is said as plainly as a lead
-            level.append(t["profit_level_item"].format(
-                who=story.label(name, lang), profit=cash(theirs.mean()), diff=cash(abs(d["diff"])),
-                direction=t["more" if d["diff"] > 0 else "less"], **_ends(cash, d)))
+            level.append(t["profit_level_item"].format(who=story.label(name, lang), profit=cash(theirs.mean()),
+                                                       diff=cash(d["diff"], True), **_ends(cash, d)))
     tie = t["profit_level"].format(items=_listed(level, t)) if level else ""
     period = _period(int(comparison.runs["days"].iloc[0]), t)
     own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=cash(abs(mine.mean())))
@@ -286,12 +292,10 @@ def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | Non
     if d["n"] == 0 or pd.isna(d["diff"]):
         return None
     cash, other = money_in(comparison, lang, story.currency), story.label(story.current, lang)
-    direction = t["story_more" if d["diff"] > 0 else "story_less"]
-    diff = cash(abs(d["diff"]))
     if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
-        return t["valuation_item"].format(diff=diff, direction=direction, other=other, **_ends(cash, d))
-    lo, hi = _ends(cash, d).values()
-    return t["valuation_item_unclear"].format(diff=diff, direction=direction, other=other, lo=lo, hi=hi)
+        return t["valuation_item"].format(diff=cash(abs(d["diff"])), direction=t["story_more" if d["diff"] > 0 else "story_less"],
+                                          other=other, **_ends(cash, d))
+    return t["valuation_item_unclear"].format(diff=cash(d["diff"], True), other=other, **_ends(cash, d))
 
 
 def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "report") -> str:
