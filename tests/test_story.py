@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import sys
+from html import escape as html_escape
 
 import numpy as np
 import pandas as pd
@@ -746,3 +747,23 @@ def test_profit_and_value_are_said_to_point_different_ways_only_when_both_are_be
         c = _paired(patterns, {"value": {"stammtisch": 5.0}, "net_profit_present": {"stammtisch": profit}})
         text = " ".join(s["text"] for s in value_sentences(c, lang, "EUR", story))
         assert (contrast in text) == said, text
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_purchase_rate_is_read_against_the_start_not_a_neutral_market(lang):
+    """A market that bought 1.12 times a neutral one at the start and 1.08 times at the end lost ground: the verdict
+    gives the change since the start (−4%) and the start, never "1.08x" alone; the table has start, end and change."""
+    from sim.report import html
+    from sim.report.i18n import TEXT
+
+    c = _paired({"tupperparty": [1, -1, 0, 0], "stammtisch": [3, -2, 2, -1]})
+    c.runs["purchase_index_start"] = 1.12
+    c.runs["purchase_index_end"] = np.where(c.runs["scenario"] == "tupperparty", 1.08, 1.18)
+    c.runs["purchase_index_change"] = c.runs["purchase_index_end"] / c.runs["purchase_index_start"] - 1
+    c.table = summary_table(c.runs, ["tupperparty", "stammtisch"])
+    lead = html.verdict(c, lang, STORY)[0]["text"]
+    assert numbers.percent(1.08 / 1.12 - 1, 0, lang) in lead and "+" + numbers.percent(1.18 / 1.12 - 1, 0, lang) in lead, lead
+    assert numbers.decimal(1.12, ".2f", lang) in lead and numbers.decimal(1.08, ".2f", lang) not in lead, lead
+    table = html._comparison_table(c, TEXT[lang], lang)
+    rows = [TEXT[lang][m] for m in ("purchase_index_start", "purchase_index_end", "purchase_index_change")]
+    assert all(html_escape(r) in table for r in rows) and table.index(html_escape(rows[0])) < table.index(html_escape(rows[2])), table

@@ -24,7 +24,7 @@ from .i18n import TEXT, cite, dative, meaning, source, unit
 from .numbers import NONE, capital, count, decimal, fixed, interval_ends, millions, money, number, percent, sum_terms
 from .story import money_unit, valuation_pct
 
-TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
+TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
                  *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
                  "customer_equity_change_present", "value", *VALUATIONS, FADING_VALUE, "customer_equity_change", "value_undiscounted",
@@ -34,6 +34,8 @@ SUMS = (  # sums of money and counts: three significant figures
     *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value", "value_undiscounted", "customer_equity_start",
     "customer_equity_end_present", "customer_equity_change_present", *VALUATIONS, FADING_VALUE, "staff_hours",
          "content_hours", "cost_per_answer", "customers_start", "customers_end")
+
+CHANGES = ("followers_change", "purchase_index_change")  # shares of the start: a gain with its plus sign
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
@@ -61,7 +63,7 @@ def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None,
     if metric in plots.PERCENT:
         small = 0 < abs(x) < 0.001 if small is None else small
         text = percent(x, (2 if small else 1) + extra, lang)
-        return "+" + text if metric == "followers_change" and x > 0 else text
+        return "+" + text if metric in CHANGES and x > 0 else text
     if metric in SUMS:
         return money(x, lang)
     if metric == "net_advocates_end":
@@ -112,10 +114,13 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
     trust = table[table["metric"] == "long_term_trust"].sort_values("mean")
     worst, best = trust.iloc[0]["scenario"], trust.iloc[-1]["scenario"]
     advocates = table[table["metric"] == "net_advocates_end"].sort_values("mean", ascending=False)
-    index = table[table["metric"] == "purchase_index_end"].set_index("scenario")["mean"]
+    change = table[table["metric"] == "purchase_index_change"].set_index("scenario")["mean"]
     lead = "; ".join(t["lead_item"].format(name=name_of(r["scenario"]), points=decimal(r["mean"], "+.1f", lang),
-                                           index=decimal(index.get(r["scenario"], float("nan")), ".2f", lang))
+                                           change=percent(change.get(r["scenario"], float("nan")), 0, lang, signed=True))
                      for _, r in advocates.iterrows())
+    # the index against a neutral market is well above 1 before anything happens: the change is what a strategy did
+    starts = {decimal(x, ".2f", lang) for x in table.loc[table["metric"] == "purchase_index_start", "mean"].dropna()}
+    start = t["lead_start"].format(index=starts.pop()) if len(starts) == 1 else ""  # one market for all, else none named
     trust_diff = lambda x, signed: decimal(x, "+.3f" if signed else ".3f", lang)  # noqa: E731
 
     def within_chance(name, other) -> str:
@@ -129,7 +134,8 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
         return t["best_chance"].format(other=name_of(other), other_to=against(other), diff=trust_diff(d["diff"], True), lo=lo, hi=hi)
 
     order = list(trust["scenario"])  # lowest first
-    out = [{"text": t["lead"].format(period=period, items=lead), "scenario": advocates.iloc[0]["scenario"], "metric": "net_advocates_end"},
+    out = [{"text": t["lead"].format(period=period, items=lead, start=start), "scenario": advocates.iloc[0]["scenario"],
+            "metric": "net_advocates_end"},
            {"text": t["best"].format(name=name_of(best), worst=name_of(worst), best_chance=within_chance(best, order[-2]),
                                      worst_chance=within_chance(worst, order[1]) if len(order) > 2 else ""),
             "scenario": best, "metric": "long_term_trust"}]

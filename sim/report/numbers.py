@@ -31,10 +31,11 @@ def decimal(x, spec: str, lang: str = "en") -> str:
 
 def percent(x, digits: int = 0, lang: str = "en", signed: bool = False) -> str:
     """A share as a percentage: 12.3% (de: "12,3 %", never broken before the sign); ``signed``: +12.3% for a
-    change."""
+    change, \u00b10% for none (a bare "0%" beside a rate reads as the rate)."""
     if pd.isna(x):
         return NONE[lang]
     text = decimal(100 * x, f"{'+' if signed else ''}.{digits}f", lang)
+    text = "\u00b1" + text if signed and text[:1] not in "+" + MINUS else text
     return f"{text}\u00a0%" if lang == "de" else f"{text}%"
 
 

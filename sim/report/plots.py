@@ -20,7 +20,7 @@ PANELS = ("followers", "trust_market", "organic_reach", "interaction_rate")
 BARS = ("long_term_trust", "unfollow_rate_per_30d")
 TRUST = {"trust_market", "trust_followers"}
 DAILY_RATES = {"organic_reach", "interaction_rate"}
-PERCENT = {"organic_reach", "interaction_rate", "unfollow_rate_per_30d", "followers_change", "engagement_per_impression"}
+PERCENT = {"organic_reach", "interaction_rate", "unfollow_rate_per_30d", "followers_change", "purchase_index_change", "engagement_per_impression"}
 
 
 def strategies(comparison, story=None, lang: str = "en") -> tuple[list[str], dict, dict]:
