@@ -588,10 +588,12 @@ def test_a_row_reads_alike_across_the_strategies(lang):
     row = _cells("organic_reach", [(0.0056, 0.0050, 0.0062), (0.062, 0.050, 0.074), (0.0408, 0.0407, 0.0409)], lang)
     decimals = {len(text.split("." if lang == "en" else ",")[1].rstrip("%\u00a0 ")) for cell in row for text in cell}
     assert len(decimals) == 1, row
-    money = _cells("value", [(1_620_000, 1_500_000, 1_740_000), (968_000, 900_000, 1_030_000)], lang)  # one unit a row
+    money = _cells("value", [(1_620_000, 1_500_000, 1_740_000), (968_000, 900_000, 1_030_000), (3_120, -2_000, 8_240)], lang)
     million = "million" if lang == "en" else "Mio."
-    assert all(million in text for cell in money for text in cell), money
-    assert money[1][0] == ("0.97\u00a0million" if lang == "en" else "0,97\u00a0Mio."), money
+    assert money[0] == tuple(numbers.millions(x, 2, lang) for x in (1_620_000, 1_500_000, 1_740_000)), money  # one number of decimals a row
+    assert money[1] == (numbers.money(968_000, lang), numbers.money(900_000, lang), numbers.millions(1_030_000, 2, lang)), money
+    assert money[2] == tuple(numbers.money(x, lang) for x in (3_120, -2_000, 8_240)), money  # not "0.00 million"
+    assert not [text for cell in money for text in cell if million in text and re.match(r"[\u2212]?0[.,]", text)], money
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

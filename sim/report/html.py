@@ -21,7 +21,7 @@ from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and st
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
-from .numbers import NONE, capital, count, decimal, fixed, interval_ends, millions, money, number, percent, sum_terms
+from .numbers import NONE, capital, count, decimal, fixed, interval_ends, millions, money, number, percent, significant, sum_terms
 from .story import money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
@@ -55,10 +55,11 @@ code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align
 def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None, million: int | None = None):
     """A table cell in the report's language; a share below 0.1% (``small``: any in its row) keeps two decimals,
     so it does not read as zero. ``extra`` decimals for an interval whose ends would otherwise read the same;
-    ``million``: a sum in millions with that many decimals (a row that runs into millions)."""
+    ``million``: a sum of a million or more in millions with that many decimals (a row that runs into millions); a
+    smaller one in full, as ``money`` writes it (968,000, not "0.97 million"; 3,000, not "0.00 million")."""
     if pd.isna(x):
         return NONE[lang]
-    if million is not None and metric in SUMS:
+    if million is not None and metric in SUMS and abs(significant(x)) >= 1e6:
         return millions(x, million + extra, lang)
     if metric in plots.PERCENT:
         small = 0 < abs(x) < 0.001 if small is None else small

@@ -75,8 +75,8 @@ def money(x: float, lang: str = "en", currency: str = "", signed: bool = False) 
 
 
 def millions(x: float, decimals: int, lang: str = "en") -> str:
-    """A sum in millions with ``decimals`` (0.97 million, de: 0,97 Mio.): a table row whose largest sum runs into
-    millions writes every sum so, not "1.62 million" beside "968,000"."""
+    """A sum in millions with ``decimals`` (1.62 million, de: 1,62 Mio.): a table row writes its sums of a million
+    or more with one number of decimals; a sum below a million is written in full, never "0.09 million"."""
     if pd.isna(x):
         return NONE[lang]
     v = round(float(x) / 1e6, decimals)
