@@ -769,3 +769,34 @@ def test_the_purchase_rate_is_read_against_the_start_not_a_neutral_market(lang):
     table = html._comparison_table(c, TEXT[lang], lang)
     rows = [TEXT[lang][m] for m in ("purchase_index_start", "purchase_index_end", "purchase_index_change")]
     assert all(html_escape(r) in table for r in rows) and table.index(html_escape(rows[0])) < table.index(html_escape(rows[2])), table
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_value_charts_tick_labels_never_run_into_each_other(lang):
+    """'\u2212200 Tsd.\u2212100 Tsd.' read as one number: the money axis names its unit once, in its title, and keeps
+    its labels apart at every size of value, with the strategies' long German names beside it."""
+    names = list(SHIPPED)
+    for scale in (400.0, 3e3, 2.5e5, 4e5, 3e6, 2e7):
+        shares = dict(zip(names, (-1.0, 0.1, -0.4, -2.0, -0.2)))
+        rows = [{"scenario": n, "replication": r, "days": 365, "value": scale * (k + 0.3 * (r - 1)), "net_advocates_end": 5 * k,
+                 "followers_start": 100, "followers_end": 100} for n, k in shares.items() for r in range(3)]
+        bands = pd.DataFrame([{"day": d, "scenario": n, "metric": "followers", "mean": 100.0, "low": 90.0, "high": 110.0}
+                              for n in names for d in range(3)])
+        c = Comparison(pd.DataFrame(rows), pd.DataFrame(), pd.DataFrame(), bands, {"baseline": names[0]})
+        for key, fig in plots.story_figures(c, Story(names[0], names[1], STORY.labels, "EUR"), lang).items():
+            if key == "followers":
+                continue
+            ax = fig.axes[0]
+            fig.canvas.draw()
+            lo, hi = sorted(ax.get_xlim())
+            shown = [(label.get_window_extent(), label.get_text()) for tick, label in zip(ax.get_xticks(), ax.get_xticklabels())
+                     if lo <= tick <= hi and label.get_text()]
+            boxes = sorted((box for box, _ in shown), key=lambda box: box.x0)
+            assert len(shown) >= 2 and all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:])), (scale, [text for _, text in shown])
+            if key == "value":
+                assert not any(unit in text for _, text in shown for unit in ("Tsd", "Mio", "k", "M")), [text for _, text in shown]
+                end = max(abs(lo), abs(hi))  # the axis's unit: that of its longer end
+                unit = ("" if end < 1e3 else ("thousand" if lang == "en" else "Tsd.") if end < 1e6
+                        else "million" if lang == "en" else "Mio.")
+                assert f"{unit} EUR".strip() in ax.get_title().replace("\n", " "), ax.get_title()
+        plots.plt.close("all")

@@ -133,18 +133,14 @@ def ticks(lang: str = "en") -> FuncFormatter:
     return FuncFormatter(lambda v, _: number(v, lang))
 
 
-def compact(v, lang: str = "en") -> str:
-    """An axis label for money: 250k, 1.2M (de: 250 Tsd., 1,2 Mio.)."""
-    a = abs(v)
-    if a >= 1e6:
-        text, unit = f"{v / 1e6:.1f}".rstrip("0").rstrip("."), " Mio." if lang == "de" else "M"
-    elif a >= 1e3:
-        text, unit = (f"{v / 1e3:.1f}".rstrip("0").rstrip(".") if a < 1e4 else f"{v / 1e3:.0f}"), " Tsd." if lang == "de" else "k"
-    else:
-        text, unit = f"{v:.0f}", ""
-    if lang == "de":
-        text = text.replace(".", ",")
-    return (text + unit).replace("-", MINUS)
+AXIS_UNITS = {"en": ((1e6, "million"), (1e3, "thousand")), "de": ((1e6, "Mio."), (1e3, "Tsd."))}
+
+
+def axis_unit(largest: float, lang: str = "en") -> tuple[float, str]:
+    """The unit of a money axis reaching ``largest``: millions or thousands, named once beside the currency in its
+    title, so that each tick is a short number ("\u2212200"); a unit on every tick ("\u2212200 Tsd.") ran into the
+    next one."""
+    return next(((size, word) for size, word in AXIS_UNITS[lang] if abs(largest) >= size), (1.0, ""))
 
 
 def capital(text: str) -> str:
