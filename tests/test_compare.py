@@ -129,7 +129,14 @@ def test_cli_demo_writes_a_report(tmp_path):
     res = CliRunner().invoke(main, ["demo", "--reps", "2", "--people", "800", "--days", "30", "--workers", "1", "--lang", "de",
                                     "--out", str(tmp_path / "demo")])
     assert res.exit_code == 0, res.output
-    assert "Ergebnis" in (tmp_path / "demo" / "report.html").read_text()
+    page = (tmp_path / "demo" / "report.html").read_text()
+    assert "Ergebnis" in page
+    assert "Die Standardseite (" in page and "Ihre Seite:" not in page  # no page size given: not called the client's
+    res = CliRunner().invoke(main, ["demo", "--reps", "2", "--people", "800", "--followers", "150", "--days", "10", "--workers", "1",
+                                    "--out", str(tmp_path / "yours")])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "yours" / "report.html").read_text()
+    assert "Your page: 150 followers" in page and "default page" not in page
 
 
 def test_the_report_describes_a_timeline_and_listening(tmp_path):

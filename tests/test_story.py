@@ -800,3 +800,28 @@ def test_the_value_charts_tick_labels_never_run_into_each_other(lang):
                         else "million" if lang == "en" else "Mio.")
                 assert f"{unit} EUR".strip() in ax.get_title().replace("\n", " "), ax.get_title()
         plots.plt.close("all")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_page_of_the_default_size_is_called_the_default_page_not_yours(small, lang):
+    """Without a page size (no --followers, no export) the page is the shipped one: the page line, the headline and
+    the title say so, and none says "your page"; given a size, they call it the client's."""
+    import copy
+
+    from sim.report.html import _page_followers, _page_line
+    from sim.report.story import title
+
+    n = numbers.count(_page_followers(small, STORY), lang)
+    yours = {"en": (r"^What your page's", r"Your page:", rf"\byour {n}\b"), "de": (r"^Was die Strategie Ihrer Seite", r"Ihre Seite:",
+                                                                            rf"\bIhren? {n}\b")}[lang]
+    default = {"en": (r"^What the default page's", r"The default page \(", rf"the default page's {n}\b"),
+               "de": (r"^Was die Strategie der Standardseite", r"Die Standardseite \(", rf"die {n} der Standardseite")}[lang]
+
+    def said(default_page: bool) -> str:
+        c = copy.copy(small)
+        c.manifest = {**small.manifest, "default_page": default_page}
+        return " ".join((title(c, STORY, lang), _page_line(c, STORY, lang), headline(c, STORY, lang)))
+
+    mine, shipped = said(False), said(True)
+    assert all(re.search(y, mine) for y in yours) and not any(re.search(d, mine) for d in default), mine
+    assert all(re.search(d, shipped) for d in default) and not any(re.search(y, shipped) for y in yours), shipped

@@ -22,7 +22,7 @@ from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
 from .numbers import NONE, capital, count, decimal, fixed, interval_ends, millions, money, number, percent, significant, sum_terms
-from .story import money_unit, valuation_pct
+from .story import default_page, money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
@@ -246,11 +246,12 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     """The whole report as one HTML string: the headline and three figures first, then the break-even
     market, then the details (every metric with its interval, assumptions, how to reproduce)."""
     from .story import Story, assumed_economy, fading, headline, profit_alone, ranking, valuation
+    from .story import title as page_title
 
     t = TEXT[lang]
     story = (story or Story()).resolved(comparison)
     reps = comparison.reps
-    title = t["title_page"].format(current=story.label(story.current, lang))
+    title = page_title(comparison, story, lang)
     parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
     parts.append(f"<p class='note' id='page'>{html.escape(_page_line(comparison, story, lang))}</p>")
@@ -327,14 +328,15 @@ def _page_line(comparison, story, lang: str = "en") -> str:
     rate = comparison.manifest["scenarios"][story.current]["strategy"]["posts_per_day"]
     posts = decimal(rate, "g", lang)
     post_word = ("post" if lang == "en" else "Post") if rate == 1 else ("posts" if lang == "en" else "Posts")
-    line = t["your_page"].format(followers=count(_page_followers(comparison, story), lang), people=count(page["people"], lang),
+    default = default_page(comparison)  # no page size given: the shipped page, not the client's
+    line = t["default_page" if default else "your_page"].format(followers=count(_page_followers(comparison, story), lang), people=count(page["people"], lang),
                                  posts=posts, post_word=post_word, reps=comparison.reps, period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
     if fitted := comparison.manifest.get("fitted_to_insights"):  # audsim demo --from-insights
         f = fitted["figures"]
         return line + t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
                                                    start=count(f["followers_start"], lang),
                                                    end=count(f.get("followers_end", f["followers_start"]), lang))
-    return line + t["your_page_assumed"].format(current=story.label(story.current, lang))
+    return line + t["default_page_assumed" if default else "your_page_assumed"].format(current=story.label(story.current, lang))
 
 
 def money_note(comparison, story, lang: str = "en") -> str:

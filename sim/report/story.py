@@ -68,6 +68,19 @@ def _runs(comparison, name: str) -> pd.DataFrame:
     return comparison.runs[comparison.runs["scenario"] == name].set_index("replication")
 
 
+def default_page(comparison) -> bool:
+    """Whether the page is the shipped default, no page size given (``audsim demo`` without --followers or an
+    export): the report then calls it the default page, not the client's."""
+    return bool(comparison.manifest.get("default_page"))
+
+
+def title(comparison, story: Story, lang: str = "en") -> str:
+    """The report's and the deck's title: the current strategy against the alternatives, on the client's page or the
+    default one."""
+    key = "title_default_page" if default_page(comparison) else "title_page"
+    return TEXT[lang][key].format(current=story.label(story.current, lang))
+
+
 def has_page(comparison, name: str) -> bool:
     return bool(_runs(comparison, name)["followers_start"].fillna(0).gt(0).any())
 
@@ -95,6 +108,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     period = _period(int(comparison.runs["days"].iloc[0]), t)
     parts = []
     followers = next((f[n]["start"] for n in (story.current, story.proposed) if f[n]["page"]), 0.0)
+    whose = "default" if default_page(comparison) else "your"
     for i, name in enumerate((story.current, story.proposed)):
         who = story.label(name, lang)
         if not f[name]["page"]:
@@ -108,8 +122,8 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
             key = "story_unclear"
         else:
             key = "story_loses" if change < 0 else "story_gains"
-        of_yours = t[{"story_loses": "story_of_your_loss", "story_gains": "story_of_your_gain", "story_keeps": "story_of_your_keep",
-                      "story_unclear": "story_of_your_keep"}[key]].format(n=count(followers, lang)) if i == 0 else ""
+        kind = {"story_loses": "loss", "story_gains": "gain", "story_keeps": "keep", "story_unclear": "keep"}[key]
+        of_yours = t[f"story_of_{whose}_{kind}"].format(n=count(followers, lang)) if i == 0 else ""
         if key == "story_unclear":
             lo, hi = (count(x, lang, 3, signed=True) for x in (low, high))
             parts.append(t[key].format(who=who, who_to=dative(who, lang), of_yours=of_yours, n=count(change, lang, 3, signed=True),
