@@ -22,7 +22,7 @@ from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
 from .numbers import NONE, capital, count, decimal, fixed, interval_ends, millions, money, number, percent, significant, sum_terms
-from .story import default_page, money_unit, valuation_pct
+from .story import default_page, listed, money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
@@ -291,7 +291,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison, story, lang)}")
-    parts.append(f"<h3 class='appendix'>{t['assumptions']}</h3>{_assumptions(t, comparison.manifest.get('scenarios', {}), lang)}")
+    parts.append(f"<h3 class='appendix'>{t['assumptions']}</h3>"
+                 f"{_assumptions(t, comparison.manifest.get('scenarios', {}), lang, lambda n: story.label(n, lang))}")
     m = comparison.manifest
     parts.append(f"<h3>{t['reproduce']}</h3><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
     if breakeven is None and (m.get("command") or "").startswith("audsim demo"):
@@ -467,12 +468,12 @@ def _timeline(entries: list[dict]) -> list[str]:
     return out
 
 
-def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
+def _assumptions(t, scenarios: dict, lang: str = "en", label=str) -> str:
     """Every parameter with what it means, its default, the value this report ran with (the same for every
-    strategy, or "differs by strategy"), its unit and source, in the report's language."""
+    strategy, or each strategy's, by its ``label``), its unit and source, in the report's language."""
     def row(r):
         names = t.get("content", {}) if r["key"].startswith(("content.TYPE.", "strategy.mix")) else None  # Werbung, not promo
-        default, used = _setting(r["default"], lang, names), _used(r["key"], scenarios, t, lang, names)
+        default, used = _setting(r["default"], lang, names), _used(r["key"], scenarios, t, lang, names, label)
         changed = " class='changed'" if used != default else ""  # set by a strategy or for this page: in bold
         return (f"<tr{changed}><td><code>{html.escape(r['key'])}</code><span class='meaning'>{html.escape(meaning(r['key'], r['meaning'], lang))}</span></td>"
                 f"<td>{html.escape(default)}</td><td>{html.escape(used)}</td>"
@@ -506,8 +507,14 @@ def _setting(value, lang: str = "en", names: dict | None = None) -> str:
 WORDS = {"en": {True: "yes", False: "no", None: "none"}, "de": {True: "ja", False: "nein", None: "keine"}}
 
 
-def _used(key: str, scenarios: dict, t, lang: str = "en", names: dict | None = None) -> str:
-    """The value of ``key`` in the scenarios this report ran (content.TYPE.x: each type's)."""
+STRATEGY_FACTS = ("strategy.has_page", "strategy.posts_per_day", "strategy.mix", "service.staff", "service.hours_per_day",
+                  "service.days_per_week", "service.answer_share", "service.delete_share", "service.monitors_elsewhere")  # as _strategies gives them
+
+
+def _used(key: str, scenarios: dict, t, lang: str = "en", names: dict | None = None, label=str) -> str:
+    """The value of ``key`` in the scenarios this report ran (content.TYPE.x: each type's). Where the strategies
+    differ: a pointer to "What each strategy does" for a setting it gives, else each value with the strategies
+    (by their ``label``) that ran with it."""
     def value(sc):
         if ".TYPE." in key:
             section, field = key.split(".TYPE.")
@@ -517,5 +524,12 @@ def _used(key: str, scenarios: dict, t, lang: str = "en", names: dict | None = N
             node = node.get(part) if isinstance(node, dict) else None
         return _setting(node, lang, names)
 
-    values = {value(sc) for sc in scenarios.values()}
-    return "" if not values else values.pop() if len(values) == 1 else t["differs"]
+    by_value = {}
+    for name, sc in scenarios.items():
+        by_value.setdefault(value(sc), []).append(label(name))
+    if len(by_value) <= 1:
+        return next(iter(by_value), "")
+    if key in STRATEGY_FACTS:
+        return t["differs"]
+    return "; ".join(f"{listed(who, t, ', ')}: {v}" for v, who in by_value.items())
+

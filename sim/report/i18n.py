@@ -74,7 +74,7 @@ TEXT = {
         "best": "Best long-term trust: {name}{best_chance}. Worst: {worst}{worst_chance}.",
         "best_chance": " (by its mean; within chance of {other}: {diff}, 95% CI {lo} to {hi})",
         "param": "Parameter", "default": "Default", "unit": "Unit", "source": "Source", "used": "In this report",
-        "differs": "differs by strategy (see above)",
+        "differs": "differs by strategy (see \u201cWhat each strategy does\u201d)",
         "assumptions_note": "<p class='note'>In bold: a value this report ran with that differs from the model's default (set by a strategy or for the page). \u201cassumed\u201d: no published source.</p>",
         "command": "Command", "manifest": "Manifest (resolved scenarios, seeds, versions)",
         "lead": "After {period}, net advocates (the share of the market that trusts the brand minus the share that distrusts it, in points) and the change in the purchase rate since the start{start}: {items}.",
@@ -230,7 +230,7 @@ TEXT = {
         "best_chance": " (im Mittel; im Rahmen der Zufallsschwankung gleichauf mit {other_to}: {diff}, 95\u2011%\u2011Intervall {lo} bis {hi})",
         "param": "Parameter", "default": "Standard\u00adwert",  # a soft hyphen: the printed table's narrow column
         "unit": "Einheit", "source": "Quelle", "used": "In diesem Bericht",
-        "differs": "je nach Strategie (siehe oben)",
+        "differs": "je nach Strategie (siehe \u201eWas jede Strategie tut\u201c)",
         "assumptions_note": "<p class='note'>Parameternamen stehen hier wie im Modell und seiner Dokumentation (docs/ODD.md), auf Englisch; Titel von Studien in ihrer Sprache; „Annahme“: ohne veröffentlichte Quelle. Fett: ein Wert dieses Berichts, der vom Standardwert des Modells abweicht (von einer Strategie oder für die Seite gesetzt).</p>",
         "command": "Befehl", "manifest": "Manifest (aufgelöste Szenarien, Seeds, Versionen)",
         "lead": "Nach {period}: Netto-Fürsprecher (Anteil des Marktes, der der Marke vertraut, minus Anteil, der ihr misstraut, in Punkten) und die Veränderung der Kaufrate seit dem Anfang{start}: {items}.",

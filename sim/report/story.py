@@ -251,19 +251,19 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
         elif d["n"] and d["ci_low"] <= 0 <= d["ci_high"]:  # a tie is said as plainly as a lead
             level.append(t["profit_level_item"].format(who=story.label(name, lang), profit=cash(theirs.mean()),
                                                        diff=cash(d["diff"], True), **_ends(cash, d)))
-    tie = t["profit_level"].format(items=_listed(level, t)) if level else ""
+    tie = t["profit_level"].format(items=listed(level, t)) if level else ""
     period = _period(int(comparison.runs["days"].iloc[0]), t)
     own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=cash(abs(mine.mean())))
     who = story.label(story.proposed, lang)
     who = capital(who) if lang == "de" else who  # a German sentence after the colon
     if not ahead:
         return t["profit_none_ahead"].format(period=period, who=who, own=own) + tie
-    return t["profit_ahead"].format(period=period, who=who, own=own, items=_listed(ahead, t)) + tie
+    return t["profit_ahead"].format(period=period, who=who, own=own, items=listed(ahead, t)) + tie
 
 
-def _listed(items: list[str], t: dict) -> str:
-    """a; b and c."""
-    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + t["and"] + items[-1]
+def listed(items: list[str], t: dict, sep: str = "; ") -> str:
+    """a; b and c (with ``sep`` ", ": a, b and c)."""
+    return items[0] if len(items) == 1 else sep.join(items[:-1]) + t["and"] + items[-1]
 
 
 def valuation_pct(manifest: dict) -> float | None:
