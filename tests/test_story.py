@@ -499,7 +499,8 @@ def test_the_money_sentences_say_why_customer_equity_moved(lang):
     runs = pd.DataFrame({"scenario": ["a", "a", "b", "b", "c", "c"], "trust_market_start": [0.5] * 6,
                          "long_term_trust": [0.47, 0.49, 0.52, 0.54, 0.4, 0.4], "complaints_raised": [100, 300, 0, 0, 50, 50],
                          "complaints_answered_in_time": [40, 60, 0, 0, 0, 0], "complaints_answered_late": [20, 60, 0, 0, 0, 0],
-                         "complaints_ignored": [20, 20, 0, 0, 50, 50], "complaints_unheard": [20, 160, 0, 0, 0, 0],
+                         "complaints_ignored": [10, 20, 0, 0, 50, 50], "complaints_deleted": [10, 0, 0, 0, 0, 0],
+                         "complaints_unheard": [20, 160, 0, 0, 0, 0],
                          "staff_hours": [9.0, 9.0, 0, 0, 0, 0],
                          "followers_start": [10, 10, 10, 10, 0, 0]})
     a, b, c = (_equity_why(runs, name, lang) for name in "abc")
@@ -508,7 +509,7 @@ def test_the_money_sentences_say_why_customer_equity_moved(lang):
     assert ("none of the 50" if lang == "en" else "keine der 50") in c, c  # nobody answers: none answered, not "late"
     dot = "." if lang == "en" else ","
     assert f"0{dot}500" in a and f"0{dot}480" in a and f"0{dot}530" in b, (a, b)
-    # of 400 raised (200 a run): 100 in time, 80 late, 40 not at all, 180 never seen
+    # of 400 raised (200 a run): 100 in time, 80 late, 40 not at all (30 ignored, 10 deleted), 180 never seen
     for share in (0.25, 0.2, 0.1, 0.45):
         assert numbers.percent(share, 0, lang) in a, a
     assert "200" in a and ("complaint" not in b and "Beschwerde" not in b), b

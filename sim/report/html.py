@@ -229,11 +229,14 @@ def _equity_why(runs, name: str, lang: str) -> str:
             complaints = t["money_unanswered"].format(n=count(raised, lang, 3), where=where)  # nobody answers
         else:
             total = r["complaints_raised"].sum()
-            share = {k: percent(r[f"complaints_{k}"].sum() / total, 0, lang) if f"complaints_{k}" in r else NONE[lang]
-                     for k in ("answered_in_time", "answered_late", "ignored", "unheard")}
+
+            def share(*kinds) -> str:  # of all raised
+                columns = [f"complaints_{k}" for k in kinds if f"complaints_{k}" in r]
+                return percent(sum(r[c].sum() for c in columns) / total, 0, lang) if columns else NONE[lang]
+
             complaints = t["money_complaints"].format(n=count(raised, lang, 3), where=where, where_sep=where if where.endswith(",") else where + ",",
-                                                      in_time=share["answered_in_time"],
-                                                      late=share["answered_late"], ignored=share["ignored"], unheard=share["unheard"])
+                                                      in_time=share("answered_in_time"), late=share("answered_late"),
+                                                      ignored=share("ignored", "deleted"), unheard=share("unheard"))  # not at all: both
     return t["money_why"].format(start=decimal(r["trust_market_start"].mean(), ".3f", lang),
                                  end=decimal(r["long_term_trust"].mean(), ".3f", lang), complaints=complaints)
 
