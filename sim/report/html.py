@@ -516,8 +516,8 @@ STRATEGY_FACTS = ("strategy.has_page", "strategy.posts_per_day", "strategy.mix",
 
 def _used(key: str, scenarios: dict, t, lang: str = "en", names: dict | None = None, label=str) -> str:
     """The value of ``key`` in the scenarios this report ran (content.TYPE.x: each type's). Where the strategies
-    differ: a pointer to "What each strategy does" for a setting it gives, else each value with the strategies
-    (by their ``label``) that ran with it."""
+    differ: a pointer to "What each strategy does" for a setting it gives, else the value most of them ran with and
+    the others' by their ``label`` ("0.2 (a brand without a page: 0)")."""
     def value(sc):
         if ".TYPE." in key:
             section, field = key.split(".TYPE.")
@@ -534,5 +534,7 @@ def _used(key: str, scenarios: dict, t, lang: str = "en", names: dict | None = N
         return next(iter(by_value), "")
     if key in STRATEGY_FACTS:
         return t["differs"]
-    return "; ".join(f"{listed(who, t, ', ')}: {v}" for v, who in by_value.items())
+    common = max(by_value, key=lambda v: len(by_value[v]))  # the most strategies' value, the others by name: a narrow column
+    others = [f"{listed(who, t, ', ')}: {v}" for v, who in by_value.items() if v != common]
+    return f"{common} ({'; '.join(others)})"
 
