@@ -610,7 +610,8 @@ def format_summary(s: dict, name: str) -> str:
         ("interaction rate (first -> last 30 days)", f"{pct(s['interaction_rate_first_30d'])} -> {pct(s['interaction_rate_last_30d'])}"),
         ("engagement per impression", pct(s["engagement_per_impression"])),
         ("complaints raised / answered in time", f"{s['complaints_raised']:,} / {s['complaints_answered_in_time']:,}"),
-        ("net advocates (points) / purchase index", f"{s['net_advocates_end']:+.1f} / {_num(s['purchase_index_end'], '.3f')}"),
+        ("net advocates (points) / purchase index", f"{s['net_advocates_end']:+.1f} / {_num(s['purchase_index_end'], '.3f')}"
+                                                     f"  (start {_num(s['purchase_index_start'], '.3f')})"),
         ("customers at the end / lapsed", f"{s['customers_end']:,} / {s['lapses']:,}"),
         ("revenue / gross profit / cost", f"{s['revenue']:,.0f} / {s['gross_profit']:,.0f} / {s['cost']:,.0f}"),
         ("staff-hours: desk / posts (full-time people)",

@@ -5,6 +5,7 @@ import json
 import pandas as pd
 from click.testing import CliRunner
 
+import sim
 from sim.cli import main
 
 from .conftest import SCENARIOS
@@ -26,6 +27,19 @@ def test_run_writes_daily_summary_manifest_and_people(tmp_path):
     assert len(people) == 800 and {"trust", "follows", "degree", "interest_info"} <= set(people.columns)
     degrees = pd.read_csv(out / "degrees.csv")
     assert degrees["people"].sum() == 800
+
+
+def test_summary_counts_the_ignored_and_the_deleted_complaints_apart_as_daily_csv_does(tmp_path):
+    """summary.json's complaints are daily.csv's columns summed, the deleted ones not among the ignored (they were:
+    a review read 260 ignored where 171 were and 89 deleted); raised = the five outcomes + those open at the end."""
+    many = {"service.problem_rate": 0.01, "service.delete_share": 0.5}  # the sales party deletes half of the page's complaints
+    sim.run(SCENARIOS / "tupperparty.toml", days=40, people=2000, seed=4, overrides=many).write(tmp_path / "r")
+    summary, daily = json.loads((tmp_path / "r" / "summary.json").read_text()), pd.read_csv(tmp_path / "r" / "daily.csv")
+    outcomes = ("answered_in_time", "answered_late", "ignored", "deleted", "unheard")
+    for kind in ("raised", *outcomes):
+        assert summary[f"complaints_{kind}"] == daily[f"complaints_{kind}"].sum(), kind
+    assert summary["complaints_deleted"] > 0 and summary["complaints_ignored"] > 0
+    assert summary["complaints_raised"] == sum(summary[f"complaints_{k}"] for k in outcomes) + daily["open_complaints"].iloc[-1]
 
 
 def test_a_runs_manifest_runs_it_again_number_for_number(tmp_path):

@@ -93,11 +93,16 @@ def test_report_is_self_contained_and_its_verdict_matches_compare_csv(comparison
         if sentence["metric"] != "followers_change":
             continue
         row = table[(table["scenario"] == sentence["scenario"]) & (table["metric"] == "followers_change")].iloc[0]
-        pct = re.search(r"(\d+)%(?: of its followers)? \(95% CI (\u2212?\d+)% to (\u2212?\d+)%\)", sentence["text"])
+        pct = re.search(r"([+\u2212]?\d+)%(?: of its followers|, within chance)? \(95% CI ([+\u2212]?\d+)% to ([+\u2212]?\d+)%\)",
+                        sentence["text"])
         num = lambda k: int(pct.group(k).replace("\u2212", "-"))  # noqa: E731
-        assert num(1) == round(abs(row["mean"]) * 100)
-        sign = 1 if row["mean"] >= 0 else -1  # the interval of what was gained, or of what was lost
-        assert [num(2), num(3)] == sorted([round(sign * row["ci_low"] * 100), round(sign * row["ci_high"] * 100)])
+        if row["ci_low"] <= 0 <= row["ci_high"]:  # within chance: the estimate and its interval as they are, signed
+            assert "within chance" in sentence["text"] and num(1) == round(row["mean"] * 100)
+            assert [num(2), num(3)] == [round(row["ci_low"] * 100), round(row["ci_high"] * 100)]
+        else:
+            assert num(1) == round(abs(row["mean"]) * 100)
+            sign = 1 if row["mean"] >= 0 else -1  # the interval of what was gained, or of what was lost
+            assert [num(2), num(3)] == sorted([round(sign * row["ci_low"] * 100), round(sign * row["ci_high"] * 100)])
         assert sentence["text"] in page.replace("&#x27;", "'")
         checked += 1
     assert checked == 2  # both strategies with a page
@@ -124,7 +129,14 @@ def test_cli_demo_writes_a_report(tmp_path):
     res = CliRunner().invoke(main, ["demo", "--reps", "2", "--people", "800", "--days", "30", "--workers", "1", "--lang", "de",
                                     "--out", str(tmp_path / "demo")])
     assert res.exit_code == 0, res.output
-    assert "Ergebnis" in (tmp_path / "demo" / "report.html").read_text()
+    page = (tmp_path / "demo" / "report.html").read_text()
+    assert "Ergebnis" in page
+    assert "Die Standardseite (" in page and "Ihre Seite:" not in page  # no page size given: not called the client's
+    res = CliRunner().invoke(main, ["demo", "--reps", "2", "--people", "800", "--followers", "150", "--days", "10", "--workers", "1",
+                                    "--out", str(tmp_path / "yours")])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "yours" / "report.html").read_text()
+    assert "Your page: 150 followers" in page and "default page" not in page
 
 
 def test_the_report_describes_a_timeline_and_listening(tmp_path):

@@ -1,3 +1,5 @@
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -47,3 +49,18 @@ def test_readme_ema_example_runs(monkeypatch):
     exec(_example("ema"), space)
     outcomes = space["outcomes"]
     assert len(outcomes["long_term_trust"]) == 8 and np.isfinite(outcomes["long_term_trust"]).all()
+
+
+def test_every_daily_csv_column_is_documented_with_its_meaning_unit_and_when_it_is_empty(tmp_path):
+    """README's daily.csv table names every column a run writes (customers, customer_equity and purchase_index were
+    missing), each in a row that gives its meaning, unit and when it is empty, and no column a run does not write."""
+    sim.run(SCENARIOS / "stammtisch.toml", days=8, people=400, seed=1).write(tmp_path / "r")
+    columns = pd.read_csv(tmp_path / "r" / "daily.csv").columns
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("- `daily.csv`", 1)[1].split("\n- `summary.json`", 1)[0]
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in section.splitlines() if line.strip().startswith("| `")]
+    assert rows and all(len(row) == 4 and all(row) for row in rows), rows  # meaning, unit, when empty: none left blank
+    named = {name for row in rows for name in re.findall(r"`([a-z_0-9]+)`", row[0])}
+    described = set(re.findall(r"`([a-z_0-9]+)`", section))
+    assert not [c for c in columns if c not in described], [c for c in columns if c not in described]
+    assert named <= set(columns), named - set(columns)

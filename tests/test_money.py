@@ -155,6 +155,17 @@ def test_value_is_net_profit_plus_the_change_in_customer_equity():
         assert s["customer_equity_end"] == pytest.approx(d["customer_equity"].iloc[-1])
 
 
+def test_the_purchase_index_is_reported_beside_its_start_and_as_its_change():
+    """The index against a neutral market is above 1 on day 0 already (trust spread around 0.5 buys more than 0.5
+    does): every output gives the day-0 index beside the last day's and the change, which says what a run did."""
+    for r in simulate("tupperparty", range(2), days=60):
+        s = r.summary
+        assert s["purchase_index_start"] == pytest.approx(r.model.equity_at_start[1]) and s["purchase_index_start"] > 1
+        assert s["purchase_index_end"] == pytest.approx(r.daily["purchase_index"].iloc[-1])
+        assert s["purchase_index_change"] == pytest.approx(s["purchase_index_end"] / s["purchase_index_start"] - 1)
+        assert list(s).index("purchase_index_start") == list(s).index("purchase_index_end") - 1  # side by side
+
+
 def test_a_market_where_nothing_happens_is_worth_what_it_was():
     """No page, no problems: the market earns its purchases and drifts little. Its value as of day 0 is about
     nothing; summed undiscounted, the three years' profit plus the equity left would 'create' about 0.29 of the

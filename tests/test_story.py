@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import sys
+from html import escape as html_escape
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,7 @@ from click.testing import CliRunner
 from sim import runner
 from sim.cli import main
 from sim.experiments import compare
-from sim.experiments.compare import Comparison
+from sim.experiments.compare import METRICS, Comparison, difference_table, summary_table
 from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
 from sim.report import numbers, plots
 from sim.report.numbers import money
@@ -459,13 +460,16 @@ def test_what_each_strategy_does_reads_in_the_reports_language(small, tmp_path):
 
 def test_an_interval_beside_a_stated_direction_is_of_its_size():
     """'loses 2,024,595 of value (95% CI 1,991,825 to 2,057,365)': no double negative; an interval across zero
-    keeps its signs."""
-    from sim.report.html import _interval
+    keeps its signs. One helper for the headline's and the details' sentences."""
+    from sim.report import html, story
+    from sim.report.numbers import interval_ends
 
     fmt = lambda x, signed: f"{x:+.3f}" if signed else f"{x:.3f}"  # noqa: E731
-    assert _interval(-0.077, -0.073, fmt) == ("0.073", "0.077")
-    assert _interval(0.117, 0.126, fmt) == ("0.117", "0.126")
-    assert _interval(-0.002, 0.012, fmt) == ("-0.002", "+0.012")
+    assert interval_ends(-0.077, -0.073, fmt) == ("0.073", "0.077")
+    assert interval_ends(0.117, 0.126, fmt) == ("0.117", "0.126")
+    assert interval_ends(-0.002, 0.012, fmt) == ("-0.002", "+0.012")
+    assert html.interval_ends is story.interval_ends is interval_ends
+    assert not hasattr(html, "_interval") and not hasattr(story, "_magnitudes")
 
 
 def test_the_assumptions_show_the_values_the_report_ran_with(small, tmp_path):
@@ -477,7 +481,11 @@ def test_the_assumptions_show_the_values_the_report_ran_with(small, tmp_path):
     row = table.split("<code>market.people</code>", 1)[1].split("</tr>", 1)[0]
     assert f"<td>20.000</td><td>{people:,}</td>".replace(",", ".") in row, row
     row = table.split("<code>strategy.posts_per_day</code>", 1)[1].split("</tr>", 1)[0]
-    assert "je nach Strategie" in row, row
+    assert "je nach Strategie (siehe „Was jede Strategie tut“)" in row, row  # where the posting rates are
+    row = table.split("<code>market.initial_follower_share</code>", 1)[1].split("</tr>", 1)[0]  # in no section: the values
+    page, none = (numbers.number(float(f"{small.manifest['scenarios'][n]['market']['initial_follower_share']:.4g}"), "de")
+                  for n in ("stammtisch", "absent"))
+    assert "oben" not in row and f"<td>{page} ({STORY.label('absent', 'de')}: {none})</td>" in row, row  # most, then the others
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -490,7 +498,8 @@ def test_the_money_sentences_say_why_customer_equity_moved(lang):
     runs = pd.DataFrame({"scenario": ["a", "a", "b", "b", "c", "c"], "trust_market_start": [0.5] * 6,
                          "long_term_trust": [0.47, 0.49, 0.52, 0.54, 0.4, 0.4], "complaints_raised": [100, 300, 0, 0, 50, 50],
                          "complaints_answered_in_time": [40, 60, 0, 0, 0, 0], "complaints_answered_late": [20, 60, 0, 0, 0, 0],
-                         "complaints_ignored": [20, 20, 0, 0, 50, 50], "complaints_unheard": [20, 160, 0, 0, 0, 0],
+                         "complaints_ignored": [10, 20, 0, 0, 50, 50], "complaints_deleted": [10, 0, 0, 0, 0, 0],
+                         "complaints_unheard": [20, 160, 0, 0, 0, 0],
                          "staff_hours": [9.0, 9.0, 0, 0, 0, 0],
                          "followers_start": [10, 10, 10, 10, 0, 0]})
     a, b, c = (_equity_why(runs, name, lang) for name in "abc")
@@ -499,7 +508,7 @@ def test_the_money_sentences_say_why_customer_equity_moved(lang):
     assert ("none of the 50" if lang == "en" else "keine der 50") in c, c  # nobody answers: none answered, not "late"
     dot = "." if lang == "en" else ","
     assert f"0{dot}500" in a and f"0{dot}480" in a and f"0{dot}530" in b, (a, b)
-    # of 400 raised (200 a run): 100 in time, 80 late, 40 not at all, 180 never seen
+    # of 400 raised (200 a run): 100 in time, 80 late, 40 not at all (30 ignored, 10 deleted), 180 never seen
     for share in (0.25, 0.2, 0.1, 0.45):
         assert numbers.percent(share, 0, lang) in a, a
     assert "200" in a and ("complaint" not in b and "Beschwerde" not in b), b
@@ -584,10 +593,12 @@ def test_a_row_reads_alike_across_the_strategies(lang):
     row = _cells("organic_reach", [(0.0056, 0.0050, 0.0062), (0.062, 0.050, 0.074), (0.0408, 0.0407, 0.0409)], lang)
     decimals = {len(text.split("." if lang == "en" else ",")[1].rstrip("%\u00a0 ")) for cell in row for text in cell}
     assert len(decimals) == 1, row
-    money = _cells("value", [(1_620_000, 1_500_000, 1_740_000), (968_000, 900_000, 1_030_000)], lang)  # one unit a row
+    money = _cells("value", [(1_620_000, 1_500_000, 1_740_000), (968_000, 900_000, 1_030_000), (3_120, -2_000, 8_240)], lang)
     million = "million" if lang == "en" else "Mio."
-    assert all(million in text for cell in money for text in cell), money
-    assert money[1][0] == ("0.97\u00a0million" if lang == "en" else "0,97\u00a0Mio."), money
+    assert money[0] == tuple(numbers.millions(x, 2, lang) for x in (1_620_000, 1_500_000, 1_740_000)), money  # one number of decimals a row
+    assert money[1] == (numbers.money(968_000, lang), numbers.money(900_000, lang), numbers.millions(1_030_000, 2, lang)), money
+    assert money[2] == tuple(numbers.money(x, lang) for x in (3_120, -2_000, 8_240)), money  # not "0.00 million"
+    assert not [text for cell in money for text in cell if million in text and re.match(r"[\u2212]?0[.,]", text)], money
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -681,3 +692,141 @@ def test_a_source_cut_of_its_history_keeps_its_brackets_closed():
 
     text = cite("assumed: steady state (0.27 at neutral trust with the defaults; was 0.3, from which markets lost customers)", "en")
     assert text == "assumed: steady state (0.27 at neutral trust with the defaults)"
+
+
+DIRECTIONS = {"en": (r"\bhigher\b", r"\blower\b", r"\bgains\b", r"\bloses\b", r"\blost\b", r"\bgrew\b", r"\badds\b", r"does not pay",
+                     r"\b(more|less) than\b", r"\b(more|less);", r"\b(more|less) contribution\b"),
+              "de": (r"\bhöher\b", r"\bniedriger\b", r"\bgewinnt\b", r"\bverliert\b", r"\bgewann\b", r"\bverlor\b", r"\bbringt\b",
+                     r"lohnt sich", r"\bgeringer\b", r"\b(mehr|weniger) wert als\b", r"\b(mehr|weniger);", r"\b(mehr|weniger) Deckungsbeitrag\b")}
+CHANCE = {"en": "within chance", "de": "im rahmen der zufallsschwankung"}  # lower case: a sentence may start with it
+
+
+def _paired(patterns: dict, shifts: dict | None = None) -> Comparison:
+    """Three strategies whose every figure differs, replication by replication, by ``patterns[name]`` times the figure's
+    scale (plus ``shifts[metric][name]`` scales): paired differences of mean 0.5 scales whose 95% intervals hold zero."""
+    small = {"long_term_trust": (0.5, 0.01), "followers_change": (0.05, 0.05), "net_advocates_end": (1.0, 1.0),
+             "purchase_index_end": (1.1, 0.01), "unfollow_rate_per_30d": (0.02, 0.002)}
+    rows = []
+    for name, pattern in patterns.items():
+        for r, k in enumerate(pattern):
+            row = {"scenario": name, "replication": r, "seed": r, "days": 365, "followers_start": 1000}
+            for metric in METRICS:
+                base, scale = small.get(metric, (100_000.0, 10_000.0))
+                row[metric] = base + scale * (k + (shifts or {}).get(metric, {}).get(name, 0.0))
+            row["followers_end"] = 1000 * (1 + row["followers_change"])
+            rows.append(row)
+    runs, names = pd.DataFrame(rows), list(patterns)
+    return Comparison(runs=runs, table=summary_table(runs, names), differences=difference_table(runs, names, names[0]),
+                      trajectories=pd.DataFrame(), manifest={"baseline": names[0], "scenarios": {
+                          n: {"economy": {"valuation_range": 0.5}} for n in names}})
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_difference_whose_interval_holds_zero_is_said_without_a_direction(lang):
+    """Where a 95% interval holds zero, no sentence says gained, lost, higher, lower, more or less (a client read
+    "grew its following by 9% (95% CI -2% to 20%)" beside "within chance" elsewhere): it says within chance, with
+    the estimate and its interval."""
+    from sim.report.html import value_sentences, verdict
+
+    c = _paired({"tupperparty": [1, -1, 0, 0], "stammtisch": [3, -2, 2, -1], "absent": [-2, 3, -1, 2]})
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    said = [s["text"] for s in verdict(c, lang, story)[1:]]  # after the lead, which gives levels
+    said += [s["text"] for s in value_sentences(c, lang, "EUR", story) if s["text"].startswith(("Against", "Gegenüber"))]
+    said += [headline(c, story, lang), valuation(c, story, lang)]
+    contribution = profit_alone(c, story, lang)
+    said.append(contribution[contribution.index("Not distinguishable" if lang == "en" else "Im Rahmen"):])  # the level ones
+    assert len(said) == 11, said  # best; 3 followers and 2 trust sentences; 2 value; headline; valuation; contribution
+    for text in said:
+        assert CHANCE[lang] in text.lower() and "{" not in text, text
+        assert not [p for p in DIRECTIONS[lang] if re.search(p, text)], text
+    assert re.search(r"[+\u2212]\d", verdict(c, lang, story)[2]["text"]), verdict(c, lang, story)[2]  # the estimate, signed
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_profit_and_value_are_said_to_point_different_ways_only_when_both_are_beyond_chance(lang):
+    """'earns less contribution ... but is worth more' only where both paired intervals exclude zero."""
+    from sim.report.html import value_sentences
+
+    patterns = {"tupperparty": [0, 0, 0, 0], "stammtisch": [0.3, -0.3, 0.2, -0.2]}
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    contrast = "earns less contribution" if lang == "en" else "weniger Deckungsbeitrag"
+    for profit, said in ((-0.3, False), (-5.0, True)):  # value 5 scales ahead; contribution behind within, or beyond, chance
+        c = _paired(patterns, {"value": {"stammtisch": 5.0}, "net_profit_present": {"stammtisch": profit}})
+        text = " ".join(s["text"] for s in value_sentences(c, lang, "EUR", story))
+        assert (contrast in text) == said, text
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_purchase_rate_is_read_against_the_start_not_a_neutral_market(lang):
+    """A market that bought 1.12 times a neutral one at the start and 1.08 times at the end lost ground: the verdict
+    gives the change since the start (−4%) and the start, never "1.08x" alone; the table has start, end and change."""
+    from sim.report import html
+    from sim.report.i18n import TEXT
+
+    c = _paired({"tupperparty": [1, -1, 0, 0], "stammtisch": [3, -2, 2, -1]})
+    c.runs["purchase_index_start"] = 1.12
+    c.runs["purchase_index_end"] = np.where(c.runs["scenario"] == "tupperparty", 1.08, 1.18)
+    c.runs["purchase_index_change"] = c.runs["purchase_index_end"] / c.runs["purchase_index_start"] - 1
+    c.table = summary_table(c.runs, ["tupperparty", "stammtisch"])
+    lead = html.verdict(c, lang, STORY)[0]["text"]
+    assert numbers.percent(1.08 / 1.12 - 1, 0, lang) in lead and "+" + numbers.percent(1.18 / 1.12 - 1, 0, lang) in lead, lead
+    assert numbers.decimal(1.12, ".2f", lang) in lead and numbers.decimal(1.08, ".2f", lang) not in lead, lead
+    table = html._comparison_table(c, TEXT[lang], lang)
+    rows = [TEXT[lang][m] for m in ("purchase_index_start", "purchase_index_end", "purchase_index_change")]
+    assert all(html_escape(r) in table for r in rows) and table.index(html_escape(rows[0])) < table.index(html_escape(rows[2])), table
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_value_charts_tick_labels_never_run_into_each_other(lang):
+    """'\u2212200 Tsd.\u2212100 Tsd.' read as one number: the money axis names its unit once, in its title, and keeps
+    its labels apart at every size of value, with the strategies' long German names beside it."""
+    names = list(SHIPPED)
+    for scale in (400.0, 3e3, 2.5e5, 4e5, 3e6, 2e7):
+        shares = dict(zip(names, (-1.0, 0.1, -0.4, -2.0, -0.2)))
+        rows = [{"scenario": n, "replication": r, "days": 365, "value": scale * (k + 0.3 * (r - 1)), "net_advocates_end": 5 * k,
+                 "followers_start": 100, "followers_end": 100} for n, k in shares.items() for r in range(3)]
+        bands = pd.DataFrame([{"day": d, "scenario": n, "metric": "followers", "mean": 100.0, "low": 90.0, "high": 110.0}
+                              for n in names for d in range(3)])
+        c = Comparison(pd.DataFrame(rows), pd.DataFrame(), pd.DataFrame(), bands, {"baseline": names[0]})
+        for key, fig in plots.story_figures(c, Story(names[0], names[1], STORY.labels, "EUR"), lang).items():
+            if key == "followers":
+                continue
+            ax = fig.axes[0]
+            fig.canvas.draw()
+            lo, hi = sorted(ax.get_xlim())
+            shown = [(label.get_window_extent(), label.get_text()) for tick, label in zip(ax.get_xticks(), ax.get_xticklabels())
+                     if lo <= tick <= hi and label.get_text()]
+            boxes = sorted((box for box, _ in shown), key=lambda box: box.x0)
+            assert len(shown) >= 2 and all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:])), (scale, [text for _, text in shown])
+            if key == "value":
+                assert not any(unit in text for _, text in shown for unit in ("Tsd", "Mio", "k", "M")), [text for _, text in shown]
+                end = max(abs(lo), abs(hi))  # the axis's unit: that of its longer end
+                unit = ("" if end < 1e3 else ("thousand" if lang == "en" else "Tsd.") if end < 1e6
+                        else "million" if lang == "en" else "Mio.")
+                assert f"{unit} EUR".strip() in ax.get_title().replace("\n", " "), ax.get_title()
+        plots.plt.close("all")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_page_of_the_default_size_is_called_the_default_page_not_yours(small, lang):
+    """Without a page size (no --followers, no export) the page is the shipped one: the page line, the headline and
+    the title say so, and none says "your page"; given a size, they call it the client's."""
+    import copy
+
+    from sim.report.html import _page_followers, _page_line
+    from sim.report.story import title
+
+    n = numbers.count(_page_followers(small, STORY), lang)
+    yours = {"en": (r"^What your page's", r"Your page:", rf"\byour {n}\b"), "de": (r"^Was die Strategie Ihrer Seite", r"Ihre Seite:",
+                                                                            rf"\bIhren? {n}\b")}[lang]
+    default = {"en": (r"^What the default page's", r"The default page \(", rf"the default page's {n}\b"),
+               "de": (r"^Was die Strategie der Standardseite", r"Die Standardseite \(", rf"die {n} der Standardseite")}[lang]
+
+    def said(default_page: bool) -> str:
+        c = copy.copy(small)
+        c.manifest = {**small.manifest, "default_page": default_page}
+        return " ".join((title(c, STORY, lang), _page_line(c, STORY, lang), headline(c, STORY, lang)))
+
+    mine, shipped = said(False), said(True)
+    assert all(re.search(y, mine) for y in yours) and not any(re.search(d, mine) for d in default), mine
+    assert all(re.search(d, shipped) for d in default) and not any(re.search(y, shipped) for y in yours), shipped

@@ -23,7 +23,7 @@ from ..parallel import map_tasks, serial_here
 from ..scenario import Scenario
 from . import stats
 
-METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end",
+METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end",
            "trust_followers_end", "interaction_rate", "organic_reach", "engagement_per_impression", "customers_start", "customers_end",
            "revenue", "gross_profit", "cost", *COST_PARTS, "net_profit", "customer_equity_change", "value", "value_undiscounted", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
            "customer_equity_change_present",

@@ -142,6 +142,7 @@ def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = 
         comparison = compare(scenarios, reps=reps or default_reps, baseline=baseline, seed=seed, workers=workers, progress=progress)
         if fitted is not None:
             comparison.manifest["fitted_to_insights"] = fitted
+        comparison.manifest["default_page"] = followers is None and fitted is None  # the report does not call it the client's
         found = None
         if breakeven_people:
             a, b = breakeven_pair()

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import plots
 from .i18n import TEXT, cite, dative, source
 from .numbers import NONE, capital, count, decimal, fixed, percent
-from .story import Story, assumed_economy, fading, headline, money_unit, profit_alone, ranking, valuation
+from .story import Story, assumed_economy, fading, headline, money_unit, profit_alone, ranking, title, valuation
 
 KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
                    "service.wage_per_hour", "service.answers_per_staff_hour")
@@ -53,7 +53,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         slide.shapes.add_picture(buf, left, top, width=width)
 
     first = widen(deck.slides.add_slide(deck.slide_layouts[0]))
-    first.shapes.title.text = t["title_page"].format(current=story.label(story.current, lang))
+    first.shapes.title.text = title(comparison, story, lang)
     first.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # the template's 44 pt overflows a title this long
     from .html import _page_line, breakeven_command, fit_warning
 

@@ -14,16 +14,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..experiments import stats
 from ..model.measures import COST_PARTS
 from ..model.sales import FADING_VALUE
 from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and stronger links of trust to money
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
-from .numbers import NONE, capital, count, decimal, fixed, millions, money, number, percent, sum_terms
-from .story import money_unit, valuation_pct
+from .numbers import NONE, capital, count, decimal, fixed, interval_ends, millions, money, number, percent, significant, sum_terms
+from .story import default_page, listed, money_unit, valuation_pct
 
-TABLE_METRICS = ("net_advocates_end", "purchase_index_end", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
+TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
                  *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
                  "customer_equity_change_present", "value", *VALUATIONS, FADING_VALUE, "customer_equity_change", "value_undiscounted",
@@ -33,6 +34,8 @@ SUMS = (  # sums of money and counts: three significant figures
     *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value", "value_undiscounted", "customer_equity_start",
     "customer_equity_end_present", "customer_equity_change_present", *VALUATIONS, FADING_VALUE, "staff_hours",
          "content_hours", "cost_per_answer", "customers_start", "customers_end")
+
+CHANGES = ("followers_change", "purchase_index_change")  # shares of the start: a gain with its plus sign
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
@@ -52,15 +55,16 @@ code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align
 def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None, million: int | None = None):
     """A table cell in the report's language; a share below 0.1% (``small``: any in its row) keeps two decimals,
     so it does not read as zero. ``extra`` decimals for an interval whose ends would otherwise read the same;
-    ``million``: a sum in millions with that many decimals (a row that runs into millions)."""
+    ``million``: a sum of a million or more in millions with that many decimals (a row that runs into millions); a
+    smaller one in full, as ``money`` writes it (968,000, not "0.97 million"; 3,000, not "0.00 million")."""
     if pd.isna(x):
         return NONE[lang]
-    if million is not None and metric in SUMS:
+    if million is not None and metric in SUMS and abs(significant(x)) >= 1e6:
         return millions(x, million + extra, lang)
     if metric in plots.PERCENT:
         small = 0 < abs(x) < 0.001 if small is None else small
         text = percent(x, (2 if small else 1) + extra, lang)
-        return "+" + text if metric == "followers_change" and x > 0 else text
+        return "+" + text if metric in CHANGES and x > 0 else text
     if metric in SUMS:
         return money(x, lang)
     if metric == "net_advocates_end":
@@ -111,22 +115,41 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
     trust = table[table["metric"] == "long_term_trust"].sort_values("mean")
     worst, best = trust.iloc[0]["scenario"], trust.iloc[-1]["scenario"]
     advocates = table[table["metric"] == "net_advocates_end"].sort_values("mean", ascending=False)
-    index = table[table["metric"] == "purchase_index_end"].set_index("scenario")["mean"]
+    change = table[table["metric"] == "purchase_index_change"].set_index("scenario")["mean"]
     lead = "; ".join(t["lead_item"].format(name=name_of(r["scenario"]), points=decimal(r["mean"], "+.1f", lang),
-                                           index=decimal(index.get(r["scenario"], float("nan")), ".2f", lang))
+                                           change=percent(change.get(r["scenario"], float("nan")), 0, lang, signed=True))
                      for _, r in advocates.iterrows())
-    out = [{"text": t["lead"].format(period=period, items=lead), "scenario": advocates.iloc[0]["scenario"], "metric": "net_advocates_end"},
-           {"text": t["best"].format(name=name_of(best), worst=name_of(worst)), "scenario": best, "metric": "long_term_trust"}]
+    # the index against a neutral market is well above 1 before anything happens: the change is what a strategy did
+    starts = {decimal(x, ".2f", lang) for x in table.loc[table["metric"] == "purchase_index_start", "mean"].dropna()}
+    start = t["lead_start"].format(index=starts.pop()) if len(starts) == 1 else ""  # one market for all, else none named
+    trust_diff = lambda x, signed: decimal(x, "+.3f" if signed else ".3f", lang)  # noqa: E731
+
+    def within_chance(name, other) -> str:
+        """Where ``name`` is first (or last) by its mean only: its paired difference to the next, within chance."""
+        mine = comparison.runs[comparison.runs["scenario"] == name].set_index("replication")["long_term_trust"]
+        theirs = comparison.runs[comparison.runs["scenario"] == other].set_index("replication")["long_term_trust"]
+        d = stats.paired_difference(mine, theirs.reindex(mine.index))
+        if not d["n"] or d["ci_low"] > 0 or d["ci_high"] < 0:
+            return ""
+        lo, hi = interval_ends(d["ci_low"], d["ci_high"], trust_diff)
+        return t["best_chance"].format(other=name_of(other), other_to=against(other), diff=trust_diff(d["diff"], True), lo=lo, hi=hi)
+
+    order = list(trust["scenario"])  # lowest first
+    out = [{"text": t["lead"].format(period=period, items=lead, start=start), "scenario": advocates.iloc[0]["scenario"],
+            "metric": "net_advocates_end"},
+           {"text": t["best"].format(name=name_of(best), worst=name_of(worst), best_chance=within_chance(best, order[-2]),
+                                     worst_chance=within_chance(worst, order[1]) if len(order) > 2 else ""),
+            "scenario": best, "metric": "long_term_trust"}]
     base = comparison.manifest["baseline"]
     names = plots.strategies(comparison, story, lang)[0]
     for name in [base] + [n for n in names if n != base]:
         fc = _row(table, name, "followers_change")
         if fc is not None and fc["n"] > 0:
-            lost = fc["mean"] < 0
-            sign = -1 if lost else 1
-            lo, hi = sorted((sign * fc["ci_low"], sign * fc["ci_high"]))
-            out.append({"text": t["verdict_followers_lost" if lost else "verdict_followers_gained"].format(
-                                period=period, name=name_of(name), pct=percent(sign * fc["mean"], 0, lang), lo=percent(lo, 0, lang), hi=percent(hi, 0, lang)),
+            clear = fc["ci_low"] > 0 or fc["ci_high"] < 0
+            key = "verdict_followers_unclear" if not clear else "verdict_followers_lost" if fc["mean"] < 0 else "verdict_followers_gained"
+            lo, hi = interval_ends(fc["ci_low"], fc["ci_high"], lambda x, signed: percent(x, 0, lang, signed))
+            out.append({"text": t[key].format(period=period, name=name_of(name), name_to=against(name), lo=lo, hi=hi,
+                                              pct=percent(abs(fc["mean"]) if clear else fc["mean"], 0, lang, not clear)),
                         "scenario": name, "metric": "followers_change", "value": fc["mean"]})
         if name == base:
             continue
@@ -137,22 +160,15 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
             pages = (unf["n"] > 0, unf_b["n"] > 0)
             followers = t["verdict_unfollows"] if all(pages) else t["verdict_unfollows_base_only"] if pages[1] else \
                 t["verdict_unfollows_name_only"] if pages[0] else t["verdict_unfollows_none"]
-            lo, hi = _interval(d["ci_low"], d["ci_high"], lambda x, signed: decimal(x, "+.3f" if signed else ".3f", lang))
-            out.append({"text": t["verdict_diff"].format(
-                base_to=against(base), name=name_of(name), diff=decimal(abs(d["diff"]), ".3f", lang),
+            lo, hi = interval_ends(d["ci_low"], d["ci_high"], trust_diff)
+            clear = d["ci_low"] > 0 or d["ci_high"] < 0  # else no direction: the signed estimate, within chance
+            out.append({"text": t["verdict_diff" if clear else "verdict_diff_unclear"].format(
+                base_to=against(base), name=name_of(name), diff=trust_diff(abs(d["diff"]) if clear else d["diff"], not clear),
                 direction=t["higher" if d["diff"] > 0 else "lower"], lo=lo, hi=hi, p=_p(d["p_value"], lang),
                 followers=followers.format(name=name_of(name), base=name_of(base), base_to=against(base), unf=percent(unf["mean"], 1, lang),
                                            unf_base=percent(unf_b["mean"], 1, lang))),
                 "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
     return [s | {"text": capital(s["text"])} for s in out]
-
-
-def _interval(low: float, high: float, fmt) -> tuple[str, str]:
-    """An interval for a sentence that already says the direction ("0.075 lower", "loses 2.0 M"): of the
-    size of the difference when it lies on one side of zero (0.073 to 0.077), else signed (-0.002 to +0.012)."""
-    if low > 0 or high < 0:
-        return tuple(fmt(x, False) for x in sorted((abs(low), abs(high))))
-    return fmt(low, True), fmt(high, True)
 
 
 def value_sentences(comparison, lang: str = "en", currency: str = "", story=None) -> list[dict]:
@@ -185,12 +201,12 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
             continue
         dv, dp = dv.iloc[0], dp.iloc[0]
         key = "money_pays" if dv["ci_low"] > 0 else "money_does_not_pay" if dv["ci_high"] < 0 else "money_unclear"
-        lo, hi = _interval(dv["ci_low"], dv["ci_high"], cash)
-        out.append({"text": t[key].format(name=name_of(name), base_to=against(base), diff=cash(abs(dv["diff"])), lo=lo, hi=hi,
-                                          direction=t["higher" if dv["diff"] > 0 else "lower"]),
+        lo, hi = interval_ends(dv["ci_low"], dv["ci_high"], cash)
+        out.append({"text": t[key].format(name=name_of(name), base_to=against(base), lo=lo, hi=hi,
+                                          diff=cash(dv["diff"], True) if key == "money_unclear" else cash(abs(dv["diff"]))),
                     "scenario": name, "metric": "value", "value": dv["diff"]})
-        clear = dv["ci_low"] > 0 or dv["ci_high"] < 0
-        if clear and np.sign(dp["diff"]) != np.sign(dv["diff"]) and dp["diff"] != 0:
+        clear = {m: d["ci_low"] > 0 or d["ci_high"] < 0 for m, d in (("value", dv), ("profit", dp))}
+        if clear["value"] and clear["profit"] and np.sign(dp["diff"]) != np.sign(dv["diff"]):  # both beyond chance, opposite ways
             out.append({"text": t["money_profit_vs_value"].format(
                 name=name_of(name), base=name_of(base), profit_dir=t["more" if dp["diff"] > 0 else "less"], profit=cash(abs(dp["diff"])),
                 value_dir=t["more" if dv["diff"] > 0 else "less"], value=cash(abs(dv["diff"]))),
@@ -213,11 +229,14 @@ def _equity_why(runs, name: str, lang: str) -> str:
             complaints = t["money_unanswered"].format(n=count(raised, lang, 3), where=where)  # nobody answers
         else:
             total = r["complaints_raised"].sum()
-            share = {k: percent(r[f"complaints_{k}"].sum() / total, 0, lang) if f"complaints_{k}" in r else NONE[lang]
-                     for k in ("answered_in_time", "answered_late", "ignored", "unheard")}
+
+            def share(*kinds) -> str:  # of all raised
+                columns = [f"complaints_{k}" for k in kinds if f"complaints_{k}" in r]
+                return percent(sum(r[c].sum() for c in columns) / total, 0, lang) if columns else NONE[lang]
+
             complaints = t["money_complaints"].format(n=count(raised, lang, 3), where=where, where_sep=where if where.endswith(",") else where + ",",
-                                                      in_time=share["answered_in_time"],
-                                                      late=share["answered_late"], ignored=share["ignored"], unheard=share["unheard"])
+                                                      in_time=share("answered_in_time"), late=share("answered_late"),
+                                                      ignored=share("ignored", "deleted"), unheard=share("unheard"))  # not at all: both
     return t["money_why"].format(start=decimal(r["trust_market_start"].mean(), ".3f", lang),
                                  end=decimal(r["long_term_trust"].mean(), ".3f", lang), complaints=complaints)
 
@@ -230,11 +249,12 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     """The whole report as one HTML string: the headline and three figures first, then the break-even
     market, then the details (every metric with its interval, assumptions, how to reproduce)."""
     from .story import Story, assumed_economy, fading, headline, profit_alone, ranking, valuation
+    from .story import title as page_title
 
     t = TEXT[lang]
     story = (story or Story()).resolved(comparison)
     reps = comparison.reps
-    title = t["title_page"].format(current=story.label(story.current, lang))
+    title = page_title(comparison, story, lang)
     parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
     parts.append(f"<p class='note' id='page'>{html.escape(_page_line(comparison, story, lang))}</p>")
@@ -274,7 +294,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison, story, lang)}")
-    parts.append(f"<h3 class='appendix'>{t['assumptions']}</h3>{_assumptions(t, comparison.manifest.get('scenarios', {}), lang)}")
+    parts.append(f"<h3 class='appendix'>{t['assumptions']}</h3>"
+                 f"{_assumptions(t, comparison.manifest.get('scenarios', {}), lang, lambda n: story.label(n, lang))}")
     m = comparison.manifest
     parts.append(f"<h3>{t['reproduce']}</h3><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
     if breakeven is None and (m.get("command") or "").startswith("audsim demo"):
@@ -311,14 +332,15 @@ def _page_line(comparison, story, lang: str = "en") -> str:
     rate = comparison.manifest["scenarios"][story.current]["strategy"]["posts_per_day"]
     posts = decimal(rate, "g", lang)
     post_word = ("post" if lang == "en" else "Post") if rate == 1 else ("posts" if lang == "en" else "Posts")
-    line = t["your_page"].format(followers=count(_page_followers(comparison, story), lang), people=count(page["people"], lang),
+    default = default_page(comparison)  # no page size given: the shipped page, not the client's
+    line = t["default_page" if default else "your_page"].format(followers=count(_page_followers(comparison, story), lang), people=count(page["people"], lang),
                                  posts=posts, post_word=post_word, reps=comparison.reps, period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
     if fitted := comparison.manifest.get("fitted_to_insights"):  # audsim demo --from-insights
         f = fitted["figures"]
         return line + t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
                                                    start=count(f["followers_start"], lang),
                                                    end=count(f.get("followers_end", f["followers_start"]), lang))
-    return line + t["your_page_assumed"].format(current=story.label(story.current, lang))
+    return line + t["default_page_assumed" if default else "your_page_assumed"].format(current=story.label(story.current, lang))
 
 
 def money_note(comparison, story, lang: str = "en") -> str:
@@ -449,12 +471,12 @@ def _timeline(entries: list[dict]) -> list[str]:
     return out
 
 
-def _assumptions(t, scenarios: dict, lang: str = "en") -> str:
+def _assumptions(t, scenarios: dict, lang: str = "en", label=str) -> str:
     """Every parameter with what it means, its default, the value this report ran with (the same for every
-    strategy, or "differs by strategy"), its unit and source, in the report's language."""
+    strategy, or each strategy's, by its ``label``), its unit and source, in the report's language."""
     def row(r):
         names = t.get("content", {}) if r["key"].startswith(("content.TYPE.", "strategy.mix")) else None  # Werbung, not promo
-        default, used = _setting(r["default"], lang, names), _used(r["key"], scenarios, t, lang, names)
+        default, used = _setting(r["default"], lang, names), _used(r["key"], scenarios, t, lang, names, label)
         changed = " class='changed'" if used != default else ""  # set by a strategy or for this page: in bold
         return (f"<tr{changed}><td><code>{html.escape(r['key'])}</code><span class='meaning'>{html.escape(meaning(r['key'], r['meaning'], lang))}</span></td>"
                 f"<td>{html.escape(default)}</td><td>{html.escape(used)}</td>"
@@ -488,8 +510,14 @@ def _setting(value, lang: str = "en", names: dict | None = None) -> str:
 WORDS = {"en": {True: "yes", False: "no", None: "none"}, "de": {True: "ja", False: "nein", None: "keine"}}
 
 
-def _used(key: str, scenarios: dict, t, lang: str = "en", names: dict | None = None) -> str:
-    """The value of ``key`` in the scenarios this report ran (content.TYPE.x: each type's)."""
+STRATEGY_FACTS = ("strategy.has_page", "strategy.posts_per_day", "strategy.mix", "service.staff", "service.hours_per_day",
+                  "service.days_per_week", "service.answer_share", "service.delete_share", "service.monitors_elsewhere")  # as _strategies gives them
+
+
+def _used(key: str, scenarios: dict, t, lang: str = "en", names: dict | None = None, label=str) -> str:
+    """The value of ``key`` in the scenarios this report ran (content.TYPE.x: each type's). Where the strategies
+    differ: a pointer to "What each strategy does" for a setting it gives, else the value most of them ran with and
+    the others' by their ``label`` ("0.2 (a brand without a page: 0)")."""
     def value(sc):
         if ".TYPE." in key:
             section, field = key.split(".TYPE.")
@@ -499,5 +527,14 @@ def _used(key: str, scenarios: dict, t, lang: str = "en", names: dict | None = N
             node = node.get(part) if isinstance(node, dict) else None
         return _setting(node, lang, names)
 
-    values = {value(sc) for sc in scenarios.values()}
-    return "" if not values else values.pop() if len(values) == 1 else t["differs"]
+    by_value = {}
+    for name, sc in scenarios.items():
+        by_value.setdefault(value(sc), []).append(label(name))
+    if len(by_value) <= 1:
+        return next(iter(by_value), "")
+    if key in STRATEGY_FACTS:
+        return t["differs"]
+    common = max(by_value, key=lambda v: len(by_value[v]))  # the most strategies' value, the others by name: a narrow column
+    others = [f"{listed(who, t, ', ')}: {v}" for v, who in by_value.items() if v != common]
+    return f"{common} ({'; '.join(others)})"
+

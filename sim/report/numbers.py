@@ -29,11 +29,13 @@ def decimal(x, spec: str, lang: str = "en") -> str:
     return text.replace(".", ",") if lang == "de" else text
 
 
-def percent(x, digits: int = 0, lang: str = "en") -> str:
-    """A share as a percentage: 12.3% (de: "12,3 %", never broken before the sign)."""
+def percent(x, digits: int = 0, lang: str = "en", signed: bool = False) -> str:
+    """A share as a percentage: 12.3% (de: "12,3 %", never broken before the sign); ``signed``: +12.3% for a
+    change, \u00b10% for none (a bare "0%" beside a rate reads as the rate)."""
     if pd.isna(x):
         return NONE[lang]
-    text = decimal(100 * x, f".{digits}f", lang)
+    text = decimal(100 * x, f"{'+' if signed else ''}.{digits}f", lang)
+    text = "\u00b1" + text if signed and text[:1] not in "+" + MINUS else text
     return f"{text}\u00a0%" if lang == "de" else f"{text}%"
 
 
@@ -49,11 +51,12 @@ def _grouped(x: float, decimals: int, lang: str) -> str:
     return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
 
 
-def count(x: float, lang: str = "en", digits: int | None = None) -> str:
+def count(x: float, lang: str = "en", digits: int | None = None, signed: bool = False) -> str:
     """A number of people, its size only (the sentence says gained or lost): 48,000; with ``digits``, rounded to
-    that many significant figures (28,977 -> 29,000)."""
-    x = abs(x)
-    return _grouped(significant(x, digits) if digits else x, 0, lang)
+    that many significant figures (28,977 -> 29,000); ``signed`` where no word says the direction (+4,760)."""
+    r = significant(x, digits) if digits else x
+    text = _grouped(abs(r), 0, lang)
+    return (MINUS if r < 0 else "+" if r > 0 else "") + text if signed and text != "0" else text
 
 
 def money(x: float, lang: str = "en", currency: str = "", signed: bool = False) -> str:
@@ -72,8 +75,8 @@ def money(x: float, lang: str = "en", currency: str = "", signed: bool = False) 
 
 
 def millions(x: float, decimals: int, lang: str = "en") -> str:
-    """A sum in millions with ``decimals`` (0.97 million, de: 0,97 Mio.): a table row whose largest sum runs into
-    millions writes every sum so, not "1.62 million" beside "968,000"."""
+    """A sum in millions with ``decimals`` (1.62 million, de: 1,62 Mio.): a table row writes its sums of a million
+    or more with one number of decimals; a sum below a million is written in full, never "0.09 million"."""
     if pd.isna(x):
         return NONE[lang]
     v = round(float(x) / 1e6, decimals)
@@ -109,6 +112,15 @@ def fixed(x, unit: float, lang: str = "en", currency: str = "", signed: bool = F
     return f"{text}\u00a0{currency}" if currency else text
 
 
+def interval_ends(low: float, high: float, fmt) -> tuple[str, str]:
+    """A 95% interval's ends for a sentence, each written by ``fmt(x, signed)``: of the size of the difference when
+    it lies on one side of zero, for a sentence that says the direction ("1,210 to 5,745 less", not "\u22125,745 to
+    \u22121,210 less"); else both signed (\u22120.002 to +0.012), for one that says it is within chance."""
+    if low > 0 or high < 0:
+        return tuple(fmt(x, False) for x in sorted((abs(low), abs(high))))
+    return fmt(low, True), fmt(high, True)
+
+
 def number(v, lang: str = "en") -> str:
     """A tick or a figure: 80,000 and 0.4 (de: 80.000 and 0,4), a true minus sign."""
     text = f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
@@ -121,18 +133,14 @@ def ticks(lang: str = "en") -> FuncFormatter:
     return FuncFormatter(lambda v, _: number(v, lang))
 
 
-def compact(v, lang: str = "en") -> str:
-    """An axis label for money: 250k, 1.2M (de: 250 Tsd., 1,2 Mio.)."""
-    a = abs(v)
-    if a >= 1e6:
-        text, unit = f"{v / 1e6:.1f}".rstrip("0").rstrip("."), " Mio." if lang == "de" else "M"
-    elif a >= 1e3:
-        text, unit = (f"{v / 1e3:.1f}".rstrip("0").rstrip(".") if a < 1e4 else f"{v / 1e3:.0f}"), " Tsd." if lang == "de" else "k"
-    else:
-        text, unit = f"{v:.0f}", ""
-    if lang == "de":
-        text = text.replace(".", ",")
-    return (text + unit).replace("-", MINUS)
+AXIS_UNITS = {"en": ((1e6, "million"), (1e3, "thousand")), "de": ((1e6, "Mio."), (1e3, "Tsd."))}
+
+
+def axis_unit(largest: float, lang: str = "en") -> tuple[float, str]:
+    """The unit of a money axis reaching ``largest``: millions or thousands, named once beside the currency in its
+    title, so that each tick is a short number ("\u2212200"); a unit on every tick ("\u2212200 Tsd.") ran into the
+    next one."""
+    return next(((size, word) for size, word in AXIS_UNITS[lang] if abs(largest) >= size), (1.0, ""))
 
 
 def capital(text: str) -> str:

@@ -14,13 +14,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator, NullFormatter  # noqa: E402
 
 from .i18n import TEXT  # noqa: E402
-from .numbers import capital, compact, count, number, ticks  # noqa: E402
+from .numbers import axis_unit, capital, count, number, ticks  # noqa: E402
 
 PANELS = ("followers", "trust_market", "organic_reach", "interaction_rate")
 BARS = ("long_term_trust", "unfollow_rate_per_30d")
 TRUST = {"trust_market", "trust_followers"}
 DAILY_RATES = {"organic_reach", "interaction_rate"}
-PERCENT = {"organic_reach", "interaction_rate", "unfollow_rate_per_30d", "followers_change", "engagement_per_impression"}
+PERCENT = {"organic_reach", "interaction_rate", "unfollow_rate_per_30d", "followers_change", "purchase_index_change", "engagement_per_impression"}
 
 
 def strategies(comparison, story=None, lang: str = "en") -> tuple[list[str], dict, dict]:
@@ -187,9 +187,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     fig.tight_layout()
     out["followers"] = fig
 
-    for key, metric, title, fmt in (("advocates", "net_advocates_end", t["fig_advocates"],
-                                     lambda v, _: f"{v:+.0f}".replace("-", "\u2212") if v else "0"),
-                                    ("value", "value", t["fig_value"], lambda v, _: compact(v, lang))):
+    for key, metric in (("advocates", "net_advocates_end"), ("value", "value")):
         b = bars(comparison, story, metric)
         fig, ax = plt.subplots(figsize=(4.4, 3.2))
         y = np.arange(len(b))
@@ -199,13 +197,36 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
         ax.invert_yaxis()
         ax.axvline(0, color="#333", lw=0.9)
         ax.set_xlim(*axis_from_zero(list(b["low"]) + list(b["high"]) + list(b["mean"])))
-        ax.xaxis.set_major_locator(MaxNLocator(4))
+        if key == "advocates":
+            title, fmt = t["fig_advocates"], lambda v, _: f"{v:+.0f}".replace("-", "\u2212") if v else "0"
+        else:  # money in one unit, named in the title: short ticks
+            size, word = axis_unit(max(map(abs, ax.get_xlim())), lang)
+            unit = " ".join(w for w in (word, story.currency) if w)
+            title, fmt = t["fig_value"] + (f" ({unit})" if unit else ""), lambda v, _, size=size: number(v / size, lang)
         ax.xaxis.set_major_formatter(FuncFormatter(fmt))
         ax.tick_params(axis="x", labelsize=9)
         # the labels take half the width: the title and the note wrap to the plot's, not the figure's
-        ax.set_title(textwrap.fill(title + (f" ({story.currency})" if key == "value" and story.currency else ""), 28), fontsize=10.5)
+        ax.set_title(textwrap.fill(title, 28), fontsize=10.5)
         ax.set_xlabel(textwrap.fill(t["fig_advocates_note" if key == "advocates" else "fig_value_note"], 32), fontsize=8.5)
         ax.grid(axis="x", alpha=0.3)
         fig.tight_layout()
+        spaced(fig, ax)
         out[key] = fig
     return out
+
+
+def spaced(fig, ax, most: int = 4) -> None:
+    """At most ``most`` ticks on ``ax``'s x axis, fewer where their labels would touch: a label is read whole."""
+    for bins in range(most, 0, -1):
+        ax.xaxis.set_major_locator(MaxNLocator(bins))
+        if not overlapping(fig, ax):
+            return
+
+
+def overlapping(fig, ax, gap: float = 3.0) -> bool:
+    """Whether two of the x axis's tick labels in view come closer than ``gap`` pixels."""
+    fig.canvas.draw()
+    lo, hi = sorted(ax.get_xlim())
+    boxes = sorted((label.get_window_extent() for tick, label in zip(ax.get_xticks(), ax.get_xticklabels())
+                    if lo <= tick <= hi and label.get_text()), key=lambda box: box.x0)
+    return any(a.x1 + gap > b.x0 for a, b in zip(boxes, boxes[1:]))

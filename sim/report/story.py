@@ -16,7 +16,7 @@ import pandas as pd
 from ..experiments import stats
 from ..model.sales import FADING_VALUE, OTHER_VALUES
 from .i18n import TEXT, dative
-from .numbers import capital, common_unit, count, decimal, fixed, percent
+from .numbers import capital, common_unit, count, decimal, fixed, interval_ends, percent
 
 
 @dataclass
@@ -68,6 +68,19 @@ def _runs(comparison, name: str) -> pd.DataFrame:
     return comparison.runs[comparison.runs["scenario"] == name].set_index("replication")
 
 
+def default_page(comparison) -> bool:
+    """Whether the page is the shipped default, no page size given (``audsim demo`` without --followers or an
+    export): the report then calls it the default page, not the client's."""
+    return bool(comparison.manifest.get("default_page"))
+
+
+def title(comparison, story: Story, lang: str = "en") -> str:
+    """The report's and the deck's title: the current strategy against the alternatives, on the client's page or the
+    default one."""
+    key = "title_default_page" if default_page(comparison) else "title_page"
+    return TEXT[lang][key].format(current=story.label(story.current, lang))
+
+
 def has_page(comparison, name: str) -> bool:
     return bool(_runs(comparison, name)["followers_start"].fillna(0).gt(0).any())
 
@@ -95,20 +108,28 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     period = _period(int(comparison.runs["days"].iloc[0]), t)
     parts = []
     followers = next((f[n]["start"] for n in (story.current, story.proposed) if f[n]["page"]), 0.0)
+    whose = "default" if default_page(comparison) else "your"
     for i, name in enumerate((story.current, story.proposed)):
         who = story.label(name, lang)
         if not f[name]["page"]:
             parts.append(t["story_no_page"].format(who=who))
             continue
-        change, share = f[name]["change"][0], f[name]["change"][0] / max(f[name]["start"], 1.0)
+        (change, low, high, _), start = f[name]["change"], max(f[name]["start"], 1.0)
+        share = change / start
         if abs(share) < 0.005:
             key = "story_keeps"
+        elif low <= 0 <= high:  # a gain or loss the runs do not tell from none: no direction, the estimate and its interval
+            key = "story_unclear"
         else:
             key = "story_loses" if change < 0 else "story_gains"
-        of_yours = t[{"story_loses": "story_of_your_loss", "story_gains": "story_of_your_gain", "story_keeps": "story_of_your_keep"}[key]].format(n=count(followers, lang)) if i == 0 else ""
-        _, low, high, _ = f[name]["change"]
-        chance = t["story_chance"] if low <= 0 <= high else ""  # a gain or loss the runs do not tell from none
-        parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours, chance=chance))
+        kind = {"story_loses": "loss", "story_gains": "gain", "story_keeps": "keep", "story_unclear": "keep"}[key]
+        of_yours = t[f"story_of_{whose}_{kind}"].format(n=count(followers, lang)) if i == 0 else ""
+        if key == "story_unclear":
+            lo, hi = (count(x, lang, 3, signed=True) for x in (low, high))
+            parts.append(t[key].format(who=who, who_to=dative(who, lang), of_yours=of_yours, n=count(change, lang, 3, signed=True),
+                                       pct=percent(share, 0, lang, signed=True), lo=lo, hi=hi))
+        else:
+            parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours))
     d = f["value_diff"]
     who, other = story.label(story.proposed, lang), story.label(story.current, lang)
     cash = money_in(comparison, lang, story.currency)
@@ -118,7 +139,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     elif d["ci_low"] > 0 or d["ci_high"] < 0:
         value = t["story_value_clear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate,
                                               direction=t["story_more" if d["diff"] > 0 else "story_less"],
-                                              **_magnitudes(cash, d))
+                                              **_ends(cash, d))
     else:
         value = t["story_value_unclear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate, **_ends(cash, d))
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
@@ -160,17 +181,10 @@ def money_unit(comparison) -> float:
     return common_unit([*rows["mean"], *rows["ci_low"], *rows["ci_high"]])
 
 
-def _magnitudes(cash, d: dict) -> dict:
-    """A clear interval's ends as amounts in the sentence's direction ("1,210 to 5,745 less", not "-5,745 to -1,210
-    less")."""
-    lo, hi = sorted(abs(d[k]) for k in ("ci_low", "ci_high"))
-    return {"lo": cash(lo), "hi": cash(hi)}
-
-
 def _ends(cash, d: dict) -> dict:
-    """An interval's ends (``lo``, ``hi``) as amounts, with a plus sign only where it spans zero (-1,200 to +3,400)."""
-    spans = d["ci_low"] < 0 < d["ci_high"]
-    return {"lo": cash(d["ci_low"], spans), "hi": cash(d["ci_high"], spans)}
+    """A paired difference's interval (``lo``, ``hi``) as amounts: magnitudes where it lies on one side of zero, else
+    signed (``numbers.interval_ends``)."""
+    return dict(zip(("lo", "hi"), interval_ends(d["ci_low"], d["ci_high"], cash)))
 
 
 def money_in(comparison, lang: str, currency: str):
@@ -235,22 +249,21 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
             ahead.append(t["profit_ahead_item"].format(who=story.label(name, lang), profit=cash(theirs.mean()), diff=cash(d["diff"]),
                                                        lo=cash(d["ci_low"]), hi=cash(d["ci_high"])))
         elif d["n"] and d["ci_low"] <= 0 <= d["ci_high"]:  # a tie is said as plainly as a lead
-            level.append(t["profit_level_item"].format(
-                who=story.label(name, lang), profit=cash(theirs.mean()), diff=cash(abs(d["diff"])),
-                direction=t["more" if d["diff"] > 0 else "less"], **_ends(cash, d)))
-    tie = t["profit_level"].format(items=_listed(level, t)) if level else ""
+            level.append(t["profit_level_item"].format(who=story.label(name, lang), profit=cash(theirs.mean()),
+                                                       diff=cash(d["diff"], True), **_ends(cash, d)))
+    tie = t["profit_level"].format(items=listed(level, t)) if level else ""
     period = _period(int(comparison.runs["days"].iloc[0]), t)
     own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=cash(abs(mine.mean())))
     who = story.label(story.proposed, lang)
     who = capital(who) if lang == "de" else who  # a German sentence after the colon
     if not ahead:
         return t["profit_none_ahead"].format(period=period, who=who, own=own) + tie
-    return t["profit_ahead"].format(period=period, who=who, own=own, items=_listed(ahead, t)) + tie
+    return t["profit_ahead"].format(period=period, who=who, own=own, items=listed(ahead, t)) + tie
 
 
-def _listed(items: list[str], t: dict) -> str:
-    """a; b and c."""
-    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + t["and"] + items[-1]
+def listed(items: list[str], t: dict, sep: str = "; ") -> str:
+    """a; b and c (with ``sep`` ", ": a, b and c)."""
+    return items[0] if len(items) == 1 else sep.join(items[:-1]) + t["and"] + items[-1]
 
 
 def valuation_pct(manifest: dict) -> float | None:
@@ -293,12 +306,10 @@ def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | Non
     if d["n"] == 0 or pd.isna(d["diff"]):
         return None
     cash, other = money_in(comparison, lang, story.currency), story.label(story.current, lang)
-    direction = t["story_more" if d["diff"] > 0 else "story_less"]
-    diff = cash(abs(d["diff"]))
     if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
-        return t["valuation_item"].format(diff=diff, direction=direction, other=other, **_magnitudes(cash, d))
-    lo, hi = _ends(cash, d).values()
-    return t["valuation_item_unclear"].format(diff=diff, direction=direction, other=other, lo=lo, hi=hi)
+        return t["valuation_item"].format(diff=cash(abs(d["diff"])), direction=t["story_more" if d["diff"] > 0 else "story_less"],
+                                          other=other, **_ends(cash, d))
+    return t["valuation_item_unclear"].format(diff=cash(d["diff"], True), other=other, **_ends(cash, d))
 
 
 def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "report") -> str:
