@@ -238,24 +238,7 @@ def run(scenario, days: int | None = None, people: int | None = None, seed: int 
                 progress(1)
     daily = model.datacollector.get_model_vars_dataframe().reset_index(drop=True).drop(columns=list(HEADLINE))
     wall = time.perf_counter() - started
-    return Result(daily, reported(model, daily), manifest(sc, sc.simulation.seed, wall_time_s=round(wall, 3)), model)
-
-
-def reported(model: AudienceModel, daily: pd.DataFrame) -> dict:
-    """The run's headline figures as every output gives them (summary.json, runs.csv, sweeps): the model's summary
-    with the purchase index on day 0 beside the last day's and its change (the default market starts above a
-    neutral one, about 1.12, so an index of 1.08 at the end is a loss), and the complaints ignored apart from
-    those deleted, as daily.csv counts them (the model's summary counts both as ignored)."""
-    summary, start = {}, float(model.equity_at_start[1])
-    for key, value in model.summary.items():
-        if key == "purchase_index_end":
-            change = value / start - 1 if value is not None and start > 0 else None
-            summary |= {"purchase_index_start": start, key: value, "purchase_index_change": change}
-        elif key == "complaints_ignored":
-            summary |= {key: int(daily[key].sum()), "complaints_deleted": int(daily["complaints_deleted"].sum())}
-        else:
-            summary[key] = value
-    return summary
+    return Result(daily, model.summary, manifest(sc, sc.simulation.seed, wall_time_s=round(wall, 3)), model)
 
 
 def evaluate(scenario, params: Mapping[str, float] | None = None, *, seed: int = 0, days: int | None = None,

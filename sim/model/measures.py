@@ -125,7 +125,7 @@ def _followers_census(followers, trust, hunter):
 
 COST_PARTS = ("cost_staff", "cost_listening", "cost_content", "cost_prizes", "cost_paid", "cost_fans")  # what "cost" adds up
 
-HEADLINE = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "net_advocates_end", "purchase_index_end",
+HEADLINE = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "net_advocates_end", "purchase_index_end", "purchase_index_change",
             "net_profit", "customer_equity_change", "value", "value_undiscounted")  # summary names, none a daily column
 
 
@@ -160,7 +160,8 @@ def _headline(model, name: str) -> float:
 
 def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuations: dict | None = None,
               hours_per_full_time: float | None = None, trust_at_start: float | None = None,
-              discount_rate_per_year: float | None = None, customers_at_start: int | None = None) -> dict:
+              discount_rate_per_year: float | None = None, customers_at_start: int | None = None,
+              purchase_index_at_start: float | None = None) -> dict:
     """The headline figures of a run from its daily table (and customer equity on day 0, before anything happened).
 
     value = net profit over the horizon + customer equity at its end - customer equity at the start, all as of day 0:
@@ -171,7 +172,9 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
     ``valuations``: other valuations of the market, name -> (equity at the start, at the end), each giving
     ``value_<name>`` (the same net profit). ``hours_per_full_time``: a full-time person's staff-hours a year, to
     count the desk and the making of posts in full-time people. ``trust_at_start``: the market's mean trust before
-    day 0 (the same for every strategy on the same seed); else the first day's; ``customers_at_start`` likewise."""
+    day 0 (the same for every strategy on the same seed); else the first day's; ``customers_at_start`` likewise.
+    ``purchase_index_at_start``: the purchase index on day 0, beside the last day's and the change (the default market
+    starts above a neutral one, about 1.12, so an index of 1.08 at the end is a loss)."""
     days = len(daily)
     followers = daily["followers"]
     start = followers.iloc[0] - daily["follows"].iloc[0] + daily["unfollows"].iloc[0]
@@ -188,6 +191,8 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         return None if at is None or start is None or end is None else net_present + at[-1] * end - start
 
     end_present = None if equity_end is None or at is None else at[-1] * equity_end
+    index_end = _num(daily["purchase_index"].iloc[-1])
+    index_start = purchase_index_at_start
 
     return {
         "days": days,
@@ -208,11 +213,14 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "advocates_end": float(daily["advocates"].iloc[-1]),
         "detractors_end": float(daily["detractors"].iloc[-1]),
         "net_advocates_end": float(100 * (daily["advocates"].iloc[-1] - daily["detractors"].iloc[-1])),
-        "purchase_index_end": _num(daily["purchase_index"].iloc[-1]),
+        "purchase_index_start": index_start,
+        "purchase_index_end": index_end,
+        "purchase_index_change": index_end / index_start - 1 if index_end is not None and index_start else None,
         "complaints_raised": int(daily["complaints_raised"].sum()),
         "complaints_answered_in_time": int(daily["complaints_answered_in_time"].sum()),
         "complaints_answered_late": int(daily["complaints_answered_late"].sum()),
-        "complaints_ignored": int(daily["complaints_ignored"].sum() + daily["complaints_deleted"].sum()),
+        "complaints_ignored": int(daily["complaints_ignored"].sum()),
+        "complaints_deleted": int(daily["complaints_deleted"].sum()),
         "complaints_unheard": int(daily["complaints_unheard"].sum()),
         "staff_hours": float(daily["staff_hours"].sum()),
         "content_hours": float(daily["content_hours"].sum()),

@@ -106,7 +106,8 @@ class AudienceModel(mesa.Model):
         self.summary = summarize(daily, self.equity_at_start[0],
                                  {name: (self.valuations_at_start[name], at_end[name]) for name in at_end},
                                  self.config.service.hours_per_full_time, self.trust_at_start,
-                                 self.config.economy.discount_rate_per_year, self.customers_at_start)
+                                 self.config.economy.discount_rate_per_year, self.customers_at_start,
+                                 float(self.equity_at_start[1]))
 
     def valuations(self) -> dict[str, float]:
         """The market's customer equity valued other ways than trust held (``value_<name>`` in the summary): with

@@ -322,6 +322,12 @@ SOURCE_DE: dict[str, str] = {
         "die jährlichen Besetzungsstunden, die wage_per_hour für eine Vollzeitkraft annimmt (40 h pro Woche abzüglich Urlaub, "
         "Feiertagen und Krankheitstagen)"
     ),
+    "service.problem_rate": (
+        "angenommen, eher hoch: 0,001 am Tag sind 31\u00a0% der Kunden einer Marke im Jahr; der National Customer Rage "
+        "Survey (CCMC und Arizona State University 2023) findet 74\u00a0% der US-Haushalte mit einem Problem mit irgendeinem "
+        "Produkt oder Dienst in 12 Monaten, 13-14\u00a0% in den anfälligsten Kategorien (Computer und Internet, Autos); "
+        "für das eigene Beschwerdeaufkommen einer Marke variieren"
+    ),
     "service.patience_hours": "Edison Research 2012: 42\u00a0% erwarten eine Antwort innerhalb von 60 Minuten",
     "service.recovery_gain": (
         "seed 003 (eine beantwortete Beschwerde macht aus einem verärgerten Kunden einen Multiplikator); gedeckelt nach de Matos "
