@@ -195,7 +195,7 @@ class Strategy(Table):
 class Platform(Table):
     """The feed: quality score, organic reach, competition."""
 
-    reach_base: Number = P(0.12, 0, 1, unit="fraction of followers/post", source="organic reach of brand pages 6-16% (trade reports 2012-2014); assumed mid-range", doc="organic reach of a single daily post at the reference quality")
+    reach_base: Number = P(0.12, 0.001, 1, unit="fraction of followers/post", source="organic reach of brand pages 6-16% (trade reports 2012-2014); assumed mid-range", doc="organic reach of a single daily post at the reference quality")
     quality_ref: Number = P(0.03, 1e-4, 1, unit="engagements/impression", doc="engagement per impression the platform treats as average")
     start_quality: Literal["audience", "reference"] = Field(
         "audience", description='the quality score Q on day 0: "audience", what the page\'s own posts would score with its '
@@ -889,19 +889,24 @@ def parameters() -> list[dict]:
             continue
         for name, f in model.model_fields.items():
             extra = f.json_schema_extra or {}
-            lo = hi = None
-            for m in f.metadata:
-                lo, hi = getattr(m, "ge", lo), getattr(m, "le", hi)
             rows.append({"key": f"{table}.{name}", "default": getattr(getattr(defaults, table), name),
-                         "range": extra.get("allowed", "" if lo is None and hi is None else f"[{lo}, {hi}]"), "unit": extra.get("unit", ""),
+                         "range": extra.get("allowed", _table_range(f)), "unit": extra.get("unit", ""),
                          "source": extra.get("source", ""), "meaning": f.description or ""})
     for name, f in ContentType.model_fields.items():
         extra = f.json_schema_extra or {}
         values = {t: getattr(c, name) for t, c in defaults.content.items()}  # one per content type
-        rows.append({"key": f"content.TYPE.{name}", "default": values, "range": "", "unit": extra.get("unit", ""),
+        rows.append({"key": f"content.TYPE.{name}", "default": values, "range": _table_range(f), "unit": extra.get("unit", ""),
                      "source": extra.get("source", "") if name != "valued_by" else "seed 002 panel (promo: assumed)",
                      "meaning": f.description or ""})
     return rows
+
+
+def _table_range(f) -> str:
+    """A field's closed bounds as the parameter table shows them ("[0, 1]"), or "" if it has none."""
+    lo = hi = None
+    for m in f.metadata:
+        lo, hi = getattr(m, "ge", lo), getattr(m, "le", hi)
+    return "" if lo is None and hi is None else f"[{lo}, {hi}]"
 
 
 def _swept_here(row: str, key: str, values: str) -> str:

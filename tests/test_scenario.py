@@ -169,3 +169,27 @@ def test_malformed_scenarios_give_one_line_naming_the_file(tmp_path, text):
     except ScenarioError as e:
         msg = str(e)
         assert "\n" not in msg and msg.startswith(str(path)) and ": " in msg
+
+
+def _ends():
+    """Every numeric setting at each end of its allowed range (a content type's on promo): the values a sweep may
+    reach. The market's size and the horizon are left out (their ends are a 50-million-person market and 274 years)."""
+    from sim.scenario import parameters
+
+    for r in parameters():
+        ends = re.fullmatch(r"\[(\S+), (\S+)\]( or .*)?", r["range"])
+        if ends and r["key"] not in ("market.people", "simulation.days", "simulation.seed"):
+            for end in ends.group(1, 2):
+                yield r["key"].replace("TYPE", "promo"), float(end)
+
+
+@pytest.mark.parametrize("key, value", list(_ends()))
+def test_every_allowed_value_runs(key, value):
+    """A value a scenario accepts is one the model can run (platform.reach_base = 0 was accepted and divided by zero);
+    an end that breaks a rule between settings (reach_min <= reach_max) is refused before the run, in one line."""
+    try:
+        scenario = sim.runner.resolve(SCENARIOS / "stammtisch.toml", days=3, people=300, overrides={key: value})
+    except ScenarioError as e:
+        assert "\n" not in str(e) and key.rsplit(".", 1)[1] in str(e)
+        return
+    assert len(sim.run(scenario, seed=1).daily) == 3
