@@ -45,6 +45,9 @@ class _Group(click.Group):
                 raise
             where = f" (see {e.ctx.command_path} --help)" if e.ctx is not None else ""
             raise _OneLine(e.format_message().rstrip(".") + where) from None
+        except KeyboardInterrupt:  # Ctrl-C: click would say "Aborted!" and exit 1; every output is written whole or not at all
+            click.echo("audsim: interrupted; nothing written", err=True)
+            sys.exit(130)
         except SystemError as e:  # SIGTERM's SystemExit, raised while a compiled kernel ran, arrives wrapped
             cause = e
             while cause is not None and not isinstance(cause, SystemExit):
@@ -283,6 +286,12 @@ def format_breakeven(result) -> str:
     return "\n".join(lines)
 
 
+def _interrupted(kept: Path) -> None:
+    """Ctrl-C in a study that keeps its runs: say where they are and how to go on."""
+    click.echo(f"audsim: interrupted: the runs done are kept in {kept}; run the same command again with --resume", err=True)
+    sys.exit(130)
+
+
 def _exclusive(resume: bool, overwrite: bool) -> None:
     if resume and overwrite:
         _fail("--resume and --overwrite: expected one of them (--resume keeps the runs done, --overwrite starts again)")
@@ -459,6 +468,8 @@ def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out
                                  progress=update, overwrite=overwrite, **_dask(**dask))
     except (FileExistsError, outputs.OutputError, DaskError) as e:
         _fail(str(e))
+    except KeyboardInterrupt:
+        _interrupted(out)
     for key, label in (("a_wins_trust", "long-term trust"), ("a_wins_unfollows", "unfollow rate")):
         s = summary[key]
         click.echo(f"{sa.name} beats {sb.name} on {label} at {100 * s['share']:.0f}% of {summary['points']} points "
@@ -511,6 +522,8 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
             result.write(out, base_file, overwrite)
     except (ScenarioError, FileExistsError, outputs.OutputError) as e:
         _fail(str(e))
+    except KeyboardInterrupt:
+        _interrupted(runs_dir)
     click.echo(result.estimates.drop(columns="note").to_string(index=False, float_format=lambda x: f"{x:.5g}"))
     click.echo(f"posterior: the closest {len(result.posterior)} of {len(result.points)} points; wrote {out} and {out.with_suffix('.fit.json')}")
     for warning in result.warnings:

@@ -73,3 +73,24 @@ def test_bad_scenario_exits_2_with_one_line_and_writes_nothing(tmp_path):
 def test_bad_override_exits_2(tmp_path):
     res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), "--people", "-5", "--out", str(tmp_path / "o")])
     assert res.exit_code == 2 and "market.people" in res.output
+
+
+def test_ctrl_c_ends_every_command_alike_and_a_study_that_keeps_its_runs_says_how_to_go_on(tmp_path, monkeypatch):
+    """Ctrl-C exits 130 with one line, as a sweep's does (click would say "Aborted!" and exit 1), and leaves no
+    output behind; a calibration, whose runs are kept, says where they are and to resume."""
+    from sim.calibration import abc
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sim.runner, "run", interrupt)
+    monkeypatch.setattr(abc, "fit", interrupt)
+    out = tmp_path / "run"
+    res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), "--people", "500", "--days", "5", "--out", str(out)])
+    assert res.exit_code == 130 and res.output.strip() == "audsim: interrupted; nothing written", res.output
+    assert not out.exists()
+    fitted = tmp_path / "fit.toml"
+    res = CliRunner().invoke(main, ["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--samples", "4",
+                                    "--out", str(fitted)])
+    assert res.exit_code == 130 and "fit.runs" in res.output and "--resume" in res.output, res.output
+    assert not fitted.exists()
