@@ -142,6 +142,7 @@ def _bar(total: int, desc: str):
 def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, overwrite):
     """Compare SCENARIOS over paired replications (common random numbers)."""
     from .experiments import compare
+    from .experiments.compare import one_market
 
     resolved = {}
     try:
@@ -150,6 +151,7 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
             if sc.name in resolved:
                 _fail(f"{path}: name = {sc.name!r}: two scenarios share this name; expected distinct names (file names or name = ...)")
             resolved[sc.name] = sc
+        one_market(resolved)
     except ScenarioError as e:
         _fail(str(e))
     if baseline is not None and baseline not in resolved:

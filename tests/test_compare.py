@@ -147,3 +147,19 @@ def test_the_report_describes_a_timeline_and_listening(tmp_path):
     page = (write_report(c, tmp_path / "r") / "report.html").read_text()
     assert "days 20-29: service.problem_rate = 0.01" in page
     assert "listens for 50% of the complaints raised elsewhere" in page
+
+
+def test_scenarios_of_two_markets_or_horizons_are_refused_before_any_run(tmp_path):
+    """Paired runs of another market size or horizon would differ by it, not by the strategy: one line, exit 2,
+    naming the key, each scenario's value and the option that sets one for all."""
+    small = tmp_path / "small.toml"
+    small.write_text(f'extends = "{SCENARIOS / "stammtisch.toml"}"\nname = "small"\n[market]\npeople = 2000\n')
+    res = CliRunner().invoke(main, ["compare", str(small), str(SCENARIOS / "tupperparty.toml"), "--reps", "2", "--days", "5",
+                                    "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2 and "market.people differs (small: 2,000, tupperparty: 250,000)" in res.output and "--people" in res.output
+    assert len(res.output.strip().splitlines()) == 1 and not (tmp_path / "o").exists()
+    short = tmp_path / "short.toml"
+    short.write_text(f'extends = "{SCENARIOS / "stammtisch.toml"}"\nname = "short"\n[simulation]\ndays = 30\n')
+    res = CliRunner().invoke(main, ["compare", str(short), str(SCENARIOS / "tupperparty.toml"), "--reps", "2", "--people", "500",
+                                    "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2 and "simulation.days differs (short: 30, tupperparty: 1,095)" in res.output and "--days" in res.output

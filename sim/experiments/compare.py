@@ -20,7 +20,7 @@ from .. import outputs, runner
 from ..model.measures import COST_PARTS
 from ..model.sales import FADING_VALUE, OTHER_VALUES
 from ..parallel import map_tasks, serial_here
-from ..scenario import Scenario
+from ..scenario import Scenario, ScenarioError
 from . import stats
 
 METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end",
@@ -76,6 +76,17 @@ class Comparison:
             _plots.save_all(self, folder, lang, story)
 
 
+def one_market(scenarios: dict[str, Scenario]) -> None:
+    """Paired replications compare strategies in one market over one horizon: runs of another market size (its
+    people, its money) or another horizon would differ by that, not by the strategy."""
+    for key, option, why in (("simulation.days", "--days", "one horizon, to compare day by day"),
+                             ("market.people", "--people", "one market, for paired runs")):
+        values = {name: sc.value(key) for name, sc in scenarios.items()}
+        if len(set(values.values())) > 1:
+            shown = ", ".join(f"{name}: {v:,}" for name, v in values.items())
+            raise ScenarioError(f"{key} differs ({shown}): expected {why}; set it with {option}")
+
+
 def compare(scenarios: dict[str, Scenario], reps: int = 30, baseline: str | None = None, seed: int = 7,
             workers: int | None = None, progress=None) -> Comparison:
     """Run every scenario for the same ``reps`` replications and compare them.
@@ -90,8 +101,7 @@ def compare(scenarios: dict[str, Scenario], reps: int = 30, baseline: str | None
         raise ValueError(f"reps = {reps}: expected at least 2 replications for an interval")
     if reps < MIN_REPS:
         warnings.warn(f"only {reps} replications: intervals and tests are rough below {MIN_REPS}", stacklevel=2)
-    if any(sc.simulation.days != next(iter(scenarios.values())).simulation.days for sc in scenarios.values()):
-        raise ValueError("scenarios with different horizons (simulation.days) cannot be compared day by day")
+    one_market(scenarios)
     baseline = baseline or next(iter(scenarios))
     if baseline not in scenarios:
         raise ValueError(f"baseline = {baseline!r}: expected one of {', '.join(scenarios)}")
