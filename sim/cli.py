@@ -97,7 +97,7 @@ def _overwrite_option(f):
 
 @main.command()
 @click.argument("scenario", type=click.Path(path_type=Path))  # a folder gets our one line
-@click.option("--days", type=int, help="Days to simulate (default: the scenario's, 365).")
+@click.option("--days", type=int, help="Days to simulate (default: the scenario's; the shipped strategies run 1,095).")
 @click.option("--people", type=int, help="People in the market, the brand's extensive settings (listening, budgets, a fixed "
               "desk) scaled with it (default: the scenario's; shipped strategies 250000).")
 @click.option("--seed", type=int, help="Seed of the random streams (default: the scenario's).")
@@ -488,8 +488,8 @@ def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out
 @click.option("--base", type=click.Path(dir_okay=False, path_type=Path), help="With --from-insights: the scenario to fit (default: calibrate.base in scenarios/sets/defaults.toml).")
 @click.option("--market-multiple", type=click.FloatRange(min=1), default=5.0, show_default=True,
               help="With --from-insights: the reachable market as a multiple of the page's followers.")
-@click.option("--samples", type=click.IntRange(min=4), help="Latin-hypercube points (default: the file's, or 60).")
-@click.option("--reps", type=click.IntRange(min=1), help="Replications per point (default: the file's, or 2).")
+@click.option("--samples", type=click.IntRange(min=4), help="Latin-hypercube points a round (default: the file's, or 64; 120 with --from-insights).")
+@click.option("--reps", type=click.IntRange(min=1), help="Replications per point (default: the file's, or 2; 1 with --from-insights).")
 @click.option("--workers", type=click.IntRange(min=1), help="Local processes (default: all cores).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("results/calibrated.toml"), show_default=True,
               help="The fitted scenario; its runs go to OUT's name + '.runs/'.")

@@ -241,11 +241,12 @@ def run(scenario, days: int | None = None, people: int | None = None, seed: int 
     return Result(daily, model.summary, manifest(sc, sc.simulation.seed, wall_time_s=round(wall, 3)), model)
 
 
-def evaluate(scenario, params: Mapping[str, float] | None = None, *, seed: int = 0, days: int | None = None,
+def evaluate(scenario, params: Mapping[str, float] | None = None, *, seed: int | None = None, days: int | None = None,
              people: int | None = None) -> dict[str, float]:
     """The headline figures of one run as floats (NaN where a figure does not apply, e.g. no page):
     the function an optimiser or a sensitivity analysis (EMA Workbench, SALib, Optuna) calls.
 
-    ``params`` are dotted keys over ``scenario``, e.g. ``{"platform.reach_base": 0.1}``."""
+    ``params`` are dotted keys over ``scenario``, e.g. ``{"platform.reach_base": 0.1}``; ``seed``: the scenario's
+    by default, as ``run`` and ``audsim run`` (so the same call gives the same figures)."""
     result = run(scenario, days=days, people=people, seed=seed, overrides=params)
     return {k: (float(v) if v is not None else float("nan")) for k, v in result.summary.items() if isinstance(v, (int, float)) or v is None}

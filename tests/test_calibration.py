@@ -46,6 +46,7 @@ def test_calibration_recovers_the_known_values_of_the_example(tmp_path):
     assert fitted.platform.reach_base == pytest.approx(estimates.loc["platform.reach_base", "mean"])
     assert fitted.market.people == 10_000 and fitted.simulation.days == 180
     assert "targets were not reached" not in res.output  # each figure inside what the points made
+    assert "too few" not in res.output  # 30 posterior points: enough to adjust for three targets
 
 
 def test_targets_the_model_cannot_reach_are_said_so_and_a_collapsed_estimate_flagged(tmp_path):
@@ -72,6 +73,9 @@ def test_targets_file_calibration_writes_a_loadable_scenario(tmp_path):
     assert res.exit_code == 0, res.output
     fitted = sim.load(out)
     assert 0.02 <= fitted.platform.reach_base <= 0.4
+    # six points a round leave four in the posterior: its interval is not to be read, and the fit says so
+    assert "platform.reach_base: the posterior rests on 4 points, too few" in res.output and "--samples" in res.output, res.output
+    assert "too few" in out.read_text()
     assert (tmp_path / "fit.fit.json").exists()
 
 

@@ -164,6 +164,8 @@ def _regression_adjusted(points: pd.DataFrame, spec: CalibrationSpec, params: li
     near = points.head(max(len(params) + 3, len(points) // 2)).copy()
     bandwidth = float(near["distance"].max()) * 1.0001 or 1.0
     near["weight"] = 1.0 - (near["distance"] / bandwidth) ** 2
+    if len(near) < least_posterior(spec):
+        return near  # too few points to fit the adjustment: the closest points as they are (the estimates say so)
     misfit = np.column_stack([(near[m] - t.value) / t.scale for m, t in spec.targets.items()])
     design = np.column_stack([np.ones(len(near)), misfit])
     sw = np.sqrt(near["weight"].to_numpy())[:, None]
@@ -172,6 +174,15 @@ def _regression_adjusted(points: pd.DataFrame, spec: CalibrationSpec, params: li
     for i, p in enumerate(params):
         near[p] = np.clip(adjusted[:, i], *spec.ranges[p])
     return near
+
+
+POINTS_PER_TERM = 5  # the adjustment fits 1 + (number of targets) terms per parameter; with fewer points a term it
+# follows the points' noise and the interval shrinks toward nothing (15 times narrower at 20 points a round than at 120)
+
+
+def least_posterior(spec: CalibrationSpec) -> int:
+    """The fewest posterior points (the last round's closest half) the regression adjustment is fitted on."""
+    return POINTS_PER_TERM * (1 + len(spec.targets))
 
 
 def _weighted_quantile(x: np.ndarray, w: np.ndarray, q: float) -> float:
@@ -219,7 +230,7 @@ def _fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: Path, wo
         rows.append({"parameter": p, "mean": mean, "sd": float(np.sqrt(np.average((x - mean) ** 2, weights=w))),
                      "ci_low": _weighted_quantile(x, w, 0.025), "ci_high": _weighted_quantile(x, w, 0.975),
                      "best": float(points[p].iloc[0]), "range_low": spec.ranges[p][0], "range_high": spec.ranges[p][1]})
-        rows[-1]["note"] = _note(rows[-1])
+        rows[-1]["note"] = _note(rows[-1], len(posterior), least_posterior(spec))
     estimates = pd.DataFrame(rows)
     best = points.iloc[0]
     fitted = base.with_overrides(source="calibration", **{r["parameter"]: float(r["mean"]) for r in rows})
@@ -242,9 +253,13 @@ CHECK_SCALES = 2.0  # ... and counts as giving one when within two of its scales
 
 
 
-def _note(row: dict) -> str:
-    """Why an estimate needs care, or "" (estimates.csv's note)."""
+def _note(row: dict, points: int, least: int) -> str:
+    """Why an estimate needs care, or "" (estimates.csv's note); ``points`` in the posterior, ``least`` for the
+    regression adjustment."""
     low, high, width = row["range_low"], row["range_high"], row["range_high"] - row["range_low"]
+    if points < least:
+        return (f"the posterior rests on {points} points, too few to adjust for the targets' misfit (at least {least}): "
+                f"the interval is the closest points' spread and may be much too narrow; raise --samples to {2 * least} or more")
     if row["ci_high"] - row["ci_low"] <= 1e-9 * width:
         return "no width: the adjusted posterior piles on one value; widen the range or check that the targets can be reached"
     if row["ci_low"] <= low + 1e-9 * width or row["ci_high"] >= high - 1e-9 * width:
