@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 import sim
-from sim.calibration import read_insights, targets_from_insights
+from sim.calibration import abc, read_insights, targets_from_insights
 from sim.calibration.insights import EXAMPLE_TRUTH, example_export
 from sim.cli import main
 from sim.scenario import ScenarioError
@@ -76,6 +76,11 @@ def test_targets_file_calibration_writes_a_loadable_scenario(tmp_path):
     # six points a round leave four in the posterior: its interval is not to be read, and the fit says so
     assert "platform.reach_base: the posterior rests on 4 points, too few" in res.output and "--samples" in res.output, res.output
     assert "too few" in out.read_text()
+    # the file loads as the scenario that was fitted: the market resized for the fit with its budgets, prizes and
+    # listening cost (market.people written alone left them at the 250,000-person market's)
+    _, calibrated = abc.load_targets(SCENARIOS / "calibration" / "stammtisch-targets.toml")
+    calibrated = calibrated.with_overrides(**{"platform.reach_base": fitted.platform.reach_base})
+    assert fitted.model_dump(exclude={"name"}) == calibrated.model_dump(exclude={"name"})
     assert (tmp_path / "fit.fit.json").exists()
 
 

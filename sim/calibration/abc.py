@@ -23,7 +23,7 @@ from pydantic import Field, ValidationError
 
 from .. import outputs, runner
 from ..experiments.compare import replication_seeds
-from ..scenario import Scenario, ScenarioError, Table, one_line, read_toml, shown
+from ..scenario import Scenario, ScenarioError, Table, load, one_line, read_toml, shown
 from ..sweep.analyze import point_means
 from ..sweep.run import start_afresh, sweep
 from ..sweep.spec import OUTCOMES, SweepSpec, Vary, _typed
@@ -113,7 +113,7 @@ class Fit:
         lines += [f"# warning: {w}" for w in self.warnings]
         lines.append(f"extends = {_toml(str(Path(base_file).resolve()))}")
         tables: dict[str, dict] = {}
-        for key in [*self.params, *self.CONTEXT]:
+        for key in dict.fromkeys([*self.params, *self.CONTEXT, *_differing(self.scenario, load(base_file))]):
             *table, leaf = key.split(".")
             tables.setdefault(".".join(table), {}).setdefault(leaf, self.scenario.value(key))
         for table, values in tables.items():
@@ -138,6 +138,20 @@ def check_out(path: str | Path, overwrite: bool = False) -> None:
     sidecar = target.with_suffix(".fit.json")
     if sidecar.exists():
         outputs.check(sidecar, overwrite, "file")
+
+
+def _differing(scenario: Scenario, base: Scenario) -> list[str]:
+    """The settings (dotted keys of single values) in which ``scenario`` differs from ``base``: what a file that
+    extends the base must write to load as the scenario (a market resized for the fit scales its budgets, prizes
+    and listening cost with it, which ``market.people`` written alone would not)."""
+    def leaves(node, prefix=""):
+        for k, v in node.items():
+            if isinstance(v, dict):
+                yield from leaves(v, f"{prefix}{k}.")
+            elif isinstance(v, (bool, int, float, str)):
+                yield f"{prefix}{k}", v
+
+    return [k for k, v in leaves(scenario.model_dump(mode="json")) if k != "name" and base.value(k) != v]
 
 
 def _toml(v) -> str:
