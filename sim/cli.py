@@ -179,6 +179,8 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
 @click.option("--posts-per-day", type=click.FloatRange(min=0, max=50), help="Your page's posts a day now (the current strategy's).")
 @click.option("--from-insights", "insights", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Your page's daily analytics export (CSV): its size and posting rate, and reach, engagement and unfollows fitted to it.")
+@click.option("--current", metavar="STRATEGY", help="The set's strategy your page is run like now, e.g. stammtisch (default: the "
+              "set's, tupperparty): the others are compared with it; an export is fitted as it.")
 @click.option("--pdf", is_flag=True, help="Also print the report to report.pdf (needs Chromium).")
 @click.option("--pptx", is_flag=True, help="Also write a short slide deck, report.pptx.")
 @click.option("--reps", type=click.IntRange(min=2), help="Replications (default: the demo set's, 10).")
@@ -188,7 +190,8 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
 @click.option("--breakeven", "breakeven_people", callback=lambda ctx, p, v: None if v is None else _sizes(ctx, p, v), metavar="SIZES",
               help="Also find the break-even market of the set's pair at these sizes, e.g. 10000,30000,100000,300000,1000000 (slow).")
 @_overwrite_option
-def demo(lang, out, followers, market, posts_per_day, insights, pdf, pptx, reps, days, seed, workers, breakeven_people, overwrite):
+def demo(lang, out, followers, market, posts_per_day, insights, current, pdf, pptx, reps, days, seed, workers, breakeven_people,
+         overwrite):
     """Compare the shipped strategies on your page and write a self-contained report.html for a client."""
     from .experiments import demo as _demo
     from .report import pdf as _pdf
@@ -198,7 +201,9 @@ def demo(lang, out, followers, market, posts_per_day, insights, pdf, pptx, reps,
     try:
         scenarios, baseline, default_reps = _demo.load_set("demo")
         story = _demo.load_story("demo")
-        _demo.for_the_page(scenarios, story.current or baseline, followers, market, posts_per_day, days)  # refused before any run
+        if current is not None:
+            _demo.check_current(scenarios, current)
+        _demo.for_the_page(scenarios, current or story.current or baseline, followers, market, posts_per_day, days)  # refused before any run
         if pdf:
             _pdf.chromium()
         if pptx:
@@ -220,7 +225,7 @@ def demo(lang, out, followers, market, posts_per_day, insights, pdf, pptx, reps,
                 bar.total += 40 * 2
             result = _demo.demo(out, lang, n, days, market, seed, workers, progress=bar.update, overwrite=overwrite,
                                 breakeven_people=breakeven_people, followers=followers, posts_per_day=posts_per_day,
-                                insights_export=insights, pdf=pdf, pptx=pptx)
+                                insights_export=insights, pdf=pdf, pptx=pptx, current=current)
     except (outputs.OutputError, ScenarioError, _pdf.NoBrowser) as e:
         _fail(str(e))
     click.echo(format_comparison(result))

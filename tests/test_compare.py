@@ -139,6 +139,21 @@ def test_cli_demo_writes_a_report(tmp_path):
     assert "Your page: 150 followers" in page and "default page" not in page
 
 
+def test_demo_compares_the_strategies_with_the_one_the_page_is_run_like_now(tmp_path):
+    """--current names the set's strategy the client's page is run like: the others are compared with it and the
+    headline is about it; a strategy without a page, or one not in the set, is refused in one line before any run."""
+    out = tmp_path / "now"
+    res = CliRunner().invoke(main, ["demo", "--current", "stammtisch", "--reps", "2", "--people", "800", "--days", "10",
+                                    "--workers", "1", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert json.loads((out / "manifest.json").read_text())["baseline"] == "stammtisch"
+    assert "the regulars&#x27; table against the alternatives" in (out / "report.html").read_text()
+    for name, allowed in (("absent", "expected one of tupperparty, stammtisch"), ("nope", "not a strategy of the demo set")):
+        res = CliRunner().invoke(main, ["demo", "--current", name, "--out", str(tmp_path / name)])
+        assert res.exit_code == 2 and f"--current = '{name}'" in res.output and allowed in res.output, res.output
+        assert len(res.output.strip().splitlines()) == 1 and not (tmp_path / name).exists()
+
+
 def test_the_report_describes_a_timeline_and_listening(tmp_path):
     crisis = scenario("stammtisch", **SMALL).with_overrides(
         name="crisis", timeline=[{"from": 20, "to": 30, "service": {"problem_rate": 0.01}}])

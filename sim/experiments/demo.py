@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from .. import outputs, runner
@@ -122,15 +123,20 @@ def write_report(comparison: Comparison, out: str | Path, lang: str = "en", over
 def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = None, days: int | None = None,
          people: int | None = None, seed: int = 7, workers: int | None = None, progress=None, overwrite: bool = False,
          breakeven_people=None, followers: int | None = None, posts_per_day: float | None = None,
-         insights_export: str | Path | None = None, pdf: bool = False, pptx: bool = False) -> Comparison:
+         insights_export: str | Path | None = None, pdf: bool = False, pptx: bool = False, current: str | None = None) -> Comparison:
     """Compare the demo set on the client's page and write the report (and its PDF and deck) into ``out``.
 
     ``people`` is the reachable market, ``followers`` the page's size (see :func:`for_the_page`); an
     ``insights_export`` sets both and fits the market to the page's own figures (:func:`fit_to_insights`).
+    ``current``: the set's strategy the page is run like now (default: the set's story's); the others are compared
+    with it, the export is fitted as it, and the posting rate is its.
     With ``breakeven_people`` (market sizes), the report also shows where the set's ``breakeven`` pair
     (B against A) breaks even, over the same horizon."""
     shipped, baseline, default_reps = load_set("demo")
     story = load_story("demo")
+    if current is not None:
+        check_current(shipped, current)
+        story, baseline = replace(story, current=current), current
     current = story.current or baseline
     with outputs.claim(out, overwrite):  # refused at once, before the runs, if ``out`` may not be written
         fitted = None
@@ -151,6 +157,13 @@ def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = 
                                          workers=workers, progress=progress, days=next(iter(scenarios.values())).simulation.days)
         write_report(comparison, out, lang, overwrite, found, story, pdf, pptx)
     return comparison
+
+
+def check_current(shipped: dict[str, Scenario], current: str) -> None:
+    """``current`` names a strategy of the set that has a page (a page is what the client runs now)."""
+    pages = [n for n, sc in shipped.items() if sc.strategy.has_page]
+    if current not in pages:
+        raise ScenarioError(f"--current = {current!r}: not a strategy of the demo set with a page; expected one of {', '.join(pages)}")
 
 
 def breakeven_pair() -> tuple[str, str]:
