@@ -178,6 +178,21 @@ def test_the_break_even_sentence_reads_right_in_the_reports_words_for_every_case
             assert "{" not in text and text[0].isupper() and la in text and (lb in text or lb[:1].upper() + lb[1:] in text), text
 
 
+def test_a_lead_at_every_size_says_where_it_is_beyond_chance():
+    """'Worth more at every market size tested' rested on the means alone: the sentence says at which sizes the
+    interval excludes zero."""
+    from sim.experiments.breakeven import describe
+
+    base = {"status": "b_ahead_everywhere", "smallest": 10_000, "largest": 1_000_000, "sizes": 3, "people": None,
+            "low": None, "high": None, "a_surely_ahead_at": []}
+    assert describe({**base, "b_surely_ahead_at": [10_000, 100_000, 1_000_000]}, "A", "b").endswith("(beyond chance at each size).")
+    assert describe({**base, "b_surely_ahead_at": []}, "A", "b").endswith("(by the mean only: within chance at every size).")
+    assert describe({**base, "b_surely_ahead_at": [100_000, 1_000_000]}, "A", "b").endswith(
+        "(by the mean; beyond chance at 100,000 and 1,000,000 people only).")
+    behind = {**base, "status": "a_ahead_everywhere", "b_surely_ahead_at": [], "a_surely_ahead_at": [10_000]}
+    assert "über die Zufallsschwankung hinaus nur bei 10.000 Personen" in describe(behind, "A", "b", "de")
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_the_ranking_names_the_strategy_worth_most_and_where_the_proposed_one_stands(lang):
     c = _with_value({"tupperparty": -50_000, "stammtisch": 20_000, "absent": 60_000})

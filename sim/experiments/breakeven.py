@@ -146,7 +146,7 @@ def crossing(table: pd.DataFrame) -> dict:
     b_falls_behind, mixed (more than one change of sign) or no_difference."""
     n = table["people"].to_numpy(float)
     d, lo, hi = (table[c].to_numpy(float) for c in ("diff", "ci_low", "ci_high"))
-    point = {"people": None, "low": None, "high": None, "smallest": int(n[0]), "largest": int(n[-1]),
+    point = {"people": None, "low": None, "high": None, "smallest": int(n[0]), "largest": int(n[-1]), "sizes": int(n.size),
              "b_surely_ahead_at": [int(x) for x in n[lo > 0]], "a_surely_ahead_at": [int(x) for x in n[hi < 0]]}
     changes = int(np.count_nonzero(np.diff(np.sign(d)) != 0))
     if np.all(d == 0) and np.all(lo == hi):
@@ -184,10 +184,25 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
     t, num = TEXT[lang], _people(lang)
     s = point["status"]
     if s != "b_overtakes":
-        return t[f"be_{s}"].format(a=a, B=b[:1].upper() + b[1:], smallest=num(point["smallest"]), largest=num(point["largest"]))
+        text = t[f"be_{s}"].format(a=a, B=b[:1].upper() + b[1:], smallest=num(point["smallest"]), largest=num(point["largest"]))
+        ahead = {"b_ahead_everywhere": "b_surely_ahead_at", "a_ahead_everywhere": "a_surely_ahead_at"}.get(s)
+        return text if ahead is None or ahead not in point else f"{text[:-1]} ({_beyond_chance(point[ahead], point['sizes'], lang)})."
     lo = num(two_figures(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"]))
     hi = num(two_figures(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))
     return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), lo=lo, hi=hi)
+
+
+def _beyond_chance(sure: list[int], sizes: int, lang: str) -> str:
+    """Where a lead at every size tested (by the means) is beyond chance: at each size, at some, or at none."""
+    from ..report.i18n import TEXT
+    from ..report.story import listed
+
+    t = TEXT[lang]
+    if len(sure) == sizes:
+        return t["be_sure_all"]
+    if not sure:
+        return t["be_sure_none"]
+    return t["be_sure_some"].format(sizes=listed([_people(lang)(n) for n in sure], t, ", "))
 
 
 def _people(lang: str):
