@@ -285,7 +285,11 @@ class Service(Table):
     staff: Staff = Field(
         0.0, description='people on the desk during covered hours; "auto": sized each week to the expected load (Erlang C, target_in_time)',
         json_schema_extra={"unit": "persons", "source": "seed 002 (dialog needs at least one, better two people)", "extensive": True,
-                           "scaled_floor": 1.0, "allowed": '[0, 10000] or "auto"'})
+                           "scaled_floor": (1.0, "min_staff"), "allowed": '[0, 10000] or "auto"'})
+    min_staff: Number = P(0.0, 0, 10_000, unit="persons",
+                          doc="the fewest people a desk with anyone on it has: set when a fixed desk is scaled to a smaller market "
+                              "(part of a person is one slower agent: 1 person scaled to 0.08 would take 12.5 covered hours an "
+                              "answer), so that scaling it back up gives the desk as written")
     target_in_time: Number = P(0.8, 0, 0.999, unit="fraction", source="the contact-centre convention of 80% answered within the target time (Erlang C staffing)",
                               doc='with staff = "auto": share of the complaints raised in the desk\'s hours to answer (wait plus answer) within the complainer\'s patience; sets the staff')
     staff_step: Number = P(0.05, 0.01, 1, unit="persons",
@@ -853,21 +857,20 @@ def _scaled_settings(data: dict, factor: float) -> dict:
 
 
 def _scaled_table(values: dict, fields: dict, factor: float) -> dict:
+    """A table's extensive settings scaled; a setting with a ``scaled_floor`` (floor, the setting that keeps it) scaled
+    down below its floor keeps the floor beside it (not above the value itself), so that the value itself stays
+    linear in the market and scaling back restores it (a fixed desk keeps at least one person in a smaller market:
+    ``service.min_staff``; ``service.staff = "auto"`` sizes a desk to its load at any size)."""
     extra = {k: getattr(f, "json_schema_extra", None) or {} for k, f in fields.items()}
-    return {k: _scaled(v, factor, extra.get(k, {}).get("scaled_floor")) if extra.get(k, {}).get("extensive") else v
-            for k, v in values.items()}
-
-
-def _scaled(value, factor: float, floor: float | None = None):
-    """``value`` scaled by ``factor``; with a ``floor``, not below it (nor above the value itself) when scaled down.
-
-    A desk of a fixed size keeps at least one person in a smaller market: the model's part of a person is one
-    slower agent, so 1 person scaled to 0.08 would take 12.5 covered hours an answer and miss every complainer's
-    patience (``service.staff = "auto"`` sizes a desk to its load at any size)."""
-    if isinstance(value, str):  # "auto": a desk sized to its load scales by itself
-        return value
-    scaled = round(value * factor) if isinstance(value, int) else value * factor
-    return max(scaled, min(value, floor)) if floor is not None else scaled
+    out = dict(values)
+    for k, v in values.items():
+        if not extra.get(k, {}).get("extensive") or isinstance(v, str):  # "auto": a desk sized to its load scales by itself
+            continue
+        out[k] = round(v * factor) if isinstance(v, int) else v * factor
+        floor, kept_in = extra[k].get("scaled_floor", (None, None))
+        if floor is not None and 0 < out[k] < min(v, floor):
+            out[kept_in] = max(values.get(kept_in, 0.0), min(v, floor))
+    return out
 
 
 def _during(base: dict, settings: dict) -> Scenario:

@@ -8,6 +8,7 @@ import pytest
 import sim
 from sim.model import AudienceModel
 from sim.model.measures import HEADLINE
+from sim.model.service import fixed_staff
 
 from .conftest import SCENARIOS
 
@@ -46,8 +47,13 @@ def test_people_is_the_same_brand_in_a_market_of_that_size():
     small = sim.resolve(shipped, people=shipped.market.people // 10)
     assert small.market.people == shipped.market.people // 10
     assert small.service.listening_cost_per_day == pytest.approx(shipped.service.listening_cost_per_day / 10)
-    assert shipped.service.staff == 1 and small.service.staff == 1  # a fixed desk keeps its one person (a part is slower)
+    assert shipped.service.staff == 1 and fixed_staff(small.service.staff, small.service.min_staff) == 1  # a fixed desk keeps its one person (a part is slower)
     assert sim.resolve(shipped, people=shipped.market.people * 4).service.staff == 4  # and grows with a bigger market
+    # scaled down and up again, it is the desk scaled once (a manifest of a small run, run again larger, gave 50 people for 1)
+    again = sim.resolve(sim.resolve(shipped, people=2_000), people=100_000)
+    once = sim.resolve(shipped, people=100_000)
+    assert fixed_staff(again.service.staff, again.service.min_staff) == fixed_staff(once.service.staff, once.service.min_staff) == 1
+    assert sim.resolve(small, people=shipped.market.people).service.staff == pytest.approx(1)
     alone = sim.resolve(shipped, overrides={"market.people": shipped.market.people // 10})
     assert alone.service.staff == shipped.service.staff
     listening = [sim.run(ST, days=10, people=n, seed=1).daily["cost_listening"].sum() / n for n in (600, 1200)]

@@ -74,7 +74,7 @@ class Desk:
         self.mask = covered_hours(params.start_hour, params.hours_per_day, params.days_per_week)
         self.cum = np.concatenate([[0.0], np.cumsum(self.mask)])
         self.per_week = self.cum[-1]
-        self.staff = auto_staff(params, self.expected_per_day) if params.staff == "auto" else float(params.staff)
+        self.staff = auto_staff(params, self.expected_per_day) if params.staff == "auto" else fixed_staff(params.staff, params.min_staff)
         self.answer_time = answer_times(self.staff, params.answers_per_staff_hour) if self.per_week > 0 else np.full(1, np.inf)
         agents = self.answer_time.size
         if self.per_week > 0:
@@ -125,6 +125,12 @@ class Desk:
         """Staff-hours paid on a day (the covered hours of that weekday times staff)."""
         d = day % 7
         return float(self.mask[d * 24:(d + 1) * 24].sum() * self.staff)
+
+
+def fixed_staff(staff: float, min_staff: float = 0.0) -> float:
+    """A fixed desk's people: ``staff``, and at least ``min_staff`` if it has anyone (a desk scaled to a smaller market)."""
+    staff = float(staff)
+    return max(staff, float(min_staff)) if staff > 0 else 0.0
 
 
 def auto_staff(params, per_day: float) -> float:

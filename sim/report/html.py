@@ -18,6 +18,7 @@ from ..experiments import stats
 from ..model.measures import COST_PARTS
 from ..model.sales import FADING_VALUE
 from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and stronger links of trust to money
+from ..model.service import fixed_staff
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
@@ -438,7 +439,8 @@ def _strategies(comparison, story, lang: str = "en") -> str:
     for name, sc in comparison.manifest["scenarios"].items():
         st, sv = sc["strategy"], sc["service"]
         mix = ", ".join(f"{t.get('content', {}).get(k, k)} {percent(v, 0, lang)}" for k, v in st["mix"].items())
-        staff = t["staff_auto"] if sv["staff"] == "auto" else t["staff_n"].format(n=decimal(sv["staff"], "g", lang))
+        staff = t["staff_auto"] if sv["staff"] == "auto" else t["staff_n"].format(
+            n=decimal(fixed_staff(sv["staff"], sv.get("min_staff", 0.0)), "g", lang))
         posts, deletes = decimal(st["posts_per_day"], "g", lang), percent(sv["delete_share"], 0, lang)
         desk = sv["staff"] == "auto" or float(sv["staff"]) > 0
         facts = (t["facts_no_page"] if not st["has_page"] else

@@ -125,6 +125,11 @@ MEANING_DE: dict[str, str] = {
         "bei staff = \"auto\": Anteil der in den Servicezeiten eingehenden Beschwerden, die innerhalb der Geduld des "
         "Beschwerdeführers beantwortet werden sollen (Wartezeit plus Antwort); bestimmt die Besetzung"
     ),
+    "service.min_staff": (
+        "die wenigsten Personen eines Service-Teams, das überhaupt besetzt ist: gesetzt, wenn ein festes Team auf einen "
+        "kleineren Markt skaliert wird (ein Teil einer Person ist ein langsamerer Mitarbeiter: 1 Person auf 0,08 skaliert "
+        "bräuchte 12,5 besetzte Stunden für eine Antwort), damit es beim Hochskalieren wieder so ist wie geschrieben"
+    ),
     "service.staff_step": (
         "bei staff = \"auto\": das Service-Team wird in Schritten dieses Anteils einer Person bemessen (ein Bruchteil einer "
         "Person ist ein langsamerer Mitarbeiter)"
