@@ -10,6 +10,7 @@ from sim.dashboard import app
 from sim.dashboard.pair import StrategyPair, live, preset_knobs, presets
 from sim.model import AudienceModel
 from sim.model.measures import summarize
+from sim.model.service import fixed_staff
 from sim.report.numbers import count, decimal
 
 
@@ -46,10 +47,14 @@ def test_each_side_starts_from_its_own_presets_values(name):
     knobs = preset_knobs(name, 1500)
     assert knobs["promo_share"] == sc.strategy.mix.get("promo", 0.0) and knobs["posts_per_day"] == sc.strategy.posts_per_day
     assert knobs["answer_share"] == sc.service.answer_share and knobs["delete_share"] == sc.service.delete_share
-    assert knobs["staff"] == sc.service.staff or knobs["staff"] == float(sc.service.staff)
+    desk = sc.service.staff if sc.service.staff == "auto" else fixed_staff(sc.service.staff, sc.service.min_staff)
+    assert knobs["staff"] == desk  # the desk as it works: a fixed desk scaled to 1,500 people keeps its one person
     as_a = StrategyPair(left=name, right="absent", left_knobs=knobs, people="1500")
     assert as_a.left.config.model_dump(exclude={"name"}) == as_a.left_scenario.model_dump(exclude={"name"})
-    assert as_a.left_scenario.strategy == sc.strategy and as_a.left_scenario.service == sc.service
+    assert as_a.left_scenario.strategy == sc.strategy
+    chosen = as_a.left_scenario.service
+    assert chosen.model_dump(exclude={"staff"}) == sc.service.model_dump(exclude={"staff"})
+    assert (chosen.staff if chosen.staff == "auto" else fixed_staff(chosen.staff, chosen.min_staff)) == desk
 
 
 def test_choosing_a_preset_for_a_sets_its_knobs(monkeypatch):

@@ -18,6 +18,7 @@ from .. import runner
 from ..experiments.demo import load_story, scenarios_dir, tool_defaults
 from ..model import AudienceModel
 from ..model.measures import summarize
+from ..model.service import fixed_staff
 from ..report.numbers import capital, decimal, percent
 from ..scenario import ScenarioError
 
@@ -73,6 +74,8 @@ def preset_knobs(name: str, people: int = LIVE_PEOPLE) -> dict:
 
 def _read(sc, knob: Knob):
     value = sc.strategy.mix.get("promo", 0.0) if knob.key == "strategy.mix.promo" else sc.value(knob.key)
+    if knob.key == "service.staff" and value != "auto":
+        return fixed_staff(value, sc.service.min_staff)  # the desk as it works (a desk scaled to the live market keeps one person)
     return value if value == "auto" else float(value)
 
 
