@@ -224,7 +224,7 @@ def test_a_bad_option_is_one_line_with_exit_2(tmp_path, args, says):
 def test_a_calibration_range_is_checked_before_any_run(tmp_path):
     """Low below high, and both ends values the parameter takes: else one line, exit 2 and no folder."""
     text = (SCENARIOS / "calibration" / "stammtisch-targets.toml").read_text().replace('"../stammtisch.toml"', repr(str(SCENARIOS / "stammtisch.toml")))
-    for bad, says in (("[0.4, 0.02]", "low < high"), ("[0.02, 4]", "expected a number in [0, 1]")):
+    for bad, says in (("[0.4, 0.02]", "low < high"), ("[0.02, 4]", "expected a number in [0.001, 1]")):
         path = tmp_path / "c.toml"
         path.write_text(text.replace('"platform.reach_base" = [0.02, 0.4]', f'"platform.reach_base" = {bad}'))
         res = CliRunner().invoke(main, ["calibrate", str(path), "--params", "platform.reach_base", "--out", str(tmp_path / "o")])
