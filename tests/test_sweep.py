@@ -18,7 +18,7 @@ from sim.sweep import analyze, load_sweep, robustness, sweep
 from sim.sweep.analyze import NoSuccessfulRun, _spearman
 from sim.sweep.run import tasks
 
-from .conftest import SCENARIOS
+from .conftest import ROOT, SCENARIOS
 
 TINY = "people = 600\ndays = 30\n"
 
@@ -383,3 +383,30 @@ def test_max_memory_is_checked_before_a_sweep_starts(tmp_path):
     assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
     assert "--max-memory" in res.output and "needs about" in res.output and not out.exists(), res.output
 
+
+def test_param_columns_have_the_types_readme_gives(tmp_path):
+    """int64 for levels written as whole numbers or a setting that is one (a design's draws rounded), float64 else,
+    bool for true/false, text where a level is a word; README said "float64 or string"."""
+    body = TINY + ('design = "grid"\nreps = 1\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2]\n'
+                   '[parameters."service.quality"]\nlevels = [0.5, 1.0]\n[parameters."strategy.has_page"]\nlevels = [true]\n'
+                   '[parameters."service.staff"]\nlevels = ["auto"]\n')
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body))
+    types = sweep(spec, scenarios, tmp_path / "grid", workers=1).filter(like="param:").dtypes
+    body = TINY + 'design = "lhs"\nsamples = 2\nreps = 1\n[parameters."service.hours_per_day"]\nrange = [6, 14]\n'
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body, "lhs.toml"))
+    hours = sweep(spec, scenarios, tmp_path / "lhs", workers=1)["param:service.hours_per_day"]
+    assert [str(t) for t in types] == ["int64", "float64", "bool", str(pd.Series(["a"]).dtype)] and str(hours.dtype) == "int64"
+    readme = (ROOT / "README.md").read_text()
+    described = readme.split("`param:KEY` (", 1)[1].split("`scenario_hash`", 1)[0]
+    assert all(word in described for word in ("int64", "float64", "bool", "string")), described
+
+
+def test_readme_gives_the_shipped_sweeps_size_and_horizon():
+    """README said the shipped Sobol and robustness sweeps ran "5,000 people, one year": they set no days and run the
+    scenarios' 1,095."""
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    measured = readme.split("What carries the results (measured on the shipped sweeps, ", 1)[1][:120]
+    for name in ("sobol-behaviour", "robustness"):
+        spec, scenarios = load_sweep(SCENARIOS / "sweeps" / f"{name}.toml")
+        for sc in scenarios.values():
+            assert f"{sc.market.people:,} people" in measured and f"{sc.simulation.days:,} days" in measured, measured
