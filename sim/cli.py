@@ -406,13 +406,16 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
         with bar:
             runs = sweep_run.sweep(spec, scenarios, out, workers, scheduler, dask_local, resume, progress=update, overwrite=overwrite,
                                    **_dask(**dask))
-    except (FileExistsError, outputs.OutputError, sweep_run.DaskError) as e:
+    except (FileExistsError, outputs.OutputError, sweep_run.DaskError, ScenarioError) as e:
         _fail(str(e))
     except KeyboardInterrupt:
         saved = len(sweep_run.done_ids(out / "parts"))
         click.echo(f"audsim: interrupted: {saved} of {total} runs saved in {out}; run again with --resume", err=True)
         sys.exit(130)
-    analyze(out)
+    try:
+        analyze(out)
+    except ScenarioError as e:  # no run succeeded
+        _fail(str(e))
     bad = runs[runs["error"].notna() & (runs["error"] != "")]
     click.echo(f"{len(runs) - len(bad)} of {total} runs done, {len(bad)} failed; wrote {out}/runs.parquet, sensitivity.csv")
     for _, r in bad.head(10).iterrows():
@@ -434,7 +437,7 @@ def analyze_cmd(folder):
             if unfinished:  # what finished, in design order
                 collect(folder, sorted(f.stem for f in (folder / "parts").glob("*.parquet")))
             table = analyze(folder)
-    except outputs.OutputError as e:
+    except (outputs.OutputError, ScenarioError) as e:
         _fail(str(e))
     click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
 
@@ -473,7 +476,7 @@ def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out
         with bar:
             summary = robustness(spec, sa, sb, out, workers=workers, scheduler=scheduler, dask_local=dask_local, resume=resume,
                                  progress=update, overwrite=overwrite, **_dask(**dask))
-    except (FileExistsError, outputs.OutputError, DaskError) as e:
+    except (FileExistsError, outputs.OutputError, DaskError, ScenarioError) as e:
         _fail(str(e))
     except KeyboardInterrupt:
         _interrupted(out)

@@ -1,11 +1,13 @@
 """Sweeps: validation, designs, executors that agree, nothing lost on kill -9, analysis, robustness (issue #4)."""
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
 
+import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -13,8 +15,10 @@ from click.testing import CliRunner
 from sim.cli import main
 from sim.scenario import ScenarioError
 from sim.sweep import analyze, load_sweep, robustness, sweep
+from sim.sweep.analyze import NoSuccessfulRun, _spearman
+from sim.sweep.run import tasks
 
-from .conftest import SCENARIOS
+from .conftest import ROOT, SCENARIOS
 
 TINY = "people = 600\ndays = 30\n"
 
@@ -125,7 +129,8 @@ def test_a_sobol_sweep_with_failed_runs_ends_and_says_why_it_has_no_indices(tmp_
     res = CliRunner().invoke(main, ["sweep", str(sweep_file(tmp_path, body)), "--out", str(out), "--workers", "1"])
     assert res.exit_code == 0 and "failed" in res.output, res.output
     table = pd.read_csv(out / "sensitivity.csv")
-    assert (table["index"] == "incomplete").all() and table["note"].str.contains("no successful run").all()
+    assert (table["index"] == "incomplete").all() and table["note"].str.contains("points failed in every run").all()
+    assert table["note"].str.contains("narrow the ranges that fail").all() and not table["note"].str.contains("resume").any()
     assert not (out / "sensitivity.png").exists()
     res = CliRunner().invoke(main, ["analyze", str(out)])
     assert res.exit_code == 0 and "incomplete" in res.output
@@ -171,8 +176,9 @@ def test_ctrl_c_says_what_was_saved_and_the_parts_can_be_analysed(tmp_path):
     saved = len(list((out / "parts").glob("*.parquet")))
     assert proc.returncode == 130 and f"{saved} of 12 runs saved" in err and "--resume" in err, err[-500:]
     assert "Traceback" not in err
-    res = CliRunner().invoke(main, ["analyze", str(out)])
-    assert res.exit_code == 0 and "eta_squared" in res.output, res.output
+    res = CliRunner().invoke(main, ["analyze", str(out)])  # what is missing was not run, not failed: resume it
+    assert res.exit_code == 0 and "not yet run" in res.output and "--resume" in res.output, res.output
+    assert "failed" not in res.output and "eta_squared" not in res.output, res.output
 
 
 def test_resume_refuses_the_runs_of_another_sweep(tmp_path):
@@ -235,3 +241,172 @@ def test_robustness_reports_shares_and_a_region(tmp_path):
     table = pd.read_csv(tmp_path / "r" / "robustness.csv")
     assert len(table) == 12 and {"trust_diff", "unfollow_diff", "content.promo.valued_by"} <= set(table.columns)
     assert (tmp_path / "r" / "robustness.png").exists()
+
+
+def fake_sweep(tmp_path, body: str, outcome, ran=None, failed=None, name="f"):
+    """A sweep's folder as ``audsim sweep`` leaves it, without simulating: each run's outcomes are
+    ``outcome(params, rep)``; ``ran(point, rep)`` says which runs finished, ``failed(point, rep)`` which of them failed."""
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body, f"{name}.toml"))
+    rows = []
+    for t in tasks(spec, scenarios):
+        if ran is not None and not ran(t["point"], t["rep"]):
+            continue
+        row = {**{k: t[k] for k in ("run_id", "strategy", "point", "rep", "seed")}, **{f"param:{k}": v for k, v in t["params"].items()}}
+        if failed is not None and failed(t["point"], t["rep"]):
+            row["error"] = "ScenarioError: sweep: refused"
+        else:
+            row.update({o: outcome(t["params"], t["rep"]) for o in spec.outcomes}, error=None)
+        rows.append(row)
+    out = tmp_path / name
+    out.mkdir()
+    pd.DataFrame(rows, columns=None if rows else ["run_id"]).to_parquet(out / "runs.parquet")
+    (out / "sweep.json").write_text(json.dumps({"sweep": spec.model_dump(mode="json"), "scenarios": {n: {} for n in scenarios}}))
+    return out
+
+
+RANGES = 'design = "{design}"\nsamples = {samples}\nreps = 1\n[parameters."content.promo.annoyance"]\nrange = [0.0, 0.3]\n' \
+         '[parameters."platform.reach_elasticity"]\nrange = [0.0, 3.0]\n'
+
+
+def noisy(params, rep):
+    """An outcome mostly of content.promo.annoyance, a little of reach_elasticity and of chance."""
+    wobble = np.sin(1e3 * params["platform.reach_elasticity"] + rep)
+    return params["content.promo.annoyance"] + 0.01 * params["platform.reach_elasticity"] + 0.01 * wobble
+
+
+def test_designs_too_small_to_be_read_say_so_and_give_no_interval(tmp_path):
+    """Sobol from 4 base samples gave S1 -0.116 [-53.8, 53.6], Morris from 2 trajectories narrow intervals, an lhs of
+    5 points rho = -1 with a near-certain interval, all with an empty note."""
+    for design, samples, says in (("sobol", 4, "4 base samples: too few for Sobol indices to be read"),
+                                  ("morris", 2, "2 trajectories: too few for mu* and sigma to be read"),
+                                  ("lhs", 5, "5 points: too few for a rank correlation to be read")):
+        table = analyze(fake_sweep(tmp_path, TINY + RANGES.format(design=design, samples=samples), noisy, name=design))
+        assert table["note"].str.contains(says, regex=False).all() and table["value"].notna().any(), table
+        assert table["ci_low"].isna().all() and table["ci_high"].isna().all(), table
+    # a perfect rank correlation from more points: the value, and no interval (Fisher's z has none at 1)
+    table = analyze(fake_sweep(tmp_path, TINY + RANGES.format(design="lhs", samples=12), lambda p, r: p["content.promo.annoyance"],
+                               name="lhs12"))
+    perfect = table[table["parameter"] == "content.promo.annoyance"]
+    assert (perfect["value"] == 1).all() and perfect["ci_low"].isna().all()
+    assert perfect["note"].str.contains("exactly -1 or 1").all()
+
+
+def test_a_rank_correlations_interval_is_bonett_and_wrights():
+    """The example of statpsych's ci.spear (Bonett and Wright 2000): 0.870 [0.584, 0.964] from 15 pairs."""
+    y = np.array([21, 4, 9, 12, 35, 18, 10, 22, 24, 1, 6, 8, 13, 16, 19], float)
+    x = np.array([67, 28, 30, 28, 52, 40, 25, 37, 44, 10, 14, 20, 28, 40, 51], float)
+    assert np.allclose(_spearman(x, y), (0.8699639, 0.5840951, 0.9638297), atol=1e-6)
+
+
+def test_a_sobol_index_outside_0_1_or_wider_than_it_is_marked(tmp_path, monkeypatch):
+    from SALib.analyze import sobol
+
+    fixed = {"S1": np.array([-0.30, 0.20]), "S1_conf": np.array([0.10, 0.70]),
+             "ST": np.array([1.40, 0.30]), "ST_conf": np.array([0.20, 0.10])}
+    monkeypatch.setattr(sobol, "analyze", lambda *a, **k: fixed)
+    table = analyze(fake_sweep(tmp_path, TINY + RANGES.format(design="sobol", samples=16), noisy)).set_index(["parameter", "index"])
+    note = table.loc[table["outcome"] == "long_term_trust", "note"].fillna("")
+    assert "below 0 beyond its interval" in note[("content.promo.annoyance", "S1")]
+    assert "above 1 beyond its interval" in note[("content.promo.annoyance", "ST")]
+    assert "spans more than 0-1" in note[("platform.reach_elasticity", "S1")]
+    assert note[("platform.reach_elasticity", "ST")] == ""
+
+
+GRID18 = TINY + ('design = "grid"\nreps = 1\n[parameters."strategy.mix.promo"]\nlevels = [0.0, 0.4, 0.8]\n'
+                 '[parameters."strategy.posts_per_day"]\nlevels = [0.5, 1, 2, 3, 4, 5]\n')
+
+
+def test_an_incomplete_design_is_not_analysed_as_complete(tmp_path):
+    """An interrupted grid (5 of 18 points) gave eta squared 0.000 and 1.000 with one promotion level run; a grid
+    point failing every run gave 1.0 and 0.25 (a 'share of variance' of 1.25); an interrupted Sobol sweep blamed
+    failures. What is missing is counted, not yet run told from failed, and no index of an incomplete grid is given."""
+    def outcome(p, r):
+        return p["strategy.mix.promo"] + 0.1 * p["strategy.posts_per_day"] + 0.01 * r
+
+    table = analyze(fake_sweep(tmp_path, GRID18, outcome, ran=lambda pt, r: pt < 5, name="stopped"))
+    assert (table["index"] == "incomplete").all() and table["value"].isna().all()
+    assert table["note"].str.contains("13 of 18 points not yet run").all() and table["note"].str.contains("--resume").all()
+    assert not table["note"].str.contains("fail|error column").any()
+    table = analyze(fake_sweep(tmp_path, GRID18.replace("reps = 1", "reps = 2"), outcome, failed=lambda pt, r: pt == 17,
+                               name="one-point-fails"))
+    assert (table["index"] == "incomplete").all()
+    assert table["note"].str.contains("1 of 18 points failed in every run").all() and table["note"].str.contains("error column").all()
+    assert not table["note"].str.contains("resume").any()
+    # a complete grid whose one run is missing: indices over the points' means, and the note says so
+    table = analyze(fake_sweep(tmp_path, GRID18.replace("reps = 1", "reps = 2"), outcome, ran=lambda pt, r: (pt, r) != (3, 1),
+                               name="one-run-missing"))
+    assert (table["index"] == "eta_squared").all() and table["note"].str.contains("1 more run not yet run").all()
+    table = analyze(fake_sweep(tmp_path, TINY + RANGES.format(design="sobol", samples=16), noisy, ran=lambda pt, r: pt < 40,
+                               name="sobol"))
+    assert (table["index"] == "incomplete").all() and table["note"].str.contains("24 of 64 points not yet run").all()
+    assert table["note"].str.contains("--resume").all() and not table["note"].str.contains("fail").any()
+    # random and lhs designs are read from the points that ran, and say so
+    table = analyze(fake_sweep(tmp_path, TINY + RANGES.format(design="lhs", samples=16), noisy, ran=lambda pt, r: pt < 14,
+                               failed=lambda pt, r: pt == 0, name="lhs"))
+    assert (table["index"] == "spearman_rho").all() and table["value"].notna().all()
+    for says in ("2 of 16 points not yet run", "1 of 16 points failed in every run", "rho from 13 of the 16 points", "--resume",
+                 "error column"):
+        assert table["note"].str.contains(says, regex=False).all(), says
+
+
+def test_a_sweep_none_of_whose_runs_succeeded_says_so_in_one_line(tmp_path):
+    """Every combination invalid at run time: analyze crashed with KeyError: "Columns not found: 'long_term_trust', ...";
+    now one line naming the first error and where the others are, exit 2, from sweep, analyze and robustness."""
+    body = TINY + ('design = "grid"\nreps = 1\n[parameters."platform.reach_min"]\nlevels = [0.5, 0.6]\n'
+                   '[parameters."platform.reach_max"]\nlevels = [0.3, 0.4]\n')
+    path, out = sweep_file(tmp_path, body), tmp_path / "o"
+    for args in (["sweep", str(path), "--out", str(out), "--workers", "1"], ["analyze", str(out)],
+                 ["robustness", str(SCENARIOS / "stammtisch.toml"), str(SCENARIOS / "tupperparty.toml"), "--vary", str(path),
+                  "--out", str(tmp_path / "r"), "--workers", "1"]):
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
+        assert "none of the 4 runs" in res.output and "succeeded" in res.output and "runs.parquet" in res.output, res.output
+        assert "reach_min = 0.5: expected at most reach_max = 0.3" in res.output and "Traceback" not in res.output, res.output
+    targets = tmp_path / "targets.toml"  # calibrate's rounds are sweeps too
+    targets.write_text(f'base = "{SCENARIOS / "stammtisch.toml"}"\nsamples = 4\nreps = 1\nrounds = 1\npeople = 600\ndays = 20\n'
+                       '[ranges]\n"platform.reach_min" = [0.5, 0.6]\n"platform.reach_max" = [0.3, 0.4]\n'
+                       '[targets]\norganic_reach = { value = 0.1, scale = 0.01 }\n')
+    res = CliRunner().invoke(main, ["calibrate", str(targets), "--workers", "1", "--out", str(tmp_path / "c" / "fit.toml")])
+    assert res.exit_code == 2 and "none of the 4 runs" in res.output and "runs.parquet" in res.output, res.output
+    empty = fake_sweep(tmp_path, GRID, None, ran=lambda pt, r: False, name="nothing-yet")
+    with pytest.raises(NoSuccessfulRun, match="no run has finished yet.*--resume"):
+        analyze(empty)
+
+
+def test_max_memory_is_checked_before_a_sweep_starts(tmp_path):
+    """As run and compare do: each run failed on its own, one by one, and the analysis then crashed."""
+    out = tmp_path / "o"
+    try:
+        res = CliRunner().invoke(main, ["--max-memory", "100KB", "sweep", str(sweep_file(tmp_path, GRID)), "--out", str(out), "--workers", "1"])
+    finally:
+        os.environ.pop("AUDSIM_MAX_MEMORY", None)
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
+    assert "--max-memory" in res.output and "needs about" in res.output and not out.exists(), res.output
+
+
+def test_param_columns_have_the_types_readme_gives(tmp_path):
+    """int64 for levels written as whole numbers or a setting that is one (a design's draws rounded), float64 else,
+    bool for true/false, text where a level is a word; README said "float64 or string"."""
+    body = TINY + ('design = "grid"\nreps = 1\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2]\n'
+                   '[parameters."service.quality"]\nlevels = [0.5, 1.0]\n[parameters."strategy.has_page"]\nlevels = [true]\n'
+                   '[parameters."service.staff"]\nlevels = ["auto"]\n')
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body))
+    types = sweep(spec, scenarios, tmp_path / "grid", workers=1).filter(like="param:").dtypes
+    body = TINY + 'design = "lhs"\nsamples = 2\nreps = 1\n[parameters."service.hours_per_day"]\nrange = [6, 14]\n'
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body, "lhs.toml"))
+    hours = sweep(spec, scenarios, tmp_path / "lhs", workers=1)["param:service.hours_per_day"]
+    assert [str(t) for t in types] == ["int64", "float64", "bool", str(pd.Series(["a"]).dtype)] and str(hours.dtype) == "int64"
+    readme = (ROOT / "README.md").read_text()
+    described = readme.split("`param:KEY` (", 1)[1].split("`scenario_hash`", 1)[0]
+    assert all(word in described for word in ("int64", "float64", "bool", "string")), described
+
+
+def test_readme_gives_the_shipped_sweeps_size_and_horizon():
+    """README said the shipped Sobol and robustness sweeps ran "5,000 people, one year": they set no days and run the
+    scenarios' 1,095."""
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    measured = readme.split("What carries the results (measured on the shipped sweeps, ", 1)[1][:120]
+    for name in ("sobol-behaviour", "robustness"):
+        spec, scenarios = load_sweep(SCENARIOS / "sweeps" / f"{name}.toml")
+        for sc in scenarios.values():
+            assert f"{sc.market.people:,} people" in measured and f"{sc.simulation.days:,} days" in measured, measured

@@ -2,6 +2,7 @@
 
 import shutil
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -68,3 +69,26 @@ def test_a_target_file_with_a_typo_is_one_line_before_any_run(tmp_path, change, 
     (tmp_path / "v5.toml").write_text(text.replace(change[0], change[1]))
     res = CliRunner().invoke(main, ["validate", "--quick", "--folder", str(tmp_path)])
     assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1 and says in res.output, res.output
+
+
+def test_a_ratios_interval_is_honest_at_two_replications():
+    """V7's quick suite: the percentile bootstrap of 2 replications was their range, 2.65 [2.61, 2.70], a firm pass;
+    a t-based interval over the two reaches beyond the tolerance's 3.0."""
+    from sim.validation.suite import _ratio_check
+
+    spec = {"id": "V7", "source": "Locowise"}
+    within = lambda m: 1.5 <= m <= 3.0  # noqa: E731
+    check = _ratio_check(spec, "small / large", "[1.5, 3.0]", [0.102, 0.108], [0.102 / 2.610, 0.108 / 2.697], within)
+    assert check.low < 2.5 and check.high > 3.0 and check.result().startswith("pass on the mean"), check.measured()
+    # about 95% of the intervals from two normal replications hold the true ratio (the bootstrap's range: about half)
+    rng = np.random.default_rng(3)
+    held = [c.low <= 2.5 <= c.high for c in (_ratio_check(spec, "r", "", rng.normal(0.1, 0.01, 2), rng.normal(0.04, 0.002, 2), within)
+                                             for _ in range(2000))]
+    assert 0.93 <= np.mean(held) <= 0.97
+    # many replications: close to the delta method's interval; a denominator not told from 0: no bound, no firm pass
+    num, den = rng.normal(0.1, 0.01, 400), rng.normal(0.04, 0.002, 400)
+    check = _ratio_check(spec, "r", "", num, den, within)
+    ratio, half = num.mean() / den.mean(), 1.96 * np.std(num - num.mean() / den.mean() * den, ddof=1) / np.sqrt(400) / den.mean()
+    assert abs(check.low - (ratio - half)) < 0.01 and abs(check.high - (ratio + half)) < 0.01
+    check = _ratio_check(spec, "r", "", [1.0, 1.1], [0.01, -0.008], lambda m: m > 0)
+    assert not np.isfinite(check.high) and not check.firm

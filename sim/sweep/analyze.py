@@ -7,52 +7,96 @@ outcome's variance explained by its levels (eta squared, grid) or the
 Spearman rank correlation (random, lhs). A grid's points are fixed, so the
 interval of eta squared is a bootstrap over the replications at each point
 (the noise is in the runs, not in the choice of levels); random and lhs
-designs get Fisher-z intervals. A Sobol or Morris design needs every point:
-where a point has no successful run its indices are "incomplete", and the
-``note`` says why.
+designs get Fisher-z intervals. The ``note`` says what a reader must know:
+points or runs missing (not yet run: resume; failed: the error column), a
+design too small for its indices to be read, a Sobol index outside [0, 1]
+beyond its interval. Sobol, Morris and grid designs need every point: with
+one missing their indices read "incomplete"; random and lhs designs are
+analysed on the points that ran, and say so.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..scenario import ScenarioError
 from .spec import UNITS, SweepSpec
 
 COLUMNS = ["outcome", "parameter", "method", "index", "value", "ci_low", "ci_high", "unit", "note"]
 SHARE = {"S1": "share of variance", "ST": "share of variance", "eta_squared": "share of variance",
          "spearman_rho": "rank correlation (-1 to 1)"}  # Morris mu* and sigma are in the outcome's own unit
+NEEDS_EVERY_POINT = ("grid", "sobol", "morris")  # SALib's estimators read the design whole; a grid's levels overlap without it
+# Below these sizes an index is noted as too small to be read and given no interval (a bootstrap or Fisher's z over so
+# few has no footing). Morris screening is run with 10 or more trajectories (the common advice since Campolongo,
+# Cariboni and Saltelli 2007, whose method SALib's morris follows). A rank correlation of fewer than 10 points takes
+# few values: at 5 a perfect one happens by chance 1 in 120. Sobol estimates need far more: scipy's sobol_indices
+# advises at least 2**12 base samples even for 3 parameters, more than most simulation budgets, so below 16 Sobol
+# indices are not read at all, and above it each index whose own interval spans more than 0-1 says so.
+MIN_TRAJECTORIES, MIN_POINTS, MIN_SOBOL_SAMPLES = 10, 10, 16
+
+
+class NoSuccessfulRun(ScenarioError):
+    """A sweep none of whose runs succeeded: its rows hold no outcome, so there is nothing to analyse."""
 
 
 def successful(runs: pd.DataFrame, strategy: str | None = None) -> pd.DataFrame:
     """The runs without an error (of ``strategy``)."""
+    if runs.empty:
+        return runs  # no run finished (a sweep stopped before its first): no error column either
     ok = runs[runs["error"].isna() | (runs["error"] == "")]  # null (or "" in sweeps written before) is no error
     return ok if strategy is None else ok[ok["strategy"] == strategy]
 
 
 def point_means(runs: pd.DataFrame, spec: SweepSpec, strategy: str | None = None) -> pd.DataFrame:
-    """Outcomes averaged over replications, one row per design point (failed runs left out)."""
-    groups = successful(runs, strategy).groupby("point")
+    """Outcomes averaged over replications, one row per design point (failed runs left out); NoSuccessfulRun if
+    no run (of ``strategy``) succeeded."""
+    ok = successful(runs, strategy)
+    if ok.empty:
+        raise NoSuccessfulRun(_none_succeeded(runs, strategy))
+    groups = ok.groupby("point")
     params = groups[[f"param:{k}" for k in spec.parameters]].first()  # the same at every replication (text for "auto")
     return params.join(groups[list(spec.outcomes)].mean()).sort_index()
 
 
+def _none_succeeded(runs: pd.DataFrame, strategy: str | None = None) -> str:
+    """One line: no run succeeded, the first error and where every run's error is (the folder if ``collect`` or
+    ``analyze`` named it)."""
+    folder = runs.attrs.get("folder")
+    prefix = f"{folder}: " if folder else ""
+    if runs.empty:
+        return f"{prefix}no run has finished yet; finish the sweep with audsim sweep SWEEP.toml --out {folder or 'OUT'} --resume"
+    mine = runs if strategy is None else runs[runs["strategy"] == strategy]
+    of = f" of {strategy}" if strategy is not None else ""
+    if mine.empty:
+        return f"{prefix}no run{of} has finished yet"
+    table = Path(folder) / "runs.parquet" if folder else "runs.parquet"
+    return (f"{prefix}none of the {len(mine)} runs{of} succeeded, so there is nothing to analyse; each run's error is in "
+            f"the error column of {table} (the first: {mine['error'].dropna().iloc[0]})")
+
+
 def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
-    """Write sensitivity.csv (and sensitivity.png) for the sweep in ``out``."""
+    """Write sensitivity.csv (and sensitivity.png) for the sweep in ``out``; NoSuccessfulRun if no run succeeded."""
     out = Path(out)
-    spec = SweepSpec.model_validate(json.loads((out / "sweep.json").read_text())["sweep"], context={"recorded": True})
+    manifest = json.loads((out / "sweep.json").read_text())
+    spec = SweepSpec.model_validate(manifest["sweep"], context={"recorded": True})
     runs = pd.read_parquet(out / "runs.parquet")
+    runs.attrs["folder"] = str(out)
+    if successful(runs).empty:
+        raise NoSuccessfulRun(_none_succeeded(runs))
     rows = []
-    for strategy in runs["strategy"].unique():
-        means = point_means(runs, spec, strategy)
-        ok = successful(runs, strategy)
+    for strategy in manifest.get("scenarios") or runs["strategy"].unique():  # a strategy none of whose runs finished too
+        mine = runs[runs["strategy"] == strategy]
+        coverage = _coverage(spec, mine, out)
+        means = point_means(mine, spec) if not successful(mine).empty else None
         for outcome in spec.outcomes:
-            for r in _indices(spec, means, outcome, ok):
-                rows.append({"strategy": strategy, "note": "", **r,
+            for r in _indices(spec, means, outcome, successful(mine), coverage):
+                rows.append({"strategy": strategy, **r,
                              "unit": SHARE.get(r["index"], UNITS.get(outcome, "") if r["index"] in ("mu_star", "sigma") else "")})
     table = pd.DataFrame(rows, columns=["strategy", *COLUMNS])
     table.to_csv(out / "sensitivity.csv", index=False)
@@ -63,56 +107,145 @@ def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
     return table
 
 
-def _indices(spec: SweepSpec, means: pd.DataFrame, outcome: str, runs: pd.DataFrame) -> list[dict]:
+@dataclass
+class _Coverage:
+    """What of a strategy's design has run: points without a successful run, told apart as not yet run (to resume)
+    or failed (their errors in runs.parquet), and runs missing at the other points."""
+
+    points: int
+    unrun_points: int
+    failed_points: int
+    unrun_runs: int
+    failed_runs: int
+    out: Path
+
+    @property
+    def missing(self) -> int:
+        return self.unrun_points + self.failed_points
+
+    def what(self) -> str:
+        parts = [f"{self.unrun_points} of {self.points} points not yet run" if self.unrun_points else "",
+                 f"{self.failed_points} of {self.points} points failed in every run" if self.failed_points else ""]
+        if self.unrun_runs or self.failed_runs:
+            parts.append(" and ".join(p for p in (_runs(self.unrun_runs, "not yet run"), _runs(self.failed_runs, "failed")) if p)
+                         + " (those points' means are over fewer replications)")
+        return _joined(*parts)
+
+    def action(self) -> str:
+        return _joined(f"finish it with audsim sweep SWEEP.toml --out {self.out} --resume" if self.unrun_points or self.unrun_runs else "",
+                       f"see the error column of {self.out / 'runs.parquet'}" if self.failed_points or self.failed_runs else "")
+
+
+def _runs(n: int, what: str) -> str:
+    return f"{n} more {'run' if n == 1 else 'runs'} {what}" if n else ""
+
+
+def _coverage(spec: SweepSpec, runs: pd.DataFrame, out: Path) -> _Coverage:
+    """How much of the design ``runs`` (one strategy's) covers."""
+    n = len(spec.points())
+    per = pd.DataFrame(0, index=range(n), columns=["ok", "failed"])
+    if not runs.empty:
+        failed = runs["error"].notna() & (runs["error"] != "")
+        per = per.add(pd.DataFrame({"ok": ~failed, "failed": failed}).groupby(runs["point"]).sum(), fill_value=0)
+    none = per["ok"] == 0
+    return _Coverage(n, int((none & (per["failed"] == 0)).sum()), int((none & (per["failed"] > 0)).sum()),
+                     int((spec.reps - per["ok"] - per["failed"])[~none].sum()), int(per["failed"][~none].sum()), out)
+
+
+def _joined(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
+def _indices(spec: SweepSpec, means: pd.DataFrame | None, outcome: str, runs: pd.DataFrame, coverage: _Coverage) -> list[dict]:
     """The indices of each parameter for one outcome, from the point means (and, for a grid's intervals, the
-    successful ``runs`` at each point)."""
+    successful ``runs`` at each point), each with its note."""
     names = list(spec.parameters)
-    y = means[outcome].to_numpy(dtype=float)
-    if spec.design in ("sobol", "morris"):
-        n_expected = len(spec.sample_matrix())
-        missing = n_expected - int(np.count_nonzero(~np.isnan(y)))
-        if missing:
-            note = (f"{missing} of {n_expected} design points have no successful run (see the error column of runs.parquet); "
-                    f"{spec.design} needs every point: narrow the ranges that fail")
-            return [{"outcome": outcome, "parameter": p, "method": spec.design, "index": "incomplete", "value": np.nan,
-                     "ci_low": np.nan, "ci_high": np.nan, "note": note} for p in names]
-    if spec.design == "sobol":
-        from SALib.analyze import sobol
-
-        s = sobol.analyze(spec.problem(), y, calc_second_order=False, seed=spec.seed)
-        return [{"outcome": outcome, "parameter": p, "method": "sobol", "index": idx, "value": s[idx][i],
-                 "ci_low": s[idx][i] - s[f"{idx}_conf"][i], "ci_high": s[idx][i] + s[f"{idx}_conf"][i]}
-                for i, p in enumerate(names) for idx in ("S1", "ST")]
-    if spec.design == "morris":
-        from SALib.analyze import morris
-
-        X = spec.sample_matrix()
-        s = morris.analyze(spec.problem(), X, y, num_levels=spec.morris_levels, seed=spec.seed)
-        rows = []
-        for i, p in enumerate(names):
-            rows.append({"outcome": outcome, "parameter": p, "method": "morris", "index": "mu_star", "value": s["mu_star"][i],
-                         "ci_low": max(0.0, s["mu_star"][i] - s["mu_star_conf"][i]),  # a mean of absolute effects
-                         "ci_high": s["mu_star"][i] + s["mu_star_conf"][i]})
-            rows.append({"outcome": outcome, "parameter": p, "method": "morris", "index": "sigma", "value": s["sigma"][i],
-                         "ci_low": np.nan, "ci_high": np.nan})
-        return rows
-    rows = []
+    y = (means[outcome].reindex(range(coverage.points)) if means is not None else pd.Series(np.nan, index=range(coverage.points)))
+    y = y.to_numpy(dtype=float)
     keep = ~np.isnan(y)
+    valueless = int(np.count_nonzero(~keep)) - coverage.missing  # points that ran but give no value of this outcome (NaN)
+    what = _joined(coverage.what(), f"{valueless} of {coverage.points} points give no value of {outcome}" if valueless else "")
+    if spec.design in NEEDS_EVERY_POINT and not keep.all():
+        fails = f": narrow the {'levels' if spec.design == 'grid' else 'ranges'} that fail" if coverage.failed_points else ""
+        note = _joined(what, f"a {spec.design} design needs every point{fails}", coverage.action())
+        return [{"outcome": outcome, "parameter": p, "method": spec.design, "index": "incomplete", "value": np.nan,
+                 "ci_low": np.nan, "ci_high": np.nan, "note": note} for p in names]
+    if spec.design not in NEEDS_EVERY_POINT and not keep.any():
+        return [{"outcome": outcome, "parameter": p, "method": spec.design, "index": "incomplete", "value": np.nan,
+                 "ci_low": np.nan, "ci_high": np.nan, "note": _joined(what, coverage.action())} for p in names]
+    if spec.design == "sobol":
+        return _sobol(spec, y, outcome, _joined(what, coverage.action()))
+    if spec.design == "morris":
+        return _morris(spec, y, outcome, _joined(what, coverage.action()))
+    rows = []
     if spec.design == "grid":
         replications = runs.groupby("point")[outcome].apply(lambda v: v.dropna().to_numpy(dtype=float))
-        draws = _replication_draws([replications[pt] for pt in means.index[keep]], spec.seed)
-    for p in names:
-        if spec.design == "grid":  # levels as categories: a word ("auto") is a level like any number
-            x = pd.factorize(means[f"param:{p}"])[0][keep]
-            value = float(_eta_squared(x, y[keep][None, :])[0])
+        draws = _replication_draws([replications[pt] for pt in means.index], spec.seed)
+        for p in names:  # levels as categories: a word ("auto") is a level like any number
+            x = pd.factorize(means[f"param:{p}"])[0]
+            value = float(_eta_squared(x, y[None, :])[0])
             lo, hi = np.percentile(_eta_squared(x, draws), [2.5, 97.5]) if draws is not None else (np.nan, np.nan)
-            note = "" if draws is not None else "no interval: it needs at least 2 replications at every point"
+            note = _joined(what, "" if draws is not None else "no interval: it needs at least 2 replications at every point",
+                           coverage.action())
             rows.append({"outcome": outcome, "parameter": p, "method": "grid", "index": "eta_squared", "value": value,
                          "ci_low": float(lo), "ci_high": float(hi), "note": note})
+        return rows
+    ran = f"rho from {int(keep.sum())} of the {coverage.points} points" + (" (the failed points' region left out)" if coverage.failed_points else "")
+    for p in names:
+        x = means[f"param:{p}"].reindex(range(coverage.points)).to_numpy(dtype=float)
+        rho, lo, hi = _spearman(x[keep], y[keep])
+        n = int(keep.sum())
+        if n < MIN_POINTS:
+            size = f"{n} points: too few for a rank correlation to be read (at least {MIN_POINTS}; no interval)"
+        elif np.isfinite(rho) and np.isnan(lo):
+            size = "a rank correlation of exactly -1 or 1: Fisher's z gives it no interval"
         else:
-            x = means[f"param:{p}"].to_numpy(dtype=float)
-            rho, lo, hi = _spearman(x[keep], y[keep])
-            rows.append({"outcome": outcome, "parameter": p, "method": spec.design, "index": "spearman_rho", "value": rho, "ci_low": lo, "ci_high": hi})
+            size = ""
+        rows.append({"outcome": outcome, "parameter": p, "method": spec.design, "index": "spearman_rho", "value": rho,
+                     "ci_low": lo, "ci_high": hi,
+                     "note": _joined(what, ran if coverage.missing or valueless else "", size, coverage.action())})
+    return rows
+
+
+def _sobol(spec: SweepSpec, y: np.ndarray, outcome: str, note: str) -> list[dict]:
+    """S1 and ST with SALib's bootstrap intervals; none below MIN_SOBOL_SAMPLES base samples, and each index whose
+    interval spans more than 0-1 or lies wholly outside it noted."""
+    from SALib.analyze import sobol
+
+    s = sobol.analyze(spec.problem(), y, calc_second_order=False, seed=spec.seed)
+    small = spec.samples < MIN_SOBOL_SAMPLES
+    size = (f"{spec.samples} base samples: too few for Sobol indices to be read (at least {MIN_SOBOL_SAMPLES}; no interval)"
+            if small else "")
+    rows = []
+    for i, p in enumerate(spec.parameters):
+        for idx in ("S1", "ST"):
+            value, half = float(s[idx][i]), float(s[f"{idx}_conf"][i])
+            lo, hi = (np.nan, np.nan) if small else (value - half, value + half)
+            flag = ("" if small else
+                    "its interval spans more than 0-1: too few samples to read it" if hi - lo > 1 else
+                    "below 0 beyond its interval: the estimate has not settled (more samples)" if hi < 0 else
+                    "above 1 beyond its interval: the estimate has not settled (more samples)" if lo > 1 else "")
+            rows.append({"outcome": outcome, "parameter": p, "method": "sobol", "index": idx, "value": value,
+                         "ci_low": lo, "ci_high": hi, "note": _joined(note, size, flag)})
+    return rows
+
+
+def _morris(spec: SweepSpec, y: np.ndarray, outcome: str, note: str) -> list[dict]:
+    """mu* (with SALib's bootstrap interval, none below MIN_TRAJECTORIES) and sigma."""
+    from SALib.analyze import morris
+
+    s = morris.analyze(spec.problem(), spec.sample_matrix(), y, num_levels=spec.morris_levels, seed=spec.seed)
+    small = spec.samples < MIN_TRAJECTORIES
+    note = _joined(note, f"{spec.samples} trajectories: too few for mu* and sigma to be read (at least {MIN_TRAJECTORIES}; "
+                         "no interval)" if small else "")
+    rows = []
+    for i, p in enumerate(spec.parameters):
+        mu, half = float(s["mu_star"][i]), float(s["mu_star_conf"][i])
+        rows.append({"outcome": outcome, "parameter": p, "method": "morris", "index": "mu_star", "value": mu,
+                     "ci_low": np.nan if small else max(0.0, mu - half),  # a mean of absolute effects
+                     "ci_high": np.nan if small else mu + half, "note": note})
+        rows.append({"outcome": outcome, "parameter": p, "method": "morris", "index": "sigma", "value": float(s["sigma"][i]),
+                     "ci_low": np.nan, "ci_high": np.nan, "note": note})
     return rows
 
 
@@ -143,12 +276,17 @@ def _replication_draws(values: list[np.ndarray], seed: int, resamples: int = 500
 
 
 def _spearman(x, y):
+    """Spearman's rho with a Fisher-z interval of variance (1 + rho**2 / 2) / (n - 3) (Bonett and Wright 2000,
+    Psychometrika 65: 23-28; Pearson's 1 / (n - 3) is too narrow for ranks); no interval below MIN_POINTS points, nor at
+    rho = -1 or 1, where the transform has none (a clip there gave a near-certain interval from 5 points)."""
     n = len(x)
     if n < 4 or np.all(x == x[0]) or np.all(y == y[0]):
         return np.nan, np.nan, np.nan
-    rho = stats.spearmanr(x, y).statistic
-    z, half = np.arctanh(np.clip(rho, -0.999999, 0.999999)), 1.96 / np.sqrt(n - 3)
-    return float(rho), float(np.tanh(z - half)), float(np.tanh(z + half))
+    rho = float(stats.spearmanr(x, y).statistic)
+    if n < MIN_POINTS or abs(rho) > 1 - 1e-12:
+        return rho, np.nan, np.nan
+    z, half = np.arctanh(rho), stats.norm.ppf(0.975) * np.sqrt((1 + rho ** 2 / 2) / (n - 3))
+    return rho, float(np.tanh(z - half)), float(np.tanh(z + half))
 
 
 def _plot(table: pd.DataFrame, path: Path) -> None:

@@ -83,7 +83,8 @@ def sweep(spec, scenarios, out: str | Path, workers: int | None = None, schedule
           dask_local: int | None = None, resume: bool = False, progress=None, overwrite: bool = False,
           security=None, connect_timeout: float = 10.0) -> pd.DataFrame:
     """Run a sweep into ``out``; return all its rows (also in runs.parquet). ``sim.sweep.analyze(out)`` then
-    writes sensitivity.csv and the plots, as ``audsim sweep`` does after its runs.
+    writes sensitivity.csv and the plots, as ``audsim sweep`` does after its runs. A market too large for the memory
+    (``audsim --max-memory``, else what the machine has) is refused before anything is written (ScenarioError).
 
     Args:
         workers: local processes (default all cores; 1 runs here, serially).
@@ -96,6 +97,9 @@ def sweep(spec, scenarios, out: str | Path, workers: int | None = None, schedule
         progress: callable ``progress(row)`` after each run.
         overwrite: start again in a folder that holds an earlier audsim output (see :mod:`sim.outputs`).
     """
+    if scheduler is None or dask_local:  # a remote cluster's workers weigh each run against their own memory
+        runs = len(spec.points()) * spec.reps * len(scenarios)
+        check_memory(spec, scenarios, dask_local or (1 if serial_here(workers) else min(runs, workers or os.cpu_count() or 1)))
     with contextlib.ExitStack() as stack:
         if scheduler is not None and not dask_local:  # reach the cluster first: an unreachable one leaves nothing behind
             scheduler = stack.enter_context(_connected(scheduler, security, connect_timeout))
@@ -104,6 +108,16 @@ def sweep(spec, scenarios, out: str | Path, workers: int | None = None, schedule
             if resume:
                 same_sweep(claimed, spec, scenarios)
             return _sweep(spec, scenarios, claimed.target, workers, scheduler, dask_local, resume, progress, security, connect_timeout)
+
+
+def check_memory(spec, scenarios, at_once: int) -> None:
+    """Refuse in one line, before any run, a sweep whose largest market would not fit ``at_once`` times in memory, as
+    ``run`` and ``compare`` do (else each run fails on its own, one by one)."""
+    swept = [k for k in spec.parameters if k in ("market.people", "market.mean_degree")]
+    for sc in scenarios.values():
+        sizes = [sc.model_copy(update={"market": sc.market.model_copy(update={k.split(".")[1]: _typed(sc, k, point[k]) for k in swept})})
+                 for point in spec.points()] if swept else [sc]
+        runner.check_memory(max(sizes, key=runner.memory_needed), at_once)
 
 
 @contextlib.contextmanager
@@ -272,7 +286,7 @@ def _scheduler_file(path: Path, where: str) -> None:
 
 
 def collect(out: Path, order: list[str]) -> pd.DataFrame:
-    """All parts as one table in design order, written to runs.parquet."""
+    """All parts as one table in design order, written to runs.parquet (``attrs["folder"]`` names ``out``)."""
     frames = [pd.read_parquet(f) for f in sorted((out / "parts").glob("*.parquet"))]
     runs = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["run_id"])
     rank = {rid: i for i, rid in enumerate(order)}
@@ -280,4 +294,5 @@ def collect(out: Path, order: list[str]) -> pd.DataFrame:
     tmp = out / ".runs.parquet.tmp"
     runs.to_parquet(tmp, index=False)
     os.replace(tmp, out / "runs.parquet")
+    runs.attrs["folder"] = str(out)  # named in a message when no run succeeded (analyze.point_means)
     return runs
