@@ -92,3 +92,28 @@ def test_a_ratios_interval_is_honest_at_two_replications():
     assert abs(check.low - (ratio - half)) < 0.01 and abs(check.high - (ratio + half)) < 0.01
     check = _ratio_check(spec, "r", "", [1.0, 1.1], [0.01, -0.008], lambda m: m > 0)
     assert not np.isfinite(check.high) and not check.firm
+
+
+def test_v3_counts_an_ignored_complainer_the_silence_made_a_detractor_within_30_days():
+    """V3's 'stop buying' is trust falling below 0.3 on any of the 30 days after the silence, from at or above it:
+    a detractor before the complaint is not counted (unless they unfollow), one who fell and recovered is; a cohort
+    closes 30 days after the day it was resolved, also when days without resolutions lie between."""
+    from types import SimpleNamespace
+
+    from sim.model.service import IGNORE
+    from sim.validation.suite import _IgnoredCohorts
+
+    n = 4  # 0: stays fine; 1: a detractor already; 2: falls on day 10 and recovers; 3: unfollows the page on day 5
+    people = SimpleNamespace(trust=np.array([0.5, 0.2, 0.5, 0.5], np.float32), unfollowed_on=np.full(n, -1))
+    log = {"day": 0, "who": np.arange(n), "outcome": np.full(n, IGNORE), "on_page": np.ones(n, bool),
+           "trust_change": np.zeros(n, np.float32)}
+    model = SimpleNamespace(people=people, complaint_log=[log], day=1)
+    watched, closed = _IgnoredCohorts(model), []
+    for day in range(40):
+        model.day = day + 1  # after the step of day ``day``
+        people.trust[2] = 0.25 if day == 10 else 0.5
+        if day == 5:
+            people.unfollowed_on[3] = 5
+        closed += watched.day_passed()
+        assert (len(closed) == 0) == (day < 30), day
+    assert closed == [False, False, True, True]

@@ -228,6 +228,9 @@ def _sample_weeks(task) -> list[float]:
     return [float(np.nanmean(weekly[y * 365:(y + 1) * 365][window])) for y in range(years)]
 
 
+DETRACTOR_TRUST = 0.3  # V3's "stop buying": trust below it buys at most a third as often as a neutral customer
+
+
 def complaint_outcomes(path, spec, size) -> list[Check]:
     """Follow every resolved complaint for 30 days: unfollows, trust, talk, worth of a fast reply."""
     tol = spec["tolerance"]
@@ -237,14 +240,10 @@ def complaint_outcomes(path, spec, size) -> list[Check]:
         for cond in ("slow", "fast"):
             sc = _scenario(path, spec, size, spec["conditions"][cond])
             model = AudienceModel(sc, seed=seed, record_complaints=True)
-            for day in range(sc.simulation.days):
+            watched = _IgnoredCohorts(model)
+            for _ in range(sc.simulation.days):
                 model.step()
-                if day >= 30:
-                    for log in model.complaint_log[day - 30:day - 29]:  # the cohort resolved 30 days ago
-                        ign = log["outcome"] == IGNORE
-                        who = log["who"][ign]
-                        unfollowed = log["on_page"][ign] & (model.people.unfollowed_on[who] > log["day"])
-                        lost.extend(unfollowed | (model.people.trust[who] < 0.3))
+                lost.extend(watched.day_passed())
             for log in model.complaint_log:
                 told_i.extend(log["told"][log["outcome"] == IGNORE])
                 told_a.extend(log["told"][log["in_time"]])
@@ -268,6 +267,33 @@ def complaint_outcomes(path, spec, size) -> list[Check]:
         _check(spec, f"within 6 minutes minus {tol['minutes_over_hour_gain']:g} x after an hour", "> 0 (observed ratio 8.6)",
                np.array(fast) - tol["minutes_over_hour_gain"] * np.array(slow), lambda m: m > 0),
     ]
+
+
+class _IgnoredCohorts:
+    """The ignored complainers of each day, followed for 30 days from the day their complaint was resolved: lost if
+    they unfollowed the page they complained on, or if their trust fell below ``DETRACTOR_TRUST`` on any of those
+    days having been at or above it before the silence (a detractor already is not one the silence made; one who
+    fell and recovered within the 30 days did stop buying for a while)."""
+
+    def __init__(self, model):
+        self.model, self.logged, self.cohorts = model, 0, []
+
+    def day_passed(self) -> list[bool]:
+        """Take up today's resolved complaints, note who is a detractor now, and close the cohorts 30 days old."""
+        people, day = self.model.people, self.model.day - 1
+        for log in self.model.complaint_log[self.logged:]:
+            ignored = log["outcome"] == IGNORE
+            who = log["who"][ignored]
+            before = people.trust[who] - log["trust_change"][ignored]  # trust before the silence's own change landed today
+            self.cohorts.append((log["day"], who, log["on_page"][ignored], before >= DETRACTOR_TRUST, np.zeros(who.size, bool)))
+        self.logged = len(self.model.complaint_log)
+        for _, who, _, _, fell in self.cohorts:
+            fell |= people.trust[who] < DETRACTOR_TRUST
+        closed = []
+        while self.cohorts and day - self.cohorts[0][0] >= 30:
+            since, who, on_page, was_not, fell = self.cohorts.pop(0)
+            closed.extend(on_page & (people.unfollowed_on[who] > since) | (was_not & fell))
+        return closed
 
 
 def _daily_runs(tasks: list) -> list:
