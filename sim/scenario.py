@@ -195,7 +195,7 @@ class Strategy(Table):
 class Platform(Table):
     """The feed: quality score, organic reach, competition."""
 
-    reach_base: Number = P(0.12, 0.001, 1, unit="fraction of followers/post", source="organic reach of brand pages 6-16% (trade reports 2012-2014); assumed mid-range", doc="organic reach of a single daily post at the reference quality")
+    reach_base: Number = P(0.12, 0.001, 1, unit="fraction of followers/post", source="organic reach of brand pages 6-16% (trade reports 2012-2014); assumed mid-range", doc="organic reach of a single daily post at the reference quality (at least reach_min)")
     quality_ref: Number = P(0.03, 1e-4, 1, unit="engagements/impression", doc="engagement per impression the platform treats as average")
     start_quality: Literal["audience", "reference"] = Field(
         "audience", description='the quality score Q on day 0: "audience", what the page\'s own posts would score with its '
@@ -496,6 +496,8 @@ class Scenario(Table):
     def _reach_bounds_ordered(self):
         if self.platform.reach_min > self.platform.reach_max:
             raise _FieldError(("platform", "reach_min"), self.platform.reach_min, f"at most reach_max = {self.platform.reach_max:g}")
+        if self.platform.reach_base < self.platform.reach_min:  # recommendations scale with reach relative to reach_base
+            raise _FieldError(("platform", "reach_base"), self.platform.reach_base, f"at least reach_min = {self.platform.reach_min:g}")
         return self
 
     @model_validator(mode="after")
@@ -573,7 +575,8 @@ class Scenario(Table):
         if overrides is not None and not isinstance(overrides, Mapping):
             raise TypeError(f"with_overrides: expected a mapping of dotted keys to values, not {type(overrides).__name__}")
         data = self.model_dump(mode="json")
-        for key, value in {**(overrides or {}), **{k: v for k, v in dotted.items() if v is not None}}.items():
+        given = {**(overrides or {}), **{k: v for k, v in dotted.items() if v is not None}}
+        for key, value in given.items():
             if value is None:
                 continue
             node = data
@@ -589,7 +592,18 @@ class Scenario(Table):
             if not isinstance(node, dict) or (leaf not in node and parents[:1] != ["content"]):
                 raise ScenarioError(f"{source}: {key}: no such key in the scenario")
             node[leaf] = value
+            kept_in = _floor_kept_in(parents, leaf)
+            if kept_in and ".".join([*parents, kept_in]) not in given:
+                node[kept_in] = 0.0  # a setting given as it is: no floor is left from scaling it (a swept desk of 0.25)
         return validate(data, source=source)
+
+
+def _floor_kept_in(parents: list[str], leaf: str) -> str | None:
+    """The setting that keeps the scaling floor of the top-level setting ``parents.leaf`` (``service.min_staff`` for
+    ``service.staff``), or None."""
+    table = Scenario.model_fields.get(parents[0]) if len(parents) == 1 else None
+    field = getattr(getattr(table, "annotation", None), "model_fields", {}).get(leaf)
+    return ((getattr(field, "json_schema_extra", None) or {}).get("scaled_floor") or (None, None))[1]
 
 
 def _rescaled_mix(mix: dict, key: str, share: float) -> dict:

@@ -54,6 +54,8 @@ def test_people_is_the_same_brand_in_a_market_of_that_size():
     once = sim.resolve(shipped, people=100_000)
     assert fixed_staff(again.service.staff, again.service.min_staff) == fixed_staff(once.service.staff, once.service.min_staff) == 1
     assert sim.resolve(small, people=shipped.market.people).service.staff == pytest.approx(1)
+    swept = small.with_overrides(**{"service.staff": 0.25})  # a desk given as it is keeps no floor from the scaling
+    assert fixed_staff(swept.service.staff, swept.service.min_staff) == 0.25
     alone = sim.resolve(shipped, overrides={"market.people": shipped.market.people // 10})
     assert alone.service.staff == shipped.service.staff
     listening = [sim.run(ST, days=10, people=n, seed=1).daily["cost_listening"].sum() / n for n in (600, 1200)]

@@ -72,6 +72,12 @@ def test_mix_may_only_name_defined_types(tmp_toml):
     expect_error(tmp_toml("[strategy]\nmix = { memes = 1.0 }\n"), "strategy.mix.memes", "content type")
 
 
+def test_base_reach_below_the_reach_floor_is_refused(tmp_toml):
+    """Recommendations scale with reach relative to reach_base; reach is floored at reach_min, so a base below the
+    floor made lower base reach recommend more (reach_base 0.001: 1,663 recommended impressions a day, 35 at 0.12)."""
+    expect_error(tmp_toml("[platform]\nreach_base = 0.005\n"), "platform.reach_base", "0.005", "at least reach_min = 0.01")
+
+
 def test_wrong_type_is_named(tmp_toml):
     expect_error(tmp_toml('[strategy]\nposts_per_day = "lots"\n'), "strategy.posts_per_day", "'lots'")
 

@@ -37,7 +37,7 @@ MEANING_DE: dict[str, str] = {
     "strategy.posts_per_day_max": "Obergrenze der Posts pro Tag bei Wachstum",
     "strategy.fan_acquisition": "täglich per Kampagne gekaufte Follower, als Anteil der aktuellen Follower",
     "strategy.cost_per_fan": "Preis eines per Kampagne gekauften Followers",
-    "platform.reach_base": "organische Reichweite eines einzelnen täglichen Posts bei Referenzqualität",
+    "platform.reach_base": "organische Reichweite eines einzelnen täglichen Posts bei Referenzqualität (mindestens reach_min)",
     "platform.quality_ref": "Interaktionen pro Impression, die die Plattform als durchschnittlich wertet",
     "platform.start_quality": (
         "der Qualitätswert Q an Tag 0: \u201eaudience\u201c, was die eigenen Posts der Seite bei ihren Followern an Tag 0 erzielen "
