@@ -845,3 +845,14 @@ def test_a_page_of_the_default_size_is_called_the_default_page_not_yours(small, 
     mine, shipped = said(False), said(True)
     assert all(re.search(y, mine) for y in yours) and not any(re.search(d, mine) for d in default), mine
     assert all(re.search(d, shipped) for d in default) and not any(re.search(y, shipped) for y in yours), shipped
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_headline_says_a_page_keeps_its_followers_only_where_its_interval_says_so(lang):
+    """A change of about 0 with an interval of -8% to +8% is within chance, not "keeps about as many" (as the verdict
+    of the same report said); a change of 0 that every run shows is kept."""
+    c = _paired({"tupperparty": [1, -1, 0, 0], "stammtisch": [0, 0, 0, 0]},
+                {"followers_change": {"tupperparty": -1.0, "stammtisch": -1.0}})  # means 0: one wide, one of no width
+    text = headline(c, Story("tupperparty", "stammtisch", STORY.labels, "EUR"), lang)
+    keeps = "keeps about as many followers" if lang == "en" else "hält die Zahl der Follower"
+    assert text.count(keeps) == 1 and CHANCE[lang] in text.lower(), text

@@ -150,7 +150,8 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
             key = "verdict_followers_unclear" if not clear else "verdict_followers_lost" if fc["mean"] < 0 else "verdict_followers_gained"
             lo, hi = interval_ends(fc["ci_low"], fc["ci_high"], lambda x, signed: percent(x, 0, lang, signed))
             out.append({"text": t[key].format(period=period, name=name_of(name), name_to=against(name), lo=lo, hi=hi,
-                                              pct=percent(abs(fc["mean"]) if clear else fc["mean"], 0, lang, not clear)),
+                                              pct=percent(abs(fc["mean"]) if clear else fc["mean"], 1 if abs(fc["mean"]) < 0.01 else 0,
+                                                          lang, not clear)),  # "-0.3%", not "±0%"
                         "scenario": name, "metric": "followers_change", "value": fc["mean"]})
         if name == base:
             continue

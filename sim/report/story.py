@@ -116,10 +116,12 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
             continue
         (change, low, high, _), start = f[name]["change"], max(f[name]["start"], 1.0)
         share = change / start
-        if abs(share) < 0.005:
+        if abs(share) < 0.005 and max(abs(low), abs(high)) / start < 0.005:  # about as many, and the runs say so
             key = "story_keeps"
         elif low <= 0 <= high:  # a gain or loss the runs do not tell from none: no direction, the estimate and its interval
             key = "story_unclear"
+        elif abs(share) < 0.005:
+            key = "story_keeps"
         else:
             key = "story_loses" if change < 0 else "story_gains"
         kind = {"story_loses": "loss", "story_gains": "gain", "story_keeps": "keep", "story_unclear": "keep"}[key]
