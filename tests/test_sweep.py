@@ -112,9 +112,9 @@ def test_the_same_rows_serially_on_processes_and_on_dask(tmp_path):
 
 
 def test_a_failing_run_is_recorded_and_the_sweep_goes_on(tmp_path):
-    # each level is allowed alone (checked before any run); a floor of 0.5 above a ceiling of 0.3 only together
-    body = TINY + ('design = "grid"\nreps = 1\n[parameters."platform.reach_min"]\nlevels = [0.01, 0.5]\n'
-                   '[parameters."platform.reach_max"]\nlevels = [0.3]\n')
+    # each level is allowed alone (checked before any run); a floor of 0.1 above a ceiling of 0.05 only together
+    body = TINY + ('design = "grid"\nreps = 1\n[parameters."platform.reach_min"]\nlevels = [0.01, 0.1]\n'
+                   '[parameters."platform.reach_max"]\nlevels = [0.05]\n')
     spec, scenarios = load_sweep(sweep_file(tmp_path, body))
     runs = sweep(spec, scenarios, tmp_path / "o", workers=1)
     assert len(runs) == 2
@@ -123,8 +123,8 @@ def test_a_failing_run_is_recorded_and_the_sweep_goes_on(tmp_path):
 
 
 def test_a_sobol_sweep_with_failed_runs_ends_and_says_why_it_has_no_indices(tmp_path):
-    body = TINY + ('design = "sobol"\nsamples = 4\nreps = 1\n[parameters."platform.reach_min"]\nrange = [0.0, 0.5]\n'
-                   '[parameters."platform.reach_max"]\nrange = [0.2, 0.8]\n')
+    body = TINY + ('design = "sobol"\nsamples = 4\nreps = 1\n[parameters."platform.reach_min"]\nrange = [0.0, 0.12]\n'
+                   '[parameters."platform.reach_max"]\nrange = [0.02, 0.15]\n')  # each end runs, some pairs have min > max
     out = tmp_path / "o"
     res = CliRunner().invoke(main, ["sweep", str(sweep_file(tmp_path, body)), "--out", str(out), "--workers", "1"])
     assert res.exit_code == 0 and "failed" in res.output, res.output
@@ -310,6 +310,22 @@ def test_a_sobol_index_outside_0_1_or_wider_than_it_is_marked(tmp_path, monkeypa
     assert "above 1 beyond its interval" in note[("content.promo.annoyance", "ST")]
     assert "spans more than 0-1" in note[("platform.reach_elasticity", "S1")]
     assert note[("platform.reach_elasticity", "ST")] == ""
+    fixed.update(S1=np.array([1.28, 0.20]), S1_conf=np.array([0.32, 0.10]))  # 1.28 [0.96, 1.60]: a share above 1
+    table = analyze(fake_sweep(tmp_path, TINY + RANGES.format(design="sobol", samples=16), noisy, name="above")).set_index(["parameter", "index"])
+    note = table.loc[table["outcome"] == "long_term_trust", "note"].fillna("")
+    assert "outside 0-1" in note[("content.promo.annoyance", "S1")] and note[("platform.reach_elasticity", "S1")] == ""
+
+
+def test_sobol_indices_of_an_outcome_that_never_varies_are_not_given():
+    """An outcome the same in every run has no variance to share out: SALib gave 0 [0, 0] for every index (read as
+    'certainly no influence') and warned on the terminal."""
+    from sim.sweep.analyze import _sobol
+    from sim.sweep.spec import SweepSpec
+
+    spec = SweepSpec.model_validate({"name": "s", "base": "-", "design": "sobol", "samples": 16, "reps": 1,
+                                     "parameters": {"platform.reach_base": {"range": [0.05, 0.2]}}})
+    rows = _sobol(spec, np.full(16 * 3, 0.02), "unfollow_rate_per_30d", "")
+    assert all(np.isnan(r["value"]) and "the same in every run" in r["note"] for r in rows) and len(rows) == 2
 
 
 GRID18 = TINY + ('design = "grid"\nreps = 1\n[parameters."strategy.mix.promo"]\nlevels = [0.0, 0.4, 0.8]\n'
@@ -352,8 +368,8 @@ def test_an_incomplete_design_is_not_analysed_as_complete(tmp_path):
 def test_a_sweep_none_of_whose_runs_succeeded_says_so_in_one_line(tmp_path):
     """Every combination invalid at run time: analyze crashed with KeyError: "Columns not found: 'long_term_trust', ...";
     now one line naming the first error and where the others are, exit 2, from sweep, analyze and robustness."""
-    body = TINY + ('design = "grid"\nreps = 1\n[parameters."platform.reach_min"]\nlevels = [0.5, 0.6]\n'
-                   '[parameters."platform.reach_max"]\nlevels = [0.3, 0.4]\n')
+    body = TINY + ('design = "grid"\nreps = 1\n[parameters."platform.reach_min"]\nlevels = [0.1, 0.11]\n'
+                   '[parameters."platform.reach_max"]\nlevels = [0.05, 0.06]\n')
     path, out = sweep_file(tmp_path, body), tmp_path / "o"
     for args in (["sweep", str(path), "--out", str(out), "--workers", "1"], ["analyze", str(out)],
                  ["robustness", str(SCENARIOS / "stammtisch.toml"), str(SCENARIOS / "tupperparty.toml"), "--vary", str(path),
@@ -361,10 +377,10 @@ def test_a_sweep_none_of_whose_runs_succeeded_says_so_in_one_line(tmp_path):
         res = CliRunner().invoke(main, args)
         assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
         assert "none of the 4 runs" in res.output and "succeeded" in res.output and "runs.parquet" in res.output, res.output
-        assert "reach_min = 0.5: expected at most reach_max = 0.3" in res.output and "Traceback" not in res.output, res.output
+        assert "reach_min = 0.1: expected at most reach_max = 0.05" in res.output and "Traceback" not in res.output, res.output
     targets = tmp_path / "targets.toml"  # calibrate's rounds are sweeps too
     targets.write_text(f'base = "{SCENARIOS / "stammtisch.toml"}"\nsamples = 4\nreps = 1\nrounds = 1\npeople = 600\ndays = 20\n'
-                       '[ranges]\n"platform.reach_min" = [0.5, 0.6]\n"platform.reach_max" = [0.3, 0.4]\n'
+                       '[ranges]\n"platform.reach_min" = [0.1, 0.11]\n"platform.reach_max" = [0.05, 0.06]\n'
                        '[targets]\norganic_reach = { value = 0.1, scale = 0.01 }\n')
     res = CliRunner().invoke(main, ["calibrate", str(targets), "--workers", "1", "--out", str(tmp_path / "c" / "fit.toml")])
     assert res.exit_code == 2 and "none of the 4 runs" in res.output and "runs.parquet" in res.output, res.output

@@ -212,6 +212,10 @@ def _sobol(spec: SweepSpec, y: np.ndarray, outcome: str, note: str) -> list[dict
     interval spans more than 0-1 or lies wholly outside it noted."""
     from SALib.analyze import sobol
 
+    if np.ptp(y) == 0:  # no variance to share out (SALib would warn and give 0 for every index: "no influence")
+        return [{"outcome": outcome, "parameter": p, "method": "sobol", "index": idx, "value": np.nan, "ci_low": np.nan,
+                 "ci_high": np.nan, "note": _joined(note, "the outcome is the same in every run: no variance to attribute")}
+                for p in spec.parameters for idx in ("S1", "ST")]
     s = sobol.analyze(spec.problem(), y, calc_second_order=False, seed=spec.seed)
     small = spec.samples < MIN_SOBOL_SAMPLES
     size = (f"{spec.samples} base samples: too few for Sobol indices to be read (at least {MIN_SOBOL_SAMPLES}; no interval)"
@@ -224,7 +228,9 @@ def _sobol(spec: SweepSpec, y: np.ndarray, outcome: str, note: str) -> list[dict
             flag = ("" if small else
                     "its interval spans more than 0-1: too few samples to read it" if hi - lo > 1 else
                     "below 0 beyond its interval: the estimate has not settled (more samples)" if hi < 0 else
-                    "above 1 beyond its interval: the estimate has not settled (more samples)" if lo > 1 else "")
+                    "above 1 beyond its interval: the estimate has not settled (more samples)" if lo > 1 else
+                    "outside 0-1, which a share of variance cannot be: the estimate has not settled (more samples)"
+                    if not 0 <= value <= 1 else "")
             rows.append({"outcome": outcome, "parameter": p, "method": "sobol", "index": idx, "value": value,
                          "ci_low": lo, "ci_high": hi, "note": _joined(note, size, flag)})
     return rows
