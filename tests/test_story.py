@@ -191,6 +191,9 @@ def test_a_lead_at_every_size_says_where_it_is_beyond_chance():
         "(by the mean; beyond chance at 100,000 and 1,000,000 people only).")
     behind = {**base, "status": "a_ahead_everywhere", "b_surely_ahead_at": [], "a_surely_ahead_at": [10_000]}
     assert "über die Zufallsschwankung hinaus nur bei 10.000 Personen" in describe(behind, "A", "b", "de")
+    from sim.experiments.breakeven import _where  # the sentence on the market revalued with weaker and stronger links
+    assert _where({**base, "b_surely_ahead_at": []}, "en") == (
+        "at every size tested (from 10,000 people; by the mean only: within chance at every size)")
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -218,7 +218,12 @@ def _where(point: dict, lang: str) -> str:
     s = point["status"]
     if s == "b_overtakes":
         return t["be_from"].format(n=num(two_figures(point["people"])))
-    return t[f"be_where_{s}"].format(smallest=num(point["smallest"]), largest=num(point["largest"]))
+    phrase = t[f"be_where_{s}"].format(smallest=num(point["smallest"]), largest=num(point["largest"]))
+    ahead = {"b_ahead_everywhere": "b_surely_ahead_at", "a_ahead_everywhere": "a_surely_ahead_at"}.get(s)
+    if ahead is None or ahead not in point:
+        return phrase
+    chance = _beyond_chance(point[ahead], point["sizes"], lang)
+    return f"{phrase[:-1]}; {chance})" if phrase.endswith(")") else f"{phrase} ({chance})"
 
 
 def two_figures(x: float) -> int:
