@@ -181,6 +181,8 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
               help="Your page's daily analytics export (CSV): its size and posting rate, and reach, engagement and unfollows fitted to it.")
 @click.option("--current", metavar="STRATEGY", help="The set's strategy your page is run like now, e.g. stammtisch (default: the "
               "set's, tupperparty): the others are compared with it; an export is fitted as it.")
+@click.option("--proposed", metavar="STRATEGY", help="The alternative the headline is about (default: the set's, stammtisch; "
+              "where that is --current, the set's first other strategy).")
 @click.option("--pdf", is_flag=True, help="Also print the report to report.pdf (needs Chromium).")
 @click.option("--pptx", is_flag=True, help="Also write a short slide deck, report.pptx.")
 @click.option("--reps", type=click.IntRange(min=2), help="Replications (default: the demo set's, 10).")
@@ -190,8 +192,8 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
 @click.option("--breakeven", "breakeven_people", callback=lambda ctx, p, v: None if v is None else _sizes(ctx, p, v), metavar="SIZES",
               help="Also find the break-even market of the set's pair at these sizes, e.g. 10000,30000,100000,300000,1000000 (slow).")
 @_overwrite_option
-def demo(lang, out, followers, market, posts_per_day, insights, current, pdf, pptx, reps, days, seed, workers, breakeven_people,
-         overwrite):
+def demo(lang, out, followers, market, posts_per_day, insights, current, proposed, pdf, pptx, reps, days, seed, workers,
+         breakeven_people, overwrite):
     """Compare the shipped strategies on your page and write a self-contained report.html for a client."""
     from .experiments import demo as _demo
     from .report import pdf as _pdf
@@ -203,6 +205,8 @@ def demo(lang, out, followers, market, posts_per_day, insights, current, pdf, pp
         story = _demo.load_story("demo")
         if current is not None:
             _demo.check_current(scenarios, current)
+        if proposed is not None:
+            _demo.check_proposed(scenarios, proposed, current or story.current or baseline)
         _demo.for_the_page(scenarios, current or story.current or baseline, followers, market, posts_per_day, days)  # refused before any run
         if pdf:
             _pdf.chromium()
@@ -225,7 +229,7 @@ def demo(lang, out, followers, market, posts_per_day, insights, current, pdf, pp
                 bar.total += 40 * 2
             result = _demo.demo(out, lang, n, days, market, seed, workers, progress=bar.update, overwrite=overwrite,
                                 breakeven_people=breakeven_people, followers=followers, posts_per_day=posts_per_day,
-                                insights_export=insights, pdf=pdf, pptx=pptx, current=current)
+                                insights_export=insights, pdf=pdf, pptx=pptx, current=current, proposed=proposed)
     except (outputs.OutputError, ScenarioError, _pdf.NoBrowser) as e:
         _fail(str(e))
     click.echo(format_comparison(result))

@@ -148,6 +148,8 @@ def test_demo_compares_the_strategies_with_the_one_the_page_is_run_like_now(tmp_
     assert res.exit_code == 0, res.output
     assert json.loads((out / "manifest.json").read_text())["baseline"] == "stammtisch"
     assert "the regulars&#x27; table against the alternatives" in (out / "report.html").read_text()
+    res = CliRunner().invoke(main, ["demo", "--current", "stammtisch", "--proposed", "stammtisch", "--out", str(tmp_path / "same")])
+    assert res.exit_code == 2 and "--proposed = 'stammtisch': not a strategy of the demo set other than the current" in res.output
     for name, allowed in (("absent", "expected one of tupperparty, stammtisch"), ("nope", "not a strategy of the demo set")):
         res = CliRunner().invoke(main, ["demo", "--current", name, "--out", str(tmp_path / name)])
         assert res.exit_code == 2 and f"--current = '{name}'" in res.output and allowed in res.output, res.output

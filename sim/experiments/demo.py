@@ -123,13 +123,15 @@ def write_report(comparison: Comparison, out: str | Path, lang: str = "en", over
 def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = None, days: int | None = None,
          people: int | None = None, seed: int = 7, workers: int | None = None, progress=None, overwrite: bool = False,
          breakeven_people=None, followers: int | None = None, posts_per_day: float | None = None,
-         insights_export: str | Path | None = None, pdf: bool = False, pptx: bool = False, current: str | None = None) -> Comparison:
+         insights_export: str | Path | None = None, pdf: bool = False, pptx: bool = False, current: str | None = None,
+         proposed: str | None = None) -> Comparison:
     """Compare the demo set on the client's page and write the report (and its PDF and deck) into ``out``.
 
     ``people`` is the reachable market, ``followers`` the page's size (see :func:`for_the_page`); an
     ``insights_export`` sets both and fits the market to the page's own figures (:func:`fit_to_insights`).
     ``current``: the set's strategy the page is run like now (default: the set's story's); the others are compared
-    with it, the export is fitted as it, and the posting rate is its.
+    with it, the export is fitted as it, and the posting rate is its. ``proposed``: the alternative the headline is
+    about (default: the set's story's; where that is the current one, the first other of the set).
     With ``breakeven_people`` (market sizes), the report also shows where the set's ``breakeven`` pair
     (B against A) breaks even, over the same horizon."""
     shipped, baseline, default_reps = load_set("demo")
@@ -137,6 +139,9 @@ def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = 
     if current is not None:
         check_current(shipped, current)
         story, baseline = replace(story, current=current), current
+    if proposed is not None:
+        check_proposed(shipped, proposed, story.current or baseline)
+        story = replace(story, proposed=proposed)
     current = story.current or baseline
     with outputs.claim(out, overwrite):  # refused at once, before the runs, if ``out`` may not be written
         fitted = None
@@ -164,6 +169,14 @@ def check_current(shipped: dict[str, Scenario], current: str) -> None:
     pages = [n for n, sc in shipped.items() if sc.strategy.has_page]
     if current not in pages:
         raise ScenarioError(f"--current = {current!r}: not a strategy of the demo set with a page; expected one of {', '.join(pages)}")
+
+
+def check_proposed(shipped: dict[str, Scenario], proposed: str, current: str) -> None:
+    """``proposed`` names another strategy of the set than the current one."""
+    others = [n for n in shipped if n != current]
+    if proposed not in others:
+        raise ScenarioError(f"--proposed = {proposed!r}: not a strategy of the demo set other than the current {current}; "
+                            f"expected one of {', '.join(others)}")
 
 
 def breakeven_pair() -> tuple[str, str]:
