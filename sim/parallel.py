@@ -44,6 +44,14 @@ def die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="audsim-parent-watch", daemon=True).start()
 
 
+def _worker(parent_pid: int) -> None:
+    """A pool worker dies with its parent and leaves Ctrl-C to it: the parent stops the runs (it kills the workers
+    of an interrupted block); a terminal's Ctrl-C reaches the whole process group, and a worker waiting for its
+    next task, while the parent writes a report, printed a traceback each."""
+    die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def terminate_on_signal() -> None:
     """Turn SIGTERM into SystemExit, so ``finally`` blocks run: temporary files go, locks and workers are released."""
     def handler(signum, frame):
@@ -87,7 +95,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         current = None
     if current is None:
         current = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                      initializer=die_with_parent, initargs=(os.getpid(),))
+                                      initializer=_worker, initargs=(os.getpid(),))
         _POOL.update(workers=workers, pool=current)
     return current
 

@@ -148,3 +148,16 @@ def test_a_pool_left_while_its_queues_are_held_exits_without_a_traceback(tmp_pat
     res = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0 and "left the pool" in res.stdout, res.stderr
     assert "Traceback" not in res.stderr, res.stderr
+
+
+def _sigint_handler(_):
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_pool_workers_leave_ctrl_c_to_their_parent():
+    """A terminal's Ctrl-C reaches the whole process group: workers waiting for their next task while the parent wrote
+    a report each printed a KeyboardInterrupt traceback above the one line 'interrupted; nothing written'. The parent
+    stops them (it kills the workers of an interrupted block); they ignore SIGINT."""
+    from sim.parallel import map_tasks
+
+    assert list(map_tasks(_sigint_handler, [0, 1], workers=2)) == [True, True]
