@@ -214,6 +214,17 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
     if len(values) < 3 or story.proposed not in values:
         return ""
     order = sorted(values, key=values.get, reverse=True)
+    ranked = _ranked(comparison, values, order, story, lang)
+    if story.current in values and story.current != order[0]:  # where the page as it is run now stands, too
+        current = story.label(story.current, lang)
+        ranked += " " + t["rank_current"].format(who=current[:1].upper() + current[1:], k=order.index(story.current) + 1,
+                                                 n=len(values))
+    return ranked
+
+
+def _ranked(comparison, values: dict, order: list, story: Story, lang: str) -> str:
+    """``ranking``'s sentence on the proposed strategy."""
+    t = TEXT[lang]
     who = story.label(story.proposed, lang)
     if order[0] == story.proposed:
         runner_up = order[1]
