@@ -179,10 +179,10 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
 @click.option("--posts-per-day", type=click.FloatRange(min=0, max=50), help="Your page's posts a day now (the current strategy's).")
 @click.option("--from-insights", "insights", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Your page's daily analytics export (CSV): its size and posting rate, and reach, engagement and unfollows fitted to it.")
-@click.option("--current", metavar="STRATEGY", help="The set's strategy your page is run like now, e.g. stammtisch (default: the "
-              "set's, tupperparty): the others are compared with it; an export is fitted as it.")
-@click.option("--proposed", metavar="STRATEGY", help="The alternative the headline is about (default: the set's, stammtisch; "
-              "where that is --current, the set's first other strategy).")
+@click.option("--current", metavar="STRATEGY", help="The set's strategy your page is run like now (default: the set's "
+              "[story] current): the others are compared with it; an export is fitted as it.")
+@click.option("--proposed", metavar="STRATEGY", help="The alternative the headline is about (default: the set's [story] "
+              "proposed; where that is --current, the set's first other strategy).")
 @click.option("--pdf", is_flag=True, help="Also print the report to report.pdf (needs Chromium).")
 @click.option("--pptx", is_flag=True, help="Also write a short slide deck, report.pptx.")
 @click.option("--reps", type=click.IntRange(min=2), help="Replications (default: the demo set's, 10).")
@@ -202,12 +202,8 @@ def demo(lang, out, followers, market, posts_per_day, insights, current, propose
         _fail("--from-insights sets the page's size and posting rate from the export; leave out --followers, --market and --posts-per-day")
     try:
         scenarios, baseline, default_reps = _demo.load_set("demo")
-        story = _demo.load_story("demo")
-        if current is not None:
-            _demo.check_current(scenarios, current)
-        if proposed is not None:
-            _demo.check_proposed(scenarios, proposed, current or story.current or baseline)
-        _demo.for_the_page(scenarios, current or story.current or baseline, followers, market, posts_per_day, days)  # refused before any run
+        story, _ = _demo.run_now(scenarios, _demo.load_story("demo"), baseline, current, proposed)
+        _demo.for_the_page(scenarios, story.current, followers, market, posts_per_day, days)  # refused before any run
         if pdf:
             _pdf.chromium()
         if pptx:

@@ -768,8 +768,11 @@ def _allowed_keys(root, loc: tuple) -> list[str]:
 
 def _bounds(root, loc: tuple):
     field, _ = _field_at(root, loc)
-    if field is None:
-        return None
+    return None if field is None else _field_bounds(field)
+
+
+def _field_bounds(field) -> tuple | None:
+    """A field's bounds as (low, high, low open, high open), or None if it has none."""
     lo = hi = None
     lo_open = hi_open = False
     for m in field.metadata:
@@ -919,11 +922,10 @@ def parameters() -> list[dict]:
 
 
 def _table_range(f) -> str:
-    """A field's closed bounds as the parameter table shows them ("[0, 1]"), or "" if it has none."""
-    lo = hi = None
-    for m in f.metadata:
-        lo, hi = getattr(m, "ge", lo), getattr(m, "le", hi)
-    return "" if lo is None and hi is None else f"[{lo}, {hi}]"
+    """A field's bounds as the parameter table shows them ("[0, 1]"), or "" if it has none (every parameter's are
+    closed)."""
+    bounds = _field_bounds(f)
+    return "" if bounds is None else f"[{bounds[0]}, {bounds[1]}]"
 
 
 def _swept_here(row: str, key: str, values: str) -> str:

@@ -26,7 +26,7 @@ from ..experiments.compare import replication_seeds
 from ..scenario import Scenario, ScenarioError, Table, load, one_line, read_toml, shown
 from ..sweep.analyze import point_means
 from ..sweep.run import start_afresh, sweep
-from ..sweep.spec import OUTCOMES, SweepSpec, Vary, _typed
+from ..sweep.spec import OUTCOMES, SweepSpec, Vary, with_value
 
 
 class Target(Table):
@@ -67,10 +67,9 @@ def load_targets(path: str | Path) -> tuple[CalibrationSpec, Scenario]:
             raise ScenarioError(f"{path}: ranges.{key} = [{shown(low)}, {shown(high)}]: expected [low, high] with low < high")
         for end in (low, high):
             try:
-                base.with_overrides(source="calibration", **{key: _typed(base, key, end)})
+                with_value(base, key, end, "calibration")
             except ScenarioError as e:
-                raise ScenarioError(f"{path}: ranges.{key} = [{shown(low)}, {shown(high)}] (an end of the range): "
-                                    f"{str(e).split(': ', 2)[-1]}") from None
+                raise ScenarioError(f"{path}: ranges.{key} = [{shown(low)}, {shown(high)}] (an end of the range): {e}") from None
     return spec, base
 
 

@@ -185,20 +185,24 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
     s = point["status"]
     if s != "b_overtakes":
         text = t[f"be_{s}"].format(a=a, B=b[:1].upper() + b[1:], smallest=num(point["smallest"]), largest=num(point["largest"]))
-        ahead = {"b_ahead_everywhere": "b_surely_ahead_at", "a_ahead_everywhere": "a_surely_ahead_at"}.get(s)
-        return text if ahead is None or ahead not in point else f"{text[:-1]} ({_beyond_chance(point[ahead], point['sizes'], lang)})."
+        chance = _beyond_chance(point, lang)
+        return f"{text[:-1]} ({chance})." if chance else text
     lo = num(two_figures(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"]))
     hi = num(two_figures(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))
     return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), lo=lo, hi=hi)
 
 
-def _beyond_chance(sure: list[int], sizes: int, lang: str) -> str:
-    """Where a lead at every size tested (by the means) is beyond chance: at each size, at some, or at none."""
+def _beyond_chance(point: dict, lang: str) -> str:
+    """Where a lead at every size tested (by the means) is beyond chance: at each size, at some, or at none; "" for
+    a point of another status (or one recorded before the sizes were)."""
     from ..report.i18n import TEXT
     from ..report.story import listed
 
-    t = TEXT[lang]
-    if len(sure) == sizes:
+    ahead = {"b_ahead_everywhere": "b_surely_ahead_at", "a_ahead_everywhere": "a_surely_ahead_at"}.get(point["status"])
+    if ahead is None or ahead not in point:
+        return ""
+    t, sure = TEXT[lang], point[ahead]
+    if len(sure) == point["sizes"]:
         return t["be_sure_all"]
     if not sure:
         return t["be_sure_none"]
@@ -219,10 +223,9 @@ def _where(point: dict, lang: str) -> str:
     if s == "b_overtakes":
         return t["be_from"].format(n=num(two_figures(point["people"])))
     phrase = t[f"be_where_{s}"].format(smallest=num(point["smallest"]), largest=num(point["largest"]))
-    ahead = {"b_ahead_everywhere": "b_surely_ahead_at", "a_ahead_everywhere": "a_surely_ahead_at"}.get(s)
-    if ahead is None or ahead not in point:
+    chance = _beyond_chance(point, lang)
+    if not chance:
         return phrase
-    chance = _beyond_chance(point[ahead], point["sizes"], lang)
     return f"{phrase[:-1]}; {chance})" if phrase.endswith(")") else f"{phrase} ({chance})"
 
 

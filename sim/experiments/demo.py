@@ -135,14 +135,8 @@ def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = 
     With ``breakeven_people`` (market sizes), the report also shows where the set's ``breakeven`` pair
     (B against A) breaks even, over the same horizon."""
     shipped, baseline, default_reps = load_set("demo")
-    story = load_story("demo")
-    if current is not None:
-        check_current(shipped, current)
-        story, baseline = replace(story, current=current), current
-    if proposed is not None:
-        check_proposed(shipped, proposed, story.current or baseline)
-        story = replace(story, proposed=proposed)
-    current = story.current or baseline
+    story, baseline = run_now(shipped, load_story("demo"), baseline, current, proposed)
+    current = story.current
     with outputs.claim(out, overwrite):  # refused at once, before the runs, if ``out`` may not be written
         fitted = None
         if insights_export is not None:
@@ -164,19 +158,23 @@ def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = 
     return comparison
 
 
-def check_current(shipped: dict[str, Scenario], current: str) -> None:
-    """``current`` names a strategy of the set that has a page (a page is what the client runs now)."""
-    pages = [n for n, sc in shipped.items() if sc.strategy.has_page]
-    if current not in pages:
-        raise ScenarioError(f"--current = {current!r}: not a strategy of the demo set with a page; expected one of {', '.join(pages)}")
-
-
-def check_proposed(shipped: dict[str, Scenario], proposed: str, current: str) -> None:
-    """``proposed`` names another strategy of the set than the current one."""
-    others = [n for n in shipped if n != current]
-    if proposed not in others:
-        raise ScenarioError(f"--proposed = {proposed!r}: not a strategy of the demo set other than the current {current}; "
-                            f"expected one of {', '.join(others)}")
+def run_now(shipped: dict[str, Scenario], story: Story, baseline: str, current: str | None = None,
+            proposed: str | None = None) -> tuple[Story, str]:
+    """The set's story and baseline with the page's ``current`` strategy (a strategy of the set with a page: the
+    baseline too) and the ``proposed`` alternative (another of the set), where given; ScenarioError if one is not."""
+    if current is not None:
+        pages = [n for n, sc in shipped.items() if sc.strategy.has_page]
+        if current not in pages:
+            raise ScenarioError(f"--current = {current!r}: not a strategy of the demo set with a page; expected one of {', '.join(pages)}")
+        story, baseline = replace(story, current=current), current
+    story = replace(story, current=story.current or baseline)
+    if proposed is not None:
+        others = [n for n in shipped if n != story.current]
+        if proposed not in others:
+            raise ScenarioError(f"--proposed = {proposed!r}: not a strategy of the demo set other than the current "
+                                f"{story.current}; expected one of {', '.join(others)}")
+        story = replace(story, proposed=proposed)
+    return story, baseline
 
 
 def breakeven_pair() -> tuple[str, str]:

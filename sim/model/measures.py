@@ -191,8 +191,7 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         return None if at is None or start is None or end is None else net_present + at[-1] * end - start
 
     end_present = None if equity_end is None or at is None else at[-1] * equity_end
-    index_end = _num(daily["purchase_index"].iloc[-1])
-    index_start = purchase_index_at_start
+    index_end, index_start = _num(daily["purchase_index"].iloc[-1]), purchase_index_at_start
 
     return {
         "days": days,

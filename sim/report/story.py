@@ -116,11 +116,9 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
             continue
         (change, low, high, _), start = f[name]["change"], max(f[name]["start"], 1.0)
         share = change / start
-        if abs(share) < 0.005 and max(abs(low), abs(high)) / start < 0.005:  # about as many, and the runs say so
-            key = "story_keeps"
-        elif low <= 0 <= high:  # a gain or loss the runs do not tell from none: no direction, the estimate and its interval
-            key = "story_unclear"
-        elif abs(share) < 0.005:
+        if low <= 0 <= high and max(abs(low), abs(high)) / start >= 0.005:  # the runs tell no direction: the estimate
+            key = "story_unclear"                                             # and its interval
+        elif abs(share) < 0.005:  # about as many, and the runs say so
             key = "story_keeps"
         else:
             key = "story_loses" if change < 0 else "story_gains"
@@ -216,8 +214,7 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
     order = sorted(values, key=values.get, reverse=True)
     ranked = _ranked(comparison, values, order, story, lang)
     if story.current in values and story.current != order[0]:  # where the page as it is run now stands, too
-        current = story.label(story.current, lang)
-        ranked += " " + t["rank_current"].format(who=current[:1].upper() + current[1:], k=order.index(story.current) + 1,
+        ranked += " " + t["rank_current"].format(who=capital(story.label(story.current, lang)), k=order.index(story.current) + 1,
                                                  n=len(values))
     return ranked
 

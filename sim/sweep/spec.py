@@ -174,11 +174,19 @@ def check_keys(spec: SweepSpec, scenarios: dict[str, Scenario], path) -> None:
         for sc in scenarios.values():
             for probe in probes:
                 try:
-                    tried = sc.with_overrides(source=f"{path}: parameters", **{key: _typed(sc, key, probe)})
-                    runner.warn_late(tried)  # a shorter swept horizon leaves planned changes out: say so once
+                    runner.warn_late(with_value(sc, key, probe, f"{path}: parameters"))  # a shorter swept horizon leaves planned changes out: say so once
                 except ScenarioError as e:
                     which = "a level" if vary.levels is not None else "an end of the range"
-                    raise ScenarioError(f"{path}: parameters.{key} = {shown(probe)} ({which}): {str(e).split(': ', 2)[-1]}") from None
+                    raise ScenarioError(f"{path}: parameters.{key} = {shown(probe)} ({which}): {e}") from None
+
+
+def with_value(sc: Scenario, key: str, value, source: str) -> Scenario:
+    """``sc`` with ``key`` set to a design's ``value`` (rounded for an integer parameter); a refusal says only what
+    the scenario allows (the caller names its own file, key and value)."""
+    try:
+        return sc.with_overrides(source=source, **{key: _typed(sc, key, value)})
+    except ScenarioError as e:
+        raise ScenarioError(str(e).split(": ", 2)[-1]) from None
 
 
 def _typed(sc: Scenario, key: str, value):

@@ -25,6 +25,7 @@ from ..model.follows import CAUSES
 from ..model.measures import summarize
 from ..model.people import People
 from ..model.service import ANSWER, DELETE, IGNORE
+from ..model.word_of_mouth import DETRACTOR
 from ..parallel import map_tasks
 from ..scenario import ScenarioError, Table, one_line, read_toml
 
@@ -228,9 +229,6 @@ def _sample_weeks(task) -> list[float]:
     return [float(np.nanmean(weekly[y * 365:(y + 1) * 365][window])) for y in range(years)]
 
 
-DETRACTOR_TRUST = 0.3  # V3's "stop buying": trust below it buys at most a third as often as a neutral customer
-
-
 def complaint_outcomes(path, spec, size) -> list[Check]:
     """Follow every resolved complaint for 30 days: unfollows, trust, talk, worth of a fast reply."""
     tol = spec["tolerance"]
@@ -271,7 +269,8 @@ def complaint_outcomes(path, spec, size) -> list[Check]:
 
 class _IgnoredCohorts:
     """The ignored complainers of each day, followed for 30 days from the day their complaint was resolved: lost if
-    they unfollowed the page they complained on, or if their trust fell below ``DETRACTOR_TRUST`` on any of those
+    they unfollowed the page they complained on, or if their trust fell below ``DETRACTOR`` (the model's detractor,
+    buying at most a third as often as a neutral customer: V3's "stop buying") on any of those
     days having been at or above it before the silence (a detractor already is not one the silence made; one who
     fell and recovered within the 30 days did stop buying for a while)."""
 
@@ -285,10 +284,10 @@ class _IgnoredCohorts:
             ignored = log["outcome"] == IGNORE
             who = log["who"][ignored]
             before = people.trust[who] - log["trust_change"][ignored]  # trust before the silence's own change landed today
-            self.cohorts.append((log["day"], who, log["on_page"][ignored], before >= DETRACTOR_TRUST, np.zeros(who.size, bool)))
+            self.cohorts.append((log["day"], who, log["on_page"][ignored], before >= DETRACTOR, np.zeros(who.size, bool)))
         self.logged = len(self.model.complaint_log)
         for _, who, _, _, fell in self.cohorts:
-            fell |= people.trust[who] < DETRACTOR_TRUST
+            fell |= people.trust[who] < DETRACTOR
         closed = []
         while self.cohorts and day - self.cohorts[0][0] >= 30:
             since, who, on_page, was_not, fell = self.cohorts.pop(0)
