@@ -22,7 +22,21 @@ from ..model.service import fixed_staff
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, dative, meaning, source, unit
-from .numbers import NONE, capital, count, decimal, fixed, interval_ends, millions, money, number, percent, significant, sum_terms
+from .numbers import (
+    NONE,
+    capital,
+    change_digits,
+    count,
+    decimal,
+    fixed,
+    interval_ends,
+    millions,
+    money,
+    number,
+    percent,
+    significant,
+    sum_terms,
+)
 from .story import default_page, listed, money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
@@ -150,8 +164,8 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
             key = "verdict_followers_unclear" if not clear else "verdict_followers_lost" if fc["mean"] < 0 else "verdict_followers_gained"
             lo, hi = interval_ends(fc["ci_low"], fc["ci_high"], lambda x, signed: percent(x, 0, lang, signed))
             out.append({"text": t[key].format(period=period, name=name_of(name), name_to=against(name), lo=lo, hi=hi,
-                                              pct=percent(abs(fc["mean"]) if clear else fc["mean"], 1 if abs(fc["mean"]) < 0.01 else 0,
-                                                          lang, not clear)),  # "-0.3%", not "±0%"
+                                              pct=percent(abs(fc["mean"]) if clear else fc["mean"], change_digits(fc["mean"]),
+                                                          lang, not clear)),
                         "scenario": name, "metric": "followers_change", "value": fc["mean"]})
         if name == base:
             continue

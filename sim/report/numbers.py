@@ -46,6 +46,11 @@ def significant(x: float, digits: int = 3) -> float:
     return round(x, digits - 1 - math.floor(math.log10(abs(x))))
 
 
+def change_digits(share: float) -> int:
+    """Decimals of a change given in percent: a tenth of a percent below 1% ("−0.3%", not "±0%")."""
+    return 1 if abs(share) < 0.01 else 0
+
+
 def _grouped(x: float, decimals: int, lang: str) -> str:
     text = f"{x:,.{decimals}f}"
     return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
