@@ -27,6 +27,7 @@ from . import staffing
 
 NONE, ANSWER, IGNORE, DELETE, UNHEARD = 0, 1, 2, 3, 4
 SCORE = {"in_time": 1.0, "late": 0.5, "ignored": -1.0, "deleted": -1.5}  # how onlookers judge a thread's treatment
+SCORE_IN_TIME, SCORE_LATE, SCORE_IGNORED, SCORE_DELETED = SCORE.values()  # as compiled constants
 HOURS_PER_WEEK = 168
 
 
@@ -98,15 +99,11 @@ class Desk:
 
     def covered_time(self, t: np.ndarray) -> np.ndarray:
         """Covered hours elapsed from hour 0 until hour ``t``."""
-        week, rest = np.divmod(t, HOURS_PER_WEEK)
-        h = rest.astype(np.int64)
-        return week * self.per_week + self.cum[h] + self.mask[h] * (rest - h)
+        return _covered_time(np.asarray(t, np.float64), float(self.per_week), self.cum, self.mask)
 
     def clock_time(self, s: np.ndarray) -> np.ndarray:
         """Inverse of ``covered_time``: the hour at which ``s`` covered hours have passed."""
-        week, rest = np.divmod(s, self.per_week)
-        h = np.searchsorted(self.cum, rest, side="right") - 1
-        return week * HOURS_PER_WEEK + h + (rest - self.cum[h])
+        return _clock_time(np.asarray(s, np.float64), float(self.per_week), self.cum)
 
     def schedule(self, opened: np.ndarray, give_up_hours: float) -> np.ndarray:
         """Answer times (hours) for complaints raised at ``opened`` (sorted), first come first served after the
@@ -115,11 +112,7 @@ class Desk:
         self.arrived_today += opened.size
         if opened.size == 0:
             return opened
-        done = _serve_or_renege(self.covered_time(opened), self.covered_time(opened + give_up_hours), self.answer_time, self.free_at)
-        out = np.full(done.size, np.inf)
-        kept = np.isfinite(done)
-        out[kept] = self.clock_time(done[kept])
-        return out
+        return _schedule(opened, float(give_up_hours), float(self.per_week), self.cum, self.mask, self.answer_time, self.free_at)
 
     def staff_hours(self, day: int) -> float:
         """Staff-hours paid on a day (the covered hours of that weekday times staff)."""
@@ -221,6 +214,70 @@ def _in_time(desk, opened: np.ndarray, delay: np.ndarray, patience_hours: float)
 
 
 @numba.njit(cache=True)
+def _divmod(a, b):
+    """numpy's divmod of two floats (npy_divmod), so covered time is the same number as numpy's."""
+    mod = np.fmod(a, b)  # exact in IEEE arithmetic, whoever computes it
+    div = (a - mod) / b
+    if mod:
+        if (b < 0) != (mod < 0):
+            mod += b
+            div -= 1.0
+    else:
+        mod = math.copysign(0.0, b)
+    if div:
+        floordiv = math.floor(div)
+        if div - floordiv > 0.5:
+            floordiv += 1.0
+    else:
+        floordiv = math.copysign(0.0, a / b)
+    return floordiv, mod
+
+
+@numba.njit(cache=True)
+def _covered(t, per_week, cum, mask):
+    """Covered hours elapsed from hour 0 until hour ``t`` (the arithmetic of numpy's on arrays, one value)."""
+    week, rest = _divmod(t, np.float64(HOURS_PER_WEEK))
+    h = np.int64(rest)
+    return week * per_week + cum[h] + mask[h] * (rest - h)
+
+
+@numba.njit(cache=True)
+def _clock(s, per_week, cum):
+    """The hour at which ``s`` covered hours have passed."""
+    week, rest = _divmod(s, per_week)
+    h = np.searchsorted(cum, rest, side="right") - 1
+    return week * HOURS_PER_WEEK + h + (rest - cum[h])
+
+
+@numba.njit(cache=True)
+def _covered_time(t, per_week, cum, mask):
+    out = np.empty(t.size)
+    for i in range(t.size):
+        out[i] = _covered(t[i], per_week, cum, mask)
+    return out
+
+
+@numba.njit(cache=True)
+def _clock_time(s, per_week, cum):
+    out = np.empty(s.size)
+    for i in range(s.size):
+        out[i] = _clock(s[i], per_week, cum)
+    return out
+
+
+@numba.njit(cache=True)
+def _schedule(opened, give_up_hours, per_week, cum, mask, answer_time, free_at):
+    """``Desk.schedule`` in one compiled call."""
+    done = _serve_or_renege(_covered_time(opened, per_week, cum, mask),
+                            _covered_time(opened + give_up_hours, per_week, cum, mask), answer_time, free_at)
+    out = np.full(done.size, np.inf)
+    for i in range(done.size):
+        if np.isfinite(done[i]):
+            out[i] = _clock(done[i], per_week, cum)
+    return out
+
+
+@numba.njit(cache=True)
 def _serve_or_renege(arrive, limit, answer_time, free_at):
     """First come, first served, each by the agent who would finish it first (``free_at``, updated in place;
     ``answer_time`` per agent): an answer ends at max(agent free, arrival) + the agent's answer time, except that a
@@ -282,44 +339,92 @@ def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events:
     without an open problem raise one. ``reposts``: complainers whose complaint the brand deleted yesterday and
     who post it again on the page today, at an hour drawn from ``rng`` (not a new problem: no trust lost to it).
     """
-    fresh = people.customer[events] & ~people.complaint_open[events]
-    new, opened = events[fresh], day * 24.0 + hours[fresh]
+    new, opened = _fresh(events, hours, day, people.customer, people.complaint_open)
     repost = np.zeros(new.size, np.bool_)
     if reposts is not None and reposts.size and has_page:
-        back = reposts[~people.complaint_open[reposts] & ~np.isin(reposts, new)]
-        new = np.concatenate([new, back])
-        opened = np.concatenate([opened, day * 24.0 + 24.0 * rng.random(back.size)])
-        repost = np.concatenate([repost, np.ones(back.size, np.bool_)])
+        back = _back(reposts, people.complaint_open, new)
+        new = np.concatenate((new, back))
+        opened = np.concatenate((opened, day * 24.0 + 24.0 * rng.random(back.size)))
+        repost = np.concatenate((repost, np.ones(back.size, np.bool_)))
     if new.size == 0:
         return 0
-    order = np.argsort(opened, kind="stable")
-    new, opened, repost = new[order], opened[order], repost[order]
-    on_page = (people.follows[new] | repost) & has_page  # a repost goes where the deleted one was
-    ledger.request(new[~repost], -params.problem_trust_hit)
-
-    v = rng.random((2, new.size))
-    seen = on_page | (has_page & (v[1] < params.monitors_elsewhere))
-    answer = seen & (v[0] < params.answer_share) & desk.staffed
-    delete = on_page & ~answer & (v[0] >= params.answer_share) & (v[0] < params.answer_share + params.delete_share)
-
-    due = opened + params.give_up_days * 24.0
-    outcome = np.where(seen, IGNORE, UNHEARD).astype(np.int8)
-    outcome[delete] = DELETE
-    due[delete] = opened[delete]
+    v = rng.random((2, new.size))  # drawn for the complaints in the order of the hour they are raised
+    new, opened, repost, on_page, answer, outcome, due = _decide(
+        new, opened, repost, v, people.follows, has_page, params.monitors_elsewhere, params.answer_share,
+        params.delete_share, desk.staffed, params.give_up_days * 24.0, params.problem_trust_hit, people.trust_change)
+    ledger.touched(new)
     answered_at = desk.schedule(opened[answer], params.give_up_days * 24.0)
-    in_patience = np.isfinite(answered_at)
-    idx = np.flatnonzero(answer)[in_patience]
-    outcome[idx] = ANSWER
-    due[idx] = answered_at[in_patience]
-
-    people.complaint_open[new] = True
-    desk.pending = np.concatenate([desk.pending, new])
-    people.complaint_on_page[new] = on_page
-    people.complaint_repost[new] = repost
-    people.complaint_opened[new] = opened
-    people.complaint_due[new] = due
-    people.complaint_outcome[new] = outcome
+    _open(new, opened, repost, on_page, answer, answered_at, outcome, due, people.complaint_open, people.complaint_on_page,
+          people.complaint_repost, people.complaint_opened, people.complaint_due, people.complaint_outcome)
+    desk.pending = np.concatenate((desk.pending, new))
     return int(new.size)
+
+
+@numba.njit(cache=True)
+def _fresh(events, hours, day, customer, complaint_open):
+    """The customers among ``events`` without an open problem, and the hours they raise theirs."""
+    new = np.empty(events.size, np.int64)
+    opened = np.empty(events.size)
+    k = 0
+    for i in range(events.size):
+        j = events[i]
+        if customer[j] and not complaint_open[j]:
+            new[k], opened[k] = j, day * 24.0 + hours[i]
+            k += 1
+    return new[:k], opened[:k]
+
+
+@numba.njit(cache=True)
+def _back(reposts, complaint_open, new):
+    """The complainers of ``reposts`` who post again: without an open problem and not among today's ``new`` (sorted)."""
+    back = np.empty(reposts.size, np.int64)
+    k = 0
+    for j in reposts:
+        at = np.searchsorted(new, j)
+        if not complaint_open[j] and not (at < new.size and new[at] == j):
+            back[k] = j
+            k += 1
+    return back[:k]
+
+
+@numba.njit(cache=True)
+def _decide(new, opened, repost, v, follows, has_page, monitors, answer_share, delete_share, staffed, give_up_hours, hit,
+            trust_change):
+    """The complaints in the order they are raised, and the policy's decision on each: seen, answered (if the desk
+    gets to it), deleted, ignored or unheard; due at giving up (deleted: at once) until an answer is scheduled. A new
+    problem (not a repost) costs trust ``hit`` (requested in ``trust_change``)."""
+    order = np.argsort(opened, kind="mergesort")
+    new, opened, repost = new[order], opened[order], repost[order]
+    n = new.size
+    on_page = np.empty(n, np.bool_)
+    answer = np.empty(n, np.bool_)
+    outcome = np.empty(n, np.int8)
+    due = np.empty(n)
+    for i in range(n):
+        if not repost[i]:
+            trust_change[new[i]] += np.float32(-hit)
+        on_page[i] = (follows[new[i]] or repost[i]) and has_page  # a repost goes where the deleted one was
+        seen = on_page[i] or (has_page and v[1, i] < monitors)
+        answer[i] = seen and v[0, i] < answer_share and staffed
+        delete = on_page[i] and not answer[i] and v[0, i] >= answer_share and v[0, i] < answer_share + delete_share
+        outcome[i] = DELETE if delete else IGNORE if seen else UNHEARD
+        due[i] = opened[i] if delete else opened[i] + give_up_hours
+    return new, opened, repost, on_page, answer, outcome, due
+
+
+@numba.njit(cache=True)
+def _open(new, opened, repost, on_page, answer, answered_at, outcome, due, complaint_open, complaint_on_page, complaint_repost,
+          complaint_opened, complaint_due, complaint_outcome):
+    """Note the complaints raised: those the desk answers within the complainers' patience are due at their answer."""
+    k = 0
+    for i in range(new.size):
+        if answer[i]:
+            if np.isfinite(answered_at[k]):
+                outcome[i], due[i] = ANSWER, answered_at[k]
+            k += 1
+        j = new[i]
+        complaint_open[j], complaint_on_page[j], complaint_repost[j] = True, on_page[i], repost[i]
+        complaint_opened[j], complaint_due[j], complaint_outcome[j] = opened[i], due[i], outcome[i]
 
 
 def resolve(people, desk: Desk, day: int, params, wom, ledger, rng) -> Resolved:
@@ -328,9 +433,7 @@ def resolve(people, desk: Desk, day: int, params, wom, ledger, rng) -> Resolved:
     An answer can undo the problem, not turn it into a gift: it restores at most the trust the problem took
     (de Matos et al. 2007: recovery brings repurchase intent back to, not above, customers without a problem),
     less the harm of a poor answer."""
-    due = people.complaint_due[desk.pending] < (day + 1) * 24.0
-    due_today = np.sort(desk.pending[due])
-    desk.pending = desk.pending[~due]
+    due_today, desk.pending = _due(desk.pending, people.complaint_due, (day + 1) * 24.0)
     none = np.empty(0, np.int64)
     r = Resolved(tell_positive=none, tell_negative=none, threads=none, thread_score=np.empty(0))
     if due_today.size == 0:
@@ -339,42 +442,85 @@ def resolve(people, desk: Desk, day: int, params, wom, ledger, rng) -> Resolved:
     delay = people.complaint_due[due_today] - people.complaint_opened[due_today]
     patience = rng.exponential(params.patience_hours, due_today.size)
     tell = rng.random(due_today.size)
-
-    answered = outcome == ANSWER
-    in_time = answered & (delay <= patience)
-    late = answered & ~in_time
-    ignored = outcome == IGNORE
-    deleted = outcome == DELETE
-    unheard = outcome == UNHEARD
-
-    q = params.quality
-    change = np.zeros(due_today.size)
-    restored = np.minimum(params.problem_trust_hit, params.recovery_gain * q * np.exp(-delay[answered] / params.reply_decay_hours))
-    change[answered] = restored - params.poor_answer_penalty * (1 - q)
-    change[ignored] = -params.ignore_penalty
-    change[deleted] = -params.delete_penalty
-    change[unheard] = -params.unheard_penalty
-    ledger.request(due_today, change)
-    people.grievance[due_today[ignored | deleted]] += 1.0
-
-    positive = in_time & (tell < wom.tell_positive * q)
-    negative = (ignored & (tell < wom.tell_negative)) | (deleted & (tell < wom.tell_deleted)) | (unheard & (tell < wom.tell_unheard))
-    on_page = people.complaint_on_page[due_today]
-    score = np.zeros(due_today.size)
-    for which, name in ((in_time, "in_time"), (late, "late"), (ignored, "ignored"), (deleted, "deleted")):
-        score[which] = SCORE[name]  # the four are disjoint; unheard scores 0 (not on the page)
-    score[people.complaint_repost[due_today]] = SCORE["deleted"]  # a repost's onlookers judge the deletion it reports
-    if params.repost_deleted > 0 and deleted.any():  # a deleted complaint comes back louder (the Streisand effect)
-        r.reposts = due_today[deleted][rng.random(int(deleted.sum())) < params.repost_deleted]
-
-    people.complaint_open[due_today] = False
-    people.complaint_repost[due_today] = False
-    people.complaint_due[due_today] = np.inf
-    people.complaint_outcome[due_today] = NONE
-    r.in_time, r.late = int(in_time.sum()), int(late.sum())
-    r.ignored, r.deleted, r.unheard = int(ignored.sum()), int(deleted.sum()), int(unheard.sum())
-    r.threads, r.thread_score = due_today[on_page], score[on_page]
-    r.tell_positive, r.tell_negative = due_today[positive], due_today[negative]
-    r.log = {"who": due_today, "outcome": outcome, "delay_hours": delay, "in_time": in_time, "trust_change": change,
-             "told": positive | negative, "on_page": on_page}
+    fresh_answer = np.exp(-delay / params.reply_decay_hours)  # numpy's exp, as the ledger has always seen it
+    flags, change, score, counts, r.threads, r.thread_score, r.tell_positive, r.tell_negative, deleted = _judge(
+        due_today, outcome, delay, patience, tell, fresh_answer, params.quality, params.problem_trust_hit,
+        params.recovery_gain, params.poor_answer_penalty, params.ignore_penalty, params.delete_penalty, params.unheard_penalty,
+        wom.tell_positive, wom.tell_negative, wom.tell_deleted, wom.tell_unheard, people.grievance, people.complaint_on_page,
+        people.complaint_repost, people.complaint_open, people.complaint_due, people.complaint_outcome, people.trust_change)
+    ledger.touched(due_today)
+    if params.repost_deleted > 0 and deleted.size:  # a deleted complaint comes back louder (the Streisand effect)
+        r.reposts = deleted[rng.random(deleted.size) < params.repost_deleted]
+    r.in_time, r.late, r.ignored, r.deleted, r.unheard = counts
+    r.log = {"who": due_today, "outcome": outcome, "delay_hours": delay, "in_time": flags[0], "trust_change": change,
+             "told": flags[1], "on_page": flags[2]}
     return r
+
+
+@numba.njit(cache=True)
+def _due(pending, complaint_due, before):
+    """The open problems due before hour ``before`` (sorted), and those still pending."""
+    due = np.empty(pending.size, np.bool_)
+    for i in range(pending.size):
+        due[i] = complaint_due[pending[i]] < before
+    return np.sort(pending[due]), pending[~due]
+
+
+@numba.njit(cache=True)
+def _judge(due_today, outcome, delay, patience, tell, fresh_answer, q, hit, recovery_gain, poor_answer_penalty, ignore_penalty,
+           delete_penalty, unheard_penalty, tell_positive, tell_negative, tell_deleted, tell_unheard, grievance,
+           complaint_on_page, complaint_repost, complaint_open, complaint_due, complaint_outcome, trust_change):
+    """What each complaint due today did: answered in time or late, ignored, deleted or unheard; the complainer's
+    change of trust (requested in ``trust_change``), what onlookers make of the thread (SCORE), who talks; the
+    complaint closed. Returns flags per complaint (in time, told, on the page), the changes, the scores, the counts
+    (in time, late, ignored, deleted, unheard), the page's threads and their scores, who talks well and badly, and
+    who was deleted."""
+    n = due_today.size
+    flags = np.zeros((3, n), np.bool_)
+    change, score = np.zeros(n), np.zeros(n)
+    positive, negative, deleted = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
+    threads, thread_score = np.empty(n, np.int64), np.empty(n)
+    n_in_time = n_late = n_ignored = n_deleted = n_unheard = n_positive = n_negative = n_threads = 0
+    gain, poor = recovery_gain * q, poor_answer_penalty * (1 - q)
+    for i in range(n):
+        j, o = due_today[i], outcome[i]
+        told_well = told_badly = False
+        if o == ANSWER:
+            in_time = delay[i] <= patience[i]
+            flags[0, i] = in_time
+            n_in_time += in_time
+            n_late += not in_time
+            change[i] = min(hit, gain * fresh_answer[i]) - poor
+            score[i] = SCORE_IN_TIME if in_time else SCORE_LATE
+            told_well = in_time and tell[i] < tell_positive * q
+        elif o == IGNORE:
+            n_ignored += 1
+            change[i], score[i] = -ignore_penalty, SCORE_IGNORED
+            told_badly = tell[i] < tell_negative
+            grievance[j] += 1.0
+        elif o == DELETE:
+            deleted[n_deleted] = j
+            n_deleted += 1
+            change[i], score[i] = -delete_penalty, SCORE_DELETED
+            told_badly = tell[i] < tell_deleted
+            grievance[j] += 1.0
+        elif o == UNHEARD:  # not on the page: onlookers judge nothing (0)
+            n_unheard += 1
+            change[i] = -unheard_penalty
+            told_badly = tell[i] < tell_unheard
+        trust_change[j] += np.float32(change[i])
+        if complaint_repost[j]:
+            score[i] = SCORE_DELETED  # a repost's onlookers judge the deletion it reports
+        if told_well:
+            positive[n_positive] = j
+            n_positive += 1
+        if told_badly:
+            negative[n_negative] = j
+            n_negative += 1
+        flags[1, i], flags[2, i] = told_well or told_badly, complaint_on_page[j]
+        if complaint_on_page[j]:
+            threads[n_threads], thread_score[n_threads] = j, score[i]
+            n_threads += 1
+        complaint_open[j], complaint_repost[j], complaint_due[j], complaint_outcome[j] = False, False, np.inf, NONE
+    return (flags, change, score, (n_in_time, n_late, n_ignored, n_deleted, n_unheard), threads[:n_threads],
+            thread_score[:n_threads], positive[:n_positive], negative[:n_negative], deleted[:n_deleted])

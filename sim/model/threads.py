@@ -15,11 +15,11 @@ trust (``reactions._respond``).
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 from .draws import bernoulli_indices
-from .indices import merge, sort, within
-from .trust import scatter_add
+from .indices import _merge
 
 
 class Threads:
@@ -44,13 +44,8 @@ class Threads:
         # a sudden wave of threads (a crisis) outruns the average: nobody reads more than comments_read a day
         chance = min(1.0, comments_read / max(self.discussion, open_threads.size))
         pair = bernoulli_indices(rng, visitors.size * open_threads.size, chance)
-        thread, viewer = open_threads[pair % open_threads.size], visitors[pair // open_threads.size]
-        key = thread[thread != viewer] * self.people.n + viewer[thread != viewer]  # not one's own thread
-        key = key[~within(key, self.key)]
-        viewers = key % self.people.n
-        scatter_add(self.people.threads_seen, viewers, np.ones(viewers.size, np.int16))
-        self.key = merge(self.key, sort(key))
-        return int(key.size)
+        self.key, seen = _sightings(pair, open_threads, visitors, self.people.n, self.key, self.people.threads_seen)
+        return seen
 
     def close(self, threads: np.ndarray, score: np.ndarray, onlooker_effect: float, ledger) -> int:
         """Threads resolved today (sorted) with their outcome scores: their viewers update trust and forget them.
@@ -58,12 +53,47 @@ class Threads:
         Returns the number of viewers who saw a thread resolved."""
         if self.key.size == 0 or threads.size == 0:
             return 0
-        thread = self.key // self.people.n
-        pos = np.minimum(np.searchsorted(threads, thread), threads.size - 1)
-        done = threads[pos] == thread
-        viewers = self.key[done] % self.people.n
-        ledger.request(viewers, onlooker_effect * score[pos[done]])
-        scatter_add(self.people.threads_seen, viewers, np.full(viewers.size, -1, np.int16))
-        self.key = self.key[~done]
+        viewers, judged, self.key = _closed(self.key, threads, score, self.people.n, self.people.threads_seen)
+        ledger.request(viewers, onlooker_effect * judged)
         return int(viewers.size)
 
+
+@numba.njit(cache=True)
+def _sightings(pair, open_threads, visitors, n, key, threads_seen):
+    """The (thread, viewer) pairs drawn (``pair``: visitor * threads + thread) that are new, not one's own thread:
+    counted in ``threads_seen``, merged into the sorted ``key`` (thread * n + viewer). Returns the key and their number."""
+    new = np.empty(pair.size, np.int64)
+    k, per_visitor = 0, open_threads.size
+    for p in pair:
+        v = p // per_visitor
+        thread, viewer = open_threads[p - v * per_visitor], visitors[v]
+        if thread == viewer:  # not one's own thread
+            continue
+        code = thread * n + viewer
+        at = np.searchsorted(key, code)
+        if at < key.size and key[at] == code:
+            continue
+        new[k] = code
+        threads_seen[viewer] += 1
+        k += 1
+    new = new[:k]
+    return _merge(key, np.sort(new)) if k and key.size else (np.sort(new) if k else key.copy()), k
+
+
+@numba.njit(cache=True)
+def _closed(key, threads, score, n, threads_seen):
+    """The viewers of the ``threads`` resolved today (sorted) and each one's thread's score; they forget it.
+    Returns the viewers, their scores and the key of the pairs still open."""
+    viewers = np.empty(key.size, np.int64)
+    judged = np.empty(key.size)
+    kept = np.empty(key.size, np.bool_)
+    k = 0
+    for i in range(key.size):
+        thread = key[i] // n
+        at = min(np.searchsorted(threads, thread), threads.size - 1)
+        kept[i] = threads[at] != thread
+        if not kept[i]:
+            viewers[k], judged[k] = key[i] - thread * n, score[at]
+            threads_seen[viewers[k]] -= 1
+            k += 1
+    return viewers[:k], judged[:k], key[kept]
