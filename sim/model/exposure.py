@@ -81,3 +81,32 @@ def _expose(posts, organic, organic_at, recommended, recommended_at, paid, paid_
         for c in range(7):
             table[r, c] = rows[r][c]
     return joined(audience)[0], table, per_post, joined(joiners)[0], joined(hunters)[0]
+
+
+@numba.njit(cache=True)
+def visitors(audience, repeats, follows, mark):
+    """The followers among the day's ``audience``: in its order, or sorted (``np.unique``'s order) if people can
+    appear in it more than once (``repeats``: several posts). ``mark`` is all False before and after."""
+    out = np.empty(audience.size, np.int64)
+    k = 0
+    for j in audience:
+        if follows[j] and not mark[j]:
+            out[k] = j
+            k += 1
+            if repeats:
+                mark[j] = True
+    out = out[:k]
+    if repeats:
+        mark[out] = False
+        out.sort()
+    return out
+
+
+@numba.njit(cache=True)
+def feel_posting_rate(visitors, rate, tolerance, dose, annoyance_overposting):
+    """Each visitor's over-posting annoyance grows by ``dose`` per post a day beyond their tolerance (float32, as
+    numpy computed it)."""
+    for j in visitors:
+        beyond = rate - tolerance[j]
+        if beyond > 0:
+            annoyance_overposting[j] += dose * beyond

@@ -6,13 +6,13 @@ import mesa
 import numpy as np
 import pandas as pd
 
-from . import follows, reactions, sales, service, word_of_mouth
+from . import exposure, follows, reactions, sales, service, word_of_mouth
 from .brand import Brand
 from .content import ContentTypes
 from .draws import bernoulli_indices
 from .exposure import Exposure, expose
 from .graph import market_graph
-from .indices import sort, union, unique
+from .indices import sort, union
 from .measures import COST_PARTS, HEADLINE, DailyRecord, Measures, summarize
 from .people import People
 from .platform import Platform, audience_quality
@@ -157,18 +157,15 @@ class AudienceModel(mesa.Model):
         for counts in day.per_post.tolist():
             self.measures.add(**dict(zip(Exposure.PER_POST, counts)))
             self.measures.today["cascade_size_max"] = max(self.measures.today["cascade_size_max"], counts[3])
-        viewers = day.audience if posts.size == 1 else unique(day.audience)
-        self._visitors = viewers[p.follows[viewers]]
+        self._visitors = exposure.visitors(day.audience, posts.size > 1, p.follows, self._seen)
         self.feel_posting_rate(posts.size)
 
     def feel_posting_rate(self, n_posts: int) -> None:
         """Followers who saw the page today judge how often it posts (its posts a day over the last days),
         not how many of its posts reached them: each post a day beyond their tolerance annoys."""
         p = self.people
-        visitors = self._visitors
-        beyond = self.platform.posting_rate(n_posts) - p.tolerance[visitors]
-        over = beyond > 0
-        p.annoyance_overposting[visitors[over]] += self.config.reactions.overposting_dose * beyond[over]
+        exposure.feel_posting_rate(self._visitors, np.float32(self.platform.posting_rate(n_posts)), p.tolerance,
+                                   np.float32(self.config.reactions.overposting_dose), p.annoyance_overposting)
 
     def buy_fans(self) -> None:
         """Campaign followers join with the day's other follows (step 9)."""
