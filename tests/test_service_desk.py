@@ -101,11 +101,13 @@ def test_the_compiled_desk_and_complaints_do_what_numpy_and_their_python_do():
     key = np.sort(rng.choice(n * n, 30, replace=False)).astype(np.int64)
     pair, open_threads, visitors = np.sort(rng.choice(15 * 8, 40, replace=False)), np.sort(rng.choice(n, 8, replace=False)), \
         np.sort(rng.choice(n, 15, replace=False))
-    seen_jit, seen_py = np.zeros(n, np.int16), np.zeros(n, np.int16)
-    a = threads._sightings(pair, open_threads, visitors, n, key, seen_jit)
-    b = threads._sightings.py_func(pair, open_threads, visitors, n, key, seen_py)
-    np.testing.assert_array_equal(a[0], b[0])
-    assert a[1] == b[1] and (seen_jit == seen_py).all() and seen_jit.sum() == a[1] and (np.diff(a[0]) > 0).all()
+    for order in (visitors, rng.permutation(visitors)):  # a one-post day's visitors come in the order they saw it
+        seen_jit, seen_py = np.zeros(n, np.int16), np.zeros(n, np.int16)
+        a = threads._sightings(pair, open_threads, order, n, key, seen_jit)
+        b = threads._sightings.py_func(pair, open_threads, order, n, key, seen_py)
+        np.testing.assert_array_equal(a[0], b[0])
+        assert a[1] == b[1] and (seen_jit == seen_py).all() and seen_jit.sum() == a[1] and (np.diff(a[0]) > 0).all()
+        assert a[1] > 0 and np.isin(key, a[0]).all()
     score = rng.random(4)
     a = threads._closed(a[0], open_threads[:4], score, n, seen_jit)
     b = threads._closed.py_func(b[0], open_threads[:4], score, n, seen_py)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numba
 import numpy as np
 
-from .indices import joined
+from .indices import joined, sorted_unique
 from .reactions import logged
 from .sharing import spread
 
@@ -84,22 +84,16 @@ def _expose(posts, organic, organic_at, recommended, recommended_at, paid, paid_
 
 
 @numba.njit(cache=True)
-def visitors(audience, repeats, follows, mark):
+def visitors(audience, repeats, follows):
     """The followers among the day's ``audience``: in its order, or sorted (``np.unique``'s order) if people can
-    appear in it more than once (``repeats``: several posts). ``mark`` is all False before and after."""
+    appear in it more than once (``repeats``: several posts)."""
     out = np.empty(audience.size, np.int64)
     k = 0
     for j in audience:
-        if follows[j] and not mark[j]:
+        if follows[j]:
             out[k] = j
             k += 1
-            if repeats:
-                mark[j] = True
-    out = out[:k]
-    if repeats:
-        mark[out] = False
-        out.sort()
-    return out
+    return sorted_unique(out[:k]) if repeats else out[:k]
 
 
 @numba.njit(cache=True)

@@ -157,7 +157,7 @@ class AudienceModel(mesa.Model):
         for counts in day.per_post.tolist():
             self.measures.add(**dict(zip(Exposure.PER_POST, counts)))
             self.measures.today["cascade_size_max"] = max(self.measures.today["cascade_size_max"], counts[3])
-        self._visitors = exposure.visitors(day.audience, posts.size > 1, p.follows, self._seen)
+        self._visitors = exposure.visitors(day.audience, posts.size > 1, p.follows)
         self.feel_posting_rate(posts.size)
 
     def feel_posting_rate(self, n_posts: int) -> None:

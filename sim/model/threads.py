@@ -61,23 +61,45 @@ class Threads:
 @numba.njit(cache=True)
 def _sightings(pair, open_threads, visitors, n, key, threads_seen):
     """The (thread, viewer) pairs drawn (``pair``: visitor * threads + thread) that are new, not one's own thread:
-    counted in ``threads_seen``, merged into the sorted ``key`` (thread * n + viewer). Returns the key and their number."""
-    new = np.empty(pair.size, np.int64)
-    k, per_visitor = 0, open_threads.size
+    counted in ``threads_seen``, merged into the sorted ``key`` (thread * n + viewer). Returns the key and their number.
+
+    The pairs come visitor by visitor; bucketed by thread (``open_threads`` is sorted) they are in ``key``'s order
+    without a sort when the visitors are sorted, so checking them against ``key`` is one walk along both."""
+    threads = open_threads.size
+    start = np.zeros(threads + 1, np.int64)
     for p in pair:
-        v = p // per_visitor
-        thread, viewer = open_threads[p - v * per_visitor], visitors[v]
-        if thread == viewer:  # not one's own thread
-            continue
-        code = thread * n + viewer
-        at = np.searchsorted(key, code)
-        if at < key.size and key[at] == code:
-            continue
-        new[k] = code
-        threads_seen[viewer] += 1
-        k += 1
+        start[p % threads + 1] += 1
+    for t in range(threads):
+        start[t + 1] += start[t]
+    fill = start[:-1].copy()
+    codes = np.empty(pair.size, np.int64)
+    for p in pair:
+        v = p // threads
+        t = p - v * threads
+        codes[fill[t]] = open_threads[t] * n + visitors[v]
+        fill[t] += 1
+    new = np.empty(pair.size, np.int64)
+    k = at = 0
+    for t in range(threads):
+        block = codes[start[t]:start[t + 1]]
+        for i in range(1, block.size):
+            if block[i] < block[i - 1]:  # the day's visitors in the order they saw a post, not sorted
+                block.sort()
+                break
+        thread = open_threads[t]
+        for code in block:
+            viewer = code - thread * n
+            if viewer == thread:  # not one's own thread
+                continue
+            while at < key.size and key[at] < code:
+                at += 1
+            if at < key.size and key[at] == code:
+                continue
+            new[k] = code
+            threads_seen[viewer] += 1
+            k += 1
     new = new[:k]
-    return _merge(key, np.sort(new)) if k and key.size else (np.sort(new) if k else key.copy()), k
+    return _merge(key, new) if k and key.size else (new.copy() if k else key.copy()), k
 
 
 @numba.njit(cache=True)
