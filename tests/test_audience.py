@@ -327,3 +327,17 @@ def test_a_person_reacts_to_a_post_once_however_many_ways_it_reaches_them():
     assert day.reactions[:, 1].sum() == day.audience.size and not model._seen.any()
     newly_paid = np.setdiff1d(everyone[:400], np.concatenate([followers, everyone[~p.follows][:50]]))
     assert day.per_post.tolist()[0] == [followers.size, 50, newly_paid.size, 0]
+
+
+def test_the_brand_draws_its_posts_as_numpys_choice_would():
+    """The day's post types come from the mix as ``rng.choice(types, p=mix)`` draws them (runs kept their numbers
+    when its checks of p were left out)."""
+    model = AudienceModel(scenario("tupperparty", **{"market.people": 500}), seed=1)
+    brand = model.brand
+    mix = np.array(list(brand.strategy.mix.values()))
+    for seed in range(50):
+        mine, ref = np.random.default_rng(seed), np.random.default_rng(seed)
+        posts = brand.posts(3, mine)
+        rate = brand.posts_per_day(3)
+        n = int(rate) + int(ref.random() < rate % 1)
+        np.testing.assert_array_equal(posts, brand._mix_types[ref.choice(mix.size, size=n, p=mix)])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-from .indices import merge, union, unique, within
+from .indices import merge, sorted_unique
 
 CAUSES = ("promo", "overposting", "irrelevant", "distrust", "service", "prize_hunter")
 
@@ -39,21 +39,40 @@ class FollowBook:
                                  *_coefficients(params, days_since_prize))
         terms = np.stack(hazard_terms(people, leavers, params, days_since_prize)) if leavers.size else np.zeros((len(CAUSES), 0))
         causes = terms >= params.cause_share * (params.base_hazard + terms.sum(axis=0))
-        people.follows[leavers] = False
-        people.hunter[leavers] = False
-        people.unfollowed_on[leavers] = day
-
-        hunters = unique(np.concatenate(self._hunters)) if self._hunters else np.empty(0, np.int64)
-        asked = union(np.concatenate(self._asked), hunters) if self._asked else hunters
-        joiners = asked[~people.follows[asked]]
-        joiners = joiners[~within(joiners, leavers)]  # no one rejoins the day they leave
-        people.follows[joiners] = True
-        people.followed_on[joiners] = day
-        people.hunter[joiners] = within(joiners, hunters)
+        nobody = np.empty(0, np.int64)
+        joiners = _join(np.concatenate(self._asked) if self._asked else nobody,
+                        np.concatenate(self._hunters) if self._hunters else nobody,
+                        leavers, day, people.follows, people.hunter, people.followed_on, people.unfollowed_on)
         wind_clocks(people, joiners, rng)
         self._asked, self._hunters = [], []
         followers = merge(stay, joiners)  # in order, the daily passes read memory in sequence
         return followers, int(joiners.size), int(leavers.size), dict(zip(CAUSES, causes.sum(axis=1).tolist()))
+
+
+@numba.njit(cache=True)
+def _join(asked, hunters, leavers, day, follows, hunter, followed_on, unfollowed_on):
+    """The leavers (sorted) leave; those asked to follow who do not yet (and did not just leave) join, prize hunters
+    marked. Returns the joiners, sorted."""
+    for j in leavers:
+        follows[j], hunter[j], unfollowed_on[j] = False, False, day
+    hunters = sorted_unique(hunters)
+    asked = sorted_unique(np.concatenate((asked, hunters)))
+    joiners = np.empty(asked.size, np.int64)
+    k = 0
+    for j in asked:
+        if not follows[j] and not _within(j, leavers):  # no one rejoins the day they leave
+            joiners[k] = j
+            k += 1
+    joiners = joiners[:k]
+    for j in joiners:
+        follows[j], followed_on[j], hunter[j] = True, day, _within(j, hunters)
+    return joiners
+
+
+@numba.njit(cache=True)
+def _within(j, sorted_set):
+    at = np.searchsorted(sorted_set, j)
+    return at < sorted_set.size and sorted_set[at] == j
 
 
 def wind_clocks(people, idx: np.ndarray, rng) -> None:
