@@ -139,6 +139,22 @@ def test_the_fading_sentence_gives_the_gap_with_trust_left_to_fade(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_fading_sentence_says_what_keeping_each_strategy_up_costs_and_that_the_value_leaves_it_out(lang):
+    """The value holds the market's trust at the end as if the strategy went on, but counts none of its costs after
+    the horizon: the sentence says so and gives each strategy's cost a year, the runs' average."""
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
+    c.runs["value_trust_fades"] = c.runs["value"]
+    c.runs["days"] = 730
+    c.runs["cost"] = np.where(c.runs["scenario"] == "stammtisch", 224_000.0, 70_000.0)  # two years
+    text = fading(c, story, lang)
+    money = {"en": ("112,000", "35,000"), "de": ("112.000", "35.000")}[lang]
+    said = {"en": "does not take off what keeping it up costs", "de": "zieht aber nicht ab, was das Fortführen kostet"}[lang]
+    assert said in text and all(m in text for m in money), text
+    assert text.index(money[0]) < text.index(money[1]) and ("beim Stammtisch" in text if lang == "de" else True), text
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
 def test_the_valuation_sentence_reads_right_for_every_sign(lang):
     """How much the value gap rests on the link of trust to money: more, less or the same within chance, with the
     range the runs were valued with."""
@@ -432,6 +448,16 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
         assert title.height > 0 and title.top + title.height < Presentation(out / "report.pptx").slide_height
     first = slides[0].placeholders
     assert first[0].top + first[0].height <= first[1].top  # the title above the subtitle, not on it
+    deck = Presentation(out / "report.pptx")
+    props = deck.core_properties  # the deck's own, not python-pptx's template's (its author, 2013)
+    assert props.author == "audsim" and props.last_modified_by == "audsim" and props.created.year >= 2026
+    assert props.language == "de-DE" and props.title == slides[0].shapes.title.text
+    from pptx.enum.lang import MSO_LANGUAGE_ID
+
+    runs = [r for s in deck.slides for sh in s.shapes if sh.has_text_frame for par in sh.text_frame.paragraphs for r in par.runs]
+    assert runs and all(r.font.language_id == MSO_LANGUAGE_ID.GERMAN for r in runs)  # PowerPoint checks German as German
+    assert f"2 / {len(reader.pages)}" in pypdf.PdfReader(out / "report.pdf").pages[1].extract_text()  # page numbers
+    assert "name='viewport'" in (out / "report.html").read_text(encoding="utf-8")  # a phone lays it out for its width
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["baseline"] == "tupperparty"
 

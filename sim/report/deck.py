@@ -105,8 +105,36 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         + ([f"{t['with_breakeven']}: {breakeven_command(command)}"]
            if breakeven is None and command.startswith("audsim demo") else [])
         + [t["reps_note"].format(reps=comparison.reps, base_to=base)])
+    label(deck, title(comparison, story, lang), lang)
     deck.save(path)
     return path
+
+
+def label(deck, name: str, lang: str) -> None:
+    """The file's own properties as the deck's, not python-pptx's template's (its author, 2013, a 4:3 show), and every
+    text in the report's language, so PowerPoint checks German spelling as German."""
+    from datetime import datetime, timezone
+
+    from pptx.enum.lang import MSO_LANGUAGE_ID
+
+    now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    props = deck.core_properties
+    props.title, props.author, props.last_modified_by, props.comments = name, "audsim", "audsim", ""
+    props.created = props.modified = now
+    props.revision, props.language = 1, LANGUAGES[lang][0]
+    language = getattr(MSO_LANGUAGE_ID, LANGUAGES[lang][1])
+    frames = [shape.text_frame for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
+    frames += [slide.notes_slide.notes_text_frame for slide in deck.slides if slide.has_notes_slide]
+    for frame in frames:
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.language_id = language
+    for part in deck.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":  # python-pptx keeps the template's; the slides are 16:9
+            part._blob = part.blob.replace(b"On-screen Show (4:3)", b"On-screen Show (16:9)")
+
+
+LANGUAGES = {"en": ("en-GB", "ENGLISH_UK"), "de": ("de-DE", "GERMAN")}
 
 
 MONEY_COLUMNS = ("gross_profit", "cost", "net_profit", "net_profit_present", "customer_equity_change_present", "value")

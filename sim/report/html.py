@@ -58,8 +58,9 @@ h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bott
 .headline{font-size:1.35em;line-height:1.4;background:#f4f7fb;border-left:6px solid #2a6ebb;padding:.7em 1em;margin:.6em 0 .4em}
 .figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
-@page{size:A4;margin:14mm}
+@page{size:A4;margin:14mm 14mm 16mm;@bottom-right{content:counter(page) ' / ' counter(pages);font-size:8pt;color:#666}}
 @media print{body{max-width:none;margin:0;font-size:10.5pt}h1{font-size:1.35em}.headline{font-size:1.02em}h2{margin:.6em 0 .3em}.figures>div{flex:1 1 48%;text-align:center}.figures>div svg{width:96%;height:auto}.figures>div[data-figure=followers]{flex:1 1 100%}.figures>div[data-figure=followers] svg{width:64%}.figures>div{break-inside:avoid}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}h3.appendix{break-before:page}li{break-inside:avoid}table.comparison{width:100%;font-size:.78em}table.comparison td:first-child{width:26%}h3.appendix+details>summary{display:none}table.assumptions{font-size:.68em;table-layout:fixed;width:100%}table.assumptions col.key{width:28%}table.assumptions col.value{width:10.5%}table.assumptions col.unit{width:16%}table.assumptions col.source{width:35%}table.assumptions td,table.assumptions th{padding:.15em .3em;overflow-wrap:break-word}table.assumptions code{white-space:normal;overflow-wrap:anywhere}table.assumptions .meaning{min-width:0}thead{display:table-header-group}details.manifest{display:none}summary{list-style:none}summary::-webkit-details-marker{display:none}}
+@media screen and (max-width:760px){body{margin:1em auto}.headline{font-size:1.1em}table{display:block;overflow-x:auto}}  /* a phone scrolls a wide table, not the page */
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
 th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}@media screen{table.comparison td:first-child{min-width:13em}}.note{color:#555;font-size:.9em}.warn{color:#a33}
@@ -271,7 +272,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     story = (story or Story()).resolved(comparison)
     reps = comparison.reps
     title = page_title(comparison, story, lang)
-    parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
+    parts = [f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><meta name='viewport' content='width=device-width, initial-scale=1'><title>{html.escape(title)}</title>",
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
     parts.append(f"<p class='note' id='page'>{html.escape(_page_line(comparison, story, lang))}</p>")
     if warning := fit_warning(comparison, story, lang):  # before the headline it qualifies

@@ -303,7 +303,16 @@ def fading(comparison, story: Story, lang: str = "en") -> str:
     and trust faded back to where it started (``value_trust_fades``); empty where the runs lack it."""
     story = story.resolved(comparison)
     item = _valuation_item(comparison, story, lang, FADING_VALUE)
-    return TEXT[lang]["valuation_fades"].format(who=story.label(story.proposed, lang), item=item) if item else ""
+    if not item:
+        return ""
+    costs = ""
+    if {"cost", "days"} <= set(comparison.runs.columns):  # what keeping each strategy up costs a year, not taken off
+        t, cash, years = TEXT[lang], money_in(comparison, lang, story.currency), comparison.runs["days"].iloc[0] / 365.0
+        costs = t["valuation_costs"].format(costs=t["and"].join(
+            t["cost_of"].format(cost=cash(_runs(comparison, name)["cost"].mean() / years),
+                                who=dative(story.label(name, lang), lang)).replace("bei dem ", "beim ")
+            for name in (story.proposed, story.current)))
+    return TEXT[lang]["valuation_fades"].format(who=story.label(story.proposed, lang), item=item, costs=costs)
 
 
 def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | None:
