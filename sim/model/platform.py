@@ -180,7 +180,8 @@ def audience_quality(people, content, strategy, rx, negative_weight: float) -> f
         return None
     if strategy.calendar:
         names = [t for day in strategy.calendar for t in day]
-        mix = {t: names.count(t) / len(names) for t in set(names)}
+        mix = {t: names.count(t) / len(names) for t in dict.fromkeys(names)}  # in calendar order: a set's order changes with
+        # the process's string hashing, and the sum below with it (the same seed gave two runs)
     else:
         mix = dict(strategy.mix)
     trust = people.trust[followers].astype(np.float64)
