@@ -149,7 +149,7 @@ def test_the_fading_sentence_says_what_keeping_each_strategy_up_costs_and_that_t
     c.runs["cost"] = np.where(c.runs["scenario"] == "stammtisch", 224_000.0, 70_000.0)  # two years
     text = fading(c, story, lang)
     money = {"en": ("112,000", "35,000"), "de": ("112.000", "35.000")}[lang]
-    said = {"en": "does not take off what keeping it up costs", "de": "zieht aber nicht ab, was das Fortführen kostet"}[lang]
+    said = {"en": "does not take off what keeping it up costs a year", "de": "zieht aber nicht ab, was das Fortführen im Jahr kostet"}[lang]
     assert said in text and all(m in text for m in money), text
     assert text.index(money[0]) < text.index(money[1]) and ("beim Stammtisch" in text if lang == "de" else True), text
 
