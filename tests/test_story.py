@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+import sim
 from sim import runner
 from sim.cli import main
 from sim.experiments import compare
@@ -23,7 +24,7 @@ from sim.report import numbers, plots
 from sim.report.numbers import money
 from sim.report.story import Story, assumed_economy, fading, headline, profit_alone, ranking, valuation
 
-from .conftest import SCENARIOS
+from .conftest import SCENARIOS, scenario
 
 SHIPPED, BASELINE, _ = load_set("demo")
 STORY = load_story("demo")
@@ -889,3 +890,49 @@ def test_the_headline_says_a_page_keeps_its_followers_only_where_its_interval_sa
     text = headline(c, Story("tupperparty", "stammtisch", STORY.labels, "EUR"), lang)
     keeps = "keeps about as many followers" if lang == "en" else "hält die Zahl der Follower"
     assert text.count(keeps) == 1 and CHANCE[lang] in text.lower(), text
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_margin_sentence_finds_the_gross_profit_per_sale_where_the_lead_changes_hands(lang):
+    """Gross profit and customer equity scale with the gross profit a sale brings, the costs do not: the proposed
+    strategy's lead at a share f of it is f * dG - dC, so it leads from dC / dG on (or up to it, or always, or
+    never), said with the share and Fieller's interval; where dG is within chance, the costs decide."""
+    from sim.report.story import margin_breakeven
+
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    words = {"en": ("at least", "at most", "at any", "worth less at any", "cannot be told apart"),
+             "de": ("mindestens", "höchstens", "bei jedem Rohertrag je Verkauf mehr wert", "weniger wert", "nicht unterscheidbar")}[lang]
+    cases = ((400_000, 100_000, 0, "25"), (-400_000, -100_000, 1, "25"), (400_000, -50_000, 2, None), (-400_000, 50_000, 3, None),
+             (0, 100_000, 4, None))
+    for d_earned, d_cost, expected, share in cases:
+        c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 0)
+        noise = np.random.default_rng(5).normal(0, 2_000, (3, len(c.runs)))
+        mine = (c.runs["scenario"] == "stammtisch").to_numpy()
+        c.runs["gross_profit_present"] = 1_000_000 + mine * d_earned * 0.25 + noise[0]
+        c.runs["customer_equity_change_present"] = -500_000 + mine * d_earned * 0.75 + noise[1] * (d_earned != 0)
+        c.runs["cost_present"] = 200_000 + mine * d_cost + noise[2]
+        c.manifest["scenarios"] = {"stammtisch": {"economy": {"price": 40.0, "margin": 0.4}}}
+        text = margin_breakeven(c, story, lang)
+        assert words[expected] in text and "{" not in text, (expected, text)
+        if share:
+            assert re.search(rf"{share}\s?%", text) and re.search(r"\(3[.,]9\d|\(4[.,]0\d", text), text  # 25% of 16 EUR
+    assert margin_breakeven(made_up("tupperparty", "stammtisch", (-0.25, 0.1), 0), story, lang) == ""  # runs without the parts
+
+
+def test_a_different_gross_profit_per_sale_changes_the_value_gap_as_the_margin_sentence_says():
+    """Nobody buys more or less for the price in the model, so at half the price (margin and discounts as shares)
+    gross profit and customer equity halve and the costs stay: the gap in value is 0.5 * dG - dC."""
+    runs = {}
+    for price in (40.0, 20.0):
+        for name in ("tupperparty", "stammtisch"):
+            sc = scenario(name, **{"economy.price": price, "market.people": 3000, "simulation.days": 120})
+            runs[price, name] = sim.run(sc, seed=4).summary
+    earned = lambda p, n: runs[p, n]["gross_profit_present"] + runs[p, n]["customer_equity_change_present"]  # noqa: E731
+    d_earned = earned(40.0, "stammtisch") - earned(40.0, "tupperparty")
+    d_cost = runs[40.0, "stammtisch"]["cost_present"] - runs[40.0, "tupperparty"]["cost_present"]
+    gap = runs[20.0, "stammtisch"]["value"] - runs[20.0, "tupperparty"]["value"]
+    assert gap == pytest.approx(0.5 * d_earned - d_cost, rel=1e-9, abs=1e-6)
+    assert d_cost != 0 and d_earned != 0
+    for p in (40.0, 20.0):
+        s = runs[p, "stammtisch"]
+        assert s["gross_profit_present"] - s["cost_present"] == pytest.approx(s["net_profit_present"])

@@ -36,6 +36,30 @@ def paired_difference(a, b, level: float = 0.95) -> dict:
             "p_value": float(stats.ttest_rel(a[keep], b[keep]).pvalue), "n": n}
 
 
+
+def ratio_interval(num, den, level: float = 0.95) -> tuple[float, float, float]:
+    """A ratio of means over replications, mean(num) / mean(den), with Fieller's interval: the ratios r for which the
+    t-interval of the mean of num - r * den holds 0. Exact for normal replications however few, and unbounded (-inf,
+    inf) when the denominator's mean cannot be told from 0 (a mean of per-run ratios is biased when the denominator
+    is noisy). Pairs with a NaN are dropped."""
+    num, den = np.asarray(num, float), np.asarray(den, float)
+    keep = ~(np.isnan(num) | np.isnan(den))
+    num, den = num[keep], den[keep]
+    n = num.size
+    value = num.mean() / den.mean() if n and den.mean() != 0 else np.nan
+    if n < 2:
+        return float(value), np.nan, np.nan
+    q = stats.t.ppf(0.5 + level / 2, n - 1) ** 2
+    cov = np.cov(num, den) / n  # of the two means
+    a = den.mean() ** 2 - q * cov[1, 1]
+    b = num.mean() * den.mean() - q * cov[0, 1]
+    c = num.mean() ** 2 - q * cov[0, 0]
+    if a <= 0:
+        return float(value), -np.inf, np.inf
+    root = np.sqrt(max(b * b - a * c, 0.0))
+    return float(value), float((b - root) / a), float((b + root) / a)
+
+
 def holm(p) -> np.ndarray:
     """Holm's step-down adjusted p-values (NaN stays NaN). scipy has no Holm; this is the textbook form."""
     p = np.asarray(p, dtype=float)

@@ -239,6 +239,9 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "customer_equity_end": equity_end,
         "customer_equity_change": equity_change,
         "net_profit_present": net_present,
+        # its parts, for what a different gross profit per sale would give (costs do not change with it)
+        "gross_profit_present": float(daily["gross_profit"].to_numpy(dtype=float) @ at) if at is not None else None,
+        "cost_present": float(daily["cost"].to_numpy(dtype=float) @ at) if at is not None else None,
         "customer_equity_end_present": end_present,
         "customer_equity_change_present": None if end_present is None or equity_at_start is None else end_present - equity_at_start,
         "value": present(equity_at_start, equity_end),

@@ -16,7 +16,7 @@ import pandas as pd
 from ..experiments import stats
 from ..model.sales import FADING_VALUE, OTHER_VALUES
 from .i18n import TEXT, dative
-from .numbers import capital, change_digits, common_unit, count, decimal, fixed, interval_ends, percent
+from .numbers import capital, change_digits, common_unit, count, decimal, fixed, interval_ends, money, percent
 
 
 @dataclass
@@ -270,6 +270,47 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
         return t["profit_none_ahead"].format(period=period, who=who, own=own) + tie
     return t["profit_ahead"].format(period=period, who=who, own=own, items=listed(ahead, t)) + tie
 
+
+
+MARGIN_PARTS = ("gross_profit_present", "cost_present", "customer_equity_change_present")
+
+
+def margin_breakeven(comparison, story: Story, lang: str = "en") -> str:
+    """How much the value comparison rests on the assumed gross profit per sale: gross profit and customer equity
+    scale with it (price, margin and discounts in proportion; nobody buys more or less for it in the model), the
+    costs do not, so the proposed strategy's lead over the current one at a share f of it is f * dG - dC, from the
+    paired runs. Says from what share on it leads (at least, at most, at any or at none), with Fieller's interval of
+    the break-even share dC / dG; empty where the runs lack the parts."""
+    t = TEXT[lang]
+    story = story.resolved(comparison)
+    a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
+    if not all(c in a and c in b for c in MARGIN_PARTS) or b[list(MARGIN_PARTS)].isna().any().any():
+        return ""
+    a = a.reindex(b.index)
+    earned = (b["gross_profit_present"] + b["customer_equity_change_present"]) - (a["gross_profit_present"] + a["customer_equity_change_present"])
+    spent = b["cost_present"] - a["cost_present"]
+    scenario = comparison.manifest.get("scenarios", {}).get(story.proposed, {}).get("economy", {})
+    per_sale = float(scenario.get("price", np.nan)) * float(scenario.get("margin", np.nan))
+    who = story.label(story.proposed, lang)
+    words = dict(who=capital(who) if lang == "de" else who, other=story.label(story.current, lang),  # after the colon
+                 per_sale=money(per_sale, lang, story.currency) if np.isfinite(per_sale) else NONE_MONEY[lang])
+    d = stats.paired_difference(earned, 0 * earned)
+    if d["n"] < 2 or not (d["ci_low"] > 0 or d["ci_high"] < 0):  # the gap in what they earn is within chance
+        return t["margin_unclear"].format(**words)
+    share, lo, hi = stats.ratio_interval(spent, earned)
+    if earned.mean() > 0 and share <= 0:
+        return t["margin_any"].format(**words)
+    if earned.mean() < 0 and share <= 0:
+        return t["margin_none"].format(**words)
+    pct = lambda x: percent(x, 0 if x >= 0.1 else 1, lang)  # noqa: E731
+    bounds = (t["margin_interval"].format(lo=pct(max(lo, 0.0)), hi=pct(hi)) if np.isfinite(lo) and np.isfinite(hi)
+              else t["margin_unbounded"])
+    return t["margin_at_least" if earned.mean() > 0 else "margin_at_most"].format(
+        share=pct(share), amount=money(share * per_sale, lang, story.currency) if np.isfinite(per_sale) else NONE_MONEY[lang],
+        interval=bounds, **words)
+
+
+NONE_MONEY = {"en": "the assumed", "de": "den angenommenen"}
 
 def listed(items: list[str], t: dict, sep: str = "; ") -> str:
     """a; b and c (with ``sep`` ", ": a, b and c)."""

@@ -160,26 +160,9 @@ def _ratio_check(spec, name, expected, num, den, test) -> Check:
     Fieller's interval: the ratios r for which the t-interval of the mean of num - r * den, the interval the other
     checks use, holds 0. It is exact for normal replications however few (a bootstrap of 2 is only their range) and
     unbounded when the denominator's mean cannot be told from 0."""
-    from scipy import stats
+    from ..experiments.stats import ratio_interval
 
-    num, den = np.asarray(num, float), np.asarray(den, float)
-    keep = ~(np.isnan(num) | np.isnan(den))
-    num, den = num[keep], den[keep]
-    n = num.size
-    value = num.mean() / den.mean() if n else np.nan
-    if n < 2:
-        return _judged(spec, name, expected, value, np.nan, np.nan, test)
-    q = stats.t.ppf(0.975, n - 1) ** 2
-    cov = np.cov(num, den) / n  # of the two means
-    a = den.mean() ** 2 - q * cov[1, 1]
-    b = num.mean() * den.mean() - q * cov[0, 1]
-    c = num.mean() ** 2 - q * cov[0, 0]
-    if a <= 0:
-        lo, hi = -np.inf, np.inf
-    else:
-        root = np.sqrt(max(b * b - a * c, 0.0))
-        lo, hi = (b - root) / a, (b + root) / a
-    return _judged(spec, name, expected, value, float(lo), float(hi), test)
+    return _judged(spec, name, expected, *ratio_interval(num, den), test)
 
 
 def interest_panel(path, spec, size) -> list[Check]:
