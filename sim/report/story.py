@@ -16,7 +16,7 @@ import pandas as pd
 from ..experiments import stats
 from ..model.sales import FADING_VALUE, OTHER_VALUES
 from .i18n import TEXT, dative
-from .numbers import capital, change_digits, common_unit, count, decimal, fixed, interval_ends, money, percent
+from .numbers import capital, change_digits, common_unit, count, decimal, fixed, interval_ends, percent
 
 
 @dataclass
@@ -293,7 +293,7 @@ def margin_breakeven(comparison, story: Story, lang: str = "en") -> str:
     per_sale = float(scenario.get("price", np.nan)) * float(scenario.get("margin", np.nan))
     who = story.label(story.proposed, lang)
     words = dict(who=capital(who) if lang == "de" else who, other=story.label(story.current, lang),  # after the colon
-                 per_sale=money(per_sale, lang, story.currency) if np.isfinite(per_sale) else NONE_MONEY[lang])
+                 per_sale=_per_sale(per_sale, lang, story.currency))
     d = stats.paired_difference(earned, 0 * earned)
     if d["n"] < 2 or not (d["ci_low"] > 0 or d["ci_high"] < 0):  # the gap in what they earn is within chance
         return t["margin_unclear"].format(**words)
@@ -306,11 +306,15 @@ def margin_breakeven(comparison, story: Story, lang: str = "en") -> str:
     bounds = (t["margin_interval"].format(lo=pct(max(lo, 0.0)), hi=pct(hi)) if np.isfinite(lo) and np.isfinite(hi)
               else t["margin_unbounded"])
     return t["margin_at_least" if earned.mean() > 0 else "margin_at_most"].format(
-        share=pct(share), amount=money(share * per_sale, lang, story.currency) if np.isfinite(per_sale) else NONE_MONEY[lang],
-        interval=bounds, **words)
+        share=pct(share), amount=_per_sale(share * per_sale, lang, story.currency), interval=bounds, **words)
 
 
-NONE_MONEY = {"en": "the assumed", "de": "den angenommenen"}
+def _per_sale(x: float, lang: str, currency: str) -> str:
+    """A small sum per sale as the assumptions write it: 16 EUR, 1.25 EUR (not "16.0")."""
+    if not np.isfinite(x):
+        return TEXT[lang]["margin_unknown"]
+    text = decimal(round(x, 2), "g", lang)
+    return f"{text}\u00a0{currency}" if currency else text
 
 def listed(items: list[str], t: dict, sep: str = "; ") -> str:
     """a; b and c (with ``sep`` ", ": a, b and c)."""
