@@ -10,7 +10,7 @@ from pathlib import Path
 from . import plots
 from .i18n import TEXT, cite, dative, source
 from .numbers import NONE, capital, count, decimal, fixed, percent
-from .story import Story, assumed_economy, fading, headline, money_unit, profit_alone, ranking, title, valuation
+from .story import Story, assumed_economy, fading, headline, margin_breakeven, money_unit, profit_alone, ranking, title, valuation
 
 KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
                    "service.wage_per_hour", "service.answers_per_staff_hour")
@@ -67,8 +67,8 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         p.font.bold = True
 
     said = [headline(comparison, story, lang), ranking(comparison, story, lang), profit_alone(comparison, story, lang),
-            t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""]
-    text_slide(t["verdict"], [p for p in said if p], size=17)  # the ranking's caveat too: a deck may travel alone
+            margin_breakeven(comparison, story, lang), t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""]
+    text_slide(t["verdict"], [p for p in said if p], size=16)  # the ranking's caveat too: a deck may travel alone
 
     slide = widen(deck.slides.add_slide(title_only))
     slide.shapes.title.text = t["at_a_glance"]
