@@ -366,3 +366,18 @@ def test_cost_is_its_parts_and_each_part_comes_from_what_the_strategy_spends_on(
     for r in (blitz_run, table_run):  # every post is made by someone: 0.75 staff-hours at 30 an hour
         assert r.summary["cost_content"] > 0 and r.summary["cost_content"] == pytest.approx(r.daily["posts"].sum() * 0.75 * 30.0, rel=1e-6)
     assert simulate("absent", range(1), days=30)[0].summary["cost_content"] == 0
+
+
+def test_the_value_with_costs_kept_up_takes_off_the_last_years_cost_for_good_discounted_as_the_equity():
+    """Keeping trust where it is at the end means keeping the strategy up: value_costs_continue is the value less
+    the last year's cost a day, every day after the end, discounted as customer equity is (a long sum of the same)."""
+    from sim.model.sales import daily_rate
+
+    sc = scenario("stammtisch", **{"market.people": 2000, "simulation.days": 400})
+    r = sim.run(sc, seed=3)
+    s, daily = r.summary, r.daily
+    delta = daily_rate(sc.economy.discount_rate_per_year)
+    per_day = daily["cost"].iloc[-365:].mean()
+    after = per_day * np.exp(-delta * np.arange(401, 401 + 365 * 400)).sum()  # 400 years after the end, day by day
+    assert s["value"] - s["value_costs_continue"] == pytest.approx(after, rel=1e-6)
+    assert s["cost_per_year_end"] == pytest.approx(per_day * 365) and per_day > 0

@@ -142,17 +142,22 @@ def test_the_fading_sentence_gives_the_gap_with_trust_left_to_fade(lang):
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_the_fading_sentence_says_what_keeping_each_strategy_up_costs_and_that_the_value_leaves_it_out(lang):
     """The value holds the market's trust at the end as if the strategy went on, but counts none of its costs after
-    the horizon: the sentence says so and gives each strategy's cost a year, the runs' average."""
+    the horizon: the sentence says so, gives each strategy's cost in the last year, and the gap with those costs
+    taken off for good (``value_costs_continue``), in words for its sign."""
     story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
-    c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
-    c.runs["value_trust_fades"] = c.runs["value"]
-    c.runs["days"] = 730
-    c.runs["cost"] = np.where(c.runs["scenario"] == "stammtisch", 224_000.0, 70_000.0)  # two years
-    text = fading(c, story, lang)
-    money = {"en": ("112,000", "35,000"), "de": ("112.000", "35.000")}[lang]
-    said = {"en": "does not take off what keeping it up costs a year", "de": "zieht aber nicht ab, was das Fortführen im Jahr kostet"}[lang]
-    assert said in text and all(m in text for m in money), text
-    assert text.index(money[0]) < text.index(money[1]) and ("beim Stammtisch" in text if lang == "de" else True), text
+    for gap, word in ((-30_000, {"en": "less than", "de": "weniger wert als"}), (30_000, {"en": "more than", "de": "mehr wert als"})):
+        c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
+        mine = (c.runs["scenario"] == "stammtisch").to_numpy()
+        c.runs["value_trust_fades"] = c.runs["value"]
+        c.runs["cost_per_year_end"] = np.where(mine, 112_000.0, 35_000.0)
+        c.runs["value_costs_continue"] = c.runs["value"] + mine * (gap - 40_000) + np.random.default_rng(2).normal(0, 500, len(mine))
+        text = fading(c, story, lang)
+        money = {"en": ("112,000", "35,000"), "de": ("112.000", "35.000")}[lang]
+        said = {"en": "does not take off what keeping it up costs a year", "de": "zieht aber nicht ab, was das Fortführen im Jahr kostet"}[lang]
+        assert said in text and all(m in text for m in money), text
+        assert text.index(money[0]) < text.index(money[1]) and ("beim Stammtisch" in text if lang == "de" else True), text
+        kept = text[text.index({"en": "for good", "de": "für immer"}[lang]):]
+        assert word[lang] in kept and re.search(r"[23]\d[.,]\d00", kept), text  # about 30,000, with the runs' noise
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -351,12 +351,14 @@ def fading(comparison, story: Story, lang: str = "en") -> str:
     if not item:
         return ""
     costs = ""
-    if {"cost", "days"} <= set(comparison.runs.columns):  # what keeping each strategy up costs a year, not taken off
-        t, cash, years = TEXT[lang], money_in(comparison, lang, story.currency), comparison.runs["days"].iloc[0] / 365.0
+    if "cost_per_year_end" in comparison.runs.columns:  # what keeping each strategy up costs a year, not taken off
+        t, cash = TEXT[lang], money_in(comparison, lang, story.currency)
+        kept = _valuation_item(comparison, story, lang, "value_costs_continue")
         costs = t["valuation_costs"].format(costs=t["and"].join(
-            t["cost_of"].format(cost=cash(_runs(comparison, name)["cost"].mean() / years),
+            t["cost_of"].format(cost=cash(_runs(comparison, name)["cost_per_year_end"].mean()),
                                 who=dative(story.label(name, lang), lang)).replace("bei dem ", "beim ")
-            for name in (story.proposed, story.current)))
+            for name in (story.proposed, story.current)),
+            kept=t["valuation_kept"].format(who=story.label(story.proposed, lang), item=kept) if kept else "")
     return TEXT[lang]["valuation_fades"].format(who=story.label(story.proposed, lang), item=item, costs=costs)
 
 
