@@ -43,18 +43,21 @@ def money(reps: int = 10) -> None:
         r = t[(t.scenario == name) & (t.metric == metric)].iloc[0]
         return f"{fmt(r['mean'])} [{fmt(r.ci_low)}, {fmt(r.ci_high)}]"
 
-    columns = [("net_profit", WHOLE), ("customer_equity_change", WHOLE), ("value", WHOLE), ("value_trust_fades", WHOLE), ("value_undiscounted", WHOLE),
+    columns = [("net_profit", WHOLE), ("customer_equity_change", WHOLE), ("value", WHOLE), ("value_costs_continue", WHOLE),
+               ("value_trust_fades", WHOLE), ("value_undiscounted", WHOLE),
                ("followers_end", WHOLE), ("long_term_trust", lambda x: f"{x:.3f}"), ("net_advocates_end", lambda x: f"{x:+.1f}"),
                ("purchase_index_end", lambda x: f"{x:.2f}"), ("staff_hours", WHOLE)]
-    print("| strategy | net profit | customer equity change | value (as of day 0) | value, trust left to fade after the end "
-          "| value undiscounted | followers at the end | market trust | net advocates (points) | purchase index | desk staff-hours |")
-    print("| --- " * 11 + "|")
+    print("| strategy | net profit | customer equity change | value (as of day 0) | value, the strategy's cost kept up after the end "
+          "| value, trust left to fade after the end | value undiscounted | followers at the end | market trust | net advocates (points) "
+          "| purchase index | desk staff-hours |")
+    print("| --- " * 12 + "|")
     for name in scenarios:
         print(f"| {name} | " + " | ".join(cell(name, m, f) for m, f in columns) + " |")
     d = c.differences
     print("\nstammtisch minus each (paired, 95% interval):")
     for metric in ("value", "value_undiscounted", "net_profit", "net_profit_present", "customer_equity_change",
-                   "customer_equity_change_present", "value_weak_trust_link", "value_strong_trust_link", "value_trust_fades"):
+                   "customer_equity_change_present", "value_weak_trust_link", "value_strong_trust_link", "value_trust_fades",
+                   "value_costs_continue"):
         for _, r in d[d.metric == metric].iterrows():
             print(f"  {metric}: stammtisch - {r.scenario} = {-r['diff']:,.0f} [{-r.ci_high:,.0f}, {-r.ci_low:,.0f}]")
 

@@ -27,7 +27,8 @@ METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "p
            "trust_followers_end", "interaction_rate", "organic_reach", "engagement_per_impression", "customers_start", "customers_end",
            "revenue", "gross_profit", "cost", *COST_PARTS, "net_profit", "customer_equity_change", "value", "value_undiscounted", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
            "customer_equity_change_present",
-           *OTHER_VALUES, FADING_VALUE, "staff_hours", "content_hours", "full_time_staff", "cost_per_answer")
+           *OTHER_VALUES, FADING_VALUE, "value_costs_continue", "cost_per_year_end", "staff_hours", "content_hours", "full_time_staff",
+           "cost_per_answer")
 TRAJECTORIES = ("followers", "trust_market", "trust_followers", "organic_reach", "interaction_rate", "open_complaints")
 MIN_REPS = 10
 
