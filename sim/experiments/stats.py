@@ -36,7 +36,6 @@ def paired_difference(a, b, level: float = 0.95) -> dict:
             "p_value": float(stats.ttest_rel(a[keep], b[keep]).pvalue), "n": n}
 
 
-
 def ratio_interval(num, den, level: float = 0.95) -> tuple[float, float, float]:
     """A ratio of means over replications, mean(num) / mean(den), with Fieller's interval: the ratios r for which the
     t-interval of the mean of num - r * den holds 0. Exact for normal replications however few, and unbounded (-inf,

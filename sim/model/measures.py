@@ -193,10 +193,9 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
     end_present = None if equity_end is None or at is None else at[-1] * equity_end
     # keeping trust where it is at the end, as the customer equity does, means keeping the strategy up: its cost a
     # day in the last year, for good after the end, discounted as the equity is (a unit each day: 1 / (e^delta - 1))
-    last_year = daily["cost"].iloc[-365:]
-    cost_per_year_end = float(last_year.mean() * 365.0)
-    after = (None if at is None else
-             at[-1] * float(last_year.mean()) / np.expm1(daily_rate(discount_rate_per_year)))
+    per_day_end = float(daily["cost"].iloc[-365:].mean())
+    after = None if at is None else at[-1] * per_day_end / np.expm1(daily_rate(discount_rate_per_year))
+    value = present(equity_at_start, equity_end)
     index_end, index_start = _num(daily["purchase_index"].iloc[-1]), purchase_index_at_start
 
     return {
@@ -250,12 +249,11 @@ def summarize(daily: pd.DataFrame, equity_at_start: float | None = None, valuati
         "cost_present": float(daily["cost"].to_numpy(dtype=float) @ at) if at is not None else None,
         "customer_equity_end_present": end_present,
         "customer_equity_change_present": None if end_present is None or equity_at_start is None else end_present - equity_at_start,
-        "value": present(equity_at_start, equity_end),
+        "value": value,
         "value_undiscounted": net_profit + equity_change if equity_change is not None else None,
         **{f"value_{name}": present(start, end) for name, (start, end) in (valuations or {}).items()},
-        "cost_per_year_end": cost_per_year_end,
-        "value_costs_continue": None if after is None or present(equity_at_start, equity_end) is None
-        else present(equity_at_start, equity_end) - after,
+        "cost_per_year_end": per_day_end * 365.0,
+        "value_costs_continue": None if after is None or value is None else value - after,
     }
 
 

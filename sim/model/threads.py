@@ -99,7 +99,7 @@ def _sightings(pair, open_threads, visitors, n, key, threads_seen):
             threads_seen[viewer] += 1
             k += 1
     new = new[:k]
-    return _merge(key, new) if k and key.size else (new.copy() if k else key.copy()), k
+    return _merge(key, new), k
 
 
 @numba.njit(cache=True)

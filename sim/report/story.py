@@ -271,7 +271,6 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
     return t["profit_ahead"].format(period=period, who=who, own=own, items=listed(ahead, t)) + tie
 
 
-
 MARGIN_PARTS = ("gross_profit_present", "cost_present", "customer_equity_change_present")
 
 
@@ -292,20 +291,18 @@ def margin_breakeven(comparison, story: Story, lang: str = "en") -> str:
     scenario = comparison.manifest.get("scenarios", {}).get(story.proposed, {}).get("economy", {})
     per_sale = float(scenario.get("price", np.nan)) * float(scenario.get("margin", np.nan))
     who = story.label(story.proposed, lang)
-    words = dict(who=capital(who) if lang == "de" else who, other=story.label(story.current, lang),  # after the colon
-                 per_sale=_per_sale(per_sale, lang, story.currency))
-    d = stats.paired_difference(earned, 0 * earned)
-    if d["n"] < 2 or not (d["ci_low"] > 0 or d["ci_high"] < 0):  # the gap in what they earn is within chance
-        return t["margin_unclear"].format(**words)
+    words = dict(who=capital(who) if lang == "de" else who, other=story.label(story.current, lang))  # after the colon
+    head = lambda why: t["margin_head"].format(per_sale=_per_sale(per_sale, lang, story.currency), why=why)  # noqa: E731
+    _, low, high, n = stats.mean_interval(earned)
+    if n < 2 or not (low > 0 or high < 0):  # the gap in what they earn is within chance
+        return head("") + t["margin_unclear"].format(**words)
     share, lo, hi = stats.ratio_interval(spent, earned)
-    if earned.mean() > 0 and share <= 0:
-        return t["margin_any"].format(**words)
-    if earned.mean() < 0 and share <= 0:
-        return t["margin_none"].format(**words)
+    if share <= 0:  # it earns more and costs no more, or earns less and costs no less
+        return head("") + t["margin_any" if earned.mean() > 0 else "margin_none"].format(**words)
     pct = lambda x: percent(x, 0 if x >= 0.1 else 1, lang)  # noqa: E731
     bounds = (t["margin_interval"].format(lo=pct(max(lo, 0.0)), hi=pct(hi)) if np.isfinite(lo) and np.isfinite(hi)
               else t["margin_unbounded"])
-    return t["margin_at_least" if earned.mean() > 0 else "margin_at_most"].format(
+    return head(t["margin_why"]) + t["margin_at_least" if earned.mean() > 0 else "margin_at_most"].format(
         share=pct(share), amount=_per_sale(share * per_sale, lang, story.currency), interval=bounds, **words)
 
 
@@ -315,6 +312,7 @@ def _per_sale(x: float, lang: str, currency: str) -> str:
         return TEXT[lang]["margin_unknown"]
     text = decimal(round(x, 2), "g", lang)
     return f"{text}\u00a0{currency}" if currency else text
+
 
 def listed(items: list[str], t: dict, sep: str = "; ") -> str:
     """a; b and c (with ``sep`` ", ": a, b and c)."""
