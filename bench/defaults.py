@@ -21,7 +21,7 @@ import numpy as np
 
 import sim
 from sim import runner
-from sim.experiments.breakeven import breakeven, difference_by_size
+from sim.experiments.breakeven import COSTS_CONTINUE, breakeven, difference_by_size
 from sim.experiments.compare import compare
 from sim.model.sales import FADING_VALUE
 
@@ -77,10 +77,11 @@ def _breakeven_table(a: str, b: str, people, reps: int) -> None:
               f"| {ma.long_term_trust:.3f} / {mb.long_term_trust:.3f} | {ma.followers_end:,.0f} / {mb.followers_end:,.0f} "
               f"| {mb.staff_hours / (days * 14):.2f} | {ma.net_profit:,.0f} / {mb.net_profit:,.0f} |")
     print(result.sentence())
-    fading = difference_by_size(result.runs, FADING_VALUE)
-    print(f"With trust left to fade after the end ({FADING_VALUE}), {b} - {a}: " + "; ".join(
-        f"{int(x.people):,}: {x['diff']:,.0f} [{x.ci_low:,.0f}, {x.ci_high:,.0f}]" for _, x in fading.iterrows())
-        + f"; crossing {result.point['other_valuations'][FADING_VALUE]}")
+    for name, what in ((FADING_VALUE, "trust left to fade after the end"), (COSTS_CONTINUE, "each strategy's cost kept up after the end")):
+        other = difference_by_size(result.runs, name)
+        print(f"With {what} ({name}), {b} - {a}: " + "; ".join(
+            f"{int(x.people):,}: {x['diff']:,.0f} [{x.ci_low:,.0f}, {x.ci_high:,.0f}]" for _, x in other.iterrows())
+            + f"; crossing {result.point['other_valuations'][name]}")
 
 
 def breakevens(reps: int = 10) -> None:

@@ -326,12 +326,15 @@ def test_break_even_found_on_a_constructed_pair():
     assert result.point["status"] == "b_overtakes"
     assert result.point["people"] == pytest.approx(24 * 25.0 * 1000 / 600.0)
     np.testing.assert_allclose(result.table["diff"], result.table["value_b"] - result.table["value_a"])
-    # trust is the same in both, so any valuation of the market gives the same break-even, and the sentence says so
+    # trust is the same in both, so any valuation of the market gives the same break-even; and the costs kept up
+    # after the end differ by the same cost a day as those of the horizon, so they break even at the same size too
+    assert set(result.point["other_valuations"]) == {"value_weak_trust_link", "value_strong_trust_link", "value_trust_fades",
+                                                    "value_costs_continue"}
     for other in result.point["other_valuations"].values():
         assert other["status"] == "b_overtakes" and other["people"] == pytest.approx(result.point["people"])
     text = result.sentence("en")
-    assert "50% weaker" in text and text.count("about 1,000 people") == 3, text
-    assert "um 50\u00a0% schwächer" in result.sentence("de")
+    assert "50% weaker" in text and "cost of the last year kept up" in text and text.count("about 1,000 people") == 4, text
+    assert "um 50\u00a0% schwächer" in result.sentence("de") and "weiter kostet" in result.sentence("de")
 
 
 def test_cli_breakeven_writes_its_table_and_plot_and_refuses_bad_sizes(tmp_path):

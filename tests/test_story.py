@@ -187,7 +187,8 @@ def test_the_valuation_sentence_reads_right_for_every_sign(lang):
 def test_the_break_even_sentence_reads_right_in_the_reports_words_for_every_case(lang):
     """Every case of the break-even, for every shipped pair, names both strategies by the report's words, starts
     with a capital, and leaves no placeholder."""
-    from sim.experiments.breakeven import describe
+    from sim.experiments.breakeven import _where, describe
+    from sim.report.i18n import TEXT
 
     base = {"smallest": 10_000, "largest": 1_000_000, "people": None, "low": None, "high": None}
     cases = [{"status": "b_overtakes", **base, "people": 16_294.0, "low": 15_582.0, "high": 17_069.0},
@@ -198,6 +199,10 @@ def test_the_break_even_sentence_reads_right_in_the_reports_words_for_every_case
         for point in cases:
             text = describe(point, la, lb, lang)
             assert "{" not in text and text[0].isupper() and la in text and (lb in text or lb[:1].upper() + lb[1:] in text), text
+            kept = TEXT[lang]["be_costs"].format(a=la, b=lb, where=_where(point, lang, interval=True))  # costs kept up
+            assert "{" not in kept and kept[0].isupper() and la in kept and lb in kept, kept
+            if point["status"] == "b_overtakes":
+                assert ("16,000" if lang == "en" else "16.000") in kept or "12" in kept, kept
 
 
 def test_a_lead_at_every_size_says_where_it_is_beyond_chance():
@@ -263,6 +268,7 @@ def test_report_leads_with_the_headline_then_three_figures_then_the_break_even(s
     assert order == sorted(order)
     assert len(re.findall(r"data-figure='(followers|advocates|value)'", page)) == 3
     assert headline(small, STORY) in page.replace("&#x27;", "'")
+    assert "cost kept up after the end" in page  # the break-even's table and plot with each strategy's running cost
     without = (write_report(small, tmp_path / "w", story=STORY) / "report.html").read_text()
     assert "id='breakeven'" not in without  # not computed: no section for a client to wonder about
 

@@ -31,6 +31,7 @@ from . import stats
 from .compare import replication_seeds
 
 PEOPLE = (10_000, 30_000, 100_000, 300_000, 1_000_000)
+COSTS_CONTINUE = "value_costs_continue"  # the value with the strategy's last-year cost kept up after the end (``measures``)
 
 
 def at_size(scenario: Scenario, people: int, days: int) -> Scenario:
@@ -44,7 +45,7 @@ def _value(task):
     label, people, rep, seed, sc = task
     s = runner.run(sc, seed=seed).summary
     return {"strategy": label, "people": people, "replication": rep, "seed": seed,
-            **{k: s[k] for k in ("value", *OTHER_VALUES, FADING_VALUE, "value_undiscounted", "net_profit", "net_profit_present", "customer_equity_change",
+            **{k: s[k] for k in ("value", *OTHER_VALUES, FADING_VALUE, COSTS_CONTINUE, "value_undiscounted", "net_profit", "net_profit_present", "customer_equity_change",
                                  "followers_end", "long_term_trust",
                                  "staff_hours")}}
 
@@ -71,9 +72,18 @@ class BreakEven:
         from ..report import plots
 
         self.runs.to_csv(folder / "breakeven_runs.csv", index=False)
-        self.table.to_csv(folder / "breakeven.csv", index=False)
+        table = self.table
+        if (kept := self.costs_continue()) is not None:
+            table = table.merge(kept[["people", "diff", "ci_low", "ci_high"]].add_suffix("_costs_continue")
+                                .rename(columns={"people_costs_continue": "people"}), on="people")
+        table.to_csv(folder / "breakeven.csv", index=False)
         (folder / "breakeven.json").write_text(json.dumps({**self.point, "manifest": self.manifest}, indent=2, default=str))
         plots.save_breakeven(self, folder, lang, labels, currency)
+
+    def costs_continue(self) -> pd.DataFrame | None:
+        """B - A by market size with each strategy's last-year cost kept up after the end (``difference_by_size``), or
+        None for runs recorded before the summary had it."""
+        return difference_by_size(self.runs, COSTS_CONTINUE) if COSTS_CONTINUE in self.runs else None
 
     def labels(self, story, lang: str) -> dict:
         """A's and B's scenario names -> a report's words for them (``story.label``)."""
@@ -85,17 +95,20 @@ class BreakEven:
         return labels.get(self.manifest["a"], self.manifest["a"]), labels.get(self.manifest["b"], self.manifest["b"])
 
     def sentence(self, lang: str = "en", labels: dict | None = None) -> str:
-        """Where B overtakes A; and, where both ran with the same range, where it would with the market revalued
-        with a weaker and a stronger link of trust to money. ``labels``: scenario name -> the words for it."""
+        """Where B overtakes A; where it does with each strategy's running cost kept up after the end (what holding
+        the market's trust where it ends costs); and, where both ran with the same range, where it would with the
+        market revalued with a weaker and a stronger link of trust to money. ``labels``: scenario name -> the
+        words for it."""
         a, b = self.names(labels)
         text = describe(self.point, a, b, lang)
         from ..report.i18n import TEXT
         from ..report.story import valuation_pct
 
-        other, pct = self.point.get("other_valuations"), valuation_pct(self.manifest)
-        if not other or not pct:
+        t, other, pct = TEXT[lang], self.point.get("other_valuations") or {}, valuation_pct(self.manifest)
+        if COSTS_CONTINUE in other:
+            text += " " + t["be_costs"].format(a=a, b=b, where=_where(other[COSTS_CONTINUE], lang, interval=True))
+        if not pct or not all(name in other for name in OTHER_VALUES):
             return text
-        t = TEXT[lang]
         weak, strong = (_where(other[name], lang) for name in OTHER_VALUES)
         return f"{text} {t['be_links'].format(a=a, b=b, pct=round(pct), weak=weak, strong=strong)}"
 
@@ -119,7 +132,8 @@ def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: i
     runs = pd.DataFrame(rows)
     table = difference_by_size(runs)
     point = crossing(table)
-    point["other_valuations"] = {name: crossing(difference_by_size(runs, name)) for name in (*OTHER_VALUES, FADING_VALUE)}
+    point["other_valuations"] = {name: crossing(difference_by_size(runs, name)) for name in (*OTHER_VALUES, FADING_VALUE, COSTS_CONTINUE)
+                                if name in runs}
     return BreakEven(runs, table, point, {
         "a": a.name, "b": b.name, "people": people, "days": days, "reps": reps, "seed": seed, "replication_seeds": seeds,
         "scenarios": {"a": a.model_dump(mode="json"), "b": b.model_dump(mode="json")},
@@ -187,9 +201,16 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
         text = t[f"be_{s}"].format(a=a, B=b[:1].upper() + b[1:], smallest=num(point["smallest"]), largest=num(point["largest"]))
         chance = _beyond_chance(point, lang)
         return f"{text[:-1]} ({chance})." if chance else text
-    lo = num(two_figures(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"]))
-    hi = num(two_figures(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))
-    return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), lo=lo, hi=hi)
+    return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), **_span(point, lang))
+
+
+def _span(point: dict, lang: str) -> dict:
+    """The 95% interval of a break-even's market size, as ``lo`` and ``hi`` phrases."""
+    from ..report.i18n import TEXT
+
+    t, num = TEXT[lang], _people(lang)
+    return {"lo": num(two_figures(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"])),
+            "hi": num(two_figures(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))}
 
 
 def _beyond_chance(point: dict, lang: str) -> str:
@@ -214,14 +235,16 @@ def _people(lang: str):
     return (lambda x: f"{x:,}".replace(",", ".")) if lang == "de" else (lambda x: f"{x:,}")
 
 
-def _where(point: dict, lang: str) -> str:
-    """Where B overtakes A under another valuation, as a phrase for ``be_links``."""
+def _where(point: dict, lang: str, interval: bool = False) -> str:
+    """Where B overtakes A under another valuation, as a phrase for ``be_links`` (with the 95% interval of the
+    size: ``interval``)."""
     from ..report.i18n import TEXT
 
     t, num = TEXT[lang], _people(lang)
     s = point["status"]
     if s == "b_overtakes":
-        return t["be_from"].format(n=num(two_figures(point["people"])))
+        where = t["be_from"].format(n=num(two_figures(point["people"])))
+        return f"{where} ({t['be_interval'].format(**_span(point, lang))})" if interval else where
     phrase = t[f"be_where_{s}"].format(smallest=num(point["smallest"]), largest=num(point["largest"]))
     chance = _beyond_chance(point, lang)
     if not chance:

@@ -392,12 +392,19 @@ def _breakeven_table(result, t, lang: str = "en", labels: dict | None = None, cu
     m = result.manifest
     a, b = (html.escape(n) for n in result.names(labels))
     unit = f" ({html.escape(currency)})" if currency else ""
+    kept = result.costs_continue()
     head = (f"<tr><th>{t['market_people']}</th><th>{capital(a)}{unit}</th><th>{capital(b)}{unit}</th>"
-            f"<th>{capital(t['value_diff'].format(a=a, b=b))}{unit}</th></tr>")
+            f"<th>{capital(t['value_diff'].format(a=a, b=b))}{unit}</th>"
+            + (f"<th>{capital(t['value_diff_costs'])}{unit}</th>" if kept is not None else "") + "</tr>")
     sep = ";" if lang == "de" else ","  # a German decimal comma would read as the separator
+
+    def diff(r) -> str:
+        return (f"<td>{money(r['diff'], lang)}<br><span class='note'>[{money(r['ci_low'], lang)}{sep} {money(r['ci_high'], lang)}] "
+                f"n={int(r['n'])}</span></td>")
+
     rows = "".join(f"<tr><td>{money(r['people'], lang)}</td><td>{money(r['value_a'], lang)}</td><td>{money(r['value_b'], lang)}</td>"
-                   f"<td>{money(r['diff'], lang)}<br><span class='note'>[{money(r['ci_low'], lang)}{sep} {money(r['ci_high'], lang)}] n={int(r['n'])}</span></td></tr>"
-                   for _, r in result.table.iterrows())
+                   f"{diff(r)}{diff(kept.iloc[i]) if kept is not None else ''}</tr>"
+                   for i, (_, r) in enumerate(result.table.iterrows()))
     period = _plain_period(m["days"], t)
     return f"<table>{head}{rows}</table><p class='note'>{t['breakeven_note'].format(reps=m['reps'], period=period)}</p>"
 

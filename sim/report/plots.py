@@ -120,7 +120,7 @@ def svg(fig) -> str:
 def breakeven(result, lang: str = "en", labels: dict | None = None, currency: str = ""):
     """B's value minus A's by market size (log axis), with its 95% interval and the break-even marked; ``labels``
     name the strategies (a report's words), ``currency`` the money's unit."""
-    from ..experiments.breakeven import two_figures
+    from ..experiments.breakeven import COSTS_CONTINUE, two_figures
 
     t = TEXT[lang]
     tab, p = result.table, result.point
@@ -133,16 +133,28 @@ def breakeven(result, lang: str = "en", labels: dict | None = None, currency: st
     a, b = result.names(labels)
     ax.plot(x, dense["diff"], "-", color="C0", label=t["value_diff"].format(a=a, b=b))
     ax.plot(n, tab["diff"], "o", color="C0")
+    if (kept := result.costs_continue()) is not None:  # the same runs, each strategy's cost kept up after the end
+        ax.plot(x, np.interp(x, n, kept["diff"].to_numpy(float)), "--", color="C1", label=t["value_diff_costs"])
+        ax.plot(n, kept["diff"], "o", color="C1", ms=4)
     ax.axhline(0, color="#444", lw=1)
     if p["people"] is not None:
         ax.axvline(p["people"], color="C3", ls="--", lw=1, label=t["breakeven_at"].format(n=number(two_figures(p["people"]), lang)))
+    kept_point = (p.get("other_valuations") or {}).get(COSTS_CONTINUE) or {}
+    if kept is not None and kept_point.get("people") is not None:
+        ax.axvline(kept_point["people"], color="C1", ls=":", lw=1.2,
+                   label=t["breakeven_costs_at"].format(n=number(two_figures(kept_point["people"]), lang)))
     ax.set_xscale("log")
     ax.set_xticks(tab["people"])
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel(t["market_people"])
     ax.set_ylabel(t["value_diff_axis"].format(currency=currency or t["currency_word"]))
     ax.yaxis.set_major_formatter(ticks(lang))
-    ax.xaxis.set_major_formatter(ticks(lang))
+    shown, last = set(), np.inf  # from the largest size down, a label at least a fifth of a decade from the last
+    for size in sorted(n, reverse=True):
+        if np.log10(last / size) >= 0.2:
+            shown.add(size)
+            last = size
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, lang) if v in shown else ""))
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
