@@ -24,7 +24,10 @@ Prints and writes ``bench/results.json``:
 - ``sweep`` (with ``--sweep``): the shipped tipping-point sweep at 20,000 people
   x 365 days with ``--sweep-reps`` replications per point, runs a minute on all
   cores, for the whole call;
-- ``scaling_exponent``: the slope of log(run time) on log(people).
+- ``scaling_exponent``: the slope of log(run time) on log(people);
+- ``targets``: issue #17's targets, each with what was measured, their ratio
+  (above 1: missed by that factor) and whether it was met; a target whose
+  figure was not measured (a size not run, no ``--sweep``) is left out.
 """
 
 from __future__ import annotations
@@ -197,6 +200,32 @@ def oracle_speed(scenario: str, people: int = 2000, days: int = 60) -> float:
     return people * days / (time.perf_counter() - t0)
 
 
+# Issue #17's targets: (name, figure, the target, "max" or "min", unit).
+TARGETS = (("1,000,000 x 365 run", ("size", 1_000_000, "run_s"), 1.0, "max", "s"),
+           ("1,000,000 x 365 peak memory", ("size", 1_000_000, "peak_mb"), 600, "max", "MB"),
+           ("10,000,000 x 365 run", ("size", 10_000_000, "run_s"), 15.0, "max", "s"),
+           ("10,000,000 x 365 peak memory", ("size", 10_000_000, "peak_mb"), 6000, "max", "MB"),
+           ("20,000 x 365 in a warm process", ("warm", "best_s"), 0.050, "max", "s"),
+           ("sweep at 20,000 people", ("sweep", "runs_per_minute"), 2000, "min", "runs a minute"))
+
+
+def targets(results: dict) -> list[dict]:
+    """Each of issue #17's targets measured in ``results``, with the ratio to it (above 1: missed by that factor)."""
+    out = []
+    for name, where, target, sense, unit in TARGETS:
+        if where[0] == "size":
+            found = [s[where[2]] for s in results["sizes"] if s["people"] == where[1] and s["days"] == 365]
+            value = found[0] if found else None
+        else:
+            value = (results.get(where[0]) or {}).get(where[1])
+        if value is None:
+            continue
+        ratio = value / target if sense == "max" else target / value
+        out.append({"target": name, "measured": value, "limit": target, "sense": sense, "unit": unit, "ratio": round(ratio, 2),
+                    "met": ratio <= 1})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,100000,1000000")
@@ -244,6 +273,11 @@ def main() -> None:
           f"x {per_event * 1e9:.1f} ns at their cheapest = {event_floor:.3f} s; the run took {results['event_floor_ratio']}x that")
     if exponent is not None:
         print(f"scaling exponent (run time ~ people^k): k = {exponent:.3f}")
+    results["targets"] = targets(results)
+    for t in results["targets"]:
+        bound = "at most" if t["sense"] == "max" else "at least"
+        verdict = "met" if t["met"] else f"missed by {t['ratio']}x"
+        print(f"target, {t['target']}: {t['measured']:,} {t['unit']} against {bound} {t['limit']:,}: {verdict}")
     Path(args.out).write_text(json.dumps(results, indent=2))
     print(f"wrote {args.out}")
 
