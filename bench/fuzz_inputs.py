@@ -1,9 +1,16 @@
 """A fuzz run of audsim's inputs (issue #16): hostile scenario files for `audsim run` and analytics exports; prints
 the counts of cases, clean one-line errors, runs, tracebacks and hangs.  python bench/fuzz_inputs.py"""
-import os, random, subprocess, sys, tempfile, traceback
+import os
+import random
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
-import numpy as np, pandas as pd
+
+import numpy as np
+import pandas as pd
 from click.testing import CliRunner
+
 from sim.cli import main
 from sim.scenario import Scenario
 
@@ -85,6 +92,7 @@ base = pd.read_csv(ROOT / "scenarios/examples/page-insights-example.csv")
 cols = list(base.columns[1:])
 from sim.calibration import read_insights
 from sim.scenario import ScenarioError
+
 ex = {"cases": 0, "clean": 0, "accepted": 0, "traceback": 0}
 for i in range(60):
     d = base.copy()

@@ -192,6 +192,7 @@ def sweep_rate(reps: int, people: int = 20_000, days: int = 365) -> dict:
 
 def oracle_speed(scenario: str, people: int = 2000, days: int = 60) -> float:
     import oracle
+
     import sim
 
     sc = sim.load(scenario).with_overrides(**{"market.people": people, "simulation.days": days})
