@@ -6,6 +6,7 @@ Errors a user can fix are one line on stderr and exit code 2.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import warnings
@@ -20,6 +21,16 @@ from .scenario import ScenarioError, plain
 EXIT_USAGE = 2
 OVERWRITE_HELP = "Replace the output if it holds an earlier audsim result (never files audsim did not write)."
 CLI = "command line"  # where an override came from, in an error
+
+
+class _Finite(click.FloatRange):
+    """A number in a range that is a number: click's FloatRange lets NaN through (every comparison with it is false)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a number in the range {self._describe_range()}.", param, ctx)
+        return number
 
 
 def _fail(message: str) -> None:
@@ -176,7 +187,7 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
 @click.option("--market", "--people", "market", type=click.IntRange(min=10, max=50_000_000),
               help="People in the reachable market (default: the shipped ratio to --followers, else the shipped market); "
                    "desk and budgets scale with it.")
-@click.option("--posts-per-day", type=click.FloatRange(min=0, max=50), help="Your page's posts a day now (the current strategy's).")
+@click.option("--posts-per-day", type=_Finite(min=0, max=50), help="Your page's posts a day now (the current strategy's).")
 @click.option("--from-insights", "insights", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Your page's daily analytics export (CSV): its size and posting rate, and reach, engagement and unfollows fitted to it.")
 @click.option("--current", metavar="STRATEGY", help="The set's strategy your page is run like now (default: the set's "
@@ -242,6 +253,8 @@ def _sizes(ctx, param, value: str) -> list[int]:
         raise click.BadParameter(f"{value!r}: expected whole numbers of people separated by commas, e.g. 10000,100000") from None
     if not sizes or min(sizes) < 10 or max(sizes) > 50_000_000:
         raise click.BadParameter(f"{value!r}: expected market sizes from 10 to 50,000,000 people")
+    if len(set(sizes)) < 2:  # a break-even lies between two sizes: one size gives none
+        raise click.BadParameter(f"{value!r}: expected at least two different market sizes, e.g. 10000,100000")
     return sizes
 
 
@@ -250,7 +263,7 @@ def _sizes(ctx, param, value: str) -> list[int]:
 @click.argument("b", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--people", default="10000,30000,100000,300000,1000000", show_default=True, callback=_sizes,
               help="Market sizes to run, separated by commas.")
-@click.option("--years", type=click.FloatRange(min=0.01, max=50), default=3, show_default=True, help="Horizon of each run.")
+@click.option("--years", type=_Finite(min=0.01, max=50), default=3, show_default=True, help="Horizon of each run.")
 @click.option("--reps", type=click.IntRange(min=2), default=10, show_default=True, help="Paired replications per size.")
 @click.option("--seed", type=click.IntRange(min=0), default=7, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
@@ -271,6 +284,8 @@ def breakeven_cmd(a, b, people, years, reps, seed, workers, out, overwrite):
                 at_size(sc, n, int(round(years * 365)))
     except ScenarioError as e:
         _fail(str(e))
+    if sa.hash() == sb.hash():
+        _fail(f"{a} and {b} are the same strategy (scenario hash {sa.hash()[:12]}): a break-even needs two different ones")
     try:
         with outputs.claim(out, overwrite):
             _warn_reps(reps)
@@ -284,13 +299,19 @@ def breakeven_cmd(a, b, people, years, reps, seed, workers, out, overwrite):
 
 
 def format_breakeven(result) -> str:
-    t = result.table
-    lines = [f"{'people':>12}{'value ' + result.manifest['a']:>22}{'value ' + result.manifest['b']:>22}{'B - A [95% CI]':>40}"]
-    for _, r in t.iterrows():
-        lines.append(f"{int(r['people']):>12,}{r['value_a']:>22,.0f}{r['value_b']:>22,.0f}"
-                     f"{r['diff']:>16,.0f} [{r['ci_low']:,.0f}, {r['ci_high']:,.0f}]")
+    """The table by market size (B - A, and B - A with each strategy's cost kept up after the end), then the sentences."""
+    t, kept = result.table, result.costs_continue()
+    lines = [f"{'people':>12}{'value ' + result.manifest['a']:>22}{'value ' + result.manifest['b']:>22}{'B - A [95% CI]':>40}"
+             + (f"{'B - A, costs kept up [95% CI]':>44}" if kept is not None else "")]
+    for i, (_, r) in enumerate(t.iterrows()):
+        line = f"{int(r['people']):>12,}{r['value_a']:>22,.0f}{r['value_b']:>22,.0f}" + _with_interval(r, 40)
+        lines.append(line + (_with_interval(kept.iloc[i], 44) if kept is not None else ""))
     lines.append(result.sentence())
     return "\n".join(lines)
+
+
+def _with_interval(row, width: int) -> str:
+    return f"{row['diff']:,.0f} [{row['ci_low']:,.0f}, {row['ci_high']:,.0f}]".rjust(width)
 
 
 def _interrupted(kept: Path) -> None:
@@ -337,7 +358,7 @@ def _executor_options(f):
     f = click.option("--scheduler", metavar="ADDRESS|FILE",
                      help="Run on a Dask cluster: its scheduler's address (tcp://HOST:8786, tls://...) or scheduler file (JSON).")(f)
     f = click.option("--dask-local", type=click.IntRange(min=1), metavar="N", help="Start a local Dask cluster with N workers.")(f)
-    f = click.option("--connect-timeout", type=click.FloatRange(min=0.1, max=3600), default=10, show_default=True,
+    f = click.option("--connect-timeout", type=_Finite(min=0.1, max=3600), default=10, show_default=True,
                      help="Seconds to wait for the Dask scheduler.")(f)
     f = click.option("--tls-ca-file", type=click.Path(dir_okay=False, exists=True), help="TLS: the cluster's CA certificate.")(f)
     f = click.option("--tls-cert", type=click.Path(dir_okay=False, exists=True), help="TLS: this client's certificate.")(f)
@@ -494,7 +515,7 @@ def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out
 @click.option("--from-insights", "insights", type=click.Path(dir_okay=False, path_type=Path),
               help="Fit to a page's daily analytics export (CSV) instead of a targets file.")
 @click.option("--base", type=click.Path(dir_okay=False, path_type=Path), help="With --from-insights: the scenario to fit (default: calibrate.base in scenarios/sets/defaults.toml).")
-@click.option("--market-multiple", type=click.FloatRange(min=1), default=5.0, show_default=True,
+@click.option("--market-multiple", type=_Finite(min=1), default=5.0, show_default=True,
               help="With --from-insights: the reachable market as a multiple of the page's followers.")
 @click.option("--samples", type=click.IntRange(min=4), help="Latin-hypercube points a round (default: the file's, or 64; 120 with --from-insights).")
 @click.option("--reps", type=click.IntRange(min=1), help="Replications per point (default: the file's, or 2; 1 with --from-insights).")

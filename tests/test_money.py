@@ -333,8 +333,27 @@ def test_break_even_found_on_a_constructed_pair():
     for other in result.point["other_valuations"].values():
         assert other["status"] == "b_overtakes" and other["people"] == pytest.approx(result.point["people"])
     text = result.sentence("en")
-    assert "50% weaker" in text and "cost of the last year kept up" in text and text.count("about 1,000 people") == 4, text
+    assert "50% weaker" in text and "cost of its last year kept up" in text and text.count("about 1,000 people") == 4, text
     assert "um 50\u00a0% schwächer" in result.sentence("de") and "weiter kostet" in result.sentence("de")
+
+
+def test_the_break_even_says_where_both_strategies_lose_value():
+    """"Worth more" can mean "loses less": the sentence names the sizes at which both leave the brand worth less than
+    at the start, for the value and for the value with the costs kept up after the end, and nothing where one gains."""
+    import pandas as pd
+
+    from sim.experiments.breakeven import BreakEven
+
+    def runs(values):  # {people: (A's value, B's value)}, two replications each
+        return pd.DataFrame([{"people": n, "strategy": s, "replication": r, "value": v + r, "value_costs_continue": v - 1_000 + r}
+                             for n, pair in values.items() for s, v in zip("ab", pair) for r in range(2)])
+
+    some = BreakEven(runs({1_000: (-50.0, -10.0), 2_000: (-50.0, 40.0)}), pd.DataFrame(), {}, {"a": "a", "b": "b"})
+    assert some.both_below("value", "en") == "at 1,000 people"
+    assert some.both_below("value_costs_continue", "en") == "at every size tested"
+    assert some.both_below("value_costs_continue", "de") == "bei jeder getesteten Größe"
+    gaining = BreakEven(runs({1_000: (5_000.0, 2_000.0), 2_000: (-50.0, 3_000.0)}), pd.DataFrame(), {}, {"a": "a", "b": "b"})
+    assert gaining.both_below("value", "en") == "" and gaining.both_below("value_trust_fades", "en") == ""
 
 
 def test_cli_breakeven_writes_its_table_and_plot_and_refuses_bad_sizes(tmp_path):

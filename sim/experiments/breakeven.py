@@ -45,7 +45,8 @@ def _value(task):
     label, people, rep, seed, sc = task
     s = runner.run(sc, seed=seed).summary
     return {"strategy": label, "people": people, "replication": rep, "seed": seed,
-            **{k: s[k] for k in ("value", *OTHER_VALUES, FADING_VALUE, COSTS_CONTINUE, "value_undiscounted", "net_profit", "net_profit_present", "customer_equity_change",
+            **{k: s[k] for k in ("value", *OTHER_VALUES, FADING_VALUE, COSTS_CONTINUE, "cost_per_year_end", "customer_equity_start",
+                                 "customer_equity_end_present", "value_undiscounted", "net_profit", "net_profit_present", "customer_equity_change",
                                  "followers_end", "long_term_trust",
                                  "staff_hours")}}
 
@@ -94,24 +95,48 @@ class BreakEven:
         labels = labels or {}
         return labels.get(self.manifest["a"], self.manifest["a"]), labels.get(self.manifest["b"], self.manifest["b"])
 
-    def sentence(self, lang: str = "en", labels: dict | None = None) -> str:
-        """Where B overtakes A; where it does with each strategy's running cost kept up after the end (what holding
-        the market's trust where it ends costs); and, where both ran with the same range, where it would with the
-        market revalued with a weaker and a stronger link of trust to money. ``labels``: scenario name -> the
-        words for it."""
-        a, b = self.names(labels)
-        text = describe(self.point, a, b, lang)
+    def sentences(self, lang: str = "en", labels: dict | None = None) -> list[str]:
+        """Paragraphs: where B overtakes A (and where both leave the brand worth less than at the start); the same
+        with each strategy's cost of its last year kept up after the end (what holding the market's trust where it
+        ends costs); and, where both ran with the same range, where B would overtake A with the market revalued
+        with a weaker and a stronger link of trust to money. ``labels``: scenario name -> the words for it."""
         from ..report.i18n import TEXT
         from ..report.story import valuation_pct
 
+        a, b = self.names(labels)
         t, other, pct = TEXT[lang], self.point.get("other_valuations") or {}, valuation_pct(self.manifest)
+        out = [describe(self.point, a, b, lang)]
+        if below := self.both_below("value", lang):
+            out[0] += " " + t["be_both_below"].format(sizes=below)
         if COSTS_CONTINUE in other:
-            text += " " + t["be_costs"].format(a=a, b=b, where=_where(other[COSTS_CONTINUE], lang, interval=True))
-        if not pct or not all(name in other for name in OTHER_VALUES):
-            return text
-        weak, strong = (_where(other[name], lang) for name in OTHER_VALUES)
-        return f"{text} {t['be_links'].format(a=a, b=b, pct=round(pct), weak=weak, strong=strong)}"
+            out.append(f"{t['be_costs']} {describe(other[COSTS_CONTINUE], a, b, lang)}")
+            if below := self.both_below(COSTS_CONTINUE, lang):
+                out[-1] += " " + t["be_both_below_costs"].format(sizes=below)
+        if pct and all(name in other for name in OTHER_VALUES):
+            weak, strong = (_where(other[name], lang, a, b) for name in OTHER_VALUES)
+            out.append(t["be_links"].format(a=a, b=b, pct=round(pct), weak=weak, strong=strong))
+        return out
 
+    def sentence(self, lang: str = "en", labels: dict | None = None) -> str:
+        """``sentences`` as one paragraph."""
+        return " ".join(self.sentences(lang, labels))
+
+    def both_below(self, column: str, lang: str) -> str:
+        """The market sizes at which both strategies' mean ``column`` is below zero (both leave the brand worth less
+        than at the start), as a phrase ("at every size tested", "at 1,000 and 2,000 people"), or ""."""
+        from ..report.i18n import TEXT
+        from ..report.story import listed
+
+        if column not in self.runs:
+            return ""
+        means = self.runs.groupby(["people", "strategy"])[column].mean().unstack()
+        below = [int(n) for n, row in means.iterrows() if (row < 0).all()]
+        t = TEXT[lang]
+        if not below:
+            return ""
+        if len(below) == len(means):
+            return t["be_every_size"]
+        return t["be_at_sizes"].format(sizes=listed([_people(lang)(n) for n in below], t, ", "))
 
 def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: int = 10, seed: int = 7,
               workers: int | None = None, progress=None, days: int | None = None) -> BreakEven:
@@ -199,23 +224,18 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
     s = point["status"]
     if s != "b_overtakes":
         text = t[f"be_{s}"].format(a=a, B=b[:1].upper() + b[1:], smallest=num(point["smallest"]), largest=num(point["largest"]))
-        chance = _beyond_chance(point, lang)
-        return f"{text[:-1]} ({chance})." if chance else text
-    return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), **_span(point, lang))
+        chance = _beyond_chance(point, lang, a, b)
+        if not chance:
+            return text
+        return f"{text[:-2]}; {chance})." if text.endswith(").") else f"{text[:-1]} ({chance})."
+    lo = num(two_figures(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"]))
+    hi = num(two_figures(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))
+    return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), lo=lo, hi=hi)
 
 
-def _span(point: dict, lang: str) -> dict:
-    """The 95% interval of a break-even's market size, as ``lo`` and ``hi`` phrases."""
-    from ..report.i18n import TEXT
-
-    t, num = TEXT[lang], _people(lang)
-    return {"lo": num(two_figures(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"])),
-            "hi": num(two_figures(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))}
-
-
-def _beyond_chance(point: dict, lang: str) -> str:
-    """Where a lead at every size tested (by the means) is beyond chance: at each size, at some, or at none; "" for
-    a point of another status (or one recorded before the sizes were)."""
+def _beyond_chance(point: dict, lang: str, a: str = "A", b: str = "B") -> str:
+    """Where a lead at every size tested (by the means) is beyond chance: at each size, at some (naming who leads
+    there), or at none; "" for a point of another status (or one recorded before the sizes were)."""
     from ..report.i18n import TEXT
     from ..report.story import listed
 
@@ -227,7 +247,8 @@ def _beyond_chance(point: dict, lang: str) -> str:
         return t["be_sure_all"]
     if not sure:
         return t["be_sure_none"]
-    return t["be_sure_some"].format(sizes=listed([_people(lang)(n) for n in sure], t, ", "))
+    leader = b if ahead == "b_surely_ahead_at" else a
+    return t["be_sure_some"].format(sizes=listed([_people(lang)(n) for n in sure], t, ", "), leader=leader)
 
 
 def _people(lang: str):
@@ -235,18 +256,16 @@ def _people(lang: str):
     return (lambda x: f"{x:,}".replace(",", ".")) if lang == "de" else (lambda x: f"{x:,}")
 
 
-def _where(point: dict, lang: str, interval: bool = False) -> str:
-    """Where B overtakes A under another valuation, as a phrase for ``be_links`` (with the 95% interval of the
-    size: ``interval``)."""
+def _where(point: dict, lang: str, a: str = "A", b: str = "B") -> str:
+    """Where B overtakes A under another valuation, as a phrase for ``be_links``."""
     from ..report.i18n import TEXT
 
     t, num = TEXT[lang], _people(lang)
     s = point["status"]
     if s == "b_overtakes":
-        where = t["be_from"].format(n=num(two_figures(point["people"])))
-        return f"{where} ({t['be_interval'].format(**_span(point, lang))})" if interval else where
+        return t["be_from"].format(n=num(two_figures(point["people"])))
     phrase = t[f"be_where_{s}"].format(smallest=num(point["smallest"]), largest=num(point["largest"]))
-    chance = _beyond_chance(point, lang)
+    chance = _beyond_chance(point, lang, a, b)
     if not chance:
         return phrase
     return f"{phrase[:-1]}; {chance})" if phrase.endswith(")") else f"{phrase} ({chance})"

@@ -5,6 +5,7 @@ definitions are in the speaker notes. The words are the report's."""
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
 
 from . import plots
@@ -89,8 +90,16 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     if breakeven is not None:
         labels = breakeven.labels(story, lang)
-        slide = text_slide(t["breakeven"], [breakeven.sentence(lang, labels)], size=15)
-        picture(slide, plots.breakeven(breakeven, lang, labels, story.currency), Inches(2.9), Inches(3.35), Inches(7.5))
+        said = breakeven.sentences(lang, labels)
+        shown = said[:2]  # the value, and with the costs kept up; the revalued links go to the notes: the figure keeps its room
+        slide = text_slide(t["breakeven"], shown, size=15, spacing=4)
+        slide.notes_slide.notes_text_frame.text = " ".join(said)
+        lines = sum(math.ceil(len(p) / 120) for p in shown)  # about 120 characters a line at 15 pt across the 11.9 in box
+        top = 1.75 + lines * 0.26 + 0.06 * len(shown)
+        height = 7.3 - top  # the figure is 7.5 x 4 in at most, to the slide's foot
+        width = min(7.5, height * 7.5 / 4.0)
+        picture(slide, plots.breakeven(breakeven, lang, labels, story.currency), Inches((13.333 - width) / 2), Inches(top),
+                Inches(width))
 
     from .html import money_note
 

@@ -295,8 +295,10 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<p class='note' id='money-assumed'>{html.escape(assumed_economy(comparison, story, lang))}</p>")
     if breakeven is not None:
         labels = breakeven.labels(story, lang)
-        parts.append(f"<section class='breakeven'><h2>{t['breakeven']}</h2><p id='breakeven'>{html.escape(breakeven.sentence(lang, labels))}</p>"
-                     f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang, labels, story.currency)))}</div>"
+        said = [html.escape(p) for p in breakeven.sentences(lang, labels)]  # the value; with costs kept up; the links
+        parts.append(f"<section class='breakeven'><h2>{t['breakeven']}</h2><p id='breakeven'>{said[0]}</p>"
+                     + "".join(f"<p>{p}</p>" for p in said[1:])
+                     + f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang, labels, story.currency)))}</div>"
                      f"{_breakeven_table(breakeven, t, lang, labels, story.currency)}</section>")
     parts.append(f"<h2 class='details'>{t['details']}</h2>")
     parts.append(f"<h3>{t['verdict']}</h3><div class='verdict' id='verdict'>")
@@ -393,7 +395,8 @@ def _breakeven_table(result, t, lang: str = "en", labels: dict | None = None, cu
     a, b = (html.escape(n) for n in result.names(labels))
     unit = f" ({html.escape(currency)})" if currency else ""
     kept = result.costs_continue()
-    head = (f"<tr><th>{t['market_people']}</th><th>{capital(a)}{unit}</th><th>{capital(b)}{unit}</th>"
+    head = (f"<tr><th>{t['market_people']}</th><th>{capital(t['value_of'].format(name=a))}{unit}</th>"
+            f"<th>{capital(t['value_of'].format(name=b))}{unit}</th>"
             f"<th>{capital(t['value_diff'].format(a=a, b=b))}{unit}</th>"
             + (f"<th>{capital(t['value_diff_costs'])}{unit}</th>" if kept is not None else "") + "</tr>")
     sep = ";" if lang == "de" else ","  # a German decimal comma would read as the separator

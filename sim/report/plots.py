@@ -134,6 +134,8 @@ def breakeven(result, lang: str = "en", labels: dict | None = None, currency: st
     ax.plot(x, dense["diff"], "-", color="C0", label=t["value_diff"].format(a=a, b=b))
     ax.plot(n, tab["diff"], "o", color="C0")
     if (kept := result.costs_continue()) is not None:  # the same runs, each strategy's cost kept up after the end
+        ax.fill_between(x, np.interp(x, n, kept["ci_low"].to_numpy(float)), np.interp(x, n, kept["ci_high"].to_numpy(float)),
+                        alpha=0.15, color="C1", lw=0)
         ax.plot(x, np.interp(x, n, kept["diff"].to_numpy(float)), "--", color="C1", label=t["value_diff_costs"])
         ax.plot(n, kept["diff"], "o", color="C1", ms=4)
     ax.axhline(0, color="#444", lw=1)
@@ -147,7 +149,7 @@ def breakeven(result, lang: str = "en", labels: dict | None = None, currency: st
     ax.set_xticks(tab["people"])
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel(t["market_people"])
-    ax.set_ylabel(t["value_diff_axis"].format(currency=currency or t["currency_word"]))
+    ax.set_ylabel(t["value_diff_axis"] + (f" ({currency})" if currency else ""))
     ax.yaxis.set_major_formatter(ticks(lang))
     shown, last = set(), np.inf  # from the largest size down, a label at least a fifth of a decade from the last
     for size in sorted(n, reverse=True):
