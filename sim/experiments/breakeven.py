@@ -142,8 +142,8 @@ def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: i
               workers: int | None = None, progress=None, days: int | None = None) -> BreakEven:
     """Run A and B at each market size for ``years`` (or ``days``) and find where B's value overtakes A's."""
     people = sorted(set(int(n) for n in people))
-    if not people or people[0] < 10:
-        raise ValueError(f"people = {people}: expected market sizes of at least 10")
+    if len(people) < 2 or people[0] < 10:
+        raise ValueError(f"people = {people}: expected at least two different market sizes of at least 10")
     if a.name == b.name:
         b = b.model_copy(update={"name": f"{b.name}-b"})
     days = days or int(round(years * 365))
