@@ -22,7 +22,7 @@ from sim.experiments.compare import METRICS, Comparison, difference_table, summa
 from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
 from sim.report import numbers, plots
 from sim.report.numbers import money
-from sim.report.story import Story, assumed_economy, fading, headline, profit_alone, ranking, valuation
+from sim.report.story import Story, assumed_economy, fading, headline, profit_alone, ranking, unsettled, valuation
 
 from .conftest import SCENARIOS, scenario
 
@@ -236,6 +236,31 @@ def test_the_ranking_names_the_strategy_worth_most_and_where_the_proposed_one_st
     assert (current[:1].upper() + current[1:]) in text and ("ranks 3 of 3" if lang == "en" else "Platz 3 von 3") in text, text
     text = ranking(_with_value({"tupperparty": 90_000, "stammtisch": 20_000, "absent": 60_000}), story, lang)
     assert text.count(current) == 1, text  # the best: named once, as the best
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_note_says_when_trust_was_still_moving_at_the_end(lang):
+    """Customer equity holds trust where it ends: where a strategy's market trust still moved over the last 90 days
+    by a tenth or more of its change over the horizon, the report says so, naming that strategy only; where both
+    had settled, nothing."""
+    days = np.arange(365)
+    still = 0.5 + 0.04 * days / 364  # rising to the end: the last 90 days bring a quarter of the change
+    settled = 0.5 - 0.04 * np.minimum(days, 100) / 100  # fell in the first 100 days, flat since
+
+    def trajectories(current, proposed):
+        return pd.DataFrame([{"day": d, "scenario": name, "metric": "trust_market", "mean": curve[d]}
+                             for name, curve in (("tupperparty", current), ("stammtisch", proposed)) for d in days])
+
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    moving = Comparison(runs=pd.DataFrame(), table=pd.DataFrame(), differences=pd.DataFrame(),
+                        trajectories=trajectories(settled, still), manifest={"baseline": "tupperparty"})
+    text = unsettled(moving, story, lang)
+    noun = {name: STORY.label(name, lang).split()[-1] for name in ("stammtisch", "tupperparty")}  # "beim Stammtisch"
+    assert noun["stammtisch"] in text and noun["tupperparty"] not in text, text
+    assert ("+0.010" if lang == "en" else "+0,010") in text and "25" in text and "{" not in text, text
+    calm = Comparison(runs=pd.DataFrame(), table=pd.DataFrame(), differences=pd.DataFrame(),
+                      trajectories=trajectories(settled, settled), manifest={"baseline": "tupperparty"})
+    assert unsettled(calm, story, lang) == ""
 
 
 def _with_value(values: dict) -> Comparison:

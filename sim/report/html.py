@@ -265,7 +265,7 @@ def _p(p, lang: str = "en"):
 def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     """The whole report as one HTML string: the headline and three figures first, then the break-even
     market, then the details (every metric with its interval, assumptions, how to reproduce)."""
-    from .story import Story, assumed_economy, fading, headline, margin_breakeven, profit_alone, ranking, valuation
+    from .story import Story, assumed_economy, fading, headline, margin_breakeven, profit_alone, ranking, unsettled, valuation
     from .story import title as page_title
 
     t = TEXT[lang]
@@ -289,6 +289,8 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
         parts.append(f"<p id='valuation'>{html.escape(sentence)}</p>")
     if sentence := fading(comparison, story, lang):  # trust held at the end, as customer equity has it, or left to fade
         parts.append(f"<p id='fading'>{html.escape(sentence)}</p>")
+    if sentence := unsettled(comparison, story, lang):  # a horizon too short for trust to settle
+        parts.append(f"<p id='unsettled'>{html.escape(sentence)}</p>")
     parts.append(f"<p id='profit-alone'>{html.escape(profit_alone(comparison, story, lang))}</p>")
     if margin := margin_breakeven(comparison, story, lang):
         parts.append(f"<p id='margin'>{html.escape(margin)}</p>")

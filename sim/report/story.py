@@ -360,6 +360,33 @@ def fading(comparison, story: Story, lang: str = "en") -> str:
     return TEXT[lang]["valuation_fades"].format(who=story.label(story.proposed, lang), item=item, costs=costs)
 
 
+SETTLING_DAYS = 90  # the last stretch of the horizon whose change in market trust is compared with the whole change
+UNSETTLED_SHARE = 0.1  # trust still moves if that stretch brought at least this share of the change over the horizon
+
+
+def unsettled(comparison, story: Story, lang: str = "en") -> str:
+    """A note where the current's or the proposed strategy's market trust was still moving at the end: over the last
+    SETTLING_DAYS at least UNSETTLED_SHARE of its change over the whole horizon (and at least 0.001). Customer
+    equity, and so every value, holds trust where it ends; a horizon too short for trust to settle counts it on
+    the way. Empty where trust had settled or the runs lack the trajectories."""
+    traj, t = comparison.trajectories, TEXT[lang]
+    if traj.empty or "metric" not in traj:
+        return ""
+    moved = []
+    for name in (story.proposed, story.current):
+        trust = traj[(traj["metric"] == "trust_market") & (traj["scenario"] == name)].sort_values("day")["mean"].to_numpy()
+        if trust.size <= SETTLING_DAYS:
+            continue
+        late, whole = trust[-1] - trust[-1 - SETTLING_DAYS], trust[-1] - trust[0]
+        if abs(late) >= 0.001 and abs(late) >= UNSETTLED_SHARE * abs(whole):
+            at = f"bei {dative(story.label(name, lang), lang)}".replace("bei dem ", "beim ")
+            moved.append(t["moved_by"].format(who=story.label(name, lang), at=at, change=decimal(late, "+.3f", lang),
+                                              share=percent(abs(late / whole) if whole else 1.0, 0, lang)))
+    if not moved:
+        return ""
+    return t["unsettled"].format(days=SETTLING_DAYS, moved=t["and"].join(moved))
+
+
 def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | None:
     """'D more than <current> (95% CI ...)' for the proposed minus the current strategy in ``name``, paired."""
     t = TEXT[lang]
