@@ -11,7 +11,19 @@ from pathlib import Path
 from . import plots
 from .i18n import TEXT, cite, dative, source
 from .numbers import NONE, capital, count, decimal, fixed, percent
-from .story import Story, assumed_economy, fading, headline, margin_breakeven, money_unit, profit_alone, ranking, title, valuation
+from .story import (
+    Story,
+    assumed_economy,
+    fading,
+    headline,
+    margin_breakeven,
+    money_unit,
+    profit_alone,
+    ranking,
+    title,
+    unsettled,
+    valuation,
+)
 
 KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
                    "service.wage_per_hour", "service.answers_per_staff_hour")
@@ -193,7 +205,8 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
     note.text_frame.text = t["deck_money_note"].format(reps=comparison.reps, unit=fixed(unit, 1.0, lang, story.currency))
     if sentence := valuation(comparison, story, lang):  # how much of it rests on the assumed link of trust to money
         note.text_frame.add_paragraph().text = sentence
-    slide.notes_slide.notes_text_frame.text = fading(comparison, story, lang)  # no room on the slide; the report has it too
+    slide.notes_slide.notes_text_frame.text = " ".join(  # no room on the slide; the report has them too
+        part for part in (fading(comparison, story, lang), unsettled(comparison, story, lang)) if part)
     for paragraph in note.text_frame.paragraphs:
         paragraph.font.size = Pt(11)
         paragraph.space_after = Pt(3)
