@@ -5,6 +5,7 @@ PNG, as Solara's FigureMatplotlib does), over the first 100 days.
     python bench/dashboard.py
 """
 
+import argparse
 import io
 import sys
 import time
@@ -37,4 +38,5 @@ def main(days: int = 100) -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()  # --help
     main()

@@ -1,5 +1,6 @@
 """A fuzz run of audsim's inputs (issue #16): hostile scenario files for `audsim run` and analytics exports; prints
 the counts of cases, clean one-line errors, runs, tracebacks and hangs.  python bench/fuzz_inputs.py"""
+import argparse
 import os
 import random
 import subprocess
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 from sim.cli import main
 from sim.scenario import Scenario
 
+argparse.ArgumentParser(description=__doc__).parse_args()  # --help, before anything runs
 R = random.Random(5)
 ROOT = Path(__file__).resolve().parents[1]
 tmp = Path(tempfile.mkdtemp(prefix="fuzz-"))

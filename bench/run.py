@@ -217,8 +217,9 @@ def targets(results: dict) -> list[dict]:
         if where[0] == "size":
             found = [s[where[2]] for s in results["sizes"] if s["people"] == where[1] and s["days"] == 365]
             value = found[0] if found else None
-        else:
-            value = (results.get(where[0]) or {}).get(where[1])
+        else:  # the warm year and the sweep run --days: a target is a year's
+            measured = results.get(where[0]) or {}
+            value = measured.get(where[1]) if measured.get("days") == 365 else None
         if value is None:
             continue
         ratio = value / target if sense == "max" else target / value

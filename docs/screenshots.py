@@ -10,6 +10,7 @@ is downloaded.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import signal
@@ -84,4 +85,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()  # --help
     main()

@@ -270,10 +270,11 @@ def _sizes(ctx, param, value: str) -> list[int]:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("results/breakeven"), show_default=True)
 @_overwrite_option
 def breakeven_cmd(a, b, people, years, reps, seed, workers, out, overwrite):
-    """From which market size B's value (net profit + customer equity change) overtakes A's.
+    """From which market size B's value overtakes A's (net profit + customer equity change, as of day 0).
 
     Runs A and B at each size, paired, scaled to the market, with the desk sized to its load
-    (service.staff = "auto"); writes breakeven.csv, breakeven.png and the manifest.
+    (service.staff = "auto"); also with each strategy's last-year cost kept up after the end. Writes
+    breakeven.csv, breakeven_runs.csv, breakeven.png/svg, breakeven.json and manifest.json.
     """
     from .experiments.breakeven import at_size, breakeven
 
@@ -410,6 +411,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
     """Run the parameter sweep in SWEEP_FILE and analyse its sensitivity."""
     from .sweep import analyze, load_sweep
     from .sweep import run as sweep_run
+    from .sweep.analyze import resume_options
 
     try:
         spec, scenarios = load_sweep(sweep_file)
@@ -431,7 +433,8 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
         _fail(str(e))
     except KeyboardInterrupt:
         saved = len(sweep_run.done_ids(out / "parts"))
-        click.echo(f"audsim: interrupted: {saved} of {total} runs saved in {out}; run again with --resume", err=True)
+        click.echo(f"audsim: interrupted: {saved} of {total} runs saved in {out}; run again with "
+                   f"{resume_options(spec)}", err=True)
         sys.exit(130)
     try:
         analyze(out)
@@ -622,7 +625,7 @@ def params(markdown):
         click.echo(parameters_markdown(swept_ranges(scenarios_dir() / "sweeps")), nl=False)
         return
     for r in parameters():
-        click.echo(f"{r['key']:<40} {plain(r['default']):<12} {r['range']:<16} {r['unit']:<28} {r['meaning']}")
+        click.echo(f"{r['key']:<40} {plain(r['default']):<12} {r['range']:<16} {r['unit']:<28} {r['meaning']} (source: {r['source']})")
 
 
 def _num(x, spec: str) -> str:

@@ -165,7 +165,7 @@ def test_kill_9_loses_only_runs_in_flight_and_resume_finishes(tmp_path):
 def test_ctrl_c_says_what_was_saved_and_the_parts_can_be_analysed(tmp_path):
     body = 'people = 3000\ndays = 400\ndesign = "grid"\nreps = 3\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2, 3, 4]\n'
     out = tmp_path / "o"
-    cmd = [sys.executable, "-m", "sim", "sweep", str(sweep_file(tmp_path, body)), "--out", str(out), "--workers", "1"]
+    cmd = [sys.executable, "-m", "sim", "sweep", str(sweep_file(tmp_path, body)), "--out", str(out), "--workers", "1", "--days", "300"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # a test runner may ignore it
     deadline = time.time() + 120
@@ -174,10 +174,11 @@ def test_ctrl_c_says_what_was_saved_and_the_parts_can_be_analysed(tmp_path):
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
     err = proc.communicate(timeout=60)[1].decode()
     saved = len(list((out / "parts").glob("*.parquet")))
-    assert proc.returncode == 130 and f"{saved} of 12 runs saved" in err and "--resume" in err, err[-500:]
+    # the way to finish it names the horizon it ran with (a sweep resumes only with the same --people and --days)
+    assert proc.returncode == 130 and f"{saved} of 12 runs saved" in err and "--people 3000 --days 300 --resume" in err, err[-500:]
     assert "Traceback" not in err
     res = CliRunner().invoke(main, ["analyze", str(out)])  # what is missing was not run, not failed: resume it
-    assert res.exit_code == 0 and "not yet run" in res.output and "--resume" in res.output, res.output
+    assert res.exit_code == 0 and "not yet run" in res.output and "--people 3000 --days 300 --resume" in res.output, res.output
     assert "failed" not in res.output and "eta_squared" not in res.output, res.output
 
 
@@ -195,6 +196,26 @@ def test_resume_refuses_the_runs_of_another_sweep(tmp_path):
     pd.testing.assert_frame_equal(pd.read_parquet(out / "runs.parquet"), before)  # nothing added, nothing rewritten
     copy = sweep_file(tmp_path, body, "renamed.toml")  # the same sweep under another name resumes
     assert CliRunner().invoke(main, ["sweep", str(copy), "--out", str(out), "--workers", "1", "--resume"]).exit_code == 0
+
+
+def test_the_interval_of_eta_squared_holds_its_estimate():
+    """Bootstrapping three replications a point adds noise to the point means and pulls eta squared down, so the
+    draws' own percentiles left out a strong effect's estimate; the interval is their spread around the estimate."""
+    from sim.sweep.analyze import _eta_interval, _eta_squared, _replication_draws
+
+    x = np.repeat(np.arange(3), 20)  # three levels, twenty points each
+    outside = 0
+    for seed in range(20):
+        rng = np.random.default_rng(seed)
+        reps = [level + rng.normal(0, 0.5, 3) for level in x]  # a strong effect, three noisy replications a point
+        y = np.array([r.mean() for r in reps])
+        value = float(_eta_squared(x, y[None, :])[0])
+        draws = _eta_squared(x, _replication_draws(reps, seed))
+        lo, hi = np.percentile(draws, [2.5, 97.5])
+        outside += not lo <= value <= hi
+        lo, hi = _eta_interval(value, draws)
+        assert 0 <= lo <= value <= hi <= 1
+    assert outside > 0  # the percentiles alone did leave it out here
 
 
 def test_analyze_gives_indices_per_design(tmp_path):
