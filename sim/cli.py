@@ -411,7 +411,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
     """Run the parameter sweep in SWEEP_FILE and analyse its sensitivity."""
     from .sweep import analyze, load_sweep
     from .sweep import run as sweep_run
-    from .sweep.analyze import resume_options
+    from .sweep.spec import resume_options
 
     try:
         spec, scenarios = load_sweep(sweep_file)

@@ -26,7 +26,7 @@ import pandas as pd
 from scipy import stats
 
 from ..scenario import ScenarioError
-from .spec import UNITS, SweepSpec
+from .spec import UNITS, SweepSpec, resume_options
 
 COLUMNS = ["outcome", "parameter", "method", "index", "value", "ci_low", "ci_high", "unit", "note"]
 SHARE = {"S1": "share of variance", "ST": "share of variance", "eta_squared": "share of variance",
@@ -153,11 +153,6 @@ def _coverage(spec: SweepSpec, runs: pd.DataFrame, out: Path) -> _Coverage:
                      int((spec.reps - per["ok"] - per["failed"])[~none].sum()), int(per["failed"][~none].sum()), out,
                      resume_options(spec))
 
-
-def resume_options(spec: SweepSpec) -> str:
-    """What ``audsim sweep`` needs to finish this sweep: its market and horizon (a sweep run with --people or --days
-    resumes only with the same), then --resume."""
-    return " ".join(f"--{k} {v}" for k, v in (("people", spec.people), ("days", spec.days)) if v is not None) + " --resume"
 
 
 def _joined(*parts: str) -> str:

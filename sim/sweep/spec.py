@@ -197,3 +197,9 @@ def _typed(sc: Scenario, key: str, value):
     if isinstance(node, int) and not isinstance(value, bool):
         return int(round(value))
     return value
+
+
+def resume_options(spec: SweepSpec) -> str:
+    """What ``audsim sweep`` needs to finish this sweep: its market and horizon (a sweep run with --people or --days
+    resumes only with the same), then --resume."""
+    return " ".join(f"--{k} {v}" for k, v in (("people", spec.people), ("days", spec.days)) if v is not None) + " --resume"
