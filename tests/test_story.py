@@ -252,13 +252,14 @@ def test_a_note_says_when_trust_was_still_moving_at_the_end(lang):
                              for name, curve in (("tupperparty", current), ("stammtisch", proposed)) for d in days])
 
     story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
-    moving = Comparison(runs=pd.DataFrame(), table=pd.DataFrame(), differences=pd.DataFrame(),
+    runs = pd.DataFrame({"scenario": ["tupperparty", "stammtisch"]})
+    moving = Comparison(runs=runs, table=pd.DataFrame(), differences=pd.DataFrame(),
                         trajectories=trajectories(settled, still), manifest={"baseline": "tupperparty"})
     text = unsettled(moving, story, lang)
     noun = {name: STORY.label(name, lang).split()[-1] for name in ("stammtisch", "tupperparty")}  # "beim Stammtisch"
     assert noun["stammtisch"] in text and noun["tupperparty"] not in text, text
     assert ("+0.010" if lang == "en" else "+0,010") in text and "25" in text and "{" not in text, text
-    calm = Comparison(runs=pd.DataFrame(), table=pd.DataFrame(), differences=pd.DataFrame(),
+    calm = Comparison(runs=runs, table=pd.DataFrame(), differences=pd.DataFrame(),
                       trajectories=trajectories(settled, settled), manifest={"baseline": "tupperparty"})
     assert unsettled(calm, story, lang) == ""
 

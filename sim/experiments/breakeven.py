@@ -138,6 +138,7 @@ class BreakEven:
             return t["be_every_size"]
         return t["be_at_sizes"].format(sizes=listed([_people(lang)(n) for n in below], t, ", "))
 
+
 def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: int = 10, seed: int = 7,
               workers: int | None = None, progress=None, days: int | None = None) -> BreakEven:
     """Run A and B at each market size for ``years`` (or ``days``) and find where B's value overtakes A's."""

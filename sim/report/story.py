@@ -372,6 +372,7 @@ def unsettled(comparison, story: Story, lang: str = "en") -> str:
     traj, t = comparison.trajectories, TEXT[lang]
     if traj.empty or "metric" not in traj:
         return ""
+    story = story.resolved(comparison)
     moved = []
     for name in (story.proposed, story.current):
         trust = traj[(traj["metric"] == "trust_market") & (traj["scenario"] == name)].sort_values("day")["mean"].to_numpy()
