@@ -57,6 +57,25 @@ def test_each_side_starts_from_its_own_presets_values(name):
     assert (chosen.staff if chosen.staff == "auto" else fixed_staff(chosen.staff, chosen.min_staff)) == desk
 
 
+def test_a_session_starts_its_own_pair_and_an_export_names_each_side():
+    """A pair made once at import was every visitor's starting pair: a second browser found the first one's run
+    half-played. Each session makes its own at first use, at day 0. An export names the sides apart where both run
+    the same preset, and says where a side's settings differ from its preset's."""
+    app.pair.set(None)
+    try:
+        first = app.session_pair()
+        assert first.left.day == 0 and app.session_pair() is first
+        app.choose("right", app.preset["left"].value)  # the same preset on both sides
+        labels = app.export_labels(app.pair.value)
+        left, right = (labels[m.config.name] for m in (app.pair.value.left, app.pair.value.right))
+        assert left != right and left.endswith("(A)") and right.endswith("(B)"), labels
+        app.turn("right", "posts_per_day", 7.0)
+        right = app.export_labels(app.pair.value)[app.pair.value.right.config.name]
+        assert right.endswith("(B, adjusted)"), right
+    finally:
+        app.choose("right", app.DEFAULTS["right"])
+
+
 def test_choosing_a_preset_for_a_sets_its_knobs(monkeypatch):
     app.choose("left", "stammtisch")
     try:

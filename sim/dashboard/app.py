@@ -35,7 +35,7 @@ WORDS = {
            "staff": "Desk staff", "hours_per_day": "Desk hours", "days_per_week": "Desk days", "answer_share": "Answered",
            "delete_share": "Deleted", "paid_boost": "Paid boost", "people": "People in the market", "seed": "Seed",
            "market": "Market", "restart": "A change restarts both strategies from day 0 with the same seed.",
-           "export": "Export report", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
+           "export": "Export report", "adjusted": "adjusted", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of",
            "advocates": "Net advocates", "value": "Value so far, in today's money (contribution + equity now \u2212 at the start)", "points": "pts",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
@@ -46,7 +46,7 @@ WORDS = {
            "staff": "Service-Personal", "hours_per_day": "Service-Stunden", "days_per_week": "Service-Tage", "answer_share": "Beantwortet",
            "delete_share": "Gelöscht", "paid_boost": "Bezahlte Reichweite", "people": "Personen im Markt", "seed": "Seed",
            "market": "Markt", "restart": "Eine Änderung startet beide Strategien mit demselben Seed neu bei Tag 0.",
-           "export": "Bericht exportieren", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
+           "export": "Bericht exportieren", "adjusted": "angepasst", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von",
            "advocates": "Netto-Fürsprecher", "value": "Wert bisher, in heutigem Geld (Deckungsbeitrag + Kundenwert jetzt \u2212 am Anfang)", "points": "Pkt.",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
@@ -83,7 +83,7 @@ people = solara.reactive(str(LIVE_PEOPLE))
 seed = solara.reactive("7")
 playing = solara.reactive(False)
 pace = solara.reactive(1)  # days per step and per redraw while playing
-pair = solara.reactive(StrategyPair(preset["left"].value, preset["right"].value, knobs["left"].value, knobs["right"].value, lang=LANG))
+pair = solara.reactive(None)  # each browser session's own pair, made at its first render: a default object would be shared
 
 
 def restart() -> None:
@@ -93,10 +93,25 @@ def restart() -> None:
                           people.value, seed.value, lang=LANG))
 
 
+def session_pair() -> StrategyPair:
+    """This session's pair, made on first use (every visitor starts at day 0, not where another left off)."""
+    if pair.value is None:
+        restart()
+    return pair.value
+
+
+def watched(context) -> bool:
+    """Whether a page of this session is still open: a closed browser stops the days running (the session itself
+    lives on for a while, in case the page reconnects)."""
+    from solara.server.kernel_context import PageStatus
+
+    return context is None or PageStatus.CONNECTED in context.page_status.values()
+
+
 def choose(side: str, name: str) -> None:
     """A preset for one side: its knobs start from that preset's values."""
     preset[side].set(name)
-    knobs[side].set(preset_knobs(name, pair.value.left.config.market.people))
+    knobs[side].set(preset_knobs(name, session_pair().left.config.market.people))
     restart()
 
 
@@ -203,10 +218,11 @@ def Side(side: str):
 @solara.component
 def Controls():
     """Reset, play or pause, and one step of 1, 7 or 30 days; the days run in a task while playing."""
-    p = pair.value
+    p = session_pair()
+    context = _context()
 
     def run_days():
-        while playing.value and pair.value.running:
+        while playing.value and pair.value.running and watched(context):
             time.sleep(0.12)
             pair.value.advance(pace.value)
             force_update()
@@ -255,6 +271,22 @@ def Summary(model: StrategyPair):
     Export(model)
 
 
+def export_labels(model: StrategyPair) -> dict:
+    """Each side's name in the exported report: its preset's words, with its side where both are the same preset
+    and "adjusted" where its settings differ from the preset's (the report must not compare "the regulars' table"
+    with "the regulars' table", nor call a sales party without promotion "the sales party")."""
+    words = load_story("demo").labels.get(LANG, {})
+    out = {}
+    for side, config in (("left", model.left.config), ("right", model.right.config)):
+        name = preset[side].value
+        marks = [SIDES[side]] if preset["left"].value == preset["right"].value else []
+        if knobs[side].value != preset_knobs(name, config.market.people):
+            marks.append(WORDS["adjusted"])
+        label = words.get(name, name)
+        out[config.name] = f"{label} ({', '.join(marks)})" if marks else label
+    return out
+
+
 @solara.component
 def Export(model: StrategyPair):
     status = solara.use_reactive("")
@@ -268,9 +300,7 @@ def Export(model: StrategyPair):
         out = next(p for i in range(1000) if not (p := Path("results") / "dashboard" / (stamp + (f"-{i}" if i else ""))).exists())
         a, b = model.left.config, model.right.config
         c = compare({a.name: a, b.name: b}, reps=10, baseline=a.name, seed=a.simulation.seed, workers=1)
-        labels = load_story("demo").labels.get(LANG, {})
-        story = Story(a.name, b.name, {LANG: {a.name: labels.get(a.name[2:], a.name), b.name: labels.get(b.name[2:], b.name)}},
-                      load_story("demo").currency)
+        story = Story(a.name, b.name, {LANG: export_labels(model)}, load_story("demo").currency)
         pdf = bool(shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("AUDSIM_CHROMIUM"))
         write_report(c, out, LANG, story=story, pdf=pdf)
         status.set(f"{WORDS['exported']} {out / ('report.pdf' if pdf else 'report.html')}")
@@ -281,10 +311,20 @@ def Export(model: StrategyPair):
         solara.Info(status.value)
 
 
+def _context():
+    """This session's kernel context (None outside a server: a test renders the page without one)."""
+    from solara.server import kernel_context
+
+    try:
+        return kernel_context.get_current_context()
+    except RuntimeError:
+        return None
+
+
 @solara.component
 def Page():
     solara.Title("audsim")
-    p = pair.value
+    p = session_pair()
     with solara.Sidebar():
         Controls()
         solara.Text(WORDS["restart"], style={"font-size": "0.85em", "color": "#555"})
