@@ -179,4 +179,5 @@ def test_export_writes_the_report_of_the_current_pair(tmp_path, monkeypatch):
     assert reports, "no report written"
     page = reports[0].read_text()
     assert "A-tupperparty" in page and "B-stammtisch" in page
-    rc.find(v.Alert, children=[f"{app.WORDS['exported']} {reports[0].relative_to(tmp_path)}"]).wait_for(timeout=10)
+    # the whole path: the server's folder is not the client's to guess
+    rc.find(v.Alert, children=[f"{app.WORDS['exported']} {reports[0].resolve()}"]).wait_for(timeout=10)

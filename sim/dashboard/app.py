@@ -36,8 +36,8 @@ WORDS = {
            "delete_share": "Deleted", "paid_boost": "Paid boost", "people": "People in the market", "seed": "Seed",
            "market": "Market", "restart": "A change restarts both strategies from day 0 with the same seed.",
            "export": "Export report", "adjusted": "adjusted", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
-           "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of",
-           "advocates": "Net advocates", "value": "Value so far, in today's money (contribution + equity now \u2212 at the start)", "points": "pts",
+           "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of", "at_start": "at the start",
+           "advocates": "Net advocates", "value": "Value so far, in today's money (contribution + equity now \u2212 at the start)", "points": "points (share above 0.7 trust minus share below 0.3)",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
            "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "h/day": "h a day", "days/week": "days a week",
@@ -47,8 +47,8 @@ WORDS = {
            "delete_share": "Gelöscht", "paid_boost": "Bezahlte Reichweite", "people": "Personen im Markt", "seed": "Seed",
            "market": "Markt", "restart": "Eine Änderung startet beide Strategien mit demselben Seed neu bei Tag 0.",
            "export": "Bericht exportieren", "adjusted": "angepasst", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
-           "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von",
-           "advocates": "Netto-Fürsprecher", "value": "Wert bisher, in heutigem Geld (Deckungsbeitrag + Kundenwert jetzt \u2212 am Anfang)", "points": "Pkt.",
+           "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von", "at_start": "zu Beginn",
+           "advocates": "Netto-Fürsprecher", "value": "Wert bisher, in heutigem Geld (Deckungsbeitrag + Kundenwert jetzt \u2212 am Anfang)", "points": "Punkte (Anteil mit Vertrauen über 0,7 minus Anteil unter 0,3)",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
            "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "h/day": "Std. pro Tag",
@@ -266,7 +266,7 @@ def Summary(model: StrategyPair):
                         solara.Text(f"{WORDS['value']}: {money(h['value'], LANG, 'EUR', signed=True)}", classes=[f"value-{side}"])
                         solara.Text(f"{T['trust_market']}: {decimal(h['long_term_trust'], '.3f', LANG)}")
                         if model.model(side).config.strategy.has_page:
-                            solara.Text(f"{T['followers']}: {count(h['followers_end'], LANG)} ({count(h['followers_start'], LANG)})")
+                            solara.Text(f"{T['followers']}: {count(h['followers_end'], LANG)} ({count(h['followers_start'], LANG)} {WORDS['at_start']})")
                             solara.Text(f"{WORDS['unfollows']}: {percent(h['unfollow_rate_per_30d'], 1, LANG)}")
     Export(model)
 
@@ -303,7 +303,7 @@ def Export(model: StrategyPair):
         story = Story(a.name, b.name, {LANG: export_labels(model)}, load_story("demo").currency)
         pdf = bool(shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("AUDSIM_CHROMIUM"))
         write_report(c, out, LANG, story=story, pdf=pdf)
-        status.set(f"{WORDS['exported']} {out / ('report.pdf' if pdf else 'report.html')}")
+        status.set(f"{WORDS['exported']} {(out / ('report.pdf' if pdf else 'report.html')).resolve()}")  # wherever the server started
 
     task = solara.lab.use_task(export, dependencies=None)
     solara.Button(WORDS["export"], on_click=task, color="secondary", disabled=task.pending)
