@@ -57,6 +57,19 @@ def test_each_side_starts_from_its_own_presets_values(name):
     assert (chosen.staff if chosen.staff == "auto" else fixed_staff(chosen.staff, chosen.min_staff)) == desk
 
 
+def test_a_market_size_is_read_with_a_thousands_separator():
+    """The German page writes 1.095 for 1,095 and refused "20.000" as people; one separator, in groups of three, is
+    read in either language, and anything else is still refused."""
+    from sim.dashboard.pair import _whole
+
+    for text in ("20000", "20,000", "20.000", "20 000", "20_000"):
+        errors = []
+        assert _whole(text, "people", 100, 200_000, errors) == 20_000 and not errors, text
+    for text in ("20.00", "2,0000", "20.000,5", "1,500.000", "lots"):
+        errors = []
+        assert _whole(text, "people", 100, 2_000_000, errors) is None and errors, text
+
+
 def test_a_session_starts_its_own_pair_and_an_export_names_each_side():
     """A pair made once at import was every visitor's starting pair: a second browser found the first one's run
     half-played. Each session makes its own at first use, at day 0. An export names the sides apart where both run

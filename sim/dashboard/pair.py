@@ -9,6 +9,7 @@ a message to show.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import mesa
@@ -79,9 +80,13 @@ def _read(sc, knob: Knob):
     return value if value == "auto" else float(value)
 
 
+THOUSANDS = re.compile(r"\d{1,3}(?:([,.\s\u00a0\u202f'_])\d{3})(?:\1\d{3})*")  # 20,000 20.000 20 000: one separator throughout
+
+
 def _whole(text, name: str, lo: int, hi: int, errors: list[str]):
     try:
-        value = int(str(text).strip().replace(",", "").replace("_", ""))
+        text_ = str(text).strip()
+        value = int(re.sub(r"\D", "", text_) if THOUSANDS.fullmatch(text_) else text_)
         if not lo <= value <= hi:
             raise ValueError
         return value
