@@ -120,7 +120,7 @@ def test_summary_and_charts_render_and_follow_the_steps():
     rc.find(children=[f"A: The sales party: {app.T['day']} 3 of {count(pair.horizon)}"]).assert_single()
     card = pair.headline("left")
     shown = decimal(card["net_advocates_end"], "+.1f")  # the report's format: a true minus, no sign on a zero
-    rc.find(class_="advocates-left", children=[f"{app.WORDS['advocates']}: {shown} {app.WORDS['points']}"]).assert_single()
+    rc.find(class_="advocates-left", children=[f"{app.WORDS['advocates']}: {shown} {app.POINTS}"]).assert_single()
     assert rc.find(v.Btn, children=[app.WORDS["export"]]).widget
     chart_box, chart_rc = solara.render(app.chart("followers")(pair), handle_error=False)
     before = bytes(chart_rc.find(widgets.Image).widget.value)

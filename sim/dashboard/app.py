@@ -22,6 +22,7 @@ from matplotlib.ticker import FuncFormatter
 from mesa.visualization.utils import force_update, update_counter
 
 from ..experiments.demo import load_set, load_story, tool_defaults
+from ..model.word_of_mouth import ADVOCATE, DETRACTOR
 from ..report.i18n import TEXT
 from ..report.numbers import capital, count, decimal, money, number, percent
 from ..report.plots import time_axis
@@ -37,7 +38,7 @@ WORDS = {
            "market": "Market", "restart": "A change restarts both strategies from day 0 with the same seed.",
            "export": "Export report", "adjusted": "adjusted", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of", "at_start": "at the start",
-           "advocates": "Net advocates", "value": "Value so far, in today's money (contribution + equity now \u2212 at the start)", "points": "points (share above 0.7 trust minus share below 0.3)",
+           "advocates": "Net advocates", "value": "Value so far, in today's money (contribution + equity now \u2212 at the start)", "points": "points (share above {advocate} trust minus share below {detractor})",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
            "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "h/day": "h a day", "days/week": "days a week",
@@ -48,13 +49,14 @@ WORDS = {
            "market": "Markt", "restart": "Eine Änderung startet beide Strategien mit demselben Seed neu bei Tag 0.",
            "export": "Bericht exportieren", "adjusted": "angepasst", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von", "at_start": "zu Beginn",
-           "advocates": "Netto-Fürsprecher", "value": "Wert bisher, in heutigem Geld (Deckungsbeitrag + Kundenwert jetzt \u2212 am Anfang)", "points": "Punkte (Anteil mit Vertrauen über 0,7 minus Anteil unter 0,3)",
+           "advocates": "Netto-Fürsprecher", "value": "Wert bisher, in heutigem Geld (Deckungsbeitrag + Kundenwert jetzt \u2212 am Anfang)", "points": "Punkte (Anteil mit Vertrauen über {advocate} minus Anteil unter {detractor})",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
            "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "h/day": "Std. pro Tag",
                      "days/week": "Tage pro Woche", "of complaints": "der Beschwerden", "of unanswered": "vom Rest",
                      "EUR/day": "EUR pro Tag"}},
 }[LANG]
+POINTS = WORDS["points"].format(advocate=decimal(ADVOCATE, "g", LANG), detractor=decimal(DETRACTOR, "g", LANG))  # the census's thresholds
 PERCENT = {"organic_reach", "interaction_rate"}
 WEEKLY = PERCENT  # daily rates, shown as the mean of the last seven days
 FLOORS = {"organic_reach": 5.0, "interaction_rate": 0.5, "open_complaints": 10.0}  # day 0's upper limits (%, %, complaints)
@@ -261,7 +263,7 @@ def Summary(model: StrategyPair):
                     solara.Text(f"{model.labels[side]}: {T['day']} {count(h['days'], LANG)} {WORDS['of']} {count(model.horizon, LANG)}",
                                 style={"font-weight": "bold", "color": side_colour(side)})
                     if h["days"]:
-                        solara.Text(f"{WORDS['advocates']}: {decimal(h['net_advocates_end'], '+.1f', LANG)} {WORDS['points']}",
+                        solara.Text(f"{WORDS['advocates']}: {decimal(h['net_advocates_end'], '+.1f', LANG)} {POINTS}",
                                     style={"font-weight": "bold"}, classes=[f"advocates-{side}"])
                         solara.Text(f"{WORDS['value']}: {money(h['value'], LANG, 'EUR', signed=True)}", classes=[f"value-{side}"])
                         solara.Text(f"{T['trust_market']}: {decimal(h['long_term_trust'], '.3f', LANG)}")

@@ -85,8 +85,8 @@ THOUSANDS = re.compile(r"\d{1,3}(?:([,.\s\u00a0\u202f'_])\d{3})(?:\1\d{3})*")  #
 
 def _whole(text, name: str, lo: int, hi: int, errors: list[str]):
     try:
-        text_ = str(text).strip()
-        value = int(re.sub(r"\D", "", text_) if THOUSANDS.fullmatch(text_) else text_)
+        written = str(text).strip()
+        value = int(re.sub(r"\D", "", written) if THOUSANDS.fullmatch(written) else written)
         if not lo <= value <= hi:
             raise ValueError
         return value

@@ -234,7 +234,7 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
     return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), lo=lo, hi=hi)
 
 
-def _beyond_chance(point: dict, lang: str, a: str = "A", b: str = "B") -> str:
+def _beyond_chance(point: dict, lang: str, a: str, b: str) -> str:
     """Where a lead at every size tested (by the means) is beyond chance: at each size, at some (naming who leads
     there), or at none; "" for a point of another status (or one recorded before the sizes were)."""
     from ..report.i18n import TEXT
@@ -257,7 +257,7 @@ def _people(lang: str):
     return (lambda x: f"{x:,}".replace(",", ".")) if lang == "de" else (lambda x: f"{x:,}")
 
 
-def _where(point: dict, lang: str, a: str = "A", b: str = "B") -> str:
+def _where(point: dict, lang: str, a: str, b: str) -> str:
     """Where B overtakes A under another valuation, as a phrase for ``be_links``."""
     from ..report.i18n import TEXT
 

@@ -20,6 +20,11 @@ def dative(label: str, lang: str) -> str:
     return f"{article.capitalize() if head[0].isupper() else article} {rest}"
 
 
+def at(label: str, lang: str) -> str:
+    """German "bei" with ``label`` in the dative, contracted as one says it ("beim Stammtisch", "bei der Verkaufsparty")."""
+    return f"bei {dative(label, lang)}".replace("bei dem ", "beim ")
+
+
 TEXT = {
     "en": {
         "title": "How the audience answers: a comparison of posting strategies",
@@ -330,7 +335,7 @@ TEXT = {
         "valuation_item_unclear": "im Rahmen der Zufallsschwankung gleich viel wert wie {other} (Differenz {diff}; 95\u2011%\u2011Intervall {lo} bis {hi})",
         "profit_ahead": "Betrachtet man nur den Deckungsbeitrag über {period} (abgezinst): {who} {own}. Über die Zufallsschwankung hinaus mehr verdienen: {items}.",
         "profit_ahead_item": "{who} mit {profit} ({diff} mehr; 95\u2011%\u2011Intervall {lo} bis {hi})", "and": " und ",
-        "cost_of": "{cost} bei {who}",
+        "cost_of": "{cost} {at}",
         "margin_head": "Wie sehr das am Rohertrag je Verkauf hängt ({per_sale} angenommen{why}): ",
         "margin_why": "; die Kosten ändern sich damit nicht, Rohertrag und Kundenwert schon",
         "margin_at_least": "{who} ist mehr wert als {other}, solange ein Verkauf mindestens {share} davon bringt ({amount}; {interval}).",

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..experiments import stats
 from ..model.sales import FADING_VALUE, OTHER_VALUES
-from .i18n import TEXT, dative
+from .i18n import TEXT, at, dative
 from .numbers import capital, change_digits, common_unit, count, decimal, fixed, interval_ends, percent
 
 
@@ -353,8 +353,8 @@ def fading(comparison, story: Story, lang: str = "en") -> str:
         t, cash = TEXT[lang], money_in(comparison, lang, story.currency)
         kept = _valuation_item(comparison, story, lang, "value_costs_continue")
         costs = t["valuation_costs"].format(costs=t["and"].join(
-            t["cost_of"].format(cost=cash(_runs(comparison, name)["cost_per_year_end"].mean()),
-                                who=dative(story.label(name, lang), lang)).replace("bei dem ", "beim ")
+            t["cost_of"].format(cost=cash(_runs(comparison, name)["cost_per_year_end"].mean()), who=story.label(name, lang),
+                                at=at(story.label(name, lang), lang))
             for name in (story.proposed, story.current)),
             kept=t["valuation_kept"].format(who=story.label(story.proposed, lang), item=kept) if kept else "")
     return TEXT[lang]["valuation_fades"].format(who=story.label(story.proposed, lang), item=item, costs=costs)
@@ -380,8 +380,8 @@ def unsettled(comparison, story: Story, lang: str = "en") -> str:
             continue
         late, whole = trust[-1] - trust[-1 - SETTLING_DAYS], trust[-1] - trust[0]
         if abs(late) >= 0.001 and abs(late) >= UNSETTLED_SHARE * abs(whole):
-            at = f"bei {dative(story.label(name, lang), lang)}".replace("bei dem ", "beim ")
-            moved.append(t["moved_by"].format(who=story.label(name, lang), at=at, change=decimal(late, "+.3f", lang),
+            moved.append(t["moved_by"].format(who=story.label(name, lang), at=at(story.label(name, lang), lang),
+                                              change=decimal(late, "+.3f", lang),
                                               share=percent(abs(late / whole) if whole else 1.0, 0, lang)))
     if not moved:
         return ""

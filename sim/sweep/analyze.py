@@ -118,7 +118,7 @@ class _Coverage:
     unrun_runs: int
     failed_runs: int
     out: Path
-    resume: str = "--resume"  # the options that finish this sweep: its market and horizon, as it ran
+    resume: str  # the options that finish this sweep: its market and horizon as it ran, then --resume
 
     @property
     def missing(self) -> int:
