@@ -60,9 +60,9 @@ def timed_kernels() -> tuple[collections.Counter, collections.Counter]:
 
 
 def measure(scenario: str, people: int, days: int, seed: int = 3) -> dict:
-    seconds, calls = timed_kernels()
     sc = runner.resolve(SCENARIOS / f"{scenario}.toml", days, people)
-    sim.run(sc, seed=seed, days=5)  # kernels loaded, the market's graph kept
+    sim.run(sc, seed=seed, days=5)  # kernels compiled (or loaded) while they still see each other, the market's graph kept
+    seconds, calls = timed_kernels()
     model = AudienceModel(sc, seed=seed)
     seconds.clear(), calls.clear()
     start = time.perf_counter()
