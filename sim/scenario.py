@@ -21,6 +21,7 @@ from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+import tomli_w
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 ASSUMED = "assumed"
@@ -558,6 +559,15 @@ class Scenario(Table):
     def hash(self) -> str:
         """SHA-256 of the resolved scenario, for manifests."""
         return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+
+    def to_toml(self) -> str:
+        """The resolved scenario as a scenario file that reads back to the same scenario (the same hash)."""
+        def kept(node):  # TOML has no null: an unset optional setting is left out, as in a file that does not set it
+            if isinstance(node, dict):
+                return {k: kept(v) for k, v in node.items() if v is not None}
+            return [kept(v) for v in node] if isinstance(node, list) else node
+
+        return tomli_w.dumps(kept(self.model_dump(mode="json")))
 
     def scaled(self, factor: float) -> Scenario:
         """The same brand in a market ``factor`` times as large: every extensive setting scaled with it."""

@@ -1,5 +1,7 @@
 """The dashboard: the strategy pair, Solara rendering without a browser (issue #6, first layer)."""
 
+import html
+
 import ipyvuetify as v
 import ipywidgets as widgets
 import pytest
@@ -179,8 +181,8 @@ def test_export_writes_the_report_of_the_current_pair(tmp_path, monkeypatch):
     monkeypatch.delenv("AUDSIM_CHROMIUM", raising=False)
     monkeypatch.setattr(app.shutil, "which", lambda name: None)  # no browser: the HTML report only
     pair = StrategyPair(people="600")
-    pair.left.config = pair.left.config.with_overrides(**{"simulation.days": 20})
-    pair.right.config = pair.right.config.with_overrides(**{"simulation.days": 20})
+    pair.left.plan = pair.left.plan.with_overrides(**{"simulation.days": 20})
+    pair.right.plan = pair.right.plan.with_overrides(**{"simulation.days": 20})
     box, rc = solara.render(app.Summary(pair), handle_error=False)
     rc.find(v.Btn, children=[app.WORDS["export"]]).widget.click()
     deadline = time.time() + 120
@@ -194,3 +196,91 @@ def test_export_writes_the_report_of_the_current_pair(tmp_path, monkeypatch):
     assert "A-tupperparty" in page and "B-stammtisch" in page
     # the whole path: the server's folder is not the client's to guess
     rc.find(v.Alert, children=[f"{app.WORDS['exported']} {reports[0].resolve()}"]).wait_for(timeout=10)
+    # the report's command runs the two strategies as set again, from the files beside it, to the same numbers
+    import json
+    import shlex
+
+    from click.testing import CliRunner
+
+    from sim.cli import main
+
+    command = json.loads((reports[0].parent / "manifest.json").read_text())["command"]
+    assert html.escape(command) in page and command.startswith("audsim compare ")
+    result = CliRunner().invoke(main, shlex.split(command)[1:])
+    assert result.exit_code == 0, result.output
+    again = shlex.split(command)[shlex.split(command).index("--out") + 1]
+    assert (tmp_path / again / "compare.csv").read_text() == (reports[0].parent / "compare.csv").read_text()
+
+
+def test_a_product_crisis_happens_to_both_sides_and_raises_their_complaints():
+    """The sidebar's crisis is one more [[timeline]] entry on both sides (the market's customers have it, whatever
+    the brand does): the same pair without it differs by that alone, so complaints raised in the window rise on
+    both sides, and none before it."""
+    from sim.dashboard.pair import crisis_settings
+
+    settings, day = crisis_settings(), 10
+    calm, crisis = small(), small(crisis=day)
+    assert calm.crisis is None and crisis.crisis == day and not crisis.errors
+    for side in ("left", "right"):
+        (entry,) = crisis.model(side).plan.timeline
+        assert (entry.first, entry.to) == (day, day + settings["days"])
+        base = calm.model(side).plan.service.problem_rate
+        assert crisis.model(side).plan.during(day).service.problem_rate == pytest.approx(base * settings["problems_times"])
+    calm.advance(day + 20)
+    crisis.advance(day + 20)
+    for side in ("left", "right"):
+        before = [calm.series(side, "complaints_raised")[:day], crisis.series(side, "complaints_raised")[:day]]
+        assert before[0] == before[1]  # the same days until the crisis starts
+        assert sum(crisis.series(side, "complaints_raised")[day:]) > 3 * sum(calm.series(side, "complaints_raised")[day:]), side
+    assert crisis.events("left") == [(day, day + 20)]  # started, and lasting up to today
+    late = small(crisis=5000, lang="de")
+    assert late.crisis is None and late.errors == [f"Krise = Tag 5000: erwartet wird ein Tag vor dem Ende, Tag {late.horizon}"]
+
+
+def test_the_crisis_is_marked_once_in_grey_where_both_sides_have_it():
+    pair = small(crisis=3)
+    pair.advance(6)
+    ax = app.figure(pair, "open_complaints").axes[0]
+    marked = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert len(marked) == 1 and [t.get_text().strip() for t in ax.texts] == [app.WORDS["crisis_mark"]]
+    assert all(float(t).is_integer() for t in ax.get_yticks())  # complaints are counted whole
+
+
+def test_settings_a_strategy_does_not_use_are_greyed_out_and_say_why():
+    """A brand without a page posts nothing and deletes nothing; a desk of nobody keeps no hours: those sliders stay
+    visible (the preset's values) but cannot be moved, and their labels say why."""
+    def disabled(name):
+        app.preset["left"].set(name)
+        app.knobs["left"].set(preset_knobs(name, 1500))
+        box, rc = solara.render(app.Side("left"), handle_error=False)
+        return {key for key, slider in zip([k for k in app.KNOBS if k != "staff"], rc.find(v.Slider).widgets) if slider.disabled}
+
+    try:
+        assert disabled("absent") >= set(app.PAGE_KNOBS)
+        assert disabled("tupperparty") == set(app.DESK_KNOBS)  # no staff; it still deletes criticism
+        assert disabled("stammtisch") == set()
+    finally:
+        app.preset["left"].set(app.DEFAULTS["left"])
+        app.knobs["left"].set(preset_knobs(app.DEFAULTS["left"]))
+
+
+def test_the_card_says_how_to_start_and_then_shows_b_minus_a():
+    pair = small()
+    box, rc = solara.render(app.Summary(pair), handle_error=False)
+    rc.find(class_="start-hint").assert_single()
+    assert not rc.find(children=[app.WORDS["difference"]]).widgets
+    pair.advance(20)
+    force_update()
+    assert not rc.find(class_="start-hint").widgets
+    a, b = pair.headline("left"), pair.headline("right")
+    shown = decimal(b["net_advocates_end"] - a["net_advocates_end"], "+.1f")
+    rc.find(children=[app.WORDS["difference"]]).assert_single()
+    rc.find(children=[f"{app.WORDS['advocates']}: {shown} {app.WORDS['points_short']}"]).assert_single()
+    rc.find(children=[f"{app.T['followers']}: {count(b['followers_end'] - a['followers_end'], signed=True)}"]).assert_single()
+
+
+def test_the_german_page_answers_bad_input_in_german():
+    pair = StrategyPair(people="viele", seed="-1", left="nix", lang="de")
+    assert pair.errors[0] == "Personen im Markt = 'viele': erwartet wird eine ganze Zahl von 100 bis 200.000"
+    assert pair.errors[1].startswith("Seed = '-1': erwartet wird eine ganze Zahl von 0 bis ")
+    assert pair.errors[2].startswith("Vorlage = 'nix': erwartet wird eine von ")

@@ -199,3 +199,17 @@ def test_every_allowed_value_runs(key, value):
         assert "\n" not in str(e) and key.rsplit(".", 1)[1] in str(e)
         return
     assert len(sim.run(scenario, seed=1).daily) == 3
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.toml")), ids=lambda p: p.stem)
+def test_a_scenario_written_as_a_file_reads_back_the_same(path, tmp_path):
+    """The dashboard's export writes the strategies as set, so that the report's command runs them again: every
+    shipped scenario, with a timeline entry and a calendar added, reads back to the same scenario (the same hash)."""
+    from sim import runner
+
+    sc = runner.resolve(path).with_overrides(timeline=[{"from": 3, "to": 8, "service": {"problem_rate": 0.01}},
+                                                       {"at": 9, "strategy": {"posts_per_day": 2}}])
+    for scenario in (sc, sc.with_overrides(**{"strategy.calendar": [["info"], [], ["promo", "info"], [], [], [], ["service"]]})):
+        (tmp_path / "again.toml").write_text(scenario.to_toml())
+        again = runner.resolve(tmp_path / "again.toml")
+        assert again.hash() == scenario.hash() and again == scenario

@@ -11,14 +11,16 @@ The card shows ``summarize()`` of the days so far.
 from __future__ import annotations
 
 import functools
+import io
 import os
 import shutil
 import time
 from pathlib import Path
 
+import ipywidgets as widgets
 import solara
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from mesa.visualization.utils import force_update, update_counter
 
 from ..experiments.demo import load_set, load_story, tool_defaults
@@ -27,7 +29,7 @@ from ..report.i18n import TEXT
 from ..report.numbers import capital, count, decimal, money, number, percent
 from ..report.plots import time_axis
 from ..report.story import Story
-from .pair import KNOBS, LIVE_PEOPLE, SERIES, StrategyPair, preset_knobs, presets
+from .pair import KNOBS, LIVE_PEOPLE, SERIES, StrategyPair, crisis_settings, live, preset_knobs, presets
 
 LANG = os.environ.get("AUDSIM_LANG", "en") if os.environ.get("AUDSIM_LANG") in TEXT else "en"
 T = TEXT[LANG]
@@ -41,6 +43,10 @@ WORDS = {
            "advocates": "Net advocates", "value": "Value so far, in today's money (contribution + equity now \u2212 at the start)", "points": "points (share above {advocate} trust minus share below {detractor})",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
+           "crisis": "Product crisis", "crisis_none": "none", "crisis_from": "from day {day}", "crisis_mark": "crisis",
+           "crisis_help": "{days} days of {times} times the everyday customer problems, for both strategies",
+           "no_page": "(no page)", "no_desk": "(no desk)", "difference": "B \u2212 A", "value_short": "Value so far", "points_short": "points",
+           "start": "Day 0: Play runs both strategies side by side; Step moves both on by {pace}.",
            "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "h/day": "h a day", "days/week": "days a week",
                      "of complaints": "of complaints", "of unanswered": "of the rest", "EUR/day": "EUR a day"}},
     "de": {"A": "Strategie A", "B": "Strategie B", "preset": "Vorlage", "promo_share": "Werbung", "posts_per_day": "Posts",
@@ -52,6 +58,10 @@ WORDS = {
            "advocates": "Netto-Fürsprecher", "value": "Wert bisher, in heutigem Geld (Deckungsbeitrag + Kundenwert jetzt \u2212 am Anfang)", "points": "Punkte (Anteil mit Vertrauen über {advocate} minus Anteil unter {detractor})",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
+           "crisis": "Produktkrise", "crisis_none": "keine", "crisis_from": "ab Tag {day}", "crisis_mark": "Krise",
+           "crisis_help": "{days} Tage lang {times}-mal so viele Kundenprobleme wie sonst, für beide Strategien",
+           "no_page": "(keine Seite)", "no_desk": "(kein Service-Team)", "difference": "B \u2212 A", "value_short": "Wert bisher", "points_short": "Punkte",
+           "start": "Tag 0: \u201eAbspielen\u201c lässt beide Strategien nebeneinander laufen, \u201eSchritt\u201c rückt beide um {pace} vor.",
            "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "h/day": "Std. pro Tag",
                      "days/week": "Tage pro Woche", "of complaints": "der Beschwerden", "of unanswered": "vom Rest",
                      "EUR/day": "EUR pro Tag"}},
@@ -86,13 +96,17 @@ seed = solara.reactive("7")
 playing = solara.reactive(False)
 pace = solara.reactive(1)  # days per step and per redraw while playing
 pair = solara.reactive(None)  # each browser session's own pair, made at its first render: a default object would be shared
+crisis = solara.reactive(None)  # the day the product crisis starts, or none
+PAGE_KNOBS = ("promo_share", "posts_per_day", "delete_share", "paid_boost")  # what a brand without a page does not do
+DESK_KNOBS = ("hours_per_day", "days_per_week", "answer_share")  # what a desk of nobody does not do
+COUNTS = {"followers", "open_complaints"}  # whole people and complaints: no tick at 2.5
 
 
 def restart() -> None:
     """A new pair from the settings as they stand, paused at day 0."""
     playing.set(False)
     pair.set(StrategyPair(preset["left"].value, preset["right"].value, knobs["left"].value, knobs["right"].value,
-                          people.value, seed.value, lang=LANG))
+                          people.value, seed.value, lang=LANG, crisis=crisis.value))
 
 
 def session_pair() -> StrategyPair:
@@ -146,9 +160,7 @@ def figure(p: StrategyPair, name: str):
         seen += [v for v in values if v == v]
         same = side == "right" and preset["left"].value == preset["right"].value  # one strategy twice: B dotted
         ax.plot(range(len(values)), values, color=side_colour(side), label=p.labels[side], lw=1.5, ls=":" if same else "-")
-        for day in p.events(side):
-            ax.axvline(day, color=side_colour(side), ls="--", lw=1)
-            ax.text(day, 0.97, f" {WORDS['timeline']}", transform=ax.get_xaxis_transform(), fontsize=7, color=side_colour(side), va="top")
+    mark_events(ax, p)
     floor = 1.3 * max(p.model(side).followers.size for side in SIDES) if name == "followers" else FLOORS.get(name, 1.0)
     ax.set_xlim(0, p.horizon)
     ax.set_ylim(0, 1 if name in TRUST else p.upper(name, seen + [floor]))
@@ -156,11 +168,28 @@ def figure(p: StrategyPair, name: str):
                  fontsize=10)
     time_axis(ax, p.horizon, LANG)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, LANG)))  # 10.000 and 0,5 on a German page
+    if name in COUNTS:
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.label.set_fontsize(8)
     ax.tick_params(labelsize=8)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7, loc="upper right")  # the lines start low-left: the top right stays clear longest
     return fig
+
+
+def mark_events(ax, p: StrategyPair) -> None:
+    """A dashed line where a [[timeline]] entry starts and a light band over its days so far: in the side's colour,
+    or grey where both sides have it (the product crisis happens to both markets)."""
+    windows: dict[tuple[int, int], list[str]] = {}
+    for side in SIDES:
+        for window in p.events(side):
+            windows.setdefault(window, []).append(side)
+    for (first, end), sides in windows.items():
+        shade = side_colour(sides[0]) if len(sides) == 1 else "0.4"
+        ax.axvspan(first, max(end, first + 1), color=shade, alpha=0.1, lw=0)
+        ax.axvline(first, color=shade, ls="--", lw=1)
+        word = WORDS["crisis_mark"] if first == p.crisis else WORDS["timeline"]
+        ax.text(first, 0.97, f" {word}", transform=ax.get_xaxis_transform(), fontsize=8, color=shade, va="top")
 
 
 def weekly_mean(values: list[float]) -> list[float]:
@@ -179,7 +208,10 @@ def chart(name: str):
     @solara.component
     def Chart(model: StrategyPair):
         update_counter.get()  # redraw after every step
-        solara.FigureMatplotlib(figure(model, name), format="png", dpi=80)
+        picture = io.BytesIO()
+        figure(model, name).savefig(picture, format="png", dpi=100)
+        # as wide as its column, on any screen (Solara's own figure keeps the picture's pixels: small on a wide screen)
+        widgets.Image.element(value=picture.getvalue(), format="png", layout=widgets.Layout(width="100%", height="auto"))
 
     Chart.__name__ = f"Chart_{name}"
     return Chart
@@ -189,6 +221,11 @@ def chart(name: str):
 def preset_label(name: str) -> str:
     """A preset as the client reads it: its label in the demo's story, else its name."""
     return capital(load_story("demo").label(name, LANG))
+
+
+@functools.cache
+def runs_a_page(name: str) -> bool:
+    return live(name).strategy.has_page
 
 
 def _unit(knob) -> str:
@@ -203,18 +240,35 @@ def Side(side: str):
     names = {preset_label(name): name for name in presets()}  # a client picks "The regulars' table", not a file name
     solara.Select(label=WORDS["preset"], value=preset_label(preset[side].value), values=list(names),
                   on_value=lambda v: choose(side, names[v]), classes=[f"preset-{side}"])
+    has_page = runs_a_page(preset[side].value)
     with solara.Column(classes=[f"knobs-{side}"]):
         for key, knob in KNOBS.items():
             value = values[key]
-            label = f"{WORDS[key]}: {knob.shown(value, LANG)} {WORDS['auto'] if value == 'auto' else _unit(knob)}"
+            unused = WORDS["no_page"] if key in PAGE_KNOBS and not has_page else (
+                WORDS["no_desk"] if key in DESK_KNOBS and values["staff"] == 0 else "")
+            label = f"{WORDS[key]}: {knob.shown(value, LANG)} {WORDS['auto'] if value == 'auto' else _unit(knob)} {unused}".rstrip()
             if key == "staff":
                 options = ["auto", *(str(i) for i in range(int(knob.hi) + 1))]
                 shown = "auto" if value == "auto" else str(int(value))
                 solara.Select(label=label, value=shown if shown in options else "auto", values=options,
                               on_value=lambda v, s=side: turn(s, "staff", v if v == "auto" else int(v)))
-            else:
+            else:  # a setting the side's strategy does not use stays visible, greyed out, and says why
                 solara.SliderFloat(label=label, value=float(value), min=knob.lo, max=knob.hi, step=knob.step,
-                                   on_value=lambda v, s=side, k=key: turn(s, k, v), thumb_label=False)
+                                   on_value=lambda v, s=side, k=key: turn(s, k, v), thumb_label=False, disabled=bool(unused))
+
+
+@solara.component
+def Crisis():
+    """The product crisis: none, or from one of the offered days before the horizon, for both strategies."""
+    settings = crisis_settings()
+    horizon = session_pair().horizon
+    options = {WORDS["crisis_none"]: None, **{WORDS["crisis_from"].format(day=count(d, LANG)): d
+                                              for d in settings["starts"] if d < horizon}}
+    shown = next((text for text, d in options.items() if d == crisis.value), WORDS["crisis_none"])
+    solara.Select(label=WORDS["crisis"], value=shown, values=list(options),
+                  on_value=lambda v: (crisis.set(options[v]), restart()), classes=["crisis"])
+    solara.Text(WORDS["crisis_help"].format(days=settings["days"], times=settings["problems_times"]),
+                style={"font-size": "0.85em", "color": "#555"})
 
 
 @solara.component
@@ -255,10 +309,10 @@ def Summary(model: StrategyPair):
     update_counter.get()
     for message in model.errors:
         solara.Error(f"{WORDS['bad']}: {message}", classes=["input-error"])
+    headlines = {side: model.headline(side) for side in SIDES}
     with solara.Card(WORDS["card"]):
         with solara.Row():
-            for side in SIDES:
-                h = model.headline(side)
+            for side, h in headlines.items():
                 with solara.Column(classes=[f"headline-{side}"]):
                     solara.Text(f"{model.labels[side]}: {T['day']} {count(h['days'], LANG)} {WORDS['of']} {count(model.horizon, LANG)}",
                                 style={"font-weight": "bold", "color": side_colour(side)})
@@ -270,7 +324,23 @@ def Summary(model: StrategyPair):
                         if model.model(side).config.strategy.has_page:
                             solara.Text(f"{T['followers']}: {count(h['followers_end'], LANG)} ({count(h['followers_start'], LANG)} {WORDS['at_start']})")
                             solara.Text(f"{WORDS['unfollows']}: {percent(h['unfollow_rate_per_30d'], 1, LANG)}")
+            if all(h["days"] for h in headlines.values()):
+                difference_column(model, headlines["left"], headlines["right"])
+        if not any(h["days"] for h in headlines.values()):
+            solara.Text(WORDS["start"].format(pace=WORDS["paces"][pace.value]), style={"color": "#555"}, classes=["start-hint"])
     Export(model)
+
+
+def difference_column(model: StrategyPair, a: dict, b: dict):
+    """B minus A on the card's measures, signed: the comparison the meeting is about, without mental arithmetic."""
+    with solara.Column(classes=["headline-difference"]):
+        solara.Text(WORDS["difference"], style={"font-weight": "bold"})
+        solara.Text(f"{WORDS['advocates']}: {decimal(b['net_advocates_end'] - a['net_advocates_end'], '+.1f', LANG)} "
+                    f"{WORDS['points_short']}", style={"font-weight": "bold"})
+        solara.Text(f"{WORDS['value_short']}: {money(b['value'] - a['value'], LANG, 'EUR', signed=True)}")
+        solara.Text(f"{T['trust_market']}: {decimal(b['long_term_trust'] - a['long_term_trust'], '+.3f', LANG)}")
+        if all(model.model(side).config.strategy.has_page for side in SIDES):
+            solara.Text(f"{T['followers']}: {count(b['followers_end'] - a['followers_end'], LANG, signed=True)}")
 
 
 def export_labels(model: StrategyPair) -> dict:
@@ -279,7 +349,7 @@ def export_labels(model: StrategyPair) -> dict:
     with "the regulars' table", nor call a sales party without promotion "the sales party")."""
     words = load_story("demo").labels.get(LANG, {})
     out = {}
-    for side, config in (("left", model.left.config), ("right", model.right.config)):
+    for side, config in (("left", model.left.plan), ("right", model.right.plan)):
         name = preset[side].value
         marks = [SIDES[side]] if preset["left"].value == preset["right"].value else []
         if knobs[side].value != preset_knobs(name, config.market.people):
@@ -300,11 +370,14 @@ def Export(model: StrategyPair):
         status.set(WORDS["exporting"])
         stamp = time.strftime("%Y%m%d-%H%M%S")
         out = next(p for i in range(1000) if not (p := Path("results") / "dashboard" / (stamp + (f"-{i}" if i else ""))).exists())
-        a, b = model.left.config, model.right.config
+        a, b = model.left.plan, model.right.plan  # as set, timeline included (``config`` is the day's)
         c = compare({a.name: a, b.name: b}, reps=10, baseline=a.name, seed=a.simulation.seed, workers=1)
+        files = {f"{sc.name}.toml": sc.to_toml() for sc in (a, b)}  # the strategies as set: the report's command runs them again
+        c.manifest["command"] = (f"audsim compare {' '.join(str(out / name) for name in files)} --reps 10 "
+                                 f"--seed {a.simulation.seed} --baseline {a.name} --out {out}/again")
         story = Story(a.name, b.name, {LANG: export_labels(model)}, load_story("demo").currency)
         pdf = bool(shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("AUDSIM_CHROMIUM"))
-        write_report(c, out, LANG, story=story, pdf=pdf)
+        write_report(c, out, LANG, story=story, pdf=pdf, files=files)
         status.set(f"{WORDS['exported']} {(out / ('report.pdf' if pdf else 'report.html')).resolve()}")  # wherever the server started
 
     task = solara.lab.use_task(export, dependencies=None)
@@ -335,6 +408,7 @@ def Page():
         solara.Markdown(f"### {WORDS['market']}")
         solara.InputText(WORDS["people"], value=people.value, on_value=resize, continuous_update=False)
         solara.InputText(WORDS["seed"], value=seed.value, on_value=lambda v: (seed.set(v), restart()), continuous_update=False)
+        Crisis()
     Summary(p)
     with solara.GridFixed(columns=2):
         for name in SERIES:

@@ -8,7 +8,7 @@ module fills the cache once with ``npm pack`` (the npm registry is reachable
 where the public CDN is not). The package versions are read from the
 installed Solara's page template, so they follow Solara's upgrades.
 
-    python -m sim.dashboard.assets      # or: audsim dashboard --install-assets
+    python -m sim.dashboard.assets      # audsim dashboard does it too, before it starts
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from ..experiments.demo import load_story, scenarios_dir, tool_defaults
 from ..model import AudienceModel
 from ..model.measures import summarize
 from ..model.service import fixed_staff
-from ..report.numbers import capital, decimal, percent
+from ..report.numbers import capital, count, decimal, percent
 from ..scenario import ScenarioError
 
 
@@ -81,9 +81,16 @@ def _read(sc, knob: Knob):
 
 
 THOUSANDS = re.compile(r"\d{1,3}(?:([,.\s\u00a0\u202f'_])\d{3})(?:\1\d{3})*")  # 20,000 20.000 20 000: one separator throughout
+MESSAGES = {  # the pair's own messages, in the page's language (the scenario's own errors stay as the CLI writes them)
+    "en": {"whole": "{name} = {text!r}: expected a whole number from {lo} to {hi}", "preset": "preset = {text!r}: expected one of {allowed}",
+           "crisis": "crisis = day {text}: expected a day before the horizon, {hi}", "people": "people", "seed": "seed"},
+    "de": {"whole": "{name} = {text!r}: erwartet wird eine ganze Zahl von {lo} bis {hi}",
+           "preset": "Vorlage = {text!r}: erwartet wird eine von {allowed}",
+           "crisis": "Krise = Tag {text}: erwartet wird ein Tag vor dem Ende, Tag {hi}", "people": "Personen im Markt", "seed": "Seed"},
+}
 
 
-def _whole(text, name: str, lo: int, hi: int, errors: list[str]):
+def _whole(text, name: str, lo: int, hi: int, errors: list[str], lang: str = "en"):
     try:
         written = str(text).strip()
         value = int(re.sub(r"\D", "", written) if THOUSANDS.fullmatch(written) else written)
@@ -91,22 +98,32 @@ def _whole(text, name: str, lo: int, hi: int, errors: list[str]):
             raise ValueError
         return value
     except ValueError:
-        errors.append(f"{name} = {text!r}: expected a whole number from {lo:,} to {hi:,}")
+        words = MESSAGES[lang]
+        errors.append(words["whole"].format(name=words[name], text=text, lo=count(lo, lang), hi=count(hi, lang)))
         return None
+
+
+def crisis_settings() -> dict:
+    """The dashboard's product crisis (scenarios/sets/defaults.toml): how long it lasts, how many times the everyday
+    problems customers have, and the days a client can start it on."""
+    return tool_defaults()["dashboard"]["crisis"]
 
 
 class StrategyPair(mesa.Model):
     """Holds two AudienceModels; one step is one day of both."""
 
     def __init__(self, left: str | None = None, right: str | None = None, left_knobs: dict | None = None,
-                 right_knobs: dict | None = None, people: str = "20000", seed: str = "7", rng=None, lang: str = "en"):
+                 right_knobs: dict | None = None, people: str = "20000", seed: str = "7", rng=None, lang: str = "en",
+                 crisis: int | None = None):
         super().__init__(rng=rng)
         self.errors: list[str] = []
+        self.lang = lang
+        self.crisis = None  # the day the product crisis starts, once it is part of both scenarios
         defaults = tool_defaults()["dashboard"]
-        n = _whole(people, "people", 100, 200_000, self.errors) or LIVE_PEOPLE
-        s = _whole(seed, "seed", 0, 2**31 - 1, self.errors)
-        self.left_scenario = self._preset(left or defaults["left"], n, s, left_knobs or {})
-        self.right_scenario = self._preset(right or defaults["right"], n, s, right_knobs or {})
+        n = _whole(people, "people", 100, 200_000, self.errors, lang) or LIVE_PEOPLE
+        s = _whole(seed, "seed", 0, 2**31 - 1, self.errors, lang)
+        self.left_scenario = self._with_crisis(self._preset(left or defaults["left"], n, s, left_knobs or {}), crisis)
+        self.right_scenario = self._with_crisis(self._preset(right or defaults["right"], n, s, right_knobs or {}), crisis)
         # names are file-safe (they name the exported report's scenarios); labels are what the page shows
         self.left = AudienceModel(self.left_scenario.with_overrides(name=f"A-{self.left_scenario.name}"))
         self.right = AudienceModel(self.right_scenario.with_overrides(name=f"B-{self.right_scenario.name}"))
@@ -117,7 +134,7 @@ class StrategyPair(mesa.Model):
 
     def _preset(self, name: str, people: int, seed, knobs: dict):
         if name not in presets():
-            self.errors.append(f"preset = {name!r}: expected one of {', '.join(presets())}")
+            self.errors.append(MESSAGES[self.lang]["preset"].format(text=name, allowed=", ".join(presets())))
             name = tool_defaults()["dashboard"]["right"]
         sc = live(name, people).with_overrides(**{"simulation.seed": seed})
         for k, value in knobs.items():  # one at a time, so one bad value does not discard the others
@@ -128,6 +145,21 @@ class StrategyPair(mesa.Model):
             except (ScenarioError, KeyError) as e:
                 self.errors.append(str(e).removeprefix("override: "))
         return sc
+
+    def _with_crisis(self, sc, day: int | None):
+        """The scenario with the product crisis from ``day`` as one more [[timeline]] entry (the same for both sides:
+        it happens to the market's customers, whatever the brand does)."""
+        if day is None:
+            return sc
+        if not 0 <= day < sc.simulation.days:
+            message = MESSAGES[self.lang]["crisis"].format(text=day, hi=sc.simulation.days)
+            if message not in self.errors:  # said once for the two sides
+                self.errors.append(message)
+            return sc
+        crisis, self.crisis = crisis_settings(), day
+        entry = {"from": day, "to": min(day + crisis["days"], sc.simulation.days),
+                 "service": {"problem_rate": min(1.0, sc.service.problem_rate * crisis["problems_times"])}}
+        return sc.with_overrides(timeline=[*sc.model_dump(mode="json")["timeline"], entry], source="dashboard crisis")
 
     @property
     def horizon(self) -> int:
@@ -153,10 +185,12 @@ class StrategyPair(mesa.Model):
     def series(self, side: str, name: str) -> list:
         return self.model(side).datacollector.model_vars.get(name, [])
 
-    def events(self, side: str) -> list[int]:
-        """Days on which the side's [[timeline]] entries start, up to today."""
+    def events(self, side: str) -> list[tuple[int, int]]:
+        """The side's [[timeline]] entries that have started by today, as (first day, day after the last, or today
+        while it lasts)."""
         model = self.model(side)
-        return sorted({c.first for c in model.plan.timeline if c.first < model.day})
+        return sorted({(c.first, min(model.day, model.plan.simulation.days if c.to is None else c.to))
+                       for c in model.plan.timeline if c.first < model.day})
 
     def upper(self, name: str, values: list[float]) -> float:
         """The chart's upper limit: the next of 1, 2, 5 x 10^k above everything seen so far (never lower)."""

@@ -101,12 +101,14 @@ def fit_to_insights(shipped: dict[str, Scenario], current: str, export: Path, wo
 
 
 def write_report(comparison: Comparison, out: str | Path, lang: str = "en", overwrite: bool = False, breakeven=None,
-                 story: Story | None = None, pdf: bool = False, pptx: bool = False) -> Path:
+                 story: Story | None = None, pdf: bool = False, pptx: bool = False, files: dict[str, str] | None = None) -> Path:
     """The comparison's files plus report.html (and report.pdf, report.pptx, the break-even market's files if
-    asked), in one atomic write: a failed print leaves nothing half-written."""
+    asked, and further ``files``, name to text), in one atomic write: a failed print leaves nothing half-written."""
     words = (story or Story()).resolved(comparison)  # the plots beside the report speak its language too
 
     def fill(tmp: Path):
+        for name, text in (files or {}).items():
+            (tmp / name).write_text(text, encoding="utf-8")
         comparison.write_into(tmp, lang=lang, story=words)
         if breakeven is not None:
             breakeven.write_into(tmp, lang, breakeven.labels(words, lang), words.currency)
