@@ -624,8 +624,14 @@ def params(markdown):
     if markdown:
         click.echo(parameters_markdown(swept_ranges(scenarios_dir() / "sweeps")), nl=False)
         return
+    base_file = scenarios_dir() / "base" / "mid-size-brand.toml"
+    base = runner.resolve(base_file)  # what the shipped strategies extend: a larger market, a longer horizon
+    click.echo(f"Defaults are what a scenario file gets for a key it does not set; '[shipped: ...]' where "
+               f"{base_file.relative_to(scenarios_dir().parent)}, which every shipped strategy extends, sets another value.")
     for r in parameters():
-        click.echo(f"{r['key']:<40} {plain(r['default']):<12} {r['range']:<16} {r['unit']:<28} {r['meaning']} (source: {r['source']})")
+        shipped = base.value(r["key"]) if not r["key"].startswith("content.TYPE.") else r["default"]
+        differs = f" [shipped: {plain(shipped)}]" if shipped != r["default"] else ""
+        click.echo(f"{r['key']:<40} {plain(r['default']):<12} {r['range']:<16} {r['unit']:<28} {r['meaning']} (source: {r['source']}){differs}")
 
 
 def _num(x, spec: str) -> str:

@@ -94,3 +94,15 @@ def test_ctrl_c_ends_every_command_alike_and_a_study_that_keeps_its_runs_says_ho
                                     "--out", str(fitted)])
     assert res.exit_code == 130 and "fit.runs" in res.output and "--resume" in res.output, res.output
     assert not fitted.exists()
+
+
+def test_params_says_where_the_shipped_strategies_differ_from_the_defaults():
+    """`audsim params` lists what a file that does not set a key gets; a reader took market.people = 20000 for the
+    shipped market. Where the base every shipped strategy extends sets another value, the row says so."""
+    base = sim.load(SCENARIOS / "base" / "mid-size-brand.toml")
+    res = CliRunner().invoke(main, ["params"])
+    assert res.exit_code == 0, res.output
+    rows = {line.split()[0]: line for line in res.output.splitlines()[1:]}
+    assert rows["market.people"].endswith(f"[shipped: {base.market.people}]") and base.market.people != 20_000
+    assert rows["simulation.days"].endswith(f"[shipped: {base.simulation.days}]")
+    assert "[shipped:" not in rows["simulation.seed"]  # the same in both

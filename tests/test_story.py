@@ -974,3 +974,24 @@ def test_a_different_gross_profit_per_sale_changes_the_value_gap_as_the_margin_s
     for p in (40.0, 20.0):
         s = runs[p, "stammtisch"]
         assert s["gross_profit_present"] - s["cost_present"] == pytest.approx(s["net_profit_present"])
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_break_even_says_where_the_clients_market_lies(lang):
+    """A client reads "from about 16,000 people" and asks "and mine?": the sentence places the report's own market
+    against the break-even's interval (beyond: B worth more; below: A; within: too close to call), or says it lies
+    outside the sizes tested; and says nothing more where a lead holds at every size and the market is among them."""
+    from sim.experiments.breakeven import your_market
+
+    base = {"smallest": 10_000, "largest": 1_000_000}
+    point = {"status": "b_overtakes", **base, "people": 16_000.0, "low": 15_000.0, "high": 17_000.0}
+    beyond, below, within = (your_market(point, n, "the party", "the table", lang) for n in (240_000, 12_000, 16_500))
+    assert "the table" in beyond and "the party" not in beyond and ("240,000" if lang == "en" else "240.000") in beyond
+    assert "the party" in below and "the table" not in below
+    assert "the party" not in within and "the table" not in within and within != beyond
+    open_above = {**point, "high": None}  # the interval reaches beyond the largest size: never surely beyond it
+    assert your_market(open_above, 5_000_000, "the party", "the table", lang) == within.replace("16,500", "5,000,000").replace("16.500", "5.000.000")
+    ahead = {"status": "b_ahead_everywhere", **base}
+    assert your_market(ahead, 240_000, "a", "b", lang) == ""
+    outside = your_market(ahead, 5_000_000, "a", "b", lang)
+    assert outside and "{" not in outside and outside != within

@@ -95,17 +95,20 @@ class BreakEven:
         labels = labels or {}
         return labels.get(self.manifest["a"], self.manifest["a"]), labels.get(self.manifest["b"], self.manifest["b"])
 
-    def sentences(self, lang: str = "en", labels: dict | None = None) -> list[str]:
-        """Paragraphs: where B overtakes A (and where both leave the brand worth less than at the start); the same
-        with each strategy's cost of its last year kept up after the end (what holding the market's trust where it
-        ends costs); and, where both ran with the same range, where B would overtake A with the market revalued
-        with a weaker and a stronger link of trust to money. ``labels``: scenario name -> the words for it."""
+    def sentences(self, lang: str = "en", labels: dict | None = None, market: int | None = None) -> list[str]:
+        """Paragraphs: where B overtakes A, where the client's ``market`` (people) lies against that, and where both
+        leave the brand worth less than at the start; the same with each strategy's cost of its last year kept up
+        after the end (what holding the market's trust where it ends costs); and, where both ran with the same
+        range, where B would overtake A with the market revalued with a weaker and a stronger link of trust to
+        money. ``labels``: scenario name -> the words for it."""
         from ..report.i18n import TEXT
         from ..report.story import valuation_pct
 
         a, b = self.names(labels)
         t, other, pct = TEXT[lang], self.point.get("other_valuations") or {}, valuation_pct(self.manifest)
         out = [describe(self.point, a, b, lang)]
+        if market is not None and (yours := your_market(self.point, market, a, b, lang)):
+            out[0] += " " + yours
         if below := self.both_below("value", lang):
             out[0] += " " + t["be_both_below"].format(sizes=below)
         if COSTS_CONTINUE in other:
@@ -232,6 +235,21 @@ def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
     lo = num(two_figures(point["low"])) if point["low"] is not None else t["be_below"].format(n=num(point["smallest"]))
     hi = num(two_figures(point["high"])) if point["high"] is not None else t["be_beyond"].format(n=num(point["largest"]))
     return t["be_overtakes"].format(a=a, b=b, n=num(two_figures(point["people"])), lo=lo, hi=hi)
+
+
+def your_market(point: dict, people: int, a: str, b: str, lang: str = "en") -> str:
+    """Where a market of ``people`` (the client's, as the report ran it) lies against the break-even: beyond its
+    interval (B worth more there), below it (A), within it (too close to call); or outside the sizes tested. ""
+    where there is nothing to add (a lead at every size, and the market among the sizes)."""
+    from ..report.i18n import TEXT
+
+    t, n = TEXT[lang], _people(lang)(people)
+    if point["status"] != "b_overtakes":
+        return t["be_yours_outside"].format(n=n) if not point["smallest"] <= people <= point["largest"] else ""
+    low = point["low"] if point["low"] is not None else -math.inf  # an interval open at an end reaches past the sizes
+    high = point["high"] if point["high"] is not None else math.inf
+    where = "beyond" if people > high else "below" if people < low else "within"
+    return t[f"be_yours_{where}"].format(n=n, a=a, b=b)
 
 
 def _beyond_chance(point: dict, lang: str, a: str, b: str) -> str:

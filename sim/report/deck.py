@@ -68,7 +68,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     first = widen(deck.slides.add_slide(deck.slide_layouts[0]))
     first.shapes.title.text = title(comparison, story, lang)
     first.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # the template's 44 pt overflows a title this long
-    from .html import _page_line, breakeven_command, fit_warning
+    from .html import _page_line, breakeven_command, fit_warning, market_size
 
     first.placeholders[1].text = _page_line(comparison, story, lang)  # the page, and what of it the model assumes
     first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(16)
@@ -102,7 +102,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     if breakeven is not None:
         labels = breakeven.labels(story, lang)
-        said = breakeven.sentences(lang, labels)
+        said = breakeven.sentences(lang, labels, market_size(comparison))
         shown = said[:2]  # the value, and with the costs kept up; the revalued links go to the notes: the figure keeps its room
         slide = text_slide(t["breakeven"], shown, size=15, spacing=4)
         slide.notes_slide.notes_text_frame.text = " ".join(said)

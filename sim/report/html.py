@@ -297,7 +297,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<p class='note' id='money-assumed'>{html.escape(assumed_economy(comparison, story, lang))}</p>")
     if breakeven is not None:
         labels = breakeven.labels(story, lang)
-        said = [html.escape(p) for p in breakeven.sentences(lang, labels)]  # the value; with costs kept up; the links
+        said = [html.escape(p) for p in breakeven.sentences(lang, labels, market_size(comparison))]  # the value; costs kept up; links
         parts.append(f"<section class='breakeven'><h2>{t['breakeven']}</h2><p id='breakeven'>{said[0]}</p>"
                      + "".join(f"<p>{p}</p>" for p in said[1:])
                      + f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang, labels, story.currency)))}</div>"
@@ -326,6 +326,11 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<details class='manifest'><summary>{t['manifest']}</summary><pre>{html.escape(json.dumps(m, indent=1, default=str))}</pre></details>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def market_size(comparison) -> int:
+    """The people in the comparison's market (one market for all its strategies)."""
+    return int(next(iter(comparison.manifest["scenarios"].values()))["market"]["people"])
 
 
 def breakeven_command(command: str) -> str:
