@@ -17,6 +17,7 @@ from sim.scenario import ScenarioError
 from sim.sweep import analyze, load_sweep, robustness, sweep
 from sim.sweep.analyze import NoSuccessfulRun, _spearman
 from sim.sweep.run import tasks
+from sim.sweep.spec import resume_options
 
 from .conftest import ROOT, SCENARIOS
 
@@ -406,8 +407,10 @@ def test_a_sweep_none_of_whose_runs_succeeded_says_so_in_one_line(tmp_path):
     res = CliRunner().invoke(main, ["calibrate", str(targets), "--workers", "1", "--out", str(tmp_path / "c" / "fit.toml")])
     assert res.exit_code == 2 and "none of the 4 runs" in res.output and "runs.parquet" in res.output, res.output
     empty = fake_sweep(tmp_path, GRID, None, ran=lambda pt, r: False, name="nothing-yet")
-    with pytest.raises(NoSuccessfulRun, match="no run has finished yet.*--resume"):
+    with pytest.raises(NoSuccessfulRun, match="no run has finished yet.*--resume") as refused:
         analyze(empty)
+    spec, _ = load_sweep(sweep_file(tmp_path, GRID, "nothing-yet.toml"))
+    assert str(refused.value).endswith(f"--out {empty} {resume_options(spec)}")  # the sweep's own market and horizon
 
 
 def test_max_memory_is_checked_before_a_sweep_starts(tmp_path):

@@ -58,6 +58,7 @@ def point_means(runs: pd.DataFrame, spec: SweepSpec, strategy: str | None = None
     no run (of ``strategy``) succeeded."""
     ok = successful(runs, strategy)
     if ok.empty:
+        runs.attrs.setdefault("resume", resume_options(spec))
         raise NoSuccessfulRun(_none_succeeded(runs, strategy))
     groups = ok.groupby("point")
     params = groups[[f"param:{k}" for k in spec.parameters]].first()  # the same at every replication (text for "auto")
@@ -70,7 +71,8 @@ def _none_succeeded(runs: pd.DataFrame, strategy: str | None = None) -> str:
     folder = runs.attrs.get("folder")
     prefix = f"{folder}: " if folder else ""
     if runs.empty:
-        return f"{prefix}no run has finished yet; finish the sweep with audsim sweep SWEEP.toml --out {folder or 'OUT'} --resume"
+        resume = runs.attrs.get("resume", "--resume")  # with the sweep's own --people and --days, where it had them
+        return f"{prefix}no run has finished yet; finish the sweep with audsim sweep SWEEP.toml --out {folder or 'OUT'} {resume}"
     mine = runs if strategy is None else runs[runs["strategy"] == strategy]
     of = f" of {strategy}" if strategy is not None else ""
     if mine.empty:
@@ -87,6 +89,7 @@ def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
     spec = SweepSpec.model_validate(manifest["sweep"], context={"recorded": True})
     runs = pd.read_parquet(out / "runs.parquet")
     runs.attrs["folder"] = str(out)
+    runs.attrs["resume"] = resume_options(spec)
     if successful(runs).empty:
         raise NoSuccessfulRun(_none_succeeded(runs))
     rows = []
