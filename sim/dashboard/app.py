@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from mesa.visualization.utils import force_update, update_counter
 
-from ..experiments.demo import load_set, load_story, tool_defaults
+from ..experiments.demo import load_story, tool_defaults
 from ..model.word_of_mouth import ADVOCATE, DETRACTOR
 from ..report.i18n import TEXT
 from ..report.numbers import capital, count, decimal, money, number, percent
@@ -74,19 +74,12 @@ TRUST = {"trust_market", "trust_followers"}
 SIDES = {"left": "A", "right": "B"}
 
 
-@functools.cache
-def colour(name: str) -> str:
-    """A strategy's colour as the report draws it: the demo set's current and proposed strategies first, then
-    the set's others, then the other presets (a client sees the sales party in one colour in both)."""
+def side_colour(side: str) -> str:
+    """A's colour and B's, whatever they run: the exported report draws its current strategy (A) and its proposed
+    one (B) in the same two colours, so the client sees each side in one colour in both."""
     from matplotlib.colors import to_hex
 
-    story = load_story("demo")
-    order = list(dict.fromkeys([story.current, story.proposed, *load_set("demo")[0], *presets()]))
-    return to_hex(f"C{order.index(name) % 10}" if name in order else "C7")
-
-
-def side_colour(side: str) -> str:
-    return colour(preset[side].value)
+    return to_hex("C0" if side == "left" else "C1")
 
 DEFAULTS = tool_defaults()["dashboard"]
 preset = {"left": solara.reactive(DEFAULTS["left"]), "right": solara.reactive(DEFAULTS["right"])}
