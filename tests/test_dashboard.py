@@ -4,6 +4,7 @@ import html
 
 import ipyvuetify as v
 import ipywidgets as widgets
+import numpy as np
 import pytest
 import solara
 from mesa.visualization.utils import force_update
@@ -81,12 +82,17 @@ def test_a_session_starts_its_own_pair_and_an_export_names_each_side():
         first = app.session_pair()
         assert first.left.day == 0 and app.session_pair() is first
         app.choose("right", app.preset["left"].value)  # the same preset on both sides
-        labels = app.export_labels(app.pair.value)
+        labels = app.export_story(app.pair.value).labels[app.LANG]
         left, right = (labels[m.config.name] for m in (app.pair.value.left, app.pair.value.right))
         assert left != right and left.endswith("(A)") and right.endswith("(B)"), labels
         app.turn("right", "posts_per_day", 7.0)
-        right = app.export_labels(app.pair.value)[app.pair.value.right.config.name]
+        story = app.export_story(app.pair.value)
+        right = story.labels[app.LANG][app.pair.value.right.config.name]
         assert right.endswith("(B, adjusted)"), right
+        assert app.pair.value.labels["right"].endswith("(adjusted)") and not app.pair.value.labels["left"].endswith("(adjusted)")
+        said = story.descriptions[app.LANG][app.pair.value.right.config.name]  # the preset's words, and what was changed
+        assert said.endswith(f"{app.WORDS['set_here']}: {app.WORDS['posts_per_day']} 7 a day ({app.WORDS['preset']}: "
+                             f"{app.KNOBS['posts_per_day'].shown(preset_knobs(app.preset['right'].value)['posts_per_day'])}).")
     finally:
         app.choose("right", app.DEFAULTS["right"])
 
@@ -105,7 +111,8 @@ def test_choosing_a_preset_for_a_sets_its_knobs(monkeypatch):
 def test_bad_values_become_messages_not_crashes():
     pair = StrategyPair(people="lots", seed="-3", left="nope", left_knobs={"hours_per_day": 30.0})
     text = " | ".join(pair.errors)
-    assert "people = 'lots'" in text and "seed = '-3'" in text and "preset = 'nope'" in text
+    assert "People in the market: \u201clots\u201d is not a whole number from 100 to 200,000; 20,000 is used" in text
+    assert "Random seed: \u201c-3\u201d" in text and "Preset: \u201cnope\u201d" in text
     assert "service.hours_per_day" in text
     pair.step()  # still a working model, on the presets' values
     assert pair.left.day == 1 and pair.left.config.market.people == 20_000
@@ -122,7 +129,7 @@ def test_summary_and_charts_render_and_follow_the_steps():
     rc.find(children=[f"A: The sales party: {app.T['day']} 3 of {count(pair.horizon)}"]).assert_single()
     card = pair.headline("left")
     shown = decimal(card["net_advocates_end"], "+.1f")  # the report's format: a true minus, no sign on a zero
-    rc.find(class_="advocates-left", children=[f"{app.WORDS['advocates']}: {shown} {app.POINTS}"]).assert_single()
+    rc.find(class_="advocates-left", children=[f"{app.WORDS['advocates']}: {shown} {app.WORDS['points_short']}"]).assert_single()
     assert rc.find(v.Btn, children=[app.WORDS["export"]]).widget
     chart_box, chart_rc = solara.render(app.chart("followers")(pair), handle_error=False)
     before = bytes(chart_rc.find(widgets.Image).widget.value)
@@ -133,16 +140,27 @@ def test_summary_and_charts_render_and_follow_the_steps():
     assert bytes(chart_rc.find(widgets.Image).widget.value) != before  # the chart redraws with the new days
 
 
-def test_the_card_is_summarize_of_the_days_so_far():
+def test_the_card_is_summarize_of_the_days_so_far_with_equity_as_it_stands_today():
+    """The run measures customer equity every four weeks; the card values the market as it stands today, so its
+    value does not jump by a month's change on the measuring day."""
+    from sim.model import sales
+
     pair = small()
     for _ in range(30):
         pair.step()
     daily = pair.left.datacollector.get_model_vars_dataframe().reset_index(drop=True)
     card, whole = pair.headline("left"), summarize(daily, pair.left.equity_at_start[0])
     assert card["net_profit"] == whole["net_profit"] and card["net_advocates_end"] == whole["net_advocates_end"]
-    assert card["value_undiscounted"] == pytest.approx(whole["net_profit"] + daily["customer_equity"].dropna().iloc[-1]
-                                                       - pair.left.equity_at_start[0])
+    today = sales.equity(pair.left.people, pair.left.config.economy)[0]
+    assert today != daily["customer_equity"].dropna().iloc[-1]  # day 27's measure is not today's
+    assert card["value_undiscounted"] == pytest.approx(whole["net_profit"] + today - pair.left.equity_at_start[0])
     assert card["value"] < card["value_undiscounted"]  # discounted to the start (the run's rate): the card shows it
+    values = []
+    for _ in range(6):  # across day 55, a measuring day: the value moves by a day's change, not a month's
+        pair.step()
+        values.append(pair.headline("left")["value_undiscounted"])
+    steps = np.abs(np.diff(values))
+    assert steps.max() < 5 * np.median(steps) + 1e-9, steps
 
 
 def test_axes_hold_still_and_a_timeline_event_is_marked():
@@ -166,7 +184,7 @@ def test_error_messages_render_visibly():
     pair = StrategyPair(people="abc")
     box, rc = solara.render(app.Summary(pair), handle_error=False)
     alerts = rc.find(v.Alert).widgets
-    assert alerts and any("people = 'abc'" in str(a.children) for a in alerts)
+    assert alerts and any("\u201cabc\u201d" in str(a.children) for a in alerts)
 
 
 def test_the_whole_page_renders():
@@ -234,7 +252,7 @@ def test_a_product_crisis_happens_to_both_sides_and_raises_their_complaints():
         assert sum(crisis.series(side, "complaints_raised")[day:]) > 3 * sum(calm.series(side, "complaints_raised")[day:]), side
     assert crisis.events("left") == [(day, day + 20)]  # started, and lasting up to today
     late = small(crisis=5000, lang="de")
-    assert late.crisis is None and late.errors == [f"Krise = Tag 5000: erwartet wird ein Tag vor dem Ende, Tag {late.horizon}"]
+    assert late.crisis is None and late.errors == [f"Produktkrise: Tag 5000 liegt nicht vor dem Ende, Tag {late.horizon}"]
 
 
 def test_the_crisis_is_marked_once_in_grey_where_both_sides_have_it():
@@ -259,6 +277,10 @@ def test_settings_a_strategy_does_not_use_are_greyed_out_and_say_why():
         assert disabled("absent") >= set(app.PAGE_KNOBS)
         assert disabled("tupperparty") == set(app.DESK_KNOBS)  # no staff; it still deletes criticism
         assert disabled("stammtisch") == set()
+        knobs = preset_knobs("stammtisch", 1500)
+        assert set(app.not_used("stammtisch", {**knobs, "posts_per_day": 0.0})) == {"promo_share"}  # no posts, no promotion
+        assert set(app.not_used("stammtisch", {**knobs, "hours_per_day": 0.0})) == {"answer_share"}  # no hours, no answers
+        assert set(app.not_used("stammtisch", {**knobs, "days_per_week": 0})) == {"answer_share"}
     finally:
         app.preset["left"].set(app.DEFAULTS["left"])
         app.knobs["left"].set(preset_knobs(app.DEFAULTS["left"]))
@@ -281,6 +303,6 @@ def test_the_card_says_how_to_start_and_then_shows_b_minus_a():
 
 def test_the_german_page_answers_bad_input_in_german():
     pair = StrategyPair(people="viele", seed="-1", left="nix", lang="de")
-    assert pair.errors[0] == "Personen im Markt = 'viele': erwartet wird eine ganze Zahl von 100 bis 200.000"
-    assert pair.errors[1].startswith("Seed = '-1': erwartet wird eine ganze Zahl von 0 bis ")
-    assert pair.errors[2].startswith("Vorlage = 'nix': erwartet wird eine von ")
+    assert pair.errors[0] == "Personen im Markt: \u201eviele\u201c ist keine ganze Zahl von 100 bis 200.000; es gilt 20.000"
+    assert pair.errors[1].startswith("Zufallsstartwert: \u201e-1\u201c ist keine ganze Zahl von 0 bis ")
+    assert pair.errors[2].startswith("Vorlage: \u201enix\u201c ist keine von ")

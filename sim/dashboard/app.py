@@ -26,7 +26,7 @@ from mesa.visualization.utils import force_update, update_counter
 from ..experiments.demo import load_story, tool_defaults
 from ..model.word_of_mouth import ADVOCATE, DETRACTOR
 from ..report.i18n import TEXT
-from ..report.numbers import capital, count, decimal, money, number, percent
+from ..report.numbers import capital, common_unit, count, decimal, fixed, number, percent
 from ..report.plots import time_axis
 from ..report.story import Story
 from .pair import KNOBS, LIVE_PEOPLE, SERIES, StrategyPair, crisis_settings, live, preset_knobs, presets
@@ -36,34 +36,36 @@ T = TEXT[LANG]
 WORDS = {
     "en": {"A": "Strategy A", "B": "Strategy B", "preset": "Preset", "promo_share": "Promotion", "posts_per_day": "Posts",
            "staff": "Desk staff", "hours_per_day": "Desk hours", "days_per_week": "Desk days", "answer_share": "Answered",
-           "delete_share": "Deleted", "paid_boost": "Paid boost", "people": "People in the market", "seed": "Seed",
+           "delete_share": "Deleted", "paid_boost": "Paid boost", "people": "People in the market", "seed": "Random seed (the same seed, the same run)",
            "market": "Market", "restart": "A change restarts both strategies from day 0 with the same seed.",
-           "export": "Export report", "adjusted": "adjusted", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
+           "export": "Export report", "adjusted": "adjusted", "download": "Download the report", "set_here": "Set in the dashboard", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of", "at_start": "at the start",
-           "advocates": "Net advocates", "value": "Value so far, in today's money (contribution + equity now \u2212 at the start)", "points": "points (share above {advocate} trust minus share below {detractor})",
+           "advocates": "Net advocates", "value_means": "contribution (gross profit minus costs) plus customer equity now minus at the start, in today's money",
+           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
            "crisis": "Product crisis", "crisis_none": "none", "crisis_from": "from day {day}", "crisis_mark": "crisis",
-           "crisis_help": "{days} days of {times} times the everyday customer problems, for both strategies",
-           "no_page": "(no page)", "no_desk": "(no desk)", "difference": "B \u2212 A", "value_short": "Value so far", "points_short": "points",
+           "crisis_help": "For {days} days the customers in both markets have {times} times as many problems as usual.",
+           "no_page": "(no page)", "no_desk": "(no desk)", "no_posts": "(no posts)", "no_hours": "(no desk hours)", "difference": "B \u2212 A", "value_short": "Value so far", "points_short": "points",
            "start": "Day 0: Play runs both strategies side by side; Step moves both on by {pace}.",
            "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "h/day": "h a day", "days/week": "days a week",
-                     "of complaints": "of complaints", "of unanswered": "of the rest", "EUR/day": "EUR a day"}},
+                     "of complaints": "of complaints", "of unanswered": "of the complaints not answered", "EUR/day": "EUR a day"}},
     "de": {"A": "Strategie A", "B": "Strategie B", "preset": "Vorlage", "promo_share": "Werbung", "posts_per_day": "Posts",
            "staff": "Service-Personal", "hours_per_day": "Service-Stunden", "days_per_week": "Service-Tage", "answer_share": "Beantwortet",
-           "delete_share": "Gelöscht", "paid_boost": "Bezahlte Reichweite", "people": "Personen im Markt", "seed": "Seed",
+           "delete_share": "Gelöscht", "paid_boost": "Bezahlte Reichweite", "people": "Personen im Markt", "seed": "Zufallsstartwert (gleicher Wert, gleicher Lauf)",
            "market": "Markt", "restart": "Eine Änderung startet beide Strategien mit demselben Seed neu bei Tag 0.",
-           "export": "Bericht exportieren", "adjusted": "angepasst", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
+           "export": "Bericht exportieren", "adjusted": "angepasst", "download": "Bericht herunterladen", "set_here": "Im Dashboard eingestellt", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von", "at_start": "zu Beginn",
-           "advocates": "Netto-Fürsprecher", "value": "Wert bisher, in heutigem Geld (Deckungsbeitrag + Kundenwert jetzt \u2212 am Anfang)", "points": "Punkte (Anteil mit Vertrauen über {advocate} minus Anteil unter {detractor})",
+           "advocates": "Netto-Fürsprecher", "value_means": "Deckungsbeitrag (Rohertrag minus Kosten) plus Kundenwert jetzt minus am Anfang, in heutigem Geld",
+           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
            "crisis": "Produktkrise", "crisis_none": "keine", "crisis_from": "ab Tag {day}", "crisis_mark": "Krise",
-           "crisis_help": "{days} Tage lang {times}-mal so viele Kundenprobleme wie sonst, für beide Strategien",
-           "no_page": "(keine Seite)", "no_desk": "(kein Service-Team)", "difference": "B \u2212 A", "value_short": "Wert bisher", "points_short": "Punkte",
+           "crisis_help": "{days} Tage lang haben die Kunden in beiden Märkten {times}-mal so viele Probleme wie sonst.",
+           "no_page": "(keine Seite)", "no_desk": "(kein Service-Team)", "no_posts": "(keine Posts)", "no_hours": "(keine Service-Zeiten)", "difference": "B \u2212 A", "value_short": "Wert bisher", "points_short": "Punkte",
            "start": "Tag 0: \u201eAbspielen\u201c lässt beide Strategien nebeneinander laufen, \u201eSchritt\u201c rückt beide um {pace} vor.",
            "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "h/day": "Std. pro Tag",
-                     "days/week": "Tage pro Woche", "of complaints": "der Beschwerden", "of unanswered": "vom Rest",
+                     "days/week": "Tage pro Woche", "of complaints": "der Beschwerden", "of unanswered": "der nicht beantworteten Beschwerden",
                      "EUR/day": "EUR pro Tag"}},
 }[LANG]
 POINTS = WORDS["points"].format(advocate=decimal(ADVOCATE, "g", LANG), detractor=decimal(DETRACTOR, "g", LANG))  # the census's thresholds
@@ -93,6 +95,7 @@ crisis = solara.reactive(None)  # the day the product crisis starts, or none
 PAGE_KNOBS = ("promo_share", "posts_per_day", "delete_share", "paid_boost")  # what a brand without a page does not do
 DESK_KNOBS = ("hours_per_day", "days_per_week", "answer_share")  # what a desk of nobody does not do
 COUNTS = {"followers", "open_complaints"}  # whole people and complaints: no tick at 2.5
+PAGE_SERIES = {"organic_reach", "interaction_rate"}  # measured on a page's posts
 
 
 def restart() -> None:
@@ -147,6 +150,8 @@ def figure(p: StrategyPair, name: str):
     scale = 100 if name in PERCENT else 1
     seen = []
     for side in SIDES:
+        if name in PAGE_SERIES and not p.model(side).config.strategy.has_page:
+            continue  # no page, no reach or interaction: no line, and no name in the legend without one
         values = [v * scale for v in p.series(side, name)]
         if name in WEEKLY:
             values = weekly_mean(values)
@@ -178,11 +183,11 @@ def mark_events(ax, p: StrategyPair) -> None:
         for window in p.events(side):
             windows.setdefault(window, []).append(side)
     for (first, end), sides in windows.items():
-        shade = side_colour(sides[0]) if len(sides) == 1 else "0.4"
-        ax.axvspan(first, max(end, first + 1), color=shade, alpha=0.1, lw=0)
+        shade = side_colour(sides[0]) if len(sides) == 1 else "0.3"
+        ax.axvspan(first, max(end, first + 1), color=shade, alpha=0.12, lw=0)
         ax.axvline(first, color=shade, ls="--", lw=1)
         word = WORDS["crisis_mark"] if first == p.crisis else WORDS["timeline"]
-        ax.text(first, 0.97, f" {word}", transform=ax.get_xaxis_transform(), fontsize=8, color=shade, va="top")
+        ax.text(first, 0.97, f" {word}", transform=ax.get_xaxis_transform(), fontsize=9, fontweight="bold", color=shade, va="top")
 
 
 def weekly_mean(values: list[float]) -> list[float]:
@@ -233,21 +238,37 @@ def Side(side: str):
     names = {preset_label(name): name for name in presets()}  # a client picks "The regulars' table", not a file name
     solara.Select(label=WORDS["preset"], value=preset_label(preset[side].value), values=list(names),
                   on_value=lambda v: choose(side, names[v]), classes=[f"preset-{side}"])
-    has_page = runs_a_page(preset[side].value)
-    with solara.Column(classes=[f"knobs-{side}"]):
+    unused = not_used(preset[side].value, values)
+    with solara.Column(classes=[f"knobs-{side}"], gap="0px"):
         for key, knob in KNOBS.items():
             value = values[key]
-            unused = WORDS["no_page"] if key in PAGE_KNOBS and not has_page else (
-                WORDS["no_desk"] if key in DESK_KNOBS and values["staff"] == 0 else "")
-            label = f"{WORDS[key]}: {knob.shown(value, LANG)} {WORDS['auto'] if value == 'auto' else _unit(knob)} {unused}".rstrip()
+            why = unused.get(key, "")
+            label = f"{WORDS[key]}: {knob.shown(value, LANG)} {WORDS['auto'] if value == 'auto' else _unit(knob)} {why}".rstrip()
             if key == "staff":
                 options = ["auto", *(str(i) for i in range(int(knob.hi) + 1))]
                 shown = "auto" if value == "auto" else str(int(value))
-                solara.Select(label=label, value=shown if shown in options else "auto", values=options,
+                solara.Select(label=WORDS["staff"], value=shown if shown in options else "auto", values=options,
                               on_value=lambda v, s=side: turn(s, "staff", v if v == "auto" else int(v)))
-            else:  # a setting the side's strategy does not use stays visible, greyed out, and says why
-                solara.SliderFloat(label=label, value=float(value), min=knob.lo, max=knob.hi, step=knob.step,
-                                   on_value=lambda v, s=side, k=key: turn(s, k, v), thumb_label=False, disabled=bool(unused))
+            else:  # the label above its slider, so every slider has the sidebar's width whatever its label's length
+                solara.Text(label, style={"font-size": "0.9em", "color": "#999" if why else "#333"})
+                solara.SliderFloat(label="", value=float(value), min=knob.lo, max=knob.hi, step=knob.step,
+                                   on_value=lambda v, s=side, k=key: turn(s, k, v), thumb_label=False, disabled=bool(why))
+
+
+def not_used(name: str, values: dict) -> dict[str, str]:
+    """The settings a side's strategy does not use as it stands, each with the reason the page shows: a brand
+    without a page posts nothing and deletes nothing; no posts have no promotion; a desk of nobody keeps no hours;
+    a desk without hours or days answers nothing. They stay visible, greyed out (the preset's values)."""
+    out = {}
+    if not runs_a_page(name):
+        out |= dict.fromkeys(PAGE_KNOBS, WORDS["no_page"])
+    elif values["posts_per_day"] == 0:
+        out["promo_share"] = WORDS["no_posts"]
+    if values["staff"] == 0:
+        out |= dict.fromkeys(DESK_KNOBS, WORDS["no_desk"])
+    elif values["hours_per_day"] == 0 or values["days_per_week"] == 0:
+        out["answer_share"] = WORDS["no_hours"]
+    return out
 
 
 @solara.component
@@ -298,69 +319,86 @@ def Controls():
 
 @solara.component
 def Summary(model: StrategyPair):
-    """Messages about settings not applied, the card with each side's measures so far, the export button."""
+    """Messages about settings not applied, the card with each side's measures so far and B - A, the export button."""
     update_counter.get()
     for message in model.errors:
         solara.Error(f"{WORDS['bad']}: {message}", classes=["input-error"])
     headlines = {side: model.headline(side) for side in SIDES}
+    started = all(h["days"] for h in headlines.values())
+    values = [h["value"] for h in headlines.values() if h["days"]]
+    unit = common_unit(values + ([headlines["right"]["value"] - headlines["left"]["value"]] if started else []))
     with solara.Card(WORDS["card"]):
-        with solara.Row():
+        with solara.Div(style={"display": "grid", "grid-template-columns": "repeat(auto-fit, minmax(14em, 1fr))",
+                               "column-gap": "2em", "row-gap": "1em"}):
             for side, h in headlines.items():
-                with solara.Column(classes=[f"headline-{side}"]):
+                with solara.Column(classes=[f"headline-{side}"], gap="0.3em"):
                     solara.Text(f"{model.labels[side]}: {T['day']} {count(h['days'], LANG)} {WORDS['of']} {count(model.horizon, LANG)}",
                                 style={"font-weight": "bold", "color": side_colour(side)})
                     if h["days"]:
-                        solara.Text(f"{WORDS['advocates']}: {decimal(h['net_advocates_end'], '+.1f', LANG)} {POINTS}",
+                        solara.Text(f"{WORDS['advocates']}: {decimal(h['net_advocates_end'], '+.1f', LANG)} {WORDS['points_short']}",
                                     style={"font-weight": "bold"}, classes=[f"advocates-{side}"])
-                        solara.Text(f"{WORDS['value']}: {money(h['value'], LANG, 'EUR', signed=True)}", classes=[f"value-{side}"])
+                        solara.Text(f"{WORDS['value_short']}: {fixed(h['value'], unit, LANG, 'EUR', signed=True)}", classes=[f"value-{side}"])
                         solara.Text(f"{T['trust_market']}: {decimal(h['long_term_trust'], '.3f', LANG)}")
-                        if model.model(side).config.strategy.has_page:
+                        m = model.model(side)
+                        if m.config.strategy.has_page:
                             solara.Text(f"{T['followers']}: {count(h['followers_end'], LANG)} ({count(h['followers_start'], LANG)} {WORDS['at_start']})")
                             solara.Text(f"{WORDS['unfollows']}: {percent(h['unfollow_rate_per_30d'], 1, LANG)}")
-            if all(h["days"] for h in headlines.values()):
-                difference_column(model, headlines["left"], headlines["right"])
-        if not any(h["days"] for h in headlines.values()):
+                        if m.desk.staff > 0:  # what the desk's cost comes from ("auto" sizes it to the load, week by week)
+                            solara.Text(f"{WORDS['desk_now']}: {decimal(m.desk.staff, 'g', LANG)} {WORDS['units']['people']}")
+            if started:
+                difference_column(model, headlines["left"], headlines["right"], unit)
+        if started:
+            solara.Text(f"{WORDS['advocates']}: {POINTS}. {WORDS['value_short']}: {WORDS['value_means']}",
+                        style={"font-size": "0.8em", "color": "#666"}, classes=["card-note"])
+        else:
             solara.Text(WORDS["start"].format(pace=WORDS["paces"][pace.value]), style={"color": "#555"}, classes=["start-hint"])
     Export(model)
 
 
-def difference_column(model: StrategyPair, a: dict, b: dict):
-    """B minus A on the card's measures, signed: the comparison the meeting is about, without mental arithmetic."""
-    with solara.Column(classes=["headline-difference"]):
+def difference_column(model: StrategyPair, a: dict, b: dict, unit: float):
+    """B minus A on the card's measures, signed: the comparison the meeting is about, without mental arithmetic (sums
+    of money rounded to the sides' unit, so that B - A is the difference of the sums as shown, give or take it)."""
+    with solara.Column(classes=["headline-difference"], gap="0.3em"):
         solara.Text(WORDS["difference"], style={"font-weight": "bold"})
         solara.Text(f"{WORDS['advocates']}: {decimal(b['net_advocates_end'] - a['net_advocates_end'], '+.1f', LANG)} "
                     f"{WORDS['points_short']}", style={"font-weight": "bold"})
-        solara.Text(f"{WORDS['value_short']}: {money(b['value'] - a['value'], LANG, 'EUR', signed=True)}")
+        solara.Text(f"{WORDS['value_short']}: {fixed(b['value'] - a['value'], unit, LANG, 'EUR', signed=True)}")
         solara.Text(f"{T['trust_market']}: {decimal(b['long_term_trust'] - a['long_term_trust'], '+.3f', LANG)}")
         if all(model.model(side).config.strategy.has_page for side in SIDES):
             solara.Text(f"{T['followers']}: {count(b['followers_end'] - a['followers_end'], LANG, signed=True)}")
 
 
-def export_labels(model: StrategyPair) -> dict:
-    """Each side's name in the exported report: its preset's words, with its side where both are the same preset
+def export_story(model: StrategyPair) -> Story:
+    """The exported report's words for each side: its preset's name, with its side where both run the same preset
     and "adjusted" where its settings differ from the preset's (the report must not compare "the regulars' table"
-    with "the regulars' table", nor call a sales party without promotion "the sales party")."""
-    words = load_story("demo").labels.get(LANG, {})
-    out = {}
-    for side, config in (("left", model.left.plan), ("right", model.right.plan)):
-        name = preset[side].value
-        marks = [SIDES[side]] if preset["left"].value == preset["right"].value else []
-        if knobs[side].value != preset_knobs(name, config.market.people):
-            marks.append(WORDS["adjusted"])
-        label = words.get(name, name)
-        out[config.name] = f"{label} ({', '.join(marks)})" if marks else label
-    return out
+    with "the regulars' table", nor call a sales party without promotion "the sales party"); and what it does, in
+    the page's language, with the settings changed here (the preset's description alone would describe another desk)."""
+    demo = load_story("demo")
+    labels, descriptions = {}, {}
+    for side, preset_scenario, plan in (("left", model.left_scenario, model.left.plan), ("right", model.right_scenario, model.right.plan)):
+        name = preset_scenario.name
+        marks = [SIDES[side]] if model.left_scenario.name == model.right_scenario.name else []
+        marks += [WORDS["adjusted"]] if model.changed[side] else []
+        label = demo.label(name, LANG)
+        labels[plan.name] = f"{label} ({', '.join(marks)})" if marks else label
+        said = demo.descriptions.get(LANG, {}).get(name, preset_scenario.description)
+        changes = [f"{WORDS[k]} {KNOBS[k].shown(new, LANG)} {_unit(KNOBS[k])} ({WORDS['preset']}: {KNOBS[k].shown(old, LANG)})"
+                   for k, (old, new) in model.changed[side].items()]
+        descriptions[plan.name] = f"{said} {WORDS['set_here']}: {'; '.join(changes)}." if changes else said
+    return Story(model.left.plan.name, model.right.plan.name, {LANG: labels}, demo.currency, {LANG: descriptions})
 
 
 @solara.component
 def Export(model: StrategyPair):
     status = solara.use_reactive("")
+    written = solara.use_reactive(None)  # the report's file, offered to the browser for download
 
     def export():
         from ..experiments import compare
         from ..experiments.demo import write_report
 
         status.set(WORDS["exporting"])
+        written.set(None)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         out = next(p for i in range(1000) if not (p := Path("results") / "dashboard" / (stamp + (f"-{i}" if i else ""))).exists())
         a, b = model.left.plan, model.right.plan  # as set, timeline included (``config`` is the day's)
@@ -368,15 +406,19 @@ def Export(model: StrategyPair):
         files = {f"{sc.name}.toml": sc.to_toml() for sc in (a, b)}  # the strategies as set: the report's command runs them again
         c.manifest["command"] = (f"audsim compare {' '.join(str(out / name) for name in files)} --reps 10 "
                                  f"--seed {a.simulation.seed} --baseline {a.name} --out {out}/again")
-        story = Story(a.name, b.name, {LANG: export_labels(model)}, load_story("demo").currency)
         pdf = bool(shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("AUDSIM_CHROMIUM"))
-        write_report(c, out, LANG, story=story, pdf=pdf, files=files)
-        status.set(f"{WORDS['exported']} {(out / ('report.pdf' if pdf else 'report.html')).resolve()}")  # wherever the server started
+        write_report(c, out, LANG, story=export_story(model), pdf=pdf, files=files)
+        report = (out / ("report.pdf" if pdf else "report.html")).resolve()
+        status.set(f"{WORDS['exported']} {report}")  # wherever the server started
+        written.set(report)
 
     task = solara.lab.use_task(export, dependencies=None)
     solara.Button(WORDS["export"], on_click=task, color="secondary", disabled=task.pending)
     if status.value:
         solara.Info(status.value)
+    if written.value is not None:  # the client's browser gets the file, wherever the server runs
+        report = written.value
+        solara.FileDownload(lambda: report.read_bytes(), filename=report.name, label=f"{WORDS['download']} ({report.suffix[1:].upper()})")
 
 
 def _context():
@@ -403,6 +445,6 @@ def Page():
         solara.InputText(WORDS["seed"], value=seed.value, on_value=lambda v: (seed.set(v), restart()), continuous_update=False)
         Crisis()
     Summary(p)
-    with solara.GridFixed(columns=2):
-        for name in SERIES:
+    with solara.Div(style={"display": "grid", "grid-template-columns": "repeat(auto-fit, minmax(420px, 1fr))", "gap": "8px"}):
+        for name in SERIES:  # two charts a row on a wide screen, one on a narrow one (never a chart too small to read)
             chart(name)(p)

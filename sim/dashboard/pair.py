@@ -17,7 +17,7 @@ import numpy as np
 
 from .. import runner
 from ..experiments.demo import load_story, scenarios_dir, tool_defaults
-from ..model import AudienceModel
+from ..model import AudienceModel, sales
 from ..model.measures import summarize
 from ..model.service import fixed_staff
 from ..report.numbers import capital, count, decimal, percent
@@ -82,11 +82,14 @@ def _read(sc, knob: Knob):
 
 THOUSANDS = re.compile(r"\d{1,3}(?:([,.\s\u00a0\u202f'_])\d{3})(?:\1\d{3})*")  # 20,000 20.000 20 000: one separator throughout
 MESSAGES = {  # the pair's own messages, in the page's language (the scenario's own errors stay as the CLI writes them)
-    "en": {"whole": "{name} = {text!r}: expected a whole number from {lo} to {hi}", "preset": "preset = {text!r}: expected one of {allowed}",
-           "crisis": "crisis = day {text}: expected a day before the horizon, {hi}", "people": "people", "seed": "seed"},
-    "de": {"whole": "{name} = {text!r}: erwartet wird eine ganze Zahl von {lo} bis {hi}",
-           "preset": "Vorlage = {text!r}: erwartet wird eine von {allowed}",
-           "crisis": "Krise = Tag {text}: erwartet wird ein Tag vor dem Ende, Tag {hi}", "people": "Personen im Markt", "seed": "Seed"},
+    "en": {"whole": "{name}: \u201c{text}\u201d is not a whole number from {lo} to {hi}; {kept} is used",
+           "preset": "Preset: \u201c{text}\u201d is not one of {allowed}",
+           "crisis": "Product crisis: day {text} is not before the horizon, day {hi}", "people": "People in the market",
+           "seed": "Random seed", "kept_people": "{n}", "kept_seed": "the preset's seed", "adjusted": "adjusted"},
+    "de": {"whole": "{name}: \u201e{text}\u201c ist keine ganze Zahl von {lo} bis {hi}; es gilt {kept}",
+           "preset": "Vorlage: \u201e{text}\u201c ist keine von {allowed}",
+           "crisis": "Produktkrise: Tag {text} liegt nicht vor dem Ende, Tag {hi}", "people": "Personen im Markt",
+           "seed": "Zufallsstartwert", "kept_people": "{n}", "kept_seed": "der Startwert der Vorlage", "adjusted": "angepasst"},
 }
 
 
@@ -99,7 +102,8 @@ def _whole(text, name: str, lo: int, hi: int, errors: list[str], lang: str = "en
         return value
     except ValueError:
         words = MESSAGES[lang]
-        errors.append(words["whole"].format(name=words[name], text=text, lo=count(lo, lang), hi=count(hi, lang)))
+        kept = words[f"kept_{name}"].format(n=count(LIVE_PEOPLE, lang))
+        errors.append(words["whole"].format(name=words[name], text=text, lo=count(lo, lang), hi=count(hi, lang), kept=kept))
         return None
 
 
@@ -122,26 +126,30 @@ class StrategyPair(mesa.Model):
         defaults = tool_defaults()["dashboard"]
         n = _whole(people, "people", 100, 200_000, self.errors, lang) or LIVE_PEOPLE
         s = _whole(seed, "seed", 0, 2**31 - 1, self.errors, lang)
-        self.left_scenario = self._with_crisis(self._preset(left or defaults["left"], n, s, left_knobs or {}), crisis)
-        self.right_scenario = self._with_crisis(self._preset(right or defaults["right"], n, s, right_knobs or {}), crisis)
+        self.changed: dict[str, dict] = {}  # side -> knob -> (the preset's value, the value applied): what was adjusted
+        self.left_scenario = self._with_crisis(self._preset("left", left or defaults["left"], n, s, left_knobs or {}), crisis)
+        self.right_scenario = self._with_crisis(self._preset("right", right or defaults["right"], n, s, right_knobs or {}), crisis)
         # names are file-safe (they name the exported report's scenarios); labels are what the page shows
         self.left = AudienceModel(self.left_scenario.with_overrides(name=f"A-{self.left_scenario.name}"))
         self.right = AudienceModel(self.right_scenario.with_overrides(name=f"B-{self.right_scenario.name}"))
         story = load_story("demo")  # a client reads "A: The sales party", not the preset's file name
-        self.labels = {side: f"{letter}: {capital(story.label(sc.name, lang))}"
+        adjusted = f" ({MESSAGES[lang]['adjusted']})"  # a sales party without promotion is no longer the sales party
+        self.labels = {side: f"{letter}: {capital(story.label(sc.name, lang))}{adjusted if self.changed[side] else ''}"
                        for side, letter, sc in (("left", "A", self.left_scenario), ("right", "B", self.right_scenario))}
         self.limits: dict[str, float] = {}  # each chart's upper limit: it only grows, so axes do not jump
 
-    def _preset(self, name: str, people: int, seed, knobs: dict):
+    def _preset(self, side: str, name: str, people: int, seed, knobs: dict):
         if name not in presets():
             self.errors.append(MESSAGES[self.lang]["preset"].format(text=name, allowed=", ".join(presets())))
             name = tool_defaults()["dashboard"]["right"]
-        sc = live(name, people).with_overrides(**{"simulation.seed": seed})
+        sc = preset = live(name, people).with_overrides(**{"simulation.seed": seed})
+        self.changed[side] = {}
         for k, value in knobs.items():  # one at a time, so one bad value does not discard the others
             if k in KNOBS and _read(sc, KNOBS[k]) == value:
                 continue  # as the preset has it (setting the promotion share again would rescale the mix)
             try:
                 sc = sc.with_overrides(**{KNOBS[k].key: value})
+                self.changed[side][k] = (_read(preset, KNOBS[k]), value)
             except (ScenarioError, KeyError) as e:
                 self.errors.append(str(e).removeprefix("override: "))
         return sc
@@ -201,12 +209,14 @@ class StrategyPair(mesa.Model):
         return self.limits[name]
 
     def headline(self, side: str) -> dict:
-        """summarize() of the days so far, with customer equity as last measured (every four weeks)."""
+        """summarize() of the days so far, with customer equity as it stands today: the run measures it every four
+        weeks, and a card that carried the last measure forward jumped by the month's change on measuring days."""
         model = self.model(side)
         if not model.datacollector.model_vars.get("day"):
             return {"days": 0}
         daily = model.datacollector.get_model_vars_dataframe().reset_index(drop=True)
         start_equity, start_index = model.equity_at_start
+        daily.loc[daily.index[-1], ["customer_equity", "purchase_index"]] = sales.equity(model.people, model.config.economy)
         daily["customer_equity"] = daily["customer_equity"].ffill().fillna(start_equity)
         daily["purchase_index"] = daily["purchase_index"].ffill().fillna(start_index)
         return {"days": len(daily), **summarize(daily, start_equity, discount_rate_per_year=model.config.economy.discount_rate_per_year)}
