@@ -162,7 +162,9 @@ def test_the_report_describes_a_timeline_and_listening(tmp_path):
     with pytest.warns(UserWarning, match="replications"):
         c = compare({"crisis": crisis, "stammtisch": scenario("stammtisch", **SMALL)}, reps=2, workers=1)
     page = (write_report(c, tmp_path / "r") / "report.html").read_text()
-    assert "days 20-29: service.problem_rate = 0.01" in page
+    assert "days 20-29: chance a customer runs into a problem on a day (product quality): 0.01 instead of 0.001 (service.problem_rate)" in page
+    german = (write_report(c, tmp_path / "de", "de") / "report.html").read_text()
+    assert "Tage 20-29: " in german and ": 0,01 statt 0,001 (service.problem_rate)" in german
     assert "listens for 50% of the complaints raised elsewhere" in page
 
 

@@ -995,3 +995,17 @@ def test_the_break_even_says_where_the_clients_market_lies(lang):
     assert your_market(ahead, 240_000, "a", "b", lang) == ""
     outside = your_market(ahead, 5_000_000, "a", "b", lang)
     assert outside and "{" not in outside and outside != within
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_title_names_the_one_alternative_of_a_pair(lang):
+    """A dashboard export compares two strategies: its title said "against the alternatives" with one alternative."""
+    from sim.report.story import title
+
+    pair = made_up("tupperparty", "stammtisch", (-0.1, 0.1), 1_000)
+    named = title(pair, Story("tupperparty", "stammtisch", STORY.labels), lang)
+    assert named.endswith(STORY.label("stammtisch", lang)) and "{" not in named, named
+    more = Comparison(runs=pd.concat([pair.runs, pair.runs.assign(scenario="absent")]), table=pd.DataFrame(),
+                      differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest=pair.manifest)
+    assert title(more, Story("tupperparty", "stammtisch", STORY.labels), lang).endswith(
+        "against the alternatives" if lang == "en" else "gegen die Alternativen")

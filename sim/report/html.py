@@ -483,7 +483,7 @@ def _strategies(comparison, story, lang: str = "en") -> str:
                                     days=sv["days_per_week"], answers=percent(sv["answer_share"], 0, lang), deletes=deletes) if desk
                   else t["facts_no_desk"].format(posts=posts, mix=mix, deletes=deletes))
                  + (t["facts_listens"].format(x=percent(sv["monitors_elsewhere"], 0, lang)) if sv["monitors_elsewhere"] > 0 else ""))
-        facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or []))
+        facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or [], sc, t, lang))
         label = story.label(name, lang)
         title = capital(label) if label != name else name  # the scenario's file name is in the manifest
         text = story.description(name, lang, sc)
@@ -491,20 +491,42 @@ def _strategies(comparison, story, lang: str = "en") -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
-def _timeline(entries: list[dict]) -> list[str]:
-    """A scenario's [[timeline]] in words: 'days 180-209: service.problem_rate = 0.01'."""
+def _timeline(entries: list[dict], scenario: dict, t: dict, lang: str = "en") -> list[str]:
+    """A scenario's [[timeline]] in words, each setting by what it means and against the value it holds otherwise:
+    'days 90-119: chance a customer runs into a problem on a day (product quality): 0.01 instead of 0.001
+    (service.problem_rate)'."""
+    from ..scenario import parameters
+
+    meanings = {r["key"]: r["meaning"] for r in parameters()}
+
     def flat(d, prefix=""):
         for k, v in d.items():
             if isinstance(v, dict) and not k == "mix":
                 yield from flat(v, f"{prefix}{k}.")
             else:
-                yield f"{prefix}{k} = {v:g}" if isinstance(v, float) else f"{prefix}{k} = {v}"
+                yield f"{prefix}{k}", v
+
+    def shown(v):
+        return decimal(v, "g", lang) if isinstance(v, float) else str(v)
+
+    def otherwise(key):
+        node = scenario
+        for part in key.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        return node
+
     out = []
     for e in entries:
         settings = {k: v for k, v in e.items() if k not in ("from", "to", "at")}
         start = e.get("from") if e.get("from") is not None else e.get("at")
-        when = f"days {start}-{e['to'] - 1}" if e.get("to") is not None else f"from day {start}"
-        out.append(f"{when}: {', '.join(flat(settings))}")
+        when = t["tl_days"].format(a=start, b=e["to"] - 1) if e.get("to") is not None else t["tl_from"].format(a=start)
+        said = []
+        for key, value in flat(settings):
+            what = meaning(key, meanings.get(key, ""), lang)
+            before = otherwise(key)
+            instead = f" {t['tl_instead']} {shown(before)}" if before is not None and before != value else ""
+            said.append(f"{what}: {shown(value)}{instead} ({key})" if what else f"{key}: {shown(value)}{instead}")
+        out.append(f"{when}: {', '.join(said)}")
     return out
 
 

@@ -78,7 +78,9 @@ def title(comparison, story: Story, lang: str = "en") -> str:
     """The report's and the deck's title: the current strategy against the alternatives, on the client's page or the
     default one."""
     key = "title_default_page" if default_page(comparison) else "title_page"
-    return TEXT[lang][key].format(current=story.label(story.current, lang))
+    one = len(set(comparison.runs["scenario"])) == 2  # one alternative: named, not "the alternatives"
+    return TEXT[lang][key + ("_one" if one else "")].format(current=story.label(story.current, lang),
+                                                           proposed=story.label(story.proposed, lang))
 
 
 def has_page(comparison, name: str) -> bool:
