@@ -1,5 +1,6 @@
 """audsim compare and demo: pairing, statistics, outputs, the report (issue #3)."""
 
+import dataclasses
 import json
 import re
 import shutil
@@ -165,6 +166,12 @@ def test_the_report_describes_a_timeline_and_listening(tmp_path):
     assert "days 20-29: chance a customer runs into a problem on a day (product quality): 0.01 instead of 0.001 (service.problem_rate)" in page
     german = (write_report(c, tmp_path / "de", "de") / "report.html").read_text()
     assert "Tage 20-29: " in german and ": 0,01 statt 0,001 (service.problem_rate)" in german
+    from sim.report import plots  # the crisis's days, banded on the charts over time, only where a strategy has one
+
+    banded = [ax for ax in plots.trajectories(c).axes if ax.patches]
+    assert len(banded) == 4 and banded[0].patches[0].get_x() == 20
+    calm = dataclasses.replace(c, manifest={**c.manifest, "scenarios": {n: {**sc, "timeline": []} for n, sc in c.manifest["scenarios"].items()}})
+    assert not any(ax.patches for ax in plots.trajectories(calm).axes)
     assert "listens for 50% of the complaints raised elsewhere" in page
 
 

@@ -58,6 +58,7 @@ def trajectories(comparison, lang: str = "en", story=None):
         ax.set_title(t.get(f"plot_{metric}", t[metric]) + (" (%)" if metric in PERCENT else "")
                      + (f", {t['seven_day']}" if metric in DAILY_RATES else ""))
         ax.set_ylim(0, 1 if metric in TRUST else None)  # shares and counts read against zero; trust on its whole 0-1 scale
+        timeline_bands(ax, comparison, names, colour, lang, labelled=ax is axes.flat[0])
         ax.yaxis.set_major_formatter(ticks(lang))
         ax.grid(alpha=0.3)
     for ax in axes[-1]:
@@ -66,6 +67,25 @@ def trajectories(comparison, lang: str = "en", story=None):
     fig.legend(handles, [label[n] for n in names], loc="lower center", ncol=min(len(names), 5), frameon=False, fontsize=9)
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
+
+
+def timeline_bands(ax, comparison, names: list[str], colour: dict, lang: str = "en", labelled: bool = True) -> None:
+    """The days of each [[timeline]] window (a crisis, a campaign) as a light band: grey where every strategy has
+    it, else in the colours of those that do; ``labelled`` with its days, as the strategies' descriptions name them."""
+    t, horizon = TEXT[lang], None
+    windows: dict[tuple[int, int], list[str]] = {}
+    for name in names:
+        sc = comparison.manifest.get("scenarios", {}).get(name, {})
+        horizon = sc.get("simulation", {}).get("days", horizon)
+        for e in sc.get("timeline") or []:
+            start = e.get("from") if e.get("from") is not None else e.get("at")
+            windows.setdefault((start, e.get("to") or horizon), []).append(name)
+    for (start, end), having in windows.items():
+        shade = "0.3" if len(having) == len(names) else colour[having[0]]
+        ax.axvspan(start, end, color=shade, alpha=0.1, lw=0)
+        if labelled:
+            ax.text(start, 0.98, " " + t["tl_days"].format(a=start, b=end - 1), transform=ax.get_xaxis_transform(),
+                    fontsize=7, color=shade, va="top")
 
 
 def time_axis(ax, days: int, lang: str = "en") -> None:
