@@ -20,7 +20,7 @@ R = random.Random(5)
 ROOT = Path(__file__).resolve().parents[1]
 tmp = Path(tempfile.mkdtemp(prefix="fuzz-"))
 fields = {name: list(type(getattr(Scenario(), name)).model_fields) for name in Scenario.model_fields
-          if hasattr(getattr(Scenario(), name), "model_fields")}
+          if hasattr(type(getattr(Scenario(), name)), "model_fields")}
 VALUES = [lambda: R.randint(-10**12, 10**12), lambda: R.uniform(-1e6, 1e6), lambda: R.choice([True, False]),
           lambda: '"' + R.choice(["", "x", "auto", "ä", "\\u0000"]) + '"', lambda: "inf", lambda: "nan", lambda: "-0.0",
           lambda: "[1, 2]", lambda: "{ a = 1 }", lambda: R.choice(["1e308", "1e-320", "50000000", "0"]),
