@@ -306,3 +306,17 @@ def test_the_german_page_answers_bad_input_in_german():
     assert pair.errors[0] == "Personen im Markt: \u201eviele\u201c ist keine ganze Zahl von 100 bis 200.000; es gilt 20.000"
     assert pair.errors[1].startswith("Zufallsstartwert: \u201e-1\u201c ist keine ganze Zahl von 0 bis ")
     assert pair.errors[2].startswith("Vorlage: \u201enix\u201c ist keine von ")
+
+
+def test_a_bad_market_size_keeps_the_sides_settings():
+    """A market size that cannot be read leaves a message and the settings as they were; a good one reads the
+    sides' settings again from their presets at that size (budgets scale)."""
+    try:
+        app.turn("left", "posts_per_day", 2.5)
+        app.resize("lots of people")
+        assert app.knobs["left"].value["posts_per_day"] == 2.5 and app.pair.value.errors
+        app.resize("5000")
+        assert app.knobs["left"].value == preset_knobs(app.preset["left"].value, 5000) and not app.pair.value.errors
+    finally:
+        app.resize(str(app.LIVE_PEOPLE))
+        app.choose("left", app.DEFAULTS["left"])

@@ -101,7 +101,7 @@ def test_dashboard_in_chromium(server, tmp_path):
             expect(page.get_by_text("A: The regulars' table: Day 0 of", exact=False)).to_be_visible(timeout=30_000)
 
             # a slider: promotion up to its highest; its label shows the new value
-            slider = knobs_a.locator(".v-input", has_text="Promotion").locator(".v-slider")
+            slider = knobs_a.locator(".knob-promo_share .v-slider")
             box = slider.bounding_box()
             page.mouse.click(box["x"] + box["width"] - 1, box["y"] + box["height"] / 2)
             expect(knobs_a).to_contain_text("Promotion: 100% of posts", timeout=30_000)
@@ -110,7 +110,8 @@ def test_dashboard_in_chromium(server, tmp_path):
             chart = page.locator("img").first
             before_chart, before_card = chart.screenshot(), page.locator(".headline-left").inner_text()
             page.get_by_role("button", name="Play", exact=True).click()
-            expect(page.get_by_text("A: The regulars' table: Day 2", exact=False)).to_be_visible(timeout=60_000)
+            # moved off its preset's value, side A says so
+            expect(page.get_by_text("A: The regulars' table (adjusted): Day 2", exact=False)).to_be_visible(timeout=60_000)
             page.wait_for_function("() => /Day (\\d+)/.exec(document.querySelector('.headline-left').innerText)[1] >= 20",
                                    timeout=120_000)
             page.get_by_role("button", name="Pause", exact=True).click()
@@ -122,7 +123,7 @@ def test_dashboard_in_chromium(server, tmp_path):
 
             # a bad value typed into a field: a visible message, the page keeps working
             field = page.get_by_label("People in the market")
-            message = page.get_by_text("people = 'lots of people'", exact=False)
+            message = page.get_by_text("People in the market: \u201clots of people\u201d is not a whole number", exact=False)
             for _ in range(3):  # typed, then Enter and leaving the field, as a user does; again if a redraw ate the keys
                 field.fill("lots of people")
                 field.press("Enter")
@@ -134,6 +135,6 @@ def test_dashboard_in_chromium(server, tmp_path):
                     continue
             expect(message).to_be_visible(timeout=20_000)
             page.get_by_role("button", name="Step", exact=True).click()
-            expect(page.get_by_text("A: The regulars' table: Day 1 of", exact=False)).to_be_visible(timeout=30_000)
+            expect(page.get_by_text("A: The regulars' table (adjusted): Day 1 of", exact=False)).to_be_visible(timeout=30_000)
         finally:
             browser.close()

@@ -136,7 +136,7 @@ def resize(text: str) -> None:
     """A new market size: both sides' knobs are read again from their presets at that size (budgets scale)."""
     people.set(text)
     probe = StrategyPair(preset["left"].value, preset["right"].value, people=text)
-    if not any(e.startswith("people") for e in probe.errors):
+    if probe.people_read:
         for side in SIDES:
             knobs[side].set(preset_knobs(preset[side].value, probe.left.config.market.people))
     restart()
@@ -250,9 +250,10 @@ def Side(side: str):
                 solara.Select(label=WORDS["staff"], value=shown if shown in options else "auto", values=options,
                               on_value=lambda v, s=side: turn(s, "staff", v if v == "auto" else int(v)))
             else:  # the label above its slider, so every slider has the sidebar's width whatever its label's length
-                solara.Text(label, style={"font-size": "0.9em", "color": "#999" if why else "#333"})
-                solara.SliderFloat(label="", value=float(value), min=knob.lo, max=knob.hi, step=knob.step,
-                                   on_value=lambda v, s=side, k=key: turn(s, k, v), thumb_label=False, disabled=bool(why))
+                with solara.Div(classes=[f"knob-{key}"]):
+                    solara.Text(label, style={"font-size": "0.9em", "color": "#999" if why else "#333"})
+                    solara.SliderFloat(label="", value=float(value), min=knob.lo, max=knob.hi, step=knob.step,
+                                       on_value=lambda v, s=side, k=key: turn(s, k, v), thumb_label=False, disabled=bool(why))
 
 
 def not_used(name: str, values: dict) -> dict[str, str]:

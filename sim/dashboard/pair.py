@@ -124,7 +124,9 @@ class StrategyPair(mesa.Model):
         self.lang = lang
         self.crisis = None  # the day the product crisis starts, once it is part of both scenarios
         defaults = tool_defaults()["dashboard"]
-        n = _whole(people, "people", 100, 200_000, self.errors, lang) or LIVE_PEOPLE
+        n = _whole(people, "people", 100, 200_000, self.errors, lang)
+        self.people_read = n is not None  # else the live market's default, with a message
+        n = n or LIVE_PEOPLE
         s = _whole(seed, "seed", 0, 2**31 - 1, self.errors, lang)
         self.changed: dict[str, dict] = {}  # side -> knob -> (the preset's value, the value applied): what was adjusted
         self.left_scenario = self._with_crisis(self._preset("left", left or defaults["left"], n, s, left_knobs or {}), crisis)

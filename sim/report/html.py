@@ -21,7 +21,7 @@ from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and st
 from ..model.service import fixed_staff
 from ..scenario import parameters
 from . import plots
-from .i18n import TEXT, cite, dative, meaning, source, unit
+from .i18n import TEXT, cite, dative, meaning, plain_period, source, unit
 from .numbers import (
     NONE,
     capital,
@@ -362,7 +362,7 @@ def _page_line(comparison, story, lang: str = "en") -> str:
     post_word = ("post" if lang == "en" else "Post") if rate == 1 else ("posts" if lang == "en" else "Posts")
     default = default_page(comparison)  # no page size given: the shipped page, not the client's
     line = t["default_page" if default else "your_page"].format(followers=count(_page_followers(comparison, story), lang), people=count(page["people"], lang),
-                                 posts=posts, post_word=post_word, reps=comparison.reps, period=_plain_period(int(comparison.runs["days"].iloc[0]), t))
+                                 posts=posts, post_word=post_word, reps=comparison.reps, period=plain_period(int(comparison.runs["days"].iloc[0]), t))
     if fitted := comparison.manifest.get("fitted_to_insights"):  # audsim demo --from-insights
         f = fitted["figures"]
         return line + t["your_page_fitted"].format(export=Path(fitted["export"]).name, days=count(f["days"], lang),
@@ -393,10 +393,6 @@ def _page_followers(comparison, story) -> float:
     return 0.0
 
 
-def _plain_period(days: int, t) -> str:
-    return t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
-
-
 def _breakeven_table(result, t, lang: str = "en", labels: dict | None = None, currency: str = "") -> str:
     m = result.manifest
     a, b = (html.escape(n) for n in result.names(labels))
@@ -415,7 +411,7 @@ def _breakeven_table(result, t, lang: str = "en", labels: dict | None = None, cu
     rows = "".join(f"<tr><td>{money(r['people'], lang)}</td><td>{money(r['value_a'], lang)}</td><td>{money(r['value_b'], lang)}</td>"
                    f"{diff(r)}{diff(kept.iloc[i]) if kept is not None else ''}</tr>"
                    for i, (_, r) in enumerate(result.table.iterrows()))
-    period = _plain_period(m["days"], t)
+    period = plain_period(m["days"], t)
     return f"<table>{head}{rows}</table><p class='note'>{t['breakeven_note'].format(reps=m['reps'], period=period)}</p>"
 
 

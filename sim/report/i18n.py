@@ -42,7 +42,7 @@ TEXT = {
         "interval": "95% interval", "value_diff": "value of {b} minus {a}", "value_of": "value of {name}",
         "value_diff_costs": "the same, each strategy's cost kept up after the end", "breakeven_at": "break-even: {n} people",
         "breakeven_costs_at": "with the costs kept up: {n} people",
-        "market_people": "People in the market", "value_diff_axis": "Difference in value as of day 0",
+        "market_people": "People in the market", "market_people_over": "People in the market (each run over {period})", "value_diff_axis": "Difference in value as of day 0",
         "net_advocates_end": "Net advocates (percentage points: advocates minus detractors)", "purchase_index_start": "Purchase rate at the start (neutral market = 1)",
         "purchase_index_end": "Purchase rate at the end (neutral market = 1; from each person's own trust, so not the mean trust's)",
         "purchase_index_change": "Change in the purchase rate since the start",
@@ -227,7 +227,7 @@ TEXT = {
         "interval": "95\u2011%\u2011Intervall", "value_diff": "Wert: {b} minus {a}", "value_of": "Wert: {name}",
         "value_diff_costs": "dasselbe, mit den Kosten jeder Strategie nach dem Ende", "breakeven_at": "Break-even: {n} Personen",
         "breakeven_costs_at": "mit den Kosten danach: {n} Personen",
-        "market_people": "Personen im Markt", "value_diff_axis": "Differenz im Wert, in heutigem Geld",
+        "market_people": "Personen im Markt", "market_people_over": "Personen im Markt (jeder Lauf über {period})", "value_diff_axis": "Differenz im Wert, in heutigem Geld",
         "net_advocates_end": "Netto-Fürsprecher (Prozentpunkte: Fürsprecher minus Kritiker)", "purchase_index_start": "Kaufrate am Anfang (neutraler Markt = 1)",
         "purchase_index_end": "Kaufrate am Ende (neutraler Markt = 1; aus dem Vertrauen jeder Person, daher nicht aus dem mittleren Vertrauen)",
         "purchase_index_change": "Veränderung der Kaufrate seit dem Anfang",
@@ -444,6 +444,11 @@ UNITS_DE = {
 def unit(name: str, lang: str) -> str:
     """A parameter's unit in the report's language (the English one where no translation is known)."""
     return UNITS_DE.get(name, name) if lang == "de" else name
+
+
+def plain_period(days: int, t: dict) -> str:
+    """A horizon in months (36 months), or in days below two months."""
+    return t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
 
 
 def meaning(key: str, english: str, lang: str) -> str:

@@ -13,7 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator, NullFormatter  # noqa: E402
 
-from .i18n import TEXT  # noqa: E402
+from .i18n import TEXT, plain_period  # noqa: E402
 from .numbers import axis_unit, capital, count, number, ticks  # noqa: E402
 
 PANELS = ("followers", "trust_market", "organic_reach", "interaction_rate")
@@ -168,7 +168,7 @@ def breakeven(result, lang: str = "en", labels: dict | None = None, currency: st
     ax.set_xscale("log")
     ax.set_xticks(tab["people"])
     ax.xaxis.set_minor_formatter(NullFormatter())
-    ax.set_xlabel(t["market_people"])
+    ax.set_xlabel(t["market_people_over"].format(period=plain_period(result.manifest["days"], t)))  # the value's horizon
     ax.set_ylabel(t["value_diff_axis"] + (f" ({currency})" if currency else ""))
     ax.yaxis.set_major_formatter(ticks(lang))
     shown, last = set(), np.inf  # from the largest size down, a label at least a fifth of a decade from the last
