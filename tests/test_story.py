@@ -337,6 +337,20 @@ def test_german_labels_take_the_dative_after_gegenueber():
     assert dative("the sales party", "en") == "the sales party"
 
 
+def test_german_labels_take_the_accusative_after_gegen_and_adjectives_follow_the_article():
+    """The dashboard's export title read "gegen der Stammtisch"; "der ausgelagerte Service" after "bei" read "beim
+    ausgelagerte Service"."""
+    from sim.report.i18n import accusative, at, dative
+
+    assert [accusative(x, "de") for x in ("der Stammtisch", "die Verkaufsparty", "der ausgelagerte Service (angepasst)",
+                                          "das Gewinnspiel-Feuerwerk", "eine Marke ohne Seite")] == \
+        ["den Stammtisch", "die Verkaufsparty", "den ausgelagerten Service (angepasst)", "das Gewinnspiel-Feuerwerk",
+         "eine Marke ohne Seite"]
+    assert dative("der ausgelagerte Service", "de") == "dem ausgelagerten Service"
+    assert at("der ausgelagerte Service", "de") == "beim ausgelagerten Service"
+    assert accusative("the regulars' table", "en") == "the regulars' table"
+
+
 def test_the_german_assumptions_table_gives_every_unit_in_german():
     """Every parameter's unit has its German words (a new unit without them fails here); sources without a
     published one read "Annahme"; the English table is unchanged."""
@@ -1004,7 +1018,7 @@ def test_the_title_names_the_one_alternative_of_a_pair(lang):
 
     pair = made_up("tupperparty", "stammtisch", (-0.1, 0.1), 1_000)
     named = title(pair, Story("tupperparty", "stammtisch", STORY.labels), lang)
-    assert named.endswith(STORY.label("stammtisch", lang)) and "{" not in named, named
+    assert named.endswith({"en": "against the regulars' table", "de": "gegen den Stammtisch"}[lang]) and "{" not in named, named
     more = Comparison(runs=pd.concat([pair.runs, pair.runs.assign(scenario="absent")]), table=pd.DataFrame(),
                       differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest=pair.manifest)
     assert title(more, Story("tupperparty", "stammtisch", STORY.labels), lang).endswith(

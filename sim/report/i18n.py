@@ -9,15 +9,33 @@ LANGS = ("en", "de")
 # A German label is written in the nominative singular with its article ("der Stammtisch"); after "gegenüber"
 # it takes the dative, which the article alone carries for such labels ("dem Stammtisch", "der Verkaufsparty").
 _DATIVE = {"der": "dem", "die": "der", "das": "dem", "ein": "einem", "eine": "einer"}
+_ACCUSATIVE = {"der": "den", "die": "die", "das": "das", "ein": "einen", "eine": "eine"}
+
+
+def _declined(label: str, lang: str, articles: dict) -> str:
+    """``label`` with its German article from ``articles`` and the adjectives after a changed article weak ("der
+    ausgelagerte Service" -> "dem ausgelagerten Service"); English, and labels without an article, as written."""
+    head, _, rest = label.partition(" ")
+    article = articles.get(head.lower()) if lang == "de" and rest else None
+    if article is None:
+        return label
+    words = rest.split(" ")
+    if article.lower() != head.lower():
+        for i, word in enumerate(words[:-1]):  # adjectives before the noun: lower case, ending in -e
+            if not (word[:1].islower() and word.endswith("e")):
+                break
+            words[i] = word + "n"
+    return f"{article.capitalize() if head[0].isupper() else article} {' '.join(words)}"
 
 
 def dative(label: str, lang: str) -> str:
-    """``label`` after a preposition that takes the dative; English, and labels without an article, as written."""
-    head, _, rest = label.partition(" ")
-    article = _DATIVE.get(head.lower()) if lang == "de" and rest else None
-    if article is None:
-        return label
-    return f"{article.capitalize() if head[0].isupper() else article} {rest}"
+    """``label`` after a preposition that takes the dative ("mit dem Stammtisch")."""
+    return _declined(label, lang, _DATIVE)
+
+
+def accusative(label: str, lang: str) -> str:
+    """``label`` after a preposition that takes the accusative ("gegen den Stammtisch")."""
+    return _declined(label, lang, _ACCUSATIVE)
 
 
 def at(label: str, lang: str) -> str:
@@ -387,8 +405,8 @@ TEXT = {
         "default_page_assumed": " Nichts davon ist an Ihrer Seite gemessen: ihre Größe, der Markt um sie herum, die Kunden, wie Menschen reagieren, und die heutige Strategie der Seite ({current}) sind Vorgaben und Annahmen des Modells (die Größe Ihrer Seite oder eine Anpassung an ihren Analytics-Export kann die wichtigsten ersetzen).",
         "tl_days": "Tage {a}-{b}", "tl_from": "ab Tag {a}", "tl_instead": "statt",
         "title_default_page": "Was die Strategie der Standardseite wert ist: {current} gegen die Alternativen",
-        "title_default_page_one": "Was die Strategie der Standardseite wert ist: {current} gegen {proposed}",
-        "title_page_one": "Was die Strategie Ihrer Seite wert ist: {current} gegen {proposed}",
+        "title_default_page_one": "Was die Strategie der Standardseite wert ist: {current} gegen {proposed_acc}",
+        "title_page_one": "Was die Strategie Ihrer Seite wert ist: {current} gegen {proposed_acc}",
         "your_page": "Ihre Seite: {followers} Follower in einem erreichbaren Markt von {people} Personen (derzeit {posts} {post_word} pro Tag); je Strategie {reps} Simulationsläufe über {period}, jeder Lauf mit demselben Markt für alle Strategien.",
         "with_breakeven": "Mit dem Break-even-Markt",
         "title_page": "Was die Strategie Ihrer Seite wert ist: {current} gegen die Alternativen",

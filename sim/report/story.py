@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..experiments import stats
 from ..model.sales import FADING_VALUE, OTHER_VALUES
-from .i18n import TEXT, at, dative
+from .i18n import TEXT, accusative, at, dative
 from .numbers import capital, change_digits, common_unit, count, decimal, fixed, interval_ends, percent
 
 
@@ -79,8 +79,9 @@ def title(comparison, story: Story, lang: str = "en") -> str:
     default one."""
     key = "title_default_page" if default_page(comparison) else "title_page"
     one = len(set(comparison.runs["scenario"])) == 2  # one alternative: named, not "the alternatives"
-    return TEXT[lang][key + ("_one" if one else "")].format(current=story.label(story.current, lang),
-                                                           proposed=story.label(story.proposed, lang))
+    proposed = story.label(story.proposed, lang)
+    return TEXT[lang][key + ("_one" if one else "")].format(current=story.label(story.current, lang), proposed=proposed,
+                                                           proposed_acc=accusative(proposed, lang))
 
 
 def has_page(comparison, name: str) -> bool:
