@@ -14,7 +14,7 @@ from sim.dashboard.pair import StrategyPair, live, preset_knobs, presets
 from sim.model import AudienceModel
 from sim.model.measures import summarize
 from sim.model.service import fixed_staff
-from sim.report.numbers import count, decimal
+from sim.report.numbers import count, decimal, fixed
 
 
 def small(**kw):
@@ -198,7 +198,7 @@ def test_export_writes_the_report_of_the_current_pair(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("AUDSIM_CHROMIUM", raising=False)
     monkeypatch.setattr(app.shutil, "which", lambda name: None)  # no browser: the HTML report only
-    pair = StrategyPair(people="600")
+    pair = StrategyPair(people="600", left_knobs={"posts_per_day": 2.0})  # A adjusted: its file says what was changed
     pair.left.plan = pair.left.plan.with_overrides(**{"simulation.days": 20})
     pair.right.plan = pair.right.plan.with_overrides(**{"simulation.days": 20})
     box, rc = solara.render(app.Summary(pair), handle_error=False)
@@ -228,6 +228,11 @@ def test_export_writes_the_report_of_the_current_pair(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     again = shlex.split(command)[shlex.split(command).index("--out") + 1]
     assert (tmp_path / again / "compare.csv").read_text() == (reports[0].parent / "compare.csv").read_text()
+    import tomllib
+
+    written = {f.stem: tomllib.loads(f.read_text())["description"] for f in reports[0].parent.glob("*.toml")}
+    assert written["A-tupperparty"].endswith(f"{app.WORDS['set_here']}: {app.WORDS['posts_per_day']} 2 a day ({app.WORDS['preset']}: 3).")
+    assert app.WORDS["set_here"] not in written["B-stammtisch"]
 
 
 def test_a_product_crisis_happens_to_both_sides_and_raises_their_complaints():
@@ -274,7 +279,8 @@ def test_settings_a_strategy_does_not_use_are_greyed_out_and_say_why():
         return {key for key, slider in zip([k for k in app.KNOBS if k != "staff"], rc.find(v.Slider).widgets) if slider.disabled}
 
     try:
-        assert disabled("absent") >= set(app.PAGE_KNOBS)
+        assert disabled("absent") == set(app.KNOBS) - {"staff"}  # no page: nothing to post, no complaint to see
+        assert set(app.not_used("absent", preset_knobs("absent", 1500))) == set(app.KNOBS)  # the desk's select too
         assert disabled("tupperparty") == set(app.DESK_KNOBS)  # no staff; it still deletes criticism
         assert disabled("stammtisch") == set()
         knobs = preset_knobs("stammtisch", 1500)
@@ -299,6 +305,13 @@ def test_the_card_says_how_to_start_and_then_shows_b_minus_a():
     rc.find(children=[app.WORDS["difference"]]).assert_single()
     rc.find(children=[f"{app.WORDS['advocates']}: {shown} {app.WORDS['points_short']}"]).assert_single()
     rc.find(children=[f"{app.T['followers']}: {count(b['followers_end'] - a['followers_end'], signed=True)}"]).assert_single()
+    # money: A, B and B - A to one unit, and B - A exactly the shown B minus the shown A
+    unit = pair.limits["money_unit"]
+    shown = {side: round(h["value"] / unit) * unit for side, h in (("left", a), ("right", b))}
+    for side in ("left", "right"):
+        rc.find(children=[f"{app.WORDS['value_short']}: {fixed(shown[side], unit, 'en', 'EUR', signed=True)}"]).assert_single()
+    rc.find(children=[f"{app.WORDS['value_short']}: {fixed(shown['right'] - shown['left'], unit, 'en', 'EUR', signed=True)}"]).assert_single()
+    assert app.money_unit(pair, [1.0]) == unit  # never finer than before: the digits do not flicker
 
 
 def test_the_german_page_answers_bad_input_in_german():

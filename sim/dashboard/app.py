@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import os
 import shutil
 import time
@@ -26,7 +27,7 @@ from mesa.visualization.utils import force_update, update_counter
 from ..experiments.demo import load_story, tool_defaults
 from ..model.word_of_mouth import ADVOCATE, DETRACTOR
 from ..report.i18n import TEXT
-from ..report.numbers import capital, common_unit, count, decimal, fixed, number, percent
+from ..report.numbers import capital, count, decimal, fixed, number, percent
 from ..report.plots import time_axis
 from ..report.story import Story
 from .pair import KNOBS, LIVE_PEOPLE, SERIES, StrategyPair, crisis_settings, live, preset_knobs, presets
@@ -41,7 +42,7 @@ WORDS = {
            "export": "Export report", "adjusted": "adjusted", "download": "Download the report", "set_here": "Set in the dashboard", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of", "at_start": "at the start",
            "advocates": "Net advocates", "value_means": "contribution (gross profit minus costs) plus customer equity now minus at the start, in today's money",
-           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "trust_means": "Market trust: 0.5 is neutral.",
+           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "staff_hours": "staff-hours a day", "trust_means": "Market trust: 0.5 is neutral.",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
            "crisis": "Product crisis", "crisis_none": "none", "crisis_from": "from day {day}", "crisis_mark": "crisis",
@@ -53,11 +54,11 @@ WORDS = {
     "de": {"A": "Strategie A", "B": "Strategie B", "preset": "Vorlage", "promo_share": "Werbung", "posts_per_day": "Posts",
            "staff": "Service-Personal", "hours_per_day": "Service-Stunden", "days_per_week": "Service-Tage", "answer_share": "Beantwortet",
            "delete_share": "Gelöscht", "paid_boost": "Bezahlte Reichweite", "people": "Personen im Markt", "seed": "Zufallsstartwert (gleicher Wert, gleicher Lauf)",
-           "market": "Markt", "restart": "Eine Änderung startet beide Strategien mit demselben Seed neu bei Tag 0.",
+           "market": "Markt", "restart": "Eine Änderung startet beide Strategien mit demselben Zufallsstartwert neu bei Tag 0.",
            "export": "Bericht exportieren", "adjusted": "angepasst", "download": "Bericht herunterladen", "set_here": "Im Dashboard eingestellt", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von", "at_start": "zu Beginn",
            "advocates": "Netto-Fürsprecher", "value_means": "Deckungsbeitrag (Rohertrag minus Kosten) plus Kundenwert jetzt minus am Anfang, in heutigem Geld",
-           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
+           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "staff_hours": "Personalstunden pro Tag", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
            "crisis": "Produktkrise", "crisis_none": "keine", "crisis_from": "ab Tag {day}", "crisis_mark": "Krise",
@@ -86,7 +87,7 @@ def side_colour(side: str) -> str:
 DEFAULTS = tool_defaults()["dashboard"]
 preset = {"left": solara.reactive(DEFAULTS["left"]), "right": solara.reactive(DEFAULTS["right"])}
 knobs = {side: solara.reactive(preset_knobs(preset[side].value)) for side in SIDES}
-people = solara.reactive(str(LIVE_PEOPLE))
+people = solara.reactive(count(LIVE_PEOPLE, LANG))  # 20,000 (de: 20.000): read back with its separator
 seed = solara.reactive("7")
 playing = solara.reactive(False)
 pace = solara.reactive(1)  # days per step and per redraw while playing
@@ -95,7 +96,7 @@ crisis = solara.reactive(None)  # the day the product crisis starts, or none
 PAGE_KNOBS = ("promo_share", "posts_per_day", "delete_share", "paid_boost")  # what a brand without a page does not do
 DESK_KNOBS = ("hours_per_day", "days_per_week", "answer_share")  # what a desk of nobody does not do
 COUNTS = {"followers", "open_complaints"}  # whole people and complaints: no tick at 2.5
-PAGE_SERIES = {"organic_reach", "interaction_rate"}  # measured on a page's posts
+PAGE_SERIES = {"followers", "organic_reach", "interaction_rate"}  # a page's: none for a brand without one
 
 
 def restart() -> None:
@@ -151,7 +152,7 @@ def figure(p: StrategyPair, name: str):
     seen = []
     for side in SIDES:
         if name in PAGE_SERIES and not p.model(side).config.strategy.has_page:
-            continue  # no page, no reach or interaction: no line, and no name in the legend without one
+            continue  # no page: no followers, reach or interaction, so no line and no name in the legend
         values = [v * scale for v in p.series(side, name)]
         if name in WEEKLY:
             values = weekly_mean(values)
@@ -207,7 +208,7 @@ def chart(name: str):
     def Chart(model: StrategyPair):
         update_counter.get()  # redraw after every step
         picture = io.BytesIO()
-        figure(model, name).savefig(picture, format="png", dpi=100)
+        figure(model, name).savefig(picture, format="png", dpi=125)  # 650 px: sharp up to a column of that width
         # as wide as its column, on any screen (Solara's own figure keeps the picture's pixels: small on a wide screen)
         widgets.Image.element(value=picture.getvalue(), format="png", layout=widgets.Layout(width="100%", height="auto"))
 
@@ -244,11 +245,12 @@ def Side(side: str):
             value = values[key]
             why = unused.get(key, "")
             label = f"{WORDS[key]}: {knob.shown(value, LANG)} {WORDS['auto'] if value == 'auto' else _unit(knob)} {why}".rstrip()
-            if key == "staff":
-                options = ["auto", *(str(i) for i in range(int(knob.hi) + 1))]
-                shown = "auto" if value == "auto" else str(int(value))
-                solara.Select(label=WORDS["staff"], value=shown if shown in options else "auto", values=options,
-                              on_value=lambda v, s=side: turn(s, "staff", v if v == "auto" else int(v)))
+            if key == "staff":  # "auto" says what it does; a whole number of people otherwise
+                auto = f"auto {WORDS['auto']}"
+                options = {auto: "auto", **{f"{i} {WORDS['units']['people']}": i for i in range(int(knob.hi) + 1)}}
+                shown = next((text for text, v in options.items() if v == value), auto)
+                solara.Select(label=f"{WORDS['staff']} {why}".rstrip(), value=shown, values=list(options), disabled=bool(why),
+                              on_value=lambda v, s=side, o=options: turn(s, "staff", o[v]), classes=[f"staff-{side}"])
             else:  # the label above its slider, so every slider has the sidebar's width whatever its label's length
                 with solara.Div(classes=[f"knob-{key}"]):
                     solara.Text(label, style={"font-size": "0.9em", "color": "#999" if why else "#333"})
@@ -258,12 +260,13 @@ def Side(side: str):
 
 def not_used(name: str, values: dict) -> dict[str, str]:
     """The settings a side's strategy does not use as it stands, each with the reason the page shows: a brand
-    without a page posts nothing and deletes nothing; no posts have no promotion; a desk of nobody keeps no hours;
-    a desk without hours or days answers nothing. They stay visible, greyed out (the preset's values)."""
+    without a page posts nothing and sees no complaint to answer or delete; no posts have no promotion; a desk of
+    nobody keeps no hours; a desk without hours or days answers nothing. They stay visible, greyed out (the
+    preset's values)."""
     out = {}
-    if not runs_a_page(name):
-        out |= dict.fromkeys(PAGE_KNOBS, WORDS["no_page"])
-    elif values["posts_per_day"] == 0:
+    if not runs_a_page(name):  # nor does it see a complaint to answer (service: only a page's are seen)
+        return dict.fromkeys(KNOBS, WORDS["no_page"])
+    if values["posts_per_day"] == 0:
         out["promo_share"] = WORDS["no_posts"]
     if values["staff"] == 0:
         out |= dict.fromkeys(DESK_KNOBS, WORDS["no_desk"])
@@ -326,8 +329,7 @@ def Summary(model: StrategyPair):
         solara.Error(f"{WORDS['bad']}: {message}", classes=["input-error"])
     headlines = {side: model.headline(side) for side in SIDES}
     started = all(h["days"] for h in headlines.values())
-    values = [h["value"] for h in headlines.values() if h["days"]]
-    unit = common_unit(values + ([headlines["right"]["value"] - headlines["left"]["value"]] if started else []))
+    unit = money_unit(model, [h["value"] for h in headlines.values() if h["days"]])
     with solara.Card(WORDS["card"]):
         with solara.Div(style={"display": "grid", "grid-template-columns": "repeat(auto-fit, minmax(14em, 1fr))",
                                "column-gap": "2em", "row-gap": "1em"}):
@@ -345,7 +347,8 @@ def Summary(model: StrategyPair):
                             solara.Text(f"{T['followers']}: {count(h['followers_end'], LANG)} ({count(h['followers_start'], LANG)} {WORDS['at_start']})")
                             solara.Text(f"{WORDS['unfollows']}: {percent(h['unfollow_rate_per_30d'], 1, LANG)}")
                         if m.desk.staff > 0:  # what the desk's cost comes from ("auto" sizes it to the load, week by week)
-                            solara.Text(f"{WORDS['desk_now']}: {decimal(m.desk.staff, 'g', LANG)} {WORDS['units']['people']}")
+                            hours = m.desk.staff * m.config.service.hours_per_day
+                            solara.Text(f"{WORDS['desk_now']}: {decimal(hours, '.3g', LANG)} {WORDS['staff_hours']}")
             if started:
                 difference_column(model, headlines["left"], headlines["right"], unit)
         if started:
@@ -356,14 +359,24 @@ def Summary(model: StrategyPair):
     Export(model)
 
 
+def money_unit(model: StrategyPair, values: list[float]) -> float:
+    """One rounding unit for the card's sums of money: three significant figures of the largest so far, never
+    finer than before (the digits do not flicker from day to day as a small sum crosses zero)."""
+    top = max([abs(v) for v in values] + [1.0])
+    unit = 10.0 ** max(0, math.floor(math.log10(top)) - 2)
+    model.limits["money_unit"] = max(unit, model.limits.get("money_unit", 1.0))
+    return model.limits["money_unit"]
+
+
 def difference_column(model: StrategyPair, a: dict, b: dict, unit: float):
-    """B minus A on the card's measures, signed: the comparison the meeting is about, without mental arithmetic (sums
-    of money rounded to the sides' unit, so that B - A is the difference of the sums as shown, give or take it)."""
+    """B minus A on the card's measures, signed: the comparison the meeting is about, without mental arithmetic (the
+    sums of money as shown, rounded to ``unit``, subtracted: B - A is exactly the difference of the figures)."""
     with solara.Column(classes=["headline-difference"], gap="0.3em"):
         solara.Text(WORDS["difference"], style={"font-weight": "bold"})
         solara.Text(f"{WORDS['advocates']}: {decimal(b['net_advocates_end'] - a['net_advocates_end'], '+.1f', LANG)} "
                     f"{WORDS['points_short']}", style={"font-weight": "bold"})
-        solara.Text(f"{WORDS['value_short']}: {fixed(b['value'] - a['value'], unit, LANG, 'EUR', signed=True)}")
+        shown = round(b["value"] / unit) * unit - round(a["value"] / unit) * unit
+        solara.Text(f"{WORDS['value_short']}: {fixed(shown, unit, LANG, 'EUR', signed=True)}")
         solara.Text(f"{T['trust_market']}: {decimal(b['long_term_trust'] - a['long_term_trust'], '+.3f', LANG)}")
         if all(model.model(side).config.strategy.has_page for side in SIDES):
             solara.Text(f"{T['followers']}: {count(b['followers_end'] - a['followers_end'], LANG, signed=True)}")
@@ -394,6 +407,12 @@ def Export(model: StrategyPair):
     status = solara.use_reactive("")
     written = solara.use_reactive(None)  # the report's file, offered to the browser for download
 
+    def forget():  # a new pair (a setting changed): the last export no longer matches the page
+        status.set("")
+        written.set(None)
+
+    solara.use_effect(forget, [model])
+
     def export():
         from ..experiments import compare
         from ..experiments.demo import write_report
@@ -402,13 +421,16 @@ def Export(model: StrategyPair):
         written.set(None)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         out = next(p for i in range(1000) if not (p := Path("results") / "dashboard" / (stamp + (f"-{i}" if i else ""))).exists())
-        a, b = model.left.plan, model.right.plan  # as set, timeline included (``config`` is the day's)
+        story = export_story(model)
+        a, b = (m.plan if not model.changed[side] else m.plan.with_overrides(description=story.descriptions[LANG][m.plan.name])
+                for side, m in (("left", model.left), ("right", model.right)))  # as set, timeline included; an adjusted
+        # side's file says what was changed (``config`` would be the day's settings)
         c = compare({a.name: a, b.name: b}, reps=10, baseline=a.name, seed=a.simulation.seed, workers=1)
         files = {f"{sc.name}.toml": sc.to_toml() for sc in (a, b)}  # the strategies as set: the report's command runs them again
         c.manifest["command"] = (f"audsim compare {' '.join(str(out / name) for name in files)} --reps 10 "
                                  f"--seed {a.simulation.seed} --baseline {a.name} --out {out}/again")
         pdf = bool(shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("AUDSIM_CHROMIUM"))
-        write_report(c, out, LANG, story=export_story(model), pdf=pdf, files=files)
+        write_report(c, out, LANG, story=story, pdf=pdf, files=files)
         report = (out / ("report.pdf" if pdf else "report.html")).resolve()
         status.set(f"{WORDS['exported']} {report}")  # wherever the server started
         written.set(report)
@@ -446,6 +468,6 @@ def Page():
         solara.InputText(WORDS["seed"], value=seed.value, on_value=lambda v: (seed.set(v), restart()), continuous_update=False)
         Crisis()
     Summary(p)
-    with solara.Div(style={"display": "grid", "grid-template-columns": "repeat(auto-fit, minmax(420px, 1fr))", "gap": "8px"}):
+    with solara.Div(style={"display": "grid", "grid-template-columns": "repeat(auto-fit, minmax(380px, 1fr))", "gap": "8px"}):
         for name in SERIES:  # two charts a row on a wide screen, one on a narrow one (never a chart too small to read)
             chart(name)(p)

@@ -85,15 +85,15 @@ MESSAGES = {  # the pair's own messages, in the page's language (the scenario's 
     "en": {"whole": "{name}: \u201c{text}\u201d is not a whole number from {lo} to {hi}; {kept} is used",
            "preset": "Preset: \u201c{text}\u201d is not one of {allowed}",
            "crisis": "Product crisis: day {text} is not before the horizon, day {hi}", "people": "People in the market",
-           "seed": "Random seed", "kept_people": "{n}", "kept_seed": "the preset's seed", "adjusted": "adjusted"},
+           "seed": "Random seed", "kept_people": "{n}", "kept_seed": "the preset's seed, {n},", "adjusted": "adjusted"},
     "de": {"whole": "{name}: \u201e{text}\u201c ist keine ganze Zahl von {lo} bis {hi}; es gilt {kept}",
            "preset": "Vorlage: \u201e{text}\u201c ist keine von {allowed}",
            "crisis": "Produktkrise: Tag {text} liegt nicht vor dem Ende, Tag {hi}", "people": "Personen im Markt",
-           "seed": "Zufallsstartwert", "kept_people": "{n}", "kept_seed": "der Startwert der Vorlage", "adjusted": "angepasst"},
+           "seed": "Zufallsstartwert", "kept_people": "{n}", "kept_seed": "der Startwert der Vorlage, {n}", "adjusted": "angepasst"},
 }
 
 
-def _whole(text, name: str, lo: int, hi: int, errors: list[str], lang: str = "en"):
+def _whole(text, name: str, lo: int, hi: int, errors: list[str], lang: str = "en", kept=None):
     try:
         written = str(text).strip()
         value = int(re.sub(r"\D", "", written) if THOUSANDS.fullmatch(written) else written)
@@ -102,7 +102,7 @@ def _whole(text, name: str, lo: int, hi: int, errors: list[str], lang: str = "en
         return value
     except ValueError:
         words = MESSAGES[lang]
-        kept = words[f"kept_{name}"].format(n=count(LIVE_PEOPLE, lang))
+        kept = words[f"kept_{name}"].format(n=count(LIVE_PEOPLE, lang) if kept is None else kept)
         errors.append(words["whole"].format(name=words[name], text=text, lo=count(lo, lang), hi=count(hi, lang), kept=kept))
         return None
 
@@ -127,7 +127,8 @@ class StrategyPair(mesa.Model):
         n = _whole(people, "people", 100, 200_000, self.errors, lang)
         self.people_read = n is not None  # else the live market's default, with a message
         n = n or LIVE_PEOPLE
-        s = _whole(seed, "seed", 0, 2**31 - 1, self.errors, lang)
+        first = left if left in presets() else defaults["left"]  # a preset that is not one is refused below
+        s = _whole(seed, "seed", 0, 2**31 - 1, self.errors, lang, kept=live(first, n).simulation.seed)
         self.changed: dict[str, dict] = {}  # side -> knob -> (the preset's value, the value applied): what was adjusted
         self.left_scenario = self._with_crisis(self._preset("left", left or defaults["left"], n, s, left_knobs or {}), crisis)
         self.right_scenario = self._with_crisis(self._preset("right", right or defaults["right"], n, s, right_knobs or {}), crisis)
