@@ -396,6 +396,8 @@ class Change(BaseModel):
     start: int | None = Field(None, alias="from", ge=0, le=100_000, description="first day the settings hold")
     to: int | None = Field(None, ge=1, le=100_000, description="day the settings end (exclusive); none: to the end")
     at: int | None = Field(None, ge=0, le=100_000, description="first day the settings hold, to the end (a switch)")
+    label: str | None = Field(None, max_length=80, description="what the entry is, in a report's words (e.g. \"product crisis\"); "
+                              "reports name its days by it")
 
     @model_validator(mode="before")
     @classmethod

@@ -15,6 +15,7 @@ from sim.experiments import compare, replication_seeds
 from sim.experiments.demo import write_report
 from sim.experiments.stats import holm, mean_interval, paired_difference
 from sim.report import html
+from sim.report.story import Story
 
 from .conftest import SCENARIOS, scenario
 
@@ -170,6 +171,12 @@ def test_the_report_describes_a_timeline_and_listening(tmp_path):
 
     banded = [ax for ax in plots.trajectories(c).axes if ax.patches]
     assert len(banded) == 4 and banded[0].patches[0].get_x() == 20
+    assert [x.get_text().strip() for x in banded[0].texts] == ["days 20-29"]  # named by its days, having no label
+    named = dataclasses.replace(c, manifest={**c.manifest, "scenarios": {
+        n: {**sc, "timeline": [{**e, "label": "product crisis"} for e in sc["timeline"]]} for n, sc in c.manifest["scenarios"].items()}})
+    first = plots.story_figures(named, Story("crisis", "stammtisch"))["followers"].axes[0]  # page 1's chart too
+    assert first.patches and [x.get_text().strip() for x in first.texts] == ["product crisis"]
+    assert "days 20-29 (product crisis): chance a customer" in html.render(named)
     calm = dataclasses.replace(c, manifest={**c.manifest, "scenarios": {n: {**sc, "timeline": []} for n, sc in c.manifest["scenarios"].items()}})
     assert not any(ax.patches for ax in plots.trajectories(calm).axes)
     assert "listens for 50% of the complaints raised elsewhere" in page

@@ -246,7 +246,7 @@ def test_a_product_crisis_happens_to_both_sides_and_raises_their_complaints():
     assert calm.crisis is None and crisis.crisis == day and not crisis.errors
     for side in ("left", "right"):
         (entry,) = crisis.model(side).plan.timeline
-        assert (entry.first, entry.to) == (day, day + settings["days"])
+        assert (entry.first, entry.to, entry.label) == (day, day + settings["days"], "product crisis")  # a report names it
         base = calm.model(side).plan.service.problem_rate
         assert crisis.model(side).plan.during(day).service.problem_rate == pytest.approx(base * settings["problems_times"])
     calm.advance(day + 20)

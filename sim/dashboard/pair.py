@@ -85,11 +85,11 @@ MESSAGES = {  # the pair's own messages, in the page's language (the scenario's 
     "en": {"whole": "{name}: \u201c{text}\u201d is not a whole number from {lo} to {hi}; {kept} is used",
            "preset": "Preset: \u201c{text}\u201d is not one of {allowed}",
            "crisis": "Product crisis: day {text} is not before the horizon, day {hi}", "people": "People in the market",
-           "seed": "Random seed", "kept_people": "{n}", "kept_seed": "the preset's seed, {n},", "adjusted": "adjusted"},
+           "seed": "Random seed", "kept_people": "{n}", "kept_seed": "the preset's seed, {n},", "adjusted": "adjusted", "crisis_label": "product crisis"},
     "de": {"whole": "{name}: \u201e{text}\u201c ist keine ganze Zahl von {lo} bis {hi}; es gilt {kept}",
            "preset": "Vorlage: \u201e{text}\u201c ist keine von {allowed}",
            "crisis": "Produktkrise: Tag {text} liegt nicht vor dem Ende, Tag {hi}", "people": "Personen im Markt",
-           "seed": "Zufallsstartwert", "kept_people": "{n}", "kept_seed": "der Startwert der Vorlage, {n}", "adjusted": "angepasst"},
+           "seed": "Zufallsstartwert", "kept_people": "{n}", "kept_seed": "der Startwert der Vorlage, {n}", "adjusted": "angepasst", "crisis_label": "Produktkrise"},
 }
 
 
@@ -168,7 +168,7 @@ class StrategyPair(mesa.Model):
                 self.errors.append(message)
             return sc
         crisis, self.crisis = crisis_settings(), day
-        entry = {"from": day, "to": min(day + crisis["days"], sc.simulation.days),
+        entry = {"from": day, "to": min(day + crisis["days"], sc.simulation.days), "label": MESSAGES[self.lang]["crisis_label"],
                  "service": {"problem_rate": min(1.0, sc.service.problem_rate * crisis["problems_times"])}}
         return sc.with_overrides(timeline=[*sc.model_dump(mode="json")["timeline"], entry], source="dashboard crisis")
 

@@ -513,9 +513,10 @@ def _timeline(entries: list[dict], scenario: dict, t: dict, lang: str = "en") ->
 
     out = []
     for e in entries:
-        settings = {k: v for k, v in e.items() if k not in ("from", "to", "at")}
+        settings = {k: v for k, v in e.items() if k not in ("from", "to", "at", "label")}
         start = e.get("from") if e.get("from") is not None else e.get("at")
         when = t["tl_days"].format(a=start, b=e["to"] - 1) if e.get("to") is not None else t["tl_from"].format(a=start)
+        when += f" ({e['label']})" if e.get("label") else ""
         said = []
         for key, value in flat(settings):
             what = meaning(key, meanings.get(key, ""), lang)

@@ -79,13 +79,13 @@ def timeline_bands(ax, comparison, names: list[str], colour: dict, lang: str = "
         horizon = sc.get("simulation", {}).get("days", horizon)
         for e in sc.get("timeline") or []:
             start = e.get("from") if e.get("from") is not None else e.get("at")
-            windows.setdefault((start, e.get("to") or horizon), []).append(name)
-    for (start, end), having in windows.items():
+            windows.setdefault((start, e.get("to") or horizon, e.get("label") or ""), []).append(name)
+    for (start, end, label), having in windows.items():
         shade = "0.3" if len(having) == len(names) else colour[having[0]]
         ax.axvspan(start, end, color=shade, alpha=0.1, lw=0)
-        if labelled:
-            ax.text(start, 0.98, " " + t["tl_days"].format(a=start, b=end - 1), transform=ax.get_xaxis_transform(),
-                    fontsize=7, color=shade, va="top")
+        if labelled:  # by its label where it has one ("product crisis"), else by its days
+            ax.text(start, 0.98, " " + (label or t["tl_days"].format(a=start, b=end - 1)), transform=ax.get_xaxis_transform(),
+                    fontsize=8, color=shade, va="top")
 
 
 def time_axis(ax, days: int, lang: str = "en") -> None:
@@ -213,6 +213,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
         ax.plot(g["day"], g["mean"], color=colour[n], lw=wide, label=label[n])
         ax.fill_between(g["day"], g["low"], g["high"], color=colour[n], alpha=0.18, lw=0)
     ax.set_ylim(0, None)
+    timeline_bands(ax, comparison, names, colour, lang)  # a crisis's days, where the followers' line bends
     time_axis(ax, int(sub["day"].max()) + 1 if len(sub) else 0, lang)
     ax.set_title(t["fig_followers"])
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: count(v, lang)))
