@@ -1,6 +1,7 @@
 """audsim compare and demo: pairing, statistics, outputs, the report (issue #3)."""
 
 import dataclasses
+import io
 import json
 import re
 import shutil
@@ -177,6 +178,9 @@ def test_the_report_describes_a_timeline_and_listening(tmp_path):
     first = plots.story_figures(named, Story("crisis", "stammtisch"))["followers"].axes[0]  # page 1's chart too
     assert first.patches and [x.get_text().strip() for x in first.texts] == ["product crisis"]
     assert "days 20-29 (product crisis): chance a customer" in html.render(named)
+    priced = dataclasses.replace(named, manifest={**named.manifest, "scenarios": {  # a label is words, not TeX to typeset
+        n: {**sc, "timeline": [{**e, "label": "save $\\frac{5$ today"} for e in sc["timeline"]]} for n, sc in named.manifest["scenarios"].items()}})
+    plots.trajectories(priced).savefig(io.BytesIO(), format="png")  # drawn as written (as TeX, matplotlib refuses it)
     calm = dataclasses.replace(c, manifest={**c.manifest, "scenarios": {n: {**sc, "timeline": []} for n, sc in c.manifest["scenarios"].items()}})
     assert not any(ax.patches for ax in plots.trajectories(calm).axes)
     assert "listens for 50% of the complaints raised elsewhere" in page

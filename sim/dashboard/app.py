@@ -188,7 +188,8 @@ def mark_events(ax, p: StrategyPair) -> None:
         ax.axvspan(first, max(end, first + 1), color=shade, alpha=0.12, lw=0)
         ax.axvline(first, color=shade, ls="--", lw=1)
         word = WORDS["crisis_mark"] if first == p.crisis else WORDS["timeline"]
-        ax.text(first, 0.97, f" {word}", transform=ax.get_xaxis_transform(), fontsize=9, fontweight="bold", color=shade, va="top")
+        ax.text(first, 0.97, f" {word}", transform=ax.get_xaxis_transform(), fontsize=9, fontweight="bold", color=shade, va="top",
+                parse_math=False)
 
 
 def weekly_mean(values: list[float]) -> list[float]:
