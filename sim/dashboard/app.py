@@ -426,7 +426,8 @@ def Export(model: StrategyPair):
         a, b = (m.plan if not model.changed[side] else m.plan.with_overrides(description=story.descriptions[LANG][m.plan.name])
                 for side, m in (("left", model.left), ("right", model.right)))  # as set, timeline included; an adjusted
         # side's file says what was changed (``config`` would be the day's settings)
-        c = compare({a.name: a, b.name: b}, reps=10, baseline=a.name, seed=a.simulation.seed, workers=1)
+        # in worker processes (the same numbers on any executor): the page stays answerable while they run
+        c = compare({a.name: a, b.name: b}, reps=10, baseline=a.name, seed=a.simulation.seed, workers=None)
         files = {f"{sc.name}.toml": sc.to_toml() for sc in (a, b)}  # the strategies as set: the report's command runs them again
         c.manifest["command"] = (f"audsim compare {' '.join(str(out / name) for name in files)} --reps 10 "
                                  f"--seed {a.simulation.seed} --baseline {a.name} --out {out}/again")
