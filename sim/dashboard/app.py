@@ -223,6 +223,12 @@ def preset_label(name: str) -> str:
     return capital(load_story("demo").label(name, LANG))
 
 
+def heading(text: str):
+    """A sidebar heading as plain HTML: Solara's Markdown loads its diagram library from a public CDN on every page
+    (a failed fetch, logged, where the server has no internet), and the page has no Markdown to render."""
+    return solara.v.Html(tag="h3", children=[text], class_="text-h6 mt-4")
+
+
 @functools.cache
 def runs_a_page(name: str) -> bool:
     return live(name).strategy.has_page
@@ -236,7 +242,7 @@ def _unit(knob) -> str:
 def Side(side: str):
     """One strategy's preset and knobs in the sidebar, each showing its value and unit."""
     values = knobs[side].value
-    solara.Markdown(f"### {WORDS[SIDES[side]]}")
+    heading(WORDS[SIDES[side]])
     names = {preset_label(name): name for name in presets()}  # a client picks "The regulars' table", not a file name
     solara.Select(label=WORDS["preset"], value=preset_label(preset[side].value), values=list(names),
                   on_value=lambda v: choose(side, names[v]), classes=[f"preset-{side}"])
@@ -465,7 +471,7 @@ def Page():
         solara.Text(WORDS["restart"], style={"font-size": "0.85em", "color": "#555"})
         for side in SIDES:
             Side(side)
-        solara.Markdown(f"### {WORDS['market']}")
+        heading(WORDS["market"])
         solara.InputText(WORDS["people"], value=people.value, on_value=resize, continuous_update=False)
         solara.InputText(WORDS["seed"], value=seed.value, on_value=lambda v: (seed.set(v), restart()), continuous_update=False)
         Crisis()
