@@ -165,19 +165,19 @@ def test_the_report_describes_a_timeline_and_listening(tmp_path):
     with pytest.warns(UserWarning, match="replications"):
         c = compare({"crisis": crisis, "stammtisch": scenario("stammtisch", **SMALL)}, reps=2, workers=1)
     page = (write_report(c, tmp_path / "r") / "report.html").read_text()
-    assert "days 20-29: chance a customer runs into a problem on a day (product quality): 0.01 instead of 0.001 (service.problem_rate)" in page
+    assert "days 20\u201329: chance a customer runs into a problem on a day (product quality): 0.01 instead of 0.001 (service.problem_rate)" in page
     german = (write_report(c, tmp_path / "de", "de") / "report.html").read_text()
-    assert "Tage 20-29: " in german and ": 0,01 statt 0,001 (service.problem_rate)" in german
+    assert "Tage 20\u201329: " in german and ": 0,01 statt 0,001 (service.problem_rate)" in german
     from sim.report import plots  # the crisis's days, banded on the charts over time, only where a strategy has one
 
     banded = [ax for ax in plots.trajectories(c).axes if ax.patches]
     assert len(banded) == 4 and banded[0].patches[0].get_x() == 20
-    assert [x.get_text().strip() for x in banded[0].texts] == ["days 20-29"]  # named by its days, having no label
+    assert [x.get_text().strip() for x in banded[0].texts] == ["days 20\u201329"]  # named by its days, having no label
     named = dataclasses.replace(c, manifest={**c.manifest, "scenarios": {
         n: {**sc, "timeline": [{**e, "label": "product crisis"} for e in sc["timeline"]]} for n, sc in c.manifest["scenarios"].items()}})
     first = plots.story_figures(named, Story("crisis", "stammtisch"))["followers"].axes[0]  # page 1's chart too
     assert first.patches and [x.get_text().strip() for x in first.texts] == ["product crisis"]
-    assert "days 20-29 (product crisis): chance a customer" in html.render(named)
+    assert "days 20\u201329 (product crisis): chance a customer" in html.render(named)
     priced = dataclasses.replace(named, manifest={**named.manifest, "scenarios": {  # a label is words, not TeX to typeset
         n: {**sc, "timeline": [{**e, "label": "save $\\frac{5$ today"} for e in sc["timeline"]]} for n, sc in named.manifest["scenarios"].items()}})
     plots.trajectories(priced).savefig(io.BytesIO(), format="png")  # drawn as written (as TeX, matplotlib refuses it)

@@ -1004,11 +1004,14 @@ def test_the_break_even_says_where_the_clients_market_lies(lang):
     assert "the party" in below and "the table" not in below
     assert "the party" not in within and "the table" not in within and within != beyond
     open_above = {**point, "high": None}  # the interval reaches beyond the largest size: never surely beyond it
-    assert your_market(open_above, 5_000_000, "the party", "the table", lang) == within.replace("16,500", "5,000,000").replace("16.500", "5.000.000")
+    assert your_market(open_above, 900_000, "the party", "the table", lang) == within.replace("16,500", "900,000").replace("16.500", "900.000")
     ahead = {"status": "b_ahead_everywhere", **base}
     assert your_market(ahead, 240_000, "a", "b", lang) == ""
     outside = your_market(ahead, 5_000_000, "a", "b", lang)
     assert outside and "{" not in outside and outside != within
+    # a size nobody ran: no claim, whatever the case (a market of 20,000 beyond sizes up to 18,000 was "beyond")
+    assert your_market(point, 5_000_000, "the party", "the table", lang) == outside
+    assert your_market(point, 2_000, "the party", "the table", lang) == outside.replace("5,000,000", "2,000").replace("5.000.000", "2.000")
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -113,6 +113,8 @@ class BreakEven:
             out[0] += " " + t["be_both_below"].format(sizes=below)
         if COSTS_CONTINUE in other:
             out.append(f"{t['be_costs']} {describe(other[COSTS_CONTINUE], a, b, lang)}")
+            if market is not None and (yours := your_market(other[COSTS_CONTINUE], market, a, b, lang)):
+                out[-1] += " " + yours  # the answer may turn with the costs: the client's market placed in both views
             if below := self.both_below(COSTS_CONTINUE, lang):
                 out[-1] += " " + t["be_both_below_costs"].format(sizes=below)
         if pct and all(name in other for name in OTHER_VALUES):
@@ -244,8 +246,10 @@ def your_market(point: dict, people: int, a: str, b: str, lang: str = "en") -> s
     from ..report.i18n import TEXT
 
     t, n = TEXT[lang], _people(lang)(people)
+    if not point["smallest"] <= people <= point["largest"]:  # nothing was run there: no claim about it
+        return t["be_yours_outside"].format(n=n)
     if point["status"] != "b_overtakes":
-        return t["be_yours_outside"].format(n=n) if not point["smallest"] <= people <= point["largest"] else ""
+        return ""
     low = point["low"] if point["low"] is not None else -math.inf  # an interval open at an end reaches past the sizes
     high = point["high"] if point["high"] is not None else math.inf
     where = "beyond" if people > high else "below" if people < low else "within"
