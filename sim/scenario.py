@@ -895,7 +895,8 @@ def _scaled_table(values: dict, fields: dict, factor: float) -> dict:
     for k, v in values.items():
         if not extra.get(k, {}).get("extensive") or isinstance(v, str):  # "auto": a desk sized to its load scales by itself
             continue
-        out[k] = round(v * factor) if isinstance(v, int) else v * factor
+        whole = get_args(fields[k].annotation)[:1] == (int,)  # a count (people): rounded; anything else scales as a
+        out[k] = round(v * factor) if whole else float(v) * factor  # number, given as 2 or 2.0 (a timeline's staff = 2)
         floor, kept_in = extra[k].get("scaled_floor", (None, None))
         if floor is not None and 0 < out[k] < min(v, floor):
             out[kept_in] = max(values.get(kept_in, 0.0), min(v, floor))

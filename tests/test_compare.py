@@ -200,3 +200,20 @@ def test_scenarios_of_two_markets_or_horizons_are_refused_before_any_run(tmp_pat
     res = CliRunner().invoke(main, ["compare", str(short), str(SCENARIOS / "tupperparty.toml"), "--reps", "2", "--people", "500",
                                     "--out", str(tmp_path / "o")])
     assert res.exit_code == 2 and "simulation.days differs (short: 30, tupperparty: 1,095)" in res.output and "--days" in res.output
+
+
+def test_a_timeline_every_strategy_has_alike_is_said_once():
+    """A crisis in the market happens to every strategy: the report says it once, under the strategies, and keeps
+    under a strategy only what is its own (a switch of strategy)."""
+    crisis = {"from": 20, "to": 30, "label": "product crisis", "service": {"problem_rate": 0.01}}
+    switch = {"at": 40, "strategy": {"mix": {"info": 0.5, "service": 0.3, "promo": 0.2}}}
+    a = scenario("stammtisch", **SMALL).with_overrides(name="a", timeline=[crisis, switch])
+    b = scenario("tupperparty", **SMALL).with_overrides(name="b", timeline=[crisis])
+    with pytest.warns(UserWarning, match="replications"):
+        c = compare({"a": a, "b": b}, reps=2, workers=1)
+    shared, own = html.timeline_words(c)
+    assert len(shared) == 1 and shared[0].startswith("days 20\u201329 (product crisis)")
+    assert own["b"] == [] and len(own["a"]) == 1 and own["a"][0].startswith("from day 40: share of posts")
+    assert "info 50%, service 30%, promo 20% instead of" in own["a"][0]  # a mix in words, not a dict
+    page = html.render(c)
+    assert page.count("(product crisis)") == 1 and "In the runs of every strategy alike: days 20\u201329" in page

@@ -213,3 +213,16 @@ def test_a_scenario_written_as_a_file_reads_back_the_same(path, tmp_path):
         (tmp_path / "again.toml").write_text(scenario.to_toml())
         again = runner.resolve(tmp_path / "again.toml")
         assert again.hash() == scenario.hash() and again == scenario
+
+
+def test_a_timelines_whole_number_scales_as_the_setting_it_sets():
+    """`service.staff = 2` on a timeline (a TOML integer) was rounded when the market was scaled down: 0 people at
+    3,000, no desk at all. A setting that is a number scales as a number, written 2 or 2.0, with its floor."""
+    from sim import runner
+
+    sc = runner.resolve(SCENARIOS / "stammtisch.toml")
+    for two in (2, 2.0):
+        small = sc.with_overrides(timeline=[{"at": 150, "service": {"staff": two}}]).scaled(3_000 / sc.market.people)
+        desk = small.during(150).service
+        assert desk.staff == pytest.approx(2 * 3_000 / sc.market.people) and desk.min_staff == 1.0, (two, desk)
+    assert sc.scaled(0.5).market.people == sc.market.people // 2  # a count stays whole

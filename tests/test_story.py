@@ -349,6 +349,11 @@ def test_german_labels_take_the_accusative_after_gegen_and_adjectives_follow_the
     assert dative("der ausgelagerte Service", "de") == "dem ausgelagerten Service"
     assert at("der ausgelagerte Service", "de") == "beim ausgelagerten Service"
     assert accusative("the regulars' table", "en") == "the regulars' table"
+    from sim.report.i18n import contracted  # "bei dem" as German writes it, wherever a template put "bei" before a dative
+
+    assert contracted("Bei dem ausgelagerten Service liegt, bei dem Stammtisch nicht", "de") == \
+        "Beim ausgelagerten Service liegt, beim Stammtisch nicht"
+    assert at("Der Stammtisch", "de") == "beim Stammtisch" and contracted("bei dem", "en") == "bei dem"
 
 
 def test_the_german_assumptions_table_gives_every_unit_in_german():

@@ -68,7 +68,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     first = widen(deck.slides.add_slide(deck.slide_layouts[0]))
     first.shapes.title.text = title(comparison, story, lang)
     first.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # the template's 44 pt overflows a title this long
-    from .html import _page_line, breakeven_command, fit_warning, market_size
+    from .html import _page_line, breakeven_command, fit_warning, market_size, timeline_words
 
     first.placeholders[1].text = _page_line(comparison, story, lang)  # the page, and what of it the model assumes
     first.placeholders[1].text_frame.paragraphs[0].font.size = Pt(16)
@@ -95,7 +95,10 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         sc = comparison.manifest["scenarios"].get(name, {})
         staff = comparison.table.query("scenario == @name and metric == 'full_time_staff'")["mean"]
         people = t["deck_staff"].format(n=decimal(float(staff.iloc[0]), ".1f", lang)) if len(staff) and staff.iloc[0] > 0 else ""
-        strategies.append(f"{capital(story.label(name, lang))}: {story.description(name, lang, sc)}{people}")
+        own = "".join(f"; {change}" for change in timeline_words(comparison, lang)[1].get(name, []))
+        strategies.append(f"{capital(story.label(name, lang))}: {story.description(name, lang, sc)}{people}{own}")
+    if shared := timeline_words(comparison, lang)[0]:  # a crisis in the market, said once
+        strategies.append(f"{t['tl_shared']}: {'; '.join(shared)}.")
     text_slide(t["strategies"], strategies, size=16, spacing=8)  # what the names stand for, and the people they take
 
     money_slide(deck, widen(deck.slides.add_slide(title_only)), comparison, story, lang)

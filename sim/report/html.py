@@ -21,7 +21,7 @@ from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and st
 from ..model.service import fixed_staff
 from ..scenario import parameters
 from . import plots
-from .i18n import TEXT, cite, dative, meaning, plain_period, source, unit
+from .i18n import TEXT, cite, contracted, dative, meaning, plain_period, source, unit
 from .numbers import (
     NONE,
     capital,
@@ -185,7 +185,7 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
                 followers=followers.format(name=name_of(name), base=name_of(base), base_to=against(base), unf=percent(unf["mean"], 1, lang),
                                            unf_base=percent(unf_b["mean"], 1, lang))),
                 "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
-    return [s | {"text": capital(s["text"])} for s in out]
+    return [s | {"text": capital(contracted(s["text"], lang))} for s in out]
 
 
 def value_sentences(comparison, lang: str = "en", currency: str = "", story=None) -> list[dict]:
@@ -228,7 +228,7 @@ def value_sentences(comparison, lang: str = "en", currency: str = "", story=None
                 name=name_of(name), base=name_of(base), profit_dir=t["more" if dp["diff"] > 0 else "less"], profit=cash(abs(dp["diff"])),
                 value_dir=t["more" if dv["diff"] > 0 else "less"], value=cash(abs(dv["diff"]))),
                 "scenario": name, "metric": "net_profit", "value": dp["diff"]})
-    return [s | {"text": capital(s["text"])} for s in out]
+    return [s | {"text": capital(contracted(s["text"], lang))} for s in out]
 
 
 def _equity_why(runs, name: str, lang: str) -> str:
@@ -479,12 +479,24 @@ def _strategies(comparison, story, lang: str = "en") -> str:
                                     days=sv["days_per_week"], answers=percent(sv["answer_share"], 0, lang), deletes=deletes) if desk
                   else t["facts_no_desk"].format(posts=posts, mix=mix, deletes=deletes))
                  + (t["facts_listens"].format(x=percent(sv["monitors_elsewhere"], 0, lang)) if sv["monitors_elsewhere"] > 0 else ""))
-        facts += "".join(f"; {change}" for change in _timeline(sc.get("timeline") or [], sc, t, lang))
+        shared, own = timeline_words(comparison, lang)
+        facts += "".join(f"; {change}" for change in own[name])
         label = story.label(name, lang)
         title = capital(label) if label != name else name  # the scenario's file name is in the manifest
         text = story.description(name, lang, sc)
         items.append(f"<li><b>{html.escape(title)}</b>: {html.escape(text)} <span class='note'>({html.escape(facts)})</span></li>")
-    return f"<ul>{''.join(items)}</ul>"
+    events = f"<p id='events'>{html.escape(t['tl_shared'])}: {html.escape('; '.join(shared))}.</p>" if shared else ""
+    return f"<ul>{''.join(items)}</ul>{events}"
+
+
+def timeline_words(comparison, lang: str = "en") -> tuple[list[str], dict[str, list[str]]]:
+    """The [[timeline]] entries in words: those every strategy has alike (a crisis in the market, said once), and
+    each strategy's own (a switch of its strategy)."""
+    t, scenarios = TEXT[lang], comparison.manifest["scenarios"]
+    words = {name: _timeline(sc.get("timeline") or [], sc, t, lang) for name, sc in scenarios.items()}
+    common = set.intersection(*(set(w) for w in words.values())) if len(words) > 1 else set()
+    first = next(iter(words.values()), [])
+    return [w for w in first if w in common], {name: [w for w in ws if w not in common] for name, ws in words.items()}
 
 
 def _timeline(entries: list[dict], scenario: dict, t: dict, lang: str = "en") -> list[str]:
@@ -503,6 +515,8 @@ def _timeline(entries: list[dict], scenario: dict, t: dict, lang: str = "en") ->
                 yield f"{prefix}{k}", v
 
     def shown(v):
+        if isinstance(v, dict):  # a content mix: "info 50%, service 30%, promotion 20%"
+            return ", ".join(f"{t.get('content', {}).get(k, k)} {percent(x, 0, lang)}" for k, x in v.items())
         return decimal(v, "g", lang) if isinstance(v, float) else str(v)
 
     def otherwise(key):
@@ -519,7 +533,7 @@ def _timeline(entries: list[dict], scenario: dict, t: dict, lang: str = "en") ->
         when += f" ({e['label']})" if e.get("label") else ""
         said = []
         for key, value in flat(settings):
-            what = meaning(key, meanings.get(key, ""), lang)
+            what = meaning(key, meanings.get(key, ""), lang).split(";")[0]  # what it is, not its whole documentation
             before = otherwise(key)
             instead = f" {t['tl_instead']} {shown(before)}" if before is not None and before != value else ""
             said.append(f"{what}: {shown(value)}{instead} ({key})" if what else f"{key}: {shown(value)}{instead}")

@@ -40,7 +40,12 @@ def accusative(label: str, lang: str) -> str:
 
 def at(label: str, lang: str) -> str:
     """German "bei" with ``label`` in the dative, contracted as one says it ("beim Stammtisch", "bei der Verkaufsparty")."""
-    return f"bei {dative(label, lang)}".replace("bei dem ", "beim ")
+    return contracted(f"bei {dative(label, lang)}", lang)
+
+
+def contracted(text: str, lang: str) -> str:
+    """German "bei dem" as one says and writes it: "beim" ("Bei dem Stammtisch" -> "Beim Stammtisch")."""
+    return re.sub(r"\b([Bb])ei [Dd]em ", r"\1eim ", text) if lang == "de" else text
 
 
 TEXT = {
@@ -214,6 +219,7 @@ TEXT = {
         "default_page": "The default page (no page size was given): {followers} followers in a reachable market of {people} people (currently {posts} {post_word} a day); {reps} simulation runs of {period} per strategy, each run with the same market for every strategy.",
         "default_page_assumed": " Nothing of it is measured on your page: its size, the market around it, the customers, how people react, and the page's strategy today, {current}, are the model's defaults and assumptions (your page's own size, or a fit to its analytics export, can replace the main ones).",
         "tl_days": "days {a}\u2013{b}", "tl_from": "from day {a}", "tl_instead": "instead of",
+        "tl_shared": "In the runs of every strategy alike",
         "title_default_page": "What the default page's strategy is worth: {current} against the alternatives",
         "title_default_page_one": "What the default page's strategy is worth: {current} against {proposed}",
         "title_page_one": "What your page's strategy is worth: {current} against {proposed}",
@@ -404,6 +410,7 @@ TEXT = {
         "default_page": "Die Standardseite (keine Seitengröße angegeben): {followers} Follower in einem erreichbaren Markt von {people} Personen (derzeit {posts} {post_word} pro Tag); je Strategie {reps} Simulationsläufe über {period}, jeder Lauf mit demselben Markt für alle Strategien.",
         "default_page_assumed": " Nichts davon ist an Ihrer Seite gemessen: ihre Größe, der Markt um sie herum, die Kunden, wie Menschen reagieren, und die heutige Strategie der Seite, {current}, sind Vorgaben und Annahmen des Modells (die Größe Ihrer Seite oder eine Anpassung an ihren Analytics-Export kann die wichtigsten ersetzen).",
         "tl_days": "Tage {a}\u2013{b}", "tl_from": "ab Tag {a}", "tl_instead": "statt",
+        "tl_shared": "In den Läufen aller Strategien gleichermaßen",
         "title_default_page": "Was die Strategie der Standardseite wert ist: {current} gegen die Alternativen",
         "title_default_page_one": "Was die Strategie der Standardseite wert ist: {current} gegen {proposed_acc}",
         "title_page_one": "Was die Strategie Ihrer Seite wert ist: {current} gegen {proposed_acc}",

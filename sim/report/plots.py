@@ -85,7 +85,8 @@ def timeline_bands(ax, comparison, names: list[str], colour: dict, lang: str = "
         ax.axvspan(start, end, color=shade, alpha=0.1, lw=0)
         if labelled:  # by its label where it has one ("product crisis"), else by its days
             ax.text(start, 0.98, " " + (label or t["tl_days"].format(a=start, b=end - 1)), transform=ax.get_xaxis_transform(),
-                    fontsize=8, color=shade, va="top", parse_math=False)  # a label is the user's words, not TeX
+                    fontsize=8, color=shade, va="top", parse_math=False, zorder=5,  # a label is the user's words, not TeX;
+                    bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 1})  # over the lines, readable
 
 
 def time_axis(ax, days: int, lang: str = "en") -> None:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..experiments import stats
 from ..model.sales import FADING_VALUE, OTHER_VALUES
-from .i18n import TEXT, accusative, at, dative
+from .i18n import TEXT, accusative, at, contracted, dative
 from .numbers import capital, change_digits, common_unit, count, decimal, fixed, interval_ends, percent
 
 
@@ -129,8 +129,8 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
         of_yours = t[f"story_of_{whose}_{kind}"].format(n=count(followers, lang)) if i == 0 else ""
         if key == "story_unclear":
             lo, hi = (count(x, lang, 3, signed=True) for x in (low, high))
-            parts.append(t[key].format(who=who, who_to=dative(who, lang), of_yours=of_yours, n=count(change, lang, 3, signed=True),
-                                       pct=percent(share, change_digits(share), lang, signed=True), lo=lo, hi=hi))
+            parts.append(contracted(t[key].format(who=who, who_to=dative(who, lang), of_yours=of_yours, n=count(change, lang, 3, signed=True),
+                                                  pct=percent(share, change_digits(share), lang, signed=True), lo=lo, hi=hi), lang))
         else:
             parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours))
     d = f["value_diff"]
