@@ -403,3 +403,21 @@ def test_the_value_with_costs_kept_up_takes_off_the_last_years_cost_for_good_dis
     after = per_day * np.exp(-delta * np.arange(401, 401 + 365 * 400)).sum()  # 400 years after the end, day by day
     assert s["value"] - s["value_costs_continue"] == pytest.approx(after, rel=1e-6)
     assert s["cost_per_year_end"] == pytest.approx(per_day * 365) and per_day > 0
+
+
+def test_the_break_even_plot_marks_the_clients_market_only_among_the_sizes_run():
+    import pandas as pd
+
+    from sim.experiments.breakeven import BreakEven
+    from sim.report import plots
+
+    n = np.array([1_000, 10_000, 100_000])
+    diff = 0.5 * n - 20_000
+    table = pd.DataFrame({"people": n, "diff": diff, "ci_low": diff - 1000, "ci_high": diff + 1000})
+    result = BreakEven(pd.DataFrame({"people": n}), table, crossing(table), {"a": "a", "b": "b", "days": 365})
+
+    def marked(market):
+        labels = plots.breakeven(result, "en", market=market).axes[0].get_legend_handles_labels()[1]
+        return [x for x in labels if x.startswith("your market")]
+
+    assert marked(40_000) == ["your market: 40,000 people"] and marked(500_000) == [] and marked(None) == []

@@ -113,7 +113,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         top = 1.75 + lines * 0.26 + 0.06 * len(shown)
         height = 7.3 - top  # the figure is 7.5 x 4 in at most, to the slide's foot
         width = min(7.5, height * 7.5 / 4.0)
-        picture(slide, plots.breakeven(breakeven, lang, labels, story.currency), Inches((13.333 - width) / 2), Inches(top),
+        picture(slide, plots.breakeven(breakeven, lang, labels, story.currency, market_size(comparison)), Inches((13.333 - width) / 2), Inches(top),
                 Inches(width))
 
     from .html import money_note

@@ -300,7 +300,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
         said = [html.escape(p) for p in breakeven.sentences(lang, labels, market_size(comparison))]  # the value; costs kept up; links
         parts.append(f"<section class='breakeven'><h2>{t['breakeven']}</h2><p id='breakeven'>{said[0]}</p>"
                      + "".join(f"<p>{p}</p>" for p in said[1:])
-                     + f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang, labels, story.currency)))}</div>"
+                     + f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang, labels, story.currency, market_size(comparison))))}</div>"
                      f"{_breakeven_table(breakeven, t, lang, labels, story.currency)}</section>")
     parts.append(f"<h2 class='details'>{t['details']}</h2>")
     parts.append(f"<h3>{t['verdict']}</h3><div class='verdict' id='verdict'>")

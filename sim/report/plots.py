@@ -138,9 +138,10 @@ def svg(fig) -> str:
     return text[text.index("<svg"):]
 
 
-def breakeven(result, lang: str = "en", labels: dict | None = None, currency: str = ""):
+def breakeven(result, lang: str = "en", labels: dict | None = None, currency: str = "", market: int | None = None):
     """B's value minus A's by market size (log axis), with its 95% interval and the break-even marked; ``labels``
-    name the strategies (a report's words), ``currency`` the money's unit."""
+    name the strategies (a report's words), ``currency`` the money's unit, ``market`` the client's market (marked
+    where it lies among the sizes run, as the text places it)."""
     from ..experiments.breakeven import COSTS_CONTINUE, two_figures
 
     t = TEXT[lang]
@@ -166,6 +167,8 @@ def breakeven(result, lang: str = "en", labels: dict | None = None, currency: st
     if kept is not None and kept_point.get("people") is not None:
         ax.axvline(kept_point["people"], color="C1", ls=":", lw=1.2,
                    label=t["breakeven_costs_at"].format(n=number(two_figures(kept_point["people"]), lang)))
+    if market is not None and n[0] <= market <= n[-1]:
+        ax.axvline(market, color="#222", ls="-.", lw=1, label=t["your_market_at"].format(n=number(market, lang)))
     ax.set_xscale("log")
     ax.set_xticks(tab["people"])
     ax.xaxis.set_minor_formatter(NullFormatter())
