@@ -255,7 +255,7 @@ def test_a_product_crisis_happens_to_both_sides_and_raises_their_complaints():
         before = [calm.series(side, "complaints_raised")[:day], crisis.series(side, "complaints_raised")[:day]]
         assert before[0] == before[1]  # the same days until the crisis starts
         assert sum(crisis.series(side, "complaints_raised")[day:]) > 3 * sum(calm.series(side, "complaints_raised")[day:]), side
-    assert crisis.events("left") == [(day, day + 20)]  # started, and lasting up to today
+    assert crisis.events("left") == [(day, day + 20, "product crisis")]  # started, and lasting up to today
     late = small(crisis=5000, lang="de")
     assert late.crisis is None and late.errors == [f"Produktkrise: Tag 5000 liegt nicht vor dem Ende, Tag {late.horizon}"]
 
@@ -265,7 +265,7 @@ def test_the_crisis_is_marked_once_in_grey_where_both_sides_have_it():
     pair.advance(6)
     ax = app.figure(pair, "open_complaints").axes[0]
     marked = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
-    assert len(marked) == 1 and [t.get_text().strip() for t in ax.texts] == [app.WORDS["crisis_mark"]]
+    assert len(marked) == 1 and [t.get_text().strip() for t in ax.texts] == ["product crisis"]  # its label, as the report has it
     assert all(float(t).is_integer() for t in ax.get_yticks())  # complaints are counted whole
 
 
@@ -306,7 +306,7 @@ def test_the_card_says_how_to_start_and_then_shows_b_minus_a():
     rc.find(children=[f"{app.WORDS['advocates']}: {shown} {app.WORDS['points_short']}"]).assert_single()
     rc.find(children=[f"{app.T['followers']}: {count(b['followers_end'] - a['followers_end'], signed=True)}"]).assert_single()
     # money: A, B and B - A to one unit, and B - A exactly the shown B minus the shown A
-    unit = pair.limits["money_unit"]
+    unit = pair.money_unit
     shown = {side: round(h["value"] / unit) * unit for side, h in (("left", a), ("right", b))}
     for side in ("left", "right"):
         rc.find(children=[f"{app.WORDS['value_short']}: {fixed(shown[side], unit, 'en', 'EUR', signed=True)}"]).assert_single()

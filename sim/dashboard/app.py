@@ -45,7 +45,7 @@ WORDS = {
            "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "staff_hours": "staff-hours a day", "trust_means": "Market trust: 0.5 is neutral.",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
-           "crisis": "Product crisis", "crisis_none": "none", "crisis_from": "from day {day}", "crisis_mark": "crisis",
+           "crisis": "Product crisis", "crisis_none": "none", "crisis_from": "from day {day}",
            "crisis_help": "For {days} days the customers in both markets have {times} times as many problems as usual.",
            "no_page": "(no page)", "no_desk": "(no desk)", "no_posts": "(no posts)", "no_hours": "(no desk hours)", "difference": "B \u2212 A", "value_short": "Value so far", "points_short": "points",
            "start": "Day 0: Play runs both strategies side by side; Step moves both on by {pace}.",
@@ -61,7 +61,7 @@ WORDS = {
            "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "staff_hours": "Personalstunden pro Tag", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
-           "crisis": "Produktkrise", "crisis_none": "keine", "crisis_from": "ab Tag {day}", "crisis_mark": "Krise",
+           "crisis": "Produktkrise", "crisis_none": "keine", "crisis_from": "ab Tag {day}",
            "crisis_help": "{days} Tage lang haben die Kunden in beiden Märkten {times}-mal so viele Probleme wie sonst.",
            "no_page": "(keine Seite)", "no_desk": "(kein Service-Team)", "no_posts": "(keine Posts)", "no_hours": "(keine Service-Zeiten)", "difference": "B \u2212 A", "value_short": "Wert bisher", "points_short": "Punkte",
            "start": "Tag 0: \u201eAbspielen\u201c lässt beide Strategien nebeneinander laufen, \u201eSchritt\u201c rückt beide um {pace} vor.",
@@ -179,16 +179,15 @@ def figure(p: StrategyPair, name: str):
 def mark_events(ax, p: StrategyPair) -> None:
     """A dashed line where a [[timeline]] entry starts and a light band over its days so far: in the side's colour,
     or grey where both sides have it (the product crisis happens to both markets)."""
-    windows: dict[tuple[int, int], list[str]] = {}
+    windows: dict[tuple[int, int, str], list[str]] = {}
     for side in SIDES:
         for window in p.events(side):
             windows.setdefault(window, []).append(side)
-    for (first, end), sides in windows.items():
+    for (first, end, label), sides in windows.items():
         shade = side_colour(sides[0]) if len(sides) == 1 else "0.3"
         ax.axvspan(first, max(end, first + 1), color=shade, alpha=0.12, lw=0)
         ax.axvline(first, color=shade, ls="--", lw=1)
-        word = WORDS["crisis_mark"] if first == p.crisis else WORDS["timeline"]
-        ax.text(first, 0.97, f" {word}", transform=ax.get_xaxis_transform(), fontsize=9, fontweight="bold", color=shade, va="top",
+        ax.text(first, 0.97, f" {label or WORDS['timeline']}", transform=ax.get_xaxis_transform(), fontsize=9, fontweight="bold", color=shade, va="top",
                 parse_math=False)
 
 
@@ -370,9 +369,8 @@ def money_unit(model: StrategyPair, values: list[float]) -> float:
     """One rounding unit for the card's sums of money: three significant figures of the largest so far, never
     finer than before (the digits do not flicker from day to day as a small sum crosses zero)."""
     top = max([abs(v) for v in values] + [1.0])
-    unit = 10.0 ** max(0, math.floor(math.log10(top)) - 2)
-    model.limits["money_unit"] = max(unit, model.limits.get("money_unit", 1.0))
-    return model.limits["money_unit"]
+    model.money_unit = max(model.money_unit, 10.0 ** max(0, math.floor(math.log10(top)) - 2))
+    return model.money_unit
 
 
 def difference_column(model: StrategyPair, a: dict, b: dict, unit: float):

@@ -140,6 +140,7 @@ class StrategyPair(mesa.Model):
         self.labels = {side: f"{letter}: {capital(story.label(sc.name, lang))}{adjusted if self.changed[side] else ''}"
                        for side, letter, sc in (("left", "A", self.left_scenario), ("right", "B", self.right_scenario))}
         self.limits: dict[str, float] = {}  # each chart's upper limit: it only grows, so axes do not jump
+        self.money_unit = 1.0  # the card's rounding of money: it only grows, so the digits do not flicker
 
     def _preset(self, side: str, name: str, people: int, seed, knobs: dict):
         if name not in presets():
@@ -196,11 +197,11 @@ class StrategyPair(mesa.Model):
     def series(self, side: str, name: str) -> list:
         return self.model(side).datacollector.model_vars.get(name, [])
 
-    def events(self, side: str) -> list[tuple[int, int]]:
+    def events(self, side: str) -> list[tuple[int, int, str]]:
         """The side's [[timeline]] entries that have started by today, as (first day, day after the last, or today
-        while it lasts)."""
+        while it lasts, its label or "")."""
         model = self.model(side)
-        return sorted({(c.first, min(model.day, model.plan.simulation.days if c.to is None else c.to))
+        return sorted({(c.first, min(model.day, model.plan.simulation.days if c.to is None else c.to), c.label or "")
                        for c in model.plan.timeline if c.first < model.day})
 
     def upper(self, name: str, values: list[float]) -> float:
