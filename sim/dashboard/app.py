@@ -84,6 +84,7 @@ def side_colour(side: str) -> str:
 
     return to_hex("C0" if side == "left" else "C1")
 
+
 DEFAULTS = tool_defaults()["dashboard"]
 preset = {"left": solara.reactive(DEFAULTS["left"]), "right": solara.reactive(DEFAULTS["right"])}
 knobs = {side: solara.reactive(preset_knobs(preset[side].value)) for side in SIDES}
