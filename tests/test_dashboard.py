@@ -41,6 +41,10 @@ def test_a_step_of_a_week_or_a_month_is_that_many_days_and_stops_at_the_horizon(
     assert pair.series("left", "followers") == daily.series("left", "followers")  # the same days, fewer redraws
     pair.advance(100_000)
     assert pair.left.day == pair.horizon and not pair.running
+    months = small()
+    for _ in range(12):  # a month a step: twelve make a year, not 360 days
+        months.advance(months.days_in_step(30))
+    assert months.left.day == 365 and months.days_in_step(7) == 7
 
 
 @pytest.mark.parametrize("name", presets())

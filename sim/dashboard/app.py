@@ -305,14 +305,14 @@ def Controls():
     def run_days():
         while playing.value and pair.value.running and watched(context):
             time.sleep(0.12)
-            pair.value.advance(pace.value)
+            pair.value.advance(pair.value.days_in_step(pace.value))
             force_update()
         playing.set(False)
 
     solara.lab.use_task(run_days, dependencies=[playing.value, p], prefer_threaded=True)
 
     def one_step():
-        p.advance(pace.value)
+        p.advance(p.days_in_step(pace.value))
         force_update()
 
     with solara.Row():

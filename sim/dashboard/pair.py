@@ -9,6 +9,7 @@ a message to show.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -190,6 +191,17 @@ class StrategyPair(mesa.Model):
             if not self.running:
                 break
             self.step()
+
+    def days_in_step(self, pace: int) -> int:
+        """Days of one step at ``pace``: 1, 7, or, for a month (30), to the end of the current calendar month of
+        365.25 / 12 days, so that twelve steps make a year (day 365), not day 360."""
+        if pace != 30:
+            return pace
+        month, day = 365.25 / 12, self.left.day
+        k = math.floor(day / month) + 1
+        while round(k * month) <= day:  # the months' ends fall on whole days: 30, 61, 91, ..., 365
+            k += 1
+        return round(k * month) - day
 
     def model(self, side: str) -> AudienceModel:
         return self.left if side == "left" else self.right
