@@ -251,7 +251,6 @@ def Side(side: str):
         for key, knob in KNOBS.items():
             value = values[key]
             why = unused.get(key, "")
-            label = f"{WORDS[key]}: {knob.shown(value, LANG)} {WORDS['auto'] if value == 'auto' else _unit(knob)} {why}".rstrip()
             if key == "staff":  # "auto" says what it does; a whole number of people otherwise
                 auto = f"auto {WORDS['auto']}"
                 options = {auto: "auto", **{f"{i} {WORDS['units']['people']}": i for i in range(int(knob.hi) + 1)}}
@@ -259,6 +258,7 @@ def Side(side: str):
                 solara.Select(label=f"{WORDS['staff']} {why}".rstrip(), value=shown, values=list(options), disabled=bool(why),
                               on_value=lambda v, s=side, o=options: turn(s, "staff", o[v]), classes=[f"staff-{side}"])
             else:  # the label above its slider, so every slider has the sidebar's width whatever its label's length
+                label = f"{WORDS[key]}: {knob.shown(value, LANG)} {_unit(knob)} {why}".rstrip()
                 with solara.Div(classes=[f"knob-{key}"]):
                     solara.Text(label, style={"font-size": "0.9em", "color": "#999" if why else "#333"})
                     solara.SliderFloat(label="", value=float(value), min=knob.lo, max=knob.hi, step=knob.step,
@@ -401,7 +401,7 @@ def export_story(model: StrategyPair) -> Story:
         marks += [WORDS["adjusted"]] if model.changed[side] else []
         label = demo.label(name, LANG)
         labels[plan.name] = f"{label} ({', '.join(marks)})" if marks else label
-        said = demo.descriptions.get(LANG, {}).get(name, preset_scenario.description)
+        said = demo.description(name, LANG, {"description": preset_scenario.description})
         changes = [f"{WORDS[k]} {KNOBS[k].shown(new, LANG)} {_unit(KNOBS[k])} ({WORDS['preset']}: {KNOBS[k].shown(old, LANG)})"
                    for k, (old, new) in model.changed[side].items()]
         descriptions[plan.name] = f"{said} {WORDS['set_here']}: {'; '.join(changes)}." if changes else said

@@ -91,13 +91,14 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         picture(slide, fig, Inches(left), Inches(top), Inches(width))
 
     strategies = []
+    shared, own = timeline_words(comparison, lang)
     for name in story.order(comparison):
         sc = comparison.manifest["scenarios"].get(name, {})
         staff = comparison.table.query("scenario == @name and metric == 'full_time_staff'")["mean"]
         people = t["deck_staff"].format(n=decimal(float(staff.iloc[0]), ".1f", lang)) if len(staff) and staff.iloc[0] > 0 else ""
-        own = "".join(f"; {change}" for change in timeline_words(comparison, lang)[1].get(name, []))
-        strategies.append(f"{capital(story.label(name, lang))}: {story.description(name, lang, sc)}{people}{own}")
-    if shared := timeline_words(comparison, lang)[0]:  # a crisis in the market, said once
+        changes = "".join(f"; {change}" for change in own.get(name, []))
+        strategies.append(f"{capital(story.label(name, lang))}: {story.description(name, lang, sc)}{people}{changes}")
+    if shared:  # a crisis in the market, said once
         strategies.append(f"{t['tl_shared']}: {'; '.join(shared)}.")
     text_slide(t["strategies"], strategies, size=16, spacing=8)  # what the names stand for, and the people they take
 
@@ -105,7 +106,8 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     if breakeven is not None:
         labels = breakeven.labels(story, lang)
-        said = breakeven.sentences(lang, labels, market_size(comparison))
+        market = market_size(comparison)
+        said = breakeven.sentences(lang, labels, market)
         shown = said[:2]  # the value, and with the costs kept up; the revalued links go to the notes: the figure keeps its room
         slide = text_slide(t["breakeven"], shown, size=15, spacing=4)
         slide.notes_slide.notes_text_frame.text = " ".join(said)
@@ -113,7 +115,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         top = 1.75 + lines * 0.26 + 0.06 * len(shown)
         height = 7.3 - top  # the figure is 7.5 x 4 in at most, to the slide's foot
         width = min(7.5, height * 7.5 / 4.0)
-        picture(slide, plots.breakeven(breakeven, lang, labels, story.currency, market_size(comparison)), Inches((13.333 - width) / 2), Inches(top),
+        picture(slide, plots.breakeven(breakeven, lang, labels, story.currency, market), Inches((13.333 - width) / 2), Inches(top),
                 Inches(width))
 
     from .html import money_note

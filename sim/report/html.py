@@ -297,10 +297,11 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<p class='note' id='money-assumed'>{html.escape(assumed_economy(comparison, story, lang))}</p>")
     if breakeven is not None:
         labels = breakeven.labels(story, lang)
-        said = [html.escape(p) for p in breakeven.sentences(lang, labels, market_size(comparison))]  # the value; costs kept up; links
+        market = market_size(comparison)
+        said = [html.escape(p) for p in breakeven.sentences(lang, labels, market)]  # the value; costs kept up; links
         parts.append(f"<section class='breakeven'><h2>{t['breakeven']}</h2><p id='breakeven'>{said[0]}</p>"
                      + "".join(f"<p>{p}</p>" for p in said[1:])
-                     + f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang, labels, story.currency, market_size(comparison))))}</div>"
+                     + f"<div class='plot'>{_clean_svg(plots.svg(plots.breakeven(breakeven, lang, labels, story.currency, market)))}</div>"
                      f"{_breakeven_table(breakeven, t, lang, labels, story.currency)}</section>")
     parts.append(f"<h2 class='details'>{t['details']}</h2>")
     parts.append(f"<h3>{t['verdict']}</h3><div class='verdict' id='verdict'>")
@@ -467,6 +468,7 @@ def _strategies(comparison, story, lang: str = "en") -> str:
     """What each strategy does, in the report's language: the set's words for it where it has them."""
     t = TEXT[lang]
     items = []
+    shared, own = timeline_words(comparison, lang)
     for name, sc in comparison.manifest["scenarios"].items():
         st, sv = sc["strategy"], sc["service"]
         mix = ", ".join(f"{t.get('content', {}).get(k, k)} {percent(v, 0, lang)}" for k, v in st["mix"].items())
@@ -479,7 +481,6 @@ def _strategies(comparison, story, lang: str = "en") -> str:
                                     days=sv["days_per_week"], answers=percent(sv["answer_share"], 0, lang), deletes=deletes) if desk
                   else t["facts_no_desk"].format(posts=posts, mix=mix, deletes=deletes))
                  + (t["facts_listens"].format(x=percent(sv["monitors_elsewhere"], 0, lang)) if sv["monitors_elsewhere"] > 0 else ""))
-        shared, own = timeline_words(comparison, lang)
         facts += "".join(f"; {change}" for change in own[name])
         label = story.label(name, lang)
         title = capital(label) if label != name else name  # the scenario's file name is in the manifest
