@@ -145,7 +145,7 @@ class ContentType(Table):
     trust_learning: Number = P(0.02, 0, 1, unit="fraction/view", doc="how far trust moves toward the post's value on a view")
     share_propensity: Number = P(0.05, 0, 1, unit="probability", doc="chance that an engagement is a share")
     cascade_decay: Number = P(0.0, 0, 1, unit="fraction/hop", source="share-to-enter draws spread beyond the sharers' friends (seed 001); assumed",
-                             doc="share propensity kept per further hop when those who saw a share share it again (0: one hop only)")
+                             doc="above 0, a share spreads on: its viewers share at the full share propensity, the next hop's at this fraction of it, the next at its square (0: one hop only)")
     conversion: Number = P(0.005, 0, 1, unit="sales/engagement", doc="chance an engagement leads to a sale, at trust 0.5")
     discount: Number = P(0.0, 0, 1, unit="fraction of margin", doc="margin given away on sales this type triggers")
     requires_follow: bool = Field(False, description="taking part needs follow + share (a prize draw)", json_schema_extra={"unit": "flag", "source": "seed 001"})
@@ -284,7 +284,7 @@ class Service(Table):
                              doc="chance a customer runs into a problem on a day (product quality)")
     problem_trust_hit: Number = P(0.03, 0, 1, unit="trust", doc="trust lost by having a problem at all")
     staff: Staff = Field(
-        0.0, description='people on the desk during covered hours; "auto": sized each week to the expected load (Erlang C, target_in_time)',
+        0.0, description='people on the desk during covered hours; "auto": sized each week to the expected load (its own queue rehearsed, from an Erlang C first guess; target_in_time)',
         json_schema_extra={"unit": "persons", "source": "seed 002 (dialog needs at least one, better two people)", "extensive": True,
                            "scaled_floor": (1.0, "min_staff"), "allowed": '[0, 10000] or "auto"'})
     min_staff: Number = P(0.0, 0, 10_000, unit="persons",

@@ -54,6 +54,6 @@ def test_interest_panel_of_seed_002_at_day_zero():
     people = People.create(sc, np.random.default_rng(0))
     names = list(sc.content)
     shares = (people.interest > 0.5).mean(axis=0)
-    panel = {"info": 0.84, "giveaway": 0.65, "sample": 0.47, "entertainment": 0.42}
+    panel = {"info": 0.84, "giveaway": 0.65, "sample": 0.47, "entertainment": 0.42, "service": 0.33}
     for name, expected in panel.items():
         assert abs(shares[names.index(name)] - expected) <= 0.03, name

@@ -47,7 +47,7 @@ class Knob:
 KNOBS = {
     "promo_share": Knob("strategy.mix.promo", 0.0, 1.0, 0.05, "of posts", percent=True),
     "posts_per_day": Knob("strategy.posts_per_day", 0.0, 8.0, 0.1, "posts/day"),
-    "staff": Knob("service.staff", 0, 20, 1, "people", whole=True),  # or "auto": sized to the load (Erlang C)
+    "staff": Knob("service.staff", 0, 20, 1, "people", whole=True),  # or "auto": sized to the load (the desk's queue rehearsed)
     "hours_per_day": Knob("service.hours_per_day", 0.0, 24.0, 1.0, "h/day", whole=True),
     "days_per_week": Knob("service.days_per_week", 0, 7, 1, "days/week", whole=True),
     "answer_share": Knob("service.answer_share", 0.0, 1.0, 0.05, "of complaints", percent=True),

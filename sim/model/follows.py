@@ -1,7 +1,8 @@
 """Follows and unfollows (MODEL.md §3.9), requested by many processes, resolved once.
 
-Shares, paid impressions, prize draws and word of mouth *request* follows
-during the day; the day ends by resolving them and drawing unfollows from a
+Engagements with shown, recommended, shared and paid posts, prize draws,
+word of mouth, bought-fan campaigns and first-time buyers who look the brand
+up *request* follows during the day; the day ends by resolving them and drawing unfollows from a
 hazard whose terms are the causes: promotion annoyance, over-posting,
 irrelevance, distrust, service grievance and, for prize hunters, the wait
 for the next prize draw. Each unfollow is counted under every cause that

@@ -21,7 +21,7 @@ from .trust import TrustLedger
 
 # One random stream per kind of decision. Streams that do not depend on the
 # strategy (the market, the graph, who has a problem when, who buys out of
-# loyalty) are drawn in full every day, so two strategies run with the same
+# loyalty, who lapses, who enters prize draws) are drawn in full every day, so two strategies run with the same
 # seed face the same people and the same events (common random numbers).
 STREAMS = ("market", "graph", "problems", "loyalty", "brand", "feed", "reactions", "desk", "talk", "follows", "lapse", "entrants")
 
@@ -76,7 +76,8 @@ class AudienceModel(mesa.Model):
 
         Trust changes, follows and unfollows are requested by every process
         and applied once (after word of mouth, and at the end of the day), so
-        the order of the phases cannot decide an outcome.
+        the order of steps 2-7 cannot decide an outcome; the unfollows,
+        purchases and lapses of steps 9-10 act on the day's settled trust.
         """
         self.measures.start_day(self.day)
         self.follow_timeline()                                              #    the scenario's timeline: what holds today
@@ -223,7 +224,8 @@ class AudienceModel(mesa.Model):
         self.platform.update(int(t["posts"]), t["engagements"], t["negative_feedback"], t["impressions"])
 
     def resolve_follows(self) -> None:
-        """Step 9: today's follows and unfollows, with causes; then annoyance and affinity fade."""
+        """Step 9: today's follows and unfollows, with causes; then annoyance, irrelevance, grievance and affinity
+        fade, and trust returns a little toward each person's prior."""
         cfg = self.config
         since = self.day - self.brand.last_prize_draw
         self.followers, n_in, n_out, causes = self.follow_book.resolve(

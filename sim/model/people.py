@@ -23,7 +23,7 @@ COLUMNS: tuple[tuple[str, type, str], ...] = (
     ("affinity", np.float32, "recent interaction with the page, 0-1 (the feed ranks on it)"),
     ("activity", np.float32, "chance of being online on a day, 0-1"),
     ("tolerance", np.float32, "posts of the page a day before more annoy"),
-    ("customer", np.bool_, "has bought"),
+    ("customer", np.bool_, "a current customer: has bought and not lapsed since"),
     ("complaint_open", np.bool_, "has an unsolved problem raised"),
     ("complaint_on_page", np.bool_, "the open problem was raised on the page (else elsewhere)"),
     ("complaint_repost", np.bool_, "the open complaint repeats one the brand deleted (its onlookers judge the deletion)"),

@@ -54,8 +54,9 @@ class Desk:
     A staff of x is floor(x) agents working in parallel, each taking 1/answers_per_staff_hour per answer, and for
     a fraction f of a person one more agent taking 1/(f answers_per_staff_hour) (someone who answers between other
     work), so more staff never answers later. With ``staff = "auto"`` the desk is sized each week to the
-    complaints it expects (the last week's, at the start the market's customers times the problem rate) by
-    ``auto_staff``, so that ``target_in_time`` of them are answered within the complainers' patience.
+    complaints it expects (the last week's; at the start ``expected_complaints``: the problems of customers who
+    follow, and of the monitored share of the rest, that it would answer) by ``auto_staff``, so that
+    ``target_in_time`` of them are answered within the complainers' patience.
     """
 
     def __init__(self, params, expected_per_day: float = 0.0):
@@ -415,7 +416,8 @@ def _decide(new, opened, repost, v, follows, has_page, monitors, answer_share, d
 @numba.njit(cache=True)
 def _open(new, opened, repost, on_page, answer, answered_at, outcome, due, complaint_open, complaint_on_page, complaint_repost,
           complaint_opened, complaint_due, complaint_outcome):
-    """Note the complaints raised: those the desk answers within the complainers' patience are due at their answer."""
+    """Note the complaints raised: those the desk answers within ``give_up_days`` are due at their answer (whether
+    the answer came within the complainer's patience is judged when they are resolved)."""
     k = 0
     for i in range(new.size):
         if answer[i]:

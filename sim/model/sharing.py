@@ -3,7 +3,8 @@
 A share shows the post to a share of the sharer's ties, followers or not; an
 engagement (a like, a comment) shows it to fewer of them. One hop unless the
 content type has a ``cascade_decay``: then the new viewers' shares spread
-again, their share propensity decaying per hop (a share-to-enter draw).
+again, the first hop's viewers sharing at the full propensity and each later
+hop's at ``cascade_decay`` times the one before (a share-to-enter draw).
 Compiled: it runs inside the day's pass over its posts (``exposure``).
 """
 
@@ -25,7 +26,7 @@ def spread(indptr, ties, sharers, engagers, seen, visibility, engagement_visibil
     ``seen`` (bool over people) marks who saw this post already and is
     updated. On the first hop the ties of ``engagers`` (who engaged but did not
     share) see it with ``engagement_visibility``. With ``decay`` > 0 the new
-    viewers' shares spread again, their propensity scaled by decay per hop.
+    viewers' shares spread again: hop h's viewers share at the type's propensity times decay^(h-1).
     The new viewers react (``reactions.logged``: noted in the day's log).
     """
     heard = heard_by(indptr, ties, sharers, visibility, rng)

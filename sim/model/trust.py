@@ -2,9 +2,10 @@
 
 Posts, complaints, onlookers and word of mouth each *request* a change of
 trust; the day applies the sum once, clipped to [0, 1], after word of mouth.
-Every process therefore reads the trust people woke up with, and the order of
-the phases cannot quietly decide an outcome (as follows and unfollows are
-resolved once in ``follows.FollowBook``).
+Steps 2-7 therefore read the trust people woke up with, and their order
+cannot quietly decide an outcome (as follows and unfollows are resolved once
+in ``follows.FollowBook``); the unfollows, purchases and lapses of steps 9-10
+act on the day's settled trust.
 """
 
 from __future__ import annotations
