@@ -22,6 +22,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
+from .model import kernel_cache
+
 PR_SET_PDEATHSIG = 1
 
 
@@ -87,6 +89,12 @@ def process_pool(workers: int):
         raise
 
 
+def compile_for_workers() -> None:
+    """Compile the model's kernels here before worker processes start, so that they load them from the cache
+    instead of each compiling them all at once (after an install or an update of the model)."""
+    kernel_cache.compile_here(lambda line: print(f"audsim: {line}", file=sys.stderr, flush=True))
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     current = _POOL.get("pool")
     if current is not None and (_POOL["workers"] != workers or getattr(current, "_broken", False)
@@ -94,6 +102,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         _forget(current)
         current = None
     if current is None:
+        compile_for_workers()
         current = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                       initializer=_worker, initargs=(os.getpid(),))
         _POOL.update(workers=workers, pool=current)

@@ -15,6 +15,7 @@ import functools
 import hashlib
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -57,3 +58,42 @@ def tidy(base: Path, current: Path, keep_days: float = KEEP_DAYS) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
         except OSError:
             continue
+
+
+# A small market that takes every compiled path of a day: a page with a desk sized to its load, listening,
+# a prize draw that cascades, promotion, paid reach, several posts a day, bought fans.
+WARM_UP = {
+    "market": {"people": 3000, "initial_follower_share": 0.2},
+    "simulation": {"days": 60, "seed": 1},
+    "strategy": {"posts_per_day": 3, "mix": {"info": 0.3, "promo": 0.3, "giveaway": 0.2, "service": 0.2},
+                 "paid_boost_per_day": 20.0, "fan_acquisition": 0.002},
+    "service": {"staff": "auto", "monitors_elsewhere": 0.5, "answer_share": 0.5, "delete_share": 0.5},
+}
+
+
+def _marker() -> Path:
+    import numba
+
+    return Path(config.CACHE_DIR) / f"audsim-{source_hash()}-numba{numba.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.compiled"
+
+
+def compiled() -> bool:
+    """Whether this version of the model's kernels has been compiled into the cache (``compile_here``)."""
+    return bool(config.CACHE_DIR) and _marker().exists()
+
+
+def compile_here(announce=None) -> None:
+    """Compile every kernel in this process, once per version of the model, before worker processes start: each
+    would otherwise compile them all itself (about half a minute, on every core at once); they load them from the
+    cache instead. ``announce``: called with a line to show first, when there is anything to compile."""
+    if compiled():
+        return
+    if announce is not None:
+        announce("compiling the model's kernels (once after an install or an update, about half a minute)")
+    from ..runner import run
+
+    run(WARM_UP)
+    try:
+        _marker().touch()
+    except OSError:
+        pass  # a read-only cache: the next process compiles again, as numba would
