@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import signal
 import sys
 import warnings
 from pathlib import Path
@@ -48,6 +49,14 @@ class _OneLine(click.ClickException):
 
 
 class _Group(click.Group):
+    def __call__(self, *args, **kwargs):
+        """The program (not a test's CliRunner): once the command is done, a late Ctrl-C must not interrupt the
+        interpreter's exit (joining the pool's threads printed a traceback)."""
+        try:
+            return super().__call__(*args, **kwargs)
+        finally:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -411,7 +420,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
     """Run the parameter sweep in SWEEP_FILE and analyse its sensitivity."""
     from .sweep import analyze, load_sweep
     from .sweep import run as sweep_run
-    from .sweep.spec import resume_options
+    from .sweep.spec import resume_command
 
     try:
         spec, scenarios = load_sweep(sweep_file)
@@ -423,6 +432,8 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
         _fail(str(e))
     _exclusive(resume, overwrite)
     out = out or Path("results") / f"sweep-{spec.name}"
+    if resume and not (out / "sweep.json").exists():
+        click.echo(f"audsim: {out} holds no sweep to resume; running it from the start", err=True)
     total = len(sweep_run.tasks(spec, scenarios))
     bar, update, failed = _sweep_bar(total, spec.name)
     try:
@@ -433,13 +444,17 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
         _fail(str(e))
     except KeyboardInterrupt:
         saved = len(sweep_run.done_ids(out / "parts"))
-        click.echo(f"audsim: interrupted: {saved} of {total} runs saved in {out}; run again with "
-                   f"{resume_options(spec)}", err=True)
+        click.echo(f"audsim: interrupted: {saved} of {total} runs saved in {out}; finish it with "
+                   f"{resume_command(spec, out, sweep_file)}", err=True)
         sys.exit(130)
     try:
         analyze(out)
     except ScenarioError as e:  # no run succeeded
         _fail(str(e))
+    except KeyboardInterrupt:  # the runs are all in runs.parquet; the analysis is written whole or not at all
+        click.echo(f"audsim: interrupted while analysing: the runs are saved in {out}/runs.parquet; "
+                   f"audsim analyze {out} writes sensitivity.csv", err=True)
+        sys.exit(130)
     bad = runs[runs["error"].notna() & (runs["error"] != "")]
     click.echo(f"{len(runs) - len(bad)} of {total} runs done, {len(bad)} failed; wrote {out}/runs.parquet, sensitivity.csv")
     for _, r in bad.head(10).iterrows():

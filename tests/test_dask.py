@@ -86,7 +86,7 @@ def test_a_scheduler_lost_mid_sweep_keeps_what_finished_and_says_resume(tmp_path
         _, err = sweep.communicate(timeout=120)
         lines = [line for line in err.strip().splitlines() if "it/s" not in line and "s/it" not in line and line.strip()]
         assert sweep.returncode == 2 and len(lines) == 1, err[-3000:]
-        assert "lost the Dask scheduler" in lines[0] and "run again with --people 3000 --days 60 --resume" in lines[0]
+        assert "lost the Dask scheduler" in lines[0] and f"finish it with audsim sweep {_sweep_file(tmp_path)} --out {out} --people 3000 --days 60 --resume" in lines[0]
         saved = pd.read_parquet(out / "runs.parquet")
         assert len(saved) == _parts(out) >= 3 and f"{len(saved)} of 40 runs saved" in lines[0]
     finally:

@@ -17,7 +17,7 @@ from sim.scenario import ScenarioError
 from sim.sweep import analyze, load_sweep, robustness, sweep
 from sim.sweep.analyze import NoSuccessfulRun, _spearman
 from sim.sweep.run import tasks
-from sim.sweep.spec import resume_options
+from sim.sweep.spec import resume_command, sweep_file_of
 
 from .conftest import ROOT, SCENARIOS
 
@@ -176,11 +176,45 @@ def test_ctrl_c_says_what_was_saved_and_the_parts_can_be_analysed(tmp_path):
     err = proc.communicate(timeout=60)[1].decode()
     saved = len(list((out / "parts").glob("*.parquet")))
     # the way to finish it names the horizon it ran with (a sweep resumes only with the same --people and --days)
-    assert proc.returncode == 130 and f"{saved} of 12 runs saved" in err and "--people 3000 --days 300 --resume" in err, err[-500:]
+    assert proc.returncode == 130 and f"{saved} of 12 runs saved" in err, err[-500:]
+    assert f"finish it with audsim sweep {tmp_path / 's.toml'} --out {out} --people 3000 --days 300 --resume" in err, err[-500:]
     assert "Traceback" not in err
     res = CliRunner().invoke(main, ["analyze", str(out)])  # what is missing was not run, not failed: resume it
     assert res.exit_code == 0 and "not yet run" in res.output and "--people 3000 --days 300 --resume" in res.output, res.output
     assert "failed" not in res.output and "eta_squared" not in res.output, res.output
+
+
+def test_an_analysis_stopped_part_way_leaves_the_earlier_one_whole(tmp_path, monkeypatch):
+    """sensitivity.csv and sensitivity.png are written both or neither: Ctrl-C while the picture is drawn keeps the
+    earlier analysis as it was, and leaves nothing half-written beside it."""
+    import importlib
+
+    module = importlib.import_module("sim.sweep.analyze")  # the module (sim.sweep.analyze is also its function's name)
+
+    path = sweep_file(tmp_path, TINY + 'design = "grid"\nreps = 2\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2, 3]\n')
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["sweep", str(path), "--out", str(out), "--workers", "1"]).exit_code == 0
+    before = {name: (out / name).read_bytes() for name in ("sensitivity.csv", "sensitivity.png")}
+    (out / "sensitivity.csv").write_text("an earlier analysis\n")
+
+    def interrupted(table, picture):
+        picture.write_bytes(b"half a picture")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(module, "_plot", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        analyze(out)
+    assert (out / "sensitivity.csv").read_text() == "an earlier analysis\n" and (out / "sensitivity.png").read_bytes() == before["sensitivity.png"]
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []  # no picture or table left aside
+    monkeypatch.undo()
+    analyze(out)
+    assert (out / "sensitivity.csv").read_bytes() == before["sensitivity.csv"]
+
+
+def test_resume_on_a_folder_without_a_sweep_says_it_starts_afresh(tmp_path):
+    path = sweep_file(tmp_path, TINY + 'design = "grid"\nreps = 1\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2]\n')
+    res = CliRunner().invoke(main, ["sweep", str(path), "--out", str(tmp_path / "new"), "--workers", "1", "--resume"])
+    assert res.exit_code == 0 and "holds no sweep to resume; running it from the start" in res.output, res.output
 
 
 def test_resume_refuses_the_runs_of_another_sweep(tmp_path):
@@ -410,7 +444,16 @@ def test_a_sweep_none_of_whose_runs_succeeded_says_so_in_one_line(tmp_path):
     with pytest.raises(NoSuccessfulRun, match="no run has finished yet.*--resume") as refused:
         analyze(empty)
     spec, _ = load_sweep(sweep_file(tmp_path, GRID, "nothing-yet.toml"))
-    assert str(refused.value).endswith(f"--out {empty} {resume_options(spec)}")  # the sweep's own market and horizon
+    assert str(refused.value).endswith(resume_command(spec, empty))  # its folder, the sweep's own market and horizon
+    assert resume_command(spec, empty).startswith(f"audsim sweep SWEEP.toml --out {empty} ")  # a sweep begun from Python
+
+
+def test_the_command_that_finishes_a_sweep_names_its_file_folder_market_and_horizon(tmp_path):
+    spec, _ = load_sweep(sweep_file(tmp_path, GRID, "grid.toml"))
+    spec = spec.model_copy(update={"people": 3000, "days": 60})
+    assert resume_command(spec, tmp_path / "out", "sweeps/grid.toml") == f"audsim sweep sweeps/grid.toml --out {tmp_path / 'out'} --people 3000 --days 60 --resume"
+    assert sweep_file_of("audsim sweep --workers 2 'my sweeps/grid.toml' --out x") == "my sweeps/grid.toml"
+    assert sweep_file_of("python -c 'import sim'") is None
 
 
 def test_max_memory_is_checked_before_a_sweep_starts(tmp_path):

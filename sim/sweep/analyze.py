@@ -25,8 +25,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..interrupt import between_days
 from ..scenario import ScenarioError
-from .spec import UNITS, SweepSpec, resume_options
+from .spec import UNITS, SweepSpec, resume_command, sweep_file_of
 
 COLUMNS = ["outcome", "parameter", "method", "index", "value", "ci_low", "ci_high", "unit", "note"]
 SHARE = {"S1": "share of variance", "ST": "share of variance", "eta_squared": "share of variance",
@@ -58,7 +59,7 @@ def point_means(runs: pd.DataFrame, spec: SweepSpec, strategy: str | None = None
     no run (of ``strategy``) succeeded."""
     ok = successful(runs, strategy)
     if ok.empty:
-        runs.attrs.setdefault("resume", resume_options(spec))
+        runs.attrs.setdefault("resume", resume_command(spec, runs.attrs.get("folder") or "OUT"))
         raise NoSuccessfulRun(_none_succeeded(runs, strategy))
     groups = ok.groupby("point")
     params = groups[[f"param:{k}" for k in spec.parameters]].first()  # the same at every replication (text for "auto")
@@ -71,8 +72,8 @@ def _none_succeeded(runs: pd.DataFrame, strategy: str | None = None) -> str:
     folder = runs.attrs.get("folder")
     prefix = f"{folder}: " if folder else ""
     if runs.empty:
-        resume = runs.attrs.get("resume", "--resume")  # with the sweep's own --people and --days, where it had them
-        return f"{prefix}no run has finished yet; finish the sweep with audsim sweep SWEEP.toml --out {folder or 'OUT'} {resume}"
+        resume = runs.attrs.get("resume") or f"audsim sweep SWEEP.toml --out {folder or 'OUT'} --resume"
+        return f"{prefix}no run has finished yet; finish the sweep with {resume}"
     mine = runs if strategy is None else runs[runs["strategy"] == strategy]
     of = f" of {strategy}" if strategy is not None else ""
     if mine.empty:
@@ -89,25 +90,40 @@ def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
     spec = SweepSpec.model_validate(manifest["sweep"], context={"recorded": True})
     runs = pd.read_parquet(out / "runs.parquet")
     runs.attrs["folder"] = str(out)
-    runs.attrs["resume"] = resume_options(spec)
+    runs.attrs["resume"] = resume_command(spec, out, sweep_file_of(manifest.get("command")))
     if successful(runs).empty:
         raise NoSuccessfulRun(_none_succeeded(runs))
     rows = []
     for strategy in manifest.get("scenarios") or runs["strategy"].unique():  # a strategy none of whose runs finished too
         mine = runs[runs["strategy"] == strategy]
-        coverage = _coverage(spec, mine, out)
+        coverage = _coverage(spec, mine, out, runs.attrs["resume"])
         means = point_means(mine, spec) if not successful(mine).empty else None
         for outcome in spec.outcomes:
             for r in _indices(spec, means, outcome, successful(mine), coverage):
                 rows.append({"strategy": strategy, **r,
                              "unit": SHARE.get(r["index"], UNITS.get(outcome, "") if r["index"] in ("mu_star", "sigma") else "")})
     table = pd.DataFrame(rows, columns=["strategy", *COLUMNS])
-    table.to_csv(out / "sensitivity.csv", index=False)
-    picture = out / "sensitivity.png"
-    picture.unlink(missing_ok=True)  # an earlier analysis's picture must not outlive its table
-    if plot and table["value"].notna().any():
-        _plot(table, picture)
+    _write(table, out, plot and table["value"].notna().any())
     return table
+
+
+def _write(table: pd.DataFrame, out: Path, plot: bool) -> None:
+    """sensitivity.csv and its picture, both new or neither: written aside, then moved in with Ctrl-C held off; an
+    earlier analysis's picture does not outlive its table."""
+    csv, png = out / ".sensitivity.csv.tmp", out / ".sensitivity.png.tmp"
+    try:
+        table.to_csv(csv, index=False)
+        if plot:
+            _plot(table, png)
+        with between_days():
+            csv.replace(out / "sensitivity.csv")
+            if plot:
+                png.replace(out / "sensitivity.png")
+            else:
+                (out / "sensitivity.png").unlink(missing_ok=True)
+    finally:
+        csv.unlink(missing_ok=True)
+        png.unlink(missing_ok=True)
 
 
 @dataclass
@@ -121,7 +137,7 @@ class _Coverage:
     unrun_runs: int
     failed_runs: int
     out: Path
-    resume: str  # the options that finish this sweep: its market and horizon as it ran, then --resume
+    resume: str  # the command that finishes this sweep (``resume_command``)
 
     @property
     def missing(self) -> int:
@@ -136,7 +152,7 @@ class _Coverage:
         return _joined(*parts)
 
     def action(self) -> str:
-        return _joined(f"finish it with audsim sweep SWEEP.toml --out {self.out} {self.resume}" if self.unrun_points or self.unrun_runs else "",
+        return _joined(f"finish it with {self.resume}" if self.unrun_points or self.unrun_runs else "",
                        f"see the error column of {self.out / 'runs.parquet'}" if self.failed_points or self.failed_runs else "")
 
 
@@ -144,7 +160,7 @@ def _runs(n: int, what: str) -> str:
     return f"{n} more {'run' if n == 1 else 'runs'} {what}" if n else ""
 
 
-def _coverage(spec: SweepSpec, runs: pd.DataFrame, out: Path) -> _Coverage:
+def _coverage(spec: SweepSpec, runs: pd.DataFrame, out: Path, resume: str) -> _Coverage:
     """How much of the design ``runs`` (one strategy's) covers."""
     n = len(spec.points())
     per = pd.DataFrame(0, index=range(n), columns=["ok", "failed"])
@@ -153,8 +169,7 @@ def _coverage(spec: SweepSpec, runs: pd.DataFrame, out: Path) -> _Coverage:
         per = per.add(pd.DataFrame({"ok": ~failed, "failed": failed}).groupby(runs["point"]).sum(), fill_value=0)
     none = per["ok"] == 0
     return _Coverage(n, int((none & (per["failed"] == 0)).sum()), int((none & (per["failed"] > 0)).sum()),
-                     int((spec.reps - per["ok"] - per["failed"])[~none].sum()), int(per["failed"][~none].sum()), out,
-                     resume_options(spec))
+                     int((spec.reps - per["ok"] - per["failed"])[~none].sum()), int(per["failed"][~none].sum()), out, resume)
 
 
 
@@ -326,5 +341,5 @@ def _plot(table: pd.DataFrame, path: Path) -> None:
         ax.set_title(f"{outcome} ({sub['index'].iloc[0]})")
         ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=110, format="png")
     plt.close(fig)

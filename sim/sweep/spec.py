@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import shlex
 from pathlib import Path
 from typing import Literal
 
@@ -199,7 +200,19 @@ def _typed(sc: Scenario, key: str, value):
     return value
 
 
-def resume_options(spec: SweepSpec) -> str:
-    """What ``audsim sweep`` needs to finish this sweep: its market and horizon (a sweep run with --people or --days
-    resumes only with the same), then --resume."""
-    return " ".join(f"--{k} {v}" for k, v in (("people", spec.people), ("days", spec.days)) if v is not None) + " --resume"
+def resume_command(spec: SweepSpec, out, sweep_file=None) -> str:
+    """The command that finishes this sweep: its file (SWEEP.toml where unknown), its folder, its market and horizon
+    as it ran (a sweep run with --people or --days resumes only with the same), then --resume."""
+    size = [f"--{k} {v}" for k, v in (("people", spec.people), ("days", spec.days)) if v is not None]
+    return " ".join(["audsim sweep", shlex.quote(str(sweep_file or "SWEEP.toml")), "--out", shlex.quote(str(out)), *size, "--resume"])
+
+
+def sweep_file_of(command: str | None) -> str | None:
+    """The sweep file an ``audsim sweep`` command line named (None for a sweep started from Python)."""
+    try:
+        words = shlex.split(command or "")
+    except ValueError:
+        return None
+    if words[:2] != ["audsim", "sweep"]:
+        return None
+    return next((w for w in words[2:] if w.endswith(".toml")), None)
