@@ -21,7 +21,7 @@ from .scenario import ScenarioError, plain
 
 EXIT_USAGE = 2
 OVERWRITE_HELP = "Replace the output if it holds an earlier audsim result (never files audsim did not write)."
-CLI = "command line"  # where an override came from, in an error
+CLI = runner.COMMAND_LINE  # where an override came from, in an error
 
 
 class _Finite(click.FloatRange):
@@ -359,7 +359,9 @@ def format_comparison(c) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(keys) + 1)]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
              for row in rows]
-    lines.append(f"mean [95% CI] over {c.reps} paired replications; differences to {c.manifest['baseline']} in differences.csv")
+    others = len(c.manifest.get("scenarios", {})) > 1
+    lines.append(f"mean [95% CI] over {c.reps} paired replications"
+                 + (f"; differences to {c.manifest['baseline']} in differences.csv" if others else ""))
     return "\n".join(lines)
 
 
@@ -594,7 +596,7 @@ def validate(quick, folder):
             width = max(len(c.check) for c in checks)
             for c in checks:
                 click.echo(f"{c.target}  {c.check:<{width}}  expected {c.expected:<34} measured {c.measured():<32} {c.result()}")
-            report = write_report(checks, wall, quick, folder / "report.md")
+            report = write_report(checks, quick, folder / "report.md")
     except (ScenarioError, outputs.OutputError) as e:
         _fail(str(e))
     failed = [c for c in checks if not c.passed]
@@ -675,7 +677,8 @@ def format_summary(s: dict, name: str) -> str:
         ("followers", f"{s['followers_start']:,} -> {s['followers_end']:,}"),
         ("unfollow rate per 30 days", pct(s["unfollow_rate_per_30d"])),
         ("organic reach per post", pct(s["organic_reach"])),
-        ("interaction rate (first -> last 30 days)", f"{pct(s['interaction_rate_first_30d'])} -> {pct(s['interaction_rate_last_30d'])}"),
+        (f"interaction rate (first -> last {min(30, s['days'])} days)",
+         f"{pct(s['interaction_rate_first_30d'])} -> {pct(s['interaction_rate_last_30d'])}"),
         ("engagement per impression", pct(s["engagement_per_impression"])),
         ("complaints raised / answered in time", f"{s['complaints_raised']:,} / {s['complaints_answered_in_time']:,}"),
         ("net advocates (points) / purchase index", f"{s['net_advocates_end']:+.1f} / {_num(s['purchase_index_end'], '.3f')}"

@@ -98,7 +98,7 @@ def check(out: str | Path, overwrite: bool = False, kind: str = "folder", option
         if not is_audsim_file(target):
             raise OutputError(f"{shown} exists and audsim did not write it; choose another file")
         if not overwrite:
-            raise OutputError(f"{shown} exists; add --overwrite to replace it, or choose another file")
+            raise OutputError(f"{shown} exists; add --overwrite (overwrite=True from Python) to replace it, or choose another file")
         return target
     if not target.is_dir():
         raise OutputError(f"{shown} is a file; expected a folder")
@@ -110,7 +110,8 @@ def check(out: str | Path, overwrite: bool = False, kind: str = "folder", option
     if foreign:
         raise OutputError(f"{shown} holds files audsim did not write ({', '.join(foreign[:3])}); choose a new or empty folder")
     if kind == "folder" and not overwrite:  # a sweep's folder is kept (resume) or cleared (overwrite) by its writer
-        raise OutputError(f"{shown} holds earlier results; add --overwrite to replace them, or choose another folder")
+        raise OutputError(f"{shown} holds earlier results; add --overwrite (overwrite=True from Python) to replace them, "
+                          "or choose another folder")
     return target
 
 
@@ -252,8 +253,10 @@ def claim(out: str | Path, overwrite: bool = False, kind: str = "folder", option
             c = Claim(out, overwrite, kind, option)
             c.acquire()
     except (OSError, RuntimeError) as e:  # a symlink loop, a name too long, a parent that is a file
-        raise OutputError(f"{option} = {str(out)!r}: cannot be written ({getattr(e, 'strerror', None) or e}); "
-                          "expected a new or empty folder, e.g. results/NAME") from None
+        blocking = next((p for p in Path(out).absolute().parents if p.exists() and not p.is_dir()), None)
+        why = f"{blocking} is a file" if blocking is not None else getattr(e, "strerror", None) or e
+        expected = "a file name in a folder that can be written" if kind == "file" else "a new or empty folder, e.g. results/NAME"
+        raise OutputError(f"{option} = {str(out)!r}: cannot be written ({why}); expected {expected}") from None
     try:
         yield c
     finally:

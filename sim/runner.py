@@ -140,13 +140,22 @@ def resolve(scenario, days: int | None = None, people: int | None = None, seed: 
         scenario = _scenario.from_dict(scenario)
     elif not isinstance(scenario, _scenario.Scenario):
         raise TypeError(f"scenario: expected a path, a dict or a Scenario, not {type(scenario).__name__}")
-    if people is not None and people != scenario.market.people:
-        scenario.with_overrides(source=source, **{"market.people": people})  # a size out of bounds is named as given
-        scenario = scenario.scaled(people / scenario.market.people)
-    resolved = scenario.with_overrides(overrides, source=source, **{"simulation.days": days, "market.people": people,
-                                                                    "simulation.seed": seed})
+    try:
+        if people is not None and people != scenario.market.people:
+            scenario.with_overrides(source=source, **{"market.people": people})  # a size out of bounds is named as given
+            scenario = scenario.scaled(people / scenario.market.people)
+        resolved = scenario.with_overrides(overrides, source=source, **{"simulation.days": days, "market.people": people,
+                                                                        "simulation.seed": seed})
+    except _scenario.ScenarioError as e:  # an option the user typed is named as typed: --days = 0, not simulation.days = 0
+        for key, option in (("simulation.days", "--days"), ("market.people", "--people"), ("simulation.seed", "--seed")):
+            if source == COMMAND_LINE and str(e).startswith(f"{source}: {key} = "):
+                raise _scenario.ScenarioError(f"{source}: {option} = {str(e)[len(f'{source}: {key} = '):]}") from None
+        raise
     warn_late(resolved)
     return resolved
+
+
+COMMAND_LINE = "command line"  # ``source`` of the options a command was given
 
 
 def warn_late(sc: _scenario.Scenario) -> None:

@@ -48,8 +48,16 @@ def _a_number(value: Any) -> Any:
     return value
 
 
+def _a_flag(value: Any) -> Any:
+    """A switch is TOML's true or false (pydantic alone would take "yes", "off", 1 and 0)."""
+    if not isinstance(value, bool):
+        raise ValueError("true or false")
+    return value
+
+
 Number = Annotated[float, BeforeValidator(_a_number)]
 Whole = Annotated[int, BeforeValidator(_a_number)]
+Flag = Annotated[bool, BeforeValidator(_a_flag)]
 NUMBER_ERRORS = ("value_error", "float_parsing", "int_parsing", "float_type", "int_type", "int_from_float")
 
 
@@ -148,7 +156,7 @@ class ContentType(Table):
                              doc="above 0, a share spreads on: its viewers share at the full share propensity, the next hop's at this fraction of it, the next at its square (0: one hop only)")
     conversion: Number = P(0.005, 0, 1, unit="sales/engagement", doc="chance an engagement leads to a sale, at trust 0.5")
     discount: Number = P(0.0, 0, 1, unit="fraction of margin", doc="margin given away on sales this type triggers")
-    requires_follow: bool = Field(False, description="taking part needs follow + share (a prize draw)", json_schema_extra={"unit": "flag", "source": "seed 001"})
+    requires_follow: Flag = Field(False, description="taking part needs follow + share (a prize draw)", json_schema_extra={"unit": "flag", "source": "seed 001"})
     prize: Number = P(0.0, 0, 1e9, unit="currency/post", extensive=True,
                       source="assumed: a brand's prizes and samples grow with its market, as its budgets do (a 2,000-follower page does not give away what a 50,000-follower page does)",
                       doc="cost of prizes or samples per post, for the market as written (scaled with it)")
@@ -181,7 +189,7 @@ class Event(Table):
 class Strategy(Table):
     """What the brand posts."""
 
-    has_page: bool = Field(True, description="the brand runs a page at all", json_schema_extra={"unit": "flag", "source": "seed 000"})
+    has_page: Flag = Field(True, description="the brand runs a page at all", json_schema_extra={"unit": "flag", "source": "seed 000"})
     posts_per_day: Number = P(1.0, 0, 50, unit="posts/day", doc="mean posts a day; the fraction is a daily chance of one more")
     mix: dict[str, float] = Field(default_factory=lambda: {"info": 1.0}, description="share of posts of each content type; sums to 1", json_schema_extra={"unit": "fraction", "source": ASSUMED})
     calendar: list[list[str]] | None = Field(None, description="optional fixed week: 7 lists of content types, Monday first; replaces posts_per_day and mix", json_schema_extra={"unit": "types/day", "source": ASSUMED})
@@ -477,7 +485,10 @@ class Scenario(Table):
     @model_validator(mode="after")
     def _mix_sums_to_one(self):
         total = sum(self.strategy.mix.values())
-        if any(v < 0 for v in self.strategy.mix.values()) or not math.isclose(total, 1.0, abs_tol=1e-6):
+        negative = [k for k, v in self.strategy.mix.items() if v < 0]
+        if negative:
+            raise _FieldError(("strategy", "mix"), self.strategy.mix, f"non-negative shares that sum to 1 ({', '.join(negative)} below 0)")
+        if not math.isclose(total, 1.0, abs_tol=1e-6):
             raise _FieldError(("strategy", "mix"), self.strategy.mix, f"non-negative shares that sum to 1 (these sum to {total:g})")
         return self
 
@@ -806,7 +817,7 @@ def _describe(root, err: dict) -> tuple[str, str]:
         return key, "unknown key; allowed here: " + ", ".join(_allowed_keys(root, loc))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         lo_hi = _bounds(root, loc)
-        return key, f"expected {_range('a number', lo_hi)}" if lo_hi else err["msg"]
+        return key, f"expected {_range(_what_number(root, loc), lo_hi)}" if lo_hi else err["msg"]
     if kind == "value_error" and isinstance(ctx.get("error"), _FieldError):
         fe = ctx["error"]  # a field's check names its own place; a table's check names it within the table
         where = loc if loc[len(loc) - len(fe.loc):] == tuple(fe.loc) else loc + tuple(fe.loc)
@@ -815,12 +826,17 @@ def _describe(root, err: dict) -> tuple[str, str]:
         n = ctx.get("min_length" if kind == "too_short" else "max_length", 1)
         return key, f"expected {'at least' if kind == 'too_short' else 'at most'} {n} {'entry' if n == 1 else 'entries'}"
     if kind in NUMBER_ERRORS and (lo_hi := _bounds(root, loc)):
-        kind_of = _field_at(root, loc)[0].annotation
-        what = "a whole number" if kind_of is int or (int in get_args(kind_of) and float not in get_args(kind_of)) else "a number"
-        return key, f"expected {_range(what, lo_hi)}"
+        return key, f"expected {_range(_what_number(root, loc), lo_hi)}"
     if kind == "model_type":  # a table expected, e.g. strategy = 5
         return key, "expected a table ([" + key + "] or " + key + " = {...})"
     return key, "expected " + err["msg"].lower().removeprefix("input should be ").removeprefix("value error, ")
+
+
+def _what_number(root, loc: tuple) -> str:
+    """'a whole number' for a whole field (Whole, Whole | None), else 'a number'."""
+    annotation = _field_at(root, loc)[0].annotation
+    kinds = {get_args(a)[0] if get_origin(a) is Annotated else a for a in get_args(annotation) or (annotation,)}
+    return "a whole number" if int in kinds and float not in kinds else "a number"
 
 
 def _range(what: str, bounds: tuple) -> str:
@@ -993,7 +1009,8 @@ def _from_manifest(path: Path) -> Scenario:
         raise ScenarioError(f"{path}: not valid JSON; expected a {expected}") from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("scenario"), dict):
         several = isinstance(manifest, dict) and isinstance(manifest.get("scenarios"), dict)
-        raise ScenarioError(f"{path}: no 'scenario' in it{' (a comparison names several)' if several else ''}; expected a {expected}")
+        whose = " (a sweep's record names several)" if several and "sweep" in manifest else " (a comparison's names several)" if several else ""
+        raise ScenarioError(f"{path}: no 'scenario' in it{whose}; expected a {expected}")
     return within_horizon(validate(manifest["scenario"], source=str(path)), str(path))
 
 

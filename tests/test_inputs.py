@@ -240,7 +240,10 @@ def test_a_calibration_range_is_checked_before_any_run(tmp_path):
 def test_bounds_and_tables_are_worded_for_people(tmp_path):
     """No 'None' for a missing bound, an open bound shown as open, and a table asked for as a table."""
     for text, says in (("strategy = 5\n", "strategy = 5: expected a table"),
-                       ("[market]\npeople = 5\n", "expected a number in [10, 50000000]")):
+                       ("[market]\npeople = 5\n", "expected a whole number in [10, 50000000]"),
+                       ('[strategy]\nhas_page = "yes"\n', "strategy.has_page = 'yes': expected true or false"),  # was taken as true
+                       ("[strategy]\nhas_page = 1\n", "strategy.has_page = 1: expected true or false"),
+                       ("[strategy]\nmix = { info = 1.2, promo = -0.2 }\n", "non-negative shares that sum to 1 (promo below 0)")):
         path = tmp_path / "s.toml"
         path.write_text(text)
         assert says in one_line(path, sim.load)

@@ -117,6 +117,16 @@ def test_an_empty_folder_is_written_into(tmp_path):
     assert out.stat().st_mode & 0o777 == 0o750  # the folder the user made keeps its permissions
 
 
+def test_an_output_below_a_file_names_the_file_and_what_is_expected(tmp_path):
+    (tmp_path / "afile").write_text("mine")
+    run = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), *SMALL, "--out", str(tmp_path / "afile" / "sub")])
+    assert run.exit_code == 2 and f"{tmp_path / 'afile'} is a file" in run.output and "expected a new or empty folder" in run.output
+    fit = CliRunner().invoke(main, ["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"),
+                                    "--out", str(tmp_path / "afile" / "fit.toml")])
+    assert fit.exit_code == 2 and "expected a file name in a folder that can be written" in fit.output, fit.output
+    assert (tmp_path / "afile").read_text() == "mine"
+
+
 def test_a_name_is_never_a_path(tmp_path, monkeypatch):
     victim = user_folder(tmp_path / "victim")
     monkeypatch.chdir(tmp_path)

@@ -60,7 +60,10 @@ def test_shipped_sweeps_load():
     ('design = "random"\n[parameters."service.staff"]\nlevels = ["auto", 1]\n', ["service.staff", "use design = \"grid\""]),
     ('[parameters."service.staff"]\n', ["parameters.service.staff.levels", "exactly one of"]),  # named where it is
     ('parameters = {}\n', ["parameters", "at least 1 entry"]),
-    ('[parameters."strategy.has_page"]\nlevels = [0.5, 0]\n', ["strategy.has_page = 0.5 (a level)", "bool"]),  # not bool(0.5)
+    ('[parameters."service.staff"]\nlevels = [1]\nrange = [0, 2]\n', ["service.staff.range = [0.0, 2.0]", "(levels is set too)"]),
+    ('days = "30"\n[parameters."service.staff"]\nlevels = [1]\n', ["days = '30'", "a whole number in [1, 100000]"]),  # not 30 days
+    ('common_random_numbers = "no"\n[parameters."service.staff"]\nlevels = [1]\n', ["common_random_numbers = 'no'", "true or false"]),
+    ('[parameters."strategy.has_page"]\nlevels = [0.5, 0]\n', ["strategy.has_page = 0.5 (a level)", "expected true or false"]),  # not bool(0.5)
     ('[parameters."service.staff"]\nlevels = [1, nan]\n', ["parameters.service.staff.levels", "numbers, true/false or words"]),
     ('[parameters."service.staff"]\nlevels = [-1]\n', ["parameters.service.staff = -1 (a level)", "[0, 10000]"]),
     ('design = "lhs"\n[parameters."service.staff"]\nrange = [0, 1, 2]\n', ["parameters.service.staff.range", "at most 2 entries"]),
@@ -81,7 +84,7 @@ def test_bad_sweep_files_get_one_line(tmp_path, body, fragments):
 def test_sweep_command_line_sizes_are_checked(tmp_path):
     """--people 0 was silently ignored (the sweep ran at the file's size): refused like any size out of range."""
     path = sweep_file(tmp_path, GRID)
-    for option, key in ((["--people", "0"], "market.people = 0"), (["--days", "0"], "simulation.days = 0")):
+    for option, key in ((["--people", "0"], "--people = 0"), (["--days", "0"], "--days = 0")):
         res = CliRunner().invoke(main, ["sweep", str(path), *option, "--out", str(tmp_path / "o")])
         assert res.exit_code == 2 and key in res.output and not (tmp_path / "o").exists(), res.output
 

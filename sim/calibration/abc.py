@@ -23,28 +23,28 @@ from pydantic import Field, ValidationError
 
 from .. import outputs, runner
 from ..experiments.compare import replication_seeds
-from ..scenario import Scenario, ScenarioError, Table, load, one_line, read_toml, shown
+from ..scenario import Number, Scenario, ScenarioError, Table, Whole, load, one_line, read_toml, shown
 from ..sweep.analyze import point_means
 from ..sweep.run import start_afresh, sweep
 from ..sweep.spec import OUTCOMES, SweepSpec, Vary, with_value
 
 
 class Target(Table):
-    value: float = Field(..., description="the figure to match")
-    scale: float = Field(..., gt=0, description="how far off counts as one unit of distance (same unit as value)")
+    value: Number = Field(..., description="the figure to match")
+    scale: Number = Field(..., gt=0, description="how far off counts as one unit of distance (same unit as value)")
 
 
 class CalibrationSpec(Table):
     """A calibration file: base scenario, parameter ranges, target figures, design size."""
 
     base: str = Field(..., description="scenario file to calibrate (relative to this file)")
-    samples: int = Field(64, ge=4, le=100_000, description="Latin-hypercube points")
-    reps: int = Field(2, ge=1, le=1000, description="replications per point, each point its own seeds (1: simulated figures as noisy as one page's data)")
-    accept: float = Field(0.15, gt=0, le=1, description="share of closest points that set the next round's box")
-    rounds: int = Field(2, ge=1, le=10, description="rounds; each samples the box spanned by the previous round's posterior")
-    seed: int = Field(7, ge=0)
-    people: int | None = Field(None, ge=10, le=50_000_000)
-    days: int | None = Field(None, ge=1, le=100_000)
+    samples: Whole = Field(64, ge=4, le=100_000, description="Latin-hypercube points")
+    reps: Whole = Field(2, ge=1, le=1000, description="replications per point, each point its own seeds (1: simulated figures as noisy as one page's data)")
+    accept: Number = Field(0.15, gt=0, le=1, description="share of closest points that set the next round's box")
+    rounds: Whole = Field(2, ge=1, le=10, description="rounds; each samples the box spanned by the previous round's posterior")
+    seed: Whole = Field(7, ge=0)
+    people: Whole | None = Field(None, ge=10, le=50_000_000)
+    days: Whole | None = Field(None, ge=1, le=100_000)
     ranges: dict[str, tuple[float, float]] = Field(default_factory=dict, description="dotted key -> [low, high]")
     targets: dict[str, Target] = Field(..., min_length=1, description="summary figure -> value and scale")
     fixed: dict[str, float | str | bool] = Field(default_factory=dict, description="dotted key -> value set before fitting")

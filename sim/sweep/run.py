@@ -294,6 +294,8 @@ def collect(out: Path, order: list[str]) -> pd.DataFrame:
     rank = {rid: i for i, rid in enumerate(order)}
     runs = runs[runs["run_id"].isin(rank)].sort_values("run_id", key=lambda c: c.map(rank)).reset_index(drop=True)
     tmp = out / ".runs.parquet.tmp"
+    if "error" in runs:  # text, also where every run succeeded (all null would be typed null)
+        runs["error"] = runs["error"].astype("string")
     runs.to_parquet(tmp, index=False)
     os.replace(tmp, out / "runs.parquet")
     runs.attrs["folder"] = str(out)  # named in a message when no run succeeded (analyze.point_means)

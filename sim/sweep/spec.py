@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .. import runner
-from ..scenario import Name, Scenario, ScenarioError, Table, _FieldError, name_from_file, one_line, read_toml, shown
+from ..scenario import Flag, Name, Scenario, ScenarioError, Table, Whole, _FieldError, name_from_file, one_line, read_toml, shown
 
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
 UNITS = {  # the outcomes a sweep may analyse, each with its unit (Morris mu* and sigma carry it)
@@ -50,7 +50,9 @@ class Vary(Table):
 
     @model_validator(mode="after")
     def _one_of(self):
-        if (self.levels is None) == (self.range is None):
+        if self.levels is not None and self.range is not None:
+            raise _FieldError(("range",), list(self.range), "exactly one of levels = [...] or range = [low, high] (levels is set too)")
+        if self.levels is None and self.range is None:
             raise _FieldError(("levels",), None, "exactly one of levels = [...] or range = [low, high]")
         if self.range is not None and not self.range[0] < self.range[1]:
             raise _FieldError(("range",), list(self.range), "low < high")
@@ -69,13 +71,13 @@ class SweepSpec(Table):
     base: str | None = Field(None, description="scenario file the sweep varies (relative to the sweep file)")
     strategies: list[str] | None = Field(None, min_length=1, description="several scenario files run at every point")
     design: Literal["grid", "random", "lhs", "sobol", "morris"] = Field("grid", description="how points are chosen")
-    samples: int = Field(16, ge=1, le=1_000_000, description="N: points (random, lhs), base samples (sobol), trajectories (morris)")
-    morris_levels: int = Field(4, ge=2, le=20, description="grid levels of the Morris design")
-    reps: int = Field(2, ge=1, le=10_000, description="replications per point (common random numbers across points)")
-    common_random_numbers: bool = Field(True, description="every point runs the same seeds (false: each point its own, as ABC needs)")
-    seed: int = Field(7, ge=0, description="seed of the design and of the replications")
-    days: int | None = Field(None, ge=1, le=100_000, description="override the scenarios' horizon")
-    people: int | None = Field(None, ge=10, le=50_000_000, description="the scenarios' market size, their extensive settings scaled with it (the swept values then as written)")
+    samples: Whole = Field(16, ge=1, le=1_000_000, description="N: points (random, lhs), base samples (sobol), trajectories (morris)")
+    morris_levels: Whole = Field(4, ge=2, le=20, description="grid levels of the Morris design")
+    reps: Whole = Field(2, ge=1, le=10_000, description="replications per point (common random numbers across points)")
+    common_random_numbers: Flag = Field(True, description="every point runs the same seeds (false: each point its own, as ABC needs)")
+    seed: Whole = Field(7, ge=0, description="seed of the design and of the replications")
+    days: Whole | None = Field(None, ge=1, le=100_000, description="override the scenarios' horizon")
+    people: Whole | None = Field(None, ge=10, le=50_000_000, description="the scenarios' market size, their extensive settings scaled with it (the swept values then as written)")
     outcomes: list[Literal[OUTCOMES]] = Field(["long_term_trust", "unfollow_rate_per_30d"], min_length=1)
     parameters: dict[str, Vary] = Field(..., min_length=1, description="dotted scenario key -> levels or range")
 

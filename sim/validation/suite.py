@@ -419,10 +419,11 @@ def summary(checks: list[Check]) -> str:
                if reported else "."))
 
 
-def write_report(checks: list[Check], wall: float, quick: bool, path: Path) -> Path:
+def write_report(checks: list[Check], quick: bool, path: Path) -> Path:
     """validation/report.md: one row per check, with its source. It replaces only a report audsim wrote."""
     lines = [f"# Validation report ({'quick' if quick else 'full'} suite)", "",
-             f"Made by `audsim validate{' --quick' if quick else ''}` in {wall:.0f} s. Measured: mean [95% interval] over replications.", "",
+             f"Made by `audsim validate{' --quick' if quick else ''}` (the same figures every time: a run of it leaves the "
+             "checkout as it was). Measured: mean [95% interval] over replications.", "",
              "| target | check | source | expected | measured | result |", "| --- | --- | --- | --- | --- | --- |"]
     lines += [f"| {c.target} | {c.check} | {c.source} | {c.expected} | {c.measured()} | "
               f"{'**FAIL**' if c.checked and not c.passed else c.result()} |" for c in checks]
