@@ -1,6 +1,7 @@
 """Money a finance team can check: customers who lapse, customer equity, a desk sized to its load, value, break-even."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import sim
@@ -297,7 +298,6 @@ def test_an_auto_desk_follows_its_complaints_week_by_week():
 # -- the break-even market ----------------------------------------------------------------
 
 def test_crossing_is_exact_for_a_per_person_gain_against_a_fixed_cost():
-    import pandas as pd
 
     n = np.array([1_000, 10_000, 100_000])
     diff = 0.5 * n - 20_000  # breaks even at 40,000 people
@@ -340,7 +340,6 @@ def test_break_even_found_on_a_constructed_pair():
 def test_the_break_even_says_where_both_strategies_lose_value():
     """"Worth more" can mean "loses less": the sentence names the sizes at which both leave the brand worth less than
     at the start, for the value and for the value with the costs kept up after the end, and nothing where one gains."""
-    import pandas as pd
 
     from sim.experiments.breakeven import BreakEven
 
@@ -369,6 +368,9 @@ def test_cli_breakeven_writes_its_table_and_plot_and_refuses_bad_sizes(tmp_path)
     for name in ("breakeven.csv", "breakeven_runs.csv", "breakeven.png", "breakeven.svg", "manifest.json"):
         assert (tmp_path / "b" / name).exists(), name
     assert "stammtisch" in res.output and (" is worth " in res.output or " are worth " in res.output), res.output
+    assert "Stammtisch" not in res.output  # a scenario's name as it is named, at the start of a sentence too
+    per_run = pd.read_csv(tmp_path / "b" / "breakeven_runs.csv")
+    assert dict(zip(per_run["strategy"], per_run["scenario"])) == {"a": "tupperparty", "b": "stammtisch"}
     res = CliRunner().invoke(main, args + ["--people", "300,lots", "--out", str(tmp_path / "c")])
     assert res.exit_code == 2 and "--people" in res.output and not (tmp_path / "c").exists()
 
@@ -406,7 +408,6 @@ def test_the_value_with_costs_kept_up_takes_off_the_last_years_cost_for_good_dis
 
 
 def test_the_break_even_plot_marks_the_clients_market_only_among_the_sizes_run():
-    import pandas as pd
 
     from sim.experiments.breakeven import BreakEven
     from sim.report import plots

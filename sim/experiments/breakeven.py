@@ -72,7 +72,9 @@ class BreakEven:
         """The CSV and JSON files and the plot (in ``lang``, the strategies named by ``labels``)."""
         from ..report import plots
 
-        self.runs.to_csv(folder / "breakeven_runs.csv", index=False)
+        runs = self.runs.copy()
+        runs.insert(1, "scenario", runs["strategy"].map({"a": self.manifest["a"], "b": self.manifest["b"]}))  # a or b, by name
+        runs.to_csv(folder / "breakeven_runs.csv", index=False)
         table = self.table
         if (kept := self.costs_continue()) is not None:
             table = table.merge(kept[["people", "diff", "ci_low", "ci_high"]].add_suffix("_costs_continue")
@@ -106,13 +108,14 @@ class BreakEven:
 
         a, b = self.names(labels)
         t, other, pct = TEXT[lang], self.point.get("other_valuations") or {}, valuation_pct(self.manifest)
-        out = [describe(self.point, a, b, lang)]
+        capital = b != self.manifest["b"]  # words for it, not its scenario's name
+        out = [describe(self.point, a, b, lang, capital)]
         if market is not None and (yours := your_market(self.point, market, a, b, lang)):
             out[0] += " " + yours
         if below := self.both_below("value", lang):
             out[0] += " " + t["be_both_below"].format(sizes=below)
         if COSTS_CONTINUE in other:
-            out.append(f"{t['be_costs']} {describe(other[COSTS_CONTINUE], a, b, lang)}")
+            out.append(f"{t['be_costs']} {describe(other[COSTS_CONTINUE], a, b, lang, capital)}")
             if market is not None and (yours := your_market(other[COSTS_CONTINUE], market, a, b, lang)):
                 out[-1] += " " + yours  # the answer may turn with the costs: the client's market placed in both views
             if below := self.both_below(COSTS_CONTINUE, lang):
@@ -222,14 +225,15 @@ def _rise(n: np.ndarray, y: np.ndarray, last: bool = False) -> float | None:
     return found
 
 
-def describe(point: dict, a: str, b: str, lang: str = "en") -> str:
-    """The break-even in one sentence, for every case, in English or German."""
+def describe(point: dict, a: str, b: str, lang: str = "en", capital: bool = True) -> str:
+    """The break-even in one sentence, for every case, in English or German; ``capital``: B's words take a capital
+    at the start of a sentence (a report's label does, a scenario's name is written as it is named)."""
     from ..report.i18n import TEXT
 
     t, num = TEXT[lang], _people(lang)
     s = point["status"]
     if s != "b_overtakes":
-        text = t[f"be_{s}"].format(a=a, B=b[:1].upper() + b[1:], smallest=num(point["smallest"]), largest=num(point["largest"]))
+        text = t[f"be_{s}"].format(a=a, B=b[:1].upper() + b[1:] if capital else b, smallest=num(point["smallest"]), largest=num(point["largest"]))
         chance = _beyond_chance(point, lang, a, b)
         if not chance:
             return text

@@ -118,8 +118,8 @@ MEANING_DE: dict[str, str] = {
     "service.problem_rate": "Wahrscheinlichkeit, dass ein Kunde an einem Tag ein Problem hat (Produktqualität)",
     "service.problem_trust_hit": "Vertrauensverlust allein dadurch, dass ein Problem auftritt",
     "service.staff": (
-        "Personen im Service-Team während der Servicezeiten; „auto“: jede Woche nach der erwarteten Last bemessen (Erlang C, "
-        "target_in_time)"
+        "Personen im Service-Team während der Servicezeiten; „auto“: jede Woche nach der erwarteten Last bemessen (die "
+        "eigene Warteschlange durchgespielt, ausgehend von einer Erlang-C-Schätzung; target_in_time)"
     ),
     "service.target_in_time": (
         "bei staff = \"auto\": Anteil der in den Servicezeiten eingehenden Beschwerden, die innerhalb der Geduld des "
@@ -227,8 +227,8 @@ MEANING_DE: dict[str, str] = {
     "content.TYPE.trust_learning": "wie weit sich das Vertrauen bei einer Ansicht auf den Wert des Posts zubewegt",
     "content.TYPE.share_propensity": "Wahrscheinlichkeit, dass eine Interaktion ein Teilen ist",
     "content.TYPE.cascade_decay": (
-        "verbleibender Anteil der Teilneigung je weiterer Stufe, wenn diejenigen, die einen geteilten Post sahen, ihn erneut "
-        "teilen (0: nur eine Stufe)"
+        "über 0 verbreitet sich ein geteilter Post weiter: wer ihn sah, teilt ihn mit der vollen Teilneigung, die nächste "
+        "Stufe mit diesem Anteil davon, die übernächste mit dessen Quadrat (0: nur eine Stufe)"
     ),
     "content.TYPE.conversion": "Wahrscheinlichkeit, dass eine Interaktion bei Vertrauen 0,5 zu einem Verkauf führt",
     "content.TYPE.discount": "bei Verkäufen, die dieser Typ auslöst, abgegebener Anteil der Marge",
