@@ -25,7 +25,7 @@ from . import interrupt, outputs
 from . import scenario as _scenario
 from .model import AudienceModel, kernel_cache
 from .model.graph import degrees
-from .model.measures import HEADLINE
+from .model.measures import HEADLINE, WHOLE
 
 
 @dataclass
@@ -57,7 +57,8 @@ class Result:
         ``out`` must be new or empty, or (with ``overwrite``) hold an earlier audsim output: see :mod:`sim.outputs`.
         """
         def fill(tmp: Path):
-            self.daily.to_csv(tmp / "daily.csv", index=False)
+            whole = [c for c in WHOLE if c in self.daily]  # counts read as counts (1, not 1.0)
+            self.daily.astype(dict.fromkeys(whole, "int64")).to_csv(tmp / "daily.csv", index=False)
             (tmp / "summary.json").write_text(json.dumps({**self.summary, "manifest": self.manifest}, indent=2))
             (tmp / "manifest.json").write_text(json.dumps(self.manifest, indent=2))
             self.degree_distribution().to_csv(tmp / "degrees.csv", index=False)

@@ -33,6 +33,8 @@ STATE = (
 )
 
 COLUMNS = ("day",) + STATE + COUNTS
+WHOLE = ("day", "followers", "hunters", "open_complaints", "customers") + tuple(
+    c for c in COUNTS if not c.startswith(("revenue", "gross_profit", "cost")) and not c.endswith("_hours"))  # whole numbers
 
 
 class Measures:
