@@ -624,6 +624,10 @@ def dashboard(port, host, lang):
     click.echo(f"audsim dashboard on http://{host}:{port} (Ctrl-C stops it)", err=True)
     # a client's page: its own title in the browser's tab, no "This website runs on Solara" in the corner
     env = {**os.environ, "AUDSIM_LANG": lang, "SOLARA_THEME_SHOW_BANNER": "false", "SOLARA_THEME_TITLE": "audsim"}
+    # Solara's note on cookies for a page embedded in another site over http (twelve lines in the terminal at the
+    # first visit) concerns iframes; the dashboard is its own page
+    quiet = "ignore:Cookies with samesite=none require https:UserWarning"
+    env["PYTHONWARNINGS"] = ",".join(filter(None, (os.environ.get("PYTHONWARNINGS"), quiet)))
     cmd = [sys.executable, "-m", "solara", "run", "sim.dashboard.app", "--host", host, "--port", str(port), "--production", "--no-open"]
     sys.stdout.flush()
     sys.stderr.flush()
