@@ -44,8 +44,12 @@ def at(label: str, lang: str) -> str:
 
 
 def contracted(text: str, lang: str) -> str:
-    """German "bei dem" as one says and writes it: "beim" ("Bei dem Stammtisch" -> "Beim Stammtisch")."""
-    return re.sub(r"\b([Bb])ei [Dd]em ", r"\1eim ", text) if lang == "de" else text
+    """German "bei dem", "zu dem", "zu der" as one says and writes them: "beim", "zum", "zur" ("Bei dem Stammtisch" ->
+    "Beim Stammtisch")."""
+    if lang != "de":
+        return text
+    text = re.sub(r"\b([Bb])ei [Dd]em ", r"\1eim ", text)
+    return re.sub(r"\b([Zz])u de([mr]) ", r"\1u\2 ", text)
 
 
 TEXT = {
@@ -79,11 +83,12 @@ TEXT = {
         "value_weak_trust_link": "Value today, the link of trust to money {pct}% weaker",
         "value_strong_trust_link": "Value today, the link of trust to money {pct}% stronger",
         "value_trust_fades": "Value today, the market's trust left to fade after the end (the brand stops)",
-        "valuation_fades": "If the brand stopped at the end and its market's trust faded back to where each person started, at the model's rate of forgetting, {who} would be worth {item}. (The value above holds trust where it is at the end, as keeping the strategy up would{costs}.)",
+        "valuation_fades": "If the brand stopped at the end and its market's trust faded back to where each person started, at the model's rate of forgetting, {who} would be worth {item}. (Value today, the figure used everywhere else in this report, holds trust where it is at the end, as keeping the strategy up would{costs}.)",
         "valuation_costs": ", but does not take off what keeping it up costs a year: {costs} in the last year of these runs{kept}",
         "unsettled": "Trust in the market was still moving at the end: over the last {days} days it moved by {moved}, on the 0-1 scale. Customer equity, and so each value here, counts trust as it stood at the end; over a longer horizon it would have moved further.",
         "moved_by": "{change} with {who} ({share} of its change over the whole horizon)",
         "valuation_kept": "; taking that off for good after the end, discounted as the equity is, {who} would be worth {item}",
+        "kept_up": "With each strategy's cost of its last year kept up after the end, for good (discounted as the equity is), {who} would be worth {item}.",
         "staff_hours": "Desk staff-hours", "content_hours": "Staff-hours making posts",
         "full_time_staff": "Staff for the desk and the posts, full-time people (on average)",
         "cost_per_answer": "Desk cost per answered complaint",
@@ -108,6 +113,7 @@ TEXT = {
         "best": "Best long-term trust: {name}{best_chance}. Worst: {worst}{worst_chance}.",
         "best_chance": " (by its mean; within chance of {other}: {diff}, 95% CI {lo} to {hi})",
         "param": "Parameter", "default": "Default", "unit": "Unit", "source": "Source", "used": "In this report",
+        "every_parameter": "Every parameter: its default, its value in this report, unit and source",
         "differs": "differs by strategy (see \u201cWhat each strategy does\u201d)",
         "assumptions_note": "<p class='note'>In bold: a value this report ran with that differs from the model's default (set by a strategy or for the page). \u201cassumed\u201d: no published source.</p>",
         "command": "Command", "manifest": "Manifest (resolved scenarios, seeds, versions)",
@@ -178,16 +184,16 @@ TEXT = {
         "rank_gap_chance": "The gap between the two is within chance (95% CI {lo} to {hi}).",
         "valuation": "How much this rests on the assumed link between trust and money: as assumed, {who} is worth {central}; with the market at the start and at the end valued as if trust moved purchases and lapses {pct}% less strongly, {weak}; {pct}% more strongly, {strong}. This revalues the same runs, whose sales follow the assumed link; the true range is wider, since with another link the sales during the period would differ too.",
         "valuation_item": "{diff} {direction} than {other} (95% CI {lo} to {hi})",
-        "valuation_item_unclear": "the same as {other} within chance (difference {diff}; 95% CI {lo} to {hi})",
+        "valuation_item_unclear": "the same as {other} within chance (difference to {other_to}: {diff}; 95% CI {lo} to {hi})",
         "profit_ahead": "Contribution alone, over {period}, in today's money: {who} {own}. Strategies with a higher contribution, beyond chance: {items}.",
         "profit_ahead_item": "{who} with {profit} ({diff} more; 95% CI {lo} to {hi})", "and": " and ",
         "cost_of": "{cost} for {who}",
         "margin_head": "How much this rests on the gross profit a sale brings ({per_sale} assumed{why}): ",
         "margin_why": "; the costs do not change with it, gross profit and customer equity do",
-        "margin_at_least": "{who} is worth more than {other} as long as a sale brings at least {share} of it ({amount}; {interval}).",
-        "margin_at_most": "{who} earns less but costs less, and is worth more than {other} only while a sale brings at most {share} of it ({amount}; {interval}).",
-        "margin_any": "{who} earns more than {other} and costs no more, so it is worth more at any gross profit per sale.",
-        "margin_none": "{who} earns less than {other} and costs no less, so it is worth less at any gross profit per sale.",
+        "margin_at_least": "{who} is worth more than {other} as long as a sale brings at least {share} of that gross profit ({amount}; {interval}).",
+        "margin_at_most": "{who} brings in less gross profit but costs less, and is worth more than {other} only while a sale brings at most {share} of that gross profit ({amount}; {interval}).",
+        "margin_any": "{who} brings in more gross profit than {other} and costs no more, so it is worth more at any gross profit per sale.",
+        "margin_none": "{who} brings in less gross profit than {other} and costs no less, so it is worth less at any gross profit per sale.",
         "margin_unclear": "{who} and {other} bring in gross profit and customer equity that cannot be told apart in these runs, so their costs decide.",
         "margin_interval": "95% CI {lo} to {hi}", "margin_unknown": "as assumed",
         "margin_unbounded": "the 95% interval is unbounded",
@@ -265,11 +271,12 @@ TEXT = {
         "value_weak_trust_link": "Wert heute bei {pct}\u00a0% schwächerer Wirkung des Vertrauens auf Käufe und Abwanderung",
         "value_strong_trust_link": "Wert heute bei {pct}\u00a0% stärkerer Wirkung des Vertrauens auf Käufe und Abwanderung",
         "value_trust_fades": "Wert heute, wenn das Vertrauen im Markt nach dem Ende verblasst (die Marke hört auf)",
-        "valuation_fades": "Hörte die Marke am Ende auf und kehrte das Vertrauen im Markt mit der Vergessensrate des Modells dorthin zurück, wo jede Person anfing, wäre {who} {item}. (Der Wert oben hält das Vertrauen am Ende, wo es ist, wie es die fortgeführte Strategie täte{costs}.)",
+        "valuation_fades": "Hörte die Marke am Ende auf und kehrte das Vertrauen im Markt mit der Vergessensrate des Modells dorthin zurück, wo jede Person anfing, wäre {who} {item}. (Der Wert heute, die sonst überall in diesem Bericht genannte Zahl, hält das Vertrauen am Ende, wo es ist, wie es die fortgeführte Strategie täte{costs}.)",
         "valuation_costs": ", zieht aber nicht ab, was das Fortführen im Jahr kostet: {costs} im letzten Jahr dieser Läufe{kept}",
         "unsettled": "Das Vertrauen im Markt bewegte sich am Ende noch: In den letzten {days} Tagen änderte es sich {moved}, auf der Skala von 0 bis 1. Der Kundenwert, und damit jeder Wert hier, rechnet mit dem Vertrauen, wie es am Ende stand; über einen längeren Zeitraum hätte es sich weiterbewegt.",
         "moved_by": "{at} um {change} ({share} seiner Veränderung im ganzen Zeitraum)",
         "valuation_kept": "; zieht man das nach dem Ende für immer ab, abgezinst wie der Kundenwert, wäre {who} {item}",
+        "kept_up": "Zieht man die Kosten des letzten Jahres jeder Strategie nach dem Ende für immer ab (abgezinst wie der Kundenwert), wäre {who} {item}.",
         "staff_hours": "Personalstunden Service", "content_hours": "Personalstunden für die Posts",
         "full_time_staff": "Personal für Service und Posts in Vollzeitkräften (im Mittel)",
         "cost_per_answer": "Servicekosten pro beantwortete Beschwerde",
@@ -293,6 +300,7 @@ TEXT = {
         "higher": "höher", "lower": "niedriger",
         "best": "Höchstes langfristiges Vertrauen: {name}{best_chance}. Niedrigstes: {worst}{worst_chance}.",
         "best_chance": " (im Mittel; im Rahmen der Zufallsschwankung gleichauf mit {other_to}: {diff}, 95\u2011%\u2011Intervall {lo} bis {hi})",
+        "every_parameter": "Alle Parameter: Standardwert, Wert in diesem Bericht, Einheit und Quelle",
         "param": "Parameter", "default": "Standard\u00adwert",  # a soft hyphen: the printed table's narrow column
         "unit": "Einheit", "source": "Quelle", "used": "In diesem Bericht",
         "differs": "je nach Strategie (siehe \u201eWas jede Strategie tut\u201c)",
@@ -367,16 +375,16 @@ TEXT = {
         "rank_gap_chance": "Der Abstand zwischen beiden liegt innerhalb der Zufallsschwankung (95\u2011%\u2011Intervall {lo} bis {hi}).",
         "valuation": "Wie sehr das an der angenommenen Verbindung von Vertrauen und Geld hängt: Unter den getroffenen Annahmen ist {who} {central}; bewertet man den Markt zu Beginn und am Ende so, als wirkte Vertrauen um {pct}\u00a0% schwächer auf Käufe und Abwanderung, ist {who} {weak}; um {pct}\u00a0% stärker, {strong}. Das bewertet dieselben Läufe neu, deren Verkäufe der angenommenen Verbindung folgen; die wahre Spanne ist breiter, denn mit einer anderen Verbindung wären auch die Verkäufe im Zeitraum andere.",
         "valuation_item": "{diff} {direction} wert als {other} (95\u2011%\u2011Intervall {lo} bis {hi})",
-        "valuation_item_unclear": "im Rahmen der Zufallsschwankung gleich viel wert wie {other} (Differenz {diff}; 95\u2011%\u2011Intervall {lo} bis {hi})",
-        "profit_ahead": "Betrachtet man nur den Deckungsbeitrag über {period} (abgezinst): {who} {own}. Über die Zufallsschwankung hinaus mehr verdienen: {items}.",
+        "valuation_item_unclear": "im Rahmen der Zufallsschwankung gleich viel wert wie {other} (Differenz zu {other_to}: {diff}; 95\u2011%\u2011Intervall {lo} bis {hi})",
+        "profit_ahead": "Betrachtet man nur den Deckungsbeitrag über {period} (abgezinst): {who} {own}. Mehr Deckungsbeitrag, über die Zufallsschwankung hinaus: {items}.",
         "profit_ahead_item": "{who} mit {profit} ({diff} mehr; 95\u2011%\u2011Intervall {lo} bis {hi})", "and": " und ",
         "cost_of": "{cost} {at}",
         "margin_head": "Wie sehr das am Rohertrag je Verkauf hängt ({per_sale} angenommen{why}): ",
         "margin_why": "; die Kosten ändern sich damit nicht, Rohertrag und Kundenwert schon",
-        "margin_at_least": "{who} ist mehr wert als {other}, solange ein Verkauf mindestens {share} davon bringt ({amount}; {interval}).",
-        "margin_at_most": "{who} verdient weniger, kostet aber weniger, und ist nur mehr wert als {other}, solange ein Verkauf höchstens {share} davon bringt ({amount}; {interval}).",
-        "margin_any": "{who} verdient mehr als {other} und kostet nicht mehr, ist also bei jedem Rohertrag je Verkauf mehr wert.",
-        "margin_none": "{who} verdient weniger als {other} und kostet nicht weniger, ist also bei jedem Rohertrag je Verkauf weniger wert.",
+        "margin_at_least": "{who} ist mehr wert als {other}, solange ein Verkauf mindestens {share} dieses Rohertrags bringt ({amount}; {interval}).",
+        "margin_at_most": "{who} bringt weniger Rohertrag, kostet aber weniger und ist nur so lange mehr wert als {other}, wie ein Verkauf höchstens {share} dieses Rohertrags bringt ({amount}; {interval}).",
+        "margin_any": "{who} bringt mehr Rohertrag als {other} und kostet nicht mehr, ist also bei jedem Rohertrag je Verkauf mehr wert.",
+        "margin_none": "{who} bringt weniger Rohertrag als {other} und kostet nicht weniger, ist also bei jedem Rohertrag je Verkauf weniger wert.",
         "margin_unclear": "{who} und {other} bringen in diesen Läufen nicht unterscheidbar viel Rohertrag und Kundenwert, also entscheiden ihre Kosten.",
         "margin_interval": "95\u2011%\u2011Intervall {lo} bis {hi}", "margin_unknown": "wie angenommen",
         "margin_unbounded": "das 95\u2011%\u2011Intervall ist unbeschränkt",

@@ -344,6 +344,14 @@ def valuation(comparison, story: Story, lang: str = "en") -> str:
                                  weak=items[0], strong=items[1], central=items[2])
 
 
+def kept_up(comparison, story: Story, lang: str = "en") -> str:
+    """The proposed minus the current strategy's value with each one's last-year cost kept up after the end (what
+    holding the market's trust where it ends costs), one sentence; empty where the runs lack it."""
+    story = story.resolved(comparison)
+    item = _valuation_item(comparison, story, lang, "value_costs_continue")
+    return TEXT[lang]["kept_up"].format(who=story.label(story.proposed, lang), item=item) if item else ""
+
+
 def fading(comparison, story: Story, lang: str = "en") -> str:
     """The proposed minus the current strategy's value with the market at the end valued as if the brand stopped
     and trust faded back to where it started (``value_trust_fades``); empty where the runs lack it."""
@@ -404,7 +412,8 @@ def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | Non
     if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
         return t["valuation_item"].format(diff=cash(abs(d["diff"])), direction=t["story_more" if d["diff"] > 0 else "story_less"],
                                           other=other, **_ends(cash, d))
-    return t["valuation_item_unclear"].format(diff=cash(d["diff"], True), other=other, **_ends(cash, d))
+    return contracted(t["valuation_item_unclear"].format(diff=cash(d["diff"], True), other=other, other_to=dative(other, lang),
+                                                         **_ends(cash, d)), lang)  # the sign: this strategy minus the other
 
 
 def assumed_economy(comparison, story: Story, lang: str = "en", where: str = "report") -> str:
