@@ -354,6 +354,8 @@ def test_german_labels_take_the_accusative_after_gegen_and_adjectives_follow_the
     assert contracted("Bei dem ausgelagerten Service liegt, bei dem Stammtisch nicht", "de") == \
         "Beim ausgelagerten Service liegt, beim Stammtisch nicht"
     assert at("Der Stammtisch", "de") == "beim Stammtisch" and contracted("bei dem", "en") == "bei dem"
+    assert contracted(f"Differenz zu {dative('der Dauersender', 'de')}, zu {dative('die Verkaufsparty', 'de')}", "de") == \
+        "Differenz zum Dauersender, zur Verkaufsparty"  # to whom a difference within chance is
 
 
 def test_the_german_assumptions_table_gives_every_unit_in_german():
