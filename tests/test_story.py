@@ -229,11 +229,11 @@ def test_the_ranking_names_the_strategy_worth_most_and_where_the_proposed_one_st
     c = _with_value({"tupperparty": -50_000, "stammtisch": 20_000, "absent": 60_000})
     story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
     text = ranking(c, story, lang)
-    assert STORY.label("absent", lang) in text and ("2 of 3" if lang == "en" else "Platz 2 von 3") in text, text
+    assert STORY.label("absent", lang) in text and ("comes 2nd of 3" if lang == "en" else "Platz 2 von 3") in text, text
     text = ranking(_with_value({"tupperparty": -50_000, "stammtisch": 90_000, "absent": 60_000}), story, lang)
     assert STORY.label("stammtisch", lang) in text and ("highest" if lang == "en" else "höchsten") in text, text
     current = STORY.label("tupperparty", lang)  # where the page as it is run now stands, when it is not the best
-    assert (current[:1].upper() + current[1:]) in text and ("ranks 3 of 3" if lang == "en" else "Platz 3 von 3") in text, text
+    assert (current[:1].upper() + current[1:]) in text and ("comes 3rd of 3" if lang == "en" else "Platz 3 von 3") in text, text
     text = ranking(_with_value({"tupperparty": 90_000, "stammtisch": 20_000, "absent": 60_000}), story, lang)
     assert text.count(current) == 1, text  # the best: named once, as the best
 

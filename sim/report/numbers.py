@@ -64,6 +64,13 @@ def count(x: float, lang: str = "en", digits: int | None = None, signed: bool = 
     return (MINUS if r < 0 else "+" if r > 0 else "") + text if signed and text != "0" else text
 
 
+def ordinal(k: int, lang: str = "en") -> str:
+    """A place in a ranking as a sentence says it after "comes": 1st, 2nd, 3rd, 4th, 11th (de: the number, after "Platz")."""
+    if lang != "en":
+        return str(k)
+    return f"{k}{'th' if 10 <= k % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(k % 10, 'th')}"
+
+
 def money(x: float, lang: str = "en", currency: str = "", signed: bool = False) -> str:
     """A sum of money to three significant figures: 4.93 million, 96,600, 9.37 (de: 4,93 Mio., 96.600, 9,37),
     with the currency where the set names one and a sign where ``signed``."""

@@ -16,7 +16,7 @@ import pandas as pd
 from ..experiments import stats
 from ..model.sales import FADING_VALUE, OTHER_VALUES
 from .i18n import TEXT, accusative, at, contracted, dative
-from .numbers import capital, change_digits, common_unit, count, decimal, fixed, interval_ends, percent
+from .numbers import capital, change_digits, common_unit, count, decimal, fixed, interval_ends, ordinal, percent
 
 
 @dataclass
@@ -217,7 +217,7 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
     order = sorted(values, key=values.get, reverse=True)
     ranked = _ranked(comparison, values, order, story, lang)
     if story.current in values and story.current != order[0]:  # where the page as it is run now stands, too
-        ranked += " " + t["rank_current"].format(who=capital(story.label(story.current, lang)), k=order.index(story.current) + 1,
+        ranked += " " + t["rank_current"].format(who=capital(story.label(story.current, lang)), k=ordinal(order.index(story.current) + 1, lang),
                                                  n=len(values))
     return ranked
 
@@ -240,7 +240,7 @@ def _ranked(comparison, values: dict, order: list, story: Story, lang: str) -> s
     how = "rank_gap_chance" if gap["n"] and gap["ci_low"] <= 0 <= gap["ci_high"] else "rank_gap"
     cash = money_in(comparison, lang, story.currency)
     sentence = t["rank_other"].format(count=t["numbers"].get(len(values), str(len(values))), n=len(values), best=story.label(order[0], lang), value=cash(values[order[0]]),
-                                      who=who, k=order.index(story.proposed) + 1)
+                                      who=who, k=ordinal(order.index(story.proposed) + 1, lang))
     if not gap["n"]:
         return sentence
     return f"{sentence} " + t[how].format(**_ends(cash, gap))
