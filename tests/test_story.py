@@ -1033,3 +1033,17 @@ def test_the_title_names_the_one_alternative_of_a_pair(lang):
                       differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest=pair.manifest)
     assert title(more, Story("tupperparty", "stammtisch", STORY.labels), lang).endswith(
         "against the alternatives" if lang == "en" else "gegen die Alternativen")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_headline_says_when_its_lead_does_not_survive_the_costs_kept_up(lang):
+    """A client read 'worth 3.7 million less' in the headline, and only further down that with each strategy's
+    running cost kept up after the end the two are the same within chance: the headline says so itself, and only
+    where the two views part."""
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    patterns = {"tupperparty": [1, -1, 0, 0], "stammtisch": [3, -2, 2, -1]}
+    marker = {"en": "cost of its last year kept up", "de": "Kosten des letzten Jahres"}[lang]
+    parting = headline(_paired(patterns, {"value": {"stammtisch": 5.0}}), story, lang)
+    assert marker in parting and CHANCE[lang] in parting.split(marker)[1].lower(), parting
+    agreeing = headline(_paired(patterns, {"value": {"stammtisch": 5.0}, "value_costs_continue": {"stammtisch": 5.0}}), story, lang)
+    assert marker not in agreeing, agreeing

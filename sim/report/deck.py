@@ -80,7 +80,8 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         p.font.size = Pt(13)
         p.font.bold = True
 
-    said = [headline(comparison, story, lang), kept_up(comparison, story, lang), ranking(comparison, story, lang), profit_alone(comparison, story, lang),
+    lead, kept = headline(comparison, story, lang), kept_up(comparison, story, lang)  # the lead with the costs kept up, once
+    said = [lead, kept if kept not in lead else "", ranking(comparison, story, lang), profit_alone(comparison, story, lang),
             margin_breakeven(comparison, story, lang), t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""]
     text_slide(t["verdict"], [p for p in said if p], size=16)  # the ranking's caveat too: a deck may travel alone
 

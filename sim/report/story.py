@@ -148,6 +148,9 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
         value = value[:-1] + t["story_value_parts"].format(profit=cash(f["profit_diff"]["diff"], True),
                                                           equity=cash(f["equity_diff"]["diff"], True))
+    kept = _paired(comparison, story, "value_costs_continue")
+    if value and kept is not None and _side(d) != 0 and _side(kept) != _side(d):  # the lead does not survive the costs
+        value += " " + kept_up(comparison, story, lang)
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
     return f"{sentence} {value}".strip()
@@ -399,14 +402,25 @@ def unsettled(comparison, story: Story, lang: str = "en") -> str:
     return t["unsettled"].format(days=SETTLING_DAYS, moved=t["and"].join(moved))
 
 
-def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | None:
-    """'D more than <current> (95% CI ...)' for the proposed minus the current strategy in ``name``, paired."""
-    t = TEXT[lang]
+def _paired(comparison, story: Story, name: str) -> dict | None:
+    """The proposed minus the current strategy in the per-run figure ``name``, paired; None where the runs lack it."""
     a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
     if name not in a or name not in b:
         return None
     d = stats.paired_difference(b[name], a[name].reindex(b.index))
-    if d["n"] == 0 or pd.isna(d["diff"]):
+    return None if d["n"] == 0 or pd.isna(d["diff"]) else d
+
+
+def _side(d: dict) -> int:
+    """+1 or -1 where a paired difference is beyond chance that way, 0 within chance."""
+    return 1 if d["ci_low"] > 0 else -1 if d["ci_high"] < 0 else 0
+
+
+def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | None:
+    """'D more than <current> (95% CI ...)' for the proposed minus the current strategy in ``name``, paired."""
+    t = TEXT[lang]
+    d = _paired(comparison, story, name)
+    if d is None:
         return None
     cash, other = money_in(comparison, lang, story.currency), story.label(story.current, lang)
     if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
