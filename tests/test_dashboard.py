@@ -337,3 +337,41 @@ def test_a_bad_market_size_keeps_the_sides_settings():
     finally:
         app.resize(str(app.LIVE_PEOPLE))
         app.choose("left", app.DEFAULTS["left"])
+
+
+def test_one_play_loop_steps_a_pair_and_a_restart_stops_it():
+    """Play and Pause pressed quickly in a row left the first loop running beside the second: the days ran at
+    twice the pace, two threads advanced one pair at once (a traceback ended the page), and a market restarted
+    while playing came back at day 30. A second loop takes over from the first; Pause holds both; a restart
+    stops them and stays at day 0."""
+    import threading
+    import time
+
+    app.pair.set(None)
+    app.pace.set(1)
+    try:
+        p = app.session_pair()
+        app.playing.set(True)
+        first = threading.Thread(target=app.play, args=(p, None, 0.01))
+        first.start()
+        time.sleep(0.3)
+        second = threading.Thread(target=app.play, args=(p, None, 0.01))  # Pause and Play before the first one woke
+        second.start()
+        first.join(timeout=10)
+        assert not first.is_alive() and second.is_alive()  # the first gave way, the second plays on
+        app.playing.set(False)
+        second.join(timeout=10)
+        held = p.left.day
+        time.sleep(0.2)
+        assert p.left.day == held == p.right.day > 0  # paused: both sides on the same day, none running on
+        app.playing.set(True)
+        third = threading.Thread(target=app.play, args=(p, None, 0.01))
+        third.start()
+        time.sleep(0.2)
+        app.restart()  # a change while playing: a new pair at day 0, paused
+        third.join(timeout=10)
+        assert not third.is_alive() and app.pair.value is not p and app.pair.value.left.day == 0 and not app.playing.value
+    finally:
+        app.playing.set(False)
+        app.pace.set(7)
+        app.pair.set(None)

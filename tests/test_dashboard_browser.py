@@ -3,6 +3,7 @@ Playwright (Debian's chromium, no browser download): load, change a slider, step
 change, type a bad value, see the message; the server is stopped even when the test fails."""
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -111,7 +112,7 @@ def test_dashboard_in_chromium(server, tmp_path):
             before_chart, before_card = chart.screenshot(), page.locator(".headline-left").inner_text()
             page.get_by_role("button", name="Play", exact=True).click()
             # moved off its preset's value, side A says so
-            expect(page.get_by_text("A: The regulars' table (adjusted): Day 2", exact=False)).to_be_visible(timeout=60_000)
+            expect(page.get_by_text("A: The regulars' table (adjusted): Day 7", exact=False)).to_be_visible(timeout=60_000)
             page.wait_for_function("() => /Day (\\d+)/.exec(document.querySelector('.headline-left').innerText)[1] >= 20",
                                    timeout=120_000)
             page.get_by_role("button", name="Pause", exact=True).click()
@@ -135,6 +136,23 @@ def test_dashboard_in_chromium(server, tmp_path):
                     continue
             expect(message).to_be_visible(timeout=20_000)
             page.get_by_role("button", name="Step", exact=True).click()
-            expect(page.get_by_text("A: The regulars' table (adjusted): Day 1 of", exact=False)).to_be_visible(timeout=30_000)
+            expect(page.get_by_text("A: The regulars' table (adjusted): Day 7 of", exact=False)).to_be_visible(timeout=30_000)  # a week a step
+
+            # Play and Pause pressed quickly in a row: one loop steps the days, Pause holds them, the page stays whole
+            # (two loops once stepped one pair at once, froze the card and ended in a traceback)
+            toggle = page.locator("button").filter(has_text=re.compile(r"^\s*(Play|Pause)\s*$"))
+            for _ in range(7):  # ends playing
+                toggle.click()
+                page.wait_for_timeout(150)
+            page.wait_for_function("() => /Day (\\d+)/.exec(document.querySelector('.headline-left').innerText)[1] >= 40",
+                                   timeout=120_000)
+            toggle.click()
+            expect(toggle).to_have_text(re.compile("Play"), timeout=30_000)
+            page.wait_for_timeout(1000)
+            held = page.locator(".headline-left").inner_text()
+            page.wait_for_timeout(2000)
+            assert page.locator(".headline-left").inner_text() == held, "the days ran on after Pause"
+            assert page.get_by_text("Traceback").count() == 0 and page.get_by_text("ValueError").count() == 0
+            page.screenshot(path=str(ARTEFACTS / "dashboard-quick-play-pause.png"), full_page=True)
         finally:
             browser.close()

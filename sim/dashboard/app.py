@@ -40,6 +40,7 @@ WORDS = {
            "delete_share": "Deleted", "paid_boost": "Paid boost", "people": "People in the market", "seed": "Random seed (the same seed, the same run)",
            "market": "Market", "restart": "A change restarts both strategies from day 0 with the same seed.",
            "export": "Export report", "adjusted": "adjusted", "download": "Download the report", "set_here": "Set in the dashboard", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
+           "exported_before": "Report of the settings before your last change written to",
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of", "at_start": "at the start",
            "advocates": "Net advocates", "value_means": "contribution (gross profit minus costs) plus customer equity now minus at the start, in today's money",
            "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "staff_hours": "staff-hours a day", "trust_means": "Market trust: 0.5 is neutral.",
@@ -56,6 +57,7 @@ WORDS = {
            "delete_share": "Gelöscht", "paid_boost": "Bezahlte Reichweite", "people": "Personen im Markt", "seed": "Zufallsstartwert (gleicher Wert, gleicher Lauf)",
            "market": "Markt", "restart": "Eine Änderung startet beide Strategien mit demselben Zufallsstartwert neu bei Tag 0.",
            "export": "Bericht exportieren", "adjusted": "angepasst", "download": "Bericht herunterladen", "set_here": "Im Dashboard eingestellt", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
+           "exported_before": "Bericht der Einstellungen vor Ihrer letzten Änderung geschrieben nach",
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von", "at_start": "zu Beginn",
            "advocates": "Netto-Fürsprecher", "value_means": "Deckungsbeitrag (Rohertrag minus Kosten) plus Kundenwert jetzt minus am Anfang, in heutigem Geld",
            "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "staff_hours": "Personalstunden pro Tag", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
@@ -91,7 +93,7 @@ knobs = {side: solara.reactive(preset_knobs(preset[side].value)) for side in SID
 people = solara.reactive(count(LIVE_PEOPLE, LANG))  # 20,000 (de: 20.000): read back with its separator
 seed = solara.reactive("7")
 playing = solara.reactive(False)
-pace = solara.reactive(1)  # days per step and per redraw while playing
+pace = solara.reactive(7)  # days per step and per redraw while playing: a week (three years play in about a minute)
 pair = solara.reactive(None)  # each browser session's own pair, made at its first render: a default object would be shared
 crisis = solara.reactive(None)  # the day the product crisis starts, or none
 PAGE_KNOBS = ("promo_share", "posts_per_day", "delete_share", "paid_boost")  # what a brand without a page does not do
@@ -296,23 +298,39 @@ def Crisis():
                 style={"font-size": "0.85em", "color": "#555"})
 
 
+def play(p: StrategyPair, context=None, wait: float = 0.12) -> None:
+    """Step ``p`` while Play holds, a redraw a step, as the pair's one player: a loop that a quick Pause and Play, or
+    a restart, left running stops at its next step (two loops once stepped one pair at once, and a restarted
+    market resumed at day 30)."""
+    if not playing.value:
+        return
+    me = p.player = object()
+
+    def mine() -> bool:
+        return playing.value and p.running and pair.value is p and p.player is me and watched(context)
+
+    while mine():
+        time.sleep(wait)
+        with p.lock:
+            if not mine():  # Pause pressed during the wait: not one step more
+                break
+            p.advance(p.days_in_step(pace.value))
+        force_update()
+    if pair.value is p and p.player is me:
+        playing.set(False)
+
+
 @solara.component
 def Controls():
     """Reset, play or pause, and one step of 1, 7 or 30 days; the days run in a task while playing."""
     p = session_pair()
     context = _context()
 
-    def run_days():
-        while playing.value and pair.value.running and watched(context):
-            time.sleep(0.12)
-            pair.value.advance(pair.value.days_in_step(pace.value))
-            force_update()
-        playing.set(False)
-
-    solara.lab.use_task(run_days, dependencies=[playing.value, p], prefer_threaded=True)
+    solara.lab.use_task(lambda: play(p, context), dependencies=[playing.value, p], prefer_threaded=True)
 
     def one_step():
-        p.advance(p.days_in_step(pace.value))
+        with p.lock:
+            p.advance(p.days_in_step(pace.value))
         force_update()
 
     with solara.Row():
@@ -439,6 +457,9 @@ def Export(model: StrategyPair):
         pdf = bool(shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("AUDSIM_CHROMIUM"))
         write_report(c, out, LANG, story=story, pdf=pdf, files=files)
         report = (out / ("report.pdf" if pdf else "report.html")).resolve()
+        if pair.value is not model:  # a setting changed while it ran: the report is of the settings before
+            status.set(f"{WORDS['exported_before']} {report}")
+            return
         status.set(f"{WORDS['exported']} {report}")  # wherever the server started
         written.set(report)
 

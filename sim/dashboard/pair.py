@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from dataclasses import dataclass
 
 import mesa
@@ -142,6 +143,8 @@ class StrategyPair(mesa.Model):
                        for side, letter, sc in (("left", "A", self.left_scenario), ("right", "B", self.right_scenario))}
         self.limits: dict[str, float] = {}  # each chart's upper limit: it only grows, so axes do not jump
         self.money_unit = 1.0  # the card's rounding of money: it only grows, so the digits do not flicker
+        self.lock = threading.Lock()  # one advance at a time: Play's loop, Step, a loop a quick Pause-Play left behind
+        self.player = None  # the one play loop that may advance this pair (``app.Controls``)
 
     def _preset(self, side: str, name: str, people: int, seed, knobs: dict):
         if name not in presets():
