@@ -375,3 +375,28 @@ def test_one_play_loop_steps_a_pair_and_a_restart_stops_it():
         app.playing.set(False)
         app.pace.set(7)
         app.pair.set(None)
+
+
+def test_a_report_exported_while_a_setting_changed_says_it_is_of_the_settings_before(tmp_path, monkeypatch):
+    """An export started for one pair and finished after a change offered its report under the new pair."""
+    import time
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(app.shutil, "which", lambda name: None)  # the HTML report only
+    monkeypatch.delenv("AUDSIM_CHROMIUM", raising=False)
+
+    def short(pair):
+        for m in (pair.left, pair.right):
+            m.plan = m.plan.with_overrides(**{"simulation.days": 20})
+        return pair
+
+    before, after = short(StrategyPair(people="600")), short(StrategyPair(people="700"))
+    box, rc = solara.render(app.Summary(before), handle_error=False)
+    rc.find(v.Btn, children=[app.WORDS["export"]]).widget.click()
+    rc.render(app.Summary(after))  # a setting changed while the replications ran
+    deadline = time.time() + 120
+    while time.time() < deadline and not list((tmp_path / "results" / "dashboard").glob("*/report.html")):
+        time.sleep(0.2)
+    report = next((tmp_path / "results" / "dashboard").glob("*/report.html")).resolve()
+    rc.find(v.Alert, children=[f"{app.WORDS['exported_before']} {report}"]).wait_for(timeout=20)
+    assert not rc.find(children=[f"{app.WORDS['download']} (HTML)"])  # not offered as the new pair's report

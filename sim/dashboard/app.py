@@ -431,7 +431,10 @@ def Export(model: StrategyPair):
     status = solara.use_reactive("")
     written = solara.use_reactive(None)  # the report's file, offered to the browser for download
 
+    shown = solara.use_ref(model)  # the pair on the page now
+
     def forget():  # a new pair (a setting changed): the last export no longer matches the page
+        shown.current = model
         status.set("")
         written.set(None)
 
@@ -457,7 +460,7 @@ def Export(model: StrategyPair):
         pdf = bool(shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("AUDSIM_CHROMIUM"))
         write_report(c, out, LANG, story=story, pdf=pdf, files=files)
         report = (out / ("report.pdf" if pdf else "report.html")).resolve()
-        if pair.value is not model:  # a setting changed while it ran: the report is of the settings before
+        if shown.current is not model:  # a setting changed while it ran: the report is of the settings before
             status.set(f"{WORDS['exported_before']} {report}")
             return
         status.set(f"{WORDS['exported']} {report}")  # wherever the server started
