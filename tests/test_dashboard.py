@@ -66,15 +66,17 @@ def test_each_side_starts_from_its_own_presets_values(name):
 
 def test_a_market_size_is_read_with_a_thousands_separator():
     """The German page writes 1.095 for 1,095 and refused "20.000" as people; one separator, in groups of three, is
-    read in either language, and anything else is still refused."""
+    read, the page's language's or a space, and anything else is still refused (a German reader's "20,000" is twenty,
+    and was read as twenty thousand)."""
     from sim.dashboard.pair import _whole
 
-    for text in ("20000", "20,000", "20.000", "20 000", "20_000"):
-        errors = []
-        assert _whole(text, "people", 100, 200_000, errors) == 20_000 and not errors, text
-    for text in ("20.00", "2,0000", "20.000,5", "1,500.000", "lots"):
-        errors = []
-        assert _whole(text, "people", 100, 2_000_000, errors) is None and errors, text
+    for lang, grouped, other in (("en", "20,000", "20.000"), ("de", "20.000", "20,000")):
+        for text in ("20000", grouped, "20 000", "20_000"):
+            errors = []
+            assert _whole(text, "people", 100, 200_000, errors, lang) == 20_000 and not errors, (lang, text)
+        for text in (other, "20.00", "2,0000", "20.000,5", "1,500.000", "lots"):
+            errors = []
+            assert _whole(text, "people", 100, 2_000_000, errors, lang) is None and errors, (lang, text)
 
 
 def test_a_session_starts_its_own_pair_and_an_export_names_each_side():

@@ -82,7 +82,9 @@ def _read(sc, knob: Knob):
     return value if value == "auto" else float(value)
 
 
-THOUSANDS = re.compile(r"\d{1,3}(?:([,.\s\u00a0\u202f'_])\d{3})(?:\1\d{3})*")  # 20,000 20.000 20 000: one separator throughout
+# 20,000 (de: 20.000) or 20 000: one separator throughout; the decimal mark of the page's language is none (a German
+# "20,000" is twenty)
+THOUSANDS = {lang: re.compile(rf"\d{{1,3}}(?:([{mark}\s\u00a0\u202f'_])\d{{3}})(?:\1\d{{3}})*") for lang, mark in (("en", ","), ("de", "."))}
 MESSAGES = {  # the pair's own messages, in the page's language (the scenario's own errors stay as the CLI writes them)
     "en": {"whole": "{name}: \u201c{text}\u201d is not a whole number from {lo} to {hi}; {kept} is used",
            "preset": "Preset: \u201c{text}\u201d is not one of {allowed}",
@@ -98,7 +100,7 @@ MESSAGES = {  # the pair's own messages, in the page's language (the scenario's 
 def _whole(text, name: str, lo: int, hi: int, errors: list[str], lang: str = "en", kept=None):
     try:
         written = str(text).strip()
-        value = int(re.sub(r"\D", "", written) if THOUSANDS.fullmatch(written) else written)
+        value = int(re.sub(r"\D", "", written) if THOUSANDS[lang].fullmatch(written) else written)
         if not lo <= value <= hi:
             raise ValueError
         return value
