@@ -248,6 +248,8 @@ def Side(side: str):
     names = {preset_label(name): name for name in presets()}  # a client picks "The regulars' table", not a file name
     solara.Select(label=WORDS["preset"], value=preset_label(preset[side].value), values=list(names),
                   on_value=lambda v: choose(side, names[v]), classes=[f"preset-{side}"])
+    said = load_story("demo").description(preset[side].value, LANG, {"description": live(preset[side].value).description})
+    solara.Text(said, classes=[f"about-{side}"], style={"font-size": "0.85em", "color": "#555"})  # what the preset does
     unused = not_used(preset[side].value, values)
     with solara.Column(classes=[f"knobs-{side}"], gap="0px"):
         for key, knob in KNOBS.items():
