@@ -57,7 +57,7 @@ def dashboard_picture(browser, out: Path, days: int = 365) -> None:
                 time.sleep(0.5)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
-        page.get_by_text("So far").wait_for(timeout=120_000)
+        page.get_by_text("So far", exact=True).wait_for(timeout=120_000)
         page.get_by_role("button", name="1 month", exact=True).click()
         page.get_by_role("button", name="Play", exact=True).click()
         page.wait_for_function(f"() => /Day (\\d+)/.exec(document.querySelector('.headline-left').innerText)[1] >= {days}",

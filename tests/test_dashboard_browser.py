@@ -87,7 +87,7 @@ def test_dashboard_in_chromium(server, tmp_path):
         try:
             page = browser.new_page(viewport={"width": 1500, "height": 1150})
             page.goto(server, timeout=120_000)
-            expect(page.get_by_text("So far")).to_be_visible(timeout=120_000)
+            expect(page.get_by_text("So far", exact=True)).to_be_visible(timeout=120_000)
             # Mesa's own controls, and its pane headed "Information" (the word alone: a preset's description may use it)
             for hidden, exact in (("Play Interval", False), ("Render Interval", False), ("Use Threads", False), ("Information", True)):
                 assert page.get_by_text(hidden, exact=exact).count() == 0, hidden

@@ -376,6 +376,12 @@ def Summary(model: StrategyPair):
                         if m.desk.staff > 0:  # what the desk's cost comes from ("auto" sizes it to the load, week by week)
                             hours = m.desk.staff * m.config.service.hours_per_day
                             solara.Text(f"{WORDS['desk_now']}: {decimal(hours, '.3g', LANG)} {WORDS['staff_hours']}")
+                    else:  # day 0: the same lines, not yet measured, so the card does not grow under the client's eyes
+                        m = model.model(side)
+                        lines = [WORDS["advocates"], WORDS["value_short"], T["trust_market"]]
+                        lines += [T["followers"], WORDS["unfollows"]] if m.config.strategy.has_page else []
+                        for i, name in enumerate(lines):
+                            solara.Text(f"{name}: \u2013", style={"font-weight": "bold"} if i == 0 else {}, classes=["not-yet"])
             if started:
                 difference_column(model, headlines["left"], headlines["right"], unit)
         if started:
