@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import outputs, runner
-from .parallel import terminate_on_signal
+from .parallel import compile_first, terminate_on_signal
 from .scenario import ScenarioError, plain
 
 EXIT_USAGE = 2
@@ -621,9 +621,7 @@ def dashboard(port, host, lang):
         _fail(f"cannot prepare the dashboard's browser files: {e}")
     if fetched:
         click.echo(f"fetched the dashboard's browser files: {', '.join(fetched)}", err=True)
-    from .model import kernel_cache  # compiled before the server starts: a client's first visit does not wait for them
-
-    kernel_cache.compile_here(lambda line: click.echo(f"audsim: {line}", err=True))
+    compile_first()  # before the server starts: a client's first visit does not wait for the kernels
     click.echo(f"audsim dashboard on http://{host}:{port} (Ctrl-C stops it)", err=True)
     # a client's page: its own title in the browser's tab, no "This website runs on Solara" in the corner
     env = {**os.environ, "AUDSIM_LANG": lang, "SOLARA_THEME_SHOW_BANNER": "false", "SOLARA_THEME_TITLE": "audsim"}

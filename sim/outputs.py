@@ -33,6 +33,9 @@ OWN = ("daily.csv", "summary.json", "manifest.json", "degrees.csv", "people.parq
        "estimates.csv", "round*", "breakeven.csv", "breakeven_runs.csv", "breakeven.json", "breakeven.png", "breakeven.svg")  # what audsim writes into an output folder: --overwrite replaces nothing else
 
 
+OVERWRITE = "add --overwrite (overwrite=True from Python)"  # how to replace an earlier result, from the command or Python
+
+
 class OutputError(Exception):
     """An output that cannot be written without harming what is there: one line for the user."""
 
@@ -98,7 +101,7 @@ def check(out: str | Path, overwrite: bool = False, kind: str = "folder", option
         if not is_audsim_file(target):
             raise OutputError(f"{shown} exists and audsim did not write it; choose another file")
         if not overwrite:
-            raise OutputError(f"{shown} exists; add --overwrite (overwrite=True from Python) to replace it, or choose another file")
+            raise OutputError(f"{shown} exists; {OVERWRITE} to replace it, or choose another file")
         return target
     if not target.is_dir():
         raise OutputError(f"{shown} is a file; expected a folder")
@@ -110,8 +113,7 @@ def check(out: str | Path, overwrite: bool = False, kind: str = "folder", option
     if foreign:
         raise OutputError(f"{shown} holds files audsim did not write ({', '.join(foreign[:3])}); choose a new or empty folder")
     if kind == "folder" and not overwrite:  # a sweep's folder is kept (resume) or cleared (overwrite) by its writer
-        raise OutputError(f"{shown} holds earlier results; add --overwrite (overwrite=True from Python) to replace them, "
-                          "or choose another folder")
+        raise OutputError(f"{shown} holds earlier results; {OVERWRITE} to replace them, or choose another folder")
     return target
 
 

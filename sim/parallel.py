@@ -89,9 +89,10 @@ def process_pool(workers: int):
         raise
 
 
-def compile_for_workers() -> None:
-    """Compile the model's kernels here before worker processes start, so that they load them from the cache
-    instead of each compiling them all at once (after an install or an update of the model)."""
+def compile_first() -> None:
+    """Compile the model's kernels here before starting processes that run it (pool workers, a local Dask cluster,
+    the dashboard's server), so that they load them from the cache instead of each compiling them all (after an
+    install or an update of the model)."""
     kernel_cache.compile_here(lambda line: print(f"audsim: {line}", file=sys.stderr, flush=True))
 
 
@@ -102,7 +103,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         _forget(current)
         current = None
     if current is None:
-        compile_for_workers()
+        compile_first()
         current = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                       initializer=_worker, initargs=(os.getpid(),))
         _POOL.update(workers=workers, pool=current)

@@ -126,6 +126,10 @@ def manifest(scenario: _scenario.Scenario, seed: int, **extra) -> dict:
     }
 
 
+COMMAND_LINE = "command line"  # ``source`` of the options a command was given
+OPTIONS = {"simulation.days": "--days", "market.people": "--people", "simulation.seed": "--seed"}  # their keys
+
+
 def resolve(scenario, days: int | None = None, people: int | None = None, seed: int | None = None,
             overrides: Mapping[str, Any] | None = None, source: str = "override") -> _scenario.Scenario:
     """A Scenario from a path, a dict (which may ``extends`` a file) or a Scenario, with the given overrides applied.
@@ -148,15 +152,14 @@ def resolve(scenario, days: int | None = None, people: int | None = None, seed: 
         resolved = scenario.with_overrides(overrides, source=source, **{"simulation.days": days, "market.people": people,
                                                                         "simulation.seed": seed})
     except _scenario.ScenarioError as e:  # an option the user typed is named as typed: --days = 0, not simulation.days = 0
-        for key, option in (("simulation.days", "--days"), ("market.people", "--people"), ("simulation.seed", "--seed")):
-            if source == COMMAND_LINE and str(e).startswith(f"{source}: {key} = "):
-                raise _scenario.ScenarioError(f"{source}: {option} = {str(e)[len(f'{source}: {key} = '):]}") from None
+        said = str(e)
+        if source == COMMAND_LINE:
+            for key, option in OPTIONS.items():
+                if said.startswith(f"{source}: {key} = "):
+                    raise _scenario.ScenarioError(said.replace(key, option, 1)) from None
         raise
     warn_late(resolved)
     return resolved
-
-
-COMMAND_LINE = "command line"  # ``source`` of the options a command was given
 
 
 def warn_late(sc: _scenario.Scenario) -> None:

@@ -212,7 +212,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     for n in names:
         g = sub[sub["scenario"] == n]
         if g.empty or g["mean"].fillna(0).eq(0).all():  # no followers to draw: named in the legend all the same
-            ax.plot([], [], color=colour[n], lw=1.2, ls="--", label=t["legend_no_page"].format(label=label[n]))
+            ax.plot([], [], color=colour[n], lw=1.2, ls="--", label=t["legend_no_followers"].format(label=label[n]))
             continue
         wide = 2.6 if n in (story.current, story.proposed) else 1.2
         ax.plot(g["day"], g["mean"], color=colour[n], lw=wide, label=label[n])

@@ -139,7 +139,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     rate = percent(_discount_rate(comparison, story), 0, lang)
     if d["n"] == 0 or pd.isna(d["diff"]):
         value = ""
-    elif d["ci_low"] > 0 or d["ci_high"] < 0:
+    elif _side(d):
         value = t["story_value_clear"].format(who=who, other=other, diff=cash(abs(d["diff"])), rate=rate,
                                               direction=t["story_more" if d["diff"] > 0 else "story_less"],
                                               **_ends(cash, d))
@@ -149,7 +149,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
         value = value[:-1] + t["story_value_parts"].format(profit=cash(f["profit_diff"]["diff"], True),
                                                           equity=cash(f["equity_diff"]["diff"], True))
     kept = _paired(comparison, story, "value_costs_continue")
-    if value and kept is not None and _side(d) != 0 and _side(kept) != _side(d):  # the lead does not survive the costs
+    if value and kept is not None and _side(d) and _side(kept) != _side(d):  # the lead does not survive the costs
         value += " " + kept_up(comparison, story, lang)
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
@@ -423,7 +423,7 @@ def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | Non
     if d is None:
         return None
     cash, other = money_in(comparison, lang, story.currency), story.label(story.current, lang)
-    if d["ci_low"] > 0 or d["ci_high"] < 0:  # clear: the interval in the sentence's direction, as magnitudes
+    if _side(d):  # clear: the interval in the sentence's direction, as magnitudes
         return t["valuation_item"].format(diff=cash(abs(d["diff"])), direction=t["story_more" if d["diff"] > 0 else "story_less"],
                                           other=other, **_ends(cash, d))
     return contracted(t["valuation_item_unclear"].format(diff=cash(d["diff"], True), other=other, other_to=dative(other, lang),

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .. import outputs, runner
 from ..experiments.compare import replication_seeds
-from ..parallel import compile_for_workers, process_pool, serial_here
+from ..parallel import compile_first, process_pool, serial_here
 from .spec import _typed, resume_command, sweep_file_of
 
 
@@ -237,7 +237,7 @@ def _on_dask(pending, record, scheduler, dask_local, security=None, connect_time
     except ImportError:
         raise RuntimeError("Dask is not installed: pip install 'audsim[dask]'") from None
     if dask_local:
-        compile_for_workers()
+        compile_first()
     cluster = LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True, dashboard_address=None) if dask_local else None
     where = getattr(getattr(scheduler, "scheduler", None), "address", None) or (
         scheduler if isinstance(scheduler, str) else "a local cluster" if scheduler is None else type(scheduler).__name__)
