@@ -643,11 +643,16 @@ def _rescaled_mix(mix: dict, key: str, share: float) -> dict:
 
 
 class _FieldError(ValueError):
-    """Raised inside cross-field validators so the message keeps its key and value."""
+    """Raised inside cross-field validators so the message keeps its key and value (a ``Lack``: what is not there)."""
 
     def __init__(self, loc: tuple, value: Any, allowed: str):
         self.loc, self.value, self.allowed = loc, value, allowed
-        super().__init__(f"{'.'.join(map(str, loc))} = {value!r}: expected {allowed}")
+        shown_as = f": {value};" if isinstance(value, Lack) else f" = {value!r}:"
+        super().__init__(f"{'.'.join(map(str, loc))}{shown_as} expected {allowed}")
+
+
+class Lack(str):
+    """What a table lacks, said in words where an error would show a value ("neither levels nor range")."""
 
 
 WHOLE_VALUES = {"mix"}  # dict-valued settings that an override replaces rather than merges into
@@ -862,6 +867,10 @@ def one_line(e: ValidationError, source: str, root) -> ScenarioError:
     value = err.get("input")
     if err["type"] == "value_error" and isinstance(err.get("ctx", {}).get("error"), _FieldError):
         value = err["ctx"]["error"].value
+        if isinstance(value, Lack):
+            error = ScenarioError(f"{source}: {key}: {value}; {allowed}")
+            error.key = key
+            return error
     if isinstance(value, dict) and err["type"] != "value_error":
         value = "{...}"
     if isinstance(value, list) and len(repr(value)) > 200:

@@ -58,7 +58,7 @@ def test_shipped_sweeps_load():
     ('design = "lhs"\n[parameters."strategy.mix.promo"]\nrange = [0.0, 1.5]\n', ["strategy.mix.promo = 1.5 (an end of the range)", "sum to 1"]),
     ('design = "grid"\n[parameters."service.staff"]\nlevels = ["auto", "many"]\n', ["service.staff", "'many'", "auto"]),
     ('design = "random"\n[parameters."service.staff"]\nlevels = ["auto", 1]\n', ["service.staff", "use design = \"grid\""]),
-    ('[parameters."service.staff"]\n', ["parameters.service.staff.levels", "exactly one of"]),  # named where it is
+    ('[parameters."service.staff"]\n', ["parameters.service.staff: neither levels nor range;", "exactly one of"]),  # not "levels = None"
     ('parameters = {}\n', ["parameters", "at least 1 entry"]),
     ('[parameters."service.staff"]\nlevels = [1]\nrange = [0, 2]\n', ["service.staff.range = [0.0, 2.0]", "(levels is set too)"]),
     ('days = "30"\n[parameters."service.staff"]\nlevels = [1]\n', ["days = '30'", "a whole number in [1, 100000]"]),  # not 30 days

@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .. import runner
-from ..scenario import Flag, Name, Scenario, ScenarioError, Table, Whole, _FieldError, name_from_file, one_line, read_toml, shown
+from ..scenario import Flag, Name, Scenario, ScenarioError, Lack, Table, Whole, _FieldError, name_from_file, one_line, read_toml, shown
 
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
 UNITS = {  # the outcomes a sweep may analyse, each with its unit (Morris mu* and sigma carry it)
@@ -53,7 +53,7 @@ class Vary(Table):
         if self.levels is not None and self.range is not None:
             raise _FieldError(("range",), list(self.range), "exactly one of levels = [...] or range = [low, high] (levels is set too)")
         if self.levels is None and self.range is None:
-            raise _FieldError(("levels",), None, "exactly one of levels = [...] or range = [low, high]")
+            raise _FieldError((), Lack("neither levels nor range"), "exactly one of levels = [...] or range = [low, high]")
         if self.range is not None and not self.range[0] < self.range[1]:
             raise _FieldError(("range",), list(self.range), "low < high")
         return self
