@@ -16,7 +16,20 @@ import numpy as np
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .. import runner
-from ..scenario import Flag, Name, Scenario, ScenarioError, Lack, Table, Whole, _FieldError, name_from_file, one_line, read_toml, shown
+from ..scenario import (
+    Flag,
+    Lack,
+    Name,
+    Scenario,
+    ScenarioError,
+    Table,
+    Whole,
+    _FieldError,
+    name_from_file,
+    one_line,
+    read_toml,
+    shown,
+)
 
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
 UNITS = {  # the outcomes a sweep may analyse, each with its unit (Morris mu* and sigma carry it)
