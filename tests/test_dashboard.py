@@ -73,10 +73,10 @@ def test_a_market_size_is_read_with_a_thousands_separator():
     for lang, grouped, other in (("en", "20,000", "20.000"), ("de", "20.000", "20,000")):
         for text in ("20000", grouped, "20 000", "20_000"):
             errors = []
-            assert _whole(text, "people", 100, 200_000, errors, lang) == 20_000 and not errors, (lang, text)
+            assert _whole(text, "people", 100, 200_000, errors, lang, "-") == 20_000 and not errors, (lang, text)
         for text in (other, "20.00", "2,0000", "20.000,5", "1,500.000", "lots"):
             errors = []
-            assert _whole(text, "people", 100, 2_000_000, errors, lang) is None and errors, (lang, text)
+            assert _whole(text, "people", 100, 2_000_000, errors, lang, "-") is None and errors, (lang, text)
 
 
 def test_a_session_starts_its_own_pair_and_an_export_names_each_side():
@@ -122,6 +122,26 @@ def test_bad_values_become_messages_not_crashes():
     assert "service.hours_per_day" in text
     pair.step()  # still a working model, on the presets' values
     assert pair.left.day == 1 and pair.left.config.market.people == 20_000
+
+
+def test_a_bad_market_size_or_seed_keeps_the_ones_before():
+    """A typo in the market size fell back to the default 20,000, not to the 1,500 the client had set a moment before."""
+    first = StrategyPair(people="1500", seed="11")
+    before = (first.left.config.market.people, first.left.config.simulation.seed)
+    again = StrategyPair(people="1,5OO", seed="eleven", before=before)
+    assert (again.left.config.market.people, again.left.config.simulation.seed) == (1500, 11)
+    assert (again.right.config.market.people, again.right.config.simulation.seed) == (1500, 11)
+    text = " | ".join(again.errors)
+    assert "“1,5OO” is not a whole number from 100 to 200,000; 1,500 is used" in text, text
+    assert "“eleven” is not a whole number from 0 to 2,147,483,647; 11 is used" in text, text
+    app.pair.set(first)  # the page passes the pair it replaces
+    try:
+        app.people.set("1,5OO")
+        app.restart()
+        assert app.pair.value.left.config.market.people == 1500
+    finally:
+        app.people.set(app.count(app.LIVE_PEOPLE, app.LANG))
+        app.pair.set(None)
 
 
 def test_summary_and_charts_render_and_follow_the_steps():

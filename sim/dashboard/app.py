@@ -105,8 +105,10 @@ PAGE_SERIES = {"followers", "organic_reach", "interaction_rate"}  # a page's: no
 def restart() -> None:
     """A new pair from the settings as they stand, paused at day 0."""
     playing.set(False)
+    last = pair.value  # a market size or seed that is not one keeps this pair's
+    before = None if last is None else (last.left.config.market.people, last.left.config.simulation.seed)
     pair.set(StrategyPair(preset["left"].value, preset["right"].value, knobs["left"].value, knobs["right"].value,
-                          people.value, seed.value, lang=LANG, crisis=crisis.value))
+                          people.value, seed.value, lang=LANG, crisis=crisis.value, before=before))
 
 
 def session_pair() -> StrategyPair:

@@ -89,15 +89,16 @@ MESSAGES = {  # the pair's own messages, in the page's language (the scenario's 
     "en": {"whole": "{name}: \u201c{text}\u201d is not a whole number from {lo} to {hi}; {kept} is used",
            "preset": "Preset: \u201c{text}\u201d is not one of {allowed}",
            "crisis": "Product crisis: day {text} is not before the horizon, day {hi}", "people": "People in the market",
-           "seed": "Random seed", "kept_people": "{n}", "kept_seed": "the preset's seed, {n},", "adjusted": "adjusted", "crisis_label": "product crisis"},
+           "seed": "Random seed", "kept_seed": "the preset's seed, {n},", "adjusted": "adjusted", "crisis_label": "product crisis"},
     "de": {"whole": "{name}: \u201e{text}\u201c ist keine ganze Zahl von {lo} bis {hi}; es gilt {kept}",
            "preset": "Vorlage: \u201e{text}\u201c ist keine von {allowed}",
            "crisis": "Produktkrise: Tag {text} liegt nicht vor dem Ende, Tag {hi}", "people": "Personen im Markt",
-           "seed": "Zufallsstartwert", "kept_people": "{n}", "kept_seed": "der Startwert der Vorlage, {n}", "adjusted": "angepasst", "crisis_label": "Produktkrise"},
+           "seed": "Zufallsstartwert", "kept_seed": "der Startwert der Vorlage, {n}", "adjusted": "angepasst", "crisis_label": "Produktkrise"},
 }
 
 
-def _whole(text, name: str, lo: int, hi: int, errors: list[str], lang: str = "en", kept=None):
+def _whole(text, name: str, lo: int, hi: int, errors: list[str], lang: str, kept: str):
+    """``text`` read as a whole number in [lo, hi]; else None, and a message that ``kept`` is used instead."""
     try:
         written = str(text).strip()
         value = int(re.sub(r"\D", "", written) if THOUSANDS[lang].fullmatch(written) else written)
@@ -106,7 +107,6 @@ def _whole(text, name: str, lo: int, hi: int, errors: list[str], lang: str = "en
         return value
     except ValueError:
         words = MESSAGES[lang]
-        kept = words[f"kept_{name}"].format(n=count(LIVE_PEOPLE, lang) if kept is None else kept)
         errors.append(words["whole"].format(name=words[name], text=text, lo=count(lo, lang), hi=count(hi, lang), kept=kept))
         return None
 
@@ -122,17 +122,22 @@ class StrategyPair(mesa.Model):
 
     def __init__(self, left: str | None = None, right: str | None = None, left_knobs: dict | None = None,
                  right_knobs: dict | None = None, people: str = "20000", seed: str = "7", rng=None, lang: str = "en",
-                 crisis: int | None = None):
+                 crisis: int | None = None, before: tuple[int, int] | None = None):
+        """``people`` and ``seed`` as typed; a value that is not one keeps ``before`` (the market size and seed of the
+        pair this one replaces), else the live market's default and the preset's seed, with a message."""
         super().__init__(rng=rng)
         self.errors: list[str] = []
         self.lang = lang
         self.crisis = None  # the day the product crisis starts, once it is part of both scenarios
         defaults = tool_defaults()["dashboard"]
-        n = _whole(people, "people", 100, 200_000, self.errors, lang)
-        self.people_read = n is not None  # else the live market's default, with a message
-        n = n or LIVE_PEOPLE
+        kept_people, kept_seed = before or (LIVE_PEOPLE, None)
+        n = _whole(people, "people", 100, 200_000, self.errors, lang, kept=count(kept_people, lang))
+        self.people_read = n is not None
+        n = n or kept_people
         first = left if left in presets() else defaults["left"]  # a preset that is not one is refused below
-        s = _whole(seed, "seed", 0, 2**31 - 1, self.errors, lang, kept=live(first, n).simulation.seed)
+        kept = MESSAGES[lang]["kept_seed"].format(n=live(first, n).simulation.seed) if kept_seed is None else str(kept_seed)
+        s = _whole(seed, "seed", 0, 2**31 - 1, self.errors, lang, kept=kept)
+        s = kept_seed if s is None else s
         self.changed: dict[str, dict] = {}  # side -> knob -> (the preset's value, the value applied): what was adjusted
         self.left_scenario = self._with_crisis(self._preset("left", left or defaults["left"], n, s, left_knobs or {}), crisis)
         self.right_scenario = self._with_crisis(self._preset("right", right or defaults["right"], n, s, right_knobs or {}), crisis)
