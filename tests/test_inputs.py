@@ -117,6 +117,54 @@ def test_exports_that_cannot_be_right_are_refused(tmp_path, case, change, expect
     assert expected in one_line(_export(tmp_path, change), read_insights)
 
 
+GERMAN = {"Date": "Datum", "Lifetime Total Likes": "Gefällt mir-Angaben insgesamt", "Daily New Likes": "Neue Gefällt mir-Angaben",
+          "Daily Unlikes": "Entfernte Gefällt mir-Angaben", "Daily Posts": "Beiträge",
+          "Daily Organic Impressions": "Organische Impressionen", "Daily Total Impressions": "Impressionen insgesamt",
+          "Daily Page Post Engagements": "Interaktionen mit Beiträgen"}
+
+
+def test_exports_as_spreadsheets_write_them_read_the_same():
+    """A German analyst's export (semicolons, thousands grouped with dots, dd.mm.yyyy, German names, a BOM, Windows'
+    code page), one listed newest first, one with the legacy export's row of descriptions: each the same page."""
+    import tempfile
+    from pathlib import Path
+
+    df = pd.read_csv(EXPORT)
+    want = read_insights(EXPORT)
+    with tempfile.TemporaryDirectory() as folder:
+        german = df.rename(columns=GERMAN)
+        german["Datum"] = pd.to_datetime(df["Date"]).dt.strftime("%d.%m.%Y")
+        german = german.map(lambda v: f"{v:,}".replace(",", ".") if isinstance(v, (int, np.integer)) else v)
+        text = german.to_csv(sep=";", index=False)
+        versions = {"utf-8-sig": text.encode("utf-8-sig"), "cp1252": text.encode("cp1252"),
+                    "newest first": df.iloc[::-1].to_csv(index=False).encode(),
+                    "descriptions": df.iloc[:0].to_csv(index=False).encode() + b",Lifetime: all likes,Daily: new,Daily: gone,"
+                                    b"Daily: posts,Daily: organic,Daily: all,Daily: engagements\n" + df.to_csv(index=False, header=False).encode()}
+        for name, data in versions.items():
+            path = Path(folder) / "export.csv"
+            path.write_bytes(data)
+            got = read_insights(path)
+            pd.testing.assert_frame_equal(got, want, check_dtype=False, obj=name)
+
+
+@pytest.mark.parametrize("case, change, expected", [
+    ("a total row", lambda d: pd.concat([d, pd.DataFrame([{**d.sum(numeric_only=True), "Date": "Total"}])]),
+     "row 182: Date = 'Total': not a date"),
+    ("a day twice", lambda d: pd.concat([d.iloc[:50], d.iloc[49:]]), "rows 51 and 52: Date = 2026-02-23 twice"),
+    ("missing days", lambda d: d.drop(index=range(50, 80)), "no rows from 2026-02-24 to 2026-03-25 (30 days)"),
+    ("a decimal count", lambda d: d.astype({"Daily Unlikes": float}).assign(**{"Daily Unlikes": 2.5}),
+     "row 2: Daily Unlikes = '2.5': not a whole number"),
+    ("a word", lambda d: d.astype({"Daily Posts": object}).assign(**{"Daily Posts": "n/a"}), "Daily Posts = 'n/a': not a number"),
+])
+def test_exports_read_wrong_are_refused_by_row(tmp_path, case, change, expected):
+    """A total row, a day twice or missing, a count that is not one: refused naming the row, the file's own column and
+    the value (a total row had made a page of 4.6 million followers; days out of order swapped start and end)."""
+    df = change(pd.read_csv(EXPORT))
+    path = tmp_path / "export.csv"
+    df.to_csv(path, index=False)
+    assert expected in one_line(path, read_insights), case
+
+
 def test_an_export_of_carriage_returns_is_refused(tmp_path):
     path = tmp_path / "cr.csv"
     path.write_text("\r" * 500)

@@ -1,11 +1,12 @@
 """A page's own daily analytics export, read into target figures for calibration.
 
-Accepted columns (case-insensitive; first match wins). A Meta Page
-Insights-style export works as it is:
+Accepted columns (case-insensitive; first match wins; ``COLUMNS`` has the
+German names too). A Meta Page Insights-style export works as it is, its
+legacy second row of column descriptions included:
 
 | meaning | accepted names |
 | --- | --- |
-| day | day, date |
+| day | day, date, datum |
 | followers at the end of the day | followers, fans, lifetime total likes, page_fans |
 | unfollows | unfollows, daily unlikes, page_fan_removes |
 | follows (optional) | follows, daily new likes, page_fan_adds |
@@ -13,10 +14,18 @@ Insights-style export works as it is:
 | organic impressions to followers | organic_impressions, daily organic impressions, page_impressions_organic |
 | all impressions | impressions, daily total impressions, page_impressions |
 | engagements | engagements, daily page post engagements, page_post_engagements |
+
+As a spreadsheet writes it: separated by commas, semicolons or tabs, in
+UTF-8 or Windows' code page, counts with their thousands grouped (24,060 or
+24.060), days as 2026-01-05, 05.01.2026 or 01/05/2026, in any order (read
+from the first). A day listed twice, days missing, a total row or a count
+that is not a whole number of 0 or more are refused, naming the row.
 """
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import numpy as np
@@ -25,67 +34,147 @@ import pandas as pd
 from ..scenario import ScenarioError
 
 COLUMNS = {
-    "day": ("day", "date"),
-    "followers": ("followers", "fans", "lifetime total likes", "page_fans"),
-    "unfollows": ("unfollows", "daily unlikes", "page_fan_removes"),
-    "follows": ("follows", "daily new likes", "page_fan_adds"),  # optional: without it, day 0's follows are taken as none
-    "posts": ("posts", "daily posts", "page_posts"),
-    "organic_impressions": ("organic_impressions", "daily organic impressions", "page_impressions_organic"),
-    "impressions": ("impressions", "daily total impressions", "page_impressions"),
-    "engagements": ("engagements", "daily page post engagements", "page_post_engagements"),
+    "day": ("day", "date", "datum", "tag"),
+    "followers": ("followers", "fans", "lifetime total likes", "page_fans", "follower", "follower insgesamt",
+                  "gefällt mir-angaben insgesamt", "fans insgesamt"),
+    "unfollows": ("unfollows", "daily unlikes", "page_fan_removes", "entfolgungen", "entfernte gefällt mir-angaben",
+                  "nicht mehr gefällt mir-angaben", "verlorene follower"),
+    "follows": ("follows", "daily new likes", "page_fan_adds", "neue follower", "neue gefällt mir-angaben"),  # optional
+    "posts": ("posts", "daily posts", "page_posts", "beiträge"),
+    "organic_impressions": ("organic_impressions", "daily organic impressions", "page_impressions_organic",
+                            "organische impressionen"),
+    "impressions": ("impressions", "daily total impressions", "page_impressions", "impressionen insgesamt", "impressionen"),
+    "engagements": ("engagements", "daily page post engagements", "page_post_engagements", "interaktionen mit beiträgen",
+                    "interaktionen"),
 }
 REQUIRED = ("followers", "unfollows", "posts", "organic_impressions", "impressions", "engagements")
+SEPARATORS = (",", ";", "\t")  # a German spreadsheet writes its CSV with semicolons
+DATES = ("%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%y")  # ISO, German, US, British
+_WHOLE = re.compile(r"[+-]?\d+")
+_GROUPED = re.compile(r"([+-]?)(\d{1,3}(?:([.,\s\u00a0\u202f'])\d{3})(?:\3\d{3})*)")  # 24,060 or 24.060 or 24 060
+COUNT = "a whole number of 0 or more (thousands may be grouped: 24,060 or 24.060)"
 
 
 def read_insights(path: str | Path) -> pd.DataFrame:
-    """The export with its columns renamed to the meanings above; one line errors for what is missing."""
+    """The export with its columns renamed to the meanings above, one row a day from the first; one line errors for
+    what is missing or cannot be right."""
     path = Path(path)
     if path.exists() and not path.is_file():
         raise ScenarioError(f"{path}: not a regular file (a folder, pipe or device); expected a daily analytics export (CSV)")
     try:
-        raw = pd.read_csv(path)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ScenarioError(f"{path}: file not found; expected a daily analytics export (CSV)") from None
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as e:
-        raise ScenarioError(f"{path}: not a readable CSV ({e.__class__.__name__})") from None
-    return normalize(raw, str(path))
+    except OSError as e:
+        raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__}); expected a daily analytics export (CSV)") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # a spreadsheet on Windows saves in its own code page
+    return normalize(_table(text, str(path)), str(path))
+
+
+def _table(text: str, path: str) -> pd.DataFrame:
+    """The CSV's cells as text, split at the separator that finds the most known columns."""
+    best, found = None, -1
+    for sep in SEPARATORS:
+        try:
+            raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skipinitialspace=True)
+        except (pd.errors.ParserError, pd.errors.EmptyDataError):
+            continue
+        known = sum(any(n in {str(c).strip().lower() for c in raw.columns} for n in names) for names in COLUMNS.values())
+        if known > found:
+            best, found = raw, known
+    if best is None:
+        raise ScenarioError(f"{path}: not a readable CSV; expected a daily analytics export with a header row, "
+                            "separated by commas or semicolons")
+    return best
+
+
+def _count(cell: str) -> tuple[float | None, str]:
+    """A count as written in a cell, or None and why not."""
+    text = str(cell).strip()
+    if not text:
+        return None, "missing"
+    if _WHOLE.fullmatch(text):
+        value = float(int(text))
+    elif m := _GROUPED.fullmatch(text):
+        value = float(int(m.group(1) + re.sub(r"\D", "", m.group(2))))
+    else:
+        try:
+            value = float(text)
+        except ValueError:
+            return None, "not a number"
+        if not np.isfinite(value):
+            return None, "not finite"
+        if value != int(value):
+            return None, "not a whole number"
+    return (None, "a negative count") if value < 0 else (value, "")
+
+
+def _dates(cells: pd.Series) -> tuple[pd.Series, int | None]:
+    """The day column read with the format that reads the most cells, and the position of the first cell it cannot
+    read (None if it reads them all)."""
+    best = max((pd.to_datetime(cells.str.strip(), format=f, errors="coerce") for f in DATES), key=lambda d: d.notna().sum())
+    return best, (None if best.notna().all() else int(np.flatnonzero(best.isna().to_numpy())[0]))
 
 
 def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
-    """An export's columns renamed to their meanings, checked."""
+    """An export's columns renamed to their meanings, checked, one row a day in order of the days."""
     lower = {str(c).strip().lower(): c for c in raw.columns}
-    out = {}
+    header = {}
     for meaning, names in COLUMNS.items():
         found = next((lower[n] for n in names if n in lower), None)
         if found is None and meaning in REQUIRED:
-            raise ScenarioError(f"{path}: no column for {meaning}; expected one of: {', '.join(names)}")
+            seen = ", ".join(map(str, raw.columns[:12])) + (", ..." if len(raw.columns) > 12 else "")
+            raise ScenarioError(f"{path}: no column for {meaning}; expected one of: {', '.join(names)} (found: {seen})")
         if found is not None:
-            out[meaning] = raw[found] if meaning == "day" else pd.to_numeric(raw[found], errors="coerce")
-    df = pd.DataFrame(out)
-    bad = df[list(REQUIRED)].isna().any(axis=1)
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        raise ScenarioError(f"{path}: row {row + 2}: a missing or non-numeric value in {', '.join(c for c in REQUIRED if pd.isna(df[c].iloc[row]))}")
+            header[meaning] = found
+    raw = raw.astype(str).reset_index(drop=True)
+    rows = pd.Series(np.arange(len(raw)) + 2, index=raw.index)  # the file's line of each row, after the header
+    counts = [m for m in header if m != "day"]
+    parsed = {m: [_count(c) for c in raw[header[m]]] for m in counts}
+    if len(raw) and all(parsed[m][0][0] is None for m in REQUIRED):  # the legacy export's second row describes each column
+        raw, rows, parsed = raw.iloc[1:], rows.iloc[1:], {m: v[1:] for m, v in parsed.items()}
+    for i, line in enumerate(rows):
+        for m in counts:
+            value, why = parsed[m][i]
+            if value is None and (m in REQUIRED or why != "missing"):
+                raise ScenarioError(f"{path}: row {line}: {header[m]} = {raw[header[m]].iloc[i]!r}: {why}; expected {COUNT}")
+    df = pd.DataFrame({m: [v for v, _ in parsed[m]] for m in counts}, index=raw.index, dtype=float)
+    if "day" in header:
+        days, first = _dates(raw[header["day"]])
+        if first is not None:
+            raise ScenarioError(f"{path}: row {rows.iloc[first]}: {header['day']} = {raw[header['day']].iloc[first]!r}: not a "
+                                "date; expected one date a row (2026-01-05 or 05.01.2026), without total or note rows")
+        order = np.argsort(days.to_numpy(), kind="stable")  # an export may list the newest day first
+        days, df, rows = days.iloc[order], df.iloc[order], rows.iloc[order]
+        step = days.diff().dt.days.iloc[1:].to_numpy()
+        if (step == 0).any():
+            at = int(np.flatnonzero(step == 0)[0]) + 1
+            raise ScenarioError(f"{path}: rows {rows.iloc[at - 1]} and {rows.iloc[at]}: {header['day']} = "
+                                f"{days.iloc[at]:%Y-%m-%d} twice; expected one row a day")
+        if (step > 1).any():
+            at = int(np.flatnonzero(step > 1)[0]) + 1
+            raise ScenarioError(f"{path}: no rows from {days.iloc[at - 1] + pd.Timedelta(days=1):%Y-%m-%d} to "
+                                f"{days.iloc[at] - pd.Timedelta(days=1):%Y-%m-%d} ({int(step[at - 1]) - 1} days); "
+                                "expected one row a day, without gaps (export the whole period again)")
+        df.insert(0, "day", days.to_numpy())
+    df = df.reset_index(drop=True)
     if len(df) < 14:
         raise ScenarioError(f"{path}: {len(df)} days; expected at least 14 days of data")
-    counts = [c for c in COLUMNS if c != "day" and c in df]
-    for check, what in ((~np.isfinite(df[counts]), "a value that is not finite"), (df[counts] < 0, "a negative count")):
-        rows = check.any(axis=1)
-        if rows.any():
-            row = int(np.flatnonzero(rows)[0])
-            cols = ", ".join(c for c in counts if check[c].iloc[row])
-            raise ScenarioError(f"{path}: row {row + 2}: {what} in {cols}; expected counts of 0 or more")
     for meaning in ("followers", "posts", "organic_impressions", "impressions"):
         if (df[meaning] == 0).all():
             raise ScenarioError(f"{path}: {meaning}: 0 on every day; expected a page with {meaning.replace('_', ' ')} to measure")
+    line = rows.to_numpy()
     above = df["engagements"] > df["impressions"]
     if above.any():
         row = int(np.flatnonzero(above)[0])
-        raise ScenarioError(f"{path}: row {row + 2}: engagements = {df['engagements'].iloc[row]:g} above impressions = "
+        raise ScenarioError(f"{path}: row {line[row]}: engagements = {df['engagements'].iloc[row]:g} above impressions = "
                             f"{df['impressions'].iloc[row]:g}; expected at most one engagement per impression")
     if (df["organic_impressions"] > df["impressions"]).any():
         row = int(np.flatnonzero(df["organic_impressions"] > df["impressions"])[0])
-        raise ScenarioError(f"{path}: row {row + 2}: organic impressions above all impressions; expected organic <= total")
+        raise ScenarioError(f"{path}: row {line[row]}: organic impressions above all impressions; expected organic <= total")
     return df
 
 
