@@ -239,6 +239,20 @@ def test_the_ranking_names_the_strategy_worth_most_and_where_the_proposed_one_st
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_ranking_says_when_every_value_is_below_zero(lang):
+    """Every bar of the value chart below zero, a brand without a page too: a client read it as "close the page" or
+    "the model is broken". The ranking says why and how to read it, and only then."""
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    below = _with_value({"tupperparty": -50_000, "stammtisch": -20_000, "absent": -10_000})
+    below.manifest["scenarios"] = {n: {"strategy": {"has_page": n != "absent"}} for n in ("tupperparty", "stammtisch", "absent")}
+    text = ranking(below, story, lang)
+    said = {"en": "Every strategy's value is below zero here, a brand without a page included: ",
+            "de": "Der Wert jeder Strategie liegt hier unter null, auch bei einer Marke ohne Seite: "}[lang]
+    assert said in text, text
+    assert said[:20] not in ranking(_with_value({"tupperparty": -50_000, "stammtisch": 1_000, "absent": -10_000}), story, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
 def test_a_note_says_when_trust_was_still_moving_at_the_end(lang):
     """Customer equity holds trust where it ends: where a strategy's market trust still moved over the last 90 days
     by a tenth or more of its change over the horizon, the report says so, naming that strategy only; where both
@@ -1042,8 +1056,11 @@ def test_the_headline_says_when_its_lead_does_not_survive_the_costs_kept_up(lang
     where the two views part."""
     story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
     patterns = {"tupperparty": [1, -1, 0, 0], "stammtisch": [3, -2, 2, -1]}
-    marker = {"en": "cost of its last year kept up", "de": "Kosten des letzten Jahres"}[lang]
+    marker = {"en": "cost of its last year paid on", "de": "Kosten des letzten Jahres"}[lang]
     parting = headline(_paired(patterns, {"value": {"stammtisch": 5.0}}), story, lang)
     assert marker in parting and CHANCE[lang] in parting.split(marker)[1].lower(), parting
+    # a client read the two figures as the headline contradicting itself: it says why they part, and that this one replaces
+    assert {"en": "as if it lasted, but not what keeping it costs", "de": "als bliebe es, aber nicht, was es kostet"}[lang] in parting
+    assert {"en": "would instead be", "de": "stattdessen"}[lang] in parting.split(marker)[1], parting
     agreeing = headline(_paired(patterns, {"value": {"stammtisch": 5.0}, "value_costs_continue": {"stammtisch": 5.0}}), story, lang)
     assert marker not in agreeing, agreeing

@@ -80,8 +80,9 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         p.font.size = Pt(13)
         p.font.bold = True
 
-    lead, kept = headline(comparison, story, lang), kept_up(comparison, story, lang)  # the lead with the costs kept up, once
-    said = [lead, kept if kept not in lead else "", ranking(comparison, story, lang), profit_alone(comparison, story, lang),
+    lead = headline(comparison, story, lang)  # the lead with the costs kept up, once: the headline says it where they part
+    kept = "" if kept_up(comparison, story, lang, turns=True) in lead else kept_up(comparison, story, lang)
+    said = [lead, kept, ranking(comparison, story, lang), profit_alone(comparison, story, lang),
             margin_breakeven(comparison, story, lang), t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""]
     text_slide(t["verdict"], [p for p in said if p], size=16)  # the ranking's caveat too: a deck may travel alone
 

@@ -150,7 +150,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
                                                           equity=cash(f["equity_diff"]["diff"], True))
     kept = _paired(comparison, story, "value_costs_continue")
     if value and kept is not None and _side(d) and _side(kept) != _side(d):  # the lead does not survive the costs
-        value += " " + kept_up(comparison, story, lang)
+        value += " " + kept_up(comparison, story, lang, turns=True)
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
     return f"{sentence} {value}".strip()
@@ -222,6 +222,11 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
     if story.current in values and story.current != order[0]:  # where the page as it is run now stands, too
         ranked += " " + t["rank_current"].format(who=capital(story.label(story.current, lang)), k=ordinal(order.index(story.current) + 1, lang),
                                                  n=len(values))
+    if max(values.values()) < 0:  # a client read "all negative" as "close the page" or "the model is broken"
+        without = [at(story.label(n, lang), lang) if lang == "de" else story.label(n, lang)  # "auch bei einer Marke ohne Seite"
+                   for n in values if not comparison.manifest.get("scenarios", {}).get(n, {}).get("strategy", {}).get("has_page", True)]
+        none = t["rank_all_below_none"].format(who=t["and"].join(without)) if without else ""
+        ranked += " " + t["rank_all_below"].format(none=none)
     return ranked
 
 
@@ -347,12 +352,13 @@ def valuation(comparison, story: Story, lang: str = "en") -> str:
                                  weak=items[0], strong=items[1], central=items[2])
 
 
-def kept_up(comparison, story: Story, lang: str = "en") -> str:
+def kept_up(comparison, story: Story, lang: str = "en", turns: bool = False) -> str:
     """The proposed minus the current strategy's value with each one's last-year cost kept up after the end (what
-    holding the market's trust where it ends costs), one sentence; empty where the runs lack it."""
+    holding the market's trust where it ends costs), one sentence; empty where the runs lack it. ``turns``: it
+    reverses the value's verdict, and the sentence says why the two differ (a client read them as a contradiction)."""
     story = story.resolved(comparison)
     item = _valuation_item(comparison, story, lang, "value_costs_continue")
-    return TEXT[lang]["kept_up"].format(who=story.label(story.proposed, lang), item=item) if item else ""
+    return TEXT[lang]["kept_up_turns" if turns else "kept_up"].format(who=story.label(story.proposed, lang), item=item) if item else ""
 
 
 def fading(comparison, story: Story, lang: str = "en") -> str:
