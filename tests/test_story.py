@@ -777,8 +777,23 @@ def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang)
         assert (misfit in warning) == (not reached), warning
         if not reached:
             assert STORY.label("tupperparty", lang) in warning and ("6.7%" if lang == "en" else "6,7\u00a0%") in warning, warning
+            figures["organic_reach"]["reproduced"] = True  # a figure the fit does reproduce is not listed as a miss
+            named = fit_warning(fitted, STORY, lang)
+            assert named.count("(yours" if lang == "en" else "(Ihre") == 1, named
+            figures["organic_reach"]["reproduced"] = False
             page = html_report.render(fitted, lang, story=STORY)
             assert page.index("id='fit'") < page.index("id='headline'")  # seen before the headline it qualifies
+    # the parameters fitted to the export say so in the assumptions' table, with their interval (a client read "assumed")
+    fitted.manifest["fitted_to_insights"]["estimates"] = [
+        {"parameter": "platform.reach_base", "mean": 0.1, "ci_low": 0.05, "ci_high": 0.2, "range_low": 0.02, "range_high": 0.4},
+        {"parameter": "follows.base_hazard", "mean": 0.0, "ci_low": 0.0, "ci_high": 0.001, "range_low": 0.0, "range_high": 0.004}]
+    page = html_report.render(fitted, lang, story=STORY)
+    rows = {key: page.split(f"<code>{key}</code>")[1].split("</tr>")[0] for key in ("platform.reach_base", "follows.base_hazard",
+                                                                                      "reactions.trust_weight")}
+    said = "fitted to your export page.csv" if lang == "en" else "angepasst an Ihren Export page.csv"
+    assert said in rows["platform.reach_base"] and ("0.05 to 0.2" if lang == "en" else "0,05 bis 0,2") in rows["platform.reach_base"]
+    assert said in rows["follows.base_hazard"] and ("edge" if lang == "en" else "Rand") in rows["follows.base_hazard"]
+    assert said not in rows["reactions.trust_weight"] and ("edge" if lang == "en" else "Rand") not in rows["platform.reach_base"]
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

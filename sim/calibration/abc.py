@@ -93,7 +93,7 @@ class Fit:
             missed = ", ".join(f"{m} {v['fitted_mean']:.4g} \u00b1 {v['fitted_sd']:.2g} (target {v['target']:.4g}; the points "
                                f"made {v['made'][0]:.4g} to {v['made'][1]:.4g})"
                                for m, v in self.closest["figures"].items() if not v["reproduced"])
-            out.append(f"the targets were not reached: run again, the fitted scenario gives {missed}; the model with these "
+            out.append(f"the targets were not reached: runs of the fitted scenario give {missed}; the model with these "
                        "ranges and fixed values does not reproduce them")
         out += [f"{r['parameter']}: {r['note']}" for _, r in self.estimates.iterrows() if r.get("note")]
         return out

@@ -319,7 +319,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison, story, lang)}")
     parts.append(f"<h3 class='appendix'>{t['assumptions']}</h3>"
-                 f"{_assumptions(t, comparison.manifest.get('scenarios', {}), lang, lambda n: story.label(n, lang))}")
+                 f"{_assumptions(t, comparison.manifest.get('scenarios', {}), lang, lambda n: story.label(n, lang), _fitted(comparison, lang))}")
     m = comparison.manifest
     parts.append(f"<h3>{t['reproduce']}</h3><p>{t['command']}: <code>{html.escape(m.get('command') or '')}</code></p>")
     if breakeven is None and (m.get("command") or "").startswith("audsim demo"):
@@ -347,9 +347,10 @@ def fit_warning(comparison, story, lang: str = "en") -> str:
     if not closest or closest["reached"]:
         return ""
     t = TEXT[lang]
+    missed = {m: v for m, v in closest["figures"].items() if not v.get("reproduced")} or closest["figures"]  # the misses only
     figures = ", ".join(t["misfit_figure"].format(what=t[f"misfit_{m}"], model=percent(v["fitted_mean"], 1, lang),
                                                   yours=percent(v["target"], 1, lang))
-                        for m, v in closest["figures"].items())
+                        for m, v in missed.items())
     return t["your_page_misfit"].format(current=story.label(story.current, lang), figures=figures)
 
 
@@ -542,16 +543,36 @@ def _timeline(entries: list[dict], scenario: dict, t: dict, lang: str = "en") ->
     return out
 
 
-def _assumptions(t, scenarios: dict, lang: str = "en", label=str) -> str:
+def _fitted(comparison, lang: str) -> dict[str, str]:
+    """With ``audsim demo --from-insights``: each fitted parameter's source, the client's export, with the estimate's
+    95% interval and what needs care about it (a client saw "assumed" beside the three values fitted to their page)."""
+    fitted = comparison.manifest.get("fitted_to_insights") or {}
+    t = TEXT[lang]
+    out = {}
+    for e in fitted.get("estimates", []):
+        ends = t["fitted_ends"].format(lo=decimal(e["ci_low"], ".3g", lang), hi=decimal(e["ci_high"], ".3g", lang))
+        width = e["range_high"] - e["range_low"]
+        care = ("fitted_no_width" if e["ci_high"] - e["ci_low"] <= 1e-9 * width else  # as the fit's own notes judge
+                "fitted_edge" if min(e["ci_low"] - e["range_low"], e["range_high"] - e["ci_high"]) <= 1e-9 * width else None)
+        out[e["parameter"]] = t["fitted_source"].format(export=Path(fitted["export"]).name, ends=ends) + (
+            f" ({t[care]})" if care else "")
+    return out
+
+
+def _assumptions(t, scenarios: dict, lang: str = "en", label=str, fitted: dict | None = None) -> str:
     """Every parameter with what it means, its default, the value this report ran with (the same for every
-    strategy, or each strategy's, by its ``label``), its unit and source, in the report's language."""
+    strategy, or each strategy's, by its ``label``), its unit and source (``fitted``: the parameters fitted to the
+    client's export, with theirs), in the report's language."""
+    fitted = fitted or {}
+
     def row(r):
         names = t.get("content", {}) if r["key"].startswith(("content.TYPE.", "strategy.mix")) else None  # Werbung, not promo
         default, used = _setting(r["default"], lang, names), _used(r["key"], scenarios, t, lang, names, label)
         changed = " class='changed'" if used != default else ""  # set by a strategy or for this page: in bold
         return (f"<tr{changed}><td><code>{html.escape(r['key'])}</code><span class='meaning'>{html.escape(meaning(r['key'], r['meaning'], lang))}</span></td>"
                 f"<td>{html.escape(default)}</td><td>{html.escape(used)}</td>"
-                f"<td>{html.escape(unit(r['unit'], lang)).replace('/', '/<wbr>')}</td><td>{html.escape(cite(source(r['key'], r['source'], lang), lang))}</td></tr>")
+                f"<td>{html.escape(unit(r['unit'], lang)).replace('/', '/<wbr>')}</td>"
+                f"<td>{html.escape(fitted.get(r['key']) or cite(source(r['key'], r['source'], lang), lang))}</td></tr>")
 
     return (f"<details><summary>{t['every_parameter']}</summary>{t['assumptions_note']}"
             "<table class='assumptions'><colgroup><col class='key'><col class='value'><col class='value'><col class='unit'><col class='source'></colgroup>"
