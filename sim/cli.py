@@ -218,8 +218,8 @@ def demo(lang, out, followers, market, posts_per_day, insights, current, propose
     from .experiments import demo as _demo
     from .report import pdf as _pdf
 
-    if insights is not None and (followers or market or posts_per_day is not None):
-        _fail("--from-insights sets the page's size and posting rate from the export; leave out --followers, --market and --posts-per-day")
+    if insights is not None and (followers or posts_per_day is not None):
+        _fail("--from-insights sets the page's size and posting rate from the export; leave out --followers and --posts-per-day")
     try:
         scenarios, baseline, default_reps = _demo.load_set("demo")
         story, _ = _demo.run_now(scenarios, _demo.load_story("demo"), baseline, current, proposed)

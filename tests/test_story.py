@@ -463,6 +463,20 @@ def test_an_insights_export_sizes_the_page_and_fits_the_market(tmp_path):
         assert row["range_low"] <= row["mean"] <= row["range_high"]
 
 
+def test_an_insights_export_fits_in_the_market_the_client_names(tmp_path):
+    """The market was always five times the export's first day: a client who knows theirs could not say so."""
+    export = SCENARIOS / "examples" / "page-insights-example.csv"
+    scs, fitted = fit_to_insights({n: SHIPPED[n] for n in ("tupperparty", "stammtisch")}, "tupperparty", export, workers=1,
+                                  samples=4, rounds=1, market=30_000)
+    assert {sc.market.people for sc in scs.values()} == {30_000}
+    assert scs["stammtisch"].market.initial_follower_share * 30_000 == pytest.approx(round(fitted["figures"]["followers_end"]))
+    res = CliRunner().invoke(main, ["demo", "--from-insights", str(export), "--market", "1000", "--out", str(tmp_path / "d")])
+    assert res.exit_code == 2 and "--market = 1000" in res.output and len(res.output.strip().splitlines()) == 1, res.output
+    assert not (tmp_path / "d").exists()
+    res = CliRunner().invoke(main, ["demo", "--from-insights", str(export), "--followers", "3000", "--out", str(tmp_path / "d")])
+    assert res.exit_code == 2 and "--followers" in res.output and not (tmp_path / "d").exists()
+
+
 def test_cli_demo_refuses_a_page_bigger_than_its_market(tmp_path):
     res = CliRunner().invoke(main, ["demo", "--followers", "5000", "--market", "1000", "--out", str(tmp_path / "d")])
     assert res.exit_code == 2 and "--followers = 5000" in res.output and len(res.output.strip().splitlines()) == 1

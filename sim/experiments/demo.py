@@ -73,16 +73,21 @@ def for_the_page(shipped: dict[str, Scenario], current: str, followers: int | No
 
 
 def fit_to_insights(shipped: dict[str, Scenario], current: str, export: Path, workers: int | None = None, progress=None,
-                    samples: int = 40, rounds: int = 2) -> tuple[dict[str, Scenario], dict]:
+                    samples: int = 40, rounds: int = 2, market: int | None = None) -> tuple[dict[str, Scenario], dict]:
     """The strategies on the client's page as its export shows it: the market's reach, engagement and unfollow
     parameters fitted (ABC) to the current strategy's figures over the export's days (from its first day's
-    followers, at its posting rate), then given to every strategy, each starting from the page as it is on the
-    export's last day. Returns the scenarios and the fit's estimates."""
+    followers, at its posting rate, in ``market`` people or the shipped ratio of market to followers), then given
+    to every strategy, each starting from the page as it is on the export's last day. Returns the scenarios and the
+    fit's estimates."""
     from ..calibration import abc, insights
 
     figures = insights.targets_from_insights(insights.read_insights(export))
     followers = int(round(figures["followers_start"]))
-    page = for_the_page(shipped, current, followers=followers, posts_per_day=figures["posts_per_day"], source=str(export))
+    if market is not None and max(followers, figures["followers_end"]) > market:
+        raise ScenarioError(f"--market = {market}: fewer people than the {max(followers, figures['followers_end']):,.0f} "
+                            f"followers of {export}; expected a market at least as large as the page")
+    page = for_the_page(shipped, current, followers=followers, market=market, posts_per_day=figures["posts_per_day"],
+                        source=str(export))
     spec = abc.CalibrationSpec(base="-", samples=samples, reps=1, rounds=rounds, ranges=insights.DEFAULT_RANGES,
                                fixed={"simulation.days": figures["days"]},
                                targets={k: abc.Target(value=figures[k], scale=max(abs(figures[k]) * 0.1, 1e-4))
@@ -142,7 +147,8 @@ def demo(out: str | Path = "results/demo", lang: str = "en", reps: int | None = 
     with outputs.claim(out, overwrite):  # refused at once, before the runs, if ``out`` may not be written
         fitted = None
         if insights_export is not None:
-            scenarios, fitted = fit_to_insights(shipped, current, Path(insights_export), workers=workers, progress=progress)
+            scenarios, fitted = fit_to_insights(shipped, current, Path(insights_export), workers=workers, progress=progress,
+                                                market=people)
             scenarios = {n: sc.with_overrides(**{"simulation.days": days}) for n, sc in scenarios.items()}
         else:
             scenarios = for_the_page(shipped, current, followers, people, posts_per_day, days)
