@@ -1093,3 +1093,8 @@ def test_the_headline_says_when_its_lead_does_not_survive_the_costs_kept_up(lang
     assert {"en": "would instead be", "de": "stattdessen"}[lang] in parting.split(marker)[1], parting
     agreeing = headline(_paired(patterns, {"value": {"stammtisch": 5.0}, "value_costs_continue": {"stammtisch": 5.0}}), story, lang)
     assert marker not in agreeing, agreeing
+    short = _paired(patterns, {"value": {"stammtisch": 5.0}})  # a run of 120 days has no last year to take a cost from
+    short.runs["days"] = 120
+    said = headline(short, story, lang)
+    assert {"en": "cost of a year over the run paid on", "de": "Kosten eines Jahres (gemittelt über den Lauf)"}[lang] in said, said
+    assert {"en": "last year", "de": "letzten Jahres"}[lang] not in said, said

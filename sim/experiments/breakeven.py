@@ -115,7 +115,8 @@ class BreakEven:
         if below := self.both_below("value", lang):
             out[0] += " " + t["be_both_below"].format(sizes=below)
         if COSTS_CONTINUE in other:
-            out.append(f"{t['be_costs']} {describe(other[COSTS_CONTINUE], a, b, lang, capital)}")
+            span = t["span_its_last_year" if self.manifest["days"] >= 365 else "span_its_run"]
+            out.append(f"{t['be_costs'].format(span=span)} {describe(other[COSTS_CONTINUE], a, b, lang, capital)}")
             if market is not None and (yours := your_market(other[COSTS_CONTINUE], market, a, b, lang)):
                 out[-1] += " " + yours  # the answer may turn with the costs: the client's market placed in both views
             if below := self.both_below(COSTS_CONTINUE, lang):

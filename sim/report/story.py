@@ -358,7 +358,13 @@ def kept_up(comparison, story: Story, lang: str = "en", turns: bool = False) -> 
     reverses the value's verdict, and the sentence says why the two differ (a client read them as a contradiction)."""
     story = story.resolved(comparison)
     item = _valuation_item(comparison, story, lang, "value_costs_continue")
-    return TEXT[lang]["kept_up_turns" if turns else "kept_up"].format(who=story.label(story.proposed, lang), item=item) if item else ""
+    return TEXT[lang]["kept_up_turns" if turns else "kept_up"].format(who=story.label(story.proposed, lang), item=item,
+                                                                      span=_cost_span(comparison, lang, "its_")) if item else ""
+
+
+def _cost_span(comparison, lang: str, whose: str = "") -> str:
+    """Over which days the cost kept up after the end was measured: the last year, or a run shorter than a year."""
+    return TEXT[lang][f"span_{whose}{'last_year' if comparison.runs['days'].min() >= 365 else 'run' if whose else 'whole'}"]
 
 
 def fading(comparison, story: Story, lang: str = "en") -> str:
@@ -372,7 +378,7 @@ def fading(comparison, story: Story, lang: str = "en") -> str:
     if "cost_per_year_end" in comparison.runs.columns:  # what keeping each strategy up costs a year, not taken off
         t, cash = TEXT[lang], money_in(comparison, lang, story.currency)
         kept = _valuation_item(comparison, story, lang, "value_costs_continue")
-        costs = t["valuation_costs"].format(costs=t["and"].join(
+        costs = t["valuation_costs"].format(span=_cost_span(comparison, lang), costs=t["and"].join(
             t["cost_of"].format(cost=cash(_runs(comparison, name)["cost_per_year_end"].mean()), who=story.label(name, lang),
                                 at=at(story.label(name, lang), lang))
             for name in (story.proposed, story.current)),
