@@ -109,6 +109,9 @@ def test_the_report_says_which_strategies_earn_more_profit_than_the_proposed_one
     none = profit_alone(_with_profit({"tupperparty": -50_000, "stammtisch": -20_000, "absent": -60_000}), story, lang)
     assert ("no strategy" if lang == "en" else "keine Strategie") in none, none
     assert ("loses" if lang == "en" else "verliert") in none, none  # and says that it loses money
+    near = profit_alone(_with_profit({"tupperparty": 50_000, "stammtisch": -300, "absent": 60_000}), story, lang)
+    said = {"en": "neither earns nor loses beyond chance", "de": "verdient und verliert nichts über die Zufallsschwankung hinaus"}[lang]
+    assert said in near and ("loses 3" if lang == "en" else "verliert 3") not in near, near  # -300, noise 1,000: no verdict
 
 
 def test_the_money_assumptions_are_named_with_the_values_run():

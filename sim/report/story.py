@@ -274,7 +274,11 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
                                                        diff=cash(d["diff"], True), **_ends(cash, d)))
     tie = t["profit_level"].format(items=listed(level, t)) if level else ""
     period = _period(int(comparison.runs["days"].iloc[0]), t)
-    own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=cash(abs(mine.mean())))
+    alone = stats.paired_difference(mine, mine * 0.0)  # its own mean and interval
+    if alone["n"] and alone["ci_low"] <= 0 <= alone["ci_high"]:  # "loses 7,210" read as a loss that a 95% interval up to +116 is not
+        own = t["profit_around_zero"].format(x=cash(mine.mean(), True), **_ends(cash, alone))
+    else:
+        own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=cash(abs(mine.mean())))
     who = story.label(story.proposed, lang)
     who = capital(who) if lang == "de" else who  # a German sentence after the colon
     if not ahead:
