@@ -206,7 +206,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     names, colour, label = strategies(comparison, story, lang)
     out = {}
 
-    fig, ax = plt.subplots(figsize=(5.6, 2.8))  # wide and low: readable words, and the bars below still on a printed page 1
+    fig, ax = plt.subplots(figsize=(5.6, 3.6))  # wide and low: readable words, and the bars below still on a printed page 1
     traj = comparison.trajectories
     sub = traj[traj["metric"] == "followers"]
     for n in names:
@@ -223,7 +223,8 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     ax.set_title(t["fig_followers"])
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: count(v, lang)))
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8.5, frameon=False)
+    ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2,  # under the axes: on
+              columnspacing=1.2, handlelength=1.6)                                                 # them it hid the lines
     fig.tight_layout()
     out["followers"] = fig
 
