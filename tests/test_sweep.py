@@ -237,23 +237,36 @@ def test_resume_refuses_the_runs_of_another_sweep(tmp_path):
 
 
 def test_the_interval_of_eta_squared_holds_its_estimate():
-    """Bootstrapping three replications a point adds noise to the point means and pulls eta squared down, so the
-    draws' own percentiles left out a strong effect's estimate; the interval is their spread around the estimate."""
+    """Bootstrapping three replications a point moves eta squared, so the draws' own percentiles could leave out a
+    strong effect's estimate (they did on point means); the interval is their spread around the estimate."""
     from sim.sweep.analyze import _eta_interval, _eta_squared, _replication_draws
 
-    x = np.repeat(np.arange(3), 20)  # three levels, twenty points each
-    outside = 0
+    levels = np.repeat(np.arange(3), 20)  # three levels, twenty points each
+    x = np.repeat(levels, 3)  # each run's level
     for seed in range(20):
         rng = np.random.default_rng(seed)
-        reps = [level + rng.normal(0, 0.5, 3) for level in x]  # a strong effect, three noisy replications a point
-        y = np.array([r.mean() for r in reps])
-        value = float(_eta_squared(x, y[None, :])[0])
+        reps = [level + rng.normal(0, 0.5, 3) for level in levels]  # a strong effect, three noisy replications a point
+        value = float(_eta_squared(x, np.concatenate(reps)[None, :])[0])
         draws = _eta_squared(x, _replication_draws(reps, seed))
-        lo, hi = np.percentile(draws, [2.5, 97.5])
-        outside += not lo <= value <= hi
         lo, hi = _eta_interval(value, draws)
         assert 0 <= lo <= value <= hi <= 1
-    assert outside > 0  # the percentiles alone did leave it out here
+
+
+def test_eta_squared_is_the_share_of_the_runs_variance():
+    """A grid of one parameter gave eta squared 1.0 [1.0, 1.0] for an outcome its levels do not move: on point means
+    every point is its own level. Over the runs, levels that do nothing explain about nothing, and a parameter that
+    sets the outcome, almost all of it."""
+    from sim.sweep.analyze import _eta_interval, _eta_squared, _replication_draws
+
+    rng = np.random.default_rng(3)
+    x = np.repeat(np.arange(3), 4)  # three levels (one point each), four replications
+    for effect, low, high in ((0.0, 0.0, 0.5), (10.0, 0.95, 1.0)):
+        reps = [effect * level + rng.normal(0, 1.0, 4) for level in range(3)]
+        value = float(_eta_squared(x, np.concatenate(reps)[None, :])[0])
+        lo, hi = _eta_interval(value, _eta_squared(x, _replication_draws(reps, 3)))
+        assert low <= value <= high and lo <= value <= hi, (effect, value, lo, hi)
+        if effect == 0:
+            assert lo < 0.05, (lo, hi)  # no effect is inside the interval
 
 
 def test_analyze_gives_indices_per_design(tmp_path):

@@ -3,8 +3,9 @@
 Sobol designs give first-order and total indices (S1, ST), Morris designs
 mu* and sigma (SALib's analysers, with their bootstrap intervals). Grid and
 random designs give main effects: for each parameter the share of the
-outcome's variance explained by its levels (eta squared, grid) or the
-Spearman rank correlation (random, lhs). A grid's points are fixed, so the
+runs' variance in the outcome explained by its levels (eta squared, grid;
+the runs' own noise counts in the whole) or the Spearman rank correlation
+(random, lhs). A grid's points are fixed, so the
 interval of eta squared is a bootstrap over the replications at each point
 (the noise is in the runs, not in the choice of levels); random and lhs
 designs get Fisher-z intervals. The ``note`` says what a reader must know:
@@ -201,10 +202,12 @@ def _indices(spec: SweepSpec, means: pd.DataFrame | None, outcome: str, runs: pd
     rows = []
     if spec.design == "grid":
         replications = runs.groupby("point")[outcome].apply(lambda v: v.dropna().to_numpy(dtype=float))
-        draws = _replication_draws([replications[pt] for pt in means.index], spec.seed)
+        values = [replications[pt] for pt in means.index]
+        at = np.repeat(np.arange(len(values)), [v.size for v in values])  # each run's point
+        draws = _replication_draws(values, spec.seed)
         for p in names:  # levels as categories: a word ("auto") is a level like any number
-            x = pd.factorize(means[f"param:{p}"])[0]
-            value = float(_eta_squared(x, y[None, :])[0])
+            x = pd.factorize(means[f"param:{p}"])[0][at]
+            value = float(_eta_squared(x, np.concatenate(values)[None, :])[0])
             lo, hi = _eta_interval(value, _eta_squared(x, draws)) if draws is not None else (np.nan, np.nan)
             note = _joined(what, "" if draws is not None else "no interval: it needs at least 2 replications at every point",
                            coverage.action())
@@ -277,7 +280,8 @@ def _morris(spec: SweepSpec, y: np.ndarray, outcome: str, note: str) -> list[dic
 
 
 def _eta_squared(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Share of the variance between the levels ``x`` (integer codes) of each row of ``y`` (rows x points)."""
+    """Share of the variance between the levels ``x`` (integer codes) of each row of ``y`` (rows x runs). Over runs,
+    not point means: with one parameter every point is its own level, and the means' share was 1 whatever the effect."""
     onehot = np.eye(x.max() + 1 if x.size else 0)[x]  # points x levels
     n = onehot.sum(axis=0)
     centred = y - y.mean(axis=1, keepdims=True)
@@ -289,15 +293,15 @@ def _eta_squared(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 def _eta_interval(value: float, draws: np.ndarray) -> tuple[float, float]:
     """The bootstrap's 95% spread around its median, centred on the estimate, within [0, 1]. Resampling a point's
-    replications adds noise to its mean, which pulls eta squared down: the draws' own percentiles could leave out
-    the estimate they are about (0.908 with [0.590, 0.875] in a 3-replication grid)."""
+    replications moves eta squared: the draws' own percentiles could leave out the estimate they are about (on point
+    means, 0.908 with [0.590, 0.875] in a 3-replication grid)."""
     lo, mid, hi = np.percentile(draws, [2.5, 50, 97.5])
     return float(np.clip(value - (mid - lo), 0.0, 1.0)), float(np.clip(value + (hi - mid), 0.0, 1.0))
 
 
 def _replication_draws(values: list[np.ndarray], seed: int, resamples: int = 500) -> np.ndarray | None:
-    """Point means of ``resamples`` bootstrap draws of each point's replications (resamples x points); None where
-    a point has fewer than two (its noise cannot be told)."""
+    """``resamples`` bootstrap draws of each point's replications (resamples x runs, the runs in the order of
+    ``values``); None where a point has fewer than two (its noise cannot be told)."""
     counts = np.array([v.size for v in values])
     if counts.size == 0 or counts.min() < 2:
         return None
@@ -306,8 +310,8 @@ def _replication_draws(values: list[np.ndarray], seed: int, resamples: int = 500
     start = np.concatenate([[0], np.cumsum(counts)[:-1]])
     most = counts.max()
     pick = (rng.random((resamples, counts.size, most)) * counts[None, :, None]).astype(np.int64)
-    drawn = np.where(np.arange(most)[None, None, :] < counts[None, :, None], flat[start[None, :, None] + pick], 0.0)
-    return drawn.sum(axis=2) / counts
+    drawn = flat[start[None, :, None] + pick]
+    return drawn[:, np.arange(most)[None, :] < counts[:, None]]
 
 
 def _spearman(x, y):
