@@ -64,6 +64,7 @@ def test_shipped_sweeps_load():
     ('days = "30"\n[parameters."service.staff"]\nlevels = [1]\n', ["days = '30'", "a whole number in [1, 100000]"]),  # not 30 days
     ('common_random_numbers = "no"\n[parameters."service.staff"]\nlevels = [1]\n', ["common_random_numbers = 'no'", "true or false"]),
     ('[parameters."strategy.has_page"]\nlevels = [0.5, 0]\n', ["strategy.has_page = 0.5 (a level)", "expected true or false"]),  # not bool(0.5)
+    ('[parameters."service.staff"]\nlevels = [1, 1.0]\n', ["parameters.service.staff.levels = [1, 1.0]", "distinct levels (1.0 is there twice)"]),
     ('[parameters."service.staff"]\nlevels = [1, nan]\n', ["parameters.service.staff.levels", "numbers, true/false or words"]),
     ('[parameters."service.staff"]\nlevels = [-1]\n', ["parameters.service.staff = -1 (a level)", "[0, 10000]"]),
     ('design = "lhs"\n[parameters."service.staff"]\nrange = [0, 1, 2]\n', ["parameters.service.staff.range", "at most 2 entries"]),
@@ -267,6 +268,20 @@ def test_eta_squared_is_the_share_of_the_runs_variance():
         assert low <= value <= high and lo <= value <= hi, (effect, value, lo, hi)
         if effect == 0:
             assert lo < 0.05, (lo, hi)  # no effect is inside the interval
+
+
+def test_a_random_design_that_draws_a_point_twice_counts_it_once(tmp_path):
+    """Drawn from levels, a random design repeats points; the copies run the same seeds and gave the same outcome,
+    yet counted as independent points in rho and its interval (12 points, 8 distinct). Each combination counts once,
+    and the note says how many there were."""
+    body = TINY + ('design = "random"\nsamples = 12\nreps = 1\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2, 3]\n'
+                   '[parameters."content.promo.annoyance"]\nlevels = [0.0, 0.2]\n')
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body))
+    distinct = len({tuple(p.values()) for p in spec.points()})
+    assert distinct < 12  # the premise: 6 combinations, 12 draws
+    sweep(spec, scenarios, tmp_path / "r", workers=1)
+    table = analyze(tmp_path / "r", plot=False)
+    assert table["note"].str.contains(f"{distinct} distinct of 12 points").all(), table["note"].tolist()
 
 
 def test_analyze_gives_indices_per_design(tmp_path):

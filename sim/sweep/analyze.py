@@ -215,10 +215,17 @@ def _indices(spec: SweepSpec, means: pd.DataFrame | None, outcome: str, runs: pd
                          "ci_low": float(lo), "ci_high": float(hi), "note": note})
         return rows
     ran = f"rho from {int(keep.sum())} of the {coverage.points} points" + (" (the failed points' region left out)" if coverage.failed_points else "")
-    for p in names:
-        x = means[f"param:{p}"].reindex(range(coverage.points)).to_numpy(dtype=float)
-        rho, lo, hi = _spearman(x[keep], y[keep])
-        n = int(keep.sum())
+    xs = means[[f"param:{p}" for p in names]].reindex(range(coverage.points)).to_numpy(dtype=float)[keep]
+    y = y[keep]
+    combos, inverse = np.unique(xs, axis=0, return_inverse=True)  # a random draw of levels can repeat a point
+    if len(combos) < len(xs):  # one point per combination, its runs' mean: the copies ran the same seeds, and are no data
+        y = np.bincount(inverse.ravel(), weights=y) / np.bincount(inverse.ravel())
+        xs = combos
+        ran = _joined(ran if coverage.missing or valueless else "", f"{len(combos)} distinct of {int(keep.sum())} points "
+                      "(the design drew some twice; each counted once)")
+    for i, p in enumerate(names):
+        rho, lo, hi = _spearman(xs[:, i], y)
+        n = len(y)
         if n < MIN_POINTS:
             size = f"{n} points: too few for a rank correlation to be read (at least {MIN_POINTS}; no interval)"
         elif np.isfinite(rho) and np.isnan(lo):
@@ -227,7 +234,8 @@ def _indices(spec: SweepSpec, means: pd.DataFrame | None, outcome: str, runs: pd
             size = ""
         rows.append({"outcome": outcome, "parameter": p, "method": spec.design, "index": "spearman_rho", "value": rho,
                      "ci_low": lo, "ci_high": hi,
-                     "note": _joined(what, ran if coverage.missing or valueless else "", size, coverage.action())})
+                     "note": _joined(what, ran if coverage.missing or valueless or len(y) < int(keep.sum()) else "", size,
+                                     coverage.action())})
     return rows
 
 

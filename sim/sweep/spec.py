@@ -65,6 +65,13 @@ class Vary(Table):
     def _one_of(self):
         if self.levels is not None and self.range is not None:
             raise _FieldError(("range",), list(self.range), "exactly one of levels = [...] or range = [low, high] (levels is set too)")
+        if self.levels is not None:
+            seen = set()
+            for v in self.levels:  # a level given twice ran twice as often and was analysed as one
+                key = (isinstance(v, bool), float(v) if isinstance(v, (int, float)) else v)
+                if key in seen:
+                    raise _FieldError(("levels",), self.levels, f"distinct levels ({v!r} is there twice)")
+                seen.add(key)
         if self.levels is None and self.range is None:
             raise _FieldError((), Lack("neither levels nor range"), "exactly one of levels = [...] or range = [low, high]")
         if self.range is not None and not self.range[0] < self.range[1]:
