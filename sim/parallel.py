@@ -19,6 +19,7 @@ import signal
 import sys
 import threading
 import time
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
@@ -50,8 +51,11 @@ def _worker(parent_pid: int) -> None:
     """A pool worker dies with its parent and leaves Ctrl-C to it: the parent stops the runs (it kills the workers
     of an interrupted block); a terminal's Ctrl-C reaches the whole process group, and a worker waiting for its
     next task, while the parent writes a report, printed a traceback each."""
+    from .runner import HorizonWarning
+
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warnings.simplefilter("ignore", HorizonWarning)  # the parent said it once, as it read the scenarios; not once a run
 
 
 def terminate_on_signal() -> None:

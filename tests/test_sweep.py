@@ -270,6 +270,19 @@ def test_eta_squared_is_the_share_of_the_runs_variance():
             assert lo < 0.05, (lo, hi)  # no effect is inside the interval
 
 
+def test_a_horizon_that_leaves_a_change_out_is_said_once_not_once_a_run(tmp_path):
+    """Each pool worker printed the warning again for each of its runs, with a source line (40 lines for 20 runs)."""
+    base = tmp_path / "crisis.toml"
+    base.write_text(f'extends = "{(SCENARIOS / "stammtisch.toml").as_posix()}"\n'
+                    '[[timeline]]\nfrom = 180\nto = 200\nservice.problem_rate = 0.05\n')
+    path = tmp_path / "s.toml"
+    path.write_text(f'base = "{base.as_posix()}"\n' + GRID)
+    res = subprocess.run([sys.executable, "-m", "sim", "sweep", str(path), "--workers", "2", "--out", str(tmp_path / "o")],
+                         capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.count("lies beyond the 30 days simulated") == 1 and "HorizonWarning" not in res.stderr, res.stderr
+
+
 def test_a_random_design_that_draws_a_point_twice_counts_it_once(tmp_path):
     """Drawn from levels, a random design repeats points; the copies run the same seeds and gave the same outcome,
     yet counted as independent points in rho and its interval (12 points, 8 distinct). Each combination counts once,

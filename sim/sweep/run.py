@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import traceback
+import warnings
 from concurrent.futures import CancelledError, as_completed
 from pathlib import Path
 
@@ -50,9 +51,11 @@ def execute(task: dict) -> dict:
     row = {k: task[k] for k in ("run_id", "strategy", "point", "rep", "seed")}
     row.update({f"param:{k}": str(v) if k in task["worded"] else v for k, v in task["params"].items()})
     try:
-        sc = task["scenario"].with_overrides(source="sweep", **task["params"])
-        row["scenario_hash"] = sc.hash()
-        result = runner.run(sc, seed=task["seed"])
+        sc = task["scenario"].with_overrides(source="sweep", **{**task["params"], "simulation.seed": task["seed"]})
+        row["scenario_hash"] = sc.hash()  # of the scenario as it ran, its seed included
+        with warnings.catch_warnings():  # a horizon that leaves planned changes out was said once, as the sweep was read
+            warnings.simplefilter("ignore", runner.HorizonWarning)
+            result = runner.run(sc, seed=task["seed"])
         row.update({k: (float("nan") if v is None else v) for k, v in result.summary.items() if isinstance(v, (int, float, type(None)))})
         row["error"] = None  # null in runs.parquet: no error
     except Exception as e:  # recorded, not raised: one failing point must not stop a sweep (Ctrl-C is no Exception)
