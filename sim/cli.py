@@ -415,17 +415,20 @@ def _sweep_bar(total: int, desc: str):
 @_executor_options
 @click.option("--people", type=int, help="People in the market, extensive settings scaled with it (then the swept values).")
 @click.option("--days", type=int, help="Override the horizon.")
+@click.option("--reps", type=int, help="Override the replications per point.")
+@click.option("--samples", type=int, help="Override the design's samples (points; Sobol base samples; Morris trajectories).")
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: results/sweep-NAME).")
 @click.option("--resume", is_flag=True, help="Finish a sweep in --out, keeping the runs already done.")
 @click.option("--overwrite", is_flag=True, help="Start again in --out if it holds an earlier audsim sweep (never files audsim did not write).")
-def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, resume, overwrite, **dask):
+def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, reps, samples, out, resume, overwrite, **dask):
     """Run the parameter sweep in SWEEP_FILE and analyse its sensitivity."""
     from .sweep import analyze, load_sweep
     from .sweep import run as sweep_run
-    from .sweep.spec import resume_command
+    from .sweep.spec import resume_command, with_counts
 
     try:
         spec, scenarios = load_sweep(sweep_file)
+        spec = with_counts(spec, reps=reps, samples=samples)
         if people is not None or days is not None:
             spec = spec.model_copy(update={"people": people if people is not None else spec.people,
                                            "days": days if days is not None else spec.days})
@@ -447,7 +450,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, out, res
     except KeyboardInterrupt:
         saved = len(sweep_run.done_ids(out / "parts"))
         click.echo(f"audsim: interrupted: {saved} of {total} runs saved in {out}; finish it with "
-                   f"{resume_command(spec, out, sweep_file)}", err=True)
+                   f"{resume_command(spec, out, runner.command_line())}", err=True)
         sys.exit(130)
     try:
         analyze(out)

@@ -17,7 +17,7 @@ from sim.scenario import ScenarioError
 from sim.sweep import analyze, load_sweep, robustness, sweep
 from sim.sweep.analyze import NoSuccessfulRun, _spearman
 from sim.sweep.run import tasks
-from sim.sweep.spec import resume_command, sweep_file_of
+from sim.sweep.spec import resume_command, with_counts
 
 from .conftest import ROOT, SCENARIOS
 
@@ -495,9 +495,30 @@ def test_a_sweep_none_of_whose_runs_succeeded_says_so_in_one_line(tmp_path):
 def test_the_command_that_finishes_a_sweep_names_its_file_folder_market_and_horizon(tmp_path):
     spec, _ = load_sweep(sweep_file(tmp_path, GRID, "grid.toml"))
     spec = spec.model_copy(update={"people": 3000, "days": 60})
-    assert resume_command(spec, tmp_path / "out", "sweeps/grid.toml") == f"audsim sweep sweeps/grid.toml --out {tmp_path / 'out'} --people 3000 --days 60 --resume"
-    assert sweep_file_of("audsim sweep --workers 2 'my sweeps/grid.toml' --out x") == "my sweeps/grid.toml"
-    assert sweep_file_of("python -c 'import sim'") is None
+    assert resume_command(spec, tmp_path / "out", "audsim sweep sweeps/grid.toml --days 60") == (
+        f"audsim sweep sweeps/grid.toml --out {tmp_path / 'out'} --people 3000 --days 60 --resume")
+    assert resume_command(spec, "x", "audsim sweep --workers 2 'my sweeps/grid.toml' --out y").startswith(
+        "audsim sweep 'my sweeps/grid.toml' --out x ")
+    assert resume_command(spec, "x", "python -c 'import sim'").startswith("audsim sweep SWEEP.toml --out x ")
+    # replications and samples typed on the command line are part of the sweep: it resumes only with them
+    fewer = with_counts(spec, reps=1, samples=None)
+    assert fewer.reps == 1 and resume_command(fewer, "x", "audsim sweep g.toml --reps=1").endswith("--days 60 --reps 1 --resume")
+
+
+def test_replications_and_samples_set_on_the_command_line(tmp_path):
+    """A quick trial of a shipped sweep meant copying and editing its file: --reps and --samples override it, checked as
+    the file's values are, and the sweep resumes with them."""
+    path = SCENARIOS / "sweeps" / "sobol-behaviour.toml"
+    for option, said in ((["--samples", "6"], "--samples = 6: expected a power of 2"), (["--reps", "0"], "--reps = 0: expected")):
+        res = CliRunner().invoke(main, ["sweep", str(path), *option, "--out", str(tmp_path / "o")])
+        assert res.exit_code == 2 and res.output.startswith(f"audsim: error: {said}"), res.output
+        assert not (tmp_path / "o").exists()
+    grid = sweep_file(tmp_path, GRID)
+    res = CliRunner().invoke(main, ["sweep", str(grid), "--reps", "1", "--workers", "1", "--out", str(tmp_path / "g")])
+    points = len(load_sweep(grid)[0].points())
+    assert res.exit_code == 0 and len(pd.read_parquet(tmp_path / "g" / "runs.parquet")) == points, res.output  # 1 a point
+    again = CliRunner().invoke(main, ["sweep", str(grid), "--reps", "1", "--workers", "1", "--out", str(tmp_path / "g"), "--resume"])
+    assert again.exit_code == 0, again.output
 
 
 def test_max_memory_is_checked_before_a_sweep_starts(tmp_path):

@@ -28,7 +28,7 @@ from scipy import stats
 
 from ..interrupt import between_days
 from ..scenario import ScenarioError
-from .spec import UNITS, SweepSpec, resume_command, sweep_file_of
+from .spec import UNITS, SweepSpec, resume_command
 
 COLUMNS = ["outcome", "parameter", "method", "index", "value", "ci_low", "ci_high", "unit", "note"]
 SHARE = {"S1": "share of variance", "ST": "share of variance", "eta_squared": "share of variance",
@@ -91,7 +91,7 @@ def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
     spec = SweepSpec.model_validate(manifest["sweep"], context={"recorded": True})
     runs = pd.read_parquet(out / "runs.parquet")
     runs.attrs["folder"] = str(out)
-    runs.attrs["resume"] = resume_command(spec, out, sweep_file_of(manifest.get("command")))
+    runs.attrs["resume"] = resume_command(spec, out, manifest.get("command"))
     if successful(runs).empty:
         raise NoSuccessfulRun(_none_succeeded(runs))
     rows = []

@@ -23,7 +23,7 @@ import pandas as pd
 from .. import outputs, runner
 from ..experiments.compare import replication_seeds
 from ..parallel import compile_first, process_pool, serial_here
-from .spec import _typed, resume_command, sweep_file_of
+from .spec import _typed, resume_command
 
 
 def run_id(strategy: str, point: int, rep: int) -> str:
@@ -214,7 +214,7 @@ def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, p
         except DaskError as e:
             collect(out, [t["run_id"] for t in todo])  # what finished is kept, and readable
             saved = len(done_ids(parts) & {t["run_id"] for t in todo})
-            raise DaskError(f"{e}: {saved} of {len(todo)} runs saved in {out}; finish it with {resume_command(spec, out, sweep_file_of(runner.command_line()))}") from None
+            raise DaskError(f"{e}: {saved} of {len(todo)} runs saved in {out}; finish it with {resume_command(spec, out, runner.command_line())}") from None
     elif serial_here(workers):
         for t in pending:
             record(execute(t))

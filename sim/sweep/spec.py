@@ -222,19 +222,37 @@ def _typed(sc: Scenario, key: str, value):
     return value
 
 
-def resume_command(spec: SweepSpec, out, sweep_file=None) -> str:
-    """The command that finishes this sweep: its file (SWEEP.toml where unknown), its folder, its market and horizon
-    as it ran (a sweep run with --people or --days resumes only with the same), then --resume."""
+def with_counts(spec: SweepSpec, **counts) -> SweepSpec:
+    """The sweep with its replications and samples set from the command line (``None``: as the file has them),
+    checked as the file's are (a Sobol design's samples a power of 2); an error names the option."""
+    given = {k: v for k, v in counts.items() if v is not None}
+    if not given:
+        return spec
+    try:
+        return SweepSpec.model_validate({**spec.model_dump(), **given})
+    except ValidationError as e:
+        err = e.errors(include_url=False)[0]
+        key = str(err["loc"][0]) if err["loc"] else next(iter(given))
+        key = key if key in given else next(iter(given))
+        allowed = str(one_line(e, "", SweepSpec)).split(": ", 2)[-1]
+        raise ScenarioError(f"--{key} = {given[key]}: {allowed}") from None
+
+
+def resume_command(spec: SweepSpec, out, command: str | None = None) -> str:
+    """The command that finishes this sweep: the file its ``command`` named (SWEEP.toml for a sweep begun from
+    Python), its folder, its market and horizon as it ran, the replications and samples where they were typed, then
+    --resume (a sweep resumes only as it began)."""
+    words = _sweep_words(command)
+    sweep_file = next((w for w in words if w.endswith(".toml")), "SWEEP.toml")
     size = [f"--{k} {v}" for k, v in (("people", spec.people), ("days", spec.days)) if v is not None]
-    return " ".join(["audsim sweep", shlex.quote(str(sweep_file or "SWEEP.toml")), "--out", shlex.quote(str(out)), *size, "--resume"])
+    size += [f"--{k} {getattr(spec, k)}" for k in ("reps", "samples") if any(w == f"--{k}" or w.startswith(f"--{k}=") for w in words)]
+    return " ".join(["audsim sweep", shlex.quote(sweep_file), "--out", shlex.quote(str(out)), *size, "--resume"])
 
 
-def sweep_file_of(command: str | None) -> str | None:
-    """The sweep file an ``audsim sweep`` command line named (None for a sweep started from Python)."""
+def _sweep_words(command: str | None) -> list[str]:
+    """The words after ``audsim sweep`` of a command line ([] for any other command, or none)."""
     try:
         words = shlex.split(command or "")
     except ValueError:
-        return None
-    if words[:2] != ["audsim", "sweep"]:
-        return None
-    return next((w for w in words[2:] if w.endswith(".toml")), None)
+        return []
+    return words[2:] if words[:2] == ["audsim", "sweep"] else []
