@@ -587,19 +587,22 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
 @main.command()
 @click.option("--quick", is_flag=True, help="Small populations and few replications (a few minutes).")
 @click.option("--folder", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Target files (default: validation/).")
-def validate(quick, folder):
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="The report (default: report.md in the targets' folder, the one the README shows).")
+def validate(quick, folder, out):
     """Measure the model against published figures (validation/*.toml); exit 1 if a target fails."""
     from .validation import run_suite, write_report
     from .validation.suite import ROOT, summary
 
     folder = folder or ROOT
+    out = out or folder / "report.md"
     try:
-        with outputs.claim(folder / "report.md", overwrite=True, kind="file", option="report"):  # replaces only a report audsim wrote
+        with outputs.claim(out, overwrite=True, kind="file", option="--out"):  # replaces only a report audsim wrote
             checks, wall = run_suite(quick=quick, folder=folder, progress=lambda t: click.echo(f"measured {t}", err=True))
             width = max(len(c.check) for c in checks)
             for c in checks:
                 click.echo(f"{c.target}  {c.check:<{width}}  expected {c.expected:<34} measured {c.measured():<32} {c.result()}")
-            report = write_report(checks, quick, folder / "report.md")
+            report = write_report(checks, quick, out)
     except (ScenarioError, outputs.OutputError) as e:
         _fail(str(e))
     failed = [c for c in checks if not c.passed]

@@ -32,6 +32,10 @@ def test_a_failing_target_fails_the_command_and_the_report_says_so(tmp_path):
     assert "FAIL" in res.output
     report = (tmp_path / "report.md").read_text()
     assert "**FAIL**" in report and "valued: info" in report
+    elsewhere = tmp_path / "out" / "full.md"  # a researcher's run need not rewrite the report a checkout ships
+    elsewhere.parent.mkdir()
+    res = CliRunner().invoke(main, ["validate", "--quick", "--folder", str(tmp_path), "--out", str(elsewhere)])
+    assert res.exit_code == 1 and "**FAIL**" in elsewhere.read_text() and (tmp_path / "report.md").read_text() == report
 
 
 def test_bad_target_kind_is_a_one_line_error(tmp_path):
