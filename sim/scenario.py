@@ -604,21 +604,29 @@ class Scenario(Table):
                 continue
             node = data
             *parents, leaf = key.split(".")
-            for part in parents:
+            for depth, part in enumerate(parents):
                 if not isinstance(node, dict) or part not in node:
-                    raise ScenarioError(f"{source}: {key}: no such key in the scenario")
+                    raise ScenarioError(f"{source}: {key}: no such key in the scenario{_keys_here(node, parents[:depth])}")
                 node = node[part]
             if parents == ["strategy", "mix"]:
                 node = _rescaled_mix(node, leaf, value)
                 data["strategy"]["mix"] = node
                 continue
             if not isinstance(node, dict) or (leaf not in node and parents[:1] != ["content"]):
-                raise ScenarioError(f"{source}: {key}: no such key in the scenario")
+                raise ScenarioError(f"{source}: {key}: no such key in the scenario{_keys_here(node, parents)}")
             node[leaf] = value
             kept_in = _floor_kept_in(parents, leaf)
             if kept_in and ".".join([*parents, kept_in]) not in given:
                 node[kept_in] = 0.0  # a setting given as it is: no floor is left from scaling it (a swept desk of 0.25)
         return validate(data, source=source)
+
+
+def _keys_here(node, parents: list[str]) -> str:
+    """'; allowed in [table]: ...' for an override's key that is not there (a misspelt swept key named no others)."""
+    if not isinstance(node, dict) or not node:
+        return ""
+    where = f"in [{'.'.join(parents)}]" if parents else "at the top"
+    return f"; allowed {where}: {', '.join(sorted(map(str, node)))}"
 
 
 def _floor_kept_in(parents: list[str], leaf: str) -> str | None:
@@ -674,8 +682,8 @@ SHOWN = 80  # characters of a value echoed in an error
 
 
 def shown(value) -> str:
-    """A value for an error message, cut to a readable length."""
-    text = repr(value)
+    """A value for an error message as TOML writes it (true, not True), cut to a readable length."""
+    text = ("true" if value else "false") if isinstance(value, bool) else repr(value)
     return text if len(text) <= SHOWN else f"{text[:SHOWN - 20]}... ({len(text):,} characters)"
 
 
@@ -832,7 +840,7 @@ def _describe(root, err: dict) -> tuple[str, str]:
         return key, f"expected {'at least' if kind == 'too_short' else 'at most'} {n} {'entry' if n == 1 else 'entries'}"
     if kind in NUMBER_ERRORS and (lo_hi := _bounds(root, loc)):
         return key, f"expected {_range(_what_number(root, loc), lo_hi)}"
-    if kind == "model_type":  # a table expected, e.g. strategy = 5
+    if kind in ("model_type", "dict_type"):  # a table expected, e.g. strategy = 5 or strategy.mix = 1
         return key, "expected a table ([" + key + "] or " + key + " = {...})"
     return key, "expected " + err["msg"].lower().removeprefix("input should be ").removeprefix("value error, ")
 

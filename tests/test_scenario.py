@@ -83,10 +83,10 @@ def test_wrong_type_is_named(tmp_toml):
 
 
 @pytest.mark.parametrize("text, key, shown, allowed", [
-    ("[market]\ncontest_share = true\n", "market.contest_share", "True", "a number in [0, 1]"),
+    ("[market]\ncontest_share = true\n", "market.contest_share = true:", "true", "a number in [0, 1]"),  # as TOML writes it
     ('[market]\ncontest_share = "0.5"\n', "market.contest_share", "'0.5'", "a number in [0, 1]"),
     ('[strategy]\nposts_per_day = "lots"\n', "strategy.posts_per_day", "'lots'", "a number in [0"),
-    ("[market]\npeople = false\n", "market.people", "False", "a whole number in [10, "),
+    ("[market]\npeople = false\n", "market.people = false:", "false", "a whole number in [10, "),
     ("[market]\npeople = 2.5\n", "market.people", "2.5", "a whole number in [10, "),
 ])
 def test_true_false_and_quoted_numbers_are_not_numbers(tmp_toml, text, key, shown, allowed):

@@ -64,6 +64,7 @@ def test_shipped_sweeps_load():
     ('days = "30"\n[parameters."service.staff"]\nlevels = [1]\n', ["days = '30'", "a whole number in [1, 100000]"]),  # not 30 days
     ('common_random_numbers = "no"\n[parameters."service.staff"]\nlevels = [1]\n', ["common_random_numbers = 'no'", "true or false"]),
     ('[parameters."strategy.has_page"]\nlevels = [0.5, 0]\n', ["strategy.has_page = 0.5 (a level)", "expected true or false"]),  # not bool(0.5)
+    ('[parameters."platform.reach_bass"]\nlevels = [1]\n', ["platform.reach_bass: no such key", "allowed in [platform]: ", "reach_base"]),
     ('[parameters."service.staff"]\nlevels = [1, 1.0]\n', ["parameters.service.staff.levels = [1, 1.0]", "distinct levels (1.0 is there twice)"]),
     ('[parameters."service.staff"]\nlevels = [1, nan]\n', ["parameters.service.staff.levels", "numbers, true/false or words"]),
     ('[parameters."service.staff"]\nlevels = [-1]\n', ["parameters.service.staff = -1 (a level)", "[0, 10000]"]),

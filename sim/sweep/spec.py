@@ -104,7 +104,8 @@ class SweepSpec(Table):
     @model_validator(mode="after")
     def _scenarios_named(self):
         if (self.base is None) == (self.strategies is None):
-            raise _FieldError(("base",), self.base, "exactly one of base = \"file.toml\" or strategies = [\"a.toml\", \"b.toml\"]")
+            raise _FieldError(("base",), Lack("neither base nor strategies" if self.base is None else "both base and strategies"),
+                              "exactly one of base = \"file.toml\" or strategies = [\"a.toml\", \"b.toml\"]")
         return self
 
     @model_validator(mode="after")
