@@ -126,3 +126,20 @@ def test_a_worker_lost_mid_sweep_loses_no_run_and_a_cluster_object_works(tmp_pat
     assert manifest["worker_versions"] and all("numpy" in str(v) for v in manifest["worker_versions"].values())
     assert len(runs) == total and runs["run_id"].is_unique and runs["error"].isna().all()
     assert len(seen) == total and len(set(seen)) == total  # each run written once
+
+
+def test_ctrl_c_on_a_local_cluster_says_one_line(tmp_path):
+    """A terminal's Ctrl-C reaches the whole process group: a local cluster's workers and Dask's shutdown printed some
+    70 lines of warnings and tracebacks before the one line that says what was saved and how to finish."""
+    out = tmp_path / "o"
+    cmd = [sys.executable, "-m", "sim", "sweep", str(_sweep_file(tmp_path)), "--dask-local", "2", "--days", "400",
+           "--out", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # a test runner may ignore it
+    deadline = time.time() + 180
+    while time.time() < deadline and len(list((out / "parts").glob("*.parquet"))) < 2:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)
+    err = proc.communicate(timeout=120)[1]
+    lines = [line for line in err.replace("\r", "\n").splitlines() if line.strip() and "it/s" not in line and "s/it" not in line]
+    assert proc.returncode == 130 and len(lines) == 1 and "interrupted:" in lines[0] and "--resume" in lines[0], err[-3000:]

@@ -12,7 +12,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import os
+import signal
+import threading
 import traceback
 import warnings
 from concurrent.futures import CancelledError, as_completed
@@ -239,9 +242,7 @@ def _on_dask(pending, record, scheduler, dask_local, security=None, connect_time
         from distributed import as_completed as dask_completed
     except ImportError:
         raise RuntimeError("Dask is not installed: pip install 'audsim[dask]'") from None
-    if dask_local:
-        compile_first()
-    cluster = LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True, dashboard_address=None) if dask_local else None
+    cluster = _local_cluster(LocalCluster, dask_local) if dask_local else None
     where = getattr(getattr(scheduler, "scheduler", None), "address", None) or (
         scheduler if isinstance(scheduler, str) else "a local cluster" if scheduler is None else type(scheduler).__name__)
     try:
@@ -256,6 +257,9 @@ def _on_dask(pending, record, scheduler, dask_local, security=None, connect_time
                 fut.release()  # written: the cluster may forget it
         except (OSError, TimeoutError, asyncio.CancelledError, CancelledError) as e:
             raise DaskError(f"lost the Dask scheduler at {where} ({e.__class__.__name__})") from None
+        except KeyboardInterrupt:  # the caller says what was saved in one line; Dask's shutdown need not say more
+            logging.getLogger("distributed").setLevel(logging.CRITICAL)
+            raise
         finally:
             if not isinstance(scheduler, Client):
                 with contextlib.suppress(Exception):
@@ -263,6 +267,19 @@ def _on_dask(pending, record, scheduler, dask_local, security=None, connect_time
     finally:
         if cluster is not None:
             cluster.close()
+
+
+def _local_cluster(LocalCluster, workers: int):
+    """A local cluster whose processes leave Ctrl-C to this one: started with SIGINT ignored, which they inherit (a
+    terminal's Ctrl-C reaches the whole process group, and each worker printed its own traceback)."""
+    compile_first()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if threading.current_thread() is threading.main_thread() else None
+    try:
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                            silence_logs=logging.ERROR)  # its workers' warnings as runs are cancelled on Ctrl-C
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _client(Client, target, security, timeout: float, where: str):
