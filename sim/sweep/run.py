@@ -275,8 +275,10 @@ def _local_cluster(LocalCluster, workers: int):
     compile_first()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if threading.current_thread() is threading.main_thread() else None
     try:
-        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                            silence_logs=logging.ERROR)  # its workers' warnings as runs are cancelled on Ctrl-C
+        with warnings.catch_warnings():  # another cluster on Dask's default port: this one, without a dashboard, takes another
+            warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
+            return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                                silence_logs=logging.ERROR)  # its workers' warnings as runs are cancelled on Ctrl-C
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
