@@ -236,6 +236,35 @@ def test_resume_refuses_the_runs_of_another_sweep(tmp_path):
     pd.testing.assert_frame_equal(pd.read_parquet(out / "runs.parquet"), before)  # nothing added, nothing rewritten
     copy = sweep_file(tmp_path, body, "renamed.toml")  # the same sweep under another name resumes
     assert CliRunner().invoke(main, ["sweep", str(copy), "--out", str(out), "--workers", "1", "--resume"]).exit_code == 0
+    elsewhere = tmp_path / "stammtisch-copy.toml"  # another scenario under the same design is refused
+    elsewhere.write_text(f'extends = "{SCENARIOS / "stammtisch.toml"}"\n[service]\nproblem_rate = 0.05\n')
+    other_base = tmp_path / "x.toml"
+    other_base.write_text(f'base = "{elsewhere}"\n' + body)
+    res = CliRunner().invoke(main, ["sweep", str(other_base), "--out", str(out), "--workers", "1", "--resume"])
+    assert res.exit_code == 2 and "scenario" in res.output, res.output
+
+
+def test_resume_takes_what_does_not_change_a_run(tmp_path):
+    """Outcomes (the analysis only), the scenario file spelt another way and more replications were refused as
+    another sweep: a researcher could neither add an outcome nor extend a finished sweep."""
+    body = TINY + 'design = "grid"\nreps = 1\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2]\n'
+    path = sweep_file(tmp_path, body)
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["sweep", str(path), "--out", str(out), "--workers", "1"]).exit_code == 0
+    first = pd.read_parquet(out / "runs.parquet")
+    relative = tmp_path / "sub" / "s.toml"  # the same base, spelt relative to the file
+    relative.parent.mkdir()
+    base = os.path.relpath(SCENARIOS / "stammtisch.toml", relative.parent)
+    relative.write_text(f'base = "{base}"\noutcomes = ["long_term_trust", "followers_change"]\n' + body.replace("reps = 1", "reps = 3"))
+    res = CliRunner().invoke(main, ["sweep", str(relative), "--out", str(out), "--workers", "1", "--resume"])
+    assert res.exit_code == 0, res.output
+    runs = pd.read_parquet(out / "runs.parquet")
+    assert len(runs) == 3 * len(first)  # the earlier runs kept, two more replications a point added
+    kept = runs[runs["rep"] == 0].sort_values("run_id").reset_index(drop=True)
+    pd.testing.assert_series_equal(kept["long_term_trust"], first.sort_values("run_id").reset_index(drop=True)["long_term_trust"])
+    assert set(pd.read_csv(out / "sensitivity.csv")["outcome"]) == {"long_term_trust", "followers_change"}
+    res = CliRunner().invoke(main, ["sweep", str(relative), "--reps", "2", "--out", str(out), "--workers", "1", "--resume"])
+    assert res.exit_code == 2 and "reps: 3 there, 2 now" in res.output, res.output  # runs already made are not taken back
 
 
 def test_the_interval_of_eta_squared_holds_its_estimate():

@@ -158,16 +158,24 @@ def start_afresh(claimed, resume: bool, what: str) -> None:
 
 def same_sweep(claimed, spec, scenarios) -> None:
     """Resume only the sweep whose runs are on disk: the same design, scenarios (sizes, horizon) and model code,
-    so that old and new runs never mix in one table."""
+    so that old and new runs never mix in one table. What does not change a run may change: the sweep's name, its
+    outcomes (the analysis only), how its scenario files are spelt (the scenarios themselves are compared), and,
+    with common random numbers, more replications (the earlier ones keep their seeds)."""
     try:
         earlier = json.loads((claimed.target / "sweep.json").read_text())
     except (OSError, ValueError):
         return  # nothing recorded yet: no run was started
     before, now = earlier.get("sweep", {}), spec.model_dump(mode="json")
-    changed = _changes({**before, "name": None}, {**now, "name": None})  # a renamed copy of the file is the same sweep
+    free = dict.fromkeys(("name", "outcomes", "base", "strategies"))
+    if now.get("common_random_numbers") and before.get("common_random_numbers") and now.get("reps", 0) >= before.get("reps", 0):
+        free["reps"] = None
+    changed = _changes({**before, **free}, {**now, **free})
     hashes = earlier.get("scenario_hashes", {})
-    if not changed:  # the design is the same: a scenario file itself was edited
-        changed = [f"scenario {n} changed since" for n, sc in scenarios.items() if hashes.get(n, sc.hash()) != sc.hash()]
+    if not changed and hashes:  # the design is the same: a scenario file itself was edited, or another one named
+        if set(hashes) == set(scenarios):
+            changed = [f"scenario {n} changed since" for n, sc in scenarios.items() if hashes[n] != sc.hash()]
+        elif sorted(hashes.values()) != sorted(sc.hash() for sc in scenarios.values()):
+            changed = [f"scenarios {', '.join(sorted(hashes))} there, {', '.join(sorted(scenarios))} now"]
     if earlier.get("versions", {}).get("audsim_model_source") not in (None, runner.versions()["audsim_model_source"]):
         changed.append("the model's code changed")
     if changed:
