@@ -215,7 +215,8 @@ def fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: str | Pat
         claimed.target.mkdir(parents=True, exist_ok=True)
         (claimed.target / "manifest.json").write_text(json.dumps(
             {"calibration": spec.model_dump(mode="json"), "params": params, "scenario": base.model_dump(mode="json"),
-             "scenario_hash": base.hash(), "versions": runner.versions()}, indent=2, default=str))
+             "scenario_hash": base.hash(), "versions": runner.versions(), "command": runner.command_line()},
+            indent=2, default=str))
         return _fit(spec, base, params, claimed.target, workers, resume, progress)
 
 
