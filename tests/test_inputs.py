@@ -138,6 +138,7 @@ def test_exports_as_spreadsheets_write_them_read_the_same():
         text = german.to_csv(sep=";", index=False)
         versions = {"utf-8-sig": text.encode("utf-8-sig"), "cp1252": text.encode("cp1252"),
                     "newest first": df.iloc[::-1].to_csv(index=False).encode(),
+                    "with a time": df.assign(Date=df["Date"] + "T08:00:00+0000").to_csv(index=False).encode(),
                     "descriptions": df.iloc[:0].to_csv(index=False).encode() + b",Lifetime: all likes,Daily: new,Daily: gone,"
                                     b"Daily: posts,Daily: organic,Daily: all,Daily: engagements\n" + df.to_csv(index=False, header=False).encode()}
         for name, data in versions.items():

@@ -49,7 +49,7 @@ COLUMNS = {
 }
 REQUIRED = ("followers", "unfollows", "posts", "organic_impressions", "impressions", "engagements")
 SEPARATORS = (",", ";", "\t")  # a German spreadsheet writes its CSV with semicolons
-DATES = ("%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%y")  # ISO, German, US, British
+DATES = ("%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%y", "ISO8601")  # ISO, German, US, British; with a time
 _WHOLE = re.compile(r"[+-]?\d+")
 _GROUPED = re.compile(r"([+-]?)(\d{1,3}(?:([.,\s\u00a0\u202f'])\d{3})(?:\3\d{3})*)")  # 24,060 or 24.060 or 24 060
 COUNT = "a whole number of 0 or more (thousands may be grouped: 24,060 or 24.060)"
@@ -115,8 +115,16 @@ def _count(cell: str) -> tuple[float | None, str]:
 def _dates(cells: pd.Series) -> tuple[pd.Series, int | None]:
     """The day column read with the format that reads the most cells, and the position of the first cell it cannot
     read (None if it reads them all)."""
-    best = max((pd.to_datetime(cells.str.strip(), format=f, errors="coerce") for f in DATES), key=lambda d: d.notna().sum())
+    best = max((_days(cells.str.strip(), f) for f in DATES), key=lambda d: d.notna().sum())
     return best, (None if best.notna().all() else int(np.flatnonzero(best.isna().to_numpy())[0]))
+
+
+def _days(cells: pd.Series, fmt: str) -> pd.Series:
+    """The cells as days in format ``fmt`` (NaT where they are not); a time of day, or its zone (the Graph API's
+    2026-01-06T08:00:00+0000), dropped."""
+    if fmt == "ISO8601":
+        return pd.to_datetime(cells, format=fmt, errors="coerce", utc=True).dt.tz_convert(None).dt.normalize()
+    return pd.to_datetime(cells, format=fmt, errors="coerce")
 
 
 def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
