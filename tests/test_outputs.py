@@ -227,7 +227,7 @@ def test_validate_replaces_only_its_own_report(tmp_path):
     folder = tmp_path / "targets"
     folder.mkdir()
     (folder / "report.md").write_text("my own report\n")
-    refused(CliRunner().invoke(main, ["validate", "--quick", "--folder", str(folder)]), "report =", "did not write")
+    refused(CliRunner().invoke(main, ["validate", "--quick", "--folder", str(folder)]), "--out =", "did not write")
     assert (folder / "report.md").read_text() == "my own report\n"
     (folder / "report.md").unlink()
     refused(CliRunner().invoke(main, ["validate", "--quick", "--folder", str(folder)]), "--folder", "no target files")
