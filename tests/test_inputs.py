@@ -139,6 +139,12 @@ def test_exports_as_spreadsheets_write_them_read_the_same():
         versions = {"utf-8-sig": text.encode("utf-8-sig"), "cp1252": text.encode("cp1252"),
                     "newest first": df.iloc[::-1].to_csv(index=False).encode(),
                     "with a time": df.assign(Date=df["Date"] + "T08:00:00+0000").to_csv(index=False).encode(),
+                    "a local time": df.assign(Date=df["Date"] + "T00:00:00+01:00").to_csv(index=False).encode(),
+                    "German with a time, cents": (german.assign(Datum=german["Datum"] + " 00:00")
+                                                  .map(lambda v: v + ",00" if isinstance(v, str) and v[:1].isdigit() and ":" not in v else v)
+                                                  .to_csv(sep=";", index=False).encode()),
+                    "Excel's sep= line, blank rows": b"sep=;\n" + text.replace("\n", "\n;;;;;;;\n", 3).encode(),
+                    "Unicode text": df.to_csv(sep="\t", index=False).encode("utf-16"),
                     "descriptions": df.iloc[:0].to_csv(index=False).encode() + b",Lifetime: all likes,Daily: new,Daily: gone,"
                                     b"Daily: posts,Daily: organic,Daily: all,Daily: engagements\n" + df.to_csv(index=False, header=False).encode()}
         for name, data in versions.items():
@@ -146,6 +152,16 @@ def test_exports_as_spreadsheets_write_them_read_the_same():
             path.write_bytes(data)
             got = read_insights(path)
             pd.testing.assert_frame_equal(got, want, check_dtype=False, obj=name)
+
+
+def test_an_unquoted_thousands_comma_is_refused_not_shifted(tmp_path):
+    """2,005 unquoted in a file separated by commas is two cells: every column after it moved one to the right."""
+    lines = EXPORT.read_text().splitlines()
+    head, rows = lines[0], [r.replace(",2", ",2,", 1) if i % 2 else r for i, r in enumerate(lines[1:])]
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join([head, *rows]) + "\n")
+    said = one_line(path, read_insights)
+    assert "more cells than the header" in said or "cells where the header has" in said, said
 
 
 @pytest.mark.parametrize("case, change, expected", [
@@ -156,6 +172,10 @@ def test_exports_as_spreadsheets_write_them_read_the_same():
     ("a decimal count", lambda d: d.astype({"Daily Unlikes": float}).assign(**{"Daily Unlikes": 2.5}),
      "row 2: Daily Unlikes = '2.5': not a whole number"),
     ("a word", lambda d: d.astype({"Daily Posts": object}).assign(**{"Daily Posts": "n/a"}), "Daily Posts = 'n/a': not a number"),
+    # without its days an export's order, a total row or a day twice cannot be told: it was read silently
+    ("no day", lambda d: d.drop(columns="Date"), "no column for day; expected one of: day, date"),
+    ("a first day without counts", lambda d: d.astype(object).assign(**{"Lifetime Total Likes": [""] + list(d["Lifetime Total Likes"][1:])}),
+     "row 2: Lifetime Total Likes = '': missing"),  # not taken for the legacy row of descriptions
 ])
 def test_exports_read_wrong_are_refused_by_row(tmp_path, case, change, expected):
     """A total row, a day twice or missing, a count that is not one: refused naming the row, the file's own column and

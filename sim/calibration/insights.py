@@ -6,7 +6,7 @@ legacy second row of column descriptions included:
 
 | meaning | accepted names |
 | --- | --- |
-| day | day, date, datum |
+| day (required) | day, date, datum, end_time |
 | followers at the end of the day | followers, fans, lifetime total likes, page_fans |
 | unfollows | unfollows, daily unlikes, page_fan_removes |
 | follows (optional) | follows, daily new likes, page_fan_adds |
@@ -15,17 +15,20 @@ legacy second row of column descriptions included:
 | all impressions | impressions, daily total impressions, page_impressions |
 | engagements | engagements, daily page post engagements, page_post_engagements |
 
-As a spreadsheet writes it: separated by commas, semicolons or tabs, in
-UTF-8 or Windows' code page, counts with their thousands grouped (24,060 or
-24.060), days as 2026-01-05, 05.01.2026 or 01/05/2026, in any order (read
-from the first). A day listed twice, days missing, a total row or a count
-that is not a whole number of 0 or more are refused, naming the row.
+As a spreadsheet writes it: separated by commas, semicolons or tabs (or as
+Excel's ``sep=;`` line says), in UTF-8, UTF-16 or Windows' code page, counts
+with their thousands grouped (24,060 or 24.060) or zero cents (2.005,00),
+days as 2026-01-05, 05.01.2026 or 01/05/2026 with or without a time, in any
+order (read from the first), blank rows left out. A row with more cells than
+the header, a day listed twice, days missing, a total row or a count that is
+not a whole number of 0 or more are refused, naming the row.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +37,7 @@ import pandas as pd
 from ..scenario import ScenarioError
 
 COLUMNS = {
-    "day": ("day", "date", "datum", "tag"),
+    "day": ("day", "date", "datum", "tag", "end_time"),  # end_time: the Graph API's
     "followers": ("followers", "fans", "lifetime total likes", "page_fans", "follower", "follower insgesamt",
                   "gefällt mir-angaben insgesamt", "fans insgesamt"),
     "unfollows": ("unfollows", "daily unlikes", "page_fan_removes", "entfolgungen", "entfernte gefällt mir-angaben",
@@ -48,9 +51,12 @@ COLUMNS = {
                     "interaktionen"),
 }
 REQUIRED = ("followers", "unfollows", "posts", "organic_impressions", "impressions", "engagements")
+# the day is required too: without it an export's order, a total row or a day given twice cannot be told
 SEPARATORS = (",", ";", "\t")  # a German spreadsheet writes its CSV with semicolons
-DATES = ("%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%y", "ISO8601")  # ISO, German, US, British; with a time
+DATES = ("%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%y", "%Y/%m/%d")  # ISO, German, US, British
+_TIME = re.compile(r"(?:[T ]\d{1,2}:\d{2}.*)?$")  # a time of day after the date, its zone with it: the day as written
 _WHOLE = re.compile(r"[+-]?\d+")
+_NO_FRACTION = re.compile(r"(?<=\d)[.,](?:0{1,2}|0{4,})$")  # 2010.0 or 2.010,00 (not ,000: a thousands group)
 _GROUPED = re.compile(r"([+-]?)(\d{1,3}(?:([.,\s\u00a0\u202f'])\d{3})(?:\3\d{3})*)")  # 24,060 or 24.060 or 24 060
 COUNT = "a whole number of 0 or more (thousands may be grouped: 24,060 or 24.060)"
 
@@ -67,28 +73,48 @@ def read_insights(path: str | Path) -> pd.DataFrame:
         raise ScenarioError(f"{path}: file not found; expected a daily analytics export (CSV)") from None
     except OSError as e:
         raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__}); expected a daily analytics export (CSV)") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # a spreadsheet on Windows saves in its own code page
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode text"
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")  # a spreadsheet on Windows saves in its own code page
     return normalize(_table(text, str(path)), str(path))
 
 
 def _table(text: str, path: str) -> pd.DataFrame:
-    """The CSV's cells as text, split at the separator that finds the most known columns."""
-    best, found = None, -1
-    for sep in SEPARATORS:
-        try:
-            raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skipinitialspace=True)
-        except (pd.errors.ParserError, pd.errors.EmptyDataError):
-            continue
-        known = sum(any(n in {str(c).strip().lower() for c in raw.columns} for n in names) for names in COLUMNS.values())
-        if known > found:
-            best, found = raw, known
-    if best is None:
-        raise ScenarioError(f"{path}: not a readable CSV; expected a daily analytics export with a header row, "
-                            "separated by commas or semicolons")
-    return best
+    """The CSV's cells as text, split at the separator whose header finds the most known columns (Excel's
+    ``sep=;`` first line names it); each row's line in the file in ``attrs["lines"]``, blank rows dropped."""
+    lines = text.splitlines()
+    first = 1
+    if lines and re.fullmatch(r"sep=(.)", lines[0].strip()):
+        separators, first = (lines[0].strip()[4],), 2
+        text = "\n".join(lines[1:])
+    else:
+        header = lines[0].lower() if lines else ""
+        separators = sorted(SEPARATORS, key=lambda sep: -sum(
+            any(n in {c.strip().strip('"') for c in header.split(sep)} for n in names) for names in COLUMNS.values()))
+    sep = separators[0]
+    try:
+        with warnings.catch_warnings():  # rows longer than the header lose cells with a warning: an error here
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skipinitialspace=True,
+                              index_col=False, skip_blank_lines=False)
+    except pd.errors.EmptyDataError:
+        raise ScenarioError(f"{path}: empty; expected a daily analytics export with a header row") from None
+    except (pd.errors.ParserError, pd.errors.ParserWarning) as e:
+        where = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(e))
+        said = (f"line {int(where[2]) + first - 1}: {where[3]} cells where the header has {where[1]}" if where else
+                "rows with more cells than the header" if isinstance(e, pd.errors.ParserWarning) else e.__class__.__name__)
+        raise ScenarioError(f"{path}: not a readable CSV ({said}); expected one cell a column, separated by "
+                            f"{'a comma' if sep == ',' else 'a semicolon' if sep == ';' else 'a tab'} (a number written "
+                            "2,005 in a file separated by commas must be quoted)") from None
+    raw.attrs["lines"] = np.arange(len(raw)) + first + 1  # the header is line ``first``
+    blank = (raw.astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1).to_numpy()  # ,,,,,,, or an empty line
+    out = raw[~blank].reset_index(drop=True)
+    out.attrs["lines"] = raw.attrs["lines"][~blank]
+    return out
 
 
 def _count(cell: str) -> tuple[float | None, str]:
@@ -96,6 +122,7 @@ def _count(cell: str) -> tuple[float | None, str]:
     text = str(cell).strip()
     if not text:
         return None, "missing"
+    text = _NO_FRACTION.sub("", text)
     if _WHOLE.fullmatch(text):
         value = float(int(text))
     elif m := _GROUPED.fullmatch(text):
@@ -113,18 +140,11 @@ def _count(cell: str) -> tuple[float | None, str]:
 
 
 def _dates(cells: pd.Series) -> tuple[pd.Series, int | None]:
-    """The day column read with the format that reads the most cells, and the position of the first cell it cannot
-    read (None if it reads them all)."""
-    best = max((_days(cells.str.strip(), f) for f in DATES), key=lambda d: d.notna().sum())
+    """The day column read with the format that reads the most cells (a time of day after it dropped), and the
+    position of the first cell it cannot read (None if it reads them all)."""
+    days = cells.astype(str).str.strip().str.replace(_TIME, "", regex=True)
+    best = max((pd.to_datetime(days, format=f, errors="coerce") for f in DATES), key=lambda d: d.notna().sum())
     return best, (None if best.notna().all() else int(np.flatnonzero(best.isna().to_numpy())[0]))
-
-
-def _days(cells: pd.Series, fmt: str) -> pd.Series:
-    """The cells as days in format ``fmt`` (NaT where they are not); a time of day, or its zone (the Graph API's
-    2026-01-06T08:00:00+0000), dropped."""
-    if fmt == "ISO8601":
-        return pd.to_datetime(cells, format=fmt, errors="coerce", utc=True).dt.tz_convert(None).dt.normalize()
-    return pd.to_datetime(cells, format=fmt, errors="coerce")
 
 
 def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
@@ -133,16 +153,18 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
     header = {}
     for meaning, names in COLUMNS.items():
         found = next((lower[n] for n in names if n in lower), None)
-        if found is None and meaning in REQUIRED:
+        if found is None and (meaning in REQUIRED or meaning == "day"):
             seen = ", ".join(map(str, raw.columns[:12])) + (", ..." if len(raw.columns) > 12 else "")
             raise ScenarioError(f"{path}: no column for {meaning}; expected one of: {', '.join(names)} (found: {seen})")
         if found is not None:
             header[meaning] = found
+    lines = raw.attrs.get("lines", np.arange(len(raw)) + 2)  # the file's line of each row (a frame: after its header)
     raw = raw.astype(str).reset_index(drop=True)
-    rows = pd.Series(np.arange(len(raw)) + 2, index=raw.index)  # the file's line of each row, after the header
+    rows = pd.Series(lines, index=raw.index)
     counts = [m for m in header if m != "day"]
     parsed = {m: [_count(c) for c in raw[header[m]]] for m in counts}
-    if len(raw) and all(parsed[m][0][0] is None for m in REQUIRED):  # the legacy export's second row describes each column
+    if len(raw) and all(parsed[m][0][0] is None for m in REQUIRED) and _dates(raw[header["day"]].iloc[:1])[1] is not None:
+        # the legacy export's second row describes each column (no day, no counts)
         raw, rows, parsed = raw.iloc[1:], rows.iloc[1:], {m: v[1:] for m, v in parsed.items()}
     for i, line in enumerate(rows):
         for m in counts:
@@ -150,24 +172,23 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
             if value is None and (m in REQUIRED or why != "missing"):
                 raise ScenarioError(f"{path}: row {line}: {header[m]} = {raw[header[m]].iloc[i]!r}: {why}; expected {COUNT}")
     df = pd.DataFrame({m: [v for v, _ in parsed[m]] for m in counts}, index=raw.index, dtype=float)
-    if "day" in header:
-        days, first = _dates(raw[header["day"]])
-        if first is not None:
-            raise ScenarioError(f"{path}: row {rows.iloc[first]}: {header['day']} = {raw[header['day']].iloc[first]!r}: not a "
-                                "date; expected one date a row (2026-01-05 or 05.01.2026), without total or note rows")
-        order = np.argsort(days.to_numpy(), kind="stable")  # an export may list the newest day first
-        days, df, rows = days.iloc[order], df.iloc[order], rows.iloc[order]
-        step = days.diff().dt.days.iloc[1:].to_numpy()
-        if (step == 0).any():
-            at = int(np.flatnonzero(step == 0)[0]) + 1
-            raise ScenarioError(f"{path}: rows {rows.iloc[at - 1]} and {rows.iloc[at]}: {header['day']} = "
-                                f"{days.iloc[at]:%Y-%m-%d} twice; expected one row a day")
-        if (step > 1).any():
-            at = int(np.flatnonzero(step > 1)[0]) + 1
-            raise ScenarioError(f"{path}: no rows from {days.iloc[at - 1] + pd.Timedelta(days=1):%Y-%m-%d} to "
-                                f"{days.iloc[at] - pd.Timedelta(days=1):%Y-%m-%d} ({int(step[at - 1]) - 1} days); "
-                                "expected one row a day, without gaps (export the whole period again)")
-        df.insert(0, "day", days.to_numpy())
+    days, first = _dates(raw[header["day"]])
+    if first is not None:
+        raise ScenarioError(f"{path}: row {rows.iloc[first]}: {header['day']} = {raw[header['day']].iloc[first]!r}: not a "
+                            "date; expected one date a row (2026-01-05 or 05.01.2026), without total or note rows")
+    order = np.argsort(days.to_numpy(), kind="stable")  # an export may list the newest day first
+    days, df, rows = days.iloc[order], df.iloc[order], rows.iloc[order]
+    step = days.diff().dt.days.iloc[1:].to_numpy()
+    if (step == 0).any():
+        at = int(np.flatnonzero(step == 0)[0]) + 1
+        raise ScenarioError(f"{path}: rows {rows.iloc[at - 1]} and {rows.iloc[at]}: {header['day']} = "
+                            f"{days.iloc[at]:%Y-%m-%d} twice; expected one row a day")
+    if (step > 1).any():
+        at = int(np.flatnonzero(step > 1)[0]) + 1
+        raise ScenarioError(f"{path}: no rows from {days.iloc[at - 1] + pd.Timedelta(days=1):%Y-%m-%d} to "
+                            f"{days.iloc[at] - pd.Timedelta(days=1):%Y-%m-%d} ({int(step[at - 1]) - 1} days); "
+                            "expected one row a day, without gaps (export the whole period again)")
+    df.insert(0, "day", days.to_numpy())
     df = df.reset_index(drop=True)
     if len(df) < 14:
         raise ScenarioError(f"{path}: {len(df)} days; expected at least 14 days of data")
