@@ -1096,6 +1096,9 @@ def test_the_headline_says_when_its_lead_does_not_survive_the_costs_kept_up(lang
     assert {"en": "would instead be", "de": "stattdessen"}[lang] in parting.split(marker)[1], parting
     agreeing = headline(_paired(patterns, {"value": {"stammtisch": 5.0}, "value_costs_continue": {"stammtisch": 5.0}}), story, lang)
     assert marker not in agreeing, agreeing
+    # "worth the same within chance" while, with the costs kept up, one is clearly worth more: said in the headline too
+    even = headline(_paired(patterns, {"value_costs_continue": {"stammtisch": 5.0}}), story, lang)
+    assert marker in even and {"en": "would instead be", "de": "stattdessen"}[lang] in even, even
     short = _paired(patterns, {"value": {"stammtisch": 5.0}})  # a run of 120 days has no last year to take a cost from
     short.runs["days"] = 120
     said = headline(short, story, lang)

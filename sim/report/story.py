@@ -149,7 +149,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
         value = value[:-1] + t["story_value_parts"].format(profit=cash(f["profit_diff"]["diff"], True),
                                                           equity=cash(f["equity_diff"]["diff"], True))
     kept = _paired(comparison, story, "value_costs_continue")
-    if value and kept is not None and _side(d) and _side(kept) != _side(d):  # the lead does not survive the costs
+    if value and kept is not None and _side(kept) != _side(d):  # the verdict does not survive the costs (either way)
         value += " " + kept_up(comparison, story, lang, turns=True)
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
