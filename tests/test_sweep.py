@@ -300,6 +300,20 @@ def test_eta_squared_is_the_share_of_the_runs_variance():
             assert lo < 0.05, (lo, hi)  # no effect is inside the interval
 
 
+def test_eta_squared_keeps_common_random_numbers_paired_in_its_bootstrap():
+    """A parameter that cannot change a run gives the same outcomes at every level (same seeds): eta squared 0, and
+    its interval [0, 0.48] when each point's replications were resampled apart. Resampled together, it stays 0."""
+    from sim.sweep.analyze import _eta_interval, _eta_squared, _replication_draws
+
+    runs = np.random.default_rng(5).normal(0, 1, 6)
+    values = [runs.copy() for _ in range(3)]  # three levels, the same six replications at each
+    x = np.repeat(np.arange(3), 6)
+    value = float(_eta_squared(x, np.concatenate(values)[None, :])[0])
+    paired = _eta_interval(value, _eta_squared(x, _replication_draws(values, 7, paired=True)))
+    apart = _eta_interval(value, _eta_squared(x, _replication_draws(values, 7)))
+    assert value < 1e-12 and paired[1] < 1e-9 < apart[1], (value, paired, apart)
+
+
 def test_a_horizon_that_leaves_a_change_out_is_said_once_not_once_a_run(tmp_path):
     """Each pool worker printed the warning again for each of its runs, with a source line (40 lines for 20 runs)."""
     base = tmp_path / "crisis.toml"
@@ -530,6 +544,7 @@ def test_the_command_that_finishes_a_sweep_names_its_file_folder_market_and_hori
     assert resume_command(spec, "x", "audsim sweep --workers 2 'my sweeps/grid.toml' --out y").startswith(
         "audsim sweep 'my sweeps/grid.toml' --out x ")
     assert resume_command(spec, "x", "python -c 'import sim'").startswith("audsim sweep SWEEP.toml --out x ")
+    assert resume_command(spec, "x", "audsim sweep 'my sweep.Toml'").startswith("audsim sweep 'my sweep.Toml' --out x ")
     # replications and samples typed on the command line are part of the sweep: it resumes only with them
     fewer = with_counts(spec, reps=1, samples=None)
     assert fewer.reps == 1 and resume_command(fewer, "x", "audsim sweep g.toml --reps=1").endswith("--days 60 --reps 1 --resume")
@@ -539,8 +554,11 @@ def test_replications_and_samples_set_on_the_command_line(tmp_path):
     """A quick trial of a shipped sweep meant copying and editing its file: --reps and --samples override it, checked as
     the file's values are, and the sweep resumes with them."""
     path = SCENARIOS / "sweeps" / "sobol-behaviour.toml"
-    for option, said in ((["--samples", "6"], "--samples = 6: expected a power of 2"), (["--reps", "0"], "--reps = 0: expected")):
-        res = CliRunner().invoke(main, ["sweep", str(path), *option, "--out", str(tmp_path / "o")])
+    grid_file = SCENARIOS / "sweeps" / "tipping-point.toml"
+    for file, option, said in ((path, ["--samples", "6"], "--samples = 6: expected a power of 2"),
+                               (path, ["--reps", "0"], "--reps = 0: expected"),
+                               (grid_file, ["--samples", "4"], "--samples = 4: a grid design has no samples")):
+        res = CliRunner().invoke(main, ["sweep", str(file), *option, "--out", str(tmp_path / "o")])
         assert res.exit_code == 2 and res.output.startswith(f"audsim: error: {said}"), res.output
         assert not (tmp_path / "o").exists()
     grid = sweep_file(tmp_path, GRID)

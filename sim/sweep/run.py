@@ -180,7 +180,8 @@ def same_sweep(claimed, spec, scenarios) -> None:
         changed.append("the model's code changed")
     if changed:
         raise outputs.OutputError(f"{claimed.described} holds the runs of another sweep ({'; '.join(changed[:3])}); "
-                                  "expected the same sweep file, --people and --days to --resume, or --overwrite to start again")
+                                  "expected the same sweep file, --people, --days, --samples and at least as many --reps "
+                                  "(more only with common random numbers) to --resume, or --overwrite to start again")
 
 
 def _changes(before: dict, now: dict, prefix: str = "") -> list[str]:

@@ -229,6 +229,9 @@ def with_counts(spec: SweepSpec, **counts) -> SweepSpec:
     given = {k: v for k, v in counts.items() if v is not None}
     if not given:
         return spec
+    if "samples" in given and spec.design == "grid":  # a grid's points are its levels': --samples would change nothing
+        raise ScenarioError(f"--samples = {given['samples']}: a grid design has no samples (its points are every combination "
+                            "of its levels); expected --samples with a random, lhs, sobol or morris design")
     try:
         return SweepSpec.model_validate({**spec.model_dump(), **given})
     except ValidationError as e:
@@ -244,7 +247,7 @@ def resume_command(spec: SweepSpec, out, command: str | None = None) -> str:
     Python), its folder, its market and horizon as it ran, the replications and samples where they were typed, then
     --resume (a sweep resumes only as it began)."""
     words = _sweep_words(command)
-    sweep_file = next((w for w in words if w.endswith(".toml")), "SWEEP.toml")
+    sweep_file = next((w for w in words if w.lower().endswith(".toml")), "SWEEP.toml")
     size = [f"--{k} {v}" for k, v in (("people", spec.people), ("days", spec.days)) if v is not None]
     size += [f"--{k} {getattr(spec, k)}" for k in ("reps", "samples") if any(w == f"--{k}" or w.startswith(f"--{k}=") for w in words)]
     return " ".join(["audsim sweep", shlex.quote(sweep_file), "--out", shlex.quote(str(out)), *size, "--resume"])
