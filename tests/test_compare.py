@@ -217,3 +217,31 @@ def test_a_timeline_every_strategy_has_alike_is_said_once():
     assert "info 50%, service 30%, promo 20% instead of" in own["a"][0]  # a mix in words, not a dict
     page = html.render(c)
     assert page.count("(product crisis)") == 1 and "In the runs of every strategy alike: days 20\u201329" in page
+
+
+def test_charts_over_time_keep_their_lines_readable_when_bands_are_wide():
+    """With two replications a 95% band of organic reach ran to 70% about lines near 15%, and the axis with it: the
+    lines were a flat stripe at the bottom. The axis reaches twice the highest line; a narrow band is shown whole."""
+    from sim.experiments.compare import Comparison
+    from sim.report import plots
+
+    days = np.arange(60)
+    rows = []
+    for metric in plots.PANELS:
+        for name, level in (("a", 0.15), ("b", 0.05)):
+            rows += [{"day": d, "metric": metric, "scenario": name, "mean": level, "low": 0.0,
+                      "high": level * (5.0 if name == "a" else 1.2)} for d in days]
+    traj = pd.DataFrame(rows)
+    runs = pd.DataFrame({"scenario": ["a", "b"], "replication": [0, 0]})
+    c = Comparison(runs=runs, table=pd.DataFrame(), differences=pd.DataFrame(), trajectories=traj, manifest={"scenarios": {}})
+    for ax, metric in zip(plots.trajectories(c).axes, plots.PANELS):
+        top = ax.get_ylim()[1]
+        scale = 100 if metric in plots.PERCENT else 1
+        if metric in plots.TRUST:
+            assert top == 1
+        else:
+            assert 0.15 * scale < top <= 2 * 0.15 * scale + 1e-9, (metric, top)  # not 5 x the line
+    narrow = traj.assign(high=traj["mean"] * 1.2)
+    for ax, metric in zip(plots.trajectories(dataclasses.replace(c, trajectories=narrow)).axes, plots.PANELS):
+        scale = 100 if metric in plots.PERCENT else 1
+        assert ax.get_ylim()[1] >= 0.15 * 1.2 * scale - 1e-9  # the band shown whole

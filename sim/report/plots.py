@@ -45,6 +45,7 @@ def trajectories(comparison, lang: str = "en", story=None):
     style = {n: "--" if n in no_page else "-" for n in names}  # a brand without a page, dashed: its trust may lie on another's line
     for ax, metric in zip(axes.flat, PANELS):
         sub = traj[traj["metric"] == metric]
+        top = 0.0  # the highest mean line: the axis reaches a little beyond it, not to the widest band
         for name in names:
             g = sub[sub["scenario"] == name]
             if g.empty or g["mean"].isna().all() or (metric == "followers" and g["mean"].max() == 0):
@@ -54,10 +55,13 @@ def trajectories(comparison, lang: str = "en", story=None):
             if metric in DAILY_RATES:  # a day's rate swings with a handful of posts: the week's mean reads
                 bands = bands.rolling(7, min_periods=1).mean()
             ax.plot(g["day"], bands["mean"] * scale, label=label[name], lw=1.6, color=colour[name], ls=style[name])
+            top = max(top, float(np.nanmax(bands["mean"])) * scale)
             ax.fill_between(g["day"], bands["low"] * scale, bands["high"] * scale, color=colour[name], alpha=0.2, lw=0)
         ax.set_title(t.get(f"plot_{metric}", t[metric]) + (" (%)" if metric in PERCENT else "")
                      + (f", {t['seven_day']}" if metric in DAILY_RATES else ""))
         ax.set_ylim(0, 1 if metric in TRUST else None)  # shares and counts read against zero; trust on its whole 0-1 scale
+        if metric not in TRUST and top > 0 and ax.get_ylim()[1] > 2 * top:  # few replications: bands of 95% that wide
+            ax.set_ylim(0, 2 * top)  # hid the lines (a band of 70% about a reach of 15%); the band runs off the chart
         timeline_bands(ax, comparison, names, colour, lang, labelled=ax is axes.flat[0])
         ax.yaxis.set_major_formatter(ticks(lang))
         ax.grid(alpha=0.3)
