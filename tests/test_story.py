@@ -805,6 +805,8 @@ def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang)
         {"parameter": "platform.reach_base", "mean": 0.1, "ci_low": 0.05, "ci_high": 0.2, "range_low": 0.02, "range_high": 0.4},
         {"parameter": "follows.base_hazard", "mean": 0.0, "ci_low": 0.0, "ci_high": 0.001, "range_low": 0.0, "range_high": 0.004}]
     page = html_report.render(fitted, lang, story=STORY)
+    # the figure the fit matches is in the table too (a client found only the rate per follower and post)
+    assert ("<td>Engagement per impression</td>" if lang == "en" else "<td>Interaktionen pro Impression</td>") in page
     rows = {key: page.split(f"<code>{key}</code>")[1].split("</tr>")[0] for key in ("platform.reach_base", "follows.base_hazard",
                                                                                       "reactions.trust_weight")}
     said = "fitted to your export page.csv" if lang == "en" else "angepasst an Ihren Export page.csv"

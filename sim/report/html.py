@@ -40,7 +40,7 @@ from .numbers import (
 from .story import default_page, listed, money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
-                 "followers_end", "organic_reach", "interaction_rate", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
+                 "followers_end", "organic_reach", "interaction_rate", "engagement_per_impression", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
                  *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
                  "customer_equity_change_present", "value", *VALUATIONS, FADING_VALUE, "customer_equity_change", "value_undiscounted",
                  "staff_hours", "content_hours", "full_time_staff",
