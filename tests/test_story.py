@@ -247,7 +247,7 @@ def test_the_ranking_says_when_every_value_is_below_zero(lang):
     "the model is broken". The ranking says why and how to read it, and only then."""
     story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
     below = _with_value({"tupperparty": -50_000, "stammtisch": -20_000, "absent": -10_000})
-    below.manifest["scenarios"] = {n: {"strategy": {"has_page": n != "absent"}} for n in ("tupperparty", "stammtisch", "absent")}
+    below.runs["followers_start"] = np.where(below.runs["scenario"] == "absent", 0, 1000)  # a brand without a page
     text = ranking(below, story, lang)
     said = {"en": "Every strategy's value is below zero here, a brand without a page included: ",
             "de": "Der Wert jeder Strategie liegt hier unter null, auch bei einer Marke ohne Seite: "}[lang]

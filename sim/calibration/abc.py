@@ -270,12 +270,20 @@ CHECK_SCALES = 2.0  # ... and counts as giving one when within two of its scales
 def _note(row: dict, points: int, least: int) -> str:
     """Why an estimate needs care, or "" (estimates.csv's note); ``points`` in the posterior, ``least`` for the
     regression adjustment."""
-    low, high, width = row["range_low"], row["range_high"], row["range_high"] - row["range_low"]
     if points < least:
         return (f"the posterior rests on {points} points, too few to adjust for the targets' misfit (at least {least}): "
                 f"the interval is the closest points' spread and may be much too narrow; raise --samples to {2 * least} or more")
+    return {"no_width": "no width: the adjusted posterior piles on one value; widen the range or check that the targets can "
+                        "be reached",
+            "edge": "at the edge of its range: the data may want a value beyond it", None: ""}[care(row)]
+
+
+def care(row: dict) -> str | None:
+    """What an estimate's interval says needs care: "no_width" (it piles on one value), "edge" (it reaches the end of
+    the range searched) or None."""
+    low, high, width = row["range_low"], row["range_high"], row["range_high"] - row["range_low"]
     if row["ci_high"] - row["ci_low"] <= 1e-9 * width:
-        return "no width: the adjusted posterior piles on one value; widen the range or check that the targets can be reached"
+        return "no_width"
     if row["ci_low"] <= low + 1e-9 * width or row["ci_high"] >= high - 1e-9 * width:
-        return "at the edge of its range: the data may want a value beyond it"
-    return ""  # the closest point may lie outside the interval: with one run a point it is the noisier estimate
+        return "edge"
+    return None  # the closest point may lie outside the interval: with one run a point it is the noisier estimate

@@ -89,13 +89,12 @@ def _table(text: str, path: str) -> pd.DataFrame:
     lines = text.splitlines()
     first = 1
     if lines and re.fullmatch(r"sep=(.)", lines[0].strip()):
-        separators, first = (lines[0].strip()[4],), 2
+        sep, first = lines[0].strip()[4], 2
         text = "\n".join(lines[1:])
     else:
         header = lines[0].lower() if lines else ""
-        separators = sorted(SEPARATORS, key=lambda sep: -sum(
+        sep = max(SEPARATORS, key=lambda sep: sum(  # the first of a tie: commas
             any(n in {c.strip().strip('"') for c in header.split(sep)} for n in names) for names in COLUMNS.values()))
-    sep = separators[0]
     try:
         with warnings.catch_warnings():  # rows longer than the header lose cells with a warning: an error here
             warnings.simplefilter("error", pd.errors.ParserWarning)
@@ -110,10 +109,9 @@ def _table(text: str, path: str) -> pd.DataFrame:
         raise ScenarioError(f"{path}: not a readable CSV ({said}); expected one cell a column, separated by "
                             f"{'a comma' if sep == ',' else 'a semicolon' if sep == ';' else 'a tab'} (a number written "
                             "2,005 in a file separated by commas must be quoted)") from None
-    raw.attrs["lines"] = np.arange(len(raw)) + first + 1  # the header is line ``first``
     blank = (raw.astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1).to_numpy()  # ,,,,,,, or an empty line
     out = raw[~blank].reset_index(drop=True)
-    out.attrs["lines"] = raw.attrs["lines"][~blank]
+    out.attrs["lines"] = (np.arange(len(raw)) + first + 1)[~blank]  # the header is line ``first``
     return out
 
 
@@ -139,12 +137,11 @@ def _count(cell: str) -> tuple[float | None, str]:
     return (None, "a negative count") if value < 0 else (value, "")
 
 
-def _dates(cells: pd.Series) -> tuple[pd.Series, int | None]:
-    """The day column read with the format that reads the most cells (a time of day after it dropped), and the
-    position of the first cell it cannot read (None if it reads them all)."""
+def _dates(cells: pd.Series) -> pd.Series:
+    """The day column read with the format that reads the most cells (a time of day after it dropped); NaT where a
+    cell is not a date in it."""
     days = cells.astype(str).str.strip().str.replace(_TIME, "", regex=True)
-    best = max((pd.to_datetime(days, format=f, errors="coerce") for f in DATES), key=lambda d: d.notna().sum())
-    return best, (None if best.notna().all() else int(np.flatnonzero(best.isna().to_numpy())[0]))
+    return max((pd.to_datetime(days, format=f, errors="coerce") for f in DATES), key=lambda d: d.notna().sum())
 
 
 def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
@@ -163,17 +160,18 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
     rows = pd.Series(lines, index=raw.index)
     counts = [m for m in header if m != "day"]
     parsed = {m: [_count(c) for c in raw[header[m]]] for m in counts}
-    if len(raw) and all(parsed[m][0][0] is None for m in REQUIRED) and _dates(raw[header["day"]].iloc[:1])[1] is not None:
+    days = _dates(raw[header["day"]])
+    if len(raw) and pd.isna(days.iloc[0]) and all(parsed[m][0][0] is None for m in REQUIRED):
         # the legacy export's second row describes each column (no day, no counts)
-        raw, rows, parsed = raw.iloc[1:], rows.iloc[1:], {m: v[1:] for m, v in parsed.items()}
+        raw, rows, days, parsed = raw.iloc[1:], rows.iloc[1:], days.iloc[1:], {m: v[1:] for m, v in parsed.items()}
     for i, line in enumerate(rows):
         for m in counts:
             value, why = parsed[m][i]
             if value is None and (m in REQUIRED or why != "missing"):
                 raise ScenarioError(f"{path}: row {line}: {header[m]} = {raw[header[m]].iloc[i]!r}: {why}; expected {COUNT}")
     df = pd.DataFrame({m: [v for v, _ in parsed[m]] for m in counts}, index=raw.index, dtype=float)
-    days, first = _dates(raw[header["day"]])
-    if first is not None:
+    if days.isna().any():
+        first = int(np.flatnonzero(days.isna().to_numpy())[0])
         raise ScenarioError(f"{path}: row {rows.iloc[first]}: {header['day']} = {raw[header['day']].iloc[first]!r}: not a "
                             "date; expected one date a row (2026-01-05 or 05.01.2026), without total or note rows")
     order = np.argsort(days.to_numpy(), kind="stable")  # an export may list the newest day first

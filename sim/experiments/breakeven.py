@@ -104,7 +104,7 @@ class BreakEven:
         range, where B would overtake A with the market revalued with a weaker and a stronger link of trust to
         money. ``labels``: scenario name -> the words for it."""
         from ..report.i18n import TEXT
-        from ..report.story import valuation_pct
+        from ..report.story import cost_span, valuation_pct
 
         a, b = self.names(labels)
         t, other, pct = TEXT[lang], self.point.get("other_valuations") or {}, valuation_pct(self.manifest)
@@ -115,7 +115,7 @@ class BreakEven:
         if below := self.both_below("value", lang):
             out[0] += " " + t["be_both_below"].format(sizes=below)
         if COSTS_CONTINUE in other:
-            span = t["span_its_last_year" if self.manifest["days"] >= 365 else "span_its_run"]
+            span = cost_span(self.manifest["days"], lang, "its_")
             out.append(f"{t['be_costs'].format(span=span)} {describe(other[COSTS_CONTINUE], a, b, lang, capital)}")
             if market is not None and (yours := your_market(other[COSTS_CONTINUE], market, a, b, lang)):
                 out[-1] += " " + yours  # the answer may turn with the costs: the client's market placed in both views

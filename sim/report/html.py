@@ -546,16 +546,16 @@ def _timeline(entries: list[dict], scenario: dict, t: dict, lang: str = "en") ->
 def _fitted(comparison, lang: str) -> dict[str, str]:
     """With ``audsim demo --from-insights``: each fitted parameter's source, the client's export, with the estimate's
     95% interval and what needs care about it (a client saw "assumed" beside the three values fitted to their page)."""
+    from ..calibration.abc import care  # only a fitted report needs it (and the fit has loaded it)
+
     fitted = comparison.manifest.get("fitted_to_insights") or {}
     t = TEXT[lang]
     out = {}
     for e in fitted.get("estimates", []):
         ends = t["fitted_ends"].format(lo=decimal(e["ci_low"], ".3g", lang), hi=decimal(e["ci_high"], ".3g", lang))
-        width = e["range_high"] - e["range_low"]
-        care = ("fitted_no_width" if e["ci_high"] - e["ci_low"] <= 1e-9 * width else  # as the fit's own notes judge
-                "fitted_edge" if min(e["ci_low"] - e["range_low"], e["range_high"] - e["ci_high"]) <= 1e-9 * width else None)
+        said = care(e)  # as the fit's own notes judge it
         out[e["parameter"]] = t["fitted_source"].format(export=Path(fitted["export"]).name, ends=ends) + (
-            f" ({t[care]})" if care else "")
+            f" ({t[f'fitted_{said}']})" if said else "")
     return out
 
 

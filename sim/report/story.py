@@ -224,7 +224,7 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
                                                  n=len(values))
     if max(values.values()) < 0:  # a client read "all negative" as "close the page" or "the model is broken"
         without = [at(story.label(n, lang), lang) if lang == "de" else story.label(n, lang)  # "auch bei einer Marke ohne Seite"
-                   for n in values if not comparison.manifest.get("scenarios", {}).get(n, {}).get("strategy", {}).get("has_page", True)]
+                   for n in values if not has_page(comparison, n)]
         none = t["rank_all_below_none"].format(who=t["and"].join(without)) if without else ""
         ranked += " " + t["rank_all_below"].format(none=none)
     return ranked
@@ -274,9 +274,9 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
                                                        diff=cash(d["diff"], True), **_ends(cash, d)))
     tie = t["profit_level"].format(items=listed(level, t)) if level else ""
     period = _period(int(comparison.runs["days"].iloc[0]), t)
-    alone = stats.paired_difference(mine, mine * 0.0)  # its own mean and interval
-    if alone["n"] and alone["ci_low"] <= 0 <= alone["ci_high"]:  # "loses 7,210" read as a loss that a 95% interval up to +116 is not
-        own = t["profit_around_zero"].format(x=cash(mine.mean(), True), **_ends(cash, alone))
+    mean, low, high, n = stats.mean_interval(mine)
+    if n and low <= 0 <= high:  # "loses 7,210" read as a loss that a 95% interval up to +116 is not
+        own = t["profit_around_zero"].format(x=cash(mean, True), **_ends(cash, {"ci_low": low, "ci_high": high}))
     else:
         own = t["profit_loses" if mine.mean() < 0 else "profit_earns"].format(x=cash(abs(mine.mean())))
     who = story.label(story.proposed, lang)
@@ -363,12 +363,13 @@ def kept_up(comparison, story: Story, lang: str = "en", turns: bool = False) -> 
     story = story.resolved(comparison)
     item = _valuation_item(comparison, story, lang, "value_costs_continue")
     return TEXT[lang]["kept_up_turns" if turns else "kept_up"].format(who=story.label(story.proposed, lang), item=item,
-                                                                      span=_cost_span(comparison, lang, "its_")) if item else ""
+                                                                      span=cost_span(int(comparison.runs["days"].min()), lang, "its_")) if item else ""
 
 
-def _cost_span(comparison, lang: str, whose: str = "") -> str:
-    """Over which days the cost kept up after the end was measured: the last year, or a run shorter than a year."""
-    return TEXT[lang][f"span_{whose}{'last_year' if comparison.runs['days'].min() >= 365 else 'run' if whose else 'whole'}"]
+def cost_span(days: int, lang: str, whose: str = "") -> str:
+    """Over which days the cost kept up after the end was measured, in words (``whose``: "its_", the strategy's):
+    the last year, or a run of ``days`` shorter than a year."""
+    return TEXT[lang][f"span_{whose}{'last_year' if days >= 365 else 'run'}"]
 
 
 def fading(comparison, story: Story, lang: str = "en") -> str:
@@ -382,7 +383,7 @@ def fading(comparison, story: Story, lang: str = "en") -> str:
     if "cost_per_year_end" in comparison.runs.columns:  # what keeping each strategy up costs a year, not taken off
         t, cash = TEXT[lang], money_in(comparison, lang, story.currency)
         kept = _valuation_item(comparison, story, lang, "value_costs_continue")
-        costs = t["valuation_costs"].format(span=_cost_span(comparison, lang), costs=t["and"].join(
+        costs = t["valuation_costs"].format(span=cost_span(int(comparison.runs["days"].min()), lang), costs=t["and"].join(
             t["cost_of"].format(cost=cash(_runs(comparison, name)["cost_per_year_end"].mean()), who=story.label(name, lang),
                                 at=at(story.label(name, lang), lang))
             for name in (story.proposed, story.current)),

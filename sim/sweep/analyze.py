@@ -204,25 +204,26 @@ def _indices(spec: SweepSpec, means: pd.DataFrame | None, outcome: str, runs: pd
         replications = runs.groupby("point")[outcome].apply(lambda v: v.dropna().to_numpy(dtype=float))
         values = [replications[pt] for pt in means.index]
         at = np.repeat(np.arange(len(values)), [v.size for v in values])  # each run's point
+        outcomes = np.concatenate(values)[None, :]
         draws = _replication_draws(values, spec.seed, paired=spec.common_random_numbers)
         for p in names:  # levels as categories: a word ("auto") is a level like any number
             x = pd.factorize(means[f"param:{p}"])[0][at]
-            value = float(_eta_squared(x, np.concatenate(values)[None, :])[0])
+            value = float(_eta_squared(x, outcomes)[0])
             lo, hi = _eta_interval(value, _eta_squared(x, draws)) if draws is not None else (np.nan, np.nan)
             note = _joined(what, "" if draws is not None else "no interval: it needs at least 2 replications at every point",
                            coverage.action())
             rows.append({"outcome": outcome, "parameter": p, "method": "grid", "index": "eta_squared", "value": value,
                          "ci_low": float(lo), "ci_high": float(hi), "note": note})
         return rows
-    ran = f"rho from {int(keep.sum())} of the {coverage.points} points" + (" (the failed points' region left out)" if coverage.failed_points else "")
+    ran = (f"rho from {int(keep.sum())} of the {coverage.points} points" + (" (the failed points' region left out)" if coverage.failed_points else "")
+           if coverage.missing or valueless else "")
     xs = means[[f"param:{p}" for p in names]].reindex(range(coverage.points)).to_numpy(dtype=float)[keep]
     y = y[keep]
     combos, inverse = np.unique(xs, axis=0, return_inverse=True)  # a random draw of levels can repeat a point
     if len(combos) < len(xs):  # one point per combination, its runs' mean: the copies ran the same seeds, and are no data
         y = np.bincount(inverse.ravel(), weights=y) / np.bincount(inverse.ravel())
         xs = combos
-        ran = _joined(ran if coverage.missing or valueless else "", f"{len(combos)} distinct of {int(keep.sum())} points "
-                      "(the design drew some twice; each counted once)")
+        ran = _joined(ran, f"{len(combos)} distinct of {int(keep.sum())} points (the design drew some twice; each counted once)")
     for i, p in enumerate(names):
         rho, lo, hi = _spearman(xs[:, i], y)
         n = len(y)
@@ -234,8 +235,7 @@ def _indices(spec: SweepSpec, means: pd.DataFrame | None, outcome: str, runs: pd
             size = ""
         rows.append({"outcome": outcome, "parameter": p, "method": spec.design, "index": "spearman_rho", "value": rho,
                      "ci_low": lo, "ci_high": hi,
-                     "note": _joined(what, ran if coverage.missing or valueless or len(y) < int(keep.sum()) else "", size,
-                                     coverage.action())})
+                     "note": _joined(what, ran, size, coverage.action())})
     return rows
 
 
@@ -290,7 +290,7 @@ def _morris(spec: SweepSpec, y: np.ndarray, outcome: str, note: str) -> list[dic
 def _eta_squared(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Share of the variance between the levels ``x`` (integer codes) of each row of ``y`` (rows x runs). Over runs,
     not point means: with one parameter every point is its own level, and the means' share was 1 whatever the effect."""
-    onehot = np.eye(x.max() + 1 if x.size else 0)[x]  # points x levels
+    onehot = np.eye(x.max() + 1 if x.size else 0)[x]  # runs x levels
     n = onehot.sum(axis=0)
     centred = y - y.mean(axis=1, keepdims=True)
     total = (centred ** 2).sum(axis=1)
@@ -320,10 +320,8 @@ def _replication_draws(values: list[np.ndarray], seed: int, resamples: int = 500
     start = np.concatenate([[0], np.cumsum(counts)[:-1]])
     most = counts.max()
     paired = paired and counts.min() == most  # a point that lost a run breaks the pairing
-    shape = (resamples, 1 if paired else counts.size, most)
-    pick = np.broadcast_to((rng.random(shape) * counts[None, :, None] if not paired else rng.random(shape) * most)
-                           .astype(np.int64), (resamples, counts.size, most))
-    drawn = flat[start[None, :, None] + pick]
+    pick = (rng.random((resamples, 1 if paired else counts.size, most)) * counts[None, :, None]).astype(np.int64)
+    drawn = flat[start[None, :, None] + pick]  # paired: the one draw broadcast to every point
     return drawn[:, np.arange(most)[None, :] < counts[:, None]]
 
 

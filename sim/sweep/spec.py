@@ -24,6 +24,7 @@ from ..scenario import (
     ScenarioError,
     Table,
     Whole,
+    _describe,
     _FieldError,
     name_from_file,
     one_line,
@@ -236,10 +237,8 @@ def with_counts(spec: SweepSpec, **counts) -> SweepSpec:
         return SweepSpec.model_validate({**spec.model_dump(), **given})
     except ValidationError as e:
         err = e.errors(include_url=False)[0]
-        key = str(err["loc"][0]) if err["loc"] else next(iter(given))
-        key = key if key in given else next(iter(given))
-        allowed = str(one_line(e, "", SweepSpec)).split(": ", 2)[-1]
-        raise ScenarioError(f"--{key} = {given[key]}: {allowed}") from None
+        key = next((k for k in map(str, err["loc"][:1]) if k in given), next(iter(given)))
+        raise ScenarioError(f"--{key} = {given[key]}: {_describe(SweepSpec, err)[1]}") from None
 
 
 def resume_command(spec: SweepSpec, out, command: str | None = None) -> str:
