@@ -558,7 +558,9 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
             _fail("give either a TARGETS file or --from-insights EXPORT.csv")
         if insights is not None:
             default_base = scenarios_dir() / f"{tool_defaults()['calibrate']['base']}.toml"
-            spec, sc, base_file = ins.spec_from_insights(insights, base or default_base, market_multiple)
+            spec, sc, base_file, notes = ins.spec_from_insights(insights, base or default_base, market_multiple)
+            for note in notes:
+                click.echo(f"audsim: warning: {insights}: {note}", err=True)
         else:
             spec, sc = abc.load_targets(targets)
             base_file = targets.parent / spec.base

@@ -154,6 +154,19 @@ def test_exports_as_spreadsheets_write_them_read_the_same():
             pd.testing.assert_frame_equal(got, want, check_dtype=False, obj=name)
 
 
+def test_an_export_naming_a_figure_twice_says_which_column_it_read(tmp_path):
+    """A page's likes and its followers are two columns of some exports: the followers are read, and the note says
+    which column was read and which was not (it had silently taken one)."""
+    df = pd.read_csv(EXPORT)
+    path = tmp_path / "export.csv"
+    df.assign(Followers=df["Lifetime Total Likes"] + 1000).to_csv(path, index=False)
+    got = read_insights(path)
+    assert (got["followers"] == df["Lifetime Total Likes"] + 1000).all()
+    assert got.attrs["columns"]["followers"] == "Followers"
+    assert got.attrs["notes"] == ["followers read from column 'Followers', not from 'Lifetime Total Likes'"]
+    assert read_insights(EXPORT).attrs["notes"] == []
+
+
 def test_an_unquoted_thousands_comma_is_refused_not_shifted(tmp_path):
     """2,005 unquoted in a file separated by commas is two cells: every column after it moved one to the right."""
     lines = EXPORT.read_text().splitlines()

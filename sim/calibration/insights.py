@@ -147,9 +147,12 @@ def _dates(cells: pd.Series) -> pd.Series:
 def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
     """An export's columns renamed to their meanings, checked, one row a day in order of the days."""
     lower = {str(c).strip().lower(): c for c in raw.columns}
-    header = {}
+    header, passed_over = {}, []
     for meaning, names in COLUMNS.items():
-        found = next((lower[n] for n in names if n in lower), None)
+        candidates = [lower[n] for n in names if n in lower]
+        found = candidates[0] if candidates else None
+        if len(candidates) > 1:  # e.g. a page's likes and its followers: the first name above is read
+            passed_over.append(f"{meaning} read from column {found!r}, not from {', '.join(map(repr, candidates[1:]))}")
         if found is None and (meaning in REQUIRED or meaning == "day"):
             seen = ", ".join(map(str, raw.columns[:12])) + (", ..." if len(raw.columns) > 12 else "")
             raise ScenarioError(f"{path}: no column for {meaning}; expected one of: {', '.join(names)} (found: {seen})")
@@ -188,6 +191,7 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
                             "expected one row a day, without gaps (export the whole period again)")
     df.insert(0, "day", days.to_numpy())
     df = df.reset_index(drop=True)
+    df.attrs = {"columns": {m: str(c) for m, c in header.items()}, "notes": passed_over}  # what was read from where
     if len(df) < 14:
         raise ScenarioError(f"{path}: {len(df)} days; expected at least 14 days of data")
     for meaning in ("followers", "posts", "organic_impressions", "impressions"):
@@ -260,11 +264,13 @@ def spec_from_insights(path, base_file, market_multiple: float = 5.0):
     market is ``market_multiple`` times its followers); the three behavioural
     parameters that set organic reach, engagement per impression and the
     unfollow rate are fitted, each target with a scale of a tenth of its value.
+    Returns the spec, the base scenario, its file and notes on how the export was read.
     """
     from .. import runner
     from .abc import CalibrationSpec, Target
 
-    figures = targets_from_insights(read_insights(path))
+    daily = read_insights(path)
+    figures = targets_from_insights(daily)
     people = max(100, int(round(figures["followers_start"] * market_multiple)))
     spec = CalibrationSpec(
         base=str(base_file), samples=120, reps=1, rounds=3,
@@ -275,4 +281,4 @@ def spec_from_insights(path, base_file, market_multiple: float = 5.0):
                  for k in ("organic_reach", "engagement_per_impression", "unfollow_rate_per_30d")},
     )
     base = runner.resolve(base_file).with_overrides(source=str(path), **spec.fixed)
-    return spec, base, Path(base_file)
+    return spec, base, Path(base_file), daily.attrs["notes"]

@@ -81,7 +81,8 @@ def fit_to_insights(shipped: dict[str, Scenario], current: str, export: Path, wo
     fit's estimates."""
     from ..calibration import abc, insights
 
-    figures = insights.targets_from_insights(insights.read_insights(export))
+    daily = insights.read_insights(export)
+    figures = insights.targets_from_insights(daily)
     followers = int(round(figures["followers_start"]))
     if market is not None and max(followers, figures["followers_end"]) > market:
         raise ScenarioError(f"--market = {market}: fewer people than the {max(followers, figures['followers_end']):,.0f} "
@@ -101,8 +102,9 @@ def fit_to_insights(shipped: dict[str, Scenario], current: str, export: Path, wo
     today = for_the_page(shipped, current, followers=int(round(figures["followers_end"])), market=page[current].market.people,
                          posts_per_day=figures["posts_per_day"], source=str(export))
     return {n: sc.with_overrides(source=f"{export}: fitted", **fitted) for n, sc in today.items()}, {
-        "export": str(export), "figures": figures, "estimates": fit.estimates.to_dict(orient="records"),
-        "closest": fit.closest, "warnings": fit.warnings}
+        "export": str(export), "columns": daily.attrs["columns"], "figures": figures,
+        "estimates": fit.estimates.to_dict(orient="records"), "closest": fit.closest,
+        "warnings": daily.attrs["notes"] + fit.warnings}
 
 
 def write_report(comparison: Comparison, out: str | Path, lang: str = "en", overwrite: bool = False, breakeven=None,
