@@ -54,8 +54,31 @@ def _worker(parent_pid: int) -> None:
     from .runner import HorizonWarning
 
     die_with_parent(parent_pid)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
     warnings.simplefilter("ignore", HorizonWarning)  # the parent said it once, as it read the scenarios; not once a run
+
+
+@contextmanager
+def interrupts_held():
+    """Processes started inside begin with Ctrl-C ignored (an ignored signal stays ignored across exec; a handler
+    does not): pressed while they imported, it had printed a traceback from each; ``ignore_interrupts`` keeps
+    it so. Meanwhile this process holds a Ctrl-C (blocked, not lost) and receives it when the block ends; one that
+    another of its threads takes in that moment (a progress bar's) is dropped, as if it had come a moment sooner."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def ignore_interrupts() -> None:
+    """In a child: ignore Ctrl-C (the parent stops the work)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def terminate_on_signal() -> None:
@@ -110,6 +133,9 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         compile_first()
         current = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                       initializer=_worker, initargs=(os.getpid(),))
+        with interrupts_held():  # a task each starts the workers now, with Ctrl-C ignored from their first line
+            for _ in range(workers):
+                current.submit(int)
         _POOL.update(workers=workers, pool=current)
     return current
 

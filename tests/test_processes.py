@@ -161,3 +161,28 @@ def test_pool_workers_leave_ctrl_c_to_their_parent():
     from sim.parallel import map_tasks
 
     assert list(map_tasks(_sigint_handler, [0, 1], workers=2)) == [True, True]
+
+
+
+def test_workers_start_with_ctrl_c_ignored_so_a_press_while_they_import_prints_nothing():
+    """A Ctrl-C pressed while the pool's workers were still importing reached each before it could ignore it: 26
+    lines of traceback from a worker above 'interrupted; nothing written'. Started inside ``interrupts_held``, a
+    child ignores SIGINT from its first line (across spawn's exec); the parent's own handler and mask come back."""
+    import multiprocessing
+
+    from sim.parallel import interrupts_held
+
+    mask, handler = signal.pthread_sigmask(signal.SIG_BLOCK, []), signal.getsignal(signal.SIGINT)
+    ctx = multiprocessing.get_context("spawn")
+    held, plain = ctx.Process(target=_exit_ignoring_ctrl_c), ctx.Process(target=_exit_ignoring_ctrl_c)
+    with interrupts_held():
+        held.start()
+    plain.start()
+    held.join(60)
+    plain.join(60)
+    assert (held.exitcode, plain.exitcode) == (0, 3)  # only the one started inside ignored it from the start
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == mask and signal.getsignal(signal.SIGINT) == handler
+
+
+def _exit_ignoring_ctrl_c():
+    sys.exit(0 if signal.getsignal(signal.SIGINT) == signal.SIG_IGN else 3)

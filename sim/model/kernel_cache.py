@@ -83,17 +83,73 @@ def compiled() -> bool:
 
 
 def compile_here(announce=None) -> None:
-    """Compile every kernel in this process, once per version of the model, before worker processes start: each
-    would otherwise compile them all itself (about half a minute, on every core at once); they load them from the
-    cache instead. ``announce``: called with a line to show first, when there is anything to compile."""
+    """Compile every kernel, once per version of the model, before worker processes start: each would otherwise
+    compile them all itself (about half a minute, on every core at once); they load them from the cache instead.
+    With a second core, a helper process compiles the day's pass over the posts (the largest kernels) while this
+    one compiles the rest; then this process loads the helper's from the cache and compiles anything left.
+    ``announce``: called with a line to show first, when there is anything to compile."""
     if compiled():
         return
     if announce is not None:
-        announce("compiling the model's kernels (once after an install or an update, about half a minute)")
+        announce("compiling the model's kernels (once after an install or an update, about 20 seconds)")
     from ..runner import run
 
-    run(WARM_UP)
+    helper = _start_helper()
+    try:
+        if helper is not None:
+            _run_without_posts(WARM_UP)
+            helper.join()
+        run(WARM_UP)
+    finally:
+        if helper is not None and helper.is_alive():  # interrupted: the helper's work is of no use now
+            helper.terminate()
     try:
         _marker().touch()
     except OSError:
         pass  # a read-only cache: the next process compiles again, as numba would
+
+
+def _start_helper():
+    """A process compiling the day's pass over the posts into the cache (``_compile_posts``), or None with one core
+    or inside a daemonic process (which may not start children)."""
+    import multiprocessing
+
+    from ..parallel import interrupts_held
+
+    if (os.cpu_count() or 1) < 2 or multiprocessing.current_process().daemon:
+        return None
+    helper = multiprocessing.get_context("spawn").Process(target=_compile_posts, args=(os.getpid(),), daemon=True,
+                                                          name="audsim-compile")
+    with interrupts_held():
+        helper.start()
+    return helper
+
+
+def _compile_posts(parent_pid: int) -> None:
+    """In the helper: a day's posts shown to a small market compile the feed, the recommendations and the
+    reactions (``AudienceModel.show``); importing the model sets the same cache as the parent's."""
+    from ..parallel import die_with_parent, ignore_interrupts
+
+    die_with_parent(parent_pid)
+    ignore_interrupts()  # the parent stops the compiling (started with Ctrl-C ignored: ``interrupts_held``)
+    from .model import AudienceModel
+
+    model = AudienceModel(WARM_UP)
+    for day in range(5):  # until a day with posts
+        posts = model.brand.posts(day, model.streams["brand"])
+        if posts.size:
+            model.show(posts)
+            return
+
+
+def _run_without_posts(scenario) -> None:
+    """The warm-up's days with the posts left unshown: every other kernel compiles here meanwhile."""
+    from .model import AudienceModel
+
+    class WithoutPosts(AudienceModel):
+        def show(self, posts):
+            pass
+
+    model = WithoutPosts(scenario)
+    while model.running:
+        model.step()
