@@ -556,6 +556,7 @@ def test_replications_and_samples_set_on_the_command_line(tmp_path):
     path = SCENARIOS / "sweeps" / "sobol-behaviour.toml"
     grid_file = SCENARIOS / "sweeps" / "tipping-point.toml"
     for file, option, said in ((path, ["--samples", "6"], "--samples = 6: expected a power of 2"),
+                               (path, ["--reps", "2", "--samples", "6"], "--samples = 6: expected a power of 2"),  # not --reps
                                (path, ["--reps", "0"], "--reps = 0: expected"),
                                (grid_file, ["--samples", "4"], "--samples = 4: a grid design has no samples")):
         res = CliRunner().invoke(main, ["sweep", str(file), *option, "--out", str(tmp_path / "o")])

@@ -237,8 +237,18 @@ def with_counts(spec: SweepSpec, **counts) -> SweepSpec:
         return SweepSpec.model_validate({**spec.model_dump(), **given})
     except ValidationError as e:
         err = e.errors(include_url=False)[0]
-        key = next((k for k in map(str, err["loc"][:1]) if k in given), next(iter(given)))
+        key = next((k for k in map(str, err["loc"][:1]) if k in given), None)
+        if key is None:  # a check of the whole design (a Sobol design's samples): the option that fails it alone
+            key = next((k for k in given if not _valid(SweepSpec, {**spec.model_dump(), k: given[k]})), next(iter(given)))
         raise ScenarioError(f"--{key} = {given[key]}: {_describe(SweepSpec, err)[1]}") from None
+
+
+def _valid(model, data: dict) -> bool:
+    try:
+        model.model_validate(data)
+        return True
+    except ValidationError:
+        return False
 
 
 def resume_command(spec: SweepSpec, out, command: str | None = None) -> str:
