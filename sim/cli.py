@@ -256,13 +256,16 @@ def demo(lang, out, followers, market, posts_per_day, insights, current, propose
 
 
 def _sizes(ctx, param, value: str) -> list[int]:
-    try:
-        sizes = [int(v.replace("_", "")) for v in value.split(",") if v.strip()]
+    try:  # an empty item (10000,,30000) is a typing slip, not a size: refused like a word
+        sizes = [int(v.strip().replace("_", "")) for v in value.split(",")]
     except ValueError:
         raise click.BadParameter(f"{value!r}: expected whole numbers of people separated by commas, e.g. 10000,100000") from None
-    if not sizes or min(sizes) < 10 or max(sizes) > 50_000_000:
+    if min(sizes) < 10 or max(sizes) > 50_000_000:
         raise click.BadParameter(f"{value!r}: expected market sizes from 10 to 50,000,000 people")
-    if len(set(sizes)) < 2:  # a break-even lies between two sizes: one size gives none
+    if len(set(sizes)) < len(sizes):  # refused as a sweep file's levels given twice are: it was dropped silently
+        twice = next(n for n in sizes if sizes.count(n) > 1)
+        raise click.BadParameter(f"{value!r}: {twice} twice; expected each market size once")
+    if len(sizes) < 2:  # a break-even lies between two sizes: one size gives none
         raise click.BadParameter(f"{value!r}: expected at least two different market sizes, e.g. 10000,100000")
     return sizes
 

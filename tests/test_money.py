@@ -371,8 +371,14 @@ def test_cli_breakeven_writes_its_table_and_plot_and_refuses_bad_sizes(tmp_path)
     assert "Stammtisch" not in res.output  # a scenario's name as it is named, at the start of a sentence too
     per_run = pd.read_csv(tmp_path / "b" / "breakeven_runs.csv")
     assert dict(zip(per_run["strategy"], per_run["scenario"])) == {"a": "tupperparty", "b": "stammtisch"}
-    res = CliRunner().invoke(main, args + ["--people", "300,lots", "--out", str(tmp_path / "c")])
-    assert res.exit_code == 2 and "--people" in res.output and not (tmp_path / "c").exists()
+    for sizes, said in (("300,lots", "expected whole numbers"), ("300,,600", "expected whole numbers"),
+                        ("300,300,600", "300 twice; expected each market size once")):  # were read as 300,600
+        res = CliRunner().invoke(main, args + ["--people", sizes, "--out", str(tmp_path / "c")])
+        assert res.exit_code == 2 and "--people" in res.output and said in res.output and not (tmp_path / "c").exists(), res.output
+    a, b = (scenario(n) for n in ("tupperparty", "stammtisch"))
+    for people, reps in (([300.7, 600], 2), ("300,600", 2), ([300, 300, 600], 2), ([300, 600], 1)):
+        with pytest.raises(ValueError):  # truncated, a crash in int(), a size dropped, an interval of no width
+            breakeven(a, b, people, reps=reps, days=5, workers=1)
 
 
 def test_cost_is_its_parts_and_each_part_comes_from_what_the_strategy_spends_on():

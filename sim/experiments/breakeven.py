@@ -151,9 +151,14 @@ class BreakEven:
 def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: int = 10, seed: int = 7,
               workers: int | None = None, progress=None, days: int | None = None) -> BreakEven:
     """Run A and B at each market size for ``years`` (or ``days``) and find where B's value overtakes A's."""
-    people = sorted(set(int(n) for n in people))
+    given = [people] if isinstance(people, (str, int, float)) else list(people)
+    if not all(isinstance(n, (int, np.integer)) and not isinstance(n, bool) for n in given) or len(set(given)) < len(given):
+        raise ValueError(f"people = {people!r}: expected whole numbers of people, each once, e.g. [10000, 100000]")
+    people = sorted(int(n) for n in given)
     if len(people) < 2 or people[0] < 10:
         raise ValueError(f"people = {people}: expected at least two different market sizes of at least 10")
+    if reps < 2:  # a paired interval needs two replications: one gave an interval of no width, taken as certain
+        raise ValueError(f"reps = {reps}: expected at least 2 replications (an interval needs two)")
     if a.name == b.name:
         b = b.model_copy(update={"name": f"{b.name}-b"})
     days = days or int(round(years * 365))
