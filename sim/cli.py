@@ -477,6 +477,9 @@ def analyze_cmd(folder):
     from .sweep.run import collect
 
     unfinished = (folder / "parts").is_dir() and (folder / "sweep.json").exists()  # a sweep stopped part-way
+    if (folder / "sweep.json").exists() and not outputs.is_audsim_folder(folder):
+        _fail(f"{folder / 'sweep.json'}: cannot be read as the sweep.json audsim sweep writes (damaged, or not audsim's); "
+              "expected the output folder of audsim sweep")
     if not ((folder / "runs.parquet").exists() or unfinished) or not outputs.is_audsim_folder(folder):
         _fail(f"{folder}: no runs.parquet and sweep.json of audsim's; expected the output folder of audsim sweep")
     try:

@@ -187,6 +187,12 @@ def test_ctrl_c_says_what_was_saved_and_the_parts_can_be_analysed(tmp_path):
     res = CliRunner().invoke(main, ["analyze", str(out)])  # what is missing was not run, not failed: resume it
     assert res.exit_code == 0 and "not yet run" in res.output and "--people 3000 --days 300 --resume" in res.output, res.output
     assert "failed" not in res.output and "eta_squared" not in res.output, res.output
+    (out / "parts" / "x.parquet").write_bytes(b"not a part")  # a damaged part is a run not made: it ended in a traceback
+    again = CliRunner().invoke(main, ["analyze", str(out)])
+    assert again.exit_code == 0 and again.output == res.output, again.output
+    (out / "sweep.json").write_text("{ cut off")
+    broken = CliRunner().invoke(main, ["analyze", str(out)])
+    assert broken.exit_code == 2 and broken.output.count("\n") == 1 and "sweep.json: cannot be read as the sweep.json" in broken.output, broken.output
 
 
 def test_an_analysis_stopped_part_way_leaves_the_earlier_one_whole(tmp_path, monkeypatch):

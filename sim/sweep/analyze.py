@@ -87,8 +87,12 @@ def _none_succeeded(runs: pd.DataFrame, strategy: str | None = None) -> str:
 def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
     """Write sensitivity.csv (and sensitivity.png) for the sweep in ``out``; NoSuccessfulRun if no run succeeded."""
     out = Path(out)
-    manifest = json.loads((out / "sweep.json").read_text())
-    spec = SweepSpec.model_validate(manifest["sweep"], context={"recorded": True})
+    try:
+        manifest = json.loads((out / "sweep.json").read_text())
+        spec = SweepSpec.model_validate(manifest["sweep"], context={"recorded": True})
+    except (OSError, ValueError, KeyError, TypeError) as e:  # ValueError: bad JSON, or a sweep that does not validate
+        raise ScenarioError(f"{out / 'sweep.json'}: cannot be read as a sweep ({e.__class__.__name__}); expected the "
+                            "sweep.json audsim sweep wrote") from None
     runs = pd.read_parquet(out / "runs.parquet")
     runs.attrs["folder"] = str(out)
     runs.attrs["resume"] = resume_command(spec, out, manifest.get("command"))

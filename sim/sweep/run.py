@@ -320,7 +320,12 @@ def _scheduler_file(path: Path, where: str) -> None:
 
 def collect(out: Path, order: list[str]) -> pd.DataFrame:
     """All parts as one table in design order, written to runs.parquet (``attrs["folder"]`` names ``out``)."""
-    frames = [pd.read_parquet(f) for f in sorted((out / "parts").glob("*.parquet"))]
+    frames = []
+    for f in sorted((out / "parts").glob("*.parquet")):
+        try:
+            frames.append(pd.read_parquet(f))
+        except Exception:  # an unreadable part counts as a run not made, as in done_ids: --resume makes it again
+            continue
     runs = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["run_id"])
     rank = {rid: i for i, rid in enumerate(order)}
     runs = runs[runs["run_id"].isin(rank)].sort_values("run_id", key=lambda c: c.map(rank)).reset_index(drop=True)
