@@ -50,6 +50,17 @@ def _expected_verb(change):
     return "keep" if abs(change) < 0.005 else "loss" if change < 0 else "gain"
 
 
+def test_every_shipped_strategy_is_named_and_described_in_every_language():
+    """The German dashboard and its report showed the outsourced desk's and service first's English descriptions:
+    every shipped scenario has a label in each language and a description in each (English: its own)."""
+    shipped = {p.stem: runner.resolve(p) for p in SCENARIOS.glob("*.toml")}
+    for lang in ("en", "de"):
+        assert set(STORY.labels[lang]) == set(shipped), lang
+        for name, sc in shipped.items():
+            said = STORY.description(name, lang, {"description": sc.description})
+            assert said and (said == sc.description) == (lang == "en"), (lang, name)
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_the_headline_reads_right_for_every_pair_every_sign_and_an_absent_page(lang):
     t_num = "48,000" if lang == "en" else "48.000"
