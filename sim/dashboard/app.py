@@ -50,7 +50,7 @@ WORDS = {
            "crisis_help": "For {days} days the customers in both markets have {times} times as many problems as usual.",
            "no_page": "(no page)", "no_desk": "(no desk)", "no_posts": "(no posts)", "no_hours": "(no desk hours)", "difference": "B \u2212 A", "value_short": "Value so far", "points_short": "points",
            "start": "Day 0: Play runs both strategies side by side; Step moves both on by {pace}.",
-           "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "h/day": "h a day", "days/week": "days a week",
+           "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "person": "person", "h/day": "h a day", "days/week": "days a week",
                      "of complaints": "of complaints", "of unanswered": "of the complaints not answered", "EUR/day": "EUR a day"}},
     "de": {"A": "Strategie A", "B": "Strategie B", "preset": "Vorlage", "promo_share": "Werbung", "posts_per_day": "Posts",
            "staff": "Service-Personal", "hours_per_day": "Service-Stunden", "days_per_week": "Service-Tage", "answer_share": "Beantwortet",
@@ -67,7 +67,7 @@ WORDS = {
            "crisis_help": "{days} Tage lang haben die Kunden in beiden Märkten {times}-mal so viele Probleme wie sonst.",
            "no_page": "(keine Seite)", "no_desk": "(kein Service-Team)", "no_posts": "(keine Posts)", "no_hours": "(keine Service-Zeiten)", "difference": "B \u2212 A", "value_short": "Wert bisher", "points_short": "Punkte",
            "start": "Tag 0: \u201eAbspielen\u201c lässt beide Strategien nebeneinander laufen, \u201eSchritt\u201c rückt beide um {pace} vor.",
-           "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "h/day": "Std. pro Tag",
+           "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "person": "Person", "h/day": "Std. pro Tag",
                      "days/week": "Tage pro Woche", "of complaints": "der Beschwerden", "of unanswered": "der nicht beantworteten Beschwerden",
                      "EUR/day": "EUR pro Tag"}},
 }[LANG]
@@ -259,7 +259,8 @@ def Side(side: str):
             why = unused.get(key, "")
             if key == "staff":  # "auto" says what it does; a whole number of people otherwise
                 auto = f"auto {WORDS['auto']}"
-                options = {auto: "auto", **{f"{i} {WORDS['units']['people']}": i for i in range(int(knob.hi) + 1)}}
+                options = {auto: "auto", **{f"{i} {WORDS['units']['person' if i == 1 else 'people']}": i
+                                            for i in range(int(knob.hi) + 1)}}
                 shown = next((text for text, v in options.items() if v == value), auto)
                 solara.Select(label=f"{WORDS['staff']} {why}".rstrip(), value=shown, values=list(options), disabled=bool(why),
                               on_value=lambda v, s=side, o=options: turn(s, "staff", o[v]), classes=[f"staff-{side}"])
@@ -464,6 +465,7 @@ def Export(model: StrategyPair):
         # side's file says what was changed (``config`` would be the day's settings)
         # in worker processes (the same numbers on any executor): the page stays answerable while they run
         c = compare({a.name: a, b.name: b}, reps=10, baseline=a.name, seed=a.simulation.seed, workers=None)
+        c.manifest["default_page"] = True  # the dashboard sets a market, never the client's page: not called theirs
         files = {f"{sc.name}.toml": sc.to_toml() for sc in (a, b)}  # the strategies as set: the report's command runs them again
         c.manifest["command"] = (f"audsim compare {' '.join(str(out / name) for name in files)} --reps 10 "
                                  f"--seed {a.simulation.seed} --baseline {a.name} --out {out}/again")

@@ -473,8 +473,9 @@ def _strategies(comparison, story, lang: str = "en") -> str:
     for name, sc in comparison.manifest["scenarios"].items():
         st, sv = sc["strategy"], sc["service"]
         mix = ", ".join(f"{t.get('content', {}).get(k, k)} {percent(v, 0, lang)}" for k, v in st["mix"].items())
-        staff = t["staff_auto"] if sv["staff"] == "auto" else t["staff_n"].format(
-            n=decimal(fixed_staff(sv["staff"], sv.get("min_staff", 0.0)), "g", lang))
+        n_staff = None if sv["staff"] == "auto" else fixed_staff(sv["staff"], sv.get("min_staff", 0.0))
+        staff = t["staff_auto"] if n_staff is None else t["staff_one" if n_staff == 1 else "staff_n"].format(
+            n=decimal(n_staff, "g", lang))
         posts, deletes = decimal(st["posts_per_day"], "g", lang), percent(sv["delete_share"], 0, lang)
         desk = sv["staff"] == "auto" or float(sv["staff"]) > 0
         facts = (t["facts_no_page"] if not st["has_page"] else
