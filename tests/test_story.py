@@ -535,6 +535,21 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     from sim.report.story import money_unit
 
     assert money_table.cell(1, 6).text == numbers.fixed(mean("value"), money_unit(small), "de")  # the sentences' unit
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Emu
+
+    from sim.report.deck import text_height
+
+    foot = Emu(Presentation(out / "report.pptx").slide_height).inches
+    for slide in slides:  # every text stays on its slide at its size (a German verdict ran off its slide)
+        for box in (sh for sh in slide.shapes if sh.shape_type == 17):
+            paragraphs = [p.text for p in box.text_frame.paragraphs]
+            height = text_height(paragraphs, box.text_frame.paragraphs[0].font.size.pt, Emu(box.width).inches)
+            if box.text_frame.vertical_anchor == MSO_ANCHOR.BOTTOM:  # it grows up from the foot: clear of what is above
+                above = max(Emu(sh.top + sh.height).inches for sh in slide.shapes if sh != box and sh.top < box.top)
+                assert Emu(box.top + box.height).inches - height >= above, (slide.shapes.title.text, height)
+            else:
+                assert Emu(box.top).inches + height <= foot - 0.1, (slide.shapes.title.text, height)
     del slides[3:5]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())

@@ -82,9 +82,19 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     lead = headline(comparison, story, lang)  # the lead with the costs kept up, once: the headline says it where they part
     kept = "" if kept_up(comparison, story, lang, turns=True) in lead else kept_up(comparison, story, lang)
-    said = [lead, kept, ranking(comparison, story, lang), profit_alone(comparison, story, lang),
+    said = [lead, kept, ranking(comparison, story, lang, where="deck"), profit_alone(comparison, story, lang),
             margin_breakeven(comparison, story, lang), t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""]
-    text_slide(t["verdict"], [p for p in said if p], size=16)  # the ranking's caveat too: a deck may travel alone
+    said = [p for p in said if p]  # the ranking's caveat too: a deck may travel alone
+    size = next((s for s in (16, 15, 14) if text_height(said, s) <= 5.4), None)
+    if size is not None:
+        text_slide(t["verdict"], said, size=size)
+    else:  # a German verdict with every caveat ran off the slide: the rest on a second one
+        fits = 1
+        while text_height(said[:fits + 1], 16) <= 5.4:
+            fits += 1
+        text_slide(t["verdict"], said[:fits], size=16)
+        rest = said[fits:]
+        text_slide(f"{t['verdict']} ({t['continued']})", rest, size=next((s for s in (16, 15, 14, 13, 12) if text_height(rest, s) <= 5.4), 12))
 
     slide = widen(deck.slides.add_slide(title_only))
     slide.shapes.title.text = t["at_a_glance"]
@@ -168,6 +178,15 @@ LANGUAGES = {"en": ("en-GB", "ENGLISH_UK"), "de": ("de-DE", "GERMAN")}
 
 MONEY_COLUMNS = ("gross_profit", "cost", "net_profit", "net_profit_present", "customer_equity_change_present", "value")
 # net profit = gross profit - cost (as booked); value today = net profit today + equity change today (the headline's)
+
+
+def text_height(paragraphs: list[str], size: int, width: float = 11.9, spacing: int = 10) -> float:
+    """Inches the paragraphs take in a text box ``width`` inches wide at ``size`` points: a character 0.42 of the
+    size wide and lines 1.2 times the size apart (measured on these slides rendered by LibreOffice in Carlito, which
+    has Calibri's widths; an estimate: python-pptx cannot measure text)."""
+    per_line = width * 72 / (0.42 * size)
+    lines = sum(math.ceil(len(p) / per_line) for p in paragraphs)
+    return (lines * 1.2 * size + spacing * len(paragraphs)) / 72
 
 
 def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:

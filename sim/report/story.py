@@ -208,9 +208,10 @@ def _discount_rate(comparison, story: Story) -> float:
     return float(economy.get("discount_rate_per_year", Economy.model_fields["discount_rate_per_year"].default))
 
 
-def ranking(comparison, story: Story, lang: str = "en") -> str:
+def ranking(comparison, story: Story, lang: str = "en", where: str = "report") -> str:
     """Which strategy has the highest value (by its mean over the replications), and where the proposed one ranks:
-    the headline compares two, a client asks about all."""
+    the headline compares two, a client asks about all. ``where``: "report" points below to the value; "deck" to
+    the slide on money."""
     t = TEXT[lang]
     story = story.resolved(comparison)
     values = {n: float(_runs(comparison, n)["value"].mean()) for n in story.order(comparison)}
@@ -226,7 +227,7 @@ def ranking(comparison, story: Story, lang: str = "en") -> str:
         without = [at(story.label(n, lang), lang) if lang == "de" else story.label(n, lang)  # "auch bei einer Marke ohne Seite"
                    for n in values if not has_page(comparison, n)]
         none = t["rank_all_below_none"].format(who=t["and"].join(without)) if without else ""
-        ranked += " " + t["rank_all_below"].format(none=none)
+        ranked += " " + t["rank_all_below"].format(none=none, value_at=t[f"value_at_{where}"])
     return ranked
 
 
