@@ -320,14 +320,34 @@ def test_settings_a_strategy_does_not_use_are_greyed_out_and_say_why():
         app.knobs["left"].set(preset_knobs(app.DEFAULTS["left"]))
 
 
+def _card_lines(rc) -> list[str]:
+    """The card's lines of text, in order."""
+    lines = []
+
+    def walk(widget):
+        for child in getattr(widget, "children", None) or []:
+            if isinstance(child, str):
+                lines.append(child)
+            else:
+                walk(child)
+
+    walk(rc.find(v.Card).widget)
+    return lines
+
+
 def test_the_card_says_how_to_start_and_then_shows_b_minus_a():
+    """The card has the same lines before and after the first step, "–" until measured: on the first step it grew
+    by a column (B - A), a note and the desk's line, and the charts below jumped down under the client's eyes."""
     pair = small()
     box, rc = solara.render(app.Summary(pair), handle_error=False)
     rc.find(class_="start-hint").assert_single()
-    assert not rc.find(children=[app.WORDS["difference"]]).widgets
+    rc.find(children=[app.WORDS["difference"]]).assert_single()
+    before = _card_lines(rc)
     pair.advance(20)
     force_update()
-    assert not rc.find(class_="start-hint").widgets
+    after = _card_lines(rc)
+    assert len(after) == len(before) and [line.split(":")[0] for line in after] == [line.split(":")[0] for line in before]
+    assert sum("\u2013" in line for line in before) > sum("\u2013" in line for line in after)  # measured now
     a, b = pair.headline("left"), pair.headline("right")
     shown = decimal(b["net_advocates_end"] - a["net_advocates_end"], "+.1f")
     rc.find(children=[app.WORDS["difference"]]).assert_single()
@@ -421,8 +441,10 @@ def test_a_report_exported_while_a_setting_changed_says_it_is_of_the_settings_be
     rc.find(v.Btn, children=[app.WORDS["export"]]).widget.click()
     rc.render(app.Summary(after))  # a setting changed while the replications ran
     deadline = time.time() + 120
-    while time.time() < deadline and not list((tmp_path / "results" / "dashboard").glob("*/report.html")):
+    written = lambda: [r for r in (tmp_path / "results" / "dashboard").glob("*/report.html")
+                       if not r.parent.name.startswith(".")]  # not the folder still being written (moved into place whole)
+    while time.time() < deadline and not written():
         time.sleep(0.2)
-    report = next((tmp_path / "results" / "dashboard").glob("*/report.html")).resolve()
+    report = written()[0].resolve()
     rc.find(v.Alert, children=[f"{app.WORDS['exported_before']} {report}"]).wait_for(timeout=20)
     assert not rc.find(children=[f"{app.WORDS['download']} (HTML)"])  # not offered as the new pair's report

@@ -49,7 +49,7 @@ WORDS = {
            "crisis": "Product crisis", "crisis_none": "none", "crisis_from": "from day {day}",
            "crisis_help": "For {days} days the customers in both markets have {times} times as many problems as usual.",
            "no_page": "(no page)", "no_desk": "(no desk)", "no_posts": "(no posts)", "no_hours": "(no desk hours)", "difference": "B \u2212 A", "value_short": "Value so far", "points_short": "points",
-           "start": "Day 0: Play runs both strategies side by side; Step moves both on by {pace}.",
+           "start": "Play runs both strategies side by side; Step moves both on by {pace}; Reset starts again from day 0.",
            "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "person": "person", "h/day": "h a day", "days/week": "days a week",
                      "of complaints": "of complaints", "of unanswered": "of the complaints not answered", "EUR/day": "EUR a day"}},
     "de": {"A": "Strategie A", "B": "Strategie B", "preset": "Vorlage", "promo_share": "Werbung", "posts_per_day": "Posts",
@@ -66,7 +66,7 @@ WORDS = {
            "crisis": "Produktkrise", "crisis_none": "keine", "crisis_from": "ab Tag {day}",
            "crisis_help": "{days} Tage lang haben die Kunden in beiden Märkten {times}-mal so viele Probleme wie sonst.",
            "no_page": "(keine Seite)", "no_desk": "(kein Service-Team)", "no_posts": "(keine Posts)", "no_hours": "(keine Service-Zeiten)", "difference": "B \u2212 A", "value_short": "Wert bisher", "points_short": "Punkte",
-           "start": "Tag 0: \u201eAbspielen\u201c lässt beide Strategien nebeneinander laufen, \u201eSchritt\u201c rückt beide um {pace} vor.",
+           "start": "\u201eAbspielen\u201c lässt beide Strategien nebeneinander laufen, \u201eSchritt\u201c rückt beide um {pace} vor, \u201eNeu starten\u201c beginnt wieder bei Tag 0.",
            "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "person": "Person", "h/day": "Std. pro Tag",
                      "days/week": "Tage pro Woche", "of complaints": "der Beschwerden", "of unanswered": "der nicht beantworteten Beschwerden",
                      "EUR/day": "EUR pro Tag"}},
@@ -363,35 +363,31 @@ def Summary(model: StrategyPair):
     with solara.Card(WORDS["card"]):
         with solara.Div(style={"display": "grid", "grid-template-columns": "repeat(auto-fit, minmax(14em, 1fr))",
                                "column-gap": "2em", "row-gap": "1em"}):
+            # every line from day 0 on, "–" until measured: the card does not grow under the client's eyes
             for side, h in headlines.items():
+                m = model.model(side)
                 with solara.Column(classes=[f"headline-{side}"], gap="0.3em"):
                     solara.Text(f"{model.labels[side]}: {T['day']} {count(h['days'], LANG)} {WORDS['of']} {count(model.horizon, LANG)}",
                                 style={"font-weight": "bold", "color": side_colour(side)})
-                    if h["days"]:
-                        solara.Text(f"{WORDS['advocates']}: {decimal(h['net_advocates_end'], '+.1f', LANG)} {WORDS['points_short']}",
-                                    style={"font-weight": "bold"}, classes=[f"advocates-{side}"])
-                        solara.Text(f"{WORDS['value_short']}: {fixed(h['value'], unit, LANG, 'EUR', signed=True)}", classes=[f"value-{side}"])
-                        solara.Text(f"{T['trust_market']}: {decimal(h['long_term_trust'], '.3f', LANG)}")
-                        m = model.model(side)
-                        if m.config.strategy.has_page:
-                            solara.Text(f"{T['followers']}: {count(h['followers_end'], LANG)} ({count(h['followers_start'], LANG)} {WORDS['at_start']})")
-                            solara.Text(f"{WORDS['unfollows']}: {percent(h['unfollow_rate_per_30d'], 1, LANG)}")
-                        if m.desk.staff > 0:  # what the desk's cost comes from ("auto" sizes it to the load, week by week)
-                            hours = m.desk.staff * m.config.service.hours_per_day
-                            solara.Text(f"{WORDS['desk_now']}: {decimal(hours, '.3g', LANG)} {WORDS['staff_hours']}")
-                    else:  # day 0: the same lines, not yet measured, so the card does not grow under the client's eyes
-                        m = model.model(side)
-                        lines = [WORDS["advocates"], WORDS["value_short"], T["trust_market"]]
-                        lines += [T["followers"], WORDS["unfollows"]] if m.config.strategy.has_page else []
-                        for i, name in enumerate(lines):
-                            solara.Text(f"{name}: \u2013", style={"font-weight": "bold"} if i == 0 else {}, classes=["not-yet"])
-            if started:
-                difference_column(model, headlines["left"], headlines["right"], unit)
-        if started:
-            solara.Text(f"{WORDS['advocates']}: {POINTS}. {WORDS['value_short']}: {WORDS['value_means']}. {WORDS['trust_means']}",
-                        style={"font-size": "0.8em", "color": "#666"}, classes=["card-note"])
-        else:
-            solara.Text(WORDS["start"].format(pace=WORDS["paces"][pace.value]), style={"color": "#555"}, classes=["start-hint"])
+                    lines = [(WORDS["advocates"], lambda: f"{decimal(h['net_advocates_end'], '+.1f', LANG)} {WORDS['points_short']}",
+                              f"advocates-{side}"),
+                             (WORDS["value_short"], lambda: fixed(h["value"], unit, LANG, "EUR", signed=True), f"value-{side}"),
+                             (T["trust_market"], lambda: decimal(h["long_term_trust"], ".3f", LANG), None)]
+                    if m.config.strategy.has_page:
+                        lines += [(T["followers"], lambda: f"{count(h['followers_end'], LANG)} ({count(h['followers_start'], LANG)} "
+                                                           f"{WORDS['at_start']})", None),
+                                  (WORDS["unfollows"], lambda: percent(h["unfollow_rate_per_30d"], 1, LANG), None)]
+                    if has_desk(m.config.service):  # what the desk's cost comes from ("auto" sizes it to the load, week by week)
+                        lines.append((WORDS["desk_now"], lambda: f"{decimal(m.desk.staff * m.config.service.hours_per_day, '.3g', LANG)} "
+                                                             f"{WORDS['staff_hours']}", None))
+                    for i, (name, shown, css) in enumerate(lines):
+                        solara.Text(f"{name}: {shown() if h['days'] else chr(0x2013)}", style={"font-weight": "bold"} if i == 0 else {},
+                                    classes=[css or "measure"] + ([] if h["days"] else ["not-yet"]))
+            difference_column(model, headlines["left"], headlines["right"], unit, started)
+        solara.Text(f"{WORDS['advocates']}: {POINTS}. {WORDS['value_short']}: {WORDS['value_means']}. {WORDS['trust_means']}",
+                    style={"font-size": "0.8em", "color": "#666", "display": "block"}, classes=["card-note"])
+        solara.Text(WORDS["start"].format(pace=WORDS["paces"][pace.value]),
+                    style={"font-size": "0.8em", "color": "#666", "display": "block", "margin-top": "0.3em"}, classes=["start-hint"])
     Export(model)
 
 
@@ -403,18 +399,27 @@ def money_unit(model: StrategyPair, values: list[float]) -> float:
     return model.money_unit
 
 
-def difference_column(model: StrategyPair, a: dict, b: dict, unit: float):
+def difference_column(model: StrategyPair, a: dict, b: dict, unit: float, started: bool = True):
     """B minus A on the card's measures, signed: the comparison the meeting is about, without mental arithmetic (the
-    sums of money as shown, rounded to ``unit``, subtracted: B - A is exactly the difference of the figures)."""
+    sums of money as shown, rounded to ``unit``, subtracted: B - A is exactly the difference of the figures); "–"
+    before the first step."""
+    def line(name, shown, bold=False):
+        solara.Text(f"{name}: {shown() if started else chr(0x2013)}", style={"font-weight": "bold"} if bold else {})
+
     with solara.Column(classes=["headline-difference"], gap="0.3em"):
         solara.Text(WORDS["difference"], style={"font-weight": "bold"})
-        solara.Text(f"{WORDS['advocates']}: {decimal(b['net_advocates_end'] - a['net_advocates_end'], '+.1f', LANG)} "
-                    f"{WORDS['points_short']}", style={"font-weight": "bold"})
-        shown = round(b["value"] / unit) * unit - round(a["value"] / unit) * unit
-        solara.Text(f"{WORDS['value_short']}: {fixed(shown, unit, LANG, 'EUR', signed=True)}")
-        solara.Text(f"{T['trust_market']}: {decimal(b['long_term_trust'] - a['long_term_trust'], '+.3f', LANG)}")
+        line(WORDS["advocates"], lambda: f"{decimal(b['net_advocates_end'] - a['net_advocates_end'], '+.1f', LANG)} "
+                                         f"{WORDS['points_short']}", bold=True)
+        line(WORDS["value_short"], lambda: fixed(round(b["value"] / unit) * unit - round(a["value"] / unit) * unit, unit, LANG,
+                                                 "EUR", signed=True))
+        line(T["trust_market"], lambda: decimal(b["long_term_trust"] - a["long_term_trust"], "+.3f", LANG))
         if all(model.model(side).config.strategy.has_page for side in SIDES):
-            solara.Text(f"{T['followers']}: {count(b['followers_end'] - a['followers_end'], LANG, signed=True)}")
+            line(T["followers"], lambda: count(b["followers_end"] - a["followers_end"], LANG, signed=True))
+
+
+def has_desk(service) -> bool:
+    """A desk that answers or sizes itself to the load: the card shows its staff-hours from day 0."""
+    return service.staff == "auto" or float(service.staff) > 0
 
 
 def export_story(model: StrategyPair) -> Story:
