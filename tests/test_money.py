@@ -428,3 +428,13 @@ def test_the_break_even_plot_marks_the_clients_market_only_among_the_sizes_run()
         return [x for x in labels if x.startswith("your market")]
 
     assert marked(40_000) == ["your market: 40,000 people"] and marked(500_000) == [] and marked(None) == []
+
+
+def test_the_same_break_even_draws_the_same_files(tmp_path):
+    """Two runs of the same break-even wrote SVGs differing in matplotlib's random element ids and the date drawn:
+    the same runs give the same files, the plots included."""
+    a, b = (scenario(n, **{"simulation.days": 10}) for n in ("tupperparty", "stammtisch"))
+    for folder in ("one", "two"):
+        breakeven(a, b, people=[300, 600], reps=2, workers=1).write(tmp_path / folder)
+    for name in ("breakeven.svg", "breakeven.png", "breakeven.csv", "breakeven_runs.csv"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name

@@ -129,14 +129,21 @@ def save_all(comparison, folder: Path, lang: str = "en", story=None) -> None:
     for name, make in (("trajectories", trajectories), ("headline", headline)):
         fig = make(comparison, lang, story)
         fig.savefig(folder / f"{name}.png", dpi=120)
-        fig.savefig(folder / f"{name}.svg")
+        save_svg(fig, folder / f"{name}.svg")
         plt.close(fig)
+
+
+def save_svg(fig, target) -> None:
+    """The figure as SVG, the same file from the same runs: its element ids from a fixed salt, not random ones, and
+    without the day it was drawn (two runs of a command differed in every SVG)."""
+    with plt.rc_context({"svg.hashsalt": "audsim"}):
+        fig.savefig(target, format="svg", metadata={"Date": None})
 
 
 def svg(fig) -> str:
     """A figure as inline SVG text (no external references), and close it."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg")
+    save_svg(fig, buf)
     plt.close(fig)
     text = buf.getvalue()
     return text[text.index("<svg"):]
@@ -195,7 +202,7 @@ def breakeven(result, lang: str = "en", labels: dict | None = None, currency: st
 def save_breakeven(result, folder: Path, lang: str = "en", labels: dict | None = None, currency: str = "") -> None:
     fig = breakeven(result, lang, labels, currency)
     fig.savefig(folder / "breakeven.png", dpi=120)
-    fig.savefig(folder / "breakeven.svg")
+    save_svg(fig, folder / "breakeven.svg")
     plt.close(fig)
 
 
