@@ -273,6 +273,29 @@ def test_resume_takes_what_does_not_change_a_run(tmp_path):
     assert res.exit_code == 2 and "reps: 3 there, 2 now" in res.output, res.output  # runs already made are not taken back
 
 
+def test_a_resume_stopped_part_way_leaves_no_analysis_of_fewer_runs(tmp_path):
+    """Extending a finished sweep to more replications and stopping it left sweep.json saying 3 replications beside
+    runs.parquet and sensitivity.csv of 2: a reader could pair the old analysis with the new design."""
+    from sim.sweep import load_sweep
+    from sim.sweep import sweep as run_sweep
+
+    body = TINY + 'design = "grid"\nreps = 2\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2]\n'
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["sweep", str(sweep_file(tmp_path, body)), "--out", str(out), "--workers", "1"]).exit_code == 0
+    assert (out / "sensitivity.csv").exists()
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body.replace("reps = 2", "reps = 3"), "more.toml"))
+
+    def stop(row):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_sweep(spec, scenarios, out, workers=1, resume=True, progress=stop)
+    assert json.loads((out / "sweep.json").read_text())["sweep"]["reps"] == 3
+    assert not any((out / name).exists() for name in ("runs.parquet", "sensitivity.csv", "sensitivity.png"))
+    res = CliRunner().invoke(main, ["analyze", str(out)])  # what is there is analysed as what it is: a sweep not finished
+    assert res.exit_code == 0 and "not yet run" in res.output, res.output
+
+
 def test_the_interval_of_eta_squared_holds_its_estimate():
     """Bootstrapping three replications a point moves eta squared, so the draws' own percentiles could leave out a
     strong effect's estimate (they did on point means); the interval is their spread around the estimate."""

@@ -205,6 +205,9 @@ def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, p
     todo = tasks(spec, scenarios)
     skip = done_ids(parts) if resume else set()
     pending = [t for t in todo if t["run_id"] not in skip]
+    if pending:  # an analysis of fewer runs (a sweep resumed with more replications) no longer describes this sweep
+        for earlier in ("runs.parquet", "sensitivity.csv", "sensitivity.png"):
+            (out / earlier).unlink(missing_ok=True)
     manifest = {"sweep": spec.model_dump(mode="json"), "scenarios": {n: sc.model_dump(mode="json") for n, sc in scenarios.items()},
                 "scenario_hashes": {n: sc.hash() for n, sc in scenarios.items()}, "runs": len(todo),
                 "replication_seeds": list(dict.fromkeys(t["seed"] for t in todo)), "versions": runner.versions(),
