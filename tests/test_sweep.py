@@ -636,3 +636,15 @@ def test_readme_gives_the_shipped_sweeps_size_and_horizon():
         spec, scenarios = load_sweep(SCENARIOS / "sweeps" / f"{name}.toml")
         for sc in scenarios.values():
             assert f"{sc.market.people:,} people" in measured and f"{sc.simulation.days:,} days" in measured, measured
+
+
+@pytest.mark.parametrize("reps, rough", [(2, True), (5, False)])
+def test_eta_squared_from_few_replications_says_its_interval_is_rough(tmp_path, reps, rough):
+    """With 2 replications a point the bootstrap of eta squared takes three values, and its '95% interval' was the
+    estimate and one replication's value, with nothing said: below 5 the note says the interval is rough."""
+    body = TINY + f'design = "grid"\nreps = {reps}\n[parameters."strategy.posts_per_day"]\nlevels = [1, 3]\n'
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body))
+    sweep(spec, scenarios, tmp_path / "g", workers=1)
+    table = analyze(tmp_path / "g", plot=False)
+    assert table["note"].str.contains(f"a rough interval: bootstrapped over {reps} replications").all() == rough, table["note"].tolist()
+    assert table["ci_low"].notna().all()

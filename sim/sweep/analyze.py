@@ -41,6 +41,9 @@ NEEDS_EVERY_POINT = ("grid", "sobol", "morris")  # SALib's estimators read the d
 # advises at least 2**12 base samples even for 3 parameters, more than most simulation budgets, so below 16 Sobol
 # indices are not read at all, and above it each index whose own interval spans more than 0-1 says so.
 MIN_TRAJECTORIES, MIN_POINTS, MIN_SOBOL_SAMPLES = 10, 10, 16
+# A grid's eta squared is bootstrapped over its replications: with r of them a point's resample takes at most
+# r**r values (2 replications: the estimate, or one replication's value twice), so below 5 the interval is noted rough.
+MIN_BOOTSTRAP_REPS = 5
 
 
 class NoSuccessfulRun(ScenarioError):
@@ -214,7 +217,10 @@ def _indices(spec: SweepSpec, means: pd.DataFrame | None, outcome: str, runs: pd
             x = pd.factorize(means[f"param:{p}"])[0][at]
             value = float(_eta_squared(x, outcomes)[0])
             lo, hi = _eta_interval(value, _eta_squared(x, draws)) if draws is not None else (np.nan, np.nan)
-            note = _joined(what, "" if draws is not None else "no interval: it needs at least 2 replications at every point",
+            fewest = min(v.size for v in values)
+            rough = (f"a rough interval: bootstrapped over {fewest} replications a point (at least {MIN_BOOTSTRAP_REPS} "
+                     "to be read)") if fewest < MIN_BOOTSTRAP_REPS else ""
+            note = _joined(what, rough if draws is not None else "no interval: it needs at least 2 replications at every point",
                            coverage.action())
             rows.append({"outcome": outcome, "parameter": p, "method": "grid", "index": "eta_squared", "value": value,
                          "ci_low": float(lo), "ci_high": float(hi), "note": note})
