@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from scipy import stats
 
 from sim.cli import main
 from sim.scenario import ScenarioError
@@ -411,9 +412,37 @@ def test_robustness_reports_shares_and_a_region(tmp_path):
         s = summary[key]
         assert 0 <= s["ci_low"] <= s["share"] <= s["ci_high"] <= 1
         assert summary["flip_region"][key]
+        assert s["beyond_chance"] is None  # one replication: no point's verdict can be tested
     table = pd.read_csv(tmp_path / "r" / "robustness.csv")
     assert len(table) == 12 and {"trust_diff", "unfollow_diff", "content.promo.valued_by"} <= set(table.columns)
     assert (tmp_path / "r" / "robustness.png").exists()
+
+
+def test_robustness_tests_each_points_verdict_and_gives_a_grid_no_sampling_interval(tmp_path):
+    """The share's Clopper-Pearson interval took a design's points as a random sample of the space: a Sobol design
+    (each value repeated over many points) gave a narrow interval over dependent points, and a grid, the space
+    itself, one it does not have; a win inside the noise counted as a win."""
+    from .conftest import scenario
+
+    grid = TINY + 'design = "grid"\nreps = 3\n[parameters."content.promo.annoyance"]\nlevels = [0.0, 0.2]\n'
+    spec, scenarios = load_sweep(sweep_file(tmp_path, grid))
+    b = scenario("tupperparty", **{"market.people": 600, "simulation.days": 30})
+    summary = robustness(spec, scenarios["stammtisch"], b, tmp_path / "g", workers=1)
+    runs = pd.read_parquet(tmp_path / "g" / "runs.parquet")
+    table = pd.read_csv(tmp_path / "g" / "robustness.csv", index_col=0)
+    for key, outcome, better in (("a_wins_trust", "long_term_trust", 1), ("a_wins_unfollows", "unfollow_rate_per_30d", -1)):
+        s = summary[key]
+        assert s["ci_low"] is None and s["ci_high"] is None and sum(s["beyond_chance"].values()) == 2
+        for point, row in table.iterrows():  # each verdict from the paired t-interval over the three replications
+            d = better * (runs.query("point == @point and strategy == 'stammtisch'").sort_values("rep")[outcome].to_numpy()
+                          - runs.query("point == @point and strategy == 'tupperparty'").sort_values("rep")[outcome].to_numpy())
+            lo, hi = stats.t.interval(0.95, 2, loc=d.mean(), scale=d.std(ddof=1) / np.sqrt(3))
+            assert row[f"{key}_beyond_chance"] == ("a" if lo > 0 else "b" if hi < 0 else "neither")
+    sobol = TINY + 'design = "sobol"\nsamples = 4\n[parameters."content.promo.annoyance"]\nrange = [0.0, 0.2]\n'
+    spec, scenarios = load_sweep(sweep_file(tmp_path, sobol, "sobol.toml"))
+    with pytest.raises(ScenarioError, match="expected a random, lhs or grid design"):
+        robustness(spec, scenarios["stammtisch"], b, tmp_path / "s", workers=1)
+    assert not (tmp_path / "s").exists()
 
 
 def fake_sweep(tmp_path, body: str, outcome, ran=None, failed=None, name="f"):

@@ -2,9 +2,15 @@
 
 At each point both strategies run with the same seeds (common random
 numbers); A beats B on trust where its mean long-term trust is higher, and on
-unfollows where its unfollow rate is lower. The share of points where A wins
-comes with a Clopper-Pearson interval; the region where the verdict flips is
-described by a shallow decision tree over the parameters.
+unfollows where its unfollow rate is lower, and beyond chance where the paired
+95% interval of the difference over the replications leaves out zero. The
+share of points where A wins estimates the share of the space where it does:
+drawn at random or by Latin hypercube, the points are a sample of the space and
+the share gets a Clopper-Pearson interval; a grid's points are the space
+itself (no sampling interval). Sobol and Morris designs are refused: their
+points are built for sensitivity indices (each value repeated over many
+points), not as a sample. The region where the verdict flips is described by a
+shallow decision tree over the parameters.
 """
 
 from __future__ import annotations
@@ -17,17 +23,23 @@ import pandas as pd
 from scipy import stats
 
 from .. import outputs
+from ..scenario import ScenarioError
 from .analyze import point_means
 from .run import sweep
+
+SAMPLES_OF_THE_SPACE = ("random", "lhs")  # designs whose points are a sample of the space
 
 
 def robustness(spec, a, b, out: str | Path, max_depth: int = 2, **executor) -> dict:
     """Run A and B over the points of ``spec`` and describe where A beats B.
 
-    ``spec`` needs a random, lhs, sobol or grid design; ``a`` and ``b`` are
+    ``spec`` needs a random, lhs or grid design; ``a`` and ``b`` are
     resolved scenarios. Writes robustness.csv, robustness.json and
     robustness.png into ``out``.
     """
+    if spec.design not in SAMPLES_OF_THE_SPACE + ("grid",):
+        raise ScenarioError(f"design = {spec.design!r}: its points are built for sensitivity indices (each value repeated "
+                            "over many points), not as a sample of the space; expected a random, lhs or grid design")
     outcomes = sorted(set(spec.outcomes) | {"long_term_trust", "unfollow_rate_per_30d"})
     spec = spec.model_copy(update={"outcomes": outcomes, "base": None, "strategies": [a.name, b.name]})
     with outputs.claim(out, executor.get("overwrite", False), "sweep") as claimed:
@@ -43,16 +55,41 @@ def _describe(spec, runs: pd.DataFrame, a, b, out: Path, max_depth: int) -> dict
     table["unfollow_diff"] = ma.loc[points, "unfollow_rate_per_30d"] - mb.loc[points, "unfollow_rate_per_30d"]
     table["a_wins_trust"] = table["trust_diff"] > 0
     table["a_wins_unfollows"] = table["unfollow_diff"] < 0
+    for key, outcome, better in (("a_wins_trust", "long_term_trust", 1), ("a_wins_unfollows", "unfollow_rate_per_30d", -1)):
+        table[f"{key}_beyond_chance"] = _beyond_chance(runs, a.name, b.name, outcome, better).reindex(points)
     table.to_csv(out / "robustness.csv")
-    summary = {"a": a.name, "b": b.name, "points": int(len(table)), "reps": spec.reps}
+    sampled = spec.design in SAMPLES_OF_THE_SPACE
+    summary = {"a": a.name, "b": b.name, "points": int(len(table)), "reps": spec.reps, "design": spec.design,
+               "interval": "Clopper-Pearson over the points, a sample of the space" if sampled else
+                           "none: a grid's points are the space itself"}
     for key in ("a_wins_trust", "a_wins_unfollows"):
         k = int(table[key].sum())
-        ci = stats.binomtest(k, len(table)).proportion_ci(0.95) if len(table) else None
-        summary[key] = {"share": k / len(table) if len(table) else None, "ci_low": ci.low if ci else None, "ci_high": ci.high if ci else None}
+        ci = stats.binomtest(k, len(table)).proportion_ci(0.95) if len(table) and sampled else None
+        sure = table[f"{key}_beyond_chance"]
+        summary[key] = {"share": k / len(table) if len(table) else None, "ci_low": ci.low if ci else None,
+                        "ci_high": ci.high if ci else None,
+                        "beyond_chance": None if sure.isna().all() else {"a": int((sure == "a").sum()), "b": int((sure == "b").sum()),
+                                                                         "undecided": int((sure == "neither").sum())}}
     summary["flip_region"] = {key: _region(table, list(spec.parameters), key, max_depth) for key in ("a_wins_trust", "a_wins_unfollows")}
     (out / "robustness.json").write_text(json.dumps(summary, indent=2))
     _plot(table, list(spec.parameters), a.name, b.name, out / "robustness.png")
     return summary
+
+
+def _beyond_chance(runs: pd.DataFrame, a: str, b: str, outcome: str, better: int) -> pd.Series:
+    """Per point: "a" or "b" where that strategy is better beyond chance (the paired 95% t-interval of A - B over the
+    replications, common random numbers, leaves out zero; ``better`` = 1 where more is better), else "neither";
+    missing with fewer than 2 paired replications."""
+    ok = runs[runs["error"].isna()] if "error" in runs else runs
+    wide = ok.pivot_table(index=["point", "rep"], columns="strategy", values=outcome).dropna()
+    diff = better * (wide[a] - wide[b])
+    out = {}
+    for point, d in diff.groupby(level="point"):
+        if len(d) < 2:
+            continue
+        half = stats.t.ppf(0.975, len(d) - 1) * d.std(ddof=1) / np.sqrt(len(d))
+        out[point] = "a" if d.mean() - half > 0 else "b" if d.mean() + half < 0 else "neither"
+    return pd.Series(out, dtype=object)
 
 
 def _region(table: pd.DataFrame, params: list[str], key: str, max_depth: int) -> str:
