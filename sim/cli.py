@@ -440,7 +440,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, reps, sa
         _fail(str(e))
     _exclusive(resume, overwrite)
     out = out or Path("results") / f"sweep-{spec.name}"
-    if resume and not (out / "sweep.json").exists():
+    if resume and not (out / "sweep.json").exists() and not (out.is_dir() and any(out.iterdir())):
         click.echo(f"audsim: {out} holds no sweep to resume; running it from the start", err=True)
     total = len(sweep_run.tasks(spec, scenarios))
     bar, update, failed = _sweep_bar(total, spec.name)

@@ -677,3 +677,16 @@ def test_eta_squared_from_few_replications_says_its_interval_is_rough(tmp_path, 
     table = analyze(tmp_path / "g", plot=False)
     assert table["note"].str.contains(f"a rough interval: bootstrapped over {reps} replications").all() == rough, table["note"].tolist()
     assert table["ci_low"].notna().all()
+
+
+def test_a_folder_of_another_command_is_not_offered_for_resuming(tmp_path):
+    """A break-even's folder was called 'an earlier sweep; add --resume', and with --resume 'no sweep to resume;
+    running it from the start', then the same error."""
+    out = tmp_path / "c"
+    ran = CliRunner().invoke(main, ["compare", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--people",
+                                    "300", "--days", "5", "--reps", "2", "--workers", "1", "--out", str(out)])
+    assert ran.exit_code == 0, ran.output
+    for resume in ([], ["--resume"]):
+        res = CliRunner().invoke(main, ["sweep", str(sweep_file(tmp_path, GRID)), "--workers", "1", "--out", str(out), *resume])
+        assert res.exit_code == 2 and res.output.count("\n") == 1, res.output
+        assert "holds the output of another audsim command, not a sweep" in res.output and "--resume" not in res.output

@@ -151,6 +151,9 @@ def start_afresh(claimed, resume: bool, what: str) -> None:
     if resume and ((out / "sweep.json").exists() or what != "sweep"):
         return
     if not claimed.overwrite:
+        if what == "sweep" and not (out / "sweep.json").exists():  # another command's output: there is nothing to resume
+            raise FileExistsError(f"{claimed.described} holds the output of another audsim command, not a sweep; choose another "
+                                  "--out, or --overwrite to replace it")
         raise FileExistsError(f"{claimed.described} holds an earlier {what}; add --resume to finish it, --overwrite to start again, "
                               "or choose another --out")
     claimed.clear_for_sweep()
