@@ -99,7 +99,7 @@ def test_dashboard_in_chromium(server, tmp_path):
             page.get_by_role("option", name="The regulars' table", exact=True).click()
             expect(knobs_a).to_contain_text(f"Promotion: {100 * own['promo_share']:.0f}% of posts", timeout=30_000)
             expect(knobs_a).to_contain_text(f"Posts: {own['posts_per_day']:g} a day")
-            expect(knobs_a).to_contain_text(f"Answered: {100 * own['answer_share']:.0f}% of complaints")
+            expect(knobs_a).to_contain_text(f"Answers: {100 * own['answer_share']:.0f}% of the complaints it sees")
             expect(page.get_by_text("A: The regulars' table: Day 0 of", exact=False)).to_be_visible(timeout=30_000)
 
             # a slider: promotion up to its highest; its label shows the new value

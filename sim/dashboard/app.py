@@ -36,7 +36,7 @@ LANG = os.environ.get("AUDSIM_LANG", "en") if os.environ.get("AUDSIM_LANG") in T
 T = TEXT[LANG]
 WORDS = {
     "en": {"A": "Strategy A", "B": "Strategy B", "preset": "Preset", "promo_share": "Promotion", "posts_per_day": "Posts",
-           "staff": "Desk staff", "hours_per_day": "Desk hours", "days_per_week": "Desk days", "answer_share": "Answered",
+           "staff": "Desk staff", "hours_per_day": "Desk hours", "days_per_week": "Desk days", "answer_share": "Answers",
            "delete_share": "Deleted", "paid_boost": "Paid boost", "people": "People in the market", "seed": "Random seed (the same seed, the same run)",
            "market": "Market", "restart": "A change restarts both strategies from day 0 with the same seed.",
            "export": "Export report", "adjusted": "adjusted", "download": "Download the report", "set_here": "Set in the dashboard", "exporting": "Running 10 replications for the report...", "exported": "Report written to",
@@ -51,9 +51,9 @@ WORDS = {
            "no_page": "(no page)", "no_desk": "(no desk)", "no_posts": "(no posts)", "no_hours": "(no desk hours)", "difference": "B \u2212 A", "value_short": "Value so far", "points_short": "points",
            "start": "Play runs both strategies side by side; Step moves both on by {pace}; Reset starts again from day 0.",
            "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "person": "person", "h/day": "h a day", "days/week": "days a week",
-                     "of complaints": "of complaints", "of unanswered": "of the complaints not answered", "EUR/day": "EUR a day"}},
+                     "of complaints": "of the complaints it sees", "of unanswered": "of the complaints not answered", "EUR/day": "EUR a day"}},
     "de": {"A": "Strategie A", "B": "Strategie B", "preset": "Vorlage", "promo_share": "Werbung", "posts_per_day": "Posts",
-           "staff": "Service-Personal", "hours_per_day": "Service-Stunden", "days_per_week": "Service-Tage", "answer_share": "Beantwortet",
+           "staff": "Service-Personal", "hours_per_day": "Service-Stunden", "days_per_week": "Service-Tage", "answer_share": "Antwortet auf",
            "delete_share": "Gelöscht", "paid_boost": "Bezahlte Reichweite", "people": "Personen im Markt", "seed": "Zufallsstartwert (gleicher Wert, gleicher Lauf)",
            "market": "Markt", "restart": "Eine Änderung startet beide Strategien mit demselben Zufallsstartwert neu bei Tag 0.",
            "export": "Bericht exportieren", "adjusted": "angepasst", "download": "Bericht herunterladen", "set_here": "Im Dashboard eingestellt", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
@@ -68,7 +68,7 @@ WORDS = {
            "no_page": "(keine Seite)", "no_desk": "(kein Service-Team)", "no_posts": "(keine Posts)", "no_hours": "(keine Service-Zeiten)", "difference": "B \u2212 A", "value_short": "Wert bisher", "points_short": "Punkte",
            "start": "\u201eAbspielen\u201c lässt beide Strategien nebeneinander laufen, \u201eSchritt\u201c rückt beide um {pace} vor, \u201eNeu starten\u201c beginnt wieder bei Tag 0.",
            "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "person": "Person", "h/day": "Std. pro Tag",
-                     "days/week": "Tage pro Woche", "of complaints": "der Beschwerden", "of unanswered": "der nicht beantworteten Beschwerden",
+                     "days/week": "Tage pro Woche", "of complaints": "der Beschwerden, die es sieht", "of unanswered": "der nicht beantworteten Beschwerden",
                      "EUR/day": "EUR pro Tag"}},
 }[LANG]
 POINTS = WORDS["points"].format(advocate=decimal(ADVOCATE, "g", LANG), detractor=decimal(DETRACTOR, "g", LANG))  # the census's thresholds
