@@ -292,7 +292,7 @@ def test_a_horizon_cut_by_an_override_in_the_api_is_warned():
     (["compare", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--seed", "-4"], "--seed"),
     (["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--seed", "-1"], "--seed"),
     # a break-even lies between two sizes; a horizon of "nan" passed click's range check (no comparison with NaN fails)
-    (["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--people", "5000,5000"], "two different"),
+    (["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--people", "5000,5000"], "5000 twice; expected each market size once"),
     (["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--years", "nan"], "0.01<=x<=50"),
     (["demo", "--posts-per-day", "nan"], "--posts-per-day"),
     (["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "tupperparty.toml")], "the same strategy"),
