@@ -14,8 +14,6 @@ import contextlib
 import json
 import logging
 import os
-import signal
-import threading
 import traceback
 import warnings
 from concurrent.futures import CancelledError, as_completed
@@ -25,7 +23,7 @@ import pandas as pd
 
 from .. import outputs, runner
 from ..experiments.compare import replication_seeds
-from ..parallel import compile_first, process_pool, serial_here
+from ..parallel import compile_first, interrupts_held, process_pool, serial_here
 from .spec import _typed, resume_command
 
 
@@ -288,15 +286,12 @@ def _local_cluster(LocalCluster, workers: int):
     """A local cluster whose processes leave Ctrl-C to this one: started with SIGINT ignored, which they inherit (a
     terminal's Ctrl-C reaches the whole process group, and each worker printed its own traceback)."""
     compile_first()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if threading.current_thread() is threading.main_thread() else None
-    try:
-        with warnings.catch_warnings():  # another cluster on Dask's default port: this one, without a dashboard, takes another
-            warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
-            return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                                silence_logs=logging.ERROR)  # its workers' warnings as runs are cancelled on Ctrl-C
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
+    with interrupts_held(), warnings.catch_warnings():  # another cluster on Dask's default port: this one, without a
+        warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)  # dashboard, takes another
+        # its workers' log quiet below CRITICAL: as Ctrl-C cancels the runs and closes the scheduler, a worker's heartbeat
+        # to it logs an ERROR with a traceback; a run's own error is in its part, a lost cluster is a DaskError
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                            silence_logs=logging.CRITICAL)
 
 
 def _client(Client, target, security, timeout: float, where: str):
