@@ -61,9 +61,9 @@ def _worker(parent_pid: int) -> None:
 @contextmanager
 def interrupts_held():
     """Processes started inside begin with Ctrl-C ignored (an ignored signal stays ignored across exec; a handler
-    does not): pressed while they imported, it had printed a traceback from each; ``ignore_interrupts`` keeps
-    it so. Meanwhile this process holds a Ctrl-C (blocked, not lost) and receives it when the block ends; one that
-    another of its threads takes in that moment (a progress bar's) is dropped, as if it had come a moment sooner."""
+    does not), for children that must never see it (a local Dask cluster's). Meanwhile this process's main thread
+    holds a Ctrl-C (blocked) and receives it when the block ends; but one that another of its threads takes in that
+    moment is dropped, so pool workers are not started this way (a dropped Ctrl-C let a sweep run to its end)."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
         yield
         return
@@ -133,9 +133,6 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         compile_first()
         current = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                       initializer=_worker, initargs=(os.getpid(),))
-        with interrupts_held():  # a task each starts the workers now, with Ctrl-C ignored from their first line
-            for _ in range(workers):
-                current.submit(int)
         _POOL.update(workers=workers, pool=current)
     return current
 

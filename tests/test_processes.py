@@ -164,10 +164,11 @@ def test_pool_workers_leave_ctrl_c_to_their_parent():
 
 
 
-def test_workers_start_with_ctrl_c_ignored_so_a_press_while_they_import_prints_nothing():
-    """A Ctrl-C pressed while the pool's workers were still importing reached each before it could ignore it: 26
-    lines of traceback from a worker above 'interrupted; nothing written'. Started inside ``interrupts_held``, a
-    child ignores SIGINT from its first line (across spawn's exec); the parent's own handler and mask come back."""
+
+def test_children_started_holding_ctrl_c_ignore_it_from_their_first_line():
+    """A local Dask cluster's processes must never see a terminal's Ctrl-C (each printed a traceback): started inside
+    ``interrupts_held``, a child ignores SIGINT from its first line (across spawn's exec); the parent's own handler
+    and mask come back."""
     import multiprocessing
 
     from sim.parallel import interrupts_held

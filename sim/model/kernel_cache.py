@@ -103,6 +103,7 @@ def compile_here(announce=None) -> None:
     finally:
         if helper is not None and helper.is_alive():  # interrupted: the helper's work is of no use now
             helper.terminate()
+            helper.join(5)  # collected, not left a zombie
     try:
         _marker().touch()
     except OSError:
@@ -114,14 +115,11 @@ def _start_helper():
     or inside a daemonic process (which may not start children)."""
     import multiprocessing
 
-    from ..parallel import interrupts_held
-
     if (os.cpu_count() or 1) < 2 or multiprocessing.current_process().daemon:
         return None
     helper = multiprocessing.get_context("spawn").Process(target=_compile_posts, args=(os.getpid(),), daemon=True,
                                                           name="audsim-compile")
-    with interrupts_held():
-        helper.start()
+    helper.start()
     return helper
 
 
@@ -131,7 +129,7 @@ def _compile_posts(parent_pid: int) -> None:
     from ..parallel import die_with_parent, ignore_interrupts
 
     die_with_parent(parent_pid)
-    ignore_interrupts()  # the parent stops the compiling (started with Ctrl-C ignored: ``interrupts_held``)
+    ignore_interrupts()  # the parent stops the compiling
     from .model import AudienceModel
 
     model = AudienceModel(WARM_UP)
