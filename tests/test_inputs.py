@@ -165,6 +165,9 @@ def test_an_export_naming_a_figure_twice_says_which_column_it_read(tmp_path):
     assert got.attrs["columns"]["followers"] == "Followers"
     assert got.attrs["notes"] == ["followers read from column 'Followers', not from 'Lifetime Total Likes'"]
     assert read_insights(EXPORT).attrs["notes"] == []
+    df.assign(followers=df["Lifetime Total Likes"] + 2000).to_csv(path, index=False)  # two spellings of one name
+    both = read_insights(path).attrs["notes"]
+    assert both == ["followers read from column 'followers', not from 'Lifetime Total Likes'"], both
 
 
 def test_an_unquoted_thousands_comma_is_refused_not_shifted(tmp_path):

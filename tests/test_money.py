@@ -376,9 +376,10 @@ def test_cli_breakeven_writes_its_table_and_plot_and_refuses_bad_sizes(tmp_path)
         res = CliRunner().invoke(main, args + ["--people", sizes, "--out", str(tmp_path / "c")])
         assert res.exit_code == 2 and "--people" in res.output and said in res.output and not (tmp_path / "c").exists(), res.output
     a, b = (scenario(n) for n in ("tupperparty", "stammtisch"))
-    for people, reps in (([300.7, 600], 2), ("300,600", 2), ([300, 300, 600], 2), ([300, 600], 1)):
-        with pytest.raises(ValueError):  # truncated, a crash in int(), a size dropped, an interval of no width
-            breakeven(a, b, people, reps=reps, days=5, workers=1)
+    for people, reps, days in (([300.7, 600], 2, 5), ("300,600", 2, 5), ([300, 300, 600], 2, 5), ([300, 600], 1, 5),
+                               ([300, 600], 2.5, 5), ([300, 600], 2, 0), (np.int64(300), 2, 5)):
+        with pytest.raises(ValueError):  # truncated, a crash in int(), a size dropped, an interval of no width, a crash
+            breakeven(a, b, people, reps=reps, days=days, workers=1)  # in range(), three years run for 0 days, a crash
 
 
 def test_cost_is_its_parts_and_each_part_comes_from_what_the_strategy_spends_on():

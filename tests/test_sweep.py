@@ -191,6 +191,12 @@ def test_ctrl_c_says_what_was_saved_and_the_parts_can_be_analysed(tmp_path):
     (out / "parts" / "x.parquet").write_bytes(b"not a part")  # a damaged part is a run not made: it ended in a traceback
     again = CliRunner().invoke(main, ["analyze", str(out)])
     assert again.exit_code == 0 and again.output == res.output, again.output
+    import shutil
+
+    shutil.rmtree(out / "parts")  # a folder without its parts (copied): a damaged table is named, one line (it ended in
+    (out / "runs.parquet").write_text("x")  # an ArrowInvalid traceback); with its parts the table is made again from them
+    damaged = CliRunner().invoke(main, ["analyze", str(out)])
+    assert damaged.exit_code == 2 and damaged.output.count("\n") == 1 and "runs.parquet: cannot be read" in damaged.output, damaged.output
     (out / "sweep.json").write_text("{ cut off")
     broken = CliRunner().invoke(main, ["analyze", str(out)])
     assert broken.exit_code == 2 and broken.output.count("\n") == 1 and "sweep.json: cannot be read as the sweep.json" in broken.output, broken.output
@@ -443,6 +449,13 @@ def test_robustness_tests_each_points_verdict_and_gives_a_grid_no_sampling_inter
     with pytest.raises(ScenarioError, match="expected a random, lhs or grid design"):
         robustness(spec, scenarios["stammtisch"], b, tmp_path / "s", workers=1)
     assert not (tmp_path / "s").exists()
+    drawn = TINY + ('design = "random"\nsamples = 8\nreps = 1\n[parameters."content.promo.annoyance"]\n'
+                    'levels = [0.0, 0.2]\n')  # 8 draws of 2 combinations
+    spec, scenarios = load_sweep(sweep_file(tmp_path, drawn, "drawn.toml"))
+    summary = robustness(spec, scenarios["stammtisch"], b, tmp_path / "d", workers=1)
+    assert summary["points"] == 2 and summary["repeated_points"] == 6  # each combination counts once in the share
+    ci = stats.binomtest(round(2 * summary["a_wins_trust"]["share"]), 2).proportion_ci(0.95)
+    assert summary["a_wins_trust"]["ci_low"] == ci.low and summary["a_wins_trust"]["ci_high"] == ci.high
 
 
 def fake_sweep(tmp_path, body: str, outcome, ran=None, failed=None, name="f"):

@@ -146,10 +146,9 @@ def _dates(cells: pd.Series) -> pd.Series:
 
 def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
     """An export's columns renamed to their meanings, checked, one row a day in order of the days."""
-    lower = {str(c).strip().lower(): c for c in raw.columns}
     header, passed_over = {}, []
-    for meaning, names in COLUMNS.items():
-        candidates = [lower[n] for n in names if n in lower]
+    for meaning, names in COLUMNS.items():  # every column a name matches, in the names' order (Followers and followers both)
+        candidates = [c for n in names for c in raw.columns if str(c).strip().lower() == n]
         found = candidates[0] if candidates else None
         if len(candidates) > 1:  # e.g. a page's likes and its followers: the first name above is read
             passed_over.append(f"{meaning} read from column {found!r}, not from {', '.join(map(repr, candidates[1:]))}")

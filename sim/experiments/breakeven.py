@@ -151,17 +151,19 @@ class BreakEven:
 def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: int = 10, seed: int = 7,
               workers: int | None = None, progress=None, days: int | None = None) -> BreakEven:
     """Run A and B at each market size for ``years`` (or ``days``) and find where B's value overtakes A's."""
-    given = [people] if isinstance(people, (str, int, float)) else list(people)
+    given = [people] if isinstance(people, (str, int, float, np.integer)) else list(people)
     if not all(isinstance(n, (int, np.integer)) and not isinstance(n, bool) for n in given) or len(set(given)) < len(given):
         raise ValueError(f"people = {people!r}: expected whole numbers of people, each once, e.g. [10000, 100000]")
     people = sorted(int(n) for n in given)
     if len(people) < 2 or people[0] < 10:
         raise ValueError(f"people = {people}: expected at least two different market sizes of at least 10")
-    if reps < 2:  # a paired interval needs two replications: one gave an interval of no width, taken as certain
-        raise ValueError(f"reps = {reps}: expected at least 2 replications (an interval needs two)")
+    if not isinstance(reps, (int, np.integer)) or isinstance(reps, bool) or reps < 2:  # one gave an interval of no width
+        raise ValueError(f"reps = {reps!r}: expected a whole number of at least 2 replications (an interval needs two)")
+    if days is not None and (not isinstance(days, (int, np.integer)) or days < 1):  # 0 ran the default three years
+        raise ValueError(f"days = {days!r}: expected a whole number of days, at least 1")
     if a.name == b.name:
         b = b.model_copy(update={"name": f"{b.name}-b"})
-    days = days or int(round(years * 365))
+    days = days if days is not None else int(round(years * 365))
     seeds = replication_seeds(seed, reps)
     tasks = [(label, n, r, s, at_size(sc, n, days)) for n in people for r, s in enumerate(seeds) for label, sc in (("a", a), ("b", b))]
     rows = []

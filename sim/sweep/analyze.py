@@ -96,7 +96,11 @@ def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
     except (OSError, ValueError, KeyError, TypeError) as e:  # ValueError: bad JSON, or a sweep that does not validate
         raise ScenarioError(f"{out / 'sweep.json'}: cannot be read as a sweep ({e.__class__.__name__}); expected the "
                             "sweep.json audsim sweep wrote") from None
-    runs = pd.read_parquet(out / "runs.parquet")
+    try:
+        runs = pd.read_parquet(out / "runs.parquet")
+    except Exception as e:  # damaged, or not a table: its parts (if any are left) are what the sweep made
+        raise ScenarioError(f"{out / 'runs.parquet'}: cannot be read ({e.__class__.__name__}); expected the table audsim sweep "
+                            "wrote (delete it to analyse the runs in parts/, or --resume the sweep to make it again)") from None
     runs.attrs["folder"] = str(out)
     runs.attrs["resume"] = resume_command(spec, out, manifest.get("command"))
     if successful(runs).empty:

@@ -59,14 +59,18 @@ def _describe(spec, runs: pd.DataFrame, a, b, out: Path, max_depth: int) -> dict
         table[f"{key}_beyond_chance"] = _beyond_chance(runs, a.name, b.name, outcome, better).reindex(points)
     table.to_csv(out / "robustness.csv")
     sampled = spec.design in SAMPLES_OF_THE_SPACE
-    summary = {"a": a.name, "b": b.name, "points": int(len(table)), "reps": spec.reps, "design": spec.design,
-               "interval": "Clopper-Pearson over the points, a sample of the space" if sampled else
+    # a random design drawn from levels repeats points (the same seeds, the same outcome): each combination counts once
+    distinct = table.drop_duplicates(subset=list(spec.parameters))
+    summary = {"a": a.name, "b": b.name, "points": int(len(distinct)), "reps": spec.reps, "design": spec.design,
+               "interval": "Clopper-Pearson over the distinct points, a sample of the space" if sampled else
                            "none: a grid's points are the space itself"}
+    if len(distinct) < len(table):
+        summary["repeated_points"] = int(len(table) - len(distinct))
     for key in ("a_wins_trust", "a_wins_unfollows"):
-        k = int(table[key].sum())
-        ci = stats.binomtest(k, len(table)).proportion_ci(0.95) if len(table) and sampled else None
-        sure = table[f"{key}_beyond_chance"]
-        summary[key] = {"share": k / len(table) if len(table) else None, "ci_low": ci.low if ci else None,
+        k, n = int(distinct[key].sum()), len(distinct)
+        ci = stats.binomtest(k, n).proportion_ci(0.95) if n and sampled else None
+        sure = distinct[f"{key}_beyond_chance"]
+        summary[key] = {"share": k / n if n else None, "ci_low": ci.low if ci else None,
                         "ci_high": ci.high if ci else None,
                         "beyond_chance": None if sure.isna().all() else {"a": int((sure == "a").sum()), "b": int((sure == "b").sum()),
                                                                          "undecided": int((sure == "neither").sum())}}
