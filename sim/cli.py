@@ -534,7 +534,7 @@ def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out
         s = summary[key]
         ci = f"95% CI {100 * s['ci_low']:.0f}-{100 * s['ci_high']:.0f}%" if s["ci_low"] is not None else "a grid: no sampling interval"
         sure = s["beyond_chance"]
-        sure = (f"; beyond chance: {sa.name} at {sure['a']}, {sb.name} at {sure['b']}, neither at {sure['undecided']}"
+        sure = (f"; beyond chance: {sa.name} at {sure['a']}, {sb.name} at {sure['b']}, neither at {sure['neither']}"
                 if sure else "; one replication: no point's verdict tested")
         click.echo(f"{sa.name} beats {sb.name} on {label} at {100 * s['share']:.0f}% of {summary['points']} points ({ci}{sure})")
         click.echo("  where: " + summary["flip_region"][key].strip().replace("\n", "\n         "))

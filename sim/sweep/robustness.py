@@ -73,7 +73,7 @@ def _describe(spec, runs: pd.DataFrame, a, b, out: Path, max_depth: int) -> dict
         summary[key] = {"share": k / n if n else None, "ci_low": ci.low if ci else None,
                         "ci_high": ci.high if ci else None,
                         "beyond_chance": None if sure.isna().all() else {"a": int((sure == "a").sum()), "b": int((sure == "b").sum()),
-                                                                         "undecided": int((sure == "neither").sum())}}
+                                                                         "neither": int((sure == "neither").sum())}}
     summary["flip_region"] = {key: _region(table, list(spec.parameters), key, max_depth) for key in ("a_wins_trust", "a_wins_unfollows")}
     (out / "robustness.json").write_text(json.dumps(summary, indent=2))
     _plot(table, list(spec.parameters), a.name, b.name, out / "robustness.png")
