@@ -54,7 +54,7 @@ def _worker(parent_pid: int) -> None:
     from .runner import HorizonWarning
 
     die_with_parent(parent_pid)
-    ignore_interrupts()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     warnings.simplefilter("ignore", HorizonWarning)  # the parent said it once, as it read the scenarios; not once a run
 
 
@@ -74,11 +74,6 @@ def interrupts_held():
     finally:
         signal.signal(signal.SIGINT, handler)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-
-
-def ignore_interrupts() -> None:
-    """In a child: ignore Ctrl-C (the parent stops the work)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def terminate_on_signal() -> None:

@@ -25,6 +25,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from mesa.visualization.utils import force_update, update_counter
 
 from ..experiments.demo import load_story, tool_defaults
+from ..model.service import has_desk
 from ..model.word_of_mouth import ADVOCATE, DETRACTOR
 from ..report.i18n import TEXT
 from ..report.numbers import capital, count, decimal, fixed, number, percent
@@ -377,7 +378,7 @@ def Summary(model: StrategyPair):
                         lines += [(T["followers"], lambda: f"{count(h['followers_end'], LANG)} ({count(h['followers_start'], LANG)} "
                                                            f"{WORDS['at_start']})", None),
                                   (WORDS["unfollows"], lambda: percent(h["unfollow_rate_per_30d"], 1, LANG), None)]
-                    if has_desk(m.config.service):  # what the desk's cost comes from ("auto" sizes it to the load, week by week)
+                    if has_desk(m.config.service.staff):  # what the desk's cost comes from ("auto" sizes it to the load, week by week)
                         lines.append((WORDS["desk_now"], lambda: f"{decimal(m.desk.staff * m.config.service.hours_per_day, '.3g', LANG)} "
                                                              f"{WORDS['staff_hours']}", None))
                     for i, (name, shown, css) in enumerate(lines):
@@ -416,10 +417,6 @@ def difference_column(model: StrategyPair, a: dict, b: dict, unit: float, starte
         if all(model.model(side).config.strategy.has_page for side in SIDES):
             line(T["followers"], lambda: count(b["followers_end"] - a["followers_end"], LANG, signed=True))
 
-
-def has_desk(service) -> bool:
-    """A desk that answers or sizes itself to the load: the card shows its staff-hours from day 0."""
-    return service.staff == "auto" or float(service.staff) > 0
 
 
 def export_story(model: StrategyPair) -> Story:

@@ -15,6 +15,7 @@ import functools
 import hashlib
 import os
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -126,10 +127,10 @@ def _start_helper():
 def _compile_posts(parent_pid: int) -> None:
     """In the helper: a day's posts shown to a small market compile the feed, the recommendations and the
     reactions (``AudienceModel.show``); importing the model sets the same cache as the parent's."""
-    from ..parallel import die_with_parent, ignore_interrupts
+    from ..parallel import die_with_parent
 
     die_with_parent(parent_pid)
-    ignore_interrupts()  # the parent stops the compiling
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the compiling
     from .model import AudienceModel
 
     model = AudienceModel(WARM_UP)

@@ -121,6 +121,11 @@ class Desk:
         return float(self.mask[d * 24:(d + 1) * 24].sum() * self.staff)
 
 
+def has_desk(staff) -> bool:
+    """A desk that answers: sized to the load ("auto") or with someone on it."""
+    return staff == "auto" or float(staff) > 0
+
+
 def fixed_staff(staff: float, min_staff: float = 0.0) -> float:
     """A fixed desk's people: ``staff``, and at least ``min_staff`` if it has anyone (a desk scaled to a smaller market)."""
     staff = float(staff)

@@ -18,7 +18,7 @@ from ..experiments import stats
 from ..model.measures import COST_PARTS
 from ..model.sales import FADING_VALUE
 from ..model.sales import OTHER_VALUES as VALUATIONS  # value with weaker and stronger links of trust to money
-from ..model.service import fixed_staff
+from ..model.service import fixed_staff, has_desk
 from ..scenario import parameters
 from . import plots
 from .i18n import TEXT, cite, contracted, dative, meaning, plain_period, source, unit
@@ -477,7 +477,7 @@ def _strategies(comparison, story, lang: str = "en") -> str:
         staff = t["staff_auto"] if n_staff is None else t["staff_one" if n_staff == 1 else "staff_n"].format(
             n=decimal(n_staff, "g", lang))
         posts, deletes = decimal(st["posts_per_day"], "g", lang), percent(sv["delete_share"], 0, lang)
-        desk = sv["staff"] == "auto" or float(sv["staff"]) > 0
+        desk = has_desk(sv["staff"])
         facts = (t["facts_no_page"] if not st["has_page"] else
                  (t["facts"].format(posts=posts, mix=mix, staff=staff, hours=decimal(sv["hours_per_day"], "g", lang),
                                     days=sv["days_per_week"], answers=percent(sv["answer_share"], 0, lang), deletes=deletes) if desk

@@ -24,7 +24,7 @@ from scipy import stats
 
 from .. import outputs
 from ..scenario import ScenarioError
-from .analyze import point_means
+from .analyze import point_means, successful
 from .run import sweep
 
 SAMPLES_OF_THE_SPACE = ("random", "lhs")  # designs whose points are a sample of the space
@@ -84,8 +84,7 @@ def _beyond_chance(runs: pd.DataFrame, a: str, b: str, outcome: str, better: int
     """Per point: "a" or "b" where that strategy is better beyond chance (the paired 95% t-interval of A - B over the
     replications, common random numbers, leaves out zero; ``better`` = 1 where more is better), else "neither";
     missing with fewer than 2 paired replications."""
-    ok = runs[runs["error"].isna()] if "error" in runs else runs
-    wide = ok.pivot_table(index=["point", "rep"], columns="strategy", values=outcome).dropna()
+    wide = successful(runs).pivot_table(index=["point", "rep"], columns="strategy", values=outcome).dropna()
     diff = better * (wide[a] - wide[b])
     out = {}
     for point, d in diff.groupby(level="point"):
