@@ -8,10 +8,11 @@ candidates at the largest probability, each kept with p_i / p_max.
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 from numba.np.random._constants import fi_float, ki_float, wi_float, ziggurat_nor_inv_r_f, ziggurat_nor_r_f
 from numba.np.random.generator_core import next_float, next_uint32
+
+from .kernel_cache import kernel
 
 # numpy draws a geometric gap with p < 1/3 as ceil(-E / log1p(-p)), E standard exponential; taking the
 # exponentials in bulk and the rest in a compiled loop gives the same gaps from the same stream, 3-4x faster.
@@ -31,7 +32,7 @@ def log_q(p: float) -> float:
     return float(np.log1p(-p)) if 0 < p < _INVERSION_BELOW else 0.0
 
 
-@numba.njit(cache=True)
+@kernel
 def _bernoulli(rng, n, p, log_q):
     """``bernoulli_indices`` compiled, drawing what numpy's Generator would: geometric gaps by inversion of
     exponentials (``log_q`` = log(1 - p), from ``log_q``) below a third, numpy's geometric above."""
@@ -58,7 +59,7 @@ def _bernoulli(rng, n, p, log_q):
         start = last
 
 
-@numba.njit(cache=True)
+@kernel
 def _successes(exponentials, log_q, start, n):
     """start + the running sum of the gaps ceil(-E / log_q), up to the first at or beyond n (dropped)."""
     hits = np.empty(exponentials.size, np.int64)
@@ -81,7 +82,7 @@ def thinned(rng: np.random.Generator, n: int, p_max: float, p_of) -> np.ndarray:
     return candidates[keep]
 
 
-@numba.njit(cache=True)
+@kernel
 def normal_f32(rng, n):
     """``rng.standard_normal(n, dtype=np.float32)`` inside a compiled pass, the same numbers as numpy's: numba's own
     float32 normal judges the ziggurat's wedges with a float32 exp where numpy's C uses a double one, so about one
@@ -93,7 +94,7 @@ def normal_f32(rng, n):
     return out
 
 
-@numba.njit(cache=True)
+@kernel
 def _normal_f32(bitgen):
     """numpy's random_standard_normal_f (distributions.c), line by line."""
     while True:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numba
 import numpy as np
 
 from .indices import joined, sorted_unique
+from .kernel_cache import kernel
 from .reactions import logged
 from .sharing import spread
 
@@ -46,7 +46,7 @@ def expose(posts, organic, recommended, paid, weights, ad_learning: float, casca
                              graph.indices, float(share_visibility), float(engagement_visibility), seen, ctx, rng))
 
 
-@numba.njit(cache=True)
+@kernel
 def _expose(posts, organic, organic_at, recommended, recommended_at, paid, paid_at, weights, ad_learning, cascade_decay,
             indptr, ties, share_visibility, engagement_visibility, seen, ctx, rng):
     nobody = np.empty(0, np.int64)
@@ -83,7 +83,7 @@ def _expose(posts, organic, organic_at, recommended, recommended_at, paid, paid_
     return joined(audience)[0], table, per_post, joined(joiners)[0], joined(hunters)[0]
 
 
-@numba.njit(cache=True)
+@kernel
 def visitors(audience, repeats, follows):
     """The followers among the day's ``audience``: in its order, or sorted (``np.unique``'s order) if people can
     appear in it more than once (``repeats``: several posts)."""
@@ -96,7 +96,7 @@ def visitors(audience, repeats, follows):
     return sorted_unique(out[:k]) if repeats else out[:k]
 
 
-@numba.njit(cache=True)
+@kernel
 def feel_posting_rate(visitors, rate, tolerance, dose, annoyance_overposting):
     """Each visitor's over-posting annoyance grows by ``dose`` per post a day beyond their tolerance (float32, as
     numpy computed it)."""

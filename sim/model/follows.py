@@ -11,10 +11,10 @@ makes up at least ``cause_share`` of its hazard (a survey with several answers).
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 
 from .indices import merge, sorted_unique
+from .kernel_cache import kernel
 
 CAUSES = ("promo", "overposting", "irrelevant", "distrust", "service", "prize_hunter")
 
@@ -50,7 +50,7 @@ class FollowBook:
         return followers, int(joiners.size), int(leavers.size), dict(zip(CAUSES, causes.sum(axis=1).tolist()))
 
 
-@numba.njit(cache=True)
+@kernel
 def _join(asked, hunters, leavers, day, follows, hunter, followed_on, unfollowed_on):
     """The leavers (sorted) leave; those asked to follow who do not yet (and did not just leave) join, prize hunters
     marked. Returns the joiners, sorted."""
@@ -70,7 +70,7 @@ def _join(asked, hunters, leavers, day, follows, hunter, followed_on, unfollowed
     return joiners
 
 
-@numba.njit(cache=True)
+@kernel
 def _within(j, sorted_set):
     at = np.searchsorted(sorted_set, j)
     return at < sorted_set.size and sorted_set[at] == j
@@ -90,7 +90,7 @@ def _coefficients(params, days_since_prize: float) -> tuple[float, ...]:
             params.distrust, params.distrust_threshold, params.service_grievance, float(waiting))
 
 
-@numba.njit(cache=True)
+@kernel
 def _leaving(followers, clock, promo, overposting, irrelevance, trust, grievance, hunter,
              base, w_promo, w_overposting, w_irrelevance, w_distrust, threshold, w_service, waiting):
     """Who stays and who leaves today: each follower's clock runs down by the day's hazard, summed over its
@@ -136,7 +136,7 @@ def fade(people, reactions) -> None:
           np.float32(reactions.trust_forgetting))
 
 
-@numba.njit(cache=True)
+@kernel
 def _fade(promo, overposting, grievance, irrelevance, affinity, trust, prior, keep, keep_irrelevance, keep_affinity, forgetting):
     for i in range(promo.size):  # one pass over the seven columns (a forgetting of 0 leaves trust exactly as it is)
         promo[i] *= keep

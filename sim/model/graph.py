@@ -8,11 +8,11 @@ the number of ties of those who speak, never the size of the market.
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 from scipy import sparse
 
 from .indices import sorted_unique, unique
+from .kernel_cache import kernel
 
 
 def social_graph(n: int, mean_degree: float, tail: float, max_ties: float, rng: np.random.Generator) -> sparse.csr_matrix:
@@ -54,7 +54,7 @@ def market_graph(n: int, mean_degree: float, tail: float, max_ties: float, seed:
 _last: tuple | None = None  # (market and seed, graph) of this process's last run
 
 
-@numba.njit(cache=True)
+@kernel
 def _stubs(counts):
     """Person i's index ``counts[i]`` times, in order (``np.repeat(np.arange(n), counts)``, several times faster)."""
     stubs = np.empty(counts.sum(), np.int32)
@@ -78,7 +78,7 @@ def _shuffle(stubs: np.ndarray, rng: np.random.Generator, chunk: int = 1 << 20) 
         top -= k
 
 
-@numba.njit(cache=True)
+@kernel
 def _fisher_yates(a, top, u):
     """Swap a[i] with a uniform a[j], j <= i, for i = top, top - 1, ... (one uniform each)."""
     for t in range(u.size):
@@ -87,7 +87,7 @@ def _fisher_yates(a, top, u):
         a[i], a[j] = a[j], a[i]
 
 
-@numba.njit(cache=True)
+@kernel
 def _undirected_csr(n, a, b):
     """CSR rows of the ties a[i]-b[i] in both directions, without self-ties or repeats (rows not sorted)."""
     degree = np.zeros(n + 1, np.int64)
@@ -137,7 +137,7 @@ def reach(graph: sparse.csr_matrix, senders: np.ndarray, share_of_ties: float, r
     return unique(heard, return_counts=True)
 
 
-@numba.njit(cache=True)
+@kernel
 def _ties(indptr, indices, senders):
     """The ties of each sender in turn, a tie once per sender (compiled: no arrays of offsets)."""
     total = 0
@@ -152,7 +152,7 @@ def _ties(indptr, indices, senders):
     return out
 
 
-@numba.njit(cache=True)
+@kernel
 def _heard(indptr, indices, senders, share, rng):
     """The ties each message reaches, as ``reach`` draws them (one uniform per tie, in order)."""
     ties = _ties(indptr, indices, senders)
@@ -167,7 +167,7 @@ def _heard(indptr, indices, senders, share, rng):
     return out[:k]
 
 
-@numba.njit(cache=True)
+@kernel
 def heard_by(indptr, indices, senders, share, rng):
     """``reach(...)[0]`` inside a compiled pass: the people who hear ``senders``, sorted (no draws without senders)."""
     if senders.size == 0:

@@ -11,8 +11,9 @@ followers and joiners), or a radix sort of people indices in random order
 
 from __future__ import annotations
 
-import numba
 import numpy as np
+
+from .kernel_cache import kernel
 
 _RADIX_BITS = 11
 
@@ -61,7 +62,7 @@ def within(idx: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     return sorted_set[pos] == idx
 
 
-@numba.njit(cache=True)
+@kernel
 def _merge(a, b):
     """Equal values: ``a``'s first. A few into many (the day's joiners into the followers) go in by binary search
     and block copies; otherwise one linear pass."""
@@ -89,7 +90,7 @@ def _merge(a, b):
     return out
 
 
-@numba.njit(cache=True)
+@kernel
 def _runs(idx):
     """The number of ascending runs in ``idx`` and its largest value."""
     if idx.size == 0:
@@ -103,7 +104,7 @@ def _runs(idx):
     return runs, top
 
 
-@numba.njit(cache=True)
+@kernel
 def _radix_sort(idx, top):
     """Least-significant-digit radix sort, 11 bits a pass (two passes below 4.2 million people)."""
     n = idx.size
@@ -129,7 +130,7 @@ def _radix_sort(idx, top):
     return out
 
 
-@numba.njit(cache=True)
+@kernel
 def sorted_unique(idx):
     """``unique(idx)``, also inside a compiled pass: the sorted distinct values of a non-negative index array."""
     runs, top = _runs(idx)
@@ -143,7 +144,7 @@ def sorted_unique(idx):
     return out[:k]
 
 
-@numba.njit(cache=True)
+@kernel
 def joined(parts):
     """Index arrays as one, with the offsets of each: part i is ``out[at[i]:at[i + 1]]``."""
     at = np.zeros(len(parts) + 1, np.int64)

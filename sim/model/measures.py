@@ -8,11 +8,11 @@ are numbers, so Mesa's deep copy of each value a day is not needed).
 from __future__ import annotations
 
 import mesa
-import numba
 import numpy as np
 import pandas as pd
 
 from .follows import CAUSES
+from .kernel_cache import kernel
 from .sales import daily_rate
 from .word_of_mouth import ADVOCATE, DETRACTOR
 
@@ -86,7 +86,7 @@ class Measures:
         return np.count_nonzero(people.last_engaged[followers] > day - 7) / followers.size
 
 
-@numba.njit(cache=True)
+@kernel
 def _trust_census(trust, advocate, detractor):
     """Sum of trust (in float64) and the numbers of advocates and detractors, in one pass.
 
@@ -114,7 +114,7 @@ def _trust_census(trust, advocate, detractor):
     return total, up, down
 
 
-@numba.njit(cache=True)
+@kernel
 def _followers_census(followers, trust, hunter):
     """Followers' summed trust and the number of prize hunters (hunters follow)."""
     total, hunters = 0.0, 0

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections import deque
 
 import mesa
-import numba
 import numpy as np
 
 from .draws import _bernoulli, log_q
 from .indices import joined
+from .kernel_cache import kernel
 
 
 class Platform(mesa.Agent):
@@ -117,7 +117,7 @@ class Platform(mesa.Agent):
         self.reach = self._reach()
 
 
-@numba.njit(cache=True)
+@kernel
 def _feed_weight(followers, activity, affinity, floor):
     """A follower's weight in the feed: activity * (floor + affinity)."""
     weight = np.empty(followers.size, np.float64)
@@ -128,7 +128,7 @@ def _feed_weight(followers, activity, affinity, floor):
     return weight
 
 
-@numba.njit(cache=True)
+@kernel
 def _shown(followers, weight, scale, rng):
     """The followers for whom u_i < min(1, scale * weight_i), in order (u_i a float32 uniform from ``rng``)."""
     out = np.empty(followers.size, followers.dtype)
@@ -140,7 +140,7 @@ def _shown(followers, weight, scale, rng):
     return out[:k].copy()
 
 
-@numba.njit(cache=True)
+@kernel
 def _recommended(candidates, chance, activity, follows, rng):
     """Candidates (drawn at ``chance``) kept with their activity, as ``draws.thinned`` keeps them (one float64
     uniform each, in order, from ``rng``; the kept chance computed in float32 as numpy does), then the
@@ -156,13 +156,13 @@ def _recommended(candidates, chance, activity, follows, rng):
     return out[:k]
 
 
-@numba.njit(cache=True)
+@kernel
 def _organic_posts(n_posts, followers, weight, scale, rng):
     """Each post's followers (``_shown``), one post after the other from ``rng``: (viewers, offsets)."""
     return joined([_shown(followers, weight, scale, rng) for _ in range(n_posts)])
 
 
-@numba.njit(cache=True)
+@kernel
 def _recommended_posts(n_posts, n, chance, log_q, activity, follows, rng):
     """Each post's recommended non-followers (a Bernoulli draw over the market, thinned by activity), one post
     after the other from ``rng``: (viewers, offsets)."""

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numba
 import numpy as np
 
 from .draws import normal_f32
+from .kernel_cache import kernel
 
 
 @dataclass
@@ -90,7 +90,7 @@ def react(people, viewers: np.ndarray, k: int, content, rx, rng, day: int, follo
     return Reaction(viewers, engaged, shared, joiners, hunters, *map(int, counts))
 
 
-@numba.njit(cache=True)
+@kernel
 def _scaled(w, k, share_scale, learning_scale, share_propensity, trust_learning):
     """The weights with the type's share propensity and trust learning scaled as numpy scales a float32 by a
     float (in float32)."""
@@ -100,7 +100,7 @@ def _scaled(w, k, share_scale, learning_scale, share_propensity, trust_learning)
     return out
 
 
-@numba.njit(cache=True)
+@kernel
 def _respond(viewers, k, w, share_scale, learning_scale, ctx, rng):
     """The reaction of ``viewers`` to a post of type ``k`` with weights ``w`` (``weights``), drawn in this order
     from ``rng``: a float32 normal noise each, three float32 uniforms each (engage, share, hide), then what the
@@ -157,7 +157,7 @@ def _respond(viewers, k, w, share_scale, learning_scale, ctx, rng):
     return engaged, shared, joiners[:n_joiners].copy(), hunters[:n_hunters].copy(), counts
 
 
-@numba.njit(cache=True)
+@kernel
 def _react(viewers, interest, trust, trust_change, threads_seen, annoyance_promo, annoyance_overposting, irrelevance, affinity,
            entrant, draw, noise, u, w_trust, w_annoyance, value_noise, engage_intercept, plain_intercept, engage_slope, share_chance,
            negative_intercept, negative_annoyance, negative_value,
@@ -204,7 +204,7 @@ def _react(viewers, interest, trust, trust_change, threads_seen, annoyance_promo
     return value, engaged, shared, negative
 
 
-@numba.njit(cache=True)
+@kernel
 def logged(viewers, k, w, share_scale, learning_scale, ctx, rng, post, audience, rows, joiners, hunters):
     """``_respond`` inside a compiled day, its outcome noted in the day's log: the viewers (``audience``), a row
     of counts (post, viewers, engagements, follower engagements, shares, hides, sales) and the follows asked.

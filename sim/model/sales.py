@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import functools
 
-import numba
 import numpy as np
 
 from .draws import thinned
+from .kernel_cache import kernel
 
 
 def loyalty(people, economy, rng) -> tuple[int, float, float, np.ndarray]:
@@ -88,7 +88,7 @@ def valuations(people, economy) -> dict[str, float]:
             for name, f in zip(VALUATIONS, (1.0 - x, 1.0 + x))}
 
 
-@numba.njit(cache=True)
+@kernel
 def _equity(trust, customer, e, g, delta, base, prospect, lapse_rate, slope):
     value, rate, neutral = 0.0, 0.0, 0.0
     square = e == 2.0  # the default; y * y equals y ** 2.0 to the last bit for every float32 trust in [0, 1], at half the cost
@@ -132,14 +132,14 @@ def _fading_table(*economy) -> tuple[np.ndarray, np.ndarray]:
     return _fading_values(FADING_GRID, *economy)
 
 
-@numba.njit(cache=True)
+@kernel
 def _rates(t, e, base, prospect, lapse_rate, slope):
     """At trust t: a customer's purchase rate r, a non-customer's first-purchase rate a, the lapse hazard h."""
     lift = (t / 0.5) ** e
     return base * lift, prospect * lift, lapse_rate * np.exp(slope * (0.5 - t))
 
 
-@numba.njit(cache=True)
+@kernel
 def _chain_values(t, e, g, delta, base, prospect, lapse_rate, slope):
     """The closed form of ``_equity`` at a trust held at ``t``: (a customer's value, a non-customer's)."""
     r, a, h = _rates(t, e, base, prospect, lapse_rate, slope)
@@ -147,14 +147,14 @@ def _chain_values(t, e, g, delta, base, prospect, lapse_rate, slope):
     return stay, a * (g + stay) / (a + delta)
 
 
-@numba.njit(cache=True)
+@kernel
 def _drift(t, stay, come, e, g, delta, base, prospect, lapse_rate, slope):
     """d/dt of the two values at trust t (the chain's backward equations)."""
     r, a, h = _rates(t, e, base, prospect, lapse_rate, slope)
     return delta * stay - g * r - h * (come - stay), delta * come - a * (g + stay - come)
 
 
-@numba.njit(cache=True)
+@kernel
 def _fading_values(n, forgetting, e, g, delta, base, prospect, lapse_rate, slope):
     stay_at = np.empty((n, n))
     come_at = np.empty((n, n))
@@ -181,7 +181,7 @@ def _fading_values(n, forgetting, e, g, delta, base, prospect, lapse_rate, slope
     return stay_at, come_at
 
 
-@numba.njit(cache=True)
+@kernel
 def _interpolated(trust, prior, customer, stay_at, come_at):
     n = stay_at.shape[0]
     value = 0.0

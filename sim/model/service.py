@@ -20,10 +20,10 @@ import functools
 import math
 from dataclasses import dataclass
 
-import numba
 import numpy as np
 
 from . import staffing
+from .kernel_cache import kernel
 
 NONE, ANSWER, IGNORE, DELETE, UNHEARD = 0, 1, 2, 3, 4
 SCORE = {"in_time": 1.0, "late": 0.5, "ignored": -1.0, "deleted": -1.5}  # how onlookers judge a thread's treatment
@@ -219,7 +219,7 @@ def _in_time(desk, opened: np.ndarray, delay: np.ndarray, patience_hours: float)
     return float(np.exp(-delay[covered] / patience_hours).mean()) if covered.any() else 1.0
 
 
-@numba.njit(cache=True)
+@kernel
 def _divmod(a, b):
     """numpy's divmod of two floats (npy_divmod), so covered time is the same number as numpy's."""
     mod = np.fmod(a, b)  # exact in IEEE arithmetic, whoever computes it
@@ -239,7 +239,7 @@ def _divmod(a, b):
     return floordiv, mod
 
 
-@numba.njit(cache=True)
+@kernel
 def _covered(t, per_week, cum, mask):
     """Covered hours elapsed from hour 0 until hour ``t`` (the arithmetic of numpy's on arrays, one value)."""
     week, rest = _divmod(t, np.float64(HOURS_PER_WEEK))
@@ -247,7 +247,7 @@ def _covered(t, per_week, cum, mask):
     return week * per_week + cum[h] + mask[h] * (rest - h)
 
 
-@numba.njit(cache=True)
+@kernel
 def _clock(s, per_week, cum):
     """The hour at which ``s`` covered hours have passed."""
     week, rest = _divmod(s, per_week)
@@ -255,7 +255,7 @@ def _clock(s, per_week, cum):
     return week * HOURS_PER_WEEK + h + (rest - cum[h])
 
 
-@numba.njit(cache=True)
+@kernel
 def _covered_time(t, per_week, cum, mask):
     out = np.empty(t.size)
     for i in range(t.size):
@@ -263,7 +263,7 @@ def _covered_time(t, per_week, cum, mask):
     return out
 
 
-@numba.njit(cache=True)
+@kernel
 def _clock_time(s, per_week, cum):
     out = np.empty(s.size)
     for i in range(s.size):
@@ -271,7 +271,7 @@ def _clock_time(s, per_week, cum):
     return out
 
 
-@numba.njit(cache=True)
+@kernel
 def _schedule(opened, give_up_hours, per_week, cum, mask, answer_time, free_at):
     """``Desk.schedule`` in one compiled call."""
     done = _serve_or_renege(_covered_time(opened, per_week, cum, mask),
@@ -283,7 +283,7 @@ def _schedule(opened, give_up_hours, per_week, cum, mask, answer_time, free_at):
     return out
 
 
-@numba.njit(cache=True)
+@kernel
 def _serve_or_renege(arrive, limit, answer_time, free_at):
     """First come, first served, each by the agent who would finish it first (``free_at``, updated in place;
     ``answer_time`` per agent): an answer ends at max(agent free, arrival) + the agent's answer time, except that a
@@ -366,7 +366,7 @@ def raise_problems(people, day: int, params, has_page: bool, desk: Desk, events:
     return int(new.size)
 
 
-@numba.njit(cache=True)
+@kernel
 def _fresh(events, hours, day, customer, complaint_open):
     """The customers among ``events`` without an open problem, and the hours they raise theirs."""
     new = np.empty(events.size, np.int64)
@@ -380,7 +380,7 @@ def _fresh(events, hours, day, customer, complaint_open):
     return new[:k], opened[:k]
 
 
-@numba.njit(cache=True)
+@kernel
 def _back(reposts, complaint_open, new):
     """The complainers of ``reposts`` who post again: without an open problem and not among today's ``new`` (sorted)."""
     back = np.empty(reposts.size, np.int64)
@@ -393,7 +393,7 @@ def _back(reposts, complaint_open, new):
     return back[:k]
 
 
-@numba.njit(cache=True)
+@kernel
 def _decide(new, opened, repost, v, follows, has_page, monitors, answer_share, delete_share, staffed, give_up_hours, hit,
             trust_change):
     """The complaints in the order they are raised, and the policy's decision on each: seen, answered (if the desk
@@ -418,7 +418,7 @@ def _decide(new, opened, repost, v, follows, has_page, monitors, answer_share, d
     return new, opened, repost, on_page, answer, outcome, due
 
 
-@numba.njit(cache=True)
+@kernel
 def _open(new, opened, repost, on_page, answer, answered_at, outcome, due, complaint_open, complaint_on_page, complaint_repost,
           complaint_opened, complaint_due, complaint_outcome):
     """Note the complaints raised: those the desk answers within ``give_up_days`` are due at their answer (whether
@@ -464,7 +464,7 @@ def resolve(people, desk: Desk, day: int, params, wom, ledger, rng) -> Resolved:
     return r
 
 
-@numba.njit(cache=True)
+@kernel
 def _due(pending, complaint_due, before):
     """The open problems due before hour ``before`` (sorted), and those still pending."""
     due = np.empty(pending.size, np.bool_)
@@ -473,7 +473,7 @@ def _due(pending, complaint_due, before):
     return np.sort(pending[due]), pending[~due]
 
 
-@numba.njit(cache=True)
+@kernel
 def _judge(due_today, outcome, delay, patience, tell, fresh_answer, q, hit, recovery_gain, poor_answer_penalty, ignore_penalty,
            delete_penalty, unheard_penalty, tell_positive, tell_negative, tell_deleted, tell_unheard, grievance,
            complaint_on_page, complaint_repost, complaint_open, complaint_due, complaint_outcome, trust_change):

@@ -10,15 +10,15 @@ Compiled: it runs inside the day's pass over its posts (``exposure``).
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 
 from .graph import heard_by
 from .indices import sorted_unique
+from .kernel_cache import kernel
 from .reactions import logged
 
 
-@numba.njit(cache=True)
+@kernel
 def spread(indptr, ties, sharers, engagers, seen, visibility, engagement_visibility, decay, k, w, ctx, rng, post,
            audience, rows, joiners, hunters):
     """Show post ``post`` (type ``k``, weights ``w``) to the sharers' ties; returns the cascade size.

@@ -15,11 +15,11 @@ trust (``reactions._respond``).
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 
 from .draws import bernoulli_indices
 from .indices import _merge
+from .kernel_cache import kernel
 
 
 class Threads:
@@ -58,7 +58,7 @@ class Threads:
         return int(viewers.size)
 
 
-@numba.njit(cache=True)
+@kernel
 def _sightings(pair, open_threads, visitors, n, key, threads_seen):
     """The (thread, viewer) pairs drawn (``pair``: visitor * threads + thread) that are new, not one's own thread:
     counted in ``threads_seen``, merged into the sorted ``key`` (thread * n + viewer). Returns the key and their number.
@@ -102,7 +102,7 @@ def _sightings(pair, open_threads, visitors, n, key, threads_seen):
     return _merge(key, new), k
 
 
-@numba.njit(cache=True)
+@kernel
 def _closed(key, threads, score, n, threads_seen):
     """The viewers of the ``threads`` resolved today (sorted) and each one's thread's score; they forget it.
     Returns the viewers, their scores and the key of the pairs still open."""

@@ -10,8 +10,9 @@ act on the day's settled trust.
 
 from __future__ import annotations
 
-import numba
 import numpy as np
+
+from .kernel_cache import kernel
 
 
 class TrustLedger:
@@ -41,7 +42,7 @@ class TrustLedger:
         self._touched = []
 
 
-@numba.njit(cache=True)
+@kernel
 def _apply(idx, trust, change):
     for j in idx:  # an index seen twice finds its change already applied and zeroed
         c = change[j]
@@ -50,7 +51,7 @@ def _apply(idx, trust, change):
             change[j] = 0.0
 
 
-@numba.njit(cache=True)
+@kernel
 def scatter_add(column, idx, values):
     """column[idx] += values, an index counted as often as it appears (np.add.at, without its overhead)."""
     for i in range(idx.size):
