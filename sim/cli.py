@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import signal
 import sys
 import warnings
@@ -256,10 +257,10 @@ def demo(lang, out, followers, market, posts_per_day, insights, current, propose
 
 
 def _sizes(ctx, param, value: str) -> list[int]:
-    try:  # an empty item (10000,,30000) is a typing slip, not a size: refused like a word
-        sizes = [int(v.strip().replace("_", "")) for v in value.split(",")]
-    except ValueError:
-        raise click.BadParameter(f"{value!r}: expected whole numbers of people separated by commas, e.g. 10000,100000") from None
+    items = [v.strip() for v in value.split(",")]  # an empty item (10000,,30000) is a typing slip, not a size
+    if not all(re.fullmatch(r"[0-9]+(_[0-9]+)*", v) for v in items):  # ASCII digits, Python's 1_000 (int() takes more)
+        raise click.BadParameter(f"{value!r}: expected whole numbers of people separated by commas, e.g. 10000,100000")
+    sizes = [int(v) for v in items]
     if min(sizes) < 10 or max(sizes) > 50_000_000:
         raise click.BadParameter(f"{value!r}: expected market sizes from 10 to 50,000,000 people")
     if len(set(sizes)) < len(sizes):  # refused as a sweep file's levels given twice are: it was dropped silently

@@ -372,7 +372,8 @@ def test_cli_breakeven_writes_its_table_and_plot_and_refuses_bad_sizes(tmp_path)
     per_run = pd.read_csv(tmp_path / "b" / "breakeven_runs.csv")
     assert dict(zip(per_run["strategy"], per_run["scenario"])) == {"a": "tupperparty", "b": "stammtisch"}
     for sizes, said in (("300,lots", "expected whole numbers"), ("300,,600", "expected whole numbers"),
-                        ("300,300,600", "300 twice; expected each market size once")):  # were read as 300,600
+                        ("300,300,600", "300 twice; expected each market size once"),  # were read as 300,600
+                        ("3__00,600", "expected whole numbers"), ("\u0663\u0660\u0660,600", "expected whole numbers")):  # int() reads both
         res = CliRunner().invoke(main, args + ["--people", sizes, "--out", str(tmp_path / "c")])
         assert res.exit_code == 2 and "--people" in res.output and said in res.output and not (tmp_path / "c").exists(), res.output
     a, b = (scenario(n) for n in ("tupperparty", "stammtisch"))
