@@ -703,3 +703,16 @@ def test_a_folder_of_another_command_is_not_offered_for_resuming(tmp_path):
         res = CliRunner().invoke(main, ["sweep", str(sweep_file(tmp_path, GRID)), "--workers", "1", "--out", str(out), *resume])
         assert res.exit_code == 2 and res.output.count("\n") == 1, res.output
         assert "holds the output of another audsim command, not a sweep" in res.output and "--resume" not in res.output
+
+
+def test_the_robustness_plot_counts_a_tie_or_a_difference_within_chance_for_neither_strategy():
+    """The plot coloured every point A did not win as "B better": a tie, or a difference the replications cannot
+    tell from chance, was drawn as a win of B."""
+    from sim.sweep.robustness import _verdicts
+
+    table = pd.DataFrame({"trust_diff": [0.1, 0.0, -0.1], "a_wins_trust_beyond_chance": [np.nan] * 3})
+    verdict, judged = _verdicts(table, "a_wins_trust", table["trust_diff"])
+    assert not judged and verdict.tolist() == ["a", "neither", "b"]  # one replication: the sign, a tie for neither
+    table["a_wins_trust_beyond_chance"] = ["neither", "neither", "b"]  # replications: their paired verdict
+    verdict, judged = _verdicts(table, "a_wins_trust", table["trust_diff"])
+    assert judged and verdict.tolist() == ["neither", "neither", "b"]

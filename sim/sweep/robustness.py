@@ -16,6 +16,7 @@ shallow decision tree over the parameters.
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -108,6 +109,9 @@ def _region(table: pd.DataFrame, params: list[str], key: str, max_depth: int) ->
 
 
 def _plot(table, params, a, b, path) -> None:
+    """Each point coloured by which strategy is better there: beyond chance (the paired interval) where there were
+    replications to judge by, else by the sign of the difference of means; a tie or a difference within chance is
+    "neither" (grey), not a win of B. With more than two parameters, the others are named: they vary between the dots."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -116,15 +120,30 @@ def _plot(table, params, a, b, path) -> None:
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
     x = params[0]
     y = params[1] if len(params) > 1 else None
-    for ax, key, title in zip(axes, ("a_wins_trust", "a_wins_unfollows"), ("trust", "unfollows")):
-        wins = table[key]
+    for ax, key, diff, sign, title in zip(axes, ("a_wins_trust", "a_wins_unfollows"), ("trust_diff", "unfollow_diff"), (1, -1),
+                                          ("trust", "unfollows")):
+        verdict, judged = _verdicts(table, key, sign * table[diff])
         yy = table[y] if y else np.zeros(len(table))
-        ax.scatter(table[x][wins], yy[wins], c="tab:green", label=f"{a} better", s=18)
-        ax.scatter(table[x][~wins], yy[~wins], c="tab:red", label=f"{b} better", s=18)
+        suffix = " beyond chance" if judged else ""
+        for who, colour, label in (("a", "tab:green", f"{a} better{suffix}"), ("b", "tab:red", f"{b} better{suffix}"),
+                                   ("neither", "tab:gray", "within chance" if judged else "tie")):
+            at = (verdict == who).to_numpy()
+            if at.any():
+                ax.scatter(table[x][at], yy[at], c=colour, label=f"{label} ({at.sum()})", s=18)
         ax.set_xlabel(x)
         ax.set_ylabel(y or "")
         ax.set_title(f"{a} vs {b}: {title}")
         ax.legend(fontsize=8)
-    fig.tight_layout()
+    others = textwrap.wrap(f"Also varied between the points: {', '.join(params[2:])}", 150) if len(params) > 2 else []
+    fig.text(0.5, 0.01, "\n".join(others), ha="center", va="bottom", fontsize=8)
+    fig.tight_layout(rect=(0, 0.035 * len(others), 1, 1))
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def _verdicts(table: pd.DataFrame, key: str, a_ahead: pd.Series) -> tuple[pd.Series, bool]:
+    """Per point "a", "b" or "neither", and whether that is beyond chance (every point had replications to judge)."""
+    sure = table[f"{key}_beyond_chance"]
+    if sure.notna().all():
+        return sure, True
+    return pd.Series(np.where(a_ahead > 0, "a", np.where(a_ahead < 0, "b", "neither")), index=table.index), False
