@@ -126,10 +126,10 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         slide.notes_slide.notes_text_frame.text = " ".join(said)
         lines = sum(math.ceil(len(p) / 120) for p in shown)  # about 120 characters a line at 15 pt across the 11.9 in box
         top = 1.75 + lines * 0.26 + 0.06 * len(shown)
-        height = 7.3 - top  # the figure is 7.5 x 4 in at most, to the slide's foot
-        width = min(7.5, height * 7.5 / 4.0)
-        picture(slide, plots.breakeven(breakeven, lang, labels, story.currency, market), Inches((13.333 - width) / 2), Inches(top),
-                Inches(width))
+        fig = plots.breakeven(breakeven, lang, labels, story.currency, market)
+        wide, high = fig.get_size_inches()
+        width = min(wide, (7.3 - top) * wide / high)  # the figure at its size at most, down to the slide's foot
+        picture(slide, fig, Inches((13.333 - width) / 2), Inches(top), Inches(width))
 
     from .html import money_note
 

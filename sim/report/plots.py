@@ -157,7 +157,7 @@ def breakeven(result, lang: str = "en", labels: dict | None = None, currency: st
 
     t = TEXT[lang]
     tab, p = result.table, result.point
-    fig, ax = plt.subplots(figsize=(7.5, 4))
+    fig, ax = plt.subplots(figsize=(7.5, 4.8))
     # straight lines in people between the sizes, as the break-even is interpolated, drawn on the log axis
     n = tab["people"].to_numpy(float)
     x = np.unique(np.concatenate([np.linspace(n[i], n[i + 1], 50) for i in range(len(n) - 1)] + [n]))
@@ -194,8 +194,8 @@ def breakeven(result, lang: str = "en", labels: dict | None = None, currency: st
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, lang) if v in shown else ""))
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8)
-    fig.tight_layout()
+    ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)  # under the axes:
+    fig.tight_layout()  # inside, wherever it went, it could cover a band or a line
     return fig
 
 
