@@ -78,6 +78,8 @@ def versions() -> dict:
             out[dist] = None
     out["audsim_model_source"] = kernel_cache.source_hash()  # the model's code itself: a version number need not change
     out["audsim_commit"] = _commit()
+    out["platform"] = _platform.platform()  # the same numbers are expected on any, but a difference starts here
+    out["machine"] = _platform.machine()
     return out
 
 

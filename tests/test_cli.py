@@ -22,7 +22,7 @@ def test_run_writes_daily_summary_manifest_and_people(tmp_path):
     summary = json.loads((out / "summary.json").read_text())
     m = summary["manifest"]
     assert m["seed"] == 3 and m["scenario"]["market"]["people"] == 800 and len(m["scenario_hash"]) == 64
-    assert {"numpy", "mesa", "python", "audsim"} <= set(m["versions"])
+    assert {"numpy", "mesa", "python", "audsim", "platform", "machine"} <= set(m["versions"])
     people = pd.read_parquet(out / "people.parquet")
     assert len(people) == 800 and {"trust", "follows", "degree", "interest_info"} <= set(people.columns)
     degrees = pd.read_csv(out / "degrees.csv")
