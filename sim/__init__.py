@@ -1,6 +1,29 @@
 """audsim: how a brand's social-media audience answers its posting strategy."""
 
-from .runner import Result, evaluate, resolve, run
-from .scenario import Scenario, ScenarioError, load
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .runner import Result, evaluate, resolve, run
+    from .scenario import Scenario, ScenarioError, load
 
 __all__ = ["Result", "Scenario", "ScenarioError", "evaluate", "load", "resolve", "run"]
+
+_HOME = {"Result": "runner", "evaluate": "runner", "resolve": "runner", "run": "runner",
+         "Scenario": "scenario", "ScenarioError": "scenario", "load": "scenario"}
+
+
+def __getattr__(name: str):
+    """The API, imported when first used (PEP 562): the model and its libraries take over a second to import, and the
+    command line starts from here (``sim.entry``), where a Ctrl-C in that second is still answered in one line."""
+    if name in _HOME:
+        value = getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

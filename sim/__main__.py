@@ -1,5 +1,5 @@
 """``python -m sim`` is the ``audsim`` command."""
 
-from .cli import main
+from .entry import main
 
 main()

@@ -3,6 +3,7 @@
 import json
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 import sim
@@ -95,6 +96,25 @@ def test_ctrl_c_ends_every_command_alike_and_a_study_that_keeps_its_runs_says_ho
     assert res.exit_code == 130 and "fit.runs" in res.output and "--resume" in res.output, res.output
     assert not fitted.exists()
 
+
+
+def test_a_ctrl_c_while_the_command_line_is_still_being_imported_says_one_line(monkeypatch, capsys):
+    """The command imports the model and its libraries for over a second before click runs; a Ctrl-C then printed
+    Python's traceback. The entry point answers it as every command does."""
+    import sys
+
+    from sim import entry
+
+    class Interrupted:  # the import of sim.cli is where the Ctrl-C lands
+        def find_spec(self, name, path=None, target=None):
+            if name == "sim.cli":
+                raise KeyboardInterrupt
+
+    monkeypatch.delitem(sys.modules, "sim.cli")
+    monkeypatch.setattr(sys, "meta_path", [Interrupted(), *sys.meta_path])
+    with pytest.raises(SystemExit) as stop:
+        entry.main()
+    assert stop.value.code == 130 and capsys.readouterr().err == "audsim: interrupted; nothing written\n"
 
 def test_params_says_where_the_shipped_strategies_differ_from_the_defaults():
     """`audsim params` lists what a file that does not set a key gets; a reader took market.people = 20000 for the
