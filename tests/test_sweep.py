@@ -716,3 +716,22 @@ def test_the_robustness_plot_counts_a_tie_or_a_difference_within_chance_for_neit
     table["a_wins_trust_beyond_chance"] = ["neither", "neither", "b"]  # replications: their paired verdict
     verdict, judged = _verdicts(table, "a_wins_trust", table["trust_diff"])
     assert judged and verdict.tolist() == ["neither", "neither", "b"]
+
+
+def test_a_sweep_into_another_commands_runs_names_that_command(tmp_path, monkeypatch):
+    """A sweep folder given to robustness (or the reverse) said "add --resume", and --resume then said "another
+    sweep": the runs can only be resumed by the command that began them, which the message now names."""
+    import sys
+
+    tiny = TINY + 'design = "grid"\nreps = 1\n[parameters."content.promo.annoyance"]\nlevels = [0.0, 0.2]\n'
+    path, out = sweep_file(tmp_path, tiny), tmp_path / "o"
+    began = ["audsim", "sweep", str(path), "--out", str(out), "--workers", "1"]
+    monkeypatch.setattr(sys, "argv", began)
+    assert CliRunner().invoke(main, began[1:]).exit_code == 0
+    study = ["robustness", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--vary", str(path),
+             "--out", str(out), "--workers", "1"]
+    for resume in ([], ["--resume"]):
+        monkeypatch.setattr(sys, "argv", ["audsim", *study, *resume])
+        res = CliRunner().invoke(main, study + resume)
+        assert res.exit_code == 2 and f"holds the runs of another command ({' '.join(began)}), which alone can --resume" in res.output, res.output
+    assert not (out / "robustness.json").exists()

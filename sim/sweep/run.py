@@ -152,9 +152,37 @@ def start_afresh(claimed, resume: bool, what: str) -> None:
         if what == "sweep" and not (out / "sweep.json").exists():  # another command's output: there is nothing to resume
             raise FileExistsError(f"{claimed.described} holds the output of another audsim command, not a sweep; choose another "
                                   "--out, or --overwrite to replace it")
+        begun = _begun_by(out)
+        if begun is not None and _subcommand(begun) != _subcommand(runner.command_line()):  # a robustness study's runs
+            raise FileExistsError(_begun_elsewhere(claimed, begun))
         raise FileExistsError(f"{claimed.described} holds an earlier {what}; add --resume to finish it, --overwrite to start again, "
                               "or choose another --out")
     claimed.clear_for_sweep()
+
+
+def _begun_elsewhere(claimed, begun: str) -> str:
+    return (f"{claimed.described} holds the runs of another command ({begun}), which alone can --resume them; "
+            "choose another --out, or --overwrite to start again")
+
+
+def _begun_by(out: Path) -> str | None:
+    """The command recorded in a folder's sweep.json (None where there is none to read)."""
+    try:
+        command = json.loads((out / "sweep.json").read_text()).get("command")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return command if isinstance(command, str) else None
+
+
+def _subcommand(command: str | None) -> str | None:
+    """'robustness' of 'audsim [--max-memory SIZE] robustness A B ...'."""
+    words = iter((command or "").split()[1:])
+    for word in words:
+        if word == "--max-memory":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def same_sweep(claimed, spec, scenarios) -> None:
@@ -179,6 +207,9 @@ def same_sweep(claimed, spec, scenarios) -> None:
             changed = [f"scenarios {', '.join(sorted(hashes))} there, {', '.join(sorted(scenarios))} now"]
     if earlier.get("versions", {}).get("audsim_model_source") not in (None, runner.versions()["audsim_model_source"]):
         changed.append("the model's code changed")
+    begun = earlier.get("command")
+    if changed and isinstance(begun, str) and _subcommand(begun) != _subcommand(runner.command_line()):
+        raise outputs.OutputError(_begun_elsewhere(claimed, begun))
     if changed:
         raise outputs.OutputError(f"{claimed.described} holds the runs of another sweep ({'; '.join(changed[:3])}); "
                                   "expected the same sweep file, --people, --days, --samples and at least as many --reps "
