@@ -6,6 +6,7 @@ Errors a user can fix are one line on stderr and exit code 2.
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import re
@@ -18,7 +19,7 @@ import click
 
 from . import outputs, runner
 from .parallel import compile_first, terminate_on_signal
-from .scenario import ScenarioError, plain
+from .scenario import MAX_REPS, ScenarioError, plain
 
 EXIT_USAGE = 2
 OVERWRITE_HELP = "Replace the output if it holds an earlier audsim result (never files audsim did not write)."
@@ -58,14 +59,17 @@ class _Group(click.Group):
         finally:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:  # the program's own options (--max-memory) are read here, before invoke
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as e:
+            raise _one_line(e) from None
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except click.UsageError as e:  # click's own is four lines (usage, hint, blank, error)
-            if isinstance(e, getattr(click.exceptions, "NoArgsIsHelpError", ())):
-                raise
-            where = f" (see {e.ctx.command_path} --help)" if e.ctx is not None else ""
-            raise _OneLine(e.format_message().rstrip(".") + where) from None
+            raise _one_line(e) from None
         except KeyboardInterrupt:  # Ctrl-C: click would say "Aborted!" and exit 1; every output is written whole or not at all
             click.echo("audsim: interrupted; nothing written", err=True)
             sys.exit(130)
@@ -77,6 +81,14 @@ class _Group(click.Group):
                 raise
             click.echo("audsim: stopped", err=True)
             raise cause from None
+
+
+def _one_line(e: click.UsageError) -> click.UsageError | _OneLine:
+    """A usage error as one line naming where help is (no-arguments help stays as click shows it)."""
+    if isinstance(e, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+        return e
+    where = f" (see {e.ctx.command_path} --help)" if e.ctx is not None else ""
+    return _OneLine(e.format_message().rstrip(".") + where)
 
 
 def _memory(ctx, param, value):
@@ -152,7 +164,7 @@ def _bar(total: int, desc: str):
 
 @main.command("compare")
 @click.argument("scenarios", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--reps", type=click.IntRange(min=2), default=30, show_default=True, help="Replications per scenario.")
+@click.option("--reps", type=click.IntRange(min=2, max=MAX_REPS), default=30, show_default=True, help="Replications per scenario.")
 @click.option("--baseline", help="Scenario the others are compared with (default: the first).")
 @click.option("--days", type=int, help="Override the scenarios' horizon.")
 @click.option("--people", type=int, help="People in the market, each scenario's extensive settings scaled with it.")
@@ -206,7 +218,7 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
               "proposed; where that is --current, the set's first other strategy).")
 @click.option("--pdf", is_flag=True, help="Also print the report to report.pdf (needs Chromium).")
 @click.option("--pptx", is_flag=True, help="Also write a short slide deck, report.pptx.")
-@click.option("--reps", type=click.IntRange(min=2), help="Replications (default: the demo set's, 10).")
+@click.option("--reps", type=click.IntRange(min=2, max=MAX_REPS), help="Replications (default: the demo set's, 10).")
 @click.option("--days", type=click.IntRange(min=1, max=100_000), help="Override the horizon.")
 @click.option("--seed", type=click.IntRange(min=0), default=7, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
@@ -277,7 +289,7 @@ def _sizes(ctx, param, value: str) -> list[int]:
 @click.option("--people", default="10000,30000,100000,300000,1000000", show_default=True, callback=_sizes,
               help="Market sizes to run, separated by commas.")
 @click.option("--years", type=_Finite(min=0.01, max=50), default=3, show_default=True, help="Horizon of each run.")
-@click.option("--reps", type=click.IntRange(min=2), default=10, show_default=True, help="Paired replications per size.")
+@click.option("--reps", type=click.IntRange(min=2, max=MAX_REPS), default=10, show_default=True, help="Paired replications per size.")
 @click.option("--seed", type=click.IntRange(min=0), default=7, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("results/breakeven"), show_default=True)
@@ -306,7 +318,7 @@ def breakeven_cmd(a, b, people, years, reps, seed, workers, out, overwrite):
             with _bar(2 * reps * len(people), "breakeven") as bar:
                 result = breakeven(sa, sb, people, years, reps, seed, workers, progress=bar.update)
             result.write(out, overwrite=overwrite)
-    except outputs.OutputError as e:
+    except (outputs.OutputError, ScenarioError) as e:  # a market too large for the memory, before any run
         _fail(str(e))
     click.echo(format_breakeven(result))
     click.echo(f"wrote {out}/")
@@ -577,7 +589,7 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
         names = params.split(",") if params else list(spec.ranges)
         if not names:
             _fail("--params: nothing to fit; name dotted keys, e.g. --params platform.reach_base,follows.base_hazard")
-        spec = spec.model_copy(update={k: v for k, v in (("samples", samples), ("reps", reps)) if v})
+        spec = _with_options(spec, samples=samples, reps=reps)
         _exclusive(resume, overwrite)
         runs_dir = out.with_name(out.stem + ".runs")
         bar, update, _ = _sweep_bar(spec.samples * spec.reps * spec.rounds, "calibrate")
@@ -594,6 +606,21 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
     click.echo(f"posterior: the closest {len(result.posterior)} of {len(result.points)} points; wrote {out} and {out.with_suffix('.fit.json')}")
     for warning in result.warnings:
         click.echo(f"audsim: warning: {warning}", err=True)
+
+
+def _with_options(spec, **options):
+    """``spec`` with the options given on the command line, validated as the file's own values are (a copy with them
+    merely set took 20,000 replications, and failed later with a traceback)."""
+    from pydantic import ValidationError
+
+    from .scenario import describe_error
+
+    given = {k: v for k, v in options.items() if v is not None}
+    try:
+        return type(spec).model_validate({**spec.model_dump(), **given})
+    except ValidationError as e:
+        key, allowed = describe_error(type(spec), e)
+        raise ScenarioError(f"--{key} = {given.get(key)}: {allowed}") from None
 
 
 @main.command()
@@ -633,6 +660,7 @@ def dashboard(port, host, lang):
 
     from .dashboard import assets
 
+    _can_listen(host, port)
     try:
         fetched = assets.install()  # Solara's browser files, once, from the npm registry
     except (RuntimeError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as e:
@@ -651,6 +679,26 @@ def dashboard(port, host, lang):
     sys.stdout.flush()
     sys.stderr.flush()
     os.execve(sys.executable, cmd, env)  # the server takes this process's place: stopping audsim's pid stops the server
+
+
+def _can_listen(host: str, port: int) -> None:
+    """Refuse, in one line and before anything starts, an interface this machine does not have or a port in use
+    (the server would end with its own error, naming neither option)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as e:
+        _fail(f"--host = {host!r}: {getattr(e, 'strerror', None) or e}; expected an address or name of this machine, "
+              "e.g. 127.0.0.1 or 0.0.0.0")
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: a port just freed is free
+        try:
+            probe.bind(address)
+        except OSError as e:
+            what = f"--port = {port}: in use" if e.errno == errno.EADDRINUSE else f"--host = {host!r}: {e.strerror}"
+            _fail(f"{what}; expected a free port on an address of this machine")
 
 
 @main.command()

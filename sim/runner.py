@@ -214,7 +214,7 @@ def parse_size(text: str) -> int:
 
 
 def _size(n: float) -> str:
-    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"
+    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
 
 
 def check_memory(sc: _scenario.Scenario, at_once: int = 1, source: str | None = None) -> None:

@@ -675,6 +675,7 @@ def _deep_merge(base: dict, over: dict) -> dict:
     return out
 
 
+MAX_REPS = 10_000  # replications of a comparison, a break-even or a sweep's point: their seeds are drawn before any run
 MAX_FILE_BYTES = 10_000_000  # a scenario, sweep or calibration file is a few kB; anything this big is a mistake
 MAX_DEPTH = 12  # tables nested deeper than any audsim file needs (scenario.content.TYPE.key is 3)
 MAX_EXTENDS = 32  # files in one extends chain
@@ -860,6 +861,11 @@ def _range(what: str, bounds: tuple) -> str:
     if hi is None:
         return f"{what} {'above' if lo_open else 'of at least'} {lo}"
     return f"{what} in {'(' if lo_open else '['}{lo}, {hi}{')' if hi_open else ']'}"
+
+
+def describe_error(root, e: ValidationError) -> tuple[str, str]:
+    """The dotted key of a pydantic error's first complaint, and what is allowed there."""
+    return _describe(root, e.errors(include_url=False)[0])
 
 
 def one_line(e: ValidationError, source: str, root) -> ScenarioError:

@@ -301,14 +301,50 @@ def test_a_horizon_cut_by_an_override_in_the_api_is_warned():
     (["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "tupperparty.toml")], "the same strategy"),
     (["demo", "--lang", "fr"], "--lang"),
     (["run"], "SCENARIO"),
+    # the program's own option was click's four lines; replications past any use filled the memory with their seeds
+    (["--max-memory", "lots", "run", str(SCENARIOS / "stammtisch.toml")], "--max-memory"),
+    (["compare", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--reps", "100000000"], "2<=x<=10000"),
+    (["demo", "--reps", "100000000"], "2<=x<=10000"),
+    (["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--reps", "10001"], "2<=x<=10000"),
+    # a calibration's options were set unchecked, and failed in the sweep with a traceback
+    (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--samples", "1000001"],
+     "--samples = 1000001: expected a whole number in [4, 100000]"),
+    (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--reps", "20000"], "--reps = 20000"),
+    # the server ended with its own error, naming neither option
+    (["dashboard", "--host", "999.1.1.1"], "--host = '999.1.1.1'"),
 ])
 def test_a_bad_option_is_one_line_with_exit_2(tmp_path, args, says):
     """click's own usage errors (four lines: usage, hint, blank, error) read as audsim's other errors; a negative seed
     is refused before numpy's SeedSequence would raise a traceback."""
-    res = CliRunner().invoke(main, args + (["--out", str(tmp_path / "o")] if args[0] != "run" else []))
+    res = CliRunner().invoke(main, args + (["--out", str(tmp_path / "o")] if "run" not in args and "dashboard" not in args else []))
+    os.environ.pop("AUDSIM_MAX_MEMORY", None)
     lines = res.output.strip().splitlines()
     assert res.exit_code == 2 and len(lines) == 1 and lines[0].startswith("audsim: error:") and says in lines[0], res.output
     assert not (tmp_path / "o").exists()
+
+
+def test_a_market_too_large_for_the_memory_is_refused_before_a_break_even_or_a_calibration_writes(tmp_path, monkeypatch):
+    """The break-even checked the memory only inside its workers (a traceback); a calibration wrote its manifest first,
+    and the next run was refused as "an earlier calibration"."""
+    monkeypatch.setenv("AUDSIM_MAX_MEMORY", "1MB")
+    for args, out in ((["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--people", "300,200000"],
+                       tmp_path / "b"),
+                      (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--samples", "4"], tmp_path / "c" / "fit.toml")):
+        res = CliRunner().invoke(main, [*args, "--out", str(out)])
+        assert res.exit_code == 2 and "needs about" in res.output and "Traceback" not in res.output, res.output
+        assert res.output.strip().splitlines()[-1].startswith("audsim: error:"), res.output
+        assert not out.exists() and not out.with_name("fit.runs").exists()
+
+
+def test_the_dashboard_refuses_a_port_in_use_before_it_starts():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        res = CliRunner().invoke(main, ["dashboard", "--port", str(port)])
+    assert res.exit_code == 2 and res.output.strip() == f"audsim: error: --port = {port}: in use; expected a free port on an address of this machine"
 
 
 def test_a_calibration_range_is_checked_before_any_run(tmp_path):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +26,8 @@ import pandas as pd
 
 from .. import outputs, runner
 from ..model.sales import FADING_VALUE, OTHER_VALUES
-from ..parallel import map_tasks
-from ..scenario import Scenario
+from ..parallel import map_tasks, serial_here
+from ..scenario import MAX_REPS, Scenario
 from . import stats
 from .compare import replication_seeds
 
@@ -157,8 +158,8 @@ def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: i
     people = sorted(int(n) for n in given)
     if len(people) < 2 or people[0] < 10:
         raise ValueError(f"people = {people}: expected at least two different market sizes of at least 10")
-    if not isinstance(reps, (int, np.integer)) or isinstance(reps, bool) or reps < 2:  # one gave an interval of no width
-        raise ValueError(f"reps = {reps!r}: expected a whole number of at least 2 replications (an interval needs two)")
+    if not isinstance(reps, (int, np.integer)) or isinstance(reps, bool) or not 2 <= reps <= MAX_REPS:  # one: no width
+        raise ValueError(f"reps = {reps!r}: expected a whole number of 2 to {MAX_REPS:,} replications (an interval needs two)")
     if days is not None and (not isinstance(days, (int, np.integer)) or days < 1):  # 0 ran the default three years
         raise ValueError(f"days = {days!r}: expected a whole number of days, at least 1")
     if a.name == b.name:
@@ -166,6 +167,9 @@ def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: i
     days = days if days is not None else int(round(years * 365))
     seeds = replication_seeds(seed, reps)
     tasks = [(label, n, r, s, at_size(sc, n, days)) for n in people for r, s in enumerate(seeds) for label, sc in (("a", a), ("b", b))]
+    at_once = 1 if serial_here(workers) else min(len(tasks), workers or os.cpu_count() or 1)
+    for task in tasks[-2:]:  # the largest market, both strategies, before any run: one that cannot fit is refused in one line
+        runner.check_memory(task[-1], at_once)
     rows = []
     for row in map_tasks(_value, tasks, workers):
         rows.append(row)

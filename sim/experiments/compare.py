@@ -20,7 +20,7 @@ from .. import outputs, runner
 from ..model.measures import COST_PARTS
 from ..model.sales import FADING_VALUE, OTHER_VALUES
 from ..parallel import map_tasks, serial_here
-from ..scenario import Scenario, ScenarioError
+from ..scenario import MAX_REPS, Scenario, ScenarioError
 from . import stats
 
 METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end",
@@ -98,8 +98,8 @@ def compare(scenarios: dict[str, Scenario], reps: int = 30, baseline: str | None
         workers: processes (default: all cores; 1 runs in this process).
         progress: optional callable ``progress(runs_done)``.
     """
-    if reps < 2:
-        raise ValueError(f"reps = {reps}: expected at least 2 replications for an interval")
+    if not 2 <= reps <= MAX_REPS:
+        raise ValueError(f"reps = {reps}: expected 2 to {MAX_REPS:,} replications (an interval needs two)")
     if reps < MIN_REPS:
         warnings.warn(f"only {reps} replications: intervals and tests are rough below {MIN_REPS}", stacklevel=2)
     one_market(scenarios)

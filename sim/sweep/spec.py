@@ -17,6 +17,7 @@ from pydantic import Field, ValidationError, ValidationInfo, field_validator, mo
 
 from .. import runner
 from ..scenario import (
+    MAX_REPS,
     Flag,
     Lack,
     Name,
@@ -94,7 +95,7 @@ class SweepSpec(Table):
     design: Literal["grid", "random", "lhs", "sobol", "morris"] = Field("grid", description="how points are chosen")
     samples: Whole = Field(16, ge=1, le=1_000_000, description="N: points (random, lhs), base samples (sobol), trajectories (morris)")
     morris_levels: Whole = Field(4, ge=2, le=20, description="grid levels of the Morris design")
-    reps: Whole = Field(2, ge=1, le=10_000, description="replications per point (common random numbers across points)")
+    reps: Whole = Field(2, ge=1, le=MAX_REPS, description="replications per point (common random numbers across points)")
     common_random_numbers: Flag = Field(True, description="every point runs the same seeds (false: each point its own, as ABC needs)")
     seed: Whole = Field(7, ge=0, description="seed of the design and of the replications")
     days: Whole | None = Field(None, ge=1, le=100_000, description="override the scenarios' horizon")
