@@ -592,6 +592,16 @@ def test_a_failed_print_leaves_nothing(small, tmp_path, monkeypatch):
     assert not (tmp_path / "r").exists()
 
 
+def test_a_wrong_chromium_path_is_refused_before_any_run(tmp_path, monkeypatch):
+    """A path that is not a program failed only when the report was printed, after every run, with a traceback."""
+    for given in (tmp_path / "nothing", tmp_path):
+        monkeypatch.setenv("AUDSIM_CHROMIUM", str(given))
+        res = CliRunner().invoke(main, ["demo", "--pdf", "--reps", "2", "--days", "5", "--market", "500", "--out", str(tmp_path / "d")])
+        assert res.exit_code == 2 and res.output.strip() == (f"audsim: error: AUDSIM_CHROMIUM = '{given}': not a program this user "
+                                                             "can run; expected the path of Chromium, e.g. /usr/bin/chromium"), res.output
+        assert not (tmp_path / "d").exists()
+
+
 def test_the_comparison_table_is_in_the_reports_number_format():
     """German decimal commas and thousands points in the table too; a share below 0.1% keeps two decimals."""
     from sim.report import html as report_html
