@@ -310,6 +310,8 @@ def test_a_horizon_cut_by_an_override_in_the_api_is_warned():
     (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--samples", "1000001"],
      "--samples = 1000001: expected a whole number in [4, 100000]"),
     (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--reps", "20000"], "--reps = 20000"),
+    # the market a page's size implies was refused as "scaled x2e-05: market.people = 5.0"
+    (["demo", "--followers", "1"], "--followers = 1: at the shipped 20% of the market following, a market of 5 people"),
     # the server ended with its own error, naming neither option
     (["dashboard", "--host", "999.1.1.1"], "--host = '999.1.1.1'"),
 ])

@@ -10,7 +10,7 @@ from .. import outputs, runner
 from ..report import deck, html
 from ..report.pdf import print_pdf
 from ..report.story import Story
-from ..scenario import Scenario, ScenarioError, read_toml
+from ..scenario import Market, Scenario, ScenarioError, _field_bounds, read_toml
 from . import breakeven as _breakeven
 from .compare import Comparison, compare
 
@@ -57,6 +57,11 @@ def for_the_page(shipped: dict[str, Scenario], current: str, followers: int | No
         if share <= 0:
             raise ScenarioError(f"--followers = {followers}: the shipped {ref.name} has no page to size; give --market too")
         market = int(round(followers / share))
+        low, high, *_ = _field_bounds(Market.model_fields["people"])
+        if not low <= market <= high:  # named here: Scenario.scaled named a factor nobody typed
+            who = f"--followers = {followers}" if source == "command line" else f"{source}: a page of {followers:,} followers"
+            raise ScenarioError(f"{who}: at the shipped {share:.0%} of the market following, a market of {market:,} people; "
+                                f"expected {low:,} to {high:,}: give --market")
     if followers is not None and followers > (market or ref.market.people):
         raise ScenarioError(f"--followers = {followers}: more than the market's {market or ref.market.people} people; "
                             "expected at most --market")
