@@ -21,8 +21,9 @@ from sim.experiments import compare
 from sim.experiments.compare import METRICS, Comparison, difference_table, summary_table
 from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_story, write_report
 from sim.report import numbers, plots
+from sim.report.i18n import TEXT
 from sim.report.numbers import money
-from sim.report.story import Story, assumed_economy, fading, headline, profit_alone, ranking, unsettled, valuation
+from sim.report.story import Story, assumed_economy, fading, headline, money_unit, profit_alone, ranking, unsettled, valuation
 
 from .conftest import SCENARIOS, scenario
 
@@ -71,6 +72,7 @@ def test_the_headline_reads_right_for_every_pair_every_sign_and_an_absent_page(l
             story = Story(a, b, STORY.labels, STORY.currency)
             text = headline(made_up(a, b, change, gap, pages), story, lang)
             assert "{" not in text and "nan" not in text.lower() and "n/a" not in text, text
+            assert "\u00b10" not in text, text  # "0 (±0.0%)" read as a margin of error
             label_a, label_b = story.label(a, lang), story.label(b, lang)
             assert label_a.lower() in text.lower() and label_b.lower() in text.lower(), text
             first, second = text.split(";", 1)
@@ -264,6 +266,17 @@ def test_the_ranking_says_when_every_value_is_below_zero(lang):
             "de": "Der Wert jeder Strategie liegt hier unter null, auch bei einer Marke ohne Seite: "}[lang]
     assert said in text, text
     assert said[:20] not in ranking(_with_value({"tupperparty": -50_000, "stammtisch": 1_000, "absent": -10_000}), story, lang)
+    # a best value the sentence writes as 0 is not below zero: "a brand without a page (0 EUR)", then "below zero"
+    close = _with_value({"tupperparty": -50_000, "stammtisch": -20_000, "absent": -1.3})  # a mean of -0.3
+    text = ranking(close, story, lang)
+    assert money_unit(close) == 1 and "(0\u00a0EUR)" in text and said[:20] not in text, text
+
+
+@pytest.mark.parametrize("lang, one, two", [("en", "1 day", "2 days"), ("de", "1 Tag", "2 Tage")])
+def test_a_horizon_of_one_day_is_singular(lang, one, two):
+    from sim.report.i18n import plain_period
+
+    assert plain_period(1, TEXT[lang]) == one and plain_period(2, TEXT[lang]) == two
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -643,6 +656,8 @@ def test_an_interval_beside_a_stated_direction_is_of_its_size():
     assert interval_ends(-0.077, -0.073, fmt) == ("0.073", "0.077")
     assert interval_ends(0.117, 0.126, fmt) == ("0.117", "0.126")
     assert interval_ends(-0.002, 0.012, fmt) == ("-0.002", "+0.012")
+    assert interval_ends(0.0, 0.0, fmt) == ("0.000", "0.000")  # a one-day run's: "±0% to ±0%" read as margins
+    assert interval_ends(-0.002, 0.0, fmt) == ("-0.002", "0.000")
     assert html.interval_ends is story.interval_ends is interval_ends
     assert not hasattr(html, "_interval") and not hasattr(story, "_magnitudes")
 

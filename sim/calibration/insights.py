@@ -186,7 +186,7 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
     if (step > 1).any():
         at = int(np.flatnonzero(step > 1)[0]) + 1
         raise ScenarioError(f"{path}: no rows from {days.iloc[at - 1] + pd.Timedelta(days=1):%Y-%m-%d} to "
-                            f"{days.iloc[at] - pd.Timedelta(days=1):%Y-%m-%d} ({int(step[at - 1]) - 1} days); "
+                            f"{days.iloc[at] - pd.Timedelta(days=1):%Y-%m-%d} ({int(step[at - 1]) - 1} day{'s' if step[at - 1] > 2 else ''}); "
                             "expected one row a day, without gaps (export the whole period again)")
     df.insert(0, "day", days.to_numpy())
     df = df.reset_index(drop=True)

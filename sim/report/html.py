@@ -127,13 +127,14 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
     t, table, diffs = TEXT[lang], comparison.table, comparison.differences
     name_of, against = _names(story, lang)
     days = int(comparison.runs["days"].iloc[0])
-    period = t["months"].format(n=round(days / 30.44)) if days >= 60 else t["days"].format(n=days)
+    period = plain_period(days, t, plain=False)
     trust = table[table["metric"] == "long_term_trust"].sort_values("mean")
     worst, best = trust.iloc[0]["scenario"], trust.iloc[-1]["scenario"]
     advocates = table[table["metric"] == "net_advocates_end"].sort_values("mean", ascending=False)
     change = table[table["metric"] == "purchase_index_change"].set_index("scenario")["mean"]
+    moved = {n: percent(c, change_digits(c), lang, signed=True) for n, c in change.items()}  # -0.25%: "-0.3%", not "±0%"
     lead = "; ".join(t["lead_item"].format(name=name_of(r["scenario"]), points=decimal(r["mean"], "+.1f", lang),
-                                           change=percent(change.get(r["scenario"], float("nan")), 0, lang, signed=True))
+                                           change=moved.get(r["scenario"], percent(float("nan"), 0, lang)))
                      for _, r in advocates.iterrows())
     # the index against a neutral market is well above 1 before anything happens: the change is what a strategy did
     starts = {decimal(x, ".2f", lang) for x in table.loc[table["metric"] == "purchase_index_start", "mean"].dropna()}

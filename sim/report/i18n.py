@@ -108,7 +108,7 @@ TEXT = {
         "verdict_followers_lost": "Over {period}, {name} lost {pct} of its followers (95% CI {lo} to {hi}).",
         "verdict_followers_gained": "Over {period}, {name} grew its following by {pct} (95% CI {lo} to {hi}).",
         "verdict_followers_unclear": "Over {period}, the followers of {name} changed by {pct}, within chance (95% CI {lo} to {hi}).",
-        "months": "{n} months", "days": "{n} days", "months_plain": "{n} months", "days_plain": "{n} days",
+        "months": "{n} months", "days": "{n} days", "months_plain": "{n} months", "days_plain": "{n} days", "one_day": "{n} day", "one_day_plain": "{n} day",
         "verdict_trust": "Market trust ended at {value} for {name} (95% CI {lo}-{hi}).",
         "verdict_diff": "Against {base_to}, {name} ended with market trust {diff} {direction} on the 0-1 scale (95% CI {lo} to {hi}; p {p}) {followers}.",
         "verdict_diff_unclear": "Against {base_to}, {name} ended with a market trust that differs only within chance ({diff} on the 0-1 scale; 95% CI {lo} to {hi}; p {p}) {followers}.",
@@ -304,7 +304,7 @@ TEXT = {
         "verdict_followers_lost": "In {period} verlor {name} {pct} der Follower (95\u2011%\u2011Intervall {lo} bis {hi}).",
         "verdict_followers_gained": "In {period} gewann {name} {pct} Follower hinzu (95\u2011%\u2011Intervall {lo} bis {hi}).",
         "verdict_followers_unclear": "In {period} veränderte sich die Zahl der Follower bei {name_to} um {pct}, im Rahmen der Zufallsschwankung (95\u2011%\u2011Intervall {lo} bis {hi}).",
-        "months": "{n} Monaten", "days": "{n} Tagen", "months_plain": "{n} Monate", "days_plain": "{n} Tage",
+        "months": "{n} Monaten", "days": "{n} Tagen", "months_plain": "{n} Monate", "days_plain": "{n} Tage", "one_day": "{n} Tag", "one_day_plain": "{n} Tag",
         "verdict_trust": "Das Vertrauen im Markt endete bei {value} für {name} (95\u2011%\u2011Intervall {lo}-{hi}).",
         "verdict_diff": "Gegenüber {base_to} endete {name} mit einem Vertrauen im Markt, das auf der Skala von 0 bis 1 um {diff} {direction} liegt (95\u2011%\u2011Intervall {lo} bis {hi}; p {p}), {followers}.",
         "verdict_diff_unclear": "Gegenüber {base_to} endete {name} mit einem Vertrauen im Markt, das sich nur im Rahmen der Zufallsschwankung unterscheidet ({diff} auf der Skala von 0 bis 1; 95\u2011%\u2011Intervall {lo} bis {hi}; p {p}), {followers}.",
@@ -495,9 +495,13 @@ def unit(name: str, lang: str) -> str:
     return UNITS_DE.get(name, name) if lang == "de" else name
 
 
-def plain_period(days: int, t: dict) -> str:
-    """A horizon in months (36 months), or in days below two months."""
-    return t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
+def plain_period(days: int, t: dict, plain: bool = True) -> str:
+    """A horizon in months (36 months), or in days below two months (1 day); not ``plain``: as the object of a
+    preposition (de: "über 36 Monaten")."""
+    suffix = "_plain" if plain else ""
+    if days >= 60:
+        return t["months" + suffix].format(n=round(days / 30.44))
+    return t[("one_day" if days == 1 else "days") + suffix].format(n=days)
 
 
 def meaning(key: str, english: str, lang: str) -> str:

@@ -127,10 +127,11 @@ def fixed(x, unit: float, lang: str = "en", currency: str = "", signed: bool = F
 def interval_ends(low: float, high: float, fmt) -> tuple[str, str]:
     """A 95% interval's ends for a sentence, each written by ``fmt(x, signed)``: of the size of the difference when
     it lies on one side of zero, for a sentence that says the direction ("1,210 to 5,745 less", not "\u22125,745 to
-    \u22121,210 less"); else both signed (\u22120.002 to +0.012), for one that says it is within chance."""
+    \u22121,210 less"); else both signed (\u22120.002 to +0.012), for one that says it is within chance, an end at zero
+    unsigned (an interval of no width read "\u00b10% to \u00b10%")."""
     if low > 0 or high < 0:
         return tuple(fmt(x, False) for x in sorted((abs(low), abs(high))))
-    return fmt(low, True), fmt(high, True)
+    return fmt(low, low != 0), fmt(high, high != 0)
 
 
 def number(v, lang: str = "en") -> str:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..experiments import stats
 from ..model.sales import FADING_VALUE, OTHER_VALUES
-from .i18n import TEXT, accusative, at, contracted, dative
+from .i18n import TEXT, accusative, at, contracted, dative, plain_period
 from .numbers import capital, change_digits, common_unit, count, decimal, fixed, interval_ends, ordinal, percent
 
 
@@ -61,7 +61,7 @@ def _period(days: int, t: dict) -> str:
     if days >= 330 and abs(years - round(years)) < 0.05:
         n = round(years)
         return t["story_year"] if n == 1 else t["story_years"].format(n=t["numbers"].get(n, str(n)))
-    return t["months_plain"].format(n=round(days / 30.44)) if days >= 60 else t["days_plain"].format(n=days)
+    return plain_period(days, t)
 
 
 def _runs(comparison, name: str) -> pd.DataFrame:
@@ -129,8 +129,10 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
         of_yours = t[f"story_of_{whose}_{kind}"].format(n=count(followers, lang)) if i == 0 else ""
         if key == "story_unclear":
             lo, hi = (count(x, lang, 3, signed=True) for x in (low, high))
-            parts.append(contracted(t[key].format(who=who, who_to=dative(who, lang), of_yours=of_yours, n=count(change, lang, 3, signed=True),
-                                                  pct=percent(share, change_digits(share), lang, signed=True), lo=lo, hi=hi), lang))
+            n = count(change, lang, 3, signed=True)  # none: "0 (0.0%)"; "±0.0%" read as a margin of error
+            pct = percent(share, change_digits(share), lang, signed=True) if n != "0" else percent(0.0, change_digits(share), lang)
+            parts.append(contracted(t[key].format(who=who, who_to=dative(who, lang), of_yours=of_yours, n=n, pct=pct, lo=lo, hi=hi),
+                                    lang))
         else:
             parts.append(t[key].format(who=who, n=count(change, lang, 3), pct=f"{100 * abs(share):.0f}", of_yours=of_yours))
     d = f["value_diff"]
@@ -223,7 +225,8 @@ def ranking(comparison, story: Story, lang: str = "en", where: str = "report") -
     if story.current in values and story.current != order[0]:  # where the page as it is run now stands, too
         ranked += " " + t["rank_current"].format(who=capital(story.label(story.current, lang)), k=ordinal(order.index(story.current) + 1, lang),
                                                  n=len(values))
-    if max(values.values()) < 0:  # a client read "all negative" as "close the page" or "the model is broken"
+    unit = money_unit(comparison)  # as the sentences write it: a best of -3 shown as "0 EUR" is not "below zero"
+    if round(max(values.values()) / unit) * unit < 0:  # a client read "all negative" as "close the page" or "the model is broken"
         without = [at(story.label(n, lang), lang) if lang == "de" else story.label(n, lang)  # "auch bei einer Marke ohne Seite"
                    for n in values if not has_page(comparison, n)]
         none = t["rank_all_below_none"].format(who=t["and"].join(without)) if without else ""
