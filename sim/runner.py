@@ -141,10 +141,10 @@ def resolve(scenario, days: int | None = None, people: int | None = None, seed: 
     only through what truly depends on it (the page-size factor of reach, the cost of making posts, the desk's
     floor). ``overrides`` are applied after, as written (``{"market.people": N}`` there sets the size alone).
     ``source`` names where the overrides came from in an error ("command line" from the CLI)."""
-    if isinstance(scenario, (str, Path)):
-        scenario = _scenario.load(scenario)
+    if isinstance(scenario, (str, Path)):  # given days are the horizon: what lies beyond them is warned, after
+        scenario = _scenario.load(scenario, horizon=days is None)
     elif isinstance(scenario, Mapping):
-        scenario = _scenario.from_dict(scenario)
+        scenario = _scenario.from_dict(scenario, horizon=days is None)
     elif not isinstance(scenario, _scenario.Scenario):
         raise TypeError(f"scenario: expected a path, a dict or a Scenario, not {type(scenario).__name__}")
     try:

@@ -1007,16 +1007,19 @@ def parameters_markdown(swept: dict[str, str] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def load(path: str | Path) -> Scenario:
+def load(path: str | Path, horizon: bool = True) -> Scenario:
     """Load and validate a scenario file (following ``extends``), or the scenario a run's manifest.json records
-    (resolved, its seed included: the run again, number for number)."""
+    (resolved, its seed included: the run again, number for number). ``horizon``: refuse a file that plans beyond
+    its own horizon (not when a horizon of its own is given with it, ``--days``; a manifest records what ran, and
+    runs again, warned as it was)."""
     path = Path(path)
     if path.suffix.lower() == ".json":
         return _from_manifest(path)
     raw = _read_toml(path)
     raw.setdefault("name", name_from_file(path))
+    checked = within_horizon if horizon else lambda sc, source: sc
     try:
-        return within_horizon(validate(raw, source=str(path)), str(path))
+        return checked(validate(raw, source=str(path)), str(path))
     except ScenarioError as e:
         where = _setting_file(path, getattr(e, "key", ""))
         if where and where != str(path) and str(e).startswith(f"{path}: "):
@@ -1034,7 +1037,7 @@ def _from_manifest(path: Path) -> Scenario:
         several = isinstance(manifest, dict) and isinstance(manifest.get("scenarios"), dict)
         whose = " (a sweep's record names several)" if several and "sweep" in manifest else " (a comparison's names several)" if several else ""
         raise ScenarioError(f"{path}: no 'scenario' in it{whose}; expected a {expected}")
-    return within_horizon(validate(manifest["scenario"], source=str(path)), str(path))
+    return validate(manifest["scenario"], source=str(path))  # what ran; a horizon it cut is warned again
 
 
 def _setting_file(path: Path, key: str) -> str | None:
@@ -1056,12 +1059,14 @@ def _setting_file(path: Path, key: str) -> str | None:
     return None
 
 
-def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "<dict>") -> Scenario:
-    """A scenario from a dict, which may ``extends`` a file (relative to ``folder``, the working folder by default)."""
+def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "<dict>", horizon: bool = True) -> Scenario:
+    """A scenario from a dict, which may ``extends`` a file (relative to ``folder``, the working folder by default);
+    ``horizon`` as :func:`load`'s."""
     data = dict(data)
     base = data.pop("extends", None)
+    checked = within_horizon if horizon else lambda sc, source: sc
     if base is None:
-        return within_horizon(validate(data, source=source), source)
+        return checked(validate(data, source=source), source)
     if not isinstance(base, (str, Path)) or not str(base):
         raise ScenarioError(f"{source}: extends = {base!r}: expected a path to a scenario file")
     path = Path(folder) / base
@@ -1070,7 +1075,7 @@ def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "
     merged = _deep_merge(_read_toml(path), data)
     merged.setdefault("name", name_from_file(path))
     try:
-        return within_horizon(validate(merged, source=source), source)
+        return checked(validate(merged, source=source), source)
     except ScenarioError as e:  # a bad value the dict does not set is named where it is written: the file it extends
         key = getattr(e, "key", "")
         if key and not _sets(data, key) and (where := _setting_file(path, key)) and str(e).startswith(f"{source}: "):

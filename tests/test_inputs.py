@@ -262,6 +262,14 @@ def test_what_the_horizon_never_reaches_is_refused_or_warned(tmp_path):
     res = CliRunner().invoke(main, ["run", str(path), "--days", "100", "--people", "600", "--out", str(tmp_path / "c")])
     assert res.exit_code == 0 and "audsim: warning: cut: timeline.0.from = 200 lies beyond" in res.output
     assert (tmp_path / "c" / "daily.csv").exists()
+    # the run's manifest records what ran, and runs again, warned again (it was refused: the file's rule)
+    res = CliRunner().invoke(main, ["run", str(tmp_path / "c" / "manifest.json"), "--out", str(tmp_path / "again")])
+    assert res.exit_code == 0 and "timeline.0.from = 200 lies beyond" in res.output, res.output
+    assert (tmp_path / "again" / "daily.csv").read_bytes() == (tmp_path / "c" / "daily.csv").read_bytes()
+    # a --days longer than the file's is the horizon: a post on day 365 of a 365-day file happens within 400 days
+    late = tmp_path / "late.toml"
+    res = CliRunner().invoke(main, ["run", str(late), "--days", "400", "--people", "600", "--out", str(tmp_path / "l")])
+    assert res.exit_code == 0 and "warning" not in res.output, res.output
 
 
 def test_a_required_key_left_out_is_named_as_missing(tmp_path):
