@@ -560,8 +560,8 @@ def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out
 @click.option("--from-insights", "insights", type=click.Path(dir_okay=False, path_type=Path),
               help="Fit to a page's daily analytics export (CSV) instead of a targets file.")
 @click.option("--base", type=click.Path(dir_okay=False, path_type=Path), help="With --from-insights: the scenario to fit (default: calibrate.base in scenarios/sets/defaults.toml).")
-@click.option("--market-multiple", type=_Finite(min=1), default=5.0, show_default=True,
-              help="With --from-insights: the reachable market as a multiple of the page's followers.")
+@click.option("--market-multiple", type=_Finite(min=1),
+              help="With --from-insights: the reachable market as a multiple of the page's followers (default: 5).")
 @click.option("--samples", type=click.IntRange(min=4), help="Latin-hypercube points a round (default: the file's, or 64; 120 with --from-insights).")
 @click.option("--reps", type=click.IntRange(min=1), help="Replications per point (default: the file's, or 2; 1 with --from-insights).")
 @click.option("--workers", type=click.IntRange(min=1), help="Local processes (default: all cores).")
@@ -578,9 +578,12 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
     try:
         if (targets is None) == (insights is None):
             _fail("give either a TARGETS file or --from-insights EXPORT.csv")
+        if targets is not None and (base is not None or market_multiple is not None):  # they were dropped without a word
+            given = "--base" if base is not None else "--market-multiple"
+            _fail(f"{given} goes with --from-insights; {targets} names its own base scenario and market")
         if insights is not None:
             default_base = scenarios_dir() / f"{tool_defaults()['calibrate']['base']}.toml"
-            spec, sc, base_file, notes = ins.spec_from_insights(insights, base or default_base, market_multiple)
+            spec, sc, base_file, notes = ins.spec_from_insights(insights, base or default_base, market_multiple or 5.0)
             for note in notes:
                 click.echo(f"audsim: warning: {insights}: {note}", err=True)
         else:

@@ -318,6 +318,8 @@ def test_a_horizon_cut_by_an_override_in_the_api_is_warned():
     (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--samples", "1000001"],
      "--samples = 1000001: expected a whole number in [4, 100000]"),
     (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--reps", "20000"], "--reps = 20000"),
+    (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--base", str(SCENARIOS / "tupperparty.toml")],
+     "--base goes with --from-insights"),  # dropped without a word
     # the market a page's size implies was refused as "scaled x2e-05: market.people = 5.0"
     (["demo", "--followers", "1"], "--followers = 1: at the shipped 20% of the market following, a market of 5 people"),
     # the server ended with its own error, naming neither option
@@ -366,6 +368,17 @@ def test_a_calibration_range_is_checked_before_any_run(tmp_path):
         res = CliRunner().invoke(main, ["calibrate", str(path), "--params", "platform.reach_base", "--out", str(tmp_path / "o")])
         assert res.exit_code == 2 and "ranges.platform.reach_base" in res.output and says in res.output, res.output
         assert len(res.output.strip().splitlines()) == 1 and not (tmp_path / "o").exists()
+
+
+def test_a_calibration_parameter_is_fixed_or_fitted_not_both(tmp_path):
+    """A key in [fixed] and [ranges] was accepted, and the fit wrote its own value over the fixed one."""
+    text = (SCENARIOS / "calibration" / "stammtisch-targets.toml").read_text().replace('"../stammtisch.toml"', repr(str(SCENARIOS / "stammtisch.toml")))
+    path = tmp_path / "c.toml"
+    path.write_text(text.replace("[ranges]", '[fixed]\n"platform.reach_base" = 0.1\n\n[ranges]', 1))
+    res = CliRunner().invoke(main, ["calibrate", str(path), "--out", str(tmp_path / "o.toml")])
+    assert res.exit_code == 2 and res.output.strip() == (f"audsim: error: {path}: fixed.platform.reach_base and ranges.platform.reach_base: "
+                                                         "a parameter is fixed or fitted; expected it in one of them"), res.output
+    assert not (tmp_path / "o.toml").exists()
 
 
 def test_bounds_and_tables_are_worded_for_people(tmp_path):

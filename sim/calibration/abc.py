@@ -59,6 +59,9 @@ def load_targets(path: str | Path) -> tuple[CalibrationSpec, Scenario]:
         spec = CalibrationSpec.model_validate(raw)
     except ValidationError as e:
         raise one_line(e, str(path), CalibrationSpec) from None
+    for key in spec.fixed:
+        if key in spec.ranges:  # the fit wrote its own value over the fixed one
+            raise ScenarioError(f"{path}: fixed.{key} and ranges.{key}: a parameter is fixed or fitted; expected it in one of them")
     for metric in spec.targets:
         if metric not in OUTCOMES:
             raise ScenarioError(f"{path}: targets.{metric}: unknown figure; expected one of {', '.join(OUTCOMES)}")
