@@ -1157,3 +1157,17 @@ def test_the_headline_says_when_its_lead_does_not_survive_the_costs_kept_up(lang
     said = headline(short, story, lang)
     assert {"en": "cost of a year over the run paid on", "de": "Kosten eines Jahres (gemittelt über den Lauf)"}[lang] in said, said
     assert {"en": "last year", "de": "letzten Jahres"}[lang] not in said, said
+
+
+def test_the_comparison_tables_intervals_stop_where_a_figure_cannot_go():
+    """Two runs gave "organic reach per post 1.4% [-1.1%, 3.8%]": a t-interval over few runs crosses what a share, a
+    count or a sum of money can take; the table cuts it there (the true value lies inside, so nothing is lost) and
+    says so under the table."""
+    from sim.report.html import _possible
+
+    row = {"mean": 0.014, "ci_low": -0.011, "ci_high": 0.038}
+    assert _possible("organic_reach", row) == (0.014, 0.0, 0.038)
+    assert _possible("long_term_trust", {"mean": 0.99, "ci_low": 0.97, "ci_high": 1.01}) == (0.99, 0.97, 1.0)
+    assert _possible("cost", {"mean": 5.0, "ci_low": -2.0, "ci_high": 12.0}) == (5.0, 0.0, 12.0)
+    assert _possible("value", {"mean": 5.0, "ci_low": -2.0, "ci_high": 12.0}) == (5.0, -2.0, 12.0)  # may be below zero
+    assert _possible("followers_change", {"mean": -0.1, "ci_low": -0.2, "ci_high": 0.0}) == (-0.1, -0.2, 0.0)
