@@ -735,3 +735,16 @@ def test_a_sweep_into_another_commands_runs_names_that_command(tmp_path, monkeyp
         res = CliRunner().invoke(main, study + resume)
         assert res.exit_code == 2 and f"holds the runs of another command ({' '.join(began)}), which alone can --resume" in res.output, res.output
     assert not (out / "robustness.json").exists()
+
+
+def test_eta_squared_is_not_given_where_it_cannot_say_anything(tmp_path):
+    """One run a level made eta squared 1 for every outcome that varied at all, whatever the effect; an outcome the
+    same in every run got 0 (0/0): both are left empty, with a note saying why."""
+    body = TINY + ('design = "grid"\nreps = 1\noutcomes = ["revenue", "long_term_trust"]\n'
+                   '[parameters."economy.price"]\nlevels = [30.0, 40.0, 50.0]\n')  # the price: money only, the same people
+    spec, scenarios = load_sweep(sweep_file(tmp_path, body))
+    runs = sweep(spec, scenarios, tmp_path / "o", workers=1)
+    assert runs["revenue"].nunique() == 3 and runs["long_term_trust"].nunique() == 1
+    table = analyze(tmp_path / "o").set_index("outcome")
+    assert table["value"].isna().all()
+    assert "one run a level" in table.loc["revenue", "note"] and "the same in every run" in table.loc["long_term_trust", "note"]

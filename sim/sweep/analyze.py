@@ -226,6 +226,12 @@ def _indices(spec: SweepSpec, means: pd.DataFrame | None, outcome: str, runs: pd
                      "to be read)") if fewest < MIN_BOOTSTRAP_REPS else ""
             note = _joined(what, rough if draws is not None else "no interval: it needs at least 2 replications at every point",
                            coverage.action())
+            if np.ptp(outcomes) == 0:  # no variance to share out (0/0 read as "explains nothing")
+                value, lo, hi, note = np.nan, np.nan, np.nan, _joined(what, f"{outcome} was the same in every run")
+            elif np.unique(x).size == x.size:  # one run a level: all variation lies between the levels, 1 whatever the effect
+                value, lo, hi = np.nan, np.nan, np.nan
+                note = _joined(what, "one run a level: eta squared would be 1 whatever the effect; run 2 or more "
+                                     "replications a point", coverage.action())
             rows.append({"outcome": outcome, "parameter": p, "method": "grid", "index": "eta_squared", "value": value,
                          "ci_low": float(lo), "ci_high": float(hi), "note": note})
         return rows
