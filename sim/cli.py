@@ -550,7 +550,7 @@ def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out
         sure = (f"; beyond chance: {sa.name} at {sure['a']}, {sb.name} at {sure['b']}, neither at {sure['neither']}"
                 if sure else "; one replication: no point's verdict tested")
         click.echo(f"{sa.name} beats {sb.name} on {label} at {100 * s['share']:.0f}% of {summary['points']} points ({ci}{sure})")
-        click.echo("  where: " + summary["flip_region"][key].strip().replace("\n", "\n         "))
+        click.echo("  " + summary["flip_region"][key].strip().replace("\n", "\n  "))
     click.echo(f"wrote {out}/robustness.csv, robustness.json, robustness.png")
 
 

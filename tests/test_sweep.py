@@ -417,7 +417,8 @@ def test_robustness_reports_shares_and_a_region(tmp_path):
     for key in ("a_wins_trust", "a_wins_unfollows"):
         s = summary[key]
         assert 0 <= s["ci_low"] <= s["share"] <= s["ci_high"] <= 1
-        assert summary["flip_region"][key]
+        region = summary["flip_region"][key]  # rules where A wins, each with its points (not a printed tree)
+        assert region in ("A wins everywhere", "A wins nowhere") or region.startswith(("A wins where ", "no region where A wins")), region
         assert s["beyond_chance"] is None  # one replication: no point's verdict can be tested
     table = pd.read_csv(tmp_path / "r" / "robustness.csv")
     assert len(table) == 12 and {"trust_diff", "unfollow_diff", "content.promo.valued_by"} <= set(table.columns)
@@ -748,3 +749,13 @@ def test_eta_squared_is_not_given_where_it_cannot_say_anything(tmp_path):
     table = analyze(tmp_path / "o").set_index("outcome")
     assert table["value"].isna().all()
     assert "one run a level" in table.loc["revenue", "note"] and "the same in every run" in table.loc["long_term_trust", "note"]
+
+
+def test_the_region_where_a_wins_reads_as_rules_with_their_points():
+    """The region was a decision tree printed whole, a tied leaf labelled "A loses" and no leaf saying where A wins."""
+    from sim.sweep.robustness import _region
+
+    x = np.linspace(0, 1, 40)
+    table = pd.DataFrame({"p": x, "q": np.tile([0.0, 1.0], 20), "a_wins": x > 0.6})
+    region = _region(table, ["p", "q"], "a_wins", 2)
+    assert region.startswith("A wins where p > 0.6") and region.endswith("(16 of 16 points)") and "\n" not in region, region

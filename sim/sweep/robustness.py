@@ -97,15 +97,33 @@ def _beyond_chance(runs: pd.DataFrame, a: str, b: str, outcome: str, better: int
 
 
 def _region(table: pd.DataFrame, params: list[str], key: str, max_depth: int) -> str:
-    """The rules of a shallow decision tree separating the points where A wins from the rest."""
+    """Where A wins, as rules read off a shallow decision tree over the parameters: one line per region where A wins
+    at most of the points, with how many (a tree printed whole showed tied leaves as "A loses", and no leaf said
+    where A wins, beside a share of points where it did)."""
     y = table[key].to_numpy()
     if y.all() or not y.any():
         return "A wins everywhere" if y.all() else "A wins nowhere"
-    from sklearn.tree import DecisionTreeClassifier, export_text
+    from sklearn.tree import DecisionTreeClassifier
 
     tree = DecisionTreeClassifier(max_depth=max_depth, min_samples_leaf=max(2, len(y) // 20), random_state=0)
-    tree.fit(table[params].to_numpy(dtype=float), y)
-    return export_text(tree, feature_names=params, class_names=["A loses", "A wins"], show_weights=True)
+    x = table[params].to_numpy(dtype=float)
+    tree.fit(x, y)
+    leaf_of = tree.apply(x)
+    t, lines = tree.tree_, []
+
+    def walk(node: int, rules: list[str]) -> None:
+        if t.children_left[node] == -1:  # a leaf: the points that reach it, and how many of them A wins
+            at = leaf_of == node
+            wins, n = int(y[at].sum()), int(at.sum())
+            if 2 * wins > n:
+                lines.append(f"A wins where {' and '.join(rules) or 'anywhere'} ({wins} of {n} points)")
+            return
+        name, cut = params[t.feature[node]], t.threshold[node]
+        walk(t.children_left[node], [*rules, f"{name} <= {cut:.4g}"])
+        walk(t.children_right[node], [*rules, f"{name} > {cut:.4g}"])
+
+    walk(0, [])
+    return "\n".join(lines) if lines else f"no region where A wins at most points (it wins at {int(y.sum())} of {len(y)}, scattered)"
 
 
 def _plot(table, params, a, b, path) -> None:
