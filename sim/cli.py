@@ -362,16 +362,18 @@ def format_comparison(c) -> str:
     """The headline comparison as a plain table, with the number of replications; each column as wide as its
     widest cell."""
     t = c.table
-    keys = ["net_advocates_end", "long_term_trust", "followers_change", "value"]
-    pivot = t[t["metric"].isin(keys)]
-    rows = [["scenario", *keys]]
+    # each column headed by its unit: a change of followers printed as -0.077 read as a count, not -7.7%
+    columns = {"net_advocates_end": ("net advocates (points)", "{:.1f}"), "long_term_trust": ("trust (0-1)", "{:.3f}"),
+               "followers_change": ("followers change", "{:.1%}"), "value": ("value", "{:,.0f}")}
+    pivot = t[t["metric"].isin(list(columns))]
+    rows = [["scenario", *(header for header, _ in columns.values())]]
     for name in dict.fromkeys(pivot["scenario"]):
         cells = [name]
-        for k in keys:
+        for k, (_, f) in columns.items():
             r = pivot[(pivot["scenario"] == name) & (pivot["metric"] == k)].iloc[0]
-            f = ",.0f" if k == "value" else ".1f" if k == "net_advocates_end" else ".3f"
-            cells.append("n/a" if r["n"] == 0 else f"{r['mean']:{f}} [{r['ci_low']:{f}}, {r['ci_high']:{f}}]")
+            cells.append("n/a" if r["n"] == 0 else f"{f.format(r['mean'])} [{f.format(r['ci_low'])}, {f.format(r['ci_high'])}]")
         rows.append(cells)
+    keys = list(columns)
     widths = [max(len(row[i]) for row in rows) for i in range(len(keys) + 1)]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
              for row in rows]
