@@ -301,13 +301,14 @@ def breakeven_cmd(a, b, people, years, reps, seed, workers, out, overwrite):
     (service.staff = "auto"); also with each strategy's last-year cost kept up after the end. Writes
     breakeven.csv, breakeven_runs.csv, breakeven.png/svg, breakeven.json and manifest.json.
     """
-    from .experiments.breakeven import at_size, breakeven
+    from .experiments.breakeven import at_size, breakeven, check_fits
 
     try:
         sa, sb = runner.resolve(a), runner.resolve(b)
         for sc in (sa, sb):
             for n in people:
                 at_size(sc, n, int(round(years * 365)))
+        check_fits(sa, sb, people, int(round(years * 365)), reps, workers)  # before the warning on few replications
     except ScenarioError as e:
         _fail(str(e))
     if sa.hash() == sb.hash():
@@ -371,7 +372,8 @@ def format_comparison(c) -> str:
         cells = [name]
         for k, (_, f) in columns.items():
             r = pivot[(pivot["scenario"] == name) & (pivot["metric"] == k)].iloc[0]
-            cells.append("n/a" if r["n"] == 0 else f"{f.format(r['mean'])} [{f.format(r['ci_low'])}, {f.format(r['ci_high'])}]")
+            shown = [_unsigned_zero(f.format(r[c])) for c in ("mean", "ci_low", "ci_high")]
+            cells.append("n/a" if r["n"] == 0 else f"{shown[0]} [{shown[1]}, {shown[2]}]")
         rows.append(cells)
     keys = list(columns)
     widths = [max(len(row[i]) for row in rows) for i in range(len(keys) + 1)]
@@ -381,6 +383,11 @@ def format_comparison(c) -> str:
     lines.append(f"mean [95% CI] over {c.reps} paired replications"
                  + (f"; differences to {c.manifest['baseline']} in differences.csv" if others else ""))
     return "\n".join(lines)
+
+
+def _unsigned_zero(text: str) -> str:
+    """'-0.0' and '-0.0%' (a small negative rounded away) as '0.0', as the report writes them."""
+    return text[1:] if text.startswith("-") and not any(ch in "123456789" for ch in text) else text
 
 
 def _executor_options(f):

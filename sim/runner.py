@@ -226,8 +226,8 @@ def check_memory(sc: _scenario.Scenario, at_once: int = 1, source: str | None = 
         where = "--max-memory" if os.environ.get("AUDSIM_MAX_MEMORY") else "available on this machine"
         raise _scenario.ScenarioError(
             f"{source or sc.name}: market.people = {m.people:,} with market.mean_degree = {m.mean_degree:g}: needs about "
-            f"{_size(need)}{runs}, more than the {_size(limit)} {where}; expected a smaller market, fewer ties "
-            "or fewer workers")
+            f"{_size(need)}{runs}, more than the {_size(limit)} {where}; expected a smaller market"
+            + (", fewer ties or fewer workers" if at_once > 1 else " or fewer ties"))
 
 
 def run(scenario, days: int | None = None, people: int | None = None, seed: int | None = None, progress=None,

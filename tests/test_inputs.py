@@ -339,12 +339,15 @@ def test_a_market_too_large_for_the_memory_is_refused_before_a_break_even_or_a_c
     """The break-even checked the memory only inside its workers (a traceback); a calibration wrote its manifest first,
     and the next run was refused as "an earlier calibration"."""
     monkeypatch.setenv("AUDSIM_MAX_MEMORY", "1MB")
-    for args, out in ((["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--people", "300,200000"],
+    for args, out in ((["breakeven", str(SCENARIOS / "tupperparty.toml"), str(SCENARIOS / "stammtisch.toml"), "--people", "300,200000",
+                       "--reps", "2"],
                        tmp_path / "b"),
                       (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--samples", "4"], tmp_path / "c" / "fit.toml")):
         res = CliRunner().invoke(main, [*args, "--out", str(out)])
         assert res.exit_code == 2 and "needs about" in res.output and "Traceback" not in res.output, res.output
         assert res.output.strip().splitlines()[-1].startswith("audsim: error:"), res.output
+        if args[0] == "breakeven":  # refused before the warning on its two replications: one line
+            assert len(res.output.strip().splitlines()) == 1, res.output
         assert not out.exists() and not out.with_name("fit.runs").exists()
 
 

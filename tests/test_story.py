@@ -537,6 +537,10 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     said = " ".join(sh.text_frame.text for sh in slides[3].shapes if sh.has_text_frame)  # what each name stands for
     assert all(numbers.capital(STORY.label(n, "de")) in said for n in ("tupperparty", "stammtisch", "absent")), said
     assert "Vollzeitkräfte" in said  # the people a strategy takes
+    sales_party = [line for line in re.split(r"[\n\v]", said) if "Verkaufsparty:" in line]
+    assert len(sales_party) == 1, said
+    sales_party = sales_party[0]
+    assert "für die Posts)" in sales_party and "Service" not in sales_party.split("(")[-1]  # no desk: the posts' makers
     money_table = next(sh.table for sh in slides[4].shapes if sh.has_table)
     assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 1).text
     header = [money_table.cell(0, j).text.replace("-\v", "").replace("\v", " ") for j in range(7)]  # words broken by hand
@@ -1163,11 +1167,10 @@ def test_the_comparison_tables_intervals_stop_where_a_figure_cannot_go():
     """Two runs gave "organic reach per post 1.4% [-1.1%, 3.8%]": a t-interval over few runs crosses what a share, a
     count or a sum of money can take; the table cuts it there (the true value lies inside, so nothing is lost) and
     says so under the table."""
-    from sim.report.html import _possible
+    from sim.report.numbers import possible
 
-    row = {"mean": 0.014, "ci_low": -0.011, "ci_high": 0.038}
-    assert _possible("organic_reach", row) == (0.014, 0.0, 0.038)
-    assert _possible("long_term_trust", {"mean": 0.99, "ci_low": 0.97, "ci_high": 1.01}) == (0.99, 0.97, 1.0)
-    assert _possible("cost", {"mean": 5.0, "ci_low": -2.0, "ci_high": 12.0}) == (5.0, 0.0, 12.0)
-    assert _possible("value", {"mean": 5.0, "ci_low": -2.0, "ci_high": 12.0}) == (5.0, -2.0, 12.0)  # may be below zero
-    assert _possible("followers_change", {"mean": -0.1, "ci_low": -0.2, "ci_high": 0.0}) == (-0.1, -0.2, 0.0)
+    assert possible("organic_reach", 0.014, -0.011, 0.038) == (0.014, 0.0, 0.038)
+    assert possible("long_term_trust", 0.99, 0.97, 1.01) == (0.99, 0.97, 1.0)
+    assert possible("cost", 5.0, -2.0, 12.0) == (5.0, 0.0, 12.0)
+    assert possible("value", 5.0, -2.0, 12.0) == (5.0, -2.0, 12.0)  # may be below zero
+    assert possible("followers_change", -0.1, -0.2, 0.0) == (-0.1, -0.2, 0.0)

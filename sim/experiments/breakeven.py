@@ -149,6 +149,14 @@ class BreakEven:
         return t["be_at_sizes"].format(sizes=listed([_people(lang)(n) for n in below], t, ", "))
 
 
+def check_fits(a: Scenario, b: Scenario, people: list[int], days: int, reps: int, workers: int | None = None) -> None:
+    """Refuse, in one line and before any run, a largest market that cannot fit in memory as many times as runs go
+    side by side."""
+    at_once = 1 if serial_here(workers) else min(2 * reps * len(people), workers or os.cpu_count() or 1)
+    for sc in (a, b):
+        runner.check_memory(at_size(sc, max(people), days), at_once)
+
+
 def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: int = 10, seed: int = 7,
               workers: int | None = None, progress=None, days: int | None = None) -> BreakEven:
     """Run A and B at each market size for ``years`` (or ``days``) and find where B's value overtakes A's."""
@@ -167,9 +175,7 @@ def breakeven(a: Scenario, b: Scenario, people=PEOPLE, years: float = 3, reps: i
     days = days if days is not None else int(round(years * 365))
     seeds = replication_seeds(seed, reps)
     tasks = [(label, n, r, s, at_size(sc, n, days)) for n in people for r, s in enumerate(seeds) for label, sc in (("a", a), ("b", b))]
-    at_once = 1 if serial_here(workers) else min(len(tasks), workers or os.cpu_count() or 1)
-    for task in tasks[-2:]:  # the largest market, both strategies, before any run: one that cannot fit is refused in one line
-        runner.check_memory(task[-1], at_once)
+    check_fits(a, b, people, days, reps, workers)
     rows = []
     for row in map_tasks(_value, tasks, workers):
         rows.append(row)

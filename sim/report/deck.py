@@ -108,7 +108,9 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     for name in story.order(comparison):
         sc = comparison.manifest["scenarios"].get(name, {})
         staff = comparison.table.query("scenario == @name and metric == 'full_time_staff'")["mean"]
-        people = t["deck_staff"].format(n=decimal(float(staff.iloc[0]), ".1f", lang)) if len(staff) and staff.iloc[0] > 0 else ""
+        hours = comparison.table.query("scenario == @name and metric == 'staff_hours'")["mean"]
+        whom = "deck_staff" if len(hours) and hours.iloc[0] > 0 else "deck_staff_posts"  # no desk: the posts' makers only
+        people = t[whom].format(n=decimal(float(staff.iloc[0]), ".1f", lang)) if len(staff) and staff.iloc[0] > 0 else ""
         changes = "".join(f"; {change}" for change in own.get(name, []))
         strategies.append(f"{capital(story.label(name, lang))}: {story.description(name, lang, sc)}{people}{changes}")
     if shared:  # a crisis in the market, said once

@@ -34,10 +34,11 @@ from .numbers import (
     money,
     number,
     percent,
+    possible,
     significant,
     sum_terms,
 )
-from .story import default_page, listed, money_unit, valuation_pct
+from .story import default_page, horizon_words, listed, money_unit, valuation_pct
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "engagement_per_impression", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
@@ -51,11 +52,6 @@ SUMS = (  # sums of money and counts: three significant figures
          "content_hours", "cost_per_answer", "customers_start", "customers_end")
 
 CHANGES = ("followers_change", "purchase_index_change")  # shares of the start: a gain with its plus sign
-# What a figure can take: the table's t-intervals are cut there (two runs gave organic reach 1.4% [-1.1%, 3.8%])
-SHARES = ("long_term_trust", "organic_reach", "interaction_rate", "engagement_per_impression")  # from 0 to 1
-NOT_NEGATIVE = ("unfollow_rate_per_30d", "followers_end", "purchase_index_start", "purchase_index_end", "customers_start",
-                "customers_end", "revenue", "gross_profit", "cost", *COST_PARTS, "customer_equity_start",
-                "customer_equity_end_present", "staff_hours", "content_hours", "full_time_staff", "cost_per_answer")
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
@@ -383,7 +379,8 @@ def money_note(comparison, story, lang: str = "en") -> str:
     """What customer equity and value are: whose purchases, at which discount rate."""
     sc, t, runs = comparison.manifest["scenarios"][story.current], TEXT[lang], comparison.runs
     note = t["money_note"].format(people=count(sc["market"]["people"], lang),
-                                  rate=percent(sc["economy"]["discount_rate_per_year"], 0, lang))
+                                  rate=percent(sc["economy"]["discount_rate_per_year"], 0, lang),
+                                  period=horizon_words(int(runs["days"].iloc[0]), t))  # not "years" for 4 months
     unit = money_unit(comparison)
     if "customer_equity_start" in runs:
         start = runs.loc[runs["scenario"] == story.current, "customer_equity_start"].mean()
@@ -454,7 +451,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
         if metric in VALUATIONS and not pct:
             continue
         found = {n: r for n in names if (r := _row(table, n, metric)) is not None and r["n"] > 0}
-        texts = dict(zip(found, _cells(metric, [_possible(metric, r) for r in found.values()], lang)))
+        texts = dict(zip(found, _cells(metric, [possible(metric, r["mean"], r["ci_low"], r["ci_high"]) for r in found.values()], lang)))
         cells = []
         for n in names:
             if n not in found:
@@ -470,17 +467,6 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
         rows.append(f"<tr><td{part}>{html.escape(label)}</td>{''.join(cells)}</tr>")
     return (f"<table class='comparison'><thead><tr><th>{t['metric']}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
             f"<p class='note'>{html.escape(t['table_cut'])}</p>")
-
-
-def _possible(metric: str, r) -> tuple[float, float, float]:
-    """(mean, low, high) with the interval cut to what the figure can take: no share below 0 or above 1, no count,
-    rate or sum of money below 0."""
-    low, high = r["ci_low"], r["ci_high"]
-    if metric in SHARES or metric in NOT_NEGATIVE:
-        low = max(low, 0.0)
-    if metric in SHARES:
-        high = min(high, 1.0)
-    return r["mean"], low, high
 
 
 def _strategies(comparison, story, lang: str = "en") -> str:

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator, NullFormatter  # noqa: E402
 
 from .i18n import TEXT, plain_period  # noqa: E402
-from .numbers import axis_unit, capital, count, number, ticks  # noqa: E402
+from .numbers import axis_unit, capital, count, number, possible, ticks  # noqa: E402
 
 PANELS = ("followers", "trust_market", "organic_reach", "interaction_rate")
 BARS = ("long_term_trust", "unfollow_rate_per_30d")
@@ -114,7 +114,8 @@ def headline(comparison, lang: str = "en", story=None):
         shown = [n for n in names if n in sub.index]
         sub = sub.loc[shown]
         scale = 100 if metric in PERCENT else 1
-        err = [(sub["mean"] - sub["ci_low"]) * scale, (sub["ci_high"] - sub["mean"]) * scale]
+        mean, low, high = np.array([possible(metric, *row) for row in sub[["mean", "ci_low", "ci_high"]].to_numpy()]).reshape(-1, 3).T
+        err = [(mean - low) * scale, (high - mean) * scale]  # cut where the figure cannot go, as the table's
         ax.bar([label[n] for n in shown], sub["mean"] * scale, yerr=err, capsize=4, color=[colour[n] for n in shown])
         ax.set_title(t.get(f"plot_{metric}", t[metric]) + (" (%)" if metric in PERCENT else ""))
         ax.yaxis.set_major_formatter(ticks(lang))

@@ -56,7 +56,8 @@ class Story:
         return [self.current, self.proposed] + [n for n in names if n not in (self.current, self.proposed)]
 
 
-def _period(days: int, t: dict) -> str:
+def horizon_words(days: int, t: dict) -> str:
+    """A horizon as a sentence says it: three years, one year, 4 months, 45 days."""
     years = days / 365.25
     if days >= 330 and abs(years - round(years)) < 0.05:
         n = round(years)
@@ -108,7 +109,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     t = TEXT[lang]
     story = story.resolved(comparison)
     f = figures(comparison, story)
-    period = _period(int(comparison.runs["days"].iloc[0]), t)
+    period = horizon_words(int(comparison.runs["days"].iloc[0]), t)
     parts = []
     followers = next((f[n]["start"] for n in (story.current, story.proposed) if f[n]["page"]), 0.0)
     whose = "default" if default_page(comparison) else "your"
@@ -277,7 +278,7 @@ def profit_alone(comparison, story: Story, lang: str = "en") -> str:
             level.append(t["profit_level_item"].format(who=story.label(name, lang), profit=cash(theirs.mean()),
                                                        diff=cash(d["diff"], True), **_ends(cash, d)))
     tie = t["profit_level"].format(items=listed(level, t)) if level else ""
-    period = _period(int(comparison.runs["days"].iloc[0]), t)
+    period = horizon_words(int(comparison.runs["days"].iloc[0]), t)
     mean, low, high, n = stats.mean_interval(mine)
     if n and low <= 0 <= high:  # "loses 7,210" read as a loss that a 95% interval up to +116 is not
         own = t["profit_around_zero"].format(x=cash(mean, True), **_ends(cash, {"ci_low": low, "ci_high": high}))
