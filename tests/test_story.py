@@ -552,6 +552,9 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     from sim.report.story import money_unit
 
     assert money_table.cell(1, 6).text == numbers.fixed(mean("value"), money_unit(small), "de")  # the sentences' unit
+    page = (out / "report.html").read_text(encoding="utf-8")  # the report's table writes each amount as the slide does
+    for j, metric in ((1, "gross_profit"), (2, "cost"), (6, "value")):  # (it wrote three significant figures: 15.300, 15.340)
+        assert f"<td>{money_table.cell(1, j).text}<br>" in page, (metric, money_table.cell(1, j).text)
     from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Emu
 
@@ -632,11 +635,12 @@ def test_the_comparison_table_is_in_the_reports_number_format():
                                              "ci_low": float("nan"), "ci_high": float("nan"), "n": 0}])], ignore_index=True)
     c = Comparison(runs=pd.DataFrame(), table=table, differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest={})
     de = report_html._comparison_table(c, TEXT["de"], "de")
-    assert "0,408" in de and "\u22121,14\u00a0Mio." in de and "3,4\u00a0%" in de and "0,01\u00a0%" in de and "[0,398; 0,408]" in de, de
+    # money as the sentences and the slides round it (so that a sum's parts add up, and each amount reads alike)
+    assert "0,408" in de and "\u22121.140.000" in de and "3,4\u00a0%" in de and "0,01\u00a0%" in de and "[0,398; 0,408]" in de, de
     assert "[3,4\u00a0%; 3,4\u00a0%]" not in de  # no interval where every run gave the same
     assert "k. A." in de and "n/a" not in de, de  # no value, in German
     en = report_html._comparison_table(c, TEXT["en"], "en")
-    assert "0.408" in en and "\u22121.14\u00a0million" in en and "3.4%" in en and "0.01%" in en, en
+    assert "0.408" in en and "\u22121,140,000" in en and "3.4%" in en and "0.01%" in en, en
     labelled = report_html._comparison_table(c, TEXT["de"], "de", "EUR", STORY)
     assert "<th>Die Verkaufsparty</th>" in labelled and "tupperparty" not in labelled, labelled  # labels, not file names
 

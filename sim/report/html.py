@@ -69,13 +69,17 @@ code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align
 """
 
 
-def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None, million: int | None = None):
+def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None, million: int | None = None,
+         unit: float | None = None):
     """A table cell in the report's language; a share below 0.1% (``small``: any in its row) keeps two decimals,
     so it does not read as zero. ``extra`` decimals for an interval whose ends would otherwise read the same;
     ``million``: a sum of a million or more in millions with that many decimals (a row that runs into millions); a
-    smaller one in full, as ``money`` writes it (968,000, not "0.97 million"; 3,000, not "0.00 million")."""
+    smaller one in full, as ``money`` writes it (968,000, not "0.97 million"; 3,000, not "0.00 million"). ``unit``: an
+    amount of money rounded to it, as the sentences and the slides round it (so that the parts of a sum add up)."""
     if pd.isna(x):
         return NONE[lang]
+    if unit is not None and metric in CURRENCY_ROWS:
+        return fixed(x, unit, lang)
     if million is not None and metric in SUMS and abs(significant(x)) >= 1e6:
         return millions(x, million + extra, lang)
     if metric in plots.PERCENT:
@@ -91,7 +95,7 @@ def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None,
     return decimal(x, f".{3 + extra}f", lang)
 
 
-def _cells(metric, rows, lang: str = "en") -> list[tuple[str, str, str]]:
+def _cells(metric, rows, lang: str = "en", unit: float | None = None) -> list[tuple[str, str, str]]:
     """Each strategy's mean and interval ends, (mean, low, high) per row, all with the same decimals: as many
     (up to two more) as it takes for every interval's ends that differ to read differently, and for a share,
     its mean too ("0.02% [0.01%, 0.02%]" becomes "0.018% [0.014%, 0.022%]"); one row reads alike across."""
@@ -103,11 +107,11 @@ def _cells(metric, rows, lang: str = "en") -> list[tuple[str, str, str]]:
         mean, low, high = row
         if pd.isna(low) or pd.isna(high) or low == high:
             return True
-        texts = tuple(_fmt(metric, x, lang, extra, small, million) for x in row)
+        texts = tuple(_fmt(metric, x, lang, extra, small, million, unit) for x in row)
         return len(set(texts)) == 3 if metric in plots.PERCENT else texts[1] != texts[2]
 
     extra = next((e for e in range(3) if all(distinct(r, e) for r in rows)), 2)
-    return [tuple(_fmt(metric, x, lang, extra, small, million) for x in r) for r in rows]
+    return [tuple(_fmt(metric, x, lang, extra, small, million, unit) for x in r) for r in rows]
 
 
 def _row(table, name, metric):
@@ -451,7 +455,8 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
         if metric in VALUATIONS and not pct:
             continue
         found = {n: r for n in names if (r := _row(table, n, metric)) is not None and r["n"] > 0}
-        texts = dict(zip(found, _cells(metric, [possible(metric, r["mean"], r["ci_low"], r["ci_high"]) for r in found.values()], lang)))
+        texts = dict(zip(found, _cells(metric, [possible(metric, r["mean"], r["ci_low"], r["ci_high"]) for r in found.values()], lang,
+                                       money_unit(comparison))))
         cells = []
         for n in names:
             if n not in found:
