@@ -452,7 +452,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, reps, sa
     from .sweep.spec import resume_command, with_counts
 
     try:
-        spec, scenarios = load_sweep(sweep_file)
+        spec, scenarios = load_sweep(sweep_file, reps=reps, samples=samples)
         spec = with_counts(spec, reps=reps, samples=samples)
         if people is not None or days is not None:
             spec = spec.model_copy(update={"people": people if people is not None else spec.people,

@@ -92,6 +92,17 @@ def test_sweep_command_line_sizes_are_checked(tmp_path):
         assert res.exit_code == 2 and key in res.output and not (tmp_path / "o").exists(), res.output
 
 
+def test_the_command_lines_samples_replace_a_files_wrong_ones(tmp_path):
+    """A Sobol file with 7 samples was refused before --samples 4 could replace them; a wrong --samples is named."""
+    path = sweep_file(tmp_path, TINY + 'design = "sobol"\nsamples = 7\n[parameters."content.promo.annoyance"]\nrange = [0.0, 0.2]\n')
+    spec, _ = load_sweep(path, samples=4)
+    assert spec.samples == 4
+    with pytest.raises(ScenarioError, match=r"^--samples = 5: expected a power of 2"):
+        load_sweep(path, samples=5)
+    with pytest.raises(ScenarioError, match=r"samples = 7: expected a power of 2"):  # the file's, where no option replaces it
+        load_sweep(path, reps=3)
+
+
 def test_designs_give_their_points(tmp_path):
     spec, _ = load_sweep(sweep_file(tmp_path, GRID))
     assert len(spec.points()) == 4

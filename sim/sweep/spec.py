@@ -171,15 +171,28 @@ def _plain(x):
     return x.item() if hasattr(x, "item") else x
 
 
-def load_sweep(path: str | Path) -> tuple[SweepSpec, dict[str, Scenario]]:
-    """Validate a sweep file and the scenarios it names; check every varied key on them."""
+def load_sweep(path: str | Path, **counts) -> tuple[SweepSpec, dict[str, Scenario]]:
+    """Validate a sweep file and the scenarios it names; check every varied key on them. ``counts`` (reps, samples;
+    ``None``: the file's) are the command line's: a file whose own count is wrong (a Sobol design's samples not a
+    power of 2) is read with them, as the command asks (they were checked after the file, which refused first)."""
     path = Path(path)
     raw = read_toml(path, "sweep")
     raw.setdefault("name", name_from_file(path))
+    given = {k: v for k, v in counts.items() if v is not None}
     try:
         spec = SweepSpec.model_validate(raw)
     except ValidationError as e:
-        raise one_line(e, str(path), SweepSpec) from None
+        if not given:
+            raise one_line(e, str(path), SweepSpec) from None
+        try:
+            spec = SweepSpec.model_validate({**raw, **given})
+        except ValidationError as again:  # an option's value wrong too: named as typed, as with_counts names it
+            err = again.errors(include_url=False)[0]
+            key = next((k for k in map(str, err["loc"][:1]) if k in given), None)
+            key = key or ("samples" if not err["loc"] and "samples" in given else None)  # the design's check is of samples
+            if key is None:
+                raise one_line(again, str(path), SweepSpec) from None
+            raise ScenarioError(f"--{key} = {given[key]}: {_describe(SweepSpec, err)[1]}") from None
     files = [spec.base] if spec.base else spec.strategies
     scenarios = {}
     for f in files:
