@@ -366,7 +366,8 @@ def format_comparison(c) -> str:
     # each column headed by its unit: a change of followers printed as -0.077 read as a count, not -7.7%
     columns = {"net_advocates_end": ("net advocates (points)", "{:.1f}"), "long_term_trust": ("trust (0-1)", "{:.3f}"),
                "followers_change": ("followers change", "{:.1%}"), "value": ("value", "{:,.0f}")}
-    pivot = t[t["metric"].isin(list(columns))]
+    keys = list(columns)
+    pivot = t[t["metric"].isin(keys)]
     rows = [["scenario", *(header for header, _ in columns.values())]]
     for name in dict.fromkeys(pivot["scenario"]):
         cells = [name]
@@ -375,7 +376,6 @@ def format_comparison(c) -> str:
             shown = [_unsigned_zero(f.format(r[c])) for c in ("mean", "ci_low", "ci_high")]
             cells.append("n/a" if r["n"] == 0 else f"{shown[0]} [{shown[1]}, {shown[2]}]")
         rows.append(cells)
-    keys = list(columns)
     widths = [max(len(row[i]) for row in rows) for i in range(len(keys) + 1)]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
              for row in rows]
@@ -583,6 +583,7 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
     from .calibration import abc
     from .calibration import insights as ins
     from .experiments.demo import scenarios_dir, tool_defaults
+    from .sweep.spec import with_counts
 
     try:
         if (targets is None) == (insights is None):
@@ -601,7 +602,7 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
         names = params.split(",") if params else list(spec.ranges)
         if not names:
             _fail("--params: nothing to fit; name dotted keys, e.g. --params platform.reach_base,follows.base_hazard")
-        spec = _with_options(spec, samples=samples, reps=reps)
+        spec = with_counts(spec, samples=samples, reps=reps)
         _exclusive(resume, overwrite)
         runs_dir = out.with_name(out.stem + ".runs")
         bar, update, _ = _sweep_bar(spec.samples * spec.reps * spec.rounds, "calibrate")
@@ -618,21 +619,6 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
     click.echo(f"posterior: the closest {len(result.posterior)} of {len(result.points)} points; wrote {out} and {out.with_suffix('.fit.json')}")
     for warning in result.warnings:
         click.echo(f"audsim: warning: {warning}", err=True)
-
-
-def _with_options(spec, **options):
-    """``spec`` with the options given on the command line, validated as the file's own values are (a copy with them
-    merely set took 20,000 replications, and failed later with a traceback)."""
-    from pydantic import ValidationError
-
-    from .scenario import describe_error
-
-    given = {k: v for k, v in options.items() if v is not None}
-    try:
-        return type(spec).model_validate({**spec.model_dump(), **given})
-    except ValidationError as e:
-        key, allowed = describe_error(type(spec), e)
-        raise ScenarioError(f"--{key} = {given.get(key)}: {allowed}") from None
 
 
 @main.command()

@@ -863,11 +863,6 @@ def _range(what: str, bounds: tuple) -> str:
     return f"{what} in {'(' if lo_open else '['}{lo}, {hi}{')' if hi_open else ']'}"
 
 
-def describe_error(root, e: ValidationError) -> tuple[str, str]:
-    """The dotted key of a pydantic error's first complaint, and what is allowed there."""
-    return _describe(root, e.errors(include_url=False)[0])
-
-
 def one_line(e: ValidationError, source: str, root) -> ScenarioError:
     """A pydantic error as one line: file, key, value, what is allowed."""
     err = e.errors(include_url=False)[0]

@@ -238,23 +238,25 @@ def _typed(sc: Scenario, key: str, value):
     return value
 
 
-def with_counts(spec: SweepSpec, **counts) -> SweepSpec:
-    """The sweep with its replications and samples set from the command line (``None``: as the file has them),
-    checked as the file's are (a Sobol design's samples a power of 2); an error names the option."""
+def with_counts(spec, **counts):
+    """A sweep (or a calibration) with its replications and samples set from the command line (``None``: as the
+    file has them), checked as the file's are (a Sobol design's samples a power of 2; a calibration took 20,000
+    replications unchecked, and failed later with a traceback); an error names the option."""
     given = {k: v for k, v in counts.items() if v is not None}
     if not given:
         return spec
-    if "samples" in given and spec.design == "grid":  # a grid's points are its levels': --samples would change nothing
+    if "samples" in given and getattr(spec, "design", None) == "grid":  # a grid's points are its levels': no samples
         raise ScenarioError(f"--samples = {given['samples']}: a grid design has no samples (its points are every combination "
                             "of its levels); expected --samples with a random, lhs, sobol or morris design")
+    model = type(spec)
     try:
-        return SweepSpec.model_validate({**spec.model_dump(), **given})
+        return model.model_validate({**spec.model_dump(), **given})
     except ValidationError as e:
         err = e.errors(include_url=False)[0]
         key = next((k for k in map(str, err["loc"][:1]) if k in given), None)
         if key is None:  # a check of the whole design (a Sobol design's samples): the option that fails it alone
-            key = next((k for k in given if not _valid(SweepSpec, {**spec.model_dump(), k: given[k]})), next(iter(given)))
-        raise ScenarioError(f"--{key} = {given[key]}: {_describe(SweepSpec, err)[1]}") from None
+            key = next((k for k in given if not _valid(model, {**spec.model_dump(), k: given[k]})), next(iter(given)))
+        raise ScenarioError(f"--{key} = {given[key]}: {_describe(model, err)[1]}") from None
 
 
 def _valid(model, data: dict) -> bool:
