@@ -449,6 +449,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
 
     head = "".join(f"<th>{heading(n)}</th>" for n in names)
     rows, sep = [], ";" if lang == "de" else ","  # a German decimal comma would read as the separator
+    unit = money_unit(comparison)  # money as the sentences and the slides round it
     for metric in TABLE_METRICS:
         if metric in COST_PARTS and not table.loc[table["metric"] == metric, "mean"].fillna(0).ne(0).any():
             continue  # a part of the cost no strategy here spends on
@@ -456,7 +457,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
             continue
         found = {n: r for n in names if (r := _row(table, n, metric)) is not None and r["n"] > 0}
         texts = dict(zip(found, _cells(metric, [possible(metric, r["mean"], r["ci_low"], r["ci_high"]) for r in found.values()], lang,
-                                       money_unit(comparison))))
+                                       unit)))
         cells = []
         for n in names:
             if n not in found:
