@@ -349,9 +349,12 @@ def test_the_card_says_how_to_start_and_then_shows_b_minus_a():
     assert len(after) == len(before) and [line.split(":")[0] for line in after] == [line.split(":")[0] for line in before]
     assert sum("\u2013" in line for line in before) > sum("\u2013" in line for line in after)  # measured now
     a, b = pair.headline("left"), pair.headline("right")
-    shown = decimal(b["net_advocates_end"] - a["net_advocates_end"], "+.1f")
+    # each difference of the figures as shown (trust of 0.491 and 0.500 read "+0.008", from the unrounded ones)
+    shown = decimal(round(b["net_advocates_end"], 1) - round(a["net_advocates_end"], 1), "+.1f")
     rc.find(children=[app.WORDS["difference"]]).assert_single()
     rc.find(children=[f"{app.WORDS['advocates']}: {shown} {app.WORDS['points_short']}"]).assert_single()
+    trust = decimal(round(b["long_term_trust"], 3) - round(a["long_term_trust"], 3), "+.3f")
+    rc.find(children=[f"{app.T['trust_market']}: {trust}"]).assert_single()
     rc.find(children=[f"{app.T['followers']}: {count(b['followers_end'] - a['followers_end'], signed=True)}"]).assert_single()
     # money: A, B and B - A to one unit, and B - A exactly the shown B minus the shown A
     unit = pair.money_unit

@@ -401,19 +401,21 @@ def money_unit(model: StrategyPair, values: list[float]) -> float:
 
 
 def difference_column(model: StrategyPair, a: dict, b: dict, unit: float, started: bool = True):
-    """B minus A on the card's measures, signed: the comparison the meeting is about, without mental arithmetic (the
-    sums of money as shown, rounded to ``unit``, subtracted: B - A is exactly the difference of the figures); "–"
-    before the first step."""
+    """B minus A on the card's measures, signed: the comparison the meeting is about, without mental arithmetic (each
+    figure as shown, rounded as the card rounds it, subtracted: B - A is exactly the difference of the figures; trust
+    of 0.491 and 0.500 read "+0.008" from the unrounded ones); "–" before the first step."""
     def line(name, shown, bold=False):
         solara.Text(f"{name}: {shown() if started else chr(0x2013)}", style={"font-weight": "bold"} if bold else {})
 
+    def apart(key: str, digits: int) -> float:
+        return round(b[key], digits) - round(a[key], digits)
+
     with solara.Column(classes=["headline-difference"], gap="0.3em"):
         solara.Text(WORDS["difference"], style={"font-weight": "bold"})
-        line(WORDS["advocates"], lambda: f"{decimal(b['net_advocates_end'] - a['net_advocates_end'], '+.1f', LANG)} "
-                                         f"{WORDS['points_short']}", bold=True)
+        line(WORDS["advocates"], lambda: f"{decimal(apart('net_advocates_end', 1), '+.1f', LANG)} {WORDS['points_short']}", bold=True)
         line(WORDS["value_short"], lambda: fixed(round(b["value"] / unit) * unit - round(a["value"] / unit) * unit, unit, LANG,
                                                  "EUR", signed=True))
-        line(T["trust_market"], lambda: decimal(b["long_term_trust"] - a["long_term_trust"], "+.3f", LANG))
+        line(T["trust_market"], lambda: decimal(apart("long_term_trust", 3), "+.3f", LANG))
         if all(model.model(side).config.strategy.has_page for side in SIDES):
             line(T["followers"], lambda: count(b["followers_end"] - a["followers_end"], LANG, signed=True))
 
