@@ -451,3 +451,14 @@ def test_a_report_exported_while_a_setting_changed_says_it_is_of_the_settings_be
     report = written()[0].resolve()
     rc.find(v.Alert, children=[f"{app.WORDS['exported_before']} {report}"]).wait_for(timeout=20)
     assert not rc.find(children=[f"{app.WORDS['download']} (HTML)"])  # not offered as the new pair's report
+
+
+def test_the_card_says_when_the_horizon_is_reached():
+    """At the last day Play and Step turned grey without a word."""
+    pair = small()
+    box, rc = solara.render(app.Summary(pair), handle_error=False)
+    ended = app.WORDS["ended"].format(days=count(pair.horizon))
+    assert not rc.find(children=[ended])
+    pair.advance(100_000)
+    force_update()
+    rc.find(children=[ended]).assert_single()

@@ -51,6 +51,8 @@ WORDS = {
            "crisis_help": "For {days} days the customers in both markets have {times} times as many problems as usual.",
            "no_page": "(no page)", "no_desk": "(no desk)", "no_posts": "(no posts)", "no_hours": "(no desk hours)", "difference": "B \u2212 A", "value_short": "Value so far", "points_short": "points",
            "start": "Play runs both strategies side by side; Step moves both on by {pace}; Reset starts again from day 0.",
+           "ended": "Both strategies have run to day {days}, the end of the horizon: Reset starts again from day 0; "
+                    "Export report writes the report of these settings with 10 replications.",
            "units": {"of posts": "of posts", "posts/day": "a day", "people": "people", "person": "person", "h/day": "h a day", "days/week": "days a week",
                      "of complaints": "of the complaints it sees", "of unanswered": "of the complaints not answered", "EUR/day": "EUR a day"}},
     "de": {"A": "Strategie A", "B": "Strategie B", "preset": "Vorlage", "promo_share": "Werbung", "posts_per_day": "Posts",
@@ -68,6 +70,8 @@ WORDS = {
            "crisis_help": "{days} Tage lang haben die Kunden in beiden Märkten {times}-mal so viele Probleme wie sonst.",
            "no_page": "(keine Seite)", "no_desk": "(kein Service-Team)", "no_posts": "(keine Posts)", "no_hours": "(keine Service-Zeiten)", "difference": "B \u2212 A", "value_short": "Wert bisher", "points_short": "Punkte",
            "start": "\u201eAbspielen\u201c lässt beide Strategien nebeneinander laufen, \u201eSchritt\u201c rückt beide um {pace} vor, \u201eNeu starten\u201c beginnt wieder bei Tag 0.",
+           "ended": "Beide Strategien sind bis Tag {days} gelaufen, dem Ende des Zeitraums: \u201eNeu starten\u201c beginnt wieder bei "
+                    "Tag 0; \u201eBericht exportieren\u201c schreibt den Bericht dieser Einstellungen mit 10 Wiederholungen.",
            "units": {"of posts": "der Posts", "posts/day": "pro Tag", "people": "Personen", "person": "Person", "h/day": "Std. pro Tag",
                      "days/week": "Tage pro Woche", "of complaints": "der Beschwerden, die es sieht", "of unanswered": "der nicht beantworteten Beschwerden",
                      "EUR/day": "EUR pro Tag"}},
@@ -387,8 +391,9 @@ def Summary(model: StrategyPair):
             difference_column(model, headlines["left"], headlines["right"], unit, started)
         solara.Text(f"{WORDS['advocates']}: {POINTS}. {WORDS['value_short']}: {WORDS['value_means']}. {WORDS['trust_means']}",
                     style={"font-size": "0.8em", "color": "#666", "display": "block"}, classes=["card-note"])
-        solara.Text(WORDS["start"].format(pace=WORDS["paces"][pace.value]),
-                    style={"font-size": "0.8em", "color": "#666", "display": "block", "margin-top": "0.3em"}, classes=["start-hint"])
+        ended = all(h["days"] >= model.horizon for h in headlines.values())  # Play and Step are greyed out: say why
+        hint = WORDS["ended"].format(days=count(model.horizon, LANG)) if ended else WORDS["start"].format(pace=WORDS["paces"][pace.value])
+        solara.Text(hint, style={"font-size": "0.8em", "color": "#666", "display": "block", "margin-top": "0.3em"}, classes=["start-hint"])
     Export(model)
 
 
