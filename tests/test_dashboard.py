@@ -462,3 +462,13 @@ def test_the_card_says_when_the_horizon_is_reached():
     pair.advance(100_000)
     force_update()
     rc.find(children=[ended]).assert_single()
+
+
+@pytest.mark.parametrize("staff, hours, said", [
+    (0.25, 14, "3.5 staff-hours a day (0.25 of a person, 14 h a day)"),
+    (1.0, 8, "8 staff-hours a day (1 person, 8 h a day)"),
+    (2.0, 8, "16 staff-hours a day (2 people, 8 h a day)"),
+])
+def test_the_desks_line_says_what_its_hours_are(staff, hours, said):
+    """"Desk now: 3.5 staff-hours a day" beside a 14-hour desk read as a contradiction: a quarter of a person."""
+    assert app.desk_now(staff, hours) == said

@@ -44,7 +44,7 @@ WORDS = {
            "exported_before": "Report of the settings before your last change written to",
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of", "at_start": "at the start",
            "advocates": "Net advocates", "value_means": "contribution (gross profit minus costs) plus customer equity now minus at the start, in today's money",
-           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "staff_hours": "staff-hours a day", "trust_means": "Market trust: 0.5 is neutral.",
+           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "staff_hours": "staff-hours a day", "staff_share": "{n} of a person, {h} h a day", "staff_people": "{n} people, {h} h a day", "staff_one": "1 person, {h} h a day", "trust_means": "Market trust: 0.5 is neutral.",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
            "crisis": "Product crisis", "crisis_none": "none", "crisis_from": "from day {day}",
@@ -63,7 +63,7 @@ WORDS = {
            "exported_before": "Bericht der Einstellungen vor Ihrer letzten Änderung geschrieben nach",
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von", "at_start": "zu Beginn",
            "advocates": "Netto-Fürsprecher", "value_means": "Deckungsbeitrag (Rohertrag minus Kosten) plus Kundenwert jetzt minus am Anfang, in heutigem Geld",
-           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "staff_hours": "Personalstunden pro Tag", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
+           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "staff_hours": "Personalstunden pro Tag", "staff_share": "{n} einer Person, {h} Std. am Tag", "staff_people": "{n} Personen, {h} Std. am Tag", "staff_one": "1 Person, {h} Std. am Tag", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
            "crisis": "Produktkrise", "crisis_none": "keine", "crisis_from": "ab Tag {day}",
@@ -383,8 +383,7 @@ def Summary(model: StrategyPair):
                                                            f"{WORDS['at_start']})", None),
                                   (WORDS["unfollows"], lambda: percent(h["unfollow_rate_per_30d"], 1, LANG), None)]
                     if has_desk(m.config.service.staff):  # what the desk's cost comes from ("auto" sizes it to the load, week by week)
-                        lines.append((WORDS["desk_now"], lambda: f"{decimal(m.desk.staff * m.config.service.hours_per_day, '.3g', LANG)} "
-                                                             f"{WORDS['staff_hours']}", None))
+                        lines.append((WORDS["desk_now"], lambda: desk_now(m.desk.staff, m.config.service.hours_per_day), None))
                     for i, (name, shown, css) in enumerate(lines):
                         solara.Text(f"{name}: {shown() if h['days'] else chr(0x2013)}", style={"font-weight": "bold"} if i == 0 else {},
                                     classes=[css or "measure"] + ([] if h["days"] else ["not-yet"]))
@@ -395,6 +394,14 @@ def Summary(model: StrategyPair):
         hint = WORDS["ended"].format(days=count(model.horizon, LANG)) if ended else WORDS["start"].format(pace=WORDS["paces"][pace.value])
         solara.Text(hint, style={"font-size": "0.8em", "color": "#666", "display": "block", "margin-top": "0.3em"}, classes=["start-hint"])
     Export(model)
+
+
+def desk_now(staff: float, hours: float) -> str:
+    """The desk's staff-hours a day and what they are: "3.5 staff-hours a day (0.25 of a person, 14 h a day)"; a
+    quarter of a person beside a 14-hour desk read as a contradiction."""
+    kind = "staff_share" if staff < 1 else "staff_one" if staff == 1 else "staff_people"
+    who = WORDS[kind].format(n=decimal(staff, ".3g", LANG), h=decimal(hours, "g", LANG))
+    return f"{decimal(staff * hours, '.3g', LANG)} {WORDS['staff_hours']} ({who})"
 
 
 def money_unit(model: StrategyPair, values: list[float]) -> float:
