@@ -55,7 +55,7 @@ def dashboard_picture(browser, out: Path, days: int = 365) -> None:
                 if server.poll() is not None or time.time() > deadline:
                     raise SystemExit("the dashboard did not start") from None
                 time.sleep(0.5)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport={"width": 1400, "height": 1080})
         page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
         page.get_by_text("So far", exact=True).wait_for(timeout=120_000)
         page.get_by_role("button", name="1 month", exact=True).click()
