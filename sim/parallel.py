@@ -95,6 +95,11 @@ def serial_here(workers: int | None) -> bool:
     return (workers or os.cpu_count() or 1) == 1 or multiprocessing.current_process().daemon
 
 
+def side_by_side(runs: int, workers: int | None) -> int:
+    """How many of ``runs`` run at once with ``workers`` (all cores by default): what the memory must hold."""
+    return 1 if serial_here(workers) else min(runs, workers or os.cpu_count() or 1)
+
+
 @contextmanager
 def process_pool(workers: int):
     """This process's spawn-context ProcessPoolExecutor, whose workers die with this process.

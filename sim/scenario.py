@@ -1012,9 +1012,8 @@ def load(path: str | Path, horizon: bool = True) -> Scenario:
         return _from_manifest(path)
     raw = _read_toml(path)
     raw.setdefault("name", name_from_file(path))
-    checked = within_horizon if horizon else lambda sc, source: sc
     try:
-        return checked(validate(raw, source=str(path)), str(path))
+        return within_horizon(validate(raw, source=str(path)), str(path), horizon)
     except ScenarioError as e:
         where = _setting_file(path, getattr(e, "key", ""))
         if where and where != str(path) and str(e).startswith(f"{path}: "):
@@ -1059,9 +1058,8 @@ def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "
     ``horizon`` as :func:`load`'s."""
     data = dict(data)
     base = data.pop("extends", None)
-    checked = within_horizon if horizon else lambda sc, source: sc
     if base is None:
-        return checked(validate(data, source=source), source)
+        return within_horizon(validate(data, source=source), source, horizon)
     if not isinstance(base, (str, Path)) or not str(base):
         raise ScenarioError(f"{source}: extends = {base!r}: expected a path to a scenario file")
     path = Path(folder) / base
@@ -1070,7 +1068,7 @@ def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "
     merged = _deep_merge(_read_toml(path), data)
     merged.setdefault("name", name_from_file(path))
     try:
-        return checked(validate(merged, source=source), source)
+        return within_horizon(validate(merged, source=source), source, horizon)
     except ScenarioError as e:  # a bad value the dict does not set is named where it is written: the file it extends
         key = getattr(e, "key", "")
         if key and not _sets(data, key) and (where := _setting_file(path, key)) and str(e).startswith(f"{source}: "):
@@ -1095,10 +1093,11 @@ def beyond_horizon(sc: Scenario) -> list[tuple[str, int]]:
     return out + [(f"strategy.events.{i}.day", e.day) for i, e in enumerate(sc.strategy.events) if e.day >= days]
 
 
-def within_horizon(sc: Scenario, source: str) -> Scenario:
+def within_horizon(sc: Scenario, source: str, check: bool = True) -> Scenario:
     """A scenario as written must not plan what its own horizon never reaches (a crisis on day 400 of 365 would
-    silently not happen); ``--days`` shorter than the file's is allowed, with a warning (``runner.resolve``)."""
-    late = beyond_horizon(sc)
+    silently not happen); ``--days`` shorter than the file's is allowed, with a warning (``runner.resolve``); not
+    ``check``ed where ``--days`` gives the horizon."""
+    late = beyond_horizon(sc) if check else []
     if late:
         key, day = late[0]
         raise ScenarioError(f"{source}: {key} = {day}: expected a day before the horizon, simulation.days = {sc.simulation.days} "

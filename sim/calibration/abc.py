@@ -14,7 +14,6 @@ its mean is the fit, its spread the uncertainty.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from pydantic import Field, ValidationError
 
 from .. import outputs, runner
 from ..experiments.compare import replication_seeds
-from ..parallel import serial_here
+from ..parallel import side_by_side
 from ..scenario import Number, Scenario, ScenarioError, Table, Whole, load, one_line, read_toml, shown
 from ..sweep.analyze import point_means
 from ..sweep.run import start_afresh, sweep
@@ -216,7 +215,7 @@ def fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: str | Pat
     if missing:
         raise ScenarioError(f"--params {','.join(missing)}: no range given; add [ranges] \"{missing[0]}\" = [low, high] to the calibration file")
     runs = spec.samples * spec.reps  # a round's, before anything is written: a market too large is refused in one line
-    runner.check_memory(base, 1 if serial_here(workers) else min(runs, workers or os.cpu_count() or 1))
+    runner.check_memory(base, side_by_side(runs, workers))
     with outputs.claim(out, overwrite, "sweep") as claimed:
         start_afresh(claimed, resume, "calibration")
         claimed.target.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +25,7 @@ import pandas as pd
 
 from .. import outputs, runner
 from ..model.sales import FADING_VALUE, OTHER_VALUES
-from ..parallel import map_tasks, serial_here
+from ..parallel import map_tasks, side_by_side
 from ..scenario import MAX_REPS, Scenario
 from . import stats
 from .compare import replication_seeds
@@ -152,7 +151,7 @@ class BreakEven:
 def check_fits(a: Scenario, b: Scenario, people: list[int], days: int, reps: int, workers: int | None = None) -> None:
     """Refuse, in one line and before any run, a largest market that cannot fit in memory as many times as runs go
     side by side."""
-    at_once = 1 if serial_here(workers) else min(2 * reps * len(people), workers or os.cpu_count() or 1)
+    at_once = side_by_side(2 * reps * len(people), workers)
     for sc in (a, b):
         runner.check_memory(at_size(sc, max(people), days), at_once)
 

@@ -7,7 +7,6 @@ between strategies are paired: both face the same market, graph and problems.
 from __future__ import annotations
 
 import json
-import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from scipy import stats as scipy_stats
 from .. import outputs, runner
 from ..model.measures import COST_PARTS
 from ..model.sales import FADING_VALUE, OTHER_VALUES
-from ..parallel import map_tasks, serial_here
+from ..parallel import map_tasks, side_by_side
 from ..scenario import MAX_REPS, Scenario, ScenarioError
 from . import stats
 
@@ -108,7 +107,7 @@ def compare(scenarios: dict[str, Scenario], reps: int = 30, baseline: str | None
         raise ValueError(f"baseline = {baseline!r}: expected one of {', '.join(scenarios)}")
     seeds = replication_seeds(seed, reps)
     tasks = [(name, sc, r, s) for r, s in enumerate(seeds) for name, sc in scenarios.items()]
-    at_once = 1 if serial_here(workers) else min(len(tasks), workers or os.cpu_count() or 1)
+    at_once = side_by_side(len(tasks), workers)
     for sc in scenarios.values():  # before any run: a market that cannot fit is refused in one line
         runner.check_memory(sc, at_once)
     rows, trajs = [], []

@@ -59,7 +59,7 @@ def for_the_page(shipped: dict[str, Scenario], current: str, followers: int | No
         market = int(round(followers / share))
         low, high, *_ = _field_bounds(Market.model_fields["people"])
         if not low <= market <= high:  # named here: Scenario.scaled named a factor nobody typed
-            who = f"--followers = {followers}" if source == "command line" else f"{source}: a page of {followers:,} followers"
+            who = f"--followers = {followers}" if source == runner.COMMAND_LINE else f"{source}: a page of {followers:,} followers"
             raise ScenarioError(f"{who}: at the shipped {share:.0%} of the market following, a market of {market:,} people; "
                                 f"expected {low:,} to {high:,}: give --market")
     if followers is not None and followers > (market or ref.market.people):

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .. import outputs, runner
 from ..experiments.compare import replication_seeds
-from ..parallel import compile_first, interrupts_held, process_pool, serial_here
+from ..parallel import compile_first, interrupts_held, process_pool, serial_here, side_by_side
 from .spec import _typed, resume_command
 
 
@@ -103,7 +103,7 @@ def sweep(spec, scenarios, out: str | Path, workers: int | None = None, schedule
     """
     if scheduler is None or dask_local:  # a remote cluster's workers weigh each run against their own memory
         runs = len(spec.points()) * spec.reps * len(scenarios)
-        check_memory(spec, scenarios, dask_local or (1 if serial_here(workers) else min(runs, workers or os.cpu_count() or 1)))
+        check_memory(spec, scenarios, dask_local or side_by_side(runs, workers))
     with contextlib.ExitStack() as stack:
         if scheduler is not None and not dask_local:  # reach the cluster first: an unreachable one leaves nothing behind
             scheduler = stack.enter_context(_connected(scheduler, security, connect_timeout))
