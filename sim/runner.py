@@ -70,16 +70,24 @@ class Result:
 
 def versions() -> dict:
     """Versions of what produced a result."""
-    out = {"python": _platform.python_version()}
+    out = {"python": _platform.python_version(), **_distributions()}
+    out["audsim_model_source"] = kernel_cache.source_hash()  # the model's code itself: a version number need not change
+    out["audsim_commit"] = _commit()
+    out["platform"] = _platform.platform()  # the same numbers are expected on any, but a difference starts here
+    out["machine"] = _platform.machine()
+    return out
+
+
+@functools.cache
+def _distributions() -> dict:
+    """The installed versions of audsim and what it runs on, read once a process: reading them parses each
+    package's metadata, a few milliseconds a run, as long as a 20,000-person week."""
+    out = {}
     for dist in ("audsim", "numpy", "numba", "scipy", "pandas", "mesa", "pydantic"):
         try:
             out[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             out[dist] = None
-    out["audsim_model_source"] = kernel_cache.source_hash()  # the model's code itself: a version number need not change
-    out["audsim_commit"] = _commit()
-    out["platform"] = _platform.platform()  # the same numbers are expected on any, but a difference starts here
-    out["machine"] = _platform.machine()
     return out
 
 
