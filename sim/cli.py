@@ -37,7 +37,7 @@ class _Finite(click.FloatRange):
 
 
 def _fail(message: str) -> None:
-    click.echo(f"audsim: error: {message}", err=True)
+    click.echo(f"audsim: error: {message.replace(outputs.FROM_PYTHON, '')}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -237,6 +237,9 @@ def demo(lang, out, followers, market, posts_per_day, insights, current, propose
         scenarios, baseline, default_reps = _demo.load_set("demo")
         story, _ = _demo.run_now(scenarios, _demo.load_story("demo"), baseline, current, proposed)
         _demo.for_the_page(scenarios, story.current, followers, market, posts_per_day, days)  # refused before any run
+        if insights is not None:  # a bad export, too: before the warnings and the progress bar
+            from .calibration.insights import read_insights
+            read_insights(insights)
         if pdf:
             _pdf.chromium()
         if pptx:
@@ -616,7 +619,8 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
     except KeyboardInterrupt:
         _interrupted(runs_dir)
     click.echo(result.estimates.drop(columns="note").to_string(index=False, float_format=lambda x: f"{x:.5g}"))
-    click.echo(f"posterior: the closest {len(result.posterior)} of {len(result.points)} points; wrote {out} and {out.with_suffix('.fit.json')}")
+    click.echo(f"posterior: the closest {len(result.posterior)} of {len(result.points)} points; {out} sets the "
+               f"{result.fitted_at}, which gave the targets better run again; wrote {out} and {out.with_suffix('.fit.json')}")
     for warning in result.warnings:
         click.echo(f"audsim: warning: {warning}", err=True)
 

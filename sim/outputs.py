@@ -33,7 +33,8 @@ OWN = ("daily.csv", "summary.json", "manifest.json", "degrees.csv", "people.parq
        "estimates.csv", "round*", "breakeven.csv", "breakeven_runs.csv", "breakeven.json", "breakeven.png", "breakeven.svg")  # what audsim writes into an output folder: --overwrite replaces nothing else
 
 
-OVERWRITE = "add --overwrite (overwrite=True from Python)"  # how to replace an earlier result, from the command or Python
+FROM_PYTHON = " (overwrite=True from Python)"  # the command line leaves this out of its messages
+OVERWRITE = "add --overwrite" + FROM_PYTHON  # how to replace an earlier result, from the command or Python
 
 
 class OutputError(Exception):

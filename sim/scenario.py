@@ -133,8 +133,16 @@ class Market(Table):
     trust_mean: Number = P(0.5, 0, 1, unit="trust (0-1)", doc="mean initial trust; 0.5 is neutral")
     trust_sd: Number = P(0.1, 0, 0.5, unit="trust (0-1)", doc="spread of initial trust")
     activity_mean: Number = P(0.5, 0.01, 0.99, unit="probability/day", doc="mean chance of being online on a day")
+    activity_shape: Number = P(2.0, 0.05, 100, unit="shape", source="assumed: most people are online some days, few daily",
+                               doc="first shape a of the Beta(a, b) activity is drawn from, b set by activity_mean; lower spreads it "
+                                   "(more people rarely online, a few daily), higher gathers everyone near the mean")
     interest_correlation: Number = P(0.3, 0, 0.95, unit="correlation", doc="how much a person's interests in different types move together")
     tolerance_mean: Number = P(3.0, 0, 50, unit="posts/day", doc="mean posting rate of a page (its posts a day over the last post_split_days) a follower accepts before more annoy")
+    tolerance_shape: Number = P(4.0, 0.05, 100, unit="shape", source="assumed: tolerances vary, few near zero",
+                                doc="shape k of the Gamma distribution tolerance is drawn from (mean tolerance_mean); lower spreads it")
+    initial_follower_affinity: Number = P(0.2, 0, 1, unit="affinity (0-1)",
+                                          source="assumed: day-0 followers have interacted with the page before; later followers start from what they did",
+                                          doc="affinity of the followers on day 0 (the feed ranks followers on activity x (affinity_floor + affinity))")
     mean_degree: Number = P(12.0, 0, 500, unit="ties/person", doc="mean number of social ties")
     degree_tail: Number = P(2.5, 2.05, 6, unit="exponent", source="heavy-tailed social networks (Barabasi & Albert 1999)", doc="Pareto exponent of the degree distribution; lower means a few people reach many")
     max_ties: Number = P(500.0, 1, 100_000, unit="ties/person",
@@ -155,7 +163,7 @@ class ContentType(Table):
     cascade_decay: Number = P(0.0, 0, 1, unit="fraction/hop", source="share-to-enter draws spread beyond the sharers' friends (seed 001); assumed",
                              doc="above 0, a share spreads on: its viewers share at the full share propensity, the next hop's at this fraction of it, the next at its square (0: one hop only)")
     conversion: Number = P(0.005, 0, 1, unit="sales/engagement", doc="chance an engagement leads to a sale, at trust 0.5")
-    discount: Number = P(0.0, 0, 1, unit="fraction of margin", doc="margin given away on sales this type triggers")
+    discount: Number = P(0.0, 0, 1, unit="fraction of price", doc="price given away on sales this type triggers: revenue price x (1 - discount), gross profit that less the cost price x (1 - margin), so a discount of margin sells at cost")
     requires_follow: Flag = Field(False, description="taking part needs follow + share (a prize draw)", json_schema_extra={"unit": "flag", "source": "seed 001"})
     prize: Number = P(0.0, 0, 1e9, unit="currency/post", extensive=True,
                       source="assumed: a brand's prizes and samples grow with its market, as its budgets do (a 2,000-follower page does not give away what a 50,000-follower page does)",
@@ -239,6 +247,9 @@ class Platform(Table):
                                  source="assumed after Nielsen Global Trust in Advertising 2015 (ads on social networks trusted by 46%, recommendations from people one knows by 83%: about half)",
                                  doc="a paid impression teaches this share of the content type's trust learning: people discount what they recognise as an ad")
     cpm: Number = P(8.0, 0, 1e6, unit="currency/1000 impressions", doc="price of paid impressions at the reference quality")
+    cpm_quality_floor: Number = P(0.05, 0.001, 1, unit="fraction of quality_ref",
+                                  source="assumed: ad auctions charge poorly rated ads more, within limits (at most 20x the reference price here)",
+                                  doc="the quality score, relative to quality_ref, below which paid impressions get no dearer: the price is cpm x quality_ref / max(Q, floor x quality_ref)")
 
 
 class Reactions(Table):
@@ -337,9 +348,17 @@ class Service(Table):
                                    "the repost is handled like any complaint, and its onlookers judge the deletion it reports")
     delete_penalty: Number = P(0.18, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")
     onlooker_effect: Number = P(0.01, 0, 1, unit="trust/thread", source="seed 000 (how problems are handled is public)",
-                               doc="trust change of a follower who saw a complaint thread on the page, per unit of its outcome score (+1 in time ... -1.5 deleted)")
+                               doc="trust change of a follower who saw a complaint thread on the page, per unit of its outcome score (onlooker_score_*)")
+    onlooker_score_in_time: Number = P(1.0, -10, 10, unit="score", source="assumed: the unit of the onlookers' scores",
+                                       doc="what onlookers make of a thread answered within the complainer's patience")
+    onlooker_score_late: Number = P(0.5, -10, 10, unit="score", source="assumed: half the worth of a timely answer",
+                                    doc="what onlookers make of a thread answered late")
+    onlooker_score_ignored: Number = P(-1.0, -10, 10, unit="score", source="assumed: as bad as a timely answer is good",
+                                       doc="what onlookers make of a thread left unanswered")
+    onlooker_score_deleted: Number = P(-1.5, -10, 10, unit="score", source="assumed: worse than ignoring (the complaint was made to vanish, not just left)",
+                                       doc="what onlookers make of a deleted thread, or of a repost reporting a deletion")
     promo_over_complaints: Number = P(0.01, 0, 1, unit="trust/view", source="seed 004 (automated product posts while a customer needs help)",
-                                     doc="extra trust lost by a promotion view while a complaint thread the viewer saw stays open")
+                                     doc="extra trust lost by a view while a complaint thread the viewer saw stays open, times the post type's promo_weight (a promotion 1, information 0.2)")
     comments_read: Number = P(1.0, 0, 1000, unit="comments/visit", source="assumed: the feed shows a post with about one comment under it (the most relevant)",
                              doc="comments a follower who sees the page's posts reads; complaint threads are among them in proportion to their share of the discussion")
     comment_share: Number = P(0.1, 0, 1, unit="comments/engagement", source="assumed: comments are about a tenth of interactions on brand posts (trade studies, reactions dominate)",
@@ -361,6 +380,13 @@ class WordOfMouth(Table):
     reach_negative: Number = P(0.6, 0, 1, unit="fraction of ties", source="negative word of mouth travels farther (seed 004)", doc="share of ties a negative message reaches")
     trust_effect: Number = P(0.02, 0, 1, unit="trust/message", doc="trust change per message heard")
     follow_on_positive: Number = P(0.02, 0, 1, unit="probability", doc="chance a non-follower who hears praise follows the page")
+    advocate_trust: Number = P(0.7, 0, 1, unit="trust (0-1)",
+                               source="MODEL.md §6; assumed, like the top of a net promoter score's scale",
+                               doc="trust above which a customer praises the brand unprompted (chatter_rate), and a person counts as an advocate (net advocates)")
+    detractor_trust: Number = P(0.3, 0, 1, unit="trust (0-1)",
+                                source="MODEL.md §6; assumed, like the bottom of a net promoter score's scale",
+                                doc="trust below which a customer warns of the brand unprompted, and a person counts as a detractor "
+                                    "(net advocates; validation V3's boycott)")
 
 
 class Economy(Table):

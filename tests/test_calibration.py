@@ -43,7 +43,12 @@ def test_calibration_recovers_the_known_values_of_the_example(tmp_path):
         row = estimates.loc[key]
         assert row["ci_low"] <= truth <= row["ci_high"], (key, truth, row.to_dict())
     fitted = sim.load(out)
-    assert fitted.platform.reach_base == pytest.approx(estimates.loc["platform.reach_base", "mean"])
+    assert fitted.platform.reach_base == pytest.approx(estimates.loc["platform.reach_base", "fitted"])
+    # the values set are the posterior mean or the closest point, whichever gave the targets better run again
+    closest = json.loads(out.with_suffix(".fit.json").read_text())["closest"]
+    assert closest["fitted_distance"] <= closest["other_distance"]
+    chosen = "mean" if closest["fitted_at"] == "posterior_mean" else "best"
+    assert (estimates["fitted"] == estimates[chosen]).all()
     assert fitted.market.people == 10_000 and fitted.simulation.days == 180
     assert "targets were not reached" not in res.output  # each figure inside what the points made
     assert "too few" not in res.output  # 30 posterior points: enough to adjust for three targets

@@ -111,7 +111,15 @@ def _export(tmp_path, change):
     ("no posts", lambda d: d.__setitem__("Daily Posts", 0), "0 on every day"),
     ("no followers", lambda d: d.__setitem__("Lifetime Total Likes", 0), "0 on every day"),
     ("engaged above seen", lambda d: d.__setitem__("Daily Page Post Engagements", d["Daily Total Impressions"] + 1),
-     "at most one engagement per impression"),
+     "(Daily Page Post Engagements) above"),
+    ("organic above all", lambda d: d.__setitem__("Daily Organic Impressions", d["Daily Total Impressions"] + 1),
+     "(Daily Organic Impressions) above"),
+    ("more unfollows than followers", lambda d: d.__setitem__("Daily Unlikes", d["Lifetime Total Likes"] * 2),
+     "row 3: "),
+    ("a follower count off by a factor", lambda d: d.__setitem__("Lifetime Total Likes", [*d["Lifetime Total Likes"][:9], 10**9, *d["Lifetime Total Likes"][10:]]),
+     "row 11: 1,000,000,000 followers (Lifetime Total Likes), ten times more or less"),
+    ("a count beyond any page", lambda d: d.__setitem__("Daily Total Impressions", 10**13), "more than 10^12"),
+    ("more posts than modelled", lambda d: d.__setitem__("Daily Posts", 72), "Daily Posts: 72.0 posts a day on average; expected at most 50"),
 ])
 def test_exports_that_cannot_be_right_are_refused(tmp_path, case, change, expected):
     assert expected in one_line(_export(tmp_path, change), read_insights)
@@ -200,6 +208,24 @@ def test_exports_read_wrong_are_refused_by_row(tmp_path, case, change, expected)
     path = tmp_path / "export.csv"
     df.to_csv(path, index=False)
     assert expected in one_line(path, read_insights), case
+
+
+def test_an_export_in_another_format_is_named(tmp_path):
+    """A workbook renamed .csv, an old .xls or a JSON file: said what it is, not shown as a list of garbled columns."""
+    for name, data, said in (("book.csv", b"PK\x03\x04" + b"\x00" * 200, "a spreadsheet workbook"),
+                             ("old.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "a binary file"),
+                             ("page.json", b'[{"date": "2026-01-05", "followers": 4900}]', "JSON, not CSV")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert said in one_line(path, read_insights), name
+
+
+def test_two_date_formats_in_one_export_are_named_as_such(tmp_path):
+    df = pd.read_csv(EXPORT).astype({"Date": object})
+    df.loc[40:, "Date"] = pd.to_datetime(df.loc[40:, "Date"]).dt.strftime("%d.%m.%Y")
+    path = tmp_path / "export.csv"
+    df.to_csv(path, index=False)
+    assert "two date formats in one column" in one_line(path, read_insights)
 
 
 def test_an_export_of_carriage_returns_is_refused(tmp_path):

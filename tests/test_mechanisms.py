@@ -6,7 +6,7 @@ numbers), so each comparison is made seed by seed.
 
 import numpy as np
 
-from .conftest import figure, simulate
+from .conftest import figure, scenario, simulate
 
 SEEDS = range(5)
 
@@ -281,3 +281,62 @@ def test_a_weekly_calendar_posts_on_its_days_only():
         posts = r.daily["posts"].to_numpy()
         assert (posts[np.arange(28) % 7 == 0] == 1).all() and (posts[np.arange(28) % 7 == 3] == 2).all()
         assert (posts[~np.isin(np.arange(28) % 7, [0, 3])] == 0).all()
+
+
+# -- assumptions that were constants, now parameters a researcher can sweep ----------------------------------
+
+def test_onlookers_judge_a_thread_by_its_outcome_score():
+    """A sales party ignores or deletes every complaint: onlookers who think ignoring is fine (+1) trust its page's
+    followers more than onlookers who think it a snub (the default, -1); nothing else differs."""
+    kw = {"service.problem_rate": 0.01, "service.onlooker_effect": 0.05}
+    snub = simulate("tupperparty", SEEDS, days=60, **kw)
+    fine = simulate("tupperparty", SEEDS, days=60, **kw, **{"service.onlooker_score_ignored": 1.0})
+    assert (sums(snub, "complaints_ignored") > 0).all()
+    assert (figure(fine, "trust_followers_end") > figure(snub, "trust_followers_end")).all()
+
+
+def test_the_trust_thresholds_decide_who_counts_and_who_talks_badly():
+    """Raising the detractor threshold from 0.3 to 0.45 (problems off: all negative talk is unprompted) makes more
+    detractors from the same market on day 0, and more customers warn their ties."""
+    kw = {"service.problem_rate": 0.0, "days": 60}
+    usual = simulate("stammtisch", SEEDS, **kw)
+    touchy = simulate("stammtisch", SEEDS, **kw, **{"word_of_mouth.detractor_trust": 0.45})
+    assert (mean_of(touchy, "detractors", slice(0, 1)) > mean_of(usual, "detractors", slice(0, 1))).all()
+    assert (figure(touchy, "net_advocates_end") < figure(usual, "net_advocates_end")).all()
+    assert sums(touchy, "wom_negative").sum() > sums(usual, "wom_negative").sum()
+
+
+def test_the_market_is_drawn_with_its_shapes_and_day_zero_affinity():
+    """A larger Beta shape gathers activity near its (unchanged) mean, a larger Gamma shape tolerance; day-0
+    followers start at the affinity set, everyone else at none."""
+    from sim.model.people import People
+
+    def market(**overrides):
+        return People.create(scenario("stammtisch", **{"market.people": 20_000, **overrides}), np.random.default_rng(0))
+
+    usual, even = market(), market(**{"market.activity_shape": 20.0, "market.tolerance_shape": 40.0})
+    assert even.activity.std() < 0.5 * usual.activity.std()
+    assert abs(even.activity.mean() - usual.activity.mean()) < 0.01
+    assert even.tolerance.std() < 0.5 * usual.tolerance.std()
+    warm = market(**{"market.initial_follower_affinity": 0.6})
+    assert (warm.affinity[warm.follows] == np.float32(0.6)).all() and (warm.affinity[~warm.follows] == 0).all()
+
+
+def test_paid_impressions_cost_more_down_to_the_quality_floor():
+    """At a quality score of 0, the price of an impression is cpm / floor: doubling the floor halves it, and buys
+    about twice the impressions; a page at the reference quality pays the same under either floor."""
+    from sim.model import AudienceModel
+
+    m = AudienceModel(scenario("broadcaster", **{"market.people": 20_000}), seed=0)
+    base = m.platform.params
+
+    def bought(quality, floor):
+        m.platform.quality = quality
+        m.platform.params = base.model_copy(update={"cpm_quality_floor": floor})
+        viewers, _, spent = m.platform.paid_viewers(200.0, 1, m.people.activity, np.random.default_rng(1))
+        return viewers.size, spent
+
+    low, high = bought(0.0, 0.05), bought(0.0, 0.1)
+    assert low[1] == high[1] == 200.0
+    assert 1.8 < high[0] / low[0] < 2.2, (low, high)
+    assert bought(base.quality_ref, 0.05) == bought(base.quality_ref, 0.1)

@@ -86,7 +86,7 @@ def test_the_compiled_desk_and_complaints_do_what_numpy_and_their_python_do():
     due = np.sort(new)
     outcome = rng.choice([service.ANSWER, service.IGNORE, service.DELETE, service.UNHEARD], due.size).astype(np.int8)
     draws = (rng.random(due.size) * 30, rng.random(due.size) * 40, rng.random(due.size), rng.random(due.size))
-    settings = (0.8, 0.1, 0.3, 0.2, 0.05, 0.08, 0.02, 0.3, 0.5, 0.7, 0.2)
+    settings = (0.8, 0.1, 0.3, 0.2, 0.05, 0.08, 0.02, 0.3, 0.5, 0.7, 0.2, (1.0, 0.5, -1.0, -1.5))
     out = (service._judge(due, outcome, *draws, *settings, *jit[1:], jit[0]),
            service._judge.py_func(due, outcome, *draws, *settings, *py[1:], py[0]))
     for x, y in zip(out[0], out[1]):

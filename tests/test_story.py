@@ -484,10 +484,11 @@ def test_an_insights_export_sizes_the_page_and_fits_the_market(tmp_path):
     assert scs["stammtisch"].market.initial_follower_share * scs["stammtisch"].market.people == pytest.approx(
         round(figures["followers_end"]))
     assert scs["stammtisch"].market.people == round(round(figures["followers_start"]) / SHIPPED["tupperparty"].market.initial_follower_share)
-    for row in fitted["estimates"]:
+    for row in fitted["estimates"]:  # the values that gave the export's figures better run again, mean or closest point
         values = [sc.value(row["parameter"]) for sc in scs.values()]
-        assert values == [pytest.approx(row["mean"])] * len(scs)  # one market for every strategy
-        assert row["range_low"] <= row["mean"] <= row["range_high"]
+        assert values == [pytest.approx(row["fitted"])] * len(scs)  # one market for every strategy
+        assert row["range_low"] <= row["fitted"] <= row["range_high"]
+        assert row["fitted"] == row["mean" if fitted["closest"]["fitted_at"] == "posterior_mean" else "best"]
 
 
 def test_an_insights_export_fits_in_the_market_the_client_names(tmp_path):
@@ -851,6 +852,8 @@ def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang)
         fitted.manifest["fitted_to_insights"]["closest"] = {"reached": reached, "distance": 6.0, "figures": figures}
         warning = fit_warning(fitted, STORY, lang)
         assert (misfit in warning) == (not reached), warning
+        said = _page_line(fitted, STORY, lang)  # a fit that works says how well, beside what it was fitted to
+        assert (("(yours 4.0%)" if lang == "en" else "(Ihre: 4,0\u00a0%)") in said) == reached, said
         if not reached:
             assert STORY.label("tupperparty", lang) in warning and ("6.7%" if lang == "en" else "6,7\u00a0%") in warning, warning
             figures["organic_reach"]["reproduced"] = True  # a figure the fit does reproduce is not listed as a miss

@@ -111,7 +111,8 @@ def test_v3_counts_an_ignored_complainer_the_silence_made_a_detractor_within_30_
     people = SimpleNamespace(trust=np.array([0.5, 0.2, 0.5, 0.5], np.float32), unfollowed_on=np.full(n, -1))
     log = {"day": 0, "who": np.arange(n), "outcome": np.full(n, IGNORE), "on_page": np.ones(n, bool),
            "trust_change": np.zeros(n, np.float32)}
-    model = SimpleNamespace(people=people, complaint_log=[log], day=1)
+    config = SimpleNamespace(word_of_mouth=SimpleNamespace(detractor_trust=0.3))
+    model = SimpleNamespace(people=people, complaint_log=[log], day=1, config=config)
     watched, closed = _IgnoredCohorts(model), []
     for day in range(40):
         model.day = day + 1  # after the step of day ``day``

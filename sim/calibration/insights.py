@@ -26,6 +26,7 @@ not a whole number of 0 or more are refused, naming the row.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import warnings
@@ -34,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..scenario import ScenarioError
+from ..scenario import ScenarioError, Strategy, _field_bounds
 
 COLUMNS = {
     "day": ("day", "date", "datum", "tag", "end_time"),  # end_time: the Graph API's
@@ -58,6 +59,8 @@ _TIME = re.compile(r"(?:[T ]\d{1,2}:\d{2}.*)?$")  # a time of day after the date
 _WHOLE = re.compile(r"[+-]?\d+")
 _NO_FRACTION = re.compile(r"(?<=\d)[.,](?:0{1,2}|0{4,})$")  # 2010.0 or 2.010,00 (not ,000: a thousands group)
 _GROUPED = re.compile(r"([+-]?)(\d{1,3}(?:([.,\s\u00a0\u202f'])\d{3})(?:\3\d{3})*)")  # 24,060 or 24.060 or 24 060
+_DECIMAL_COMMA = re.compile(r"^([+-]?\d+),(\d{1,2})$")  # 1,5 or 12,25: a fraction (a thousands group has three digits)
+MOST = 1e12  # no page's daily count comes near: a bigger one is a unit or export error
 COUNT = "a whole number of 0 or more (thousands may be grouped: 24,060 or 24.060)"
 
 
@@ -73,6 +76,9 @@ def read_insights(path: str | Path) -> pd.DataFrame:
         raise ScenarioError(f"{path}: file not found; expected a daily analytics export (CSV)") from None
     except OSError as e:
         raise ScenarioError(f"{path}: cannot read file ({e.__class__.__name__}); expected a daily analytics export (CSV)") from None
+    if data[:4] == b"PK\x03\x04":  # a zip: .xlsx, .ods, .numbers
+        raise ScenarioError(f"{path}: a spreadsheet workbook (or another zip file), not CSV; expected a daily analytics "
+                            "export saved as CSV (in the spreadsheet: Save as, CSV)")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode text"
         text = data.decode("utf-16")
     else:
@@ -80,6 +86,10 @@ def read_insights(path: str | Path) -> pd.DataFrame:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")  # a spreadsheet on Windows saves in its own code page
+    if "\x00" in text or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an old .xls, or any other binary file
+        raise ScenarioError(f"{path}: a binary file, not text; expected a daily analytics export saved as CSV")
+    if text.lstrip()[:1] in ("{", "["):
+        raise ScenarioError(f"{path}: JSON, not CSV; expected a daily analytics export saved as CSV (one row a day)")
     return normalize(_table(text, str(path)), str(path))
 
 
@@ -104,15 +114,30 @@ def _table(text: str, path: str) -> pd.DataFrame:
         raise ScenarioError(f"{path}: empty; expected a daily analytics export with a header row") from None
     except (pd.errors.ParserError, pd.errors.ParserWarning) as e:
         where = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(e))
+        longer = _longer_row(text, sep)
         said = (f"line {int(where[2]) + first - 1}: {where[3]} cells where the header has {where[1]}" if where else
+                f"line {longer[0] + first - 1}: {longer[1]} cells where the header has {longer[2]}" if longer else
                 "rows with more cells than the header" if isinstance(e, pd.errors.ParserWarning) else e.__class__.__name__)
+        header = len(next(csv.reader(io.StringIO(text), delimiter=sep), []))
+        hint = (" (a number written 2,005 in a file separated by commas must be quoted)" if sep == "," and header >= 3 else
+                f" (its first line has {header} cell{'s' if header != 1 else ''}: the header of a daily export has a column "
+                "for each figure, a one-figure export or a title line is not one)" if header < 3 else "")
         raise ScenarioError(f"{path}: not a readable CSV ({said}); expected one cell a column, separated by "
-                            f"{'a comma' if sep == ',' else 'a semicolon' if sep == ';' else 'a tab'} (a number written "
-                            "2,005 in a file separated by commas must be quoted)") from None
+                            f"{'a comma' if sep == ',' else 'a semicolon' if sep == ';' else 'a tab'}{hint}") from None
     blank = (raw.astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1).to_numpy()  # ,,,,,,, or an empty line
     out = raw[~blank].reset_index(drop=True)
     out.attrs["lines"] = (np.arange(len(raw)) + first + 1)[~blank]  # the header is line ``first``
     return out
+
+
+def _longer_row(text: str, sep: str) -> tuple[int, int, int] | None:
+    """The first row with more cells than the header: (its line in ``text``, from 1; its cells; the header's)."""
+    rows = csv.reader(io.StringIO(text), delimiter=sep)
+    header = len(next(rows, []))
+    for row in rows:
+        if len(row) > header:
+            return rows.line_num, len(row), header
+    return None
 
 
 def _count(cell: str) -> tuple[float | None, str]:
@@ -127,13 +152,15 @@ def _count(cell: str) -> tuple[float | None, str]:
         value = float(int(m.group(1) + re.sub(r"\D", "", m.group(2))))
     else:
         try:
-            value = float(text)
+            value = float(_DECIMAL_COMMA.sub(r"\1.\2", text))  # 1,5: a German fraction, not a thousands group
         except ValueError:
             return None, "not a number"
         if not np.isfinite(value):
             return None, "not finite"
         if value != int(value):
             return None, "not a whole number"
+    if value > MOST:
+        return None, "more than 10^12 (no page's daily count comes near it: a unit or export error?)"
     return (None, "a negative count") if value < 0 else (value, "")
 
 
@@ -174,6 +201,13 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
     df = pd.DataFrame({m: [v for v, _ in parsed[m]] for m in counts}, index=raw.index, dtype=float)
     if days.isna().any():
         first = int(np.flatnonzero(days.isna().to_numpy())[0])
+        cell = raw[header["day"]].iloc[first]
+        if _dates(pd.Series([cell])).notna().all():  # a date, in another format than the rest
+            other = int(np.flatnonzero(days.notna().to_numpy())[0])
+            a, b = sorted((first, other))
+            raise ScenarioError(f"{path}: rows {rows.iloc[a]} and {rows.iloc[b]}: {header['day']} = "
+                                f"{raw[header['day']].iloc[a]!r} and {raw[header['day']].iloc[b]!r}: two date formats in one column; expected "
+                                "every day written the same way (export the period again, or fix the column's format)")
         raise ScenarioError(f"{path}: row {rows.iloc[first]}: {header['day']} = {raw[header['day']].iloc[first]!r}: not a "
                             "date; expected one date a row (2026-01-05 or 05.01.2026), without total or note rows")
     order = np.argsort(days.to_numpy(), kind="stable")  # an export may list the newest day first
@@ -195,16 +229,30 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
         raise ScenarioError(f"{path}: {len(df)} days; expected at least 14 days of data")
     for meaning in ("followers", "posts", "organic_impressions", "impressions"):
         if (df[meaning] == 0).all():
-            raise ScenarioError(f"{path}: {meaning}: 0 on every day; expected a page with {meaning.replace('_', ' ')} to measure")
+            raise ScenarioError(f"{path}: {header[meaning]}: 0 on every day; expected a page with {meaning.replace('_', ' ')} to measure")
     line = rows.to_numpy()
-    above = df["engagements"] > df["impressions"]
-    if above.any():
-        row = int(np.flatnonzero(above)[0])
-        raise ScenarioError(f"{path}: row {line[row]}: engagements = {df['engagements'].iloc[row]:g} above impressions = "
-                            f"{df['impressions'].iloc[row]:g}; expected at most one engagement per impression")
-    if (df["organic_impressions"] > df["impressions"]).any():
-        row = int(np.flatnonzero(df["organic_impressions"] > df["impressions"])[0])
-        raise ScenarioError(f"{path}: row {line[row]}: organic impressions above all impressions; expected organic <= total")
+
+    def first_row(where, said: str):
+        if where.any():
+            row = int(np.flatnonzero(where.to_numpy())[0])
+            values = {m: f"{df[m].iloc[row]:,.0f}" for m in df if m != "day"} | {f"{m}_column": c for m, c in header.items()}
+            raise ScenarioError(f"{path}: row {line[row]}: {said.format(**values)}")
+
+    first_row(df["engagements"] > df["impressions"], "{engagements} engagements ({engagements_column}) above {impressions} impressions "
+              "({impressions_column}); expected at most one engagement per impression")
+    first_row(df["organic_impressions"] > df["impressions"], "{organic_impressions} organic impressions ({organic_impressions_column}) above "
+              "{impressions} in all ({impressions_column}); expected organic impressions to be part of all impressions")
+    before = df["followers"].shift(1) + (df["follows"].fillna(0) if "follows" in df else 0)
+    first_row(df["unfollows"] > before, "{unfollows} unfollows ({unfollows_column}) on a page that had fewer followers the day before; "
+              "expected at most as many unfollows as followers")
+    previous = df["followers"].shift(1)
+    first_row((previous >= 100) & ((df["followers"] > 10 * previous) | (df["followers"] < previous / 10)),
+              "{followers} followers ({followers_column}), ten times more or less than the day before; expected the page's "
+              "follower count day after day (a jump like this is an export or typing error)")
+    most = _field_bounds(Strategy.model_fields["posts_per_day"])[1]
+    if df["posts"].mean() > most:
+        raise ScenarioError(f"{path}: {header['posts']}: {df['posts'].mean():.1f} posts a day on average; expected at most "
+                            f"{most:g} a day (the most audsim models)")
     return df
 
 

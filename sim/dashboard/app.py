@@ -26,7 +26,6 @@ from mesa.visualization.utils import force_update, update_counter
 
 from ..experiments.demo import load_story, tool_defaults
 from ..model.service import has_desk
-from ..model.word_of_mouth import ADVOCATE, DETRACTOR
 from ..report.i18n import TEXT
 from ..report.numbers import capital, count, decimal, fixed, number, percent
 from ..report.plots import time_axis
@@ -76,7 +75,6 @@ WORDS = {
                      "days/week": "Tage pro Woche", "of complaints": "der Beschwerden, die es sieht", "of unanswered": "der nicht beantworteten Beschwerden",
                      "EUR/day": "EUR pro Tag"}},
 }[LANG]
-POINTS = WORDS["points"].format(advocate=decimal(ADVOCATE, "g", LANG), detractor=decimal(DETRACTOR, "g", LANG))  # the census's thresholds
 PERCENT = {"organic_reach", "interaction_rate"}
 WEEKLY = PERCENT  # daily rates, shown as the mean of the last seven days
 FLOORS = {"organic_reach": 5.0, "interaction_rate": 0.5, "open_complaints": 10.0}  # day 0's upper limits (%, %, complaints)
@@ -388,12 +386,21 @@ def Summary(model: StrategyPair):
                         solara.Text(f"{name}: {shown() if h['days'] else chr(0x2013)}", style={"font-weight": "bold"} if i == 0 else {},
                                     classes=[css or "measure"] + ([] if h["days"] else ["not-yet"]))
             difference_column(model, headlines["left"], headlines["right"], unit, started)
-        solara.Text(f"{WORDS['advocates']}: {POINTS}. {WORDS['value_short']}: {WORDS['value_means']}. {WORDS['trust_means']}",
+        solara.Text(f"{WORDS['advocates']}: {points(model)}. {WORDS['value_short']}: {WORDS['value_means']}. {WORDS['trust_means']}",
                     style={"font-size": "0.8em", "color": "#666", "display": "block"}, classes=["card-note"])
         ended = all(h["days"] >= model.horizon for h in headlines.values())  # Play and Step are greyed out: say why
         hint = WORDS["ended"].format(days=count(model.horizon, LANG)) if ended else WORDS["start"].format(pace=WORDS["paces"][pace.value])
         solara.Text(hint, style={"font-size": "0.8em", "color": "#666", "display": "block", "margin-top": "0.3em"}, classes=["start-hint"])
     Export(model)
+
+
+def points(model: StrategyPair) -> str:
+    """What net advocates count: the census's trust thresholds, each side's where A and B set them apart."""
+    said = {side: WORDS["points"].format(advocate=decimal(w.advocate_trust, "g", LANG), detractor=decimal(w.detractor_trust, "g", LANG))
+            for side in SIDES for w in [model.model(side).config.word_of_mouth]}
+    if len(set(said.values())) == 1:
+        return said["left"]
+    return "; ".join(f"{model.labels[side]}: {text}" for side, text in said.items())
 
 
 def desk_now(staff: float, hours: float) -> str:

@@ -101,7 +101,7 @@ def fit_to_insights(shipped: dict[str, Scenario], current: str, export: Path, wo
     base = page[current].with_overrides(source=str(export), **spec.fixed)
     with tempfile.TemporaryDirectory(prefix="audsim-fit-") as folder:
         fit = abc.fit(spec, base, list(spec.ranges), Path(folder) / "runs", workers=workers, progress=progress)
-    fitted = {r["parameter"]: float(r["mean"]) for _, r in fit.estimates.iterrows()}
+    fitted = {r["parameter"]: float(r["fitted"]) for _, r in fit.estimates.iterrows()}
     # fitted over the export's days from its first day's followers; the comparison starts today, from its last
     # day's, in the same market
     today = for_the_page(shipped, current, followers=int(round(figures["followers_end"])), market=page[current].market.people,

@@ -14,7 +14,6 @@ import pandas as pd
 from .follows import CAUSES
 from .kernel_cache import kernel
 from .sales import daily_rate
-from .word_of_mouth import ADVOCATE, DETRACTOR
 
 COUNTS = (
     "follows", "unfollows", "posts", "impressions", "organic_impressions", "recommended_impressions", "paid_impressions",
@@ -53,13 +52,14 @@ class Measures:
         for k, v in counts.items():
             self.today[k] += v
 
-    def close_day(self, people, followers: np.ndarray, desk, platform) -> None:
-        """Read the state and derived rates off the people, the desk and the platform."""
+    def close_day(self, people, followers: np.ndarray, desk, platform, wom) -> None:
+        """Read the state and derived rates off the people, the desk and the platform (advocates and detractors by
+        the word-of-mouth thresholds ``wom``)."""
         t = self.today
         n_followers = followers.size
         followers_seen = n_followers + t["unfollows"] - t["follows"]  # audience the day's posts went to
         per_post = max(followers_seen, 1) * max(t["posts"], 1)
-        total, advocates, detractors = _trust_census(people.trust, np.float32(ADVOCATE), np.float32(DETRACTOR))
+        total, advocates, detractors = _trust_census(people.trust, np.float32(wom.advocate_trust), np.float32(wom.detractor_trust))
         followers_trust, hunters = _followers_census(followers, people.trust, people.hunter)
         t.update(
             followers=n_followers,

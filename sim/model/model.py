@@ -90,7 +90,7 @@ class AudienceModel(mesa.Model):
         self.update_reach()                                                 # 8. reach feedback
         self.resolve_follows()                                              # 9. follow and unfollow
         self.buy()                                                          # 10. sales, lapses and costs
-        self.measures.close_day(self.people, self.followers, self.desk, self.platform)  # 11. record
+        self.measures.close_day(self.people, self.followers, self.desk, self.platform, self.config.word_of_mouth)  # 11. record
         self.value_customers()
         if self.day == self.plan.simulation.days - 1:
             self.summarize_run()

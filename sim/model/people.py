@@ -62,9 +62,10 @@ class People:
         )
         p.trust[:] = np.clip(rng.normal(m.trust_mean, m.trust_sd, m.people), 0, 1)
         p.trust_prior[:] = p.trust
-        # Beta(2, b) with the requested mean: most people are online some days, few daily.
-        p.activity[:] = rng.beta(2.0, 2.0 * (1 - m.activity_mean) / m.activity_mean, m.people)
-        p.tolerance[:] = rng.gamma(4.0, m.tolerance_mean / 4.0, m.people)
+        # Beta(a, b) with the requested mean: with a = 2, most people are online some days, few daily.
+        a = m.activity_shape
+        p.activity[:] = rng.beta(a, a * (1 - m.activity_mean) / m.activity_mean, m.people)
+        p.tolerance[:] = rng.gamma(m.tolerance_shape, m.tolerance_mean / m.tolerance_shape, m.people)
         share = steady_share(p.trust, scenario.economy) if m.customer_share == "steady" else m.customer_share
         p.customer[:] = rng.random(m.people) < share
         # Those who value the brand's content most are likelier to follow already: weighted sampling
@@ -72,7 +73,7 @@ class People:
         k = int(round(m.initial_follower_share * m.people))
         clocks = rng.standard_exponential(m.people) / p.interest.mean(axis=1)
         p.follows[np.argpartition(clocks, k)[:k] if 0 < k < m.people else np.arange(k)] = True
-        p.affinity[p.follows] = 0.2
+        p.affinity[p.follows] = m.initial_follower_affinity
         p.followed_on[:] = -1
         p.unfollowed_on[:] = -1
         p.last_engaged[:] = -1

@@ -96,7 +96,7 @@ class Platform(mesa.Agent):
         p = self.params
         if budget <= 0 or n_posts == 0 or p.cpm <= 0:
             return np.empty(0, np.int64), np.zeros(n_posts + 1, np.int64), 0.0
-        price = p.cpm / 1000.0 * p.quality_ref / max(self.quality, p.quality_ref * 0.05)
+        price = p.cpm / 1000.0 * p.quality_ref / max(self.quality, p.quality_ref * p.cpm_quality_floor)
         per_post = budget / price / n_posts
         chance = np.minimum(1.0, per_post * activity / activity.sum())
         bought = [np.flatnonzero(rng.random(activity.size) < chance) for _ in range(n_posts)]

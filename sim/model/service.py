@@ -26,8 +26,6 @@ from . import staffing
 from .kernel_cache import kernel
 
 NONE, ANSWER, IGNORE, DELETE, UNHEARD = 0, 1, 2, 3, 4
-SCORE = {"in_time": 1.0, "late": 0.5, "ignored": -1.0, "deleted": -1.5}  # how onlookers judge a thread's treatment
-SCORE_IN_TIME, SCORE_LATE, SCORE_IGNORED, SCORE_DELETED = SCORE.values()  # as compiled constants
 HOURS_PER_WEEK = 168
 
 
@@ -41,7 +39,7 @@ class Resolved:
     deleted: int = 0
     unheard: int = 0
     threads: np.ndarray | None = None  # page threads resolved today (complainers, sorted)
-    thread_score: np.ndarray | None = None  # how onlookers judge each (SCORE)
+    thread_score: np.ndarray | None = None  # how onlookers judge each (service.onlooker_score_*)
     tell_positive: np.ndarray | None = None
     tell_negative: np.ndarray | None = None
     reposts: np.ndarray | None = None  # complainers whose complaint was deleted and who post it again tomorrow
@@ -453,7 +451,8 @@ def resolve(people, desk: Desk, day: int, params, wom, ledger, rng) -> Resolved:
     flags, change, score, counts, r.threads, r.thread_score, r.tell_positive, r.tell_negative, deleted = _judge(
         due_today, outcome, delay, patience, tell, fresh_answer, params.quality, params.problem_trust_hit,
         params.recovery_gain, params.poor_answer_penalty, params.ignore_penalty, params.delete_penalty, params.unheard_penalty,
-        wom.tell_positive, wom.tell_negative, wom.tell_deleted, wom.tell_unheard, people.grievance, people.complaint_on_page,
+        wom.tell_positive, wom.tell_negative, wom.tell_deleted, wom.tell_unheard, onlooker_scores(params), people.grievance,
+        people.complaint_on_page,
         people.complaint_repost, people.complaint_open, people.complaint_due, people.complaint_outcome, people.trust_change)
     ledger.touched(due_today)
     if params.repost_deleted > 0 and deleted.size:  # a deleted complaint comes back louder (the Streisand effect)
@@ -462,6 +461,12 @@ def resolve(people, desk: Desk, day: int, params, wom, ledger, rng) -> Resolved:
     r.log = {"who": due_today, "outcome": outcome, "delay_hours": delay, "in_time": flags[0], "trust_change": change,
              "told": flags[1], "on_page": flags[2]}
     return r
+
+
+def onlooker_scores(params) -> tuple[float, float, float, float]:
+    """What onlookers make of a thread answered in time, late, ignored or deleted (``onlooker_effect`` trust each)."""
+    return (float(params.onlooker_score_in_time), float(params.onlooker_score_late), float(params.onlooker_score_ignored),
+            float(params.onlooker_score_deleted))
 
 
 @kernel
@@ -475,10 +480,11 @@ def _due(pending, complaint_due, before):
 
 @kernel
 def _judge(due_today, outcome, delay, patience, tell, fresh_answer, q, hit, recovery_gain, poor_answer_penalty, ignore_penalty,
-           delete_penalty, unheard_penalty, tell_positive, tell_negative, tell_deleted, tell_unheard, grievance,
+           delete_penalty, unheard_penalty, tell_positive, tell_negative, tell_deleted, tell_unheard, scores, grievance,
            complaint_on_page, complaint_repost, complaint_open, complaint_due, complaint_outcome, trust_change):
     """What each complaint due today did: answered in time or late, ignored, deleted or unheard; the complainer's
-    change of trust (requested in ``trust_change``), what onlookers make of the thread (SCORE), who talks; the
+    change of trust (requested in ``trust_change``), what onlookers make of the thread (``scores``: in time, late,
+    ignored, deleted), who talks; the
     complaint closed. Returns flags per complaint (in time, told, on the page), the changes, the scores, the counts
     (in time, late, ignored, deleted, unheard), the page's threads and their scores, who talks well and badly, and
     who was deleted."""
@@ -489,6 +495,7 @@ def _judge(due_today, outcome, delay, patience, tell, fresh_answer, q, hit, reco
     threads, thread_score = np.empty(n, np.int64), np.empty(n)
     n_in_time = n_late = n_ignored = n_deleted = n_unheard = n_positive = n_negative = n_threads = 0
     gain, poor = recovery_gain * q, poor_answer_penalty * (1 - q)
+    score_in_time, score_late, score_ignored, score_deleted = scores
     for i in range(n):
         j, o = due_today[i], outcome[i]
         told_well = told_badly = False
@@ -498,17 +505,17 @@ def _judge(due_today, outcome, delay, patience, tell, fresh_answer, q, hit, reco
             n_in_time += in_time
             n_late += not in_time
             change[i] = min(hit, gain * fresh_answer[i]) - poor
-            score[i] = SCORE_IN_TIME if in_time else SCORE_LATE
+            score[i] = score_in_time if in_time else score_late
             told_well = in_time and tell[i] < tell_positive * q
         elif o == IGNORE:
             n_ignored += 1
-            change[i], score[i] = -ignore_penalty, SCORE_IGNORED
+            change[i], score[i] = -ignore_penalty, score_ignored
             told_badly = tell[i] < tell_negative
             grievance[j] += 1.0
         elif o == DELETE:
             deleted[n_deleted] = j
             n_deleted += 1
-            change[i], score[i] = -delete_penalty, SCORE_DELETED
+            change[i], score[i] = -delete_penalty, score_deleted
             told_badly = tell[i] < tell_deleted
             grievance[j] += 1.0
         elif o == UNHEARD:  # not on the page: onlookers judge nothing (0)
@@ -517,7 +524,7 @@ def _judge(due_today, outcome, delay, patience, tell, fresh_answer, q, hit, reco
             told_badly = tell[i] < tell_unheard
         trust_change[j] += np.float32(change[i])
         if complaint_repost[j]:
-            score[i] = SCORE_DELETED  # a repost's onlookers judge the deletion it reports
+            score[i] = score_deleted  # a repost's onlookers judge the deletion it reports
         if told_well:
             positive[n_positive] = j
             n_positive += 1

@@ -16,8 +16,6 @@ from .draws import bernoulli_indices
 from .graph import reach
 from .indices import union
 
-ADVOCATE, DETRACTOR = 0.7, 0.3  # trust thresholds of MODEL.md §6
-
 
 @dataclass
 class Talk:
@@ -31,7 +29,7 @@ def chatter(people, params, rng) -> tuple[np.ndarray, np.ndarray]:
     talks = bernoulli_indices(rng, people.n, params.chatter_rate)
     talks = talks[people.customer[talks]]
     trust = people.trust[talks]
-    return talks[trust > ADVOCATE], talks[trust < DETRACTOR]
+    return talks[trust > params.advocate_trust], talks[trust < params.detractor_trust]
 
 
 def spread(people, graph, positive: np.ndarray, negative: np.ndarray, params, has_page: bool, ledger, rng) -> Talk:

@@ -17,10 +17,18 @@ MEANING_DE: dict[str, str] = {
     "market.trust_mean": "mittleres Anfangsvertrauen; 0,5 ist neutral",
     "market.trust_sd": "Streuung des Anfangsvertrauens",
     "market.activity_mean": "mittlere Wahrscheinlichkeit, an einem Tag online zu sein",
+    "market.activity_shape": (
+        "erster Formparameter a der Beta(a, b)-Verteilung der Aktivität (b folgt aus activity_mean); kleiner streut sie "
+        "(mehr Menschen selten online, einige täglich), größer sammelt alle nahe am Mittel"
+    ),
     "market.interest_correlation": "wie stark die Interessen einer Person an den verschiedenen Typen zusammenhängen",
     "market.tolerance_mean": (
         "mittlere Post-Frequenz einer Seite (ihre Posts pro Tag über die letzten post_split_days), die ein Follower hinnimmt, "
         "bevor weitere Posts ihn verärgern"
+    ),
+    "market.tolerance_shape": "Formparameter k der Gamma-Verteilung der Toleranz (Mittel tolerance_mean); kleiner streut sie",
+    "market.initial_follower_affinity": (
+        "Affinität der Follower an Tag 0 (der Feed gewichtet Follower mit Aktivität × (affinity_floor + Affinität))"
     ),
     "market.mean_degree": "mittlere Zahl sozialer Kontakte",
     "market.degree_tail": "Pareto-Exponent der Gradverteilung; kleiner heißt: wenige Personen erreichen viele",
@@ -80,6 +88,10 @@ MEANING_DE: dict[str, str] = {
         "nehmen sie weniger ernst"
     ),
     "platform.cpm": "Preis bezahlter Impressionen bei Referenzqualität",
+    "platform.cpm_quality_floor": (
+        "Qualitätswert, relativ zu quality_ref, unter dem bezahlte Impressionen nicht teurer werden: der Preis ist "
+        "cpm × quality_ref / max(Q, floor × quality_ref)"
+    ),
     "reactions.engage_intercept": "Log-Odds der Interaktion bei wahrgenommenem Wert 0",
     "reactions.engage_slope": "Log-Odds der Interaktion je Einheit wahrgenommenen Werts",
     "reactions.value_noise": "Standardabweichung des momentanen Rauschens im wahrgenommenen Wert",
@@ -170,11 +182,15 @@ MEANING_DE: dict[str, str] = {
     "service.delete_penalty": "Vertrauensverlust, wenn eine Beschwerde gelöscht wird",
     "service.onlooker_effect": (
         "Vertrauensänderung eines Followers, der auf der Seite einen Beschwerde-Thread gesehen hat, je Einheit von dessen "
-        "Ergebniswert (+1 rechtzeitig … −1,5 gelöscht)"
+        "Ergebniswert (onlooker_score_*)"
     ),
+    "service.onlooker_score_in_time": "was Mitlesende von einem Thread halten, der beantwortet wurde, bevor die Geduld endete",
+    "service.onlooker_score_late": "was Mitlesende von einem spät beantworteten Thread halten",
+    "service.onlooker_score_ignored": "was Mitlesende von einem unbeantworteten Thread halten",
+    "service.onlooker_score_deleted": "was Mitlesende von einem gelöschten Thread halten, oder von einem erneuten Post, der eine Löschung meldet",
     "service.promo_over_complaints": (
-        "zusätzlicher Vertrauensverlust durch einen gesehenen Werbepost, solange ein Beschwerde-Thread, den der Betrachter "
-        "gesehen hat, offen ist"
+        "zusätzlicher Vertrauensverlust je gesehenem Post, mal dem promo_weight seines Typs (Werbung 1, Information 0,2), "
+        "solange ein Beschwerde-Thread, den der Betrachter gesehen hat, offen ist"
     ),
     "service.comments_read": (
         "Kommentare, die ein Follower liest, der die Posts der Seite sieht; Beschwerde-Threads sind darunter im Verhältnis ihres "
@@ -203,6 +219,13 @@ MEANING_DE: dict[str, str] = {
     "word_of_mouth.reach_negative": "Anteil der Kontakte, den eine negative Nachricht erreicht",
     "word_of_mouth.trust_effect": "Vertrauensänderung je gehörter Nachricht",
     "word_of_mouth.follow_on_positive": "Wahrscheinlichkeit, dass ein Nicht-Follower, der Lob hört, der Seite folgt",
+    "word_of_mouth.advocate_trust": (
+        "Vertrauen, über dem ein Kunde die Marke von sich aus lobt (chatter_rate) und eine Person als Fürsprecher zählt (Netto-Fürsprecher)"
+    ),
+    "word_of_mouth.detractor_trust": (
+        "Vertrauen, unter dem ein Kunde von sich aus vor der Marke warnt und eine Person als Kritiker zählt (Netto-Fürsprecher; "
+        "der Boykott der Validierung V3)"
+    ),
     "economy.price": "Preis je Verkauf",
     "economy.margin": "Marge je Verkauf vor Rabatten",
     "economy.base_purchase_rate": "tägliche Wahrscheinlichkeit, dass ein Kunde bei Vertrauen 0,5 erneut kauft (Loyalität)",
@@ -231,7 +254,10 @@ MEANING_DE: dict[str, str] = {
         "Stufe mit diesem Anteil davon, die übernächste mit dessen Quadrat (0: nur eine Stufe)"
     ),
     "content.TYPE.conversion": "Wahrscheinlichkeit, dass eine Interaktion bei Vertrauen 0,5 zu einem Verkauf führt",
-    "content.TYPE.discount": "bei Verkäufen, die dieser Typ auslöst, abgegebener Anteil der Marge",
+    "content.TYPE.discount": (
+        "bei Verkäufen, die dieser Typ auslöst, nachgelassener Anteil des Preises: Umsatz Preis × (1 − Rabatt), Rohertrag dieser "
+        "abzüglich der Kosten Preis × (1 − Marge); ein Rabatt in Höhe der Marge verkauft zum Selbstkostenpreis"
+    ),
     "content.TYPE.requires_follow": "Teilnahme erfordert Folgen + Teilen (ein Gewinnspiel)",
     "content.TYPE.prize": "Kosten für Preise oder Produktproben pro Post, für den Markt wie geschrieben (mit ihm skaliert)",
     "content.TYPE.production_hours": (
@@ -240,6 +266,20 @@ MEANING_DE: dict[str, str] = {
 }
 
 SOURCE_DE: dict[str, str] = {
+    "market.activity_shape": "Annahme: die meisten Menschen sind an manchen Tagen online, wenige täglich",
+    "market.tolerance_shape": "Annahme: Toleranzen streuen, wenige nahe null",
+    "market.initial_follower_affinity": (
+        "Annahme: Follower an Tag 0 haben schon mit der Seite interagiert; spätere beginnen bei dem, was sie getan haben"
+    ),
+    "word_of_mouth.advocate_trust": "MODEL.md §6; Annahme, wie das obere Ende der Skala eines Net Promoter Score",
+    "word_of_mouth.detractor_trust": "MODEL.md §6; Annahme, wie das untere Ende der Skala eines Net Promoter Score",
+    "service.onlooker_score_in_time": "Annahme: die Einheit der Bewertungen der Mitlesenden",
+    "service.onlooker_score_late": "Annahme: halb so viel wert wie eine rechtzeitige Antwort",
+    "service.onlooker_score_ignored": "Annahme: so schlecht, wie eine rechtzeitige Antwort gut ist",
+    "service.onlooker_score_deleted": "Annahme: schlimmer als Ignorieren (die Beschwerde wurde zum Verschwinden gebracht, nicht nur liegen gelassen)",
+    "platform.cpm_quality_floor": (
+        "Annahme: Werbeauktionen verlangen für schlecht bewertete Anzeigen mehr, in Grenzen (hier höchstens das 20-Fache des Referenzpreises)"
+    ),
     "market.contest_share": (
         "Snipp 2016: 23\u00a0% der Besucher von Social-Media-Seiten von Marken kamen, um an Gewinnspielen teilzunehmen (drei Jahre "
         "zuvor 16\u00a0%); rund 55 Millionen Amerikaner, ein Fünftel der Erwachsenen, nehmen jährlich an Gewinnspielen teil"

@@ -25,7 +25,6 @@ from ..model.follows import CAUSES
 from ..model.measures import summarize
 from ..model.people import People
 from ..model.service import ANSWER, DELETE, IGNORE
-from ..model.word_of_mouth import DETRACTOR
 from ..parallel import map_tasks
 from ..scenario import ScenarioError, Table, one_line, read_toml
 
@@ -252,7 +251,7 @@ def complaint_outcomes(path, spec, size) -> list[Check]:
 
 class _IgnoredCohorts:
     """The ignored complainers of each day, followed for 30 days from the day their complaint was resolved: lost if
-    they unfollowed the page they complained on, or if their trust fell below ``DETRACTOR`` (the model's detractor,
+    they unfollowed the page they complained on, or if their trust fell below ``word_of_mouth.detractor_trust`` (the model's detractor,
     buying at most a third as often as a neutral customer: V3's "stop buying") on any of those
     days having been at or above it before the silence (a detractor already is not one the silence made; one who
     fell and recovered within the 30 days did stop buying for a while)."""
@@ -263,14 +262,15 @@ class _IgnoredCohorts:
     def day_passed(self) -> list[bool]:
         """Take up today's resolved complaints, note who is a detractor now, and close the cohorts 30 days old."""
         people, day = self.model.people, self.model.day - 1
+        detractor = self.model.config.word_of_mouth.detractor_trust
         for log in self.model.complaint_log[self.logged:]:
             ignored = log["outcome"] == IGNORE
             who = log["who"][ignored]
             before = people.trust[who] - log["trust_change"][ignored]  # trust before the silence's own change landed today
-            self.cohorts.append((log["day"], who, log["on_page"][ignored], before >= DETRACTOR, np.zeros(who.size, bool)))
+            self.cohorts.append((log["day"], who, log["on_page"][ignored], before >= detractor, np.zeros(who.size, bool)))
         self.logged = len(self.model.complaint_log)
         for _, who, _, _, fell in self.cohorts:
-            fell |= people.trust[who] < DETRACTOR
+            fell |= people.trust[who] < detractor
         closed = []
         while self.cohorts and day - self.cohorts[0][0] >= 30:
             since, who, on_page, was_not, fell = self.cohorts.pop(0)
