@@ -468,6 +468,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, reps, sa
     if resume and not (out / "sweep.json").exists() and not (out.is_dir() and any(out.iterdir())):
         click.echo(f"audsim: {out} holds no sweep to resume; running it from the start", err=True)
     total = len(sweep_run.tasks(spec, scenarios))
+    kept = len(sweep_run.done_ids(out / "parts")) if resume and (out / "parts").is_dir() else 0
     bar, update, failed = _sweep_bar(total, spec.name)
     try:
         with bar:
@@ -481,7 +482,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, reps, sa
                    f"{resume_command(spec, out, runner.command_line())}", err=True)
         sys.exit(130)
     try:
-        analyze(out)
+        table = analyze(out)
     except ScenarioError as e:  # no run succeeded
         _fail(str(e))
     except KeyboardInterrupt:  # the runs are all in runs.parquet; the analysis is written whole or not at all
@@ -489,9 +490,20 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, reps, sa
                    f"audsim analyze {out} writes sensitivity.csv", err=True)
         sys.exit(130)
     bad = runs[runs["error"].notna() & (runs["error"] != "")]
-    click.echo(f"{len(runs) - len(bad)} of {total} runs done, {len(bad)} failed; wrote {out}/runs.parquet, sensitivity.csv")
+    resumed = f" ({kept} kept from before, {total - kept} run now)" if kept else ""
+    click.echo(f"{len(runs) - len(bad)} of {total} runs done{resumed}, {len(bad)} failed; wrote {out}/runs.parquet, sensitivity.csv")
     for _, r in bad.head(10).iterrows():
         click.echo(f"  failed {r['run_id']}: {r['error']}", err=True)
+    _warn_indices(table)
+
+
+def _warn_indices(table) -> None:
+    """One line on stderr when indices carry a caveat (too few points or replications, a rough or no interval):
+    they are in sensitivity.csv's note column, which a reader of the plot or the summary would not see."""
+    noted = table[table["note"].fillna("").str.len().gt(0) & ~table["note"].fillna("").str.startswith("no effect")]
+    if len(noted):
+        click.echo(f"audsim: warning: {len(noted)} of {len(table)} indices need care (first: {noted['parameter'].iloc[0]} on "
+                   f"{noted['outcome'].iloc[0]}: {noted['note'].iloc[0]}); see the note column of sensitivity.csv", err=True)
 
 
 @main.command("analyze")
@@ -515,6 +527,7 @@ def analyze_cmd(folder):
     except (outputs.OutputError, ScenarioError) as e:
         _fail(str(e))
     click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    _warn_indices(table)
 
 
 @main.command("robustness")
@@ -643,7 +656,7 @@ def validate(quick, folder, out):
             width = max(len(c.check) for c in checks)
             for c in checks:
                 click.echo(f"{c.target}  {c.check:<{width}}  expected {c.expected:<34} measured {c.measured():<32} {c.result()}")
-            report = write_report(checks, quick, out)
+            report = write_report(checks, quick, out, folder)
     except (ScenarioError, outputs.OutputError) as e:
         _fail(str(e))
     failed = [c for c in checks if not c.passed]

@@ -541,6 +541,14 @@ class Scenario(Table):
         return self
 
     @model_validator(mode="after")
+    def _trust_thresholds_ordered(self):
+        w = self.word_of_mouth
+        if w.detractor_trust >= w.advocate_trust:  # else one person counts as both, and talks both ways
+            raise _FieldError(("word_of_mouth", "detractor_trust"), w.detractor_trust,
+                              f"below advocate_trust = {w.advocate_trust:g}")
+        return self
+
+    @model_validator(mode="after")
     def _timeline_valid(self):
         base = self.model_dump(mode="json", exclude={"timeline"})
         for i, change in enumerate(self.timeline):

@@ -36,9 +36,9 @@ def test_readme_batch_run_example_runs_and_stops_at_the_horizon(monkeypatch):
     exec(_example("batch_run"), space)
     runs = pd.DataFrame(space["runs"])
     assert len(runs) == 4 and (runs["Step"] == 30).all()
-    for _, r in runs.iterrows():  # the same figures as sim.evaluate with the same seed and keys
-        e = sim.evaluate("scenarios/stammtisch.toml", {"platform.reach_base": r["platform.reach_base"], "market.people": 1000,
-                                                       "simulation.days": 30}, seed=int(r["seed"]))
+    for _, r in runs.iterrows():  # the same figures as sim.evaluate (and audsim run --people) with the same seed and keys
+        e = sim.evaluate("scenarios/stammtisch.toml", {"platform.reach_base": r["platform.reach_base"], "simulation.days": 30},
+                         seed=int(r["seed"]), people=1000)
         assert r["long_term_trust"] == e["long_term_trust"] and r["value"] == e["value"]
 
 

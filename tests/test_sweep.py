@@ -174,6 +174,9 @@ def test_kill_9_loses_only_runs_in_flight_and_resume_finishes(tmp_path):
     assert res.exit_code == 2 and "--resume" in res.output
     res = CliRunner().invoke(main, ["sweep", str(path), "--out", str(out), "--workers", "1", "--resume"])
     assert res.exit_code == 0, res.output
+    assert f"12 of 12 runs done ({len(before)} kept from before, {12 - len(before)} run now)" in res.output, res.output
+    # 2 replications a point: each interval is rough, and the command says so, not only sensitivity.csv
+    assert "audsim: warning:" in res.output and "need care" in res.output and "rough interval" in res.output, res.output
     runs = pd.read_parquet(out / "runs.parquet")
     assert len(runs) == 12 and runs["error"].isna().all()
     after = {f.name: f.stat().st_mtime_ns for f in parts.glob("*.parquet")}
@@ -359,6 +362,23 @@ def test_eta_squared_keeps_common_random_numbers_paired_in_its_bootstrap():
     paired = _eta_interval(value, _eta_squared(x, _replication_draws(values, 7, paired=True)))
     apart = _eta_interval(value, _eta_squared(x, _replication_draws(values, 7)))
     assert value < 1e-12 and paired[1] < 1e-9 < apart[1], (value, paired, apart)
+
+
+def test_rounding_is_not_read_as_variance_to_share_out():
+    """A resample whose runs differ only by rounding (0.1 + 0.2 against 0.3) has no variance: it gave a parameter that
+    changed nothing a share anywhere in [0, 1], and its interval [0, 1]. Now such a draw gives no share and is left out,
+    and a level that changed nothing gives exactly 0."""
+    from sim.sweep.analyze import _eta_interval, _eta_squared
+
+    x = np.array([0, 0, 1, 1])
+    rounding = np.array([[0.1 + 0.2, 0.3, 0.3, 0.1 + 0.2]])
+    assert np.isnan(_eta_squared(x, rounding)[0])
+    effect = np.array([[1.0, 1.0 + 1e-16, 2.0, 2.0]])  # the other parameter's effect: a share of almost 1
+    flat = np.array([[1.0, 2.0, 1.0, 2.0]])  # the levels x change nothing
+    shares = _eta_squared(x, np.vstack([rounding, effect, flat]))
+    assert np.isnan(shares[0]) and shares[1] > 0.99 and shares[2] == 0.0
+    assert _eta_interval(0.0, np.array([np.nan, 0.0, 0.0])) == (0.0, 0.0)
+    assert all(np.isnan(_eta_interval(0.0, np.array([np.nan, np.nan]))))
 
 
 def test_a_horizon_that_leaves_a_change_out_is_said_once_not_once_a_run(tmp_path):

@@ -55,7 +55,8 @@ def test_the_report_counts_only_checks_and_says_which_pass_on_the_mean_only(tmp_
               _judged(spec, "reported", "(reported)", 7.0, 6.0, 8.0, None), _judged(spec, "fails", "(0, 1)", 1.5, 1.4, 1.6, inside)]
     assert [c.result() for c in checks] == ["pass", "pass on the mean (its interval reaches beyond)", "reported", "FAIL"]
     (tmp_path / "v9.toml").write_text('id = "V9"\nkind = "interest_panel"\ncaveat = "fitted to itself"\n')
-    report = write_report(checks, True, tmp_path / "report.md").read_text()
+    (tmp_path / "elsewhere").mkdir()
+    report = write_report(checks, True, tmp_path / "elsewhere" / "report.md", folder=tmp_path).read_text()
     assert "2 of 3 checks pass (1 of them on the mean only" in report and "1 further row is measured and reported" in report
     assert "- V9: fitted to itself" in report and "| **FAIL** |" in report
 

@@ -29,12 +29,15 @@ STREAMS = ("market", "graph", "problems", "loyalty", "brand", "feed", "reactions
 class AudienceModel(mesa.Model):
     """A brand's page, its market of people (as columns), and the platform between them."""
 
-    def __init__(self, scenario=None, seed: int | None = None, record_complaints: bool = False, rng=None, **dotted):
+    def __init__(self, scenario=None, seed: int | None = None, record_complaints: bool = False, rng=None,
+                 people: int | None = None, **dotted):
         """``scenario``: a Scenario, a path or a dict (default: the scenario defaults); ``dotted`` keys over it, as
-        Mesa's batch_run passes them (``**{"platform.reach_base": 0.1}``); ``rng``: batch_run's seed."""
+        Mesa's batch_run passes them (``**{"platform.reach_base": 0.1}``); ``rng``: batch_run's seed; ``people``: the
+        same brand in a market of this size, its extensive settings scaled with it as ``sim.run(people=...)`` scales
+        them (``market.people`` among the dotted keys sets the size alone)."""
         from ..runner import resolve
 
-        scenario = resolve(scenario if scenario is not None else {}, overrides=dotted)
+        scenario = resolve(scenario if scenario is not None else {}, people=people, overrides=dotted)
         seed = seed if seed is not None else rng if isinstance(rng, (int, np.integer)) else scenario.simulation.seed
         super().__init__(rng=seed)
         self.summary: dict | None = None  # the headline figures, once the horizon is reached

@@ -226,8 +226,10 @@ def _indices(spec: SweepSpec, means: pd.DataFrame | None, outcome: str, runs: pd
                      "to be read)") if fewest < MIN_BOOTSTRAP_REPS else ""
             note = _joined(what, rough if draws is not None else "no interval: it needs at least 2 replications at every point",
                            coverage.action())
-            if np.ptp(outcomes) == 0:  # no variance to share out (0/0 read as "explains nothing")
+            if np.ptp(outcomes) == 0 or np.isnan(value):  # no variance to share out (0/0 read as "explains nothing")
                 value, lo, hi, note = np.nan, np.nan, np.nan, _joined(what, f"{outcome} was the same in every run")
+            elif value == 0:  # the levels gave the same runs, seed for seed: no effect, not a share too small to see
+                note = _joined(what, f"no effect: {p}'s levels gave the same {outcome} run for run", coverage.action())
             elif np.unique(x).size == x.size:  # one run a level: all variation lies between the levels, 1 whatever the effect
                 value, lo, hi = np.nan, np.nan, np.nan
                 note = _joined(what, "one run a level: eta squared would be 1 whatever the effect; run 2 or more "
@@ -314,15 +316,25 @@ def _eta_squared(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     n = onehot.sum(axis=0)
     centred = y - y.mean(axis=1, keepdims=True)
     total = (centred ** 2).sum(axis=1)
+    # Rounding leaves about 1e-16 of the values' size in sums that should be 0: a variance below it is none (a
+    # resample that drew one replication everywhere), and a share of it below 1e-12 is a level that changed nothing.
+    noise = (ROUNDING * np.abs(y).max(axis=1, initial=0.0)) ** 2 * y.shape[1]
     with np.errstate(invalid="ignore", divide="ignore"):
         between = ((centred @ onehot) ** 2 / np.where(n > 0, n, 1)).sum(axis=1)
-        return np.where(total > 0, between / np.where(total > 0, total, 1), 0.0)
+        share = np.where(total > noise, between / np.where(total > 0, total, 1), np.nan)
+    return np.where(share < 1e-12, 0.0, share)
+
+
+ROUNDING = 1e-12  # relative size of rounding in an outcome's sums (float64's 1e-16, with room for long sums)
 
 
 def _eta_interval(value: float, draws: np.ndarray) -> tuple[float, float]:
     """The bootstrap's 95% spread around its median, centred on the estimate, within [0, 1]. Resampling a point's
     replications moves eta squared: the draws' own percentiles could leave out the estimate they are about (on point
     means, 0.908 with [0.590, 0.875] in a 3-replication grid)."""
+    draws = draws[np.isfinite(draws)]  # a resample without variance has no share to give
+    if draws.size == 0:
+        return np.nan, np.nan
     lo, mid, hi = np.percentile(draws, [2.5, 50, 97.5])
     return float(np.clip(value - (mid - lo), 0.0, 1.0)), float(np.clip(value + (hi - mid), 0.0, 1.0))
 
@@ -359,6 +371,10 @@ def _spearman(x, y):
     return rho, float(np.tanh(z - half)), float(np.tanh(z + half))
 
 
+AXIS = {"ST": "total-order Sobol index (share of variance)", "eta_squared": "eta squared (share of the runs' variance)",
+        "spearman_rho": "Spearman's rank correlation", "mu_star": "mean absolute elementary effect (the outcome's unit)"}
+
+
 def _plot(table: pd.DataFrame, path: Path) -> None:
     import matplotlib
 
@@ -368,13 +384,24 @@ def _plot(table: pd.DataFrame, path: Path) -> None:
     main = table[table["index"].isin(["ST", "mu_star", "eta_squared", "spearman_rho"]) & table["value"].notna()]
     outcomes = main["outcome"].unique()
     fig, axes = plt.subplots(1, len(outcomes), figsize=(5 * len(outcomes), 0.5 * main["parameter"].nunique() + 2.5), squeeze=False)
+    unreadable = False
     for ax, outcome in zip(axes[0], outcomes):
         sub = main[main["outcome"] == outcome]
         labels = sub["strategy"] + ": " + sub["parameter"] if sub["strategy"].nunique() > 1 else sub["parameter"]
-        err = np.vstack([(sub["value"] - sub["ci_low"]).fillna(0), (sub["ci_high"] - sub["value"]).fillna(0)]).clip(min=0)
-        ax.barh(labels, sub["value"], xerr=err, capsize=3)
-        ax.set_title(f"{outcome} ({sub['index'].iloc[0]})")
+        noted = sub["note"].fillna("").str.len().gt(0) & ~sub["note"].fillna("").str.startswith("no effect")
+        ax.barh(labels, sub["value"], color=np.where(noted, "#bbbbbb", "#1f77b4"))
+        ranged = sub["ci_low"].notna() & sub["ci_high"].notna()  # no whisker where there is no interval, not a zero-width one
+        if ranged.any():
+            err = np.vstack([sub["value"] - sub["ci_low"], sub["ci_high"] - sub["value"]])[:, ranged.to_numpy()].clip(min=0)
+            ax.errorbar(sub["value"][ranged], np.flatnonzero(ranged.to_numpy()), xerr=err, fmt="none", ecolor="black", capsize=3)
+        unreadable |= bool(noted.any())
+        index = sub["index"].iloc[0]
+        ax.set_title(outcome)  # the index is the axis's label
+        ax.set_xlabel(AXIS.get(index, index))
         ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
+    if unreadable:
+        fig.text(0.01, 0.005, "grey: an index with a caveat (too few points or replications, a rough or no interval): "
+                 "see the note column of sensitivity.csv", fontsize=8, color="#555555")
+    fig.tight_layout(rect=(0, 0.04 if unreadable else 0, 1, 1))
     fig.savefig(path, dpi=110, format="png")
     plt.close(fig)

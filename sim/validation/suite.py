@@ -147,7 +147,9 @@ def _check(spec, name, expected, values, test) -> Check:
 
 
 def _judged(spec, name, expected, m, lo, hi, test) -> Check:
-    source = re.sub(r"\s*\([^)]*\)", "", spec["source"].split(";")[0])  # the first source, without its details in brackets
+    # every source of the target, without their details in brackets: the first alone credited a row to a study
+    # that measured something else (V3's 6-minute reply is Twitter / Applied Marketing Science's, not Sprout's)
+    source = "; ".join(re.sub(r"\s*\([^)]*\)", "", part).strip() for part in spec["source"].split(";"))
     if test is None:
         return Check(spec["id"], name, source, expected, m, lo, hi, True, checked=False)
     firm = bool(test(lo) and test(hi)) if np.isfinite(lo) and np.isfinite(hi) else False
@@ -419,8 +421,9 @@ def summary(checks: list[Check]) -> str:
                if reported else "."))
 
 
-def write_report(checks: list[Check], quick: bool, path: Path) -> Path:
-    """validation/report.md: one row per check, with its source. It replaces only a report audsim wrote."""
+def write_report(checks: list[Check], quick: bool, path: Path, folder: Path = ROOT) -> Path:
+    """validation/report.md: one row per check, with its source, and what the checks of the target files in
+    ``folder`` (those that were run) cannot show. It replaces only a report audsim wrote."""
     lines = [f"# Validation report ({'quick' if quick else 'full'} suite)", "",
              f"Made by `audsim validate{' --quick' if quick else ''}` (the same figures every time: a run of it leaves the "
              "checkout as it was). Measured: mean [95% interval] over replications.", "",
@@ -428,7 +431,8 @@ def write_report(checks: list[Check], quick: bool, path: Path) -> Path:
     lines += [f"| {c.target} | {c.check} | {c.source} | {c.expected} | {c.measured()} | "
               f"{'**FAIL**' if c.checked and not c.passed else c.result()} |" for c in checks]
     lines += ["", summary(checks) + " What the checks cannot show is listed below."]
-    specs = [read_toml(target, "validation target") for target in sorted(path.parent.glob("*.toml"))]  # beside the report
+    specs = [read_toml(target, "validation target") for target in sorted(Path(folder).glob("*.toml"))]  # the targets run,
+    # wherever the report goes (read beside it, a report written elsewhere ended "listed below." with nothing below)
     caveats = [f"- {spec['id']}: {spec['caveat']}" for spec in specs if "caveat" in spec]
     if caveats:
         lines += ["", "## What these checks cannot show", "",
