@@ -1181,3 +1181,6 @@ def test_the_comparison_tables_intervals_stop_where_a_figure_cannot_go():
     assert possible("cost", 5.0, -2.0, 12.0) == (5.0, 0.0, 12.0)
     assert possible("value", 5.0, -2.0, 12.0) == (5.0, -2.0, 12.0)  # may be below zero
     assert possible("followers_change", -0.1, -0.2, 0.0) == (-0.1, -0.2, 0.0)
+    # a page cannot lose more than all its followers (a 12-follower page's two runs reached -190%)
+    assert possible("followers_change", -0.5, -1.9, 0.9) == (-0.5, -1.0, 0.9)
+    assert possible("purchase_index_change", -0.5, -1.2, 0.1) == (-0.5, -1.0, 0.1)

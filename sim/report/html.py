@@ -169,7 +169,8 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
         if fc is not None and fc["n"] > 0:
             clear = fc["ci_low"] > 0 or fc["ci_high"] < 0
             key = "verdict_followers_unclear" if not clear else "verdict_followers_lost" if fc["mean"] < 0 else "verdict_followers_gained"
-            lo, hi = interval_ends(fc["ci_low"], fc["ci_high"], lambda x, signed: percent(x, 0, lang, signed))
+            _, low, high = possible("followers_change", fc["mean"], fc["ci_low"], fc["ci_high"])
+            lo, hi = interval_ends(low, high, lambda x, signed: percent(x, 0, lang, signed))
             out.append({"text": t[key].format(period=period, name=name_of(name), name_to=against(name), lo=lo, hi=hi,
                                               pct=percent(abs(fc["mean"]) if clear else fc["mean"], change_digits(fc["mean"]),
                                                           lang, not clear)),

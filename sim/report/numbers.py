@@ -164,6 +164,7 @@ def capital(text: str) -> str:
 
 
 # What a figure can take: intervals are cut there (two runs gave organic reach 1.4% [-1.1%, 3.8%])
+RELATIVE_CHANGES = ("followers_change", "purchase_index_change")  # end / start - 1: at least -1
 SHARES = ("long_term_trust", "organic_reach", "interaction_rate", "engagement_per_impression")  # from 0 to 1
 NOT_NEGATIVE = ("unfollow_rate_per_30d", "followers_end", "purchase_index_start", "purchase_index_end", "customers_start",
                 "customers_end", "revenue", "gross_profit", "cost", *COST_PARTS, "customer_equity_start",
@@ -172,7 +173,10 @@ NOT_NEGATIVE = ("unfollow_rate_per_30d", "followers_end", "purchase_index_start"
 
 def possible(metric: str, mean: float, low: float, high: float) -> tuple[float, float, float]:
     """(mean, low, high) with a t-interval over few runs cut to what the figure can take (the true value lies inside,
-    so nothing is lost): no share or trust below 0 or above 1, no count, rate or sum of money below 0."""
+    so nothing is lost): no share or trust below 0 or above 1, no count, rate or sum of money below 0, no relative
+    change below -100%."""
+    if metric in RELATIVE_CHANGES:
+        low = max(low, -1.0)
     if metric in SHARES or metric in NOT_NEGATIVE:
         low = max(low, 0.0)
     if metric in SHARES:

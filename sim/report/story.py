@@ -119,6 +119,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
             parts.append(t["story_no_page"].format(who=who))
             continue
         (change, low, high, _), start = f[name]["change"], max(f[name]["start"], 1.0)
+        low = max(low, -f[name]["start"])  # a t-interval over few runs can reach below losing every follower
         share = change / start
         if low <= 0 <= high and max(abs(low), abs(high)) / start >= 0.005:  # the runs tell no direction: the estimate
             key = "story_unclear"                                             # and its interval
