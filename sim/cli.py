@@ -500,7 +500,9 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, reps, sa
 def _warn_indices(table) -> None:
     """One line on stderr when indices carry a caveat (too few points or replications, a rough or no interval):
     they are in sensitivity.csv's note column, which a reader of the plot or the summary would not see."""
-    noted = table[table["note"].fillna("").str.len().gt(0) & ~table["note"].fillna("").str.startswith("no effect")]
+    from .sweep.analyze import needs_care
+
+    noted = table[needs_care(table)]
     if len(noted):
         click.echo(f"audsim: warning: {len(noted)} of {len(table)} indices need care (first: {noted['parameter'].iloc[0]} on "
                    f"{noted['outcome'].iloc[0]}: {noted['note'].iloc[0]}); see the note column of sensitivity.csv", err=True)

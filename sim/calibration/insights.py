@@ -114,11 +114,10 @@ def _table(text: str, path: str) -> pd.DataFrame:
         raise ScenarioError(f"{path}: empty; expected a daily analytics export with a header row") from None
     except (pd.errors.ParserError, pd.errors.ParserWarning) as e:
         where = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(e))
-        longer = _longer_row(text, sep)
+        header, longer = _longer_row(text, sep)
         said = (f"line {int(where[2]) + first - 1}: {where[3]} cells where the header has {where[1]}" if where else
-                f"line {longer[0] + first - 1}: {longer[1]} cells where the header has {longer[2]}" if longer else
+                f"line {longer[0] + first - 1}: {longer[1]} cells where the header has {header}" if longer else
                 "rows with more cells than the header" if isinstance(e, pd.errors.ParserWarning) else e.__class__.__name__)
-        header = len(next(csv.reader(io.StringIO(text), delimiter=sep), []))
         hint = (" (a number written 2,005 in a file separated by commas must be quoted)" if sep == "," and header >= 3 else
                 f" (its first line has {header} cell{'s' if header != 1 else ''}: the header of a daily export has a column "
                 "for each figure, a one-figure export or a title line is not one)" if header < 3 else "")
@@ -130,14 +129,11 @@ def _table(text: str, path: str) -> pd.DataFrame:
     return out
 
 
-def _longer_row(text: str, sep: str) -> tuple[int, int, int] | None:
-    """The first row with more cells than the header: (its line in ``text``, from 1; its cells; the header's)."""
+def _longer_row(text: str, sep: str) -> tuple[int, tuple[int, int] | None]:
+    """The header's cells, and the first row with more: (its line in ``text``, from 1; its cells), or None."""
     rows = csv.reader(io.StringIO(text), delimiter=sep)
     header = len(next(rows, []))
-    for row in rows:
-        if len(row) > header:
-            return rows.line_num, len(row), header
-    return None
+    return header, next(((rows.line_num, len(row)) for row in rows if len(row) > header), None)
 
 
 def _count(cell: str) -> tuple[float | None, str]:
@@ -242,10 +238,10 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
               "({impressions_column}); expected at most one engagement per impression")
     first_row(df["organic_impressions"] > df["impressions"], "{organic_impressions} organic impressions ({organic_impressions_column}) above "
               "{impressions} in all ({impressions_column}); expected organic impressions to be part of all impressions")
-    before = df["followers"].shift(1) + (df["follows"].fillna(0) if "follows" in df else 0)
-    first_row(df["unfollows"] > before, "{unfollows} unfollows ({unfollows_column}) on a page that had fewer followers the day before; "
-              "expected at most as many unfollows as followers")
     previous = df["followers"].shift(1)
+    first_row(df["unfollows"] > previous + (df["follows"].fillna(0) if "follows" in df else 0),
+              "{unfollows} unfollows ({unfollows_column}) on a page that had fewer followers the day before; "
+              "expected at most as many unfollows as followers")
     first_row((previous >= 100) & ((df["followers"] > 10 * previous) | (df["followers"] < previous / 10)),
               "{followers} followers ({followers_column}), ten times more or less than the day before; expected the page's "
               "follower count day after day (a jump like this is an export or typing error)")

@@ -94,9 +94,11 @@ def figures(comparison, story: Story) -> dict:
     out = {}
     for name in (story.current, story.proposed):
         r = _runs(comparison, name)
-        change = r["followers_end"] - r["followers_start"]
-        out[name] = {"page": has_page(comparison, name), "start": float(r["followers_start"].mean()),
-                     "change": stats.mean_interval(change), "value": stats.mean_interval(r["value"])}
+        start = float(r["followers_start"].mean())
+        mean, low, high, *rest = stats.mean_interval(r["followers_end"] - r["followers_start"])
+        low = max(low, -start)  # a t-interval over few runs can reach below losing every follower
+        out[name] = {"page": has_page(comparison, name), "start": start, "change": (mean, low, high, *rest),
+                     "value": stats.mean_interval(r["value"])}
     a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
     for key, column in (("value_diff", "value"), ("profit_diff", "net_profit_present"), ("equity_diff", "customer_equity_end_present")):
         if column in b and column in a:
@@ -119,7 +121,6 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
             parts.append(t["story_no_page"].format(who=who))
             continue
         (change, low, high, _), start = f[name]["change"], max(f[name]["start"], 1.0)
-        low = max(low, -f[name]["start"])  # a t-interval over few runs can reach below losing every follower
         share = change / start
         if low <= 0 <= high and max(abs(low), abs(high)) / start >= 0.005:  # the runs tell no direction: the estimate
             key = "story_unclear"                                             # and its interval

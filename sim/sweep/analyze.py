@@ -371,6 +371,12 @@ def _spearman(x, y):
     return rho, float(np.tanh(z - half)), float(np.tanh(z + half))
 
 
+def needs_care(table: pd.DataFrame) -> pd.Series:
+    """The indices whose note is a caveat (too few points or replications, a rough or no interval), not "no effect"."""
+    note = table["note"].fillna("")
+    return note.str.len().gt(0) & ~note.str.startswith("no effect")
+
+
 AXIS = {"ST": "total-order Sobol index (share of variance)", "eta_squared": "eta squared (share of the runs' variance)",
         "spearman_rho": "Spearman's rank correlation", "mu_star": "mean absolute elementary effect (the outcome's unit)"}
 
@@ -388,7 +394,7 @@ def _plot(table: pd.DataFrame, path: Path) -> None:
     for ax, outcome in zip(axes[0], outcomes):
         sub = main[main["outcome"] == outcome]
         labels = sub["strategy"] + ": " + sub["parameter"] if sub["strategy"].nunique() > 1 else sub["parameter"]
-        noted = sub["note"].fillna("").str.len().gt(0) & ~sub["note"].fillna("").str.startswith("no effect")
+        noted = needs_care(sub)
         ax.barh(labels, sub["value"], color=np.where(noted, "#bbbbbb", "#1f77b4"))
         ranged = sub["ci_low"].notna() & sub["ci_high"].notna()  # no whisker where there is no interval, not a zero-width one
         if ranged.any():
