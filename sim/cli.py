@@ -572,11 +572,16 @@ def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out
         _interrupted(out)
     for key, label in (("a_wins_trust", "long-term trust"), ("a_wins_unfollows", "unfollow rate")):
         s = summary[key]
+        if s["share"] is None:
+            click.echo(f"{sa.name} and {sb.name} are not comparable on {label}: {s.get('not_comparable', 'no point to judge')}")
+            continue
         ci = f"95% CI {100 * s['ci_low']:.0f}-{100 * s['ci_high']:.0f}%" if s["ci_low"] is not None else "a grid: no sampling interval"
         sure = s["beyond_chance"]
         sure = (f"; beyond chance: {sa.name} at {sure['a']}, {sb.name} at {sure['b']}, neither at {sure['neither']}"
                 if sure else "; one replication: no point's verdict tested")
-        click.echo(f"{sa.name} beats {sb.name} on {label} at {100 * s['share']:.0f}% of {summary['points']} points ({ci}{sure})")
+        click.echo(f"{sa.name} beats {sb.name} on {label} at {100 * s['share']:.0f}% of {s['points']} points ({ci}{sure})")
+        if s.get("not_comparable"):
+            click.echo(f"  not compared: {s['not_comparable']}")
         click.echo("  " + summary["flip_region"][key].strip().replace("\n", "\n  "))
     click.echo(f"wrote {out}/robustness.csv, robustness.json, robustness.png")
 

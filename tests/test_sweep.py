@@ -490,6 +490,27 @@ def test_robustness_tests_each_points_verdict_and_gives_a_grid_no_sampling_inter
     assert summary["a_wins_trust"]["ci_low"] == ci.low and summary["a_wins_trust"]["ci_high"] == ci.high
 
 
+def test_robustness_against_a_brand_without_a_page_compares_trust_and_says_unfollows_cannot_be(tmp_path):
+    """A brand without a page has no unfollow rate: the study crashed after all its runs (KeyError in the paired
+    test) and left no results; a NaN difference also counted as a win of B."""
+    from .conftest import scenario
+
+    grid = TINY + 'design = "grid"\nreps = 2\n[parameters."content.promo.annoyance"]\nlevels = [0.0, 0.2]\n'
+    spec, scenarios = load_sweep(sweep_file(tmp_path, grid))
+    absent = scenario("absent", **{"market.people": 600, "simulation.days": 30})
+    summary = robustness(spec, absent, scenarios["stammtisch"], tmp_path / "a", workers=1)
+    assert summary["a_wins_trust"]["points"] == 2 and sum(summary["a_wins_trust"]["beyond_chance"].values()) == 2
+    unfollows = summary["a_wins_unfollows"]
+    assert unfollows["share"] is None and unfollows["points"] == 0 and "absent" in unfollows["not_comparable"]
+    assert summary["flip_region"]["a_wins_unfollows"] == "not comparable"
+    table = pd.read_csv(tmp_path / "a" / "robustness.csv", index_col=0)
+    assert table["a_wins_unfollows"].isna().all() and table["a_wins_trust"].notna().all()
+    assert (tmp_path / "a" / "robustness.png").exists() and not list((tmp_path / "a").glob(".*.tmp"))
+    result = CliRunner().invoke(main, ["robustness", str(SCENARIOS / "absent.toml"), str(SCENARIOS / "stammtisch.toml"),
+                                       "--vary", str(tmp_path / "s.toml"), "--out", str(tmp_path / "cli")])
+    assert result.exit_code == 0 and "not comparable on unfollow rate" in result.output, result.output
+
+
 def fake_sweep(tmp_path, body: str, outcome, ran=None, failed=None, name="f"):
     """A sweep's folder as ``audsim sweep`` leaves it, without simulating: each run's outcomes are
     ``outcome(params, rep)``; ``ran(point, rep)`` says which runs finished, ``failed(point, rep)`` which of them failed."""

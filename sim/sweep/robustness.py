@@ -24,6 +24,7 @@ import pandas as pd
 from scipy import stats
 
 from .. import outputs
+from ..interrupt import between_days
 from ..scenario import ScenarioError
 from .analyze import point_means, successful
 from .run import sweep
@@ -54,11 +55,11 @@ def _describe(spec, runs: pd.DataFrame, a, b, out: Path, max_depth: int) -> dict
     table = ma.loc[points, [f"param:{k}" for k in spec.parameters]].rename(columns=lambda c: c.removeprefix("param:"))
     table["trust_diff"] = ma.loc[points, "long_term_trust"] - mb.loc[points, "long_term_trust"]
     table["unfollow_diff"] = ma.loc[points, "unfollow_rate_per_30d"] - mb.loc[points, "unfollow_rate_per_30d"]
-    table["a_wins_trust"] = table["trust_diff"] > 0
-    table["a_wins_unfollows"] = table["unfollow_diff"] < 0
+    # an outcome a strategy does not have (no page: no unfollow rate) is not comparable there: neither wins
+    table["a_wins_trust"] = (table["trust_diff"] > 0).where(table["trust_diff"].notna())
+    table["a_wins_unfollows"] = (table["unfollow_diff"] < 0).where(table["unfollow_diff"].notna())
     for key, outcome, better in (("a_wins_trust", "long_term_trust", 1), ("a_wins_unfollows", "unfollow_rate_per_30d", -1)):
         table[f"{key}_beyond_chance"] = _beyond_chance(runs, a.name, b.name, outcome, better).reindex(points)
-    table.to_csv(out / "robustness.csv")
     sampled = spec.design in SAMPLES_OF_THE_SPACE
     # a random design drawn from levels repeats points (the same seeds, the same outcome): each combination counts once
     distinct = table.drop_duplicates(subset=list(spec.parameters))
@@ -67,18 +68,45 @@ def _describe(spec, runs: pd.DataFrame, a, b, out: Path, max_depth: int) -> dict
                            "none: a grid's points are the space itself"}
     if len(distinct) < len(table):
         summary["repeated_points"] = int(len(table) - len(distinct))
-    for key in ("a_wins_trust", "a_wins_unfollows"):
-        k, n = int(distinct[key].sum()), len(distinct)
+    for key, outcome in (("a_wins_trust", "long_term_trust"), ("a_wins_unfollows", "unfollow_rate_per_30d")):
+        judged = distinct[key].dropna().astype(bool)
+        k, n = int(judged.sum()), len(judged)
         ci = stats.binomtest(k, n).proportion_ci(0.95) if n and sampled else None
         sure = distinct[f"{key}_beyond_chance"]
-        summary[key] = {"share": k / n if n else None, "ci_low": ci.low if ci else None,
+        summary[key] = {"share": k / n if n else None, "points": n, "ci_low": ci.low if ci else None,
                         "ci_high": ci.high if ci else None,
                         "beyond_chance": None if sure.isna().all() else {"a": int((sure == "a").sum()), "b": int((sure == "b").sum()),
                                                                          "neither": int((sure == "neither").sum())}}
-    summary["flip_region"] = {key: _region(table, list(spec.parameters), key, max_depth) for key in ("a_wins_trust", "a_wins_unfollows")}
-    (out / "robustness.json").write_text(json.dumps(summary, indent=2))
-    _plot(table, list(spec.parameters), a.name, b.name, out / "robustness.png")
+        if n < len(distinct):
+            summary[key]["not_comparable"] = _not_comparable(runs, (a.name, b.name), outcome, len(distinct) - n)
+    summary["flip_region"] = {key: _region(table[table[key].notna()], list(spec.parameters), key, max_depth)
+                              if table[key].notna().any() else "not comparable" for key in ("a_wins_trust", "a_wins_unfollows")}
+    _write(table, summary, list(spec.parameters), a.name, b.name, out)
     return summary
+
+
+def _not_comparable(runs: pd.DataFrame, names: tuple[str, str], outcome: str, points: int) -> str:
+    """Why an outcome could not be compared at ``points`` points: which strategy's runs do not have it (a brand
+    without a page has no unfollow rate)."""
+    ok = successful(runs)
+    lacking = [n for n in names if ok.loc[ok["strategy"] == n, outcome].isna().any()]
+    return f"{outcome} is undefined for {' and '.join(lacking) or 'a strategy'} at {points} points (no followers to lose)"
+
+
+def _write(table: pd.DataFrame, summary: dict, params: list[str], a: str, b: str, out: Path) -> None:
+    """robustness.csv, .json and .png, all new or none: written aside, then moved in with Ctrl-C held off."""
+    names = ("robustness.csv", "robustness.json", "robustness.png")
+    aside = [out / f".{n}.tmp" for n in names]
+    try:
+        table.to_csv(aside[0])
+        aside[1].write_text(json.dumps(summary, indent=2))
+        _plot(table, params, a, b, aside[2])
+        with between_days():
+            for tmp, name in zip(aside, names):
+                tmp.replace(out / name)
+    finally:
+        for tmp in aside:
+            tmp.unlink(missing_ok=True)
 
 
 def _beyond_chance(runs: pd.DataFrame, a: str, b: str, outcome: str, better: int) -> pd.Series:
@@ -86,6 +114,8 @@ def _beyond_chance(runs: pd.DataFrame, a: str, b: str, outcome: str, better: int
     replications, common random numbers, leaves out zero; ``better`` = 1 where more is better), else "neither";
     missing with fewer than 2 paired replications."""
     wide = successful(runs).pivot_table(index=["point", "rep"], columns="strategy", values=outcome).dropna()
+    if a not in wide or b not in wide:  # an outcome one strategy never has (no page: no unfollow rate)
+        return pd.Series(dtype=object)
     diff = better * (wide[a] - wide[b])
     out = {}
     for point, d in diff.groupby(level="point"):
@@ -100,7 +130,7 @@ def _region(table: pd.DataFrame, params: list[str], key: str, max_depth: int) ->
     """Where A wins, as rules read off a shallow decision tree over the parameters: one line per region where A wins
     at most of the points, with how many (a tree printed whole showed tied leaves as "A loses", and no leaf said
     where A wins, beside a share of points where it did)."""
-    y = table[key].to_numpy()
+    y = table[key].astype(bool).to_numpy()
     if y.all() or not y.any():
         return "A wins everywhere" if y.all() else "A wins nowhere"
     from sklearn.tree import DecisionTreeClassifier
@@ -144,10 +174,11 @@ def _plot(table, params, a, b, path) -> None:
         yy = table[y] if y else np.zeros(len(table))
         suffix = " beyond chance" if judged else ""
         for who, colour, label in (("a", "tab:green", f"{a} better{suffix}"), ("b", "tab:red", f"{b} better{suffix}"),
-                                   ("neither", "tab:gray", "within chance" if judged else "tie")):
+                                   ("neither", "tab:gray", "within chance" if judged else "tie"),
+                                   ("none", "white", "not comparable")):
             at = (verdict == who).to_numpy()
             if at.any():
-                ax.scatter(table[x][at], yy[at], c=colour, label=f"{label} ({at.sum()})", s=18)
+                ax.scatter(table[x][at], yy[at], c=colour, edgecolors="tab:gray", label=f"{label} ({at.sum()})", s=18)
         ax.set_xlabel(x)
         ax.set_ylabel(y or "")
         ax.set_title(f"{a} vs {b}: {title}")
@@ -155,13 +186,16 @@ def _plot(table, params, a, b, path) -> None:
     others = textwrap.wrap(f"Also varied between the points: {', '.join(params[2:])}", 150) if len(params) > 2 else []
     fig.text(0.5, 0.01, "\n".join(others), ha="center", va="bottom", fontsize=8)
     fig.tight_layout(rect=(0, 0.035 * len(others), 1, 1))
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=110, format="png")
     plt.close(fig)
 
 
 def _verdicts(table: pd.DataFrame, key: str, a_ahead: pd.Series) -> tuple[pd.Series, bool]:
-    """Per point "a", "b" or "neither", and whether that is beyond chance (every point had replications to judge)."""
+    """Per point "a", "b", "neither" or "none" (the outcome not comparable there), and whether that is beyond chance
+    (every comparable point had replications to judge)."""
     sure = table[f"{key}_beyond_chance"]
-    if sure.notna().all():
-        return sure, True
-    return pd.Series(np.where(a_ahead > 0, "a", np.where(a_ahead < 0, "b", "neither")), index=table.index), False
+    comparable = a_ahead.notna()
+    if comparable.any() and sure[comparable].notna().all():
+        return sure.where(comparable, "none"), True
+    by_sign = np.where(a_ahead > 0, "a", np.where(a_ahead < 0, "b", "neither"))
+    return pd.Series(np.where(comparable, by_sign, "none"), index=table.index), False
