@@ -36,6 +36,9 @@ class _Finite(click.FloatRange):
         return number
 
 
+_DISK_ERRORS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT, errno.EFBIG}
+
+
 def _fail(message: str) -> None:
     click.echo(f"audsim: error: {message.replace(outputs.FROM_PYTHON, '')}", err=True)
     sys.exit(EXIT_USAGE)
@@ -73,6 +76,10 @@ class _Group(click.Group):
         except KeyboardInterrupt:  # Ctrl-C: click would say "Aborted!" and exit 1; every output is written whole or not at all
             click.echo("audsim: interrupted; nothing written", err=True)
             sys.exit(130)
+        except OSError as e:  # a disk full, read-only or not ours is the user's to fix (the writers leave nothing half-written)
+            if e.errno not in _DISK_ERRORS:
+                raise
+            _fail(f"cannot write {e.filename or 'the output'}: {e.strerror or e}")
         except SystemError as e:  # SIGTERM's SystemExit, raised while a compiled kernel ran, arrives wrapped
             cause = e
             while cause is not None and not isinstance(cause, SystemExit):
@@ -304,7 +311,7 @@ def breakeven_cmd(a, b, people, years, reps, seed, workers, out, overwrite):
     (service.staff = "auto"); also with each strategy's last-year cost kept up after the end. Writes
     breakeven.csv, breakeven_runs.csv, breakeven.png/svg, breakeven.json and manifest.json.
     """
-    from .experiments.breakeven import at_size, breakeven, check_fits
+    from .experiments.breakeven import at_size, breakeven, check_fits, same_strategy
 
     try:
         sa, sb = runner.resolve(a), runner.resolve(b)
@@ -314,8 +321,9 @@ def breakeven_cmd(a, b, people, years, reps, seed, workers, out, overwrite):
         check_fits(sa, sb, people, int(round(years * 365)), reps, workers)  # before the warning on few replications
     except ScenarioError as e:
         _fail(str(e))
-    if sa.hash() == sb.hash():
-        _fail(f"{a} and {b} are the same strategy (scenario hash {sa.hash()[:12]}): a break-even needs two different ones")
+    if same_strategy(sa, sb, people, int(round(years * 365))):
+        _fail(f"{a} and {b} are the same strategy at every size (their settings scaled to each market, names aside): "
+              "a break-even needs two different ones")
     try:
         with outputs.claim(out, overwrite):
             _warn_reps(reps)
@@ -622,9 +630,13 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
         else:
             spec, sc = abc.load_targets(targets)
             base_file = targets.parent / spec.base
-        names = params.split(",") if params else list(spec.ranges)
+        names = [n.strip() for n in params.split(",") if n.strip()] if params else list(spec.ranges)
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            _fail(f"--params {params!r}: {', '.join(twice)} named twice; expected each key once")
         if not names:
             _fail("--params: nothing to fit; name dotted keys, e.g. --params platform.reach_base,follows.base_hazard")
+        abc.check_params(spec, sc, names)
         spec = with_counts(spec, samples=samples, reps=reps)
         _exclusive(resume, overwrite)
         runs_dir = out.with_name(out.stem + ".runs")

@@ -1,6 +1,8 @@
 """The command line, through click's runner: files, exit codes, nothing half-written."""
 
+import errno
 import json
+import os
 
 import pandas as pd
 import pytest
@@ -126,3 +128,42 @@ def test_params_says_where_the_shipped_strategies_differ_from_the_defaults():
     assert rows["market.people"].endswith(f"[shipped: {base.market.people}]") and base.market.people != 20_000
     assert rows["simulation.days"].endswith(f"[shipped: {base.simulation.days}]")
     assert "[shipped:" not in rows["simulation.seed"]  # the same in both
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
+def test_a_disk_that_cannot_take_the_output_is_one_line_naming_the_path(tmp_path, monkeypatch, code):
+    """A full or read-only disk was a traceback (OSError from deep in pandas or the JSON writer), exit 1."""
+    def full(*args, **kwargs):
+        raise OSError(code, os.strerror(code), str(tmp_path / ".runs.parquet.tmp"))
+
+    monkeypatch.setattr(sim.runner.Result, "write", full)
+    result = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), "--people", "300", "--days", "2",
+                                       "--out", str(tmp_path / "r")])
+    assert result.exit_code == 2, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last == f"audsim: error: cannot write {tmp_path / '.runs.parquet.tmp'}: {os.strerror(code)}"
+    assert "Traceback" not in result.output
+
+
+def test_an_error_that_is_not_the_disks_is_not_dressed_as_one(monkeypatch, tmp_path):
+    def broken(*args, **kwargs):
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    monkeypatch.setattr(sim.runner.Result, "write", broken)
+    result = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), "--people", "300", "--days", "2",
+                                       "--out", str(tmp_path / "r")])
+    assert result.exit_code == 1 and isinstance(result.exception, OSError) and "cannot write" not in result.output
+
+
+def test_a_break_even_of_a_strategy_against_its_own_smaller_run_is_refused(tmp_path):
+    """A run's manifest of stammtisch at 2,000 people differs from stammtisch.toml by its size alone: scaled to each
+    market of the break-even they are the same scenario, and both were run in full to say "worth the same"."""
+    res = CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), "--people", "2000", "--days", "5",
+                                    "--out", str(tmp_path / "r")])
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(main, ["breakeven", str(SCENARIOS / "stammtisch.toml"), str(tmp_path / "r" / "manifest.json"),
+                                    "--people", "1000,3000", "--years", "0.1", "--reps", "2", "--out", str(tmp_path / "b")])
+    assert res.exit_code == 2 and "the same strategy at every size" in res.output and not (tmp_path / "b").exists()
+    res = CliRunner().invoke(main, ["breakeven", str(SCENARIOS / "tupperparty.toml"), str(tmp_path / "r" / "manifest.json"),
+                                    "--people", "300,600", "--years", "0.02", "--reps", "2", "--out", str(tmp_path / "b")])
+    assert res.exit_code == 0, res.output

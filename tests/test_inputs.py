@@ -346,6 +346,11 @@ def test_a_horizon_cut_by_an_override_in_the_api_is_warned():
     (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--reps", "20000"], "--reps = 20000"),
     (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--base", str(SCENARIOS / "tupperparty.toml")],
      "--base goes with --from-insights"),  # dropped without a word
+    # a key named twice was fitted twice (two rows in estimates.csv); an unknown one was told to get a range
+    (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--params", "platform.reach_base, platform.reach_base"],
+     "platform.reach_base named twice"),
+    (["calibrate", str(SCENARIOS / "calibration" / "stammtisch-targets.toml"), "--params", "nope.key"],
+     "--params nope.key: not a setting of the scenario"),
     # the market a page's size implies was refused as "scaled x2e-05: market.people = 5.0"
     (["demo", "--followers", "1"], "--followers = 1: at the shipped 20% of the market following, a market of 5 people"),
     # the server ended with its own error, naming neither option

@@ -219,12 +219,21 @@ def _weighted_quantile(x: np.ndarray, w: np.ndarray, q: float) -> float:
     return float(np.interp(q * w.sum(), cum, x[order]))
 
 
-def fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: str | Path, workers: int | None = None,
-        resume: bool = False, progress=None, overwrite: bool = False) -> Fit:
-    """Fit ``params`` (each needs a range in ``spec.ranges``) to ``spec.targets``; every run is kept in ``out``."""
+def check_params(spec: CalibrationSpec, base: Scenario, params: list[str]) -> None:
+    """Each key to fit is a setting of the base scenario and has a range in the calibration file."""
+    unknown = [p for p in params if base.value(p) is None]
+    if unknown:
+        raise ScenarioError(f"--params {unknown[0]}: not a setting of the scenario; expected a dotted key that "
+                            "`audsim params` lists, e.g. platform.reach_base")
     missing = [p for p in params if p not in spec.ranges]
     if missing:
         raise ScenarioError(f"--params {','.join(missing)}: no range given; add [ranges] \"{missing[0]}\" = [low, high] to the calibration file")
+
+
+def fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: str | Path, workers: int | None = None,
+        resume: bool = False, progress=None, overwrite: bool = False) -> Fit:
+    """Fit ``params`` (each needs a range in ``spec.ranges``) to ``spec.targets``; every run is kept in ``out``."""
+    check_params(spec, base, params)
     runs = spec.samples * spec.reps  # a round's, before anything is written: a market too large is refused in one line
     runner.check_memory(base, side_by_side(runs, workers))
     with outputs.claim(out, overwrite, "sweep") as claimed:

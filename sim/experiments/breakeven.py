@@ -41,6 +41,24 @@ def at_size(scenario: Scenario, people: int, days: int) -> Scenario:
                                 **{"market.people": people, "simulation.days": days, "service.staff": "auto"})
 
 
+def same_strategy(a: Scenario, b: Scenario, people: list[int], days: int) -> bool:
+    """Whether A and B are the same scenario in every market of the break-even, their names aside (a run's manifest
+    is its strategy at another size; scaled to the same market, their settings differ only by rounding)."""
+    def alike(x, y) -> bool:
+        if isinstance(x, dict) and isinstance(y, dict):
+            return x.keys() == y.keys() and all(alike(x[k], y[k]) for k in x)
+        if isinstance(x, list) and isinstance(y, list):
+            return len(x) == len(y) and all(map(alike, x, y))
+        if isinstance(x, float | int) and isinstance(y, float | int) and not isinstance(x, bool) and not isinstance(y, bool):
+            return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+        return x == y
+
+    def settings(sc: Scenario, n: int) -> dict:
+        return {k: v for k, v in at_size(sc, n, days).model_dump(mode="json").items() if k not in ("name", "description")}
+
+    return all(alike(settings(a, n), settings(b, n)) for n in people)
+
+
 def _value(task):
     label, people, rep, seed, sc = task
     s = runner.run(sc, seed=seed).summary
