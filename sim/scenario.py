@@ -16,6 +16,7 @@ import math
 import re
 import stat
 import tomllib
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from types import UnionType
@@ -1065,7 +1066,19 @@ def _from_manifest(path: Path) -> Scenario:
         several = isinstance(manifest, dict) and isinstance(manifest.get("scenarios"), dict)
         whose = " (a sweep's record names several)" if several and "sweep" in manifest else " (a comparison's names several)" if several else ""
         raise ScenarioError(f"{path}: no 'scenario' in it{whose}; expected a {expected}")
-    return validate(manifest["scenario"], source=str(path))  # what ran; a horizon it cut is warned again
+    sc = validate(manifest["scenario"], source=str(path))  # what ran; a horizon it cut is warned again
+    seed = manifest.get("seed")
+    if seed is not None and seed != sc.simulation.seed:
+        raise ScenarioError(f"{path}: seed = {seed!r} but scenario.simulation.seed = {sc.simulation.seed}: the run uses "
+                            "the scenario's; expected them equal (edit scenario.simulation.seed, or give --seed)")
+    if manifest.get("scenario_hash") not in (None, sc.hash()):
+        warnings.warn(EditedManifest(f"{path}: the scenario was edited since it ran (its hash is no longer "
+                                     f"{str(manifest['scenario_hash'])[:12]}): running it as it now reads"), stacklevel=2)
+    return sc
+
+
+class EditedManifest(UserWarning):
+    """A run's manifest whose scenario no longer hashes to the hash recorded with it."""
 
 
 def _setting_file(path: Path, key: str) -> str | None:

@@ -61,6 +61,26 @@ def test_a_runs_manifest_runs_it_again_number_for_number(tmp_path):
     assert not (tmp_path / "no").exists()
 
 
+def test_an_edited_manifest_says_so_and_a_seed_edited_in_one_place_only_is_refused(tmp_path):
+    """Editing a run's manifest ran the edit without a word (its recorded hash no longer matching), and a seed
+    edited at the top, where the manifest records it, was silently ignored for the scenario's."""
+    first = tmp_path / "first"
+    assert CliRunner().invoke(main, ["run", str(SCENARIOS / "stammtisch.toml"), "--days", "3", "--people", "400",
+                                     "--seed", "9", "--out", str(first)]).exit_code == 0
+    manifest = json.loads((first / "manifest.json").read_text())
+    edited = json.loads(json.dumps(manifest))
+    edited["scenario"]["platform"]["reach_base"] = 0.2
+    (tmp_path / "edited.json").write_text(json.dumps(edited))
+    res = CliRunner().invoke(main, ["run", str(tmp_path / "edited.json"), "--out", str(tmp_path / "e")])
+    assert res.exit_code == 0 and "the scenario was edited since it ran" in res.output, res.output
+    res = CliRunner().invoke(main, ["run", str(first / "manifest.json"), "--out", str(tmp_path / "same")])
+    assert res.exit_code == 0 and "was edited" not in res.output
+    reseeded = dict(manifest, seed=10)
+    (tmp_path / "seed.json").write_text(json.dumps(reseeded))
+    res = CliRunner().invoke(main, ["run", str(tmp_path / "seed.json"), "--out", str(tmp_path / "s")])
+    assert res.exit_code == 2 and "seed = 10 but scenario.simulation.seed = 9" in res.output and not (tmp_path / "s").exists()
+
+
 def test_bad_scenario_exits_2_with_one_line_and_writes_nothing(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[service]\nquality = 2\n")

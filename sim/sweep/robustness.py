@@ -65,7 +65,8 @@ def _describe(spec, runs: pd.DataFrame, a, b, out: Path, max_depth: int) -> dict
     distinct = table.drop_duplicates(subset=list(spec.parameters))
     summary = {"a": a.name, "b": b.name, "points": int(len(distinct)), "reps": spec.reps, "design": spec.design,
                "interval": "Clopper-Pearson over the distinct points, a sample of the space" if sampled else
-                           "none: a grid's points are the space itself"}
+                           "none: a grid's points are the space itself",
+               "manifest": "sweep.json: the resolved design and both scenarios, their hashes, the seeds, versions, command"}
     if len(distinct) < len(table):
         summary["repeated_points"] = int(len(table) - len(distinct))
     for key, outcome in (("a_wins_trust", "long_term_trust"), ("a_wins_unfollows", "unfollow_rate_per_30d")):
