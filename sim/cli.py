@@ -553,11 +553,15 @@ def analyze_cmd(folder):
 def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out, resume, overwrite, **dask):
     """Where does A beat B? Both at every point of the --vary space, with common random numbers."""
     from .sweep import load_sweep, robustness
+    from .sweep.robustness import SAMPLES_OF_THE_SPACE
     from .sweep.run import DaskError
     from .sweep.spec import check_keys
 
     try:
         spec, _ = load_sweep(vary)
+        if spec.design not in SAMPLES_OF_THE_SPACE + ("grid",):
+            _fail(f"{vary}: design = {spec.design!r}: its points are built for sensitivity indices (each value repeated over "
+                  "many points), not as a sample of the space; expected random, lhs or grid")
         spec = spec.model_copy(update={"people": people if people is not None else spec.people,
                                        "days": days if days is not None else spec.days})
         src = CLI if people is not None or days is not None else "override"

@@ -146,7 +146,7 @@ class Claim:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                owner = os.pread(fd, 200, 0).decode(errors="replace").split("\n")[0] or "another process"
+                owner = os.pread(fd, 1000, 0).decode(errors="replace").split("\n")[0] or "another process"
                 os.close(fd)
                 raise OutputError(f"{self.described} is being written by {owner}; "
                                   "wait for it to finish, or choose another folder") from None
@@ -158,7 +158,9 @@ class Claim:
                 break
             os.close(fd)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"audsim (pid {os.getpid()}: {' '.join(sys.argv)[:150]})\n".encode(), 0)
+        command = " ".join(sys.argv)
+        command = command if len(command) <= 400 else command[:399] + "…"  # said as cut, not cut mid-word unsaid
+        os.pwrite(fd, f"audsim (pid {os.getpid()}: {command})\n".encode(), 0)
         self._fd = fd
         _held[self.target] = self
 

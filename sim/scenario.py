@@ -488,12 +488,14 @@ class Scenario(Table):
     @model_validator(mode="after")
     def _mix_names_known_types(self):
         s = self.strategy
-        named = [(("strategy", "mix", k), k) for k in s.mix]
+        named = [(("strategy", "mix"), k) for k in s.mix]  # a share's name is the value in question, not its place
         named += [(("strategy", "calendar", i), t) for i, day in enumerate(s.calendar or []) for t in day]
         named += [(("strategy", "events", i, "type"), e.type) for i, e in enumerate(s.events)]
         for loc, key in named:
             if key not in self.content:
-                raise _FieldError(loc, key, f"a content type defined under [content]: {', '.join(sorted(self.content))}")
+                close = difflib.get_close_matches(key, list(self.content), 1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise _FieldError(loc, key, f"a content type defined under [content]: {', '.join(sorted(self.content))}{hint}")
         return self
 
     @model_validator(mode="after")

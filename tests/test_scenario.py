@@ -69,7 +69,9 @@ def test_content_mix_must_sum_to_one(tmp_toml):
 
 
 def test_mix_may_only_name_defined_types(tmp_toml):
-    expect_error(tmp_toml("[strategy]\nmix = { memes = 1.0 }\n"), "strategy.mix.memes", "content type")
+    """The type's name is the value in question (it read "strategy.mix.memes = 'memes'"); a near miss is named."""
+    expect_error(tmp_toml("[strategy]\nmix = { memes = 1.0 }\n"), "strategy.mix = 'memes'", "content type")
+    expect_error(tmp_toml("[strategy]\nmix = { infoo = 1.0 }\n"), "strategy.mix = 'infoo'", "did you mean 'info'?")
 
 
 def test_base_reach_below_the_reach_floor_is_refused(tmp_toml):
