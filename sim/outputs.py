@@ -115,7 +115,52 @@ def check(out: str | Path, overwrite: bool = False, kind: str = "folder", option
         raise OutputError(f"{shown} holds files audsim did not write ({', '.join(foreign[:3])}); choose a new or empty folder")
     if kind == "folder" and not overwrite:  # a sweep's folder is kept (resume) or cleared (overwrite) by its writer
         raise OutputError(f"{shown} holds earlier results; {OVERWRITE} to replace them, or choose another folder")
+    if overwrite:
+        _same_command(target, shown)
     return target
+
+
+def _command_in(folder: Path) -> str | None:
+    """The command that wrote the output in ``folder``, as its manifest records it."""
+    for name in MANIFESTS:
+        try:
+            data = json.loads((folder / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict):
+            command = data.get("command") or (data.get("manifest") or {}).get("command")
+            if isinstance(command, str):
+                return command
+    return None
+
+
+def _subcommand(command: str) -> str | None:
+    """``run`` of ``audsim --max-memory 4GB run x.toml``; None for a command that is not audsim's."""
+    words = command.split()
+    if not words or words[0] != "audsim":
+        return None
+    rest = iter(words[1:])
+    for word in rest:
+        if word == "--max-memory":
+            next(rest, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _same_command(target: Path, shown: str) -> None:
+    """--overwrite replaces an output of the same command: a run's --out pointed at a sweep's folder by mistake
+    would otherwise delete hours of runs with one line of output."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    earlier = _command_in(target)
+    if ctx is None or ctx.parent is None or earlier is None:  # from Python, or an output that records no command
+        return
+    made_by = _subcommand(earlier)
+    if made_by is not None and made_by != ctx.info_name:
+        raise OutputError(f"{shown} holds the output of `audsim {made_by}` ({earlier[:120]}); --overwrite replaces only an "
+                          f"earlier `audsim {ctx.info_name}`: choose another folder, or delete that one first")
 
 
 class Claim:

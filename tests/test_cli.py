@@ -3,6 +3,7 @@
 import errno
 import json
 import os
+import sys
 
 import pandas as pd
 import pytest
@@ -187,3 +188,25 @@ def test_a_break_even_of_a_strategy_against_its_own_smaller_run_is_refused(tmp_p
     res = CliRunner().invoke(main, ["breakeven", str(SCENARIOS / "tupperparty.toml"), str(tmp_path / "r" / "manifest.json"),
                                     "--people", "300,600", "--years", "0.02", "--reps", "2", "--out", str(tmp_path / "b")])
     assert res.exit_code == 0, res.output
+
+
+def test_overwrite_replaces_only_an_output_of_the_same_command(tmp_path, monkeypatch):
+    """`audsim run --out SWEEP_FOLDER --overwrite` replaced a sweep's runs with one run, saying only "wrote"."""
+    def audsim(*args):
+        monkeypatch.setattr(sys, "argv", ["audsim", *args])  # the manifest records the command as typed
+        return CliRunner().invoke(main, list(args))
+
+    sweep = tmp_path / "s.toml"
+    sweep.write_text(f'base = "{SCENARIOS / "stammtisch.toml"}"\ndesign = "grid"\nreps = 1\npeople = 300\ndays = 3\n'
+                     '[parameters."strategy.posts_per_day"]\nlevels = [1, 2]\n')
+    out, run = tmp_path / "sweep", tmp_path / "run"
+    assert audsim("sweep", str(sweep), "--out", str(out), "--workers", "1").exit_code == 0
+    before = sorted(p.name for p in out.iterdir())
+    res = audsim("run", str(SCENARIOS / "tupperparty.toml"), "--people", "300", "--days", "2", "--out", str(out), "--overwrite")
+    assert res.exit_code == 2 and "holds the output of `audsim sweep`" in res.output, res.output
+    assert sorted(p.name for p in out.iterdir()) == before
+    res = audsim("sweep", str(sweep), "--out", str(out), "--workers", "1", "--overwrite")
+    assert res.exit_code == 0, res.output  # the same command replaces it, as before
+    for _ in range(2):
+        res = audsim("run", str(SCENARIOS / "tupperparty.toml"), "--people", "300", "--days", "2", "--out", str(run), "--overwrite")
+        assert res.exit_code == 0, res.output
