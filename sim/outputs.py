@@ -155,8 +155,8 @@ def _same_command(target: Path, shown: str) -> None:
 
     ctx = click.get_current_context(silent=True)
     earlier = _command_in(target)
-    if ctx is None or ctx.parent is None or earlier is None:  # from Python, or an output that records no command
-        return
+    if ctx is None or ctx.parent is None or earlier is None or ctx.info_name == "analyze":
+        return  # from Python, an output that records no command, or the analysis of the runs a folder holds
     made_by = _subcommand(earlier)
     if made_by is not None and made_by != ctx.info_name:
         raise OutputError(f"{shown} holds the output of `audsim {made_by}` ({earlier[:120]}); --overwrite replaces only an "

@@ -672,6 +672,10 @@ def test_the_command_that_finishes_a_sweep_names_its_file_folder_market_and_hori
     # replications and samples typed on the command line are part of the sweep: it resumes only with them
     fewer = with_counts(spec, reps=1, samples=None)
     assert fewer.reps == 1 and resume_command(fewer, "x", "audsim sweep g.toml --reps=1").endswith("--days 60 --reps 1 --resume")
+    # a robustness study's or a calibration's runs are finished by their own command, not by an `audsim sweep` it refuses
+    assert resume_command(spec, "r", "audsim robustness a.toml b.toml --vary v.toml --out r --overwrite") == (
+        "audsim robustness a.toml b.toml --vary v.toml --out r --resume")
+    assert resume_command(spec, "f.runs", "audsim calibrate t.toml --out f.toml --resume") == "audsim calibrate t.toml --out f.toml --resume"
 
 
 def test_replications_and_samples_set_on_the_command_line(tmp_path):

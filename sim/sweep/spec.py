@@ -270,7 +270,15 @@ def _valid(model, data: dict) -> bool:
 def resume_command(spec: SweepSpec, out, command: str | None = None) -> str:
     """The command that finishes this sweep: the file its ``command`` named (SWEEP.toml for a sweep begun from
     Python), its folder, its market and horizon as it ran, the replications and samples where they were typed, then
-    --resume (a sweep resumes only as it began)."""
+    --resume (a sweep resumes only as it began); a robustness study's or a calibration's runs, their own command
+    with --resume."""
+    try:
+        typed = shlex.split(command or "")
+    except ValueError:
+        typed = []
+    if typed[:2] in (["audsim", "robustness"], ["audsim", "calibrate"]):  # their runs are a sweep, begun by their own command
+        again = [w for w in typed if w not in ("--overwrite", "--resume")]
+        return shlex.join([*again, "--resume"])
     words = _sweep_words(command)
     sweep_file = next((w for w in words if w.lower().endswith(".toml")), "SWEEP.toml")
     size = [f"--{k} {v}" for k, v in (("people", spec.people), ("days", spec.days)) if v is not None]
