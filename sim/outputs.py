@@ -134,9 +134,9 @@ def _command_in(folder: Path) -> str | None:
     return None
 
 
-def _subcommand(command: str) -> str | None:
+def subcommand(command: str | None) -> str | None:
     """``run`` of ``audsim --max-memory 4GB run x.toml``; None for a command that is not audsim's."""
-    words = command.split()
+    words = (command or "").split()
     if not words or words[0] != "audsim":
         return None
     rest = iter(words[1:])
@@ -157,7 +157,7 @@ def _same_command(target: Path, shown: str) -> None:
     earlier = _command_in(target)
     if ctx is None or ctx.parent is None or earlier is None or ctx.info_name == "analyze":
         return  # from Python, an output that records no command, or the analysis of the runs a folder holds
-    made_by = _subcommand(earlier)
+    made_by = subcommand(earlier)
     if made_by is not None and made_by != ctx.info_name:
         raise OutputError(f"{shown} holds the output of `audsim {made_by}` ({earlier[:120]}); --overwrite replaces only an "
                           f"earlier `audsim {ctx.info_name}`: choose another folder, or delete that one first")

@@ -153,7 +153,7 @@ def start_afresh(claimed, resume: bool, what: str) -> None:
             raise FileExistsError(f"{claimed.described} holds the output of another audsim command, not a sweep; choose another "
                                   "--out, or --overwrite to replace it")
         begun = _begun_by(out)
-        if begun is not None and _subcommand(begun) != _subcommand(runner.command_line()):  # a robustness study's runs
+        if begun is not None and outputs.subcommand(begun) != outputs.subcommand(runner.command_line()):  # a robustness study's runs
             raise FileExistsError(_begun_elsewhere(claimed, begun))
         raise FileExistsError(f"{claimed.described} holds an earlier {what}; add --resume to finish it, --overwrite to start again, "
                               "or choose another --out")
@@ -172,17 +172,6 @@ def _begun_by(out: Path) -> str | None:
     except (OSError, ValueError, AttributeError):
         return None
     return command if isinstance(command, str) else None
-
-
-def _subcommand(command: str | None) -> str | None:
-    """'robustness' of 'audsim [--max-memory SIZE] robustness A B ...'."""
-    words = iter((command or "").split()[1:])
-    for word in words:
-        if word == "--max-memory":
-            next(words, None)
-        elif not word.startswith("-"):
-            return word
-    return None
 
 
 def same_sweep(claimed, spec, scenarios) -> None:
@@ -208,12 +197,21 @@ def same_sweep(claimed, spec, scenarios) -> None:
     if earlier.get("versions", {}).get("audsim_model_source") not in (None, runner.versions()["audsim_model_source"]):
         changed.append("the model's code changed")
     begun = earlier.get("command")
-    if changed and isinstance(begun, str) and _subcommand(begun) != _subcommand(runner.command_line()):
+    if changed and isinstance(begun, str) and outputs.subcommand(begun) != outputs.subcommand(runner.command_line()):
         raise outputs.OutputError(_begun_elsewhere(claimed, begun))
     if changed:
+        same = _RESUMES_WITH.get(outputs.subcommand(runner.command_line()), _RESUMES_WITH["sweep"])
         raise outputs.OutputError(f"{claimed.described} holds the runs of another sweep ({'; '.join(changed[:3])}); "
-                                  "expected the same sweep file, --people, --days, --samples and at least as many --reps "
-                                  "(more only with common random numbers) to --resume, or --overwrite to start again")
+                                  f"expected {same} to --resume, or --overwrite to start again")
+
+
+_RESUMES_WITH = {  # what must stay the same for a command's runs on disk to be resumed
+    "sweep": "the same sweep file, --people, --days, --samples and at least as many --reps (more only with common random numbers)",
+    "robustness": "the same two scenarios, --vary file, --people and --days",
+    "calibrate": "the same calibration file (base, targets, ranges, fixed values, market and horizon: a later round's "
+                 "ranges follow the earlier rounds' fit), "
+                 "--params, --samples and --reps",
+}
 
 
 def _changes(before: dict, now: dict, prefix: str = "") -> list[str]:
