@@ -30,7 +30,8 @@ TEXT_MARKERS = {".toml": ("# Fitted by audsim calibrate (approximate Bayesian co
 OWN = ("daily.csv", "summary.json", "manifest.json", "degrees.csv", "people.parquet", "runs.csv", "compare.csv", "differences.csv",
        "trajectories.csv", "trajectories.png", "trajectories.svg", "headline.png", "headline.svg", "report.html", "report.pdf", "report.pptx", "sweep.json", "parts",
        "runs.parquet", "sensitivity.csv", "sensitivity.png", "robustness.csv", "robustness.json", "robustness.png", "points.csv",
-       "estimates.csv", "round*", "breakeven.csv", "breakeven_runs.csv", "breakeven.json", "breakeven.png", "breakeven.svg")  # what audsim writes into an output folder: --overwrite replaces nothing else
+       "estimates.csv", "round*", "breakeven.csv", "breakeven_runs.csv", "breakeven.json", "breakeven.png", "breakeven.svg",
+       ".runs.parquet.tmp", ".sensitivity.*.tmp", ".robustness.*.tmp")  # the last: left by a writer killed mid-move  # what audsim writes into an output folder: --overwrite replaces nothing else
 
 
 FROM_PYTHON = " (overwrite=True from Python)"  # the command line leaves this out of its messages

@@ -1072,8 +1072,10 @@ def _from_manifest(path: Path) -> Scenario:
     seed = manifest.get("seed")
     if seed is not None and seed != sc.simulation.seed:
         raise ScenarioError(f"{path}: seed = {seed!r} but scenario.simulation.seed = {sc.simulation.seed}: the run uses "
-                            "the scenario's; expected them equal (edit scenario.simulation.seed, or give --seed)")
-    if manifest.get("scenario_hash") not in (None, sc.hash()):
+                            "the scenario's; expected them equal (to run it with another seed, leave the manifest as it "
+                            "was and give --seed)")
+    as_written = hashlib.sha256(json.dumps(manifest["scenario"], sort_keys=True).encode()).hexdigest()
+    if manifest.get("scenario_hash") not in (None, as_written):  # as written, so settings added since are no edit
         warnings.warn(EditedManifest(f"{path}: the scenario was edited since it ran (its hash is no longer "
                                      f"{str(manifest['scenario_hash'])[:12]}): running it as it now reads"), stacklevel=2)
     return sc

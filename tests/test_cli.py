@@ -1,6 +1,7 @@
 """The command line, through click's runner: files, exit codes, nothing half-written."""
 
 import errno
+import hashlib
 import json
 import os
 import sys
@@ -76,6 +77,12 @@ def test_an_edited_manifest_says_so_and_a_seed_edited_in_one_place_only_is_refus
     assert res.exit_code == 0 and "the scenario was edited since it ran" in res.output, res.output
     res = CliRunner().invoke(main, ["run", str(first / "manifest.json"), "--out", str(tmp_path / "same")])
     assert res.exit_code == 0 and "was edited" not in res.output
+    older = json.loads(json.dumps(manifest))  # written before a setting was added: it loads with the new default, unedited
+    del older["scenario"]["word_of_mouth"]["advocate_trust"]
+    older["scenario_hash"] = hashlib.sha256(json.dumps(older["scenario"], sort_keys=True).encode()).hexdigest()
+    (tmp_path / "older.json").write_text(json.dumps(older))
+    res = CliRunner().invoke(main, ["run", str(tmp_path / "older.json"), "--out", str(tmp_path / "older")])
+    assert res.exit_code == 0 and "was edited" not in res.output, res.output
     reseeded = dict(manifest, seed=10)
     (tmp_path / "seed.json").write_text(json.dumps(reseeded))
     res = CliRunner().invoke(main, ["run", str(tmp_path / "seed.json"), "--out", str(tmp_path / "s")])

@@ -276,3 +276,19 @@ def test_compiled_kernels_of_versions_unused_for_a_month_are_removed(tmp_path):
     os.utime(old / "used", (month_ago, month_ago))
     kernel_cache.tidy(tmp_path, current)
     assert not old.exists() and recent.exists() and (current / "used").exists()
+
+
+def test_a_writer_killed_while_moving_its_files_in_leaves_a_folder_it_can_still_replace(tmp_path):
+    """robustness and analyze write their files aside as .NAME.tmp and move them in; after a kill -9 in between, the
+    folder 'held files audsim did not write' and neither --resume nor --overwrite would take it again."""
+    from sim import outputs
+
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "sweep.json").write_text(json.dumps({"versions": {"audsim": "1"}}))
+    for name in (".robustness.png.tmp", ".sensitivity.csv.tmp", ".runs.parquet.tmp"):
+        (out / name).write_text("")
+    assert outputs.check(out, overwrite=True, kind="sweep") == out.resolve()
+    (out / ".notes.tmp").write_text("")  # a hidden file of the user's is still not audsim's
+    with pytest.raises(outputs.OutputError, match="did not write"):
+        outputs.check(out, overwrite=True, kind="sweep")

@@ -676,6 +676,8 @@ def test_the_command_that_finishes_a_sweep_names_its_file_folder_market_and_hori
     assert resume_command(spec, "r", "audsim robustness a.toml b.toml --vary v.toml --out r --overwrite") == (
         "audsim robustness a.toml b.toml --vary v.toml --out r --resume")
     assert resume_command(spec, "f.runs", "audsim calibrate t.toml --out f.toml --resume") == "audsim calibrate t.toml --out f.toml --resume"
+    assert resume_command(spec, "r", "audsim --max-memory 4GB robustness a.toml b.toml --vary v.toml --out r") == (
+        "audsim --max-memory 4GB robustness a.toml b.toml --vary v.toml --out r --resume")
 
 
 def test_replications_and_samples_set_on_the_command_line(tmp_path):

@@ -15,7 +15,7 @@ from typing import Literal
 import numpy as np
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from .. import runner
+from .. import outputs, runner
 from ..scenario import (
     MAX_REPS,
     Flag,
@@ -272,13 +272,12 @@ def resume_command(spec: SweepSpec, out, command: str | None = None) -> str:
     Python), its folder, its market and horizon as it ran, the replications and samples where they were typed, then
     --resume (a sweep resumes only as it began); a robustness study's or a calibration's runs, their own command
     with --resume."""
-    try:
-        typed = shlex.split(command or "")
-    except ValueError:
-        typed = []
-    if typed[:2] in (["audsim", "robustness"], ["audsim", "calibrate"]):  # their runs are a sweep, begun by their own command
-        again = [w for w in typed if w not in ("--overwrite", "--resume")]
-        return shlex.join([*again, "--resume"])
+    if outputs.subcommand(command) in ("robustness", "calibrate"):  # their runs are a sweep, begun by their own command
+        try:
+            again = [w for w in shlex.split(command) if w not in ("--overwrite", "--resume")]
+            return shlex.join([*again, "--resume"])
+        except ValueError:  # a command line that does not split: said as it was recorded
+            return f"{command} --resume"
     words = _sweep_words(command)
     sweep_file = next((w for w in words if w.lower().endswith(".toml")), "SWEEP.toml")
     size = [f"--{k} {v}" for k, v in (("people", spec.people), ("days", spec.days)) if v is not None]
