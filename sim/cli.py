@@ -645,6 +645,7 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
         _exclusive(resume, overwrite)
         runs_dir = out.with_name(out.stem + ".runs")
         bar, update, _ = _sweep_bar(spec.samples * spec.reps * spec.rounds, "calibrate")
+        abc.check_out(out, overwrite)  # a name that is no .toml said first, before whether it may be replaced
         with outputs.claim(out, overwrite, "file"):
             abc.check_out(out, overwrite)  # refused now, not after the fit
             with bar:

@@ -50,6 +50,8 @@ def test_calibration_recovers_the_known_values_of_the_example(tmp_path):
     chosen = "mean" if closest["fitted_at"] == "posterior_mean" else "best"
     assert (estimates["fitted"] == estimates[chosen]).all()
     assert fitted.market.people == 10_000 and fitted.simulation.days == 180
+    # the fitted file says what made it (it carried neither command nor seed; only fit.runs/sweep.json did)
+    assert "# made by: " in out.read_text() and json.loads(out.with_suffix(".fit.json").read_text())["seed"] is not None
     assert "targets were not reached" not in res.output  # each figure inside what the points made
     assert "too few" not in res.output  # 30 posterior points: enough to adjust for three targets
 

@@ -90,6 +90,7 @@ class Fit:
     scenario: Scenario
     params: list[str]
     closest: dict = field(default_factory=dict)  # the figures at the closest point against the targets, and its distance
+    seed: int | None = None  # the calibration's seed (its rounds' replications are spawned from it)
 
     @property
     def fitted_at(self) -> str:
@@ -125,6 +126,8 @@ class Fit:
         lines += [f"#   {r['parameter']}: {r.get('fitted', r['mean']):.6g}, mean {r['mean']:.6g} [{r['ci_low']:.6g}, {r['ci_high']:.6g}]"
                   for _, r in self.estimates.iterrows()]
         lines += [f"# warning: {w}" for w in self.warnings]
+        lines.append(f"# made by: {runner.command_line() or 'sim.calibration.abc.fit'} (seed {self.seed}; the runs and "
+                     f"their manifest in {path.stem}.runs)")
         lines.append(f"extends = {_toml(str(Path(base_file).resolve()))}")
         tables: dict[str, dict] = {}
         for key in dict.fromkeys([*self.params, *self.CONTEXT, *_differing(self.scenario, load(base_file))]):
@@ -134,7 +137,8 @@ class Fit:
             lines.append(f"\n[{table}]")
             lines += [f"{k} = {_toml(v)}" for k, v in values.items()]
         fit = json.dumps({"estimates": self.estimates.to_dict(orient="records"), "closest": self.closest, "warnings": self.warnings,
-                          "posterior": self.posterior.to_dict(orient="records"), "versions": runner.versions()}, indent=1, default=float)
+                          "posterior": self.posterior.to_dict(orient="records"), "seed": self.seed,
+                          "command": runner.command_line(), "versions": runner.versions()}, indent=1, default=float)
         with outputs.claim(path, overwrite, "file") as claimed:
             check_out(path, overwrite)
             claimed.write_file("\n".join(lines) + "\n")
@@ -287,7 +291,7 @@ def _fit(spec: CalibrationSpec, base: Scenario, params: list[str], out: Path, wo
                "other_distance": checked["closest_point" if at == "posterior_mean" else "posterior_mean"][1]}
     points.to_csv(Path(out) / "points.csv")
     estimates.to_csv(Path(out) / "estimates.csv", index=False)
-    return Fit(posterior, points, estimates, fitted, params, closest)
+    return Fit(posterior, points, estimates, fitted, params, closest, spec.seed)
 
 
 CHECK_RUNS = 4  # the fitted scenario is run again this often (its own seeds) to see whether it gives the targets
