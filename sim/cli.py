@@ -531,9 +531,16 @@ def analyze_cmd(folder):
         _fail(f"{folder}: no runs.parquet and sweep.json of audsim's; expected the output folder of audsim sweep")
     try:
         with outputs.claim(folder, overwrite=True, kind="sweep"):  # not while a sweep still writes there
+            parts = sorted(f.stem for f in (folder / "parts").glob("*.parquet")) if unfinished else []
+            had_table = (folder / "runs.parquet").exists()
             if unfinished:  # what finished, in design order
-                collect(folder, sorted(f.stem for f in (folder / "parts").glob("*.parquet")))
-            table = analyze(folder)
+                collect(folder, parts)
+            try:
+                table = analyze(folder)
+            except ScenarioError:
+                if unfinished and not parts and not had_table:  # no run to put in it: the folder is left as it was
+                    (folder / "runs.parquet").unlink(missing_ok=True)
+                raise
     except (outputs.OutputError, ScenarioError) as e:
         _fail(str(e))
     click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))

@@ -817,3 +817,16 @@ def test_the_region_where_a_wins_reads_as_rules_with_their_points():
     table = pd.DataFrame({"p": x, "q": np.tile([0.0, 1.0], 20), "a_wins": x > 0.6})
     region = _region(table, ["p", "q"], "a_wins", 2)
     assert region.startswith("A wins where p > 0.6") and region.endswith("(16 of 16 points)") and "\n" not in region, region
+
+
+def test_analysing_a_sweep_none_of_whose_runs_finished_leaves_its_folder_as_it_was(tmp_path):
+    """`audsim analyze` said "no run has finished yet" and left an empty runs.parquet behind in the sweep's folder."""
+    body = TINY + 'design = "grid"\nreps = 1\n[parameters."strategy.posts_per_day"]\nlevels = [1, 2]\n'
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["sweep", str(sweep_file(tmp_path, body)), "--out", str(out), "--workers", "1"]).exit_code == 0
+    for f in [*(out / "parts").glob("*.parquet"), out / "runs.parquet", out / "sensitivity.csv", out / "sensitivity.png"]:
+        f.unlink(missing_ok=True)  # as a sweep stopped before its first run finished leaves it
+    before = sorted(p.name for p in out.iterdir())
+    res = CliRunner().invoke(main, ["analyze", str(out)])
+    assert res.exit_code == 2 and "no run has finished yet" in res.output, res.output
+    assert sorted(p.name for p in out.iterdir()) == before
