@@ -560,15 +560,13 @@ def analyze_cmd(folder):
 def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out, resume, overwrite, **dask):
     """Where does A beat B? Both at every point of the --vary space, with common random numbers."""
     from .sweep import load_sweep, robustness
-    from .sweep.robustness import SAMPLES_OF_THE_SPACE
+    from .sweep.robustness import check_design
     from .sweep.run import DaskError
     from .sweep.spec import check_keys
 
     try:
         spec, _ = load_sweep(vary)
-        if spec.design not in SAMPLES_OF_THE_SPACE + ("grid",):
-            _fail(f"{vary}: design = {spec.design!r}: its points are built for sensitivity indices (each value repeated over "
-                  "many points), not as a sample of the space; expected random, lhs or grid")
+        check_design(spec, f"{vary}: ")
         spec = spec.model_copy(update={"people": people if people is not None else spec.people,
                                        "days": days if days is not None else spec.days})
         src = CLI if people is not None or days is not None else "override"
@@ -652,9 +650,8 @@ def calibrate(targets, params, insights, base, market_multiple, samples, reps, w
         _exclusive(resume, overwrite)
         runs_dir = out.with_name(out.stem + ".runs")
         bar, update, _ = _sweep_bar(spec.samples * spec.reps * spec.rounds, "calibrate")
-        abc.check_out(out, overwrite)  # a name that is no .toml said first, before whether it may be replaced
+        abc.check_out(out, overwrite)  # refused now, not after the fit (and a name that is no .toml said first)
         with outputs.claim(out, overwrite, "file"):
-            abc.check_out(out, overwrite)  # refused now, not after the fit
             with bar:
                 result = abc.fit(spec, sc, names, runs_dir, workers=workers, resume=resume, progress=update, overwrite=overwrite)
             result.write(out, base_file, overwrite)

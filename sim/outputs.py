@@ -31,7 +31,8 @@ OWN = ("daily.csv", "summary.json", "manifest.json", "degrees.csv", "people.parq
        "trajectories.csv", "trajectories.png", "trajectories.svg", "headline.png", "headline.svg", "report.html", "report.pdf", "report.pptx", "sweep.json", "parts",
        "runs.parquet", "sensitivity.csv", "sensitivity.png", "robustness.csv", "robustness.json", "robustness.png", "points.csv",
        "estimates.csv", "round*", "breakeven.csv", "breakeven_runs.csv", "breakeven.json", "breakeven.png", "breakeven.svg",
-       ".runs.parquet.tmp", ".sensitivity.*.tmp", ".robustness.*.tmp")  # the last: left by a writer killed mid-move  # what audsim writes into an output folder: --overwrite replaces nothing else
+       ".runs.parquet.tmp", ".sensitivity.*.tmp", ".robustness.*.tmp",  # these three: left by a writer killed mid-move
+       )  # what audsim writes into an output folder: --overwrite replaces nothing else
 
 
 FROM_PYTHON = " (overwrite=True from Python)"  # the command line leaves this out of its messages
@@ -121,17 +122,16 @@ def check(out: str | Path, overwrite: bool = False, kind: str = "folder", option
     return target
 
 
-def _command_in(folder: Path) -> str | None:
-    """The command that wrote the output in ``folder``, as its manifest records it."""
-    for name in MANIFESTS:
+def command_in(folder: Path, manifests: tuple[str, ...] = MANIFESTS) -> str | None:
+    """The command that wrote the output in ``folder``, as its manifest records it (None where none is read)."""
+    for name in manifests:
         try:
             data = json.loads((folder / name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if isinstance(data, dict):
-            command = data.get("command") or (data.get("manifest") or {}).get("command")
-            if isinstance(command, str):
-                return command
+        command = data.get("command") if isinstance(data, dict) else None
+        if isinstance(command, str):
+            return command
     return None
 
 
@@ -152,16 +152,15 @@ def subcommand(command: str | None) -> str | None:
 def _same_command(target: Path, shown: str) -> None:
     """--overwrite replaces an output of the same command: a run's --out pointed at a sweep's folder by mistake
     would otherwise delete hours of runs with one line of output."""
-    import click
+    from .runner import command_line  # the command as its manifest will record it
 
-    ctx = click.get_current_context(silent=True)
-    earlier = _command_in(target)
-    if ctx is None or ctx.parent is None or earlier is None or ctx.info_name == "analyze":
-        return  # from Python, an output that records no command, or the analysis of the runs a folder holds
+    now, earlier = subcommand(command_line()), command_in(target)
+    if now is None or now == "analyze" or earlier is None:
+        return  # from Python, the analysis of the runs a folder holds, or an output that records no command
     made_by = subcommand(earlier)
-    if made_by is not None and made_by != ctx.info_name:
+    if made_by is not None and made_by != now:
         raise OutputError(f"{shown} holds the output of `audsim {made_by}` ({earlier[:120]}); --overwrite replaces only an "
-                          f"earlier `audsim {ctx.info_name}`: choose another folder, or delete that one first")
+                          f"earlier `audsim {now}`: choose another folder, or delete that one first")
 
 
 class Claim:

@@ -608,7 +608,7 @@ class Scenario(Table):
 
     def hash(self) -> str:
         """SHA-256 of the resolved scenario, for manifests."""
-        return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+        return digest(self.model_dump(mode="json"))
 
     def to_toml(self) -> str:
         """The resolved scenario as a scenario file that reads back to the same scenario (the same hash)."""
@@ -1074,11 +1074,15 @@ def _from_manifest(path: Path) -> Scenario:
         raise ScenarioError(f"{path}: seed = {seed!r} but scenario.simulation.seed = {sc.simulation.seed}: the run uses "
                             "the scenario's; expected them equal (to run it with another seed, leave the manifest as it "
                             "was and give --seed)")
-    as_written = hashlib.sha256(json.dumps(manifest["scenario"], sort_keys=True).encode()).hexdigest()
-    if manifest.get("scenario_hash") not in (None, as_written):  # as written, so settings added since are no edit
+    if manifest.get("scenario_hash") not in (None, digest(manifest["scenario"])):  # as written: settings added since are no edit
         warnings.warn(EditedManifest(f"{path}: the scenario was edited since it ran (its hash is no longer "
                                      f"{str(manifest['scenario_hash'])[:12]}): running it as it now reads"), stacklevel=2)
     return sc
+
+
+def digest(data: dict) -> str:
+    """SHA-256 of a scenario's settings as JSON (a scenario's hash; a manifest's, as written)."""
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 class EditedManifest(UserWarning):

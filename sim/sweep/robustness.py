@@ -39,14 +39,19 @@ def robustness(spec, a, b, out: str | Path, max_depth: int = 2, **executor) -> d
     resolved scenarios. Writes robustness.csv, robustness.json and
     robustness.png into ``out``.
     """
-    if spec.design not in SAMPLES_OF_THE_SPACE + ("grid",):
-        raise ScenarioError(f"design = {spec.design!r}: its points are built for sensitivity indices (each value repeated "
-                            "over many points), not as a sample of the space; expected a random, lhs or grid design")
+    check_design(spec)
     outcomes = sorted(set(spec.outcomes) | {"long_term_trust", "unfollow_rate_per_30d"})
     spec = spec.model_copy(update={"outcomes": outcomes, "base": None, "strategies": [a.name, b.name]})
     with outputs.claim(out, executor.get("overwrite", False), "sweep") as claimed:
         runs = sweep(spec, {a.name: a, b.name: b}, out, **executor)
         return _describe(spec, runs, a, b, claimed.target, max_depth)
+
+
+def check_design(spec, where: str = "") -> None:
+    """A design whose points are a sample of the space, or the space itself (``where``: the file, for messages)."""
+    if spec.design not in SAMPLES_OF_THE_SPACE + ("grid",):
+        raise ScenarioError(f"{where}design = {spec.design!r}: its points are built for sensitivity indices (each value "
+                            "repeated over many points), not as a sample of the space; expected a random, lhs or grid design")
 
 
 def _describe(spec, runs: pd.DataFrame, a, b, out: Path, max_depth: int) -> dict:

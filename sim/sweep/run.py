@@ -152,7 +152,7 @@ def start_afresh(claimed, resume: bool, what: str) -> None:
         if what == "sweep" and not (out / "sweep.json").exists():  # another command's output: there is nothing to resume
             raise FileExistsError(f"{claimed.described} holds the output of another audsim command, not a sweep; choose another "
                                   "--out, or --overwrite to replace it")
-        begun = _begun_by(out)
+        begun = outputs.command_in(out, ("sweep.json",))
         if begun is not None and outputs.subcommand(begun) != outputs.subcommand(runner.command_line()):  # a robustness study's runs
             raise FileExistsError(_begun_elsewhere(claimed, begun))
         raise FileExistsError(f"{claimed.described} holds an earlier {what}; add --resume to finish it, --overwrite to start again, "
@@ -163,15 +163,6 @@ def start_afresh(claimed, resume: bool, what: str) -> None:
 def _begun_elsewhere(claimed, begun: str) -> str:
     return (f"{claimed.described} holds the runs of another command ({begun}), which alone can --resume them; "
             "choose another --out, or --overwrite to start again")
-
-
-def _begun_by(out: Path) -> str | None:
-    """The command recorded in a folder's sweep.json (None where there is none to read)."""
-    try:
-        command = json.loads((out / "sweep.json").read_text()).get("command")
-    except (OSError, ValueError, AttributeError):
-        return None
-    return command if isinstance(command, str) else None
 
 
 def same_sweep(claimed, spec, scenarios) -> None:
@@ -196,11 +187,11 @@ def same_sweep(claimed, spec, scenarios) -> None:
             changed = [f"scenarios {', '.join(sorted(hashes))} there, {', '.join(sorted(scenarios))} now"]
     if earlier.get("versions", {}).get("audsim_model_source") not in (None, runner.versions()["audsim_model_source"]):
         changed.append("the model's code changed")
-    begun = earlier.get("command")
-    if changed and isinstance(begun, str) and outputs.subcommand(begun) != outputs.subcommand(runner.command_line()):
+    begun, now = earlier.get("command"), outputs.subcommand(runner.command_line())
+    if changed and isinstance(begun, str) and outputs.subcommand(begun) != now:
         raise outputs.OutputError(_begun_elsewhere(claimed, begun))
     if changed:
-        same = _RESUMES_WITH.get(outputs.subcommand(runner.command_line()), _RESUMES_WITH["sweep"])
+        same = _RESUMES_WITH.get(now, _RESUMES_WITH["sweep"])
         raise outputs.OutputError(f"{claimed.described} holds the runs of another sweep ({'; '.join(changed[:3])}); "
                                   f"expected {same} to --resume, or --overwrite to start again")
 
