@@ -288,6 +288,26 @@ def test_a_product_crisis_happens_to_both_sides_and_raises_their_complaints():
     assert late.crisis is None and late.errors == [f"Produktkrise: Tag 5000 liegt nicht vor dem Ende, Tag {late.horizon}"]
 
 
+def test_the_crisis_text_offers_a_crisis_until_one_is_chosen():
+    """With "none" chosen the sidebar said "For 30 days the customers in both markets have 10 times as many problems":
+    a client read it as a crisis running. It offers one; once a day is chosen, it says from which day."""
+    from sim.dashboard.pair import crisis_settings
+
+    def said():
+        box, rc = solara.render(app.Crisis(), handle_error=False)
+        return " ".join(str(w.children) for w in rc.find(v.Html).widgets) + str([w.v_model for w in rc.find(v.Select).widgets])
+
+    try:
+        app.crisis.set(None)
+        text = said()
+        assert "Choose a day" in text and "From day" not in text, text
+        app.crisis.set(crisis_settings()["starts"][0])
+        text = said()
+        assert f"From day {crisis_settings()['starts'][0]}," in text and "Choose a day" not in text, text
+    finally:
+        app.crisis.set(None)
+
+
 def test_the_crisis_is_marked_once_in_grey_where_both_sides_have_it():
     pair = small(crisis=3)
     pair.advance(6)
@@ -464,11 +484,15 @@ def test_the_card_says_when_the_horizon_is_reached():
     rc.find(children=[ended]).assert_single()
 
 
-@pytest.mark.parametrize("staff, hours, said", [
-    (0.25, 14, "3.5 staff-hours a day (0.25 of a person, 14 h a day)"),
-    (1.0, 8, "8 staff-hours a day (1 person, 8 h a day)"),
-    (2.0, 8, "16 staff-hours a day (2 people, 8 h a day)"),
+@pytest.mark.parametrize("staff, hours, days, said", [
+    (0.25, 14, 7, "0.8 full-time people (3.5 staff-hours a day, 7 days a week: 0.25 of a person on duty through the desk's 14 hours)"),
+    (1.0, 8, 5, "1.3 full-time people (8 staff-hours a day, 5 days a week: 1 person on duty through the desk's 8 hours)"),
+    (2.0, 8, 5, "2.6 full-time people (16 staff-hours a day, 5 days a week: 2 people on duty through the desk's 8 hours)"),
 ])
-def test_the_desks_line_says_what_its_hours_are(staff, hours, said):
-    """"Desk now: 3.5 staff-hours a day" beside a 14-hour desk read as a contradiction: a quarter of a person."""
-    assert app.desk_now(staff, hours) == said
+def test_the_desks_line_says_what_its_hours_are(staff, hours, days, said):
+    """"Desk now: 3.5 staff-hours a day" beside a 14-hour desk read as a contradiction: a quarter of a person; and "0.25 of
+    a person" alone as a quarter of a full-time job, where the report counts 0.8 full-time people (1,600 hours a year)."""
+    from types import SimpleNamespace
+
+    service = SimpleNamespace(hours_per_day=hours, days_per_week=days, hours_per_full_time=1600.0)
+    assert app.desk_now(staff, service) == said

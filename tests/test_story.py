@@ -272,6 +272,33 @@ def test_the_ranking_says_when_every_value_is_below_zero(lang):
     assert money_unit(close) == 1 and "(0\u00a0EUR)" in text and said[:20] not in text, text
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_value_below_zero_is_explained_by_the_purchase_rate_or_the_spending(lang):
+    """A value is zero where the market buys at the end as at the start and the page costs nothing. Where every value
+    is below zero, the sentence says under which strategies the purchase rate fell (with the range) and under which
+    it rose but did not pay for the page; it no longer blames "the discount", which a market at rest does not lose."""
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    below = _with_value({"tupperparty": -50_000, "stammtisch": -20_000, "absent": -10_000})
+    below.runs["followers_start"] = np.where(below.runs["scenario"] == "absent", 0, 1000)
+    below.runs["purchase_index_change"] = below.runs["scenario"].map({"tupperparty": -0.158, "stammtisch": 0.013, "absent": -0.035})
+    text = ranking(below, story, lang)
+    fell = {"en": "the market's purchase rate fell under the sales party and a brand without a page (\u221215.8% to \u22123.5%)",
+            "de": "fiel die Kaufrate des Marktes bei der Verkaufsparty und bei einer Marke ohne Seite (\u221215,8\u00a0% bis \u22123,5\u00a0%)"}
+    rose = {"en": "under the regulars' table it rose (+1.3%), but not by enough to pay for the page",
+            "de": "beim Stammtisch stieg sie (+1,3\u00a0%), aber nicht genug, um die Seite zu bezahlen"}
+    assert fell[lang] in text and rose[lang] in text, text
+    assert "discount" not in text and "Abzinsung" not in text, text
+    # every purchase rate rose: the sentence names the rate itself
+    below.runs["purchase_index_change"] = 0.01
+    below.runs["followers_start"] = 1000
+    text = ranking(below, story, lang)
+    assert {"en": "the market's purchase rate rose under", "de": "stieg die Kaufrate des Marktes bei"}[lang] in text, text
+    # a brand without a page whose purchase rate rose has no page to pay for: no reason is made up
+    below.runs["followers_start"] = np.where(below.runs["scenario"] == "absent", 0, 1000)
+    text = ranking(below, story, lang)
+    assert "pay for" not in text and "bezahlen" not in text, text
+
+
 @pytest.mark.parametrize("lang, one, two", [("en", "1 day", "2 days"), ("de", "1 Tag", "2 Tage")])
 def test_a_horizon_of_one_day_is_singular(lang, one, two):
     from sim.report.i18n import plain_period
@@ -644,6 +671,21 @@ def test_the_comparison_table_is_in_the_reports_number_format():
     assert "0.408" in en and "\u22121,140,000" in en and "3.4%" in en and "0.01%" in en, en
     labelled = report_html._comparison_table(c, TEXT["de"], "de", "EUR", STORY)
     assert "<th>Die Verkaufsparty</th>" in labelled and "tupperparty" not in labelled, labelled  # labels, not file names
+
+
+def test_the_cost_per_answer_is_not_rounded_to_the_reports_unit_of_money():
+    """Sums of money are rounded to the report's unit (10,000 EUR here, from a value of -1.1 million); the desk's cost per
+    answered complaint, 31 EUR, read "0" under that rounding."""
+    from sim.report import html as report_html
+    from sim.report.i18n import TEXT
+
+    runs = pd.DataFrame([{"scenario": "tupperparty", "replication": r, "days": 365, "value": -1135193.0 + r} for r in range(3)])
+    table = pd.DataFrame([{"scenario": "tupperparty", "metric": m, "mean": x, "ci_low": x - 1, "ci_high": x + 1, "n": 3}
+                          for m, x in [("value", -1135193.0), ("cost_per_answer", 30.97)]])
+    c = Comparison(runs=runs, table=table, differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest={})
+    en = report_html._comparison_table(c, TEXT["en"], "en", "EUR")
+    assert money_unit(c) >= 100 and numbers.fixed(-1135193.0, money_unit(c), "en") in en, en  # the value, rounded to the unit
+    assert "31.0<br>" in en and "[30.0, 32.0]" in en, en  # three significant figures
 
 
 def test_what_each_strategy_does_reads_in_the_reports_language(small, tmp_path):
@@ -1158,6 +1200,8 @@ def test_the_headline_says_when_its_lead_does_not_survive_the_costs_kept_up(lang
     # a client read the two figures as the headline contradicting itself: it says why they part, and that this one replaces
     assert {"en": "as if it lasted, but not what keeping it costs", "de": "als bliebe es, aber nicht, was es kostet"}[lang] in parting
     assert {"en": "would instead be", "de": "stattdessen"}[lang] in parting.split(marker)[1], parting
+    # and, first, that the verdict rests on what comes after the end (the same complaint came back from a second client)
+    assert {"en": "Which of the two is worth more depends on what comes after the end: ", "de": "Welche der beiden Strategien mehr wert ist, hängt davon ab, was nach dem Ende kommt: "}[lang] in parting
     agreeing = headline(_paired(patterns, {"value": {"stammtisch": 5.0}, "value_costs_continue": {"stammtisch": 5.0}}), story, lang)
     assert marker not in agreeing, agreeing
     # "worth the same within chance" while, with the costs kept up, one is clearly worth more: said in the headline too

@@ -43,11 +43,12 @@ WORDS = {
            "exported_before": "Report of the settings before your last change written to",
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of", "at_start": "at the start",
            "advocates": "Net advocates", "value_means": "contribution (gross profit minus costs) plus customer equity now minus at the start, in today's money",
-           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "staff_hours": "staff-hours a day", "staff_share": "{n} of a person, {h} h a day", "staff_people": "{n} people, {h} h a day", "staff_one": "1 person, {h} h a day", "trust_means": "Market trust: 0.5 is neutral.",
+           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "staff_hours": "staff-hours a day", "full_time": "full-time people", "days_a_week": "{d} days a week", "staff_share": "{n} of a person on duty through the desk's {h} hours", "staff_people": "{n} people on duty through the desk's {h} hours", "staff_one": "1 person on duty through the desk's {h} hours", "trust_means": "Market trust: 0.5 is neutral.",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
            "crisis": "Product crisis", "crisis_none": "none", "crisis_from": "from day {day}",
-           "crisis_help": "For {days} days the customers in both markets have {times} times as many problems as usual.",
+           "crisis_help": "From day {day}, for {days} days, the customers in both markets have {times} times as many problems as usual.",
+           "crisis_offer": "Choose a day to give the customers in both markets {times} times as many problems as usual for {days} days.",
            "no_page": "(no page)", "no_desk": "(no desk)", "no_posts": "(no posts)", "no_hours": "(no desk hours)", "difference": "B \u2212 A", "value_short": "Value so far", "points_short": "points",
            "start": "Play runs both strategies side by side; Step moves both on by {pace}; Reset starts again from day 0.",
            "ended": "Both strategies have run to day {days}, the end of the horizon: Reset starts again from day 0; "
@@ -62,11 +63,12 @@ WORDS = {
            "exported_before": "Bericht der Einstellungen vor Ihrer letzten Änderung geschrieben nach",
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von", "at_start": "zu Beginn",
            "advocates": "Netto-Fürsprecher", "value_means": "Deckungsbeitrag (Rohertrag minus Kosten) plus Kundenwert jetzt minus am Anfang, in heutigem Geld",
-           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "staff_hours": "Personalstunden pro Tag", "staff_share": "{n} einer Person, {h} Std. am Tag", "staff_people": "{n} Personen, {h} Std. am Tag", "staff_one": "1 Person, {h} Std. am Tag", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
+           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "staff_hours": "Personalstunden pro Tag", "full_time": "Vollzeitkräfte", "days_a_week": "{d} Tage die Woche", "staff_share": "{n} einer Person im Dienst während der {h} Service-Stunden", "staff_people": "{n} Personen im Dienst während der {h} Service-Stunden", "staff_one": "1 Person im Dienst während der {h} Service-Stunden", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
            "crisis": "Produktkrise", "crisis_none": "keine", "crisis_from": "ab Tag {day}",
-           "crisis_help": "{days} Tage lang haben die Kunden in beiden Märkten {times}-mal so viele Probleme wie sonst.",
+           "crisis_help": "Ab Tag {day} haben die Kunden in beiden Märkten {days} Tage lang {times}-mal so viele Probleme wie sonst.",
+           "crisis_offer": "Wählen Sie einen Tag, ab dem die Kunden in beiden Märkten {days} Tage lang {times}-mal so viele Probleme wie sonst haben.",
            "no_page": "(keine Seite)", "no_desk": "(kein Service-Team)", "no_posts": "(keine Posts)", "no_hours": "(keine Service-Zeiten)", "difference": "B \u2212 A", "value_short": "Wert bisher", "points_short": "Punkte",
            "start": "\u201eAbspielen\u201c lässt beide Strategien nebeneinander laufen, \u201eSchritt\u201c rückt beide um {pace} vor, \u201eNeu starten\u201c beginnt wieder bei Tag 0.",
            "ended": "Beide Strategien sind bis Tag {days} gelaufen, dem Ende des Zeitraums: \u201eNeu starten\u201c beginnt wieder bei "
@@ -302,7 +304,8 @@ def Crisis():
     shown = next((text for text, d in options.items() if d == crisis.value), WORDS["crisis_none"])
     solara.Select(label=WORDS["crisis"], value=shown, values=list(options),
                   on_value=lambda v: (crisis.set(options[v]), restart()), classes=["crisis"])
-    solara.Text(WORDS["crisis_help"].format(days=settings["days"], times=settings["problems_times"]),
+    said = WORDS["crisis_offer"] if crisis.value is None else WORDS["crisis_help"]  # none chosen: what one would do, not a fact
+    solara.Text(said.format(day=count(crisis.value or 0, LANG), days=settings["days"], times=settings["problems_times"]),
                 style={"font-size": "0.85em", "color": "#555"})
 
 
@@ -381,7 +384,7 @@ def Summary(model: StrategyPair):
                                                            f"{WORDS['at_start']})", None),
                                   (WORDS["unfollows"], lambda: percent(h["unfollow_rate_per_30d"], 1, LANG), None)]
                     if has_desk(m.config.service.staff):  # what the desk's cost comes from ("auto" sizes it to the load, week by week)
-                        lines.append((WORDS["desk_now"], lambda: desk_now(m.desk.staff, m.config.service.hours_per_day), None))
+                        lines.append((WORDS["desk_now"], lambda: desk_now(m.desk.staff, m.config.service), None))
                     for i, (name, shown, css) in enumerate(lines):
                         solara.Text(f"{name}: {shown() if h['days'] else chr(0x2013)}", style={"font-weight": "bold"} if i == 0 else {},
                                     classes=[css or "measure"] + ([] if h["days"] else ["not-yet"]))
@@ -403,12 +406,16 @@ def points(model: StrategyPair) -> str:
     return "; ".join(f"{model.labels[side]}: {text}" for side, text in said.items())
 
 
-def desk_now(staff: float, hours: float) -> str:
-    """The desk's staff-hours a day and what they are: "3.5 staff-hours a day (0.25 of a person, 14 h a day)"; a
-    quarter of a person beside a 14-hour desk read as a contradiction."""
+def desk_now(staff: float, service) -> str:
+    """The desk in full-time people, as the report counts them, and what they are: "0.77 full-time people (3.5
+    staff-hours a day, 7 days a week: 0.25 of a person on duty through the desk's 14 hours)". A quarter of a person
+    beside a 14-hour desk read as a contradiction, and "0.25 of a person" alone as a quarter of a full-time job."""
+    hours, days = service.hours_per_day, service.days_per_week
+    full_time = staff * hours * days * 365.25 / 7 / service.hours_per_full_time  # as the report counts them
     kind = "staff_share" if staff < 1 else "staff_one" if staff == 1 else "staff_people"
     who = WORDS[kind].format(n=decimal(staff, ".3g", LANG), h=decimal(hours, "g", LANG))
-    return f"{decimal(staff * hours, '.3g', LANG)} {WORDS['staff_hours']} ({who})"
+    return (f"{decimal(full_time, '.2g', LANG)} {WORDS['full_time']} ({decimal(staff * hours, '.3g', LANG)} {WORDS['staff_hours']}, "
+            f"{WORDS['days_a_week'].format(d=days)}: {who})")
 
 
 def money_unit(model: StrategyPair, values: list[float]) -> float:

@@ -52,6 +52,7 @@ SUMS = (  # sums of money and counts: three significant figures
          "content_hours", "cost_per_answer", "customers_start", "customers_end")
 
 CHANGES = ("followers_change", "purchase_index_change")  # shares of the start: a gain with its plus sign
+PER_UNIT = ("cost_per_answer",)  # money per answer: in the currency, but not rounded to the report's unit of sums (31 EUR read "0")
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
@@ -78,7 +79,7 @@ def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None,
     amount of money rounded to it, as the sentences and the slides round it (so that the parts of a sum add up)."""
     if pd.isna(x):
         return NONE[lang]
-    if unit is not None and metric in CURRENCY_ROWS:
+    if unit is not None and metric in CURRENCY_ROWS and metric not in PER_UNIT:
         return fixed(x, unit, lang)
     if million is not None and metric in SUMS and abs(significant(x)) >= 1e6:
         return millions(x, million + extra, lang)
@@ -445,7 +446,7 @@ def _clean_svg(svg: str) -> str:
 
 CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value",
                  "value_undiscounted", "customer_equity_start", "customer_equity_end_present", "customer_equity_change_present",
-                 *VALUATIONS, FADING_VALUE, "cost_per_answer")
+                 *VALUATIONS, FADING_VALUE, *PER_UNIT)
 
 
 def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story=None) -> str:

@@ -233,8 +233,32 @@ def ranking(comparison, story: Story, lang: str = "en", where: str = "report") -
         without = [at(story.label(n, lang), lang) if lang == "de" else story.label(n, lang)  # "auch bei einer Marke ohne Seite"
                    for n in values if not has_page(comparison, n)]
         none = t["rank_all_below_none"].format(who=t["and"].join(without)) if without else ""
-        ranked += " " + t["rank_all_below"].format(none=none, value_at=t[f"value_at_{where}"])
+        ranked += " " + t["rank_all_below"].format(none=none, why=_why_below(comparison, story, values, lang),
+                                                  value_at=t[f"value_at_{where}"])
     return ranked
+
+
+def _why_below(comparison, story: Story, values: dict, lang: str) -> str:
+    """Why every value is below zero, from the runs: a value is zero where the market buys at the end as it did at the
+    start and the page costs nothing, so under each strategy either the market's purchase rate fell or what it spent
+    outweighed what it rose by (a client was told "the discount", which a market at rest does not lose to)."""
+    t = TEXT[lang]
+    change = {n: float(_runs(comparison, n)["purchase_index_change"].mean()) if "purchase_index_change" in _runs(comparison, n)
+              else float("nan") for n in values}
+    if any(pd.isna(c) for c in change.values()):
+        return t["below_why_unknown"]
+    fell, rose = [n for n in values if change[n] < 0], [n for n in values if change[n] >= 0]
+    if not all(has_page(comparison, n) for n in rose):  # no page to pay for: the purchase rate alone does not say why
+        return t["below_why_unknown"]
+    name = (lambda n: at(story.label(n, lang), lang)) if lang == "de" else (lambda n: story.label(n, lang))
+    parts = []
+    for key, members in (("below_fell", fell), ("below_rose" if fell else "below_rose_alone", rose)):
+        if members:
+            shown = sorted(change[n] for n in members)
+            span = percent(shown[0], 1, lang, signed=True) if len(members) == 1 else t["below_span"].format(
+                lo=percent(shown[0], 1, lang, signed=True), hi=percent(shown[-1], 1, lang, signed=True))
+            parts.append(t[key].format(who=listed([name(n) for n in members], t, ", "), span=span))
+    return t["below_why"].format(parts=t["below_sep"].join(parts))
 
 
 def _ranked(comparison, values: dict, order: list, story: Story, lang: str) -> str:
