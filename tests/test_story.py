@@ -558,18 +558,19 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     reader = pypdf.PdfReader(out / "report.pdf")
     assert abs(float(reader.pages[0].mediabox.width) - 595) < 2  # A4 (595 x 842 pt), not US Letter
     slides = list(Presentation(out / "report.pptx").slides)
-    assert len(slides) == 6  # title, headline, three figures, strategies, money, assumptions (no break-even asked)
+    # title, the verdict, what it rests on, three figures, strategies, money, assumptions (no break-even asked)
+    assert [s.shapes.title.text for s in slides[1:3]] == ["Ergebnis", "Worauf das Ergebnis beruht"] and len(slides) == 7
     notes = slides[0].notes_slide.notes_text_frame.text  # how to reproduce: for the presenter, not on a slide
     assert "So lässt es sich nachrechnen" in notes and small.manifest["command"] in notes
-    assert "Kundenwert:" in slides[5].notes_slide.notes_text_frame.text  # what the money figures mean
-    said = " ".join(sh.text_frame.text for sh in slides[3].shapes if sh.has_text_frame)  # what each name stands for
+    assert "Kundenwert:" in slides[6].notes_slide.notes_text_frame.text  # what the money figures mean
+    said = " ".join(sh.text_frame.text for sh in slides[4].shapes if sh.has_text_frame)  # what each name stands for
     assert all(numbers.capital(STORY.label(n, "de")) in said for n in ("tupperparty", "stammtisch", "absent")), said
     assert "Vollzeitkräfte" in said  # the people a strategy takes
     sales_party = [line for line in re.split(r"[\n\v]", said) if "Verkaufsparty:" in line]
     assert len(sales_party) == 1, said
     sales_party = sales_party[0]
     assert "für die Posts)" in sales_party and "Service" not in sales_party.split("(")[-1]  # no desk: the posts' makers
-    money_table = next(sh.table for sh in slides[4].shapes if sh.has_table)
+    money_table = next(sh.table for sh in slides[5].shapes if sh.has_table)
     assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 1).text
     header = [money_table.cell(0, j).text.replace("-\v", "").replace("\v", " ") for j in range(7)]  # words broken by hand
     assert "Deckungsbeitrag" in header[3]  # gross profit - cost = contribution, side by side
@@ -598,14 +599,14 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
                 assert Emu(box.top + box.height).inches - height >= above, (slide.shapes.title.text, height)
             else:
                 assert Emu(box.top).inches + height <= foot - 0.1, (slide.shapes.title.text, height)
-    del slides[3:5]
+    del slides[4:6]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())
-    assert "Betrachtet man nur den Deckungsbeitrag" in texts[1]  # the profit line beside the headline
-    assert "Die Geldwerte beruhen auf Annahmen" in texts[3]  # the assumed economy, in words
-    assert "Ein Post erreicht" in texts[3] and "fraction" not in texts[3] and "reach_base" not in texts[3]  # key assumptions in words
-    assert "{" not in " ".join(texts) and "unten" not in texts[3], texts[3]  # every template filled; no "below" in a deck
-    assert sum(1 for sh in slides[2].shapes if sh.shape_type == 13) == 3  # the three figures as pictures
+    assert "Betrachtet man nur den Deckungsbeitrag" in texts[2]  # the profit line right after the headline
+    assert "Die Geldwerte beruhen auf Annahmen" in texts[4]  # the assumed economy, in words
+    assert "Ein Post erreicht" in texts[4] and "fraction" not in texts[4] and "reach_base" not in texts[4]  # key assumptions in words
+    assert "{" not in " ".join(texts) and "unten" not in texts[4], texts[4]  # every template filled; no "below" in a deck
+    assert sum(1 for sh in slides[3].shapes if sh.shape_type == 13) == 3  # the three figures as pictures
     width = Presentation(out / "report.pptx").slide_width
     for slide in slides:  # titles centred on the 16:9 slide, not where the 4:3 template put them
         title = slide.shapes.title

@@ -80,21 +80,31 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         p.font.size = Pt(13)
         p.font.bold = True
 
+    def fitted(heading: str, said: list[str], sizes: tuple[int, ...]) -> None:
+        """``said`` on a slide at the largest of ``sizes`` it fits at; what does not fit at the smallest, on a second."""
+        said = [p for p in said if p]
+        if not said:
+            return
+        size = next((s for s in sizes if text_height(said, s) <= 5.4), None)
+        if size is not None:
+            text_slide(heading, said, size=size)
+            return
+        fits = 1  # a German verdict with every caveat ran off the slide
+        while fits < len(said) and text_height(said[:fits + 1], sizes[-1]) <= 5.4:
+            fits += 1
+        text_slide(heading, said[:fits], size=sizes[-1])
+        rest = said[fits:]
+        if rest:
+            text_slide(f"{heading} ({t['continued']})", rest, size=next((s for s in (16, 15, 14, 13, 12) if text_height(rest, s) <= 5.4), 12))
+
+    # The verdict, large enough to present (a client could not read 260 words at 14 pt); what it rests on, the money's
+    # other readings, on the next slide: a deck may travel alone, so they stay on slides, not only in the notes.
     lead = headline(comparison, story, lang)  # the lead with the costs kept up, once: the headline says it where they part
     kept = "" if kept_up(comparison, story, lang, turns=True) in lead else kept_up(comparison, story, lang)
-    said = [lead, kept, ranking(comparison, story, lang, where="deck"), profit_alone(comparison, story, lang),
-            margin_breakeven(comparison, story, lang), t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""]
-    said = [p for p in said if p]  # the ranking's caveat too: a deck may travel alone
-    size = next((s for s in (16, 15, 14) if text_height(said, s) <= 5.4), None)
-    if size is not None:
-        text_slide(t["verdict"], said, size=size)
-    else:  # a German verdict with every caveat ran off the slide: the rest on a second one
-        fits = 1
-        while text_height(said[:fits + 1], 16) <= 5.4:
-            fits += 1
-        text_slide(t["verdict"], said[:fits], size=16)
-        rest = said[fits:]
-        text_slide(f"{t['verdict']} ({t['continued']})", rest, size=next((s for s in (16, 15, 14, 13, 12) if text_height(rest, s) <= 5.4), 12))
+    fitted(t["verdict"], [lead, ranking(comparison, story, lang, where="deck"),
+                          t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""], (20, 18, 16))
+    fitted(t["verdict_rests"], [kept, profit_alone(comparison, story, lang), margin_breakeven(comparison, story, lang)],
+           (18, 16, 15, 14))
 
     slide = widen(deck.slides.add_slide(title_only))
     slide.shapes.title.text = t["at_a_glance"]

@@ -55,7 +55,7 @@ def contracted(text: str, lang: str) -> str:
 TEXT = {
     "en": {
         "title": "How the audience answers: a comparison of posting strategies",
-        "verdict": "Verdict",
+        "verdict": "Verdict", "verdict_rests": "What the verdict rests on",
         "followers": "Followers", "trust_market": "Market trust (0\u20131)", "trust_followers": "Followers' trust (0\u20131)",
         "organic_reach": "Organic reach per post (share of followers)", "interaction_rate": "Interaction rate (follower engagements per follower and post)",
         "plot_organic_reach": "Organic reach per post", "plot_interaction_rate": "Interaction rate",  # a figure's title: short
@@ -256,7 +256,7 @@ TEXT = {
     },
     "de": {
         "title": "Wie das Publikum antwortet: Posting-Strategien im Vergleich",
-        "verdict": "Ergebnis",
+        "verdict": "Ergebnis", "verdict_rests": "Worauf das Ergebnis beruht",
         "followers": "Follower", "trust_market": "Vertrauen im Markt (0\u20131)", "trust_followers": "Vertrauen der Follower (0\u20131)",
         "organic_reach": "Organische Reichweite pro Post (Anteil der Follower)", "interaction_rate": "Interaktionsrate (Interaktionen der Follower je Follower und Post)",
         "plot_organic_reach": "Organische Reichweite pro Post", "plot_interaction_rate": "Interaktionsrate", "open_complaints": "Offene Beschwerden",
