@@ -1127,7 +1127,8 @@ def test_the_margin_sentence_finds_the_gross_profit_per_sale_where_the_lead_chan
         text = margin_breakeven(c, story, lang)
         assert words[expected] in text and "{" not in text, (expected, text)
         if share:
-            assert re.search(rf"{share}\s?%", text) and re.search(r"\(3[.,]9\d|\(4[.,]0\d", text), text  # 25% of 16 EUR
+            assert re.search(rf"\({share}\s?% (of the|der angenommenen) 16", text), text  # 25% of the 16 EUR assumed
+            assert re.search(r"(at least|at most|mindestens|höchstens) (3[.,]9\d|4[.,]0\d?)\u00a0EUR", text), text  # the amount first
     assert margin_breakeven(made_up("tupperparty", "stammtisch", (-0.25, 0.1), 0), story, lang) == ""  # runs without the parts
 
 

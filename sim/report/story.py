@@ -336,6 +336,8 @@ def margin_breakeven(comparison, story: Story, lang: str = "en") -> str:
     spent = b["cost_present"] - a["cost_present"]
     scenario = comparison.manifest.get("scenarios", {}).get(story.proposed, {}).get("economy", {})
     per_sale = float(scenario.get("price", np.nan)) * float(scenario.get("margin", np.nan))
+    if not np.isfinite(per_sale):  # no gross profit per sale to state a share of
+        return ""
     who = story.label(story.proposed, lang)
     words = dict(who=capital(who) if lang == "de" else who, other=story.label(story.current, lang))  # after the colon
     head = lambda why: t["margin_head"].format(per_sale=_per_sale(per_sale, lang, story.currency), why=why)  # noqa: E731
@@ -349,13 +351,12 @@ def margin_breakeven(comparison, story: Story, lang: str = "en") -> str:
     bounds = (t["margin_interval"].format(lo=pct(max(lo, 0.0)), hi=pct(hi)) if np.isfinite(lo) and np.isfinite(hi)
               else t["margin_unbounded"])
     return head(t["margin_why"]) + t["margin_at_least" if earned.mean() > 0 else "margin_at_most"].format(
-        share=pct(share), amount=_per_sale(share * per_sale, lang, story.currency), interval=bounds, **words)
+        share=pct(share), amount=_per_sale(share * per_sale, lang, story.currency), interval=bounds,
+        per_sale=_per_sale(per_sale, lang, story.currency), **words)  # the amount first: "16% (2.55 EUR)" after "16 EUR" read as 16 EUR
 
 
 def _per_sale(x: float, lang: str, currency: str) -> str:
     """A small sum per sale as the assumptions write it: 16 EUR, 1.25 EUR (not "16.0")."""
-    if not np.isfinite(x):
-        return TEXT[lang]["margin_unknown"]
     text = decimal(round(x, 2), "g", lang)
     return f"{text}\u00a0{currency}" if currency else text
 
