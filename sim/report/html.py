@@ -43,11 +43,11 @@ from .story import default_page, horizon_words, listed, money_unit, valuation_pc
 TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "engagement_per_impression", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
                  *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
-                 "customer_equity_change_present", "value", *VALUATIONS, FADING_VALUE, "customer_equity_change", "value_undiscounted",
+                 "customer_equity_change_present", "value", *VALUATIONS, FADING_VALUE,
                  "staff_hours", "content_hours", "full_time_staff",
                  "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
-    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value", "value_undiscounted", "customer_equity_start",
+    *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "value", "customer_equity_start",
     "customer_equity_end_present", "customer_equity_change_present", *VALUATIONS, FADING_VALUE, "staff_hours",
          "content_hours", "cost_per_answer", "customers_start", "customers_end")
 
@@ -444,8 +444,8 @@ def _clean_svg(svg: str) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
 
 
-CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "customer_equity_change", "value",
-                 "value_undiscounted", "customer_equity_start", "customer_equity_end_present", "customer_equity_change_present",
+CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "value",
+                 "customer_equity_start", "customer_equity_end_present", "customer_equity_change_present",
                  *VALUATIONS, FADING_VALUE, *PER_UNIT)
 
 
