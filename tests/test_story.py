@@ -375,6 +375,8 @@ def test_axes_of_shares_start_at_zero_and_trust_shows_its_whole_scale(small):
         assert lo == 0, metric
         if metric in plots.TRUST:
             assert hi == 1, metric
+    bars = plots.headline(small)  # trust at the end, too: its 0-0.53 axis magnified the gaps between strategies
+    assert [ax.get_ylim()[0] for ax in bars.axes] == [0, 0] and bars.axes[plots.BARS.index("long_term_trust")].get_ylim()[1] == 1
     figs = plots.story_figures(small, STORY)
     assert figs["followers"].axes[0].get_ylim()[0] == 0
     for key in ("advocates", "value"):

@@ -118,6 +118,8 @@ def headline(comparison, lang: str = "en", story=None):
         err = [(mean - low) * scale, (high - mean) * scale]  # cut where the figure cannot go, as the table's
         ax.bar([label[n] for n in shown], sub["mean"] * scale, yerr=err, capsize=4, color=[colour[n] for n in shown])
         ax.set_title(t.get(f"plot_{metric}", t[metric]) + (" (%)" if metric in PERCENT else ""))
+        if metric == "long_term_trust":  # trust on its whole 0-1 scale, as in the trajectories (0-0.53 magnified the gaps)
+            ax.set_ylim(0, 1)
         ax.yaxis.set_major_formatter(ticks(lang))
         plt.setp(ax.get_xticklabels(), rotation=20, ha="right")
         ax.grid(axis="y", alpha=0.3)
