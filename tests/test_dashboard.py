@@ -485,9 +485,9 @@ def test_the_card_says_when_the_horizon_is_reached():
 
 
 @pytest.mark.parametrize("staff, hours, days, said", [
-    (0.25, 14, 7, "0.8 full-time people (3.5 staff-hours a day, 7 days a week: 0.25 of a person on duty through the desk's 14 hours)"),
-    (1.0, 8, 5, "1.3 full-time people (8 staff-hours a day, 5 days a week: 1 person on duty through the desk's 8 hours)"),
-    (2.0, 8, 5, "2.6 full-time people (16 staff-hours a day, 5 days a week: 2 people on duty through the desk's 8 hours)"),
+    (0.25, 14, 7, "0.8 full-time people (0.25 of a person on duty through the desk's 14 hours, 7 days a week)"),
+    (1.0, 8, 5, "1.3 full-time people (1 person on duty through the desk's 8 hours, 5 days a week)"),
+    (2.0, 8, 5, "2.6 full-time people (2 people on duty through the desk's 8 hours, 5 days a week)"),
 ])
 def test_the_desks_line_says_what_its_hours_are(staff, hours, days, said):
     """"Desk now: 3.5 staff-hours a day" beside a 14-hour desk read as a contradiction: a quarter of a person; and "0.25 of

@@ -43,7 +43,7 @@ WORDS = {
            "exported_before": "Report of the settings before your last change written to",
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of", "at_start": "at the start",
            "advocates": "Net advocates", "value_means": "contribution (gross profit minus costs) plus customer equity now minus at the start, in today's money",
-           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "staff_hours": "staff-hours a day", "full_time": "full-time people", "days_a_week": "{d} days a week", "staff_share": "{n} of a person on duty through the desk's {h} hours", "staff_people": "{n} people on duty through the desk's {h} hours", "staff_one": "1 person on duty through the desk's {h} hours", "trust_means": "Market trust: 0.5 is neutral.",
+           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "full_time": "full-time people", "days_a_week": "{d} days a week", "staff_share": "{n} of a person on duty through the desk's {h} hours", "staff_people": "{n} people on duty through the desk's {h} hours", "staff_one": "1 person on duty through the desk's {h} hours", "trust_means": "Market trust: 0.5 is neutral.",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
            "crisis": "Product crisis", "crisis_none": "none", "crisis_from": "from day {day}",
@@ -63,7 +63,7 @@ WORDS = {
            "exported_before": "Bericht der Einstellungen vor Ihrer letzten Änderung geschrieben nach",
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von", "at_start": "zu Beginn",
            "advocates": "Netto-Fürsprecher", "value_means": "Deckungsbeitrag (Rohertrag minus Kosten) plus Kundenwert jetzt minus am Anfang, in heutigem Geld",
-           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "staff_hours": "Personalstunden pro Tag", "full_time": "Vollzeitkräfte", "days_a_week": "{d} Tage die Woche", "staff_share": "{n} einer Person im Dienst während der {h} Service-Stunden", "staff_people": "{n} Personen im Dienst während der {h} Service-Stunden", "staff_one": "1 Person im Dienst während der {h} Service-Stunden", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
+           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "full_time": "Vollzeitkräfte", "days_a_week": "{d} Tage die Woche", "staff_share": "{n} einer Person im Dienst während der {h} Service-Stunden", "staff_people": "{n} Personen im Dienst während der {h} Service-Stunden", "staff_one": "1 Person im Dienst während der {h} Service-Stunden", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
            "crisis": "Produktkrise", "crisis_none": "keine", "crisis_from": "ab Tag {day}",
@@ -407,15 +407,14 @@ def points(model: StrategyPair) -> str:
 
 
 def desk_now(staff: float, service) -> str:
-    """The desk in full-time people, as the report counts them, and what they are: "0.77 full-time people (3.5
-    staff-hours a day, 7 days a week: 0.25 of a person on duty through the desk's 14 hours)". A quarter of a person
-    beside a 14-hour desk read as a contradiction, and "0.25 of a person" alone as a quarter of a full-time job."""
+    """The desk in full-time people, as the report counts them, and what they are: "0.8 full-time people (0.25 of a
+    person on duty through the desk's 14 hours, 7 days a week)". "3.5 staff-hours a day" beside a 14-hour desk read as
+    a contradiction, and "0.25 of a person" alone as a quarter of a full-time job."""
     hours, days = service.hours_per_day, service.days_per_week
     full_time = staff * hours * days * 365.25 / 7 / service.hours_per_full_time  # as the report counts them
     kind = "staff_share" if staff < 1 else "staff_one" if staff == 1 else "staff_people"
     who = WORDS[kind].format(n=decimal(staff, ".3g", LANG), h=decimal(hours, "g", LANG))
-    return (f"{decimal(full_time, '.2g', LANG)} {WORDS['full_time']} ({decimal(staff * hours, '.3g', LANG)} {WORDS['staff_hours']}, "
-            f"{WORDS['days_a_week'].format(d=days)}: {who})")
+    return f"{decimal(full_time, '.2g', LANG)} {WORDS['full_time']} ({who}, {WORDS['days_a_week'].format(d=days)})"
 
 
 def money_unit(model: StrategyPair, values: list[float]) -> float:
