@@ -82,6 +82,8 @@ class TargetFile(Table):
     metric: str
     observed: str
     caveat: str = ""
+    row_sources: dict[str, str] = Field(default_factory=dict, description="a check's own source, by how its name begins "
+                                        "(a check none matches is credited to every source of the target)")
     scenario: str = Field(..., description="the scenario file, relative to the target file")
     years: int | None = Field(None, ge=1, le=50, description="years to simulate")
     sample_weeks: tuple[Annotated[int, Field(ge=1, le=52)], Annotated[int, Field(ge=1, le=52)]] | None = None
@@ -147,9 +149,11 @@ def _check(spec, name, expected, values, test) -> Check:
 
 
 def _judged(spec, name, expected, m, lo, hi, test) -> Check:
-    # every source of the target, without their details in brackets: the first alone credited a row to a study
-    # that measured something else (V3's 6-minute reply is Twitter / Applied Marketing Science's, not Sprout's)
-    source = "; ".join(re.sub(r"\s*\([^)]*\)", "", part).strip() for part in spec["source"].split(";"))
+    # the row's own source where the file names it (``row_sources``), else every source of the target, without their
+    # details in brackets: the first alone credited a row to a study that measured something else (V3's 6-minute
+    # reply is Twitter / Applied Marketing Science's, not Sprout's)
+    source = next((own for start, own in spec.get("row_sources", {}).items() if name.startswith(start)), None)
+    source = source or "; ".join(re.sub(r"\s*\([^)]*\)", "", part).strip() for part in spec["source"].split(";"))
     if test is None:
         return Check(spec["id"], name, source, expected, m, lo, hi, True, checked=False)
     firm = bool(test(lo) and test(hi)) if np.isfinite(lo) and np.isfinite(hi) else False
