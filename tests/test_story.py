@@ -23,7 +23,7 @@ from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_s
 from sim.report import numbers, plots
 from sim.report.i18n import TEXT
 from sim.report.numbers import money
-from sim.report.story import Story, assumed_economy, fading, headline, money_unit, profit_alone, ranking, unsettled, valuation
+from sim.report.story import Story, assumed_economy, fading, headline, kept_up, money_unit, profit_alone, ranking, unsettled, valuation
 
 from .conftest import SCENARIOS, scenario
 
@@ -173,6 +173,10 @@ def test_the_fading_sentence_says_what_keeping_each_strategy_up_costs_and_that_t
         assert said in text and all(m in text for m in money), text
         assert text.index(money[0]) < text.index(money[1]) and ("beim Stammtisch" in text if lang == "de" else True), text
         kept = text[text.index({"en": "for good", "de": "für immer"}[lang]):]
+        if gap < 0:  # the verdict turns: the headline says it, and this sentence points there instead of saying it twice
+            assert {"en": "the headline's second figure", "de": "die zweite Zahl der Kernaussage"}[lang] in kept, text
+            assert not re.search(r"[23]\d[.,]\d00", kept) and kept_up(c, story, lang, turns=True) in headline(c, story, lang), text
+            continue
         assert word[lang] in kept and re.search(r"[23]\d[.,]\d00", kept), text  # about 30,000, with the runs' noise
 
 
@@ -674,6 +678,18 @@ def test_the_comparison_table_is_in_the_reports_number_format():
     assert "0.408" in en and "\u22121,140,000" in en and "3.4%" in en and "0.01%" in en, en
     labelled = report_html._comparison_table(c, TEXT["de"], "de", "EUR", STORY)
     assert "<th>Die Verkaufsparty</th>" in labelled and "tupperparty" not in labelled, labelled  # labels, not file names
+
+
+def test_an_interval_end_near_zero_does_not_make_every_sum_finer():
+    """Sums read the same across reports: the unit follows the strategies' values and parts, not an interval's end
+    near zero (-5,960 wrote 583,590 where another report of the same market read 583,600)."""
+    def table(low):
+        rows = [("value", -16_300.0, low, 30_000.0), ("customer_equity_start", 583_590.0, 583_000.0, 584_100.0)]
+        return Comparison(runs=pd.DataFrame(), differences=pd.DataFrame(), trajectories=pd.DataFrame(), manifest={},
+                          table=pd.DataFrame([{"scenario": "stammtisch", "metric": m, "mean": x, "ci_low": lo, "ci_high": hi, "n": 3}
+                                              for m, x, lo, hi in rows]))
+
+    assert money_unit(table(-60_000.0)) == money_unit(table(-5_960.0)) == 100
 
 
 def test_the_cost_per_answer_is_not_rounded_to_the_reports_unit_of_money():
@@ -1204,13 +1220,20 @@ def test_the_headline_says_when_its_lead_does_not_survive_the_costs_kept_up(lang
     # a client read the two figures as the headline contradicting itself: it says why they part, and that this one replaces
     assert {"en": "as if it lasted, but not what keeping it costs", "de": "als bliebe es, aber nicht, was es kostet"}[lang] in parting
     assert {"en": "would instead be", "de": "stattdessen"}[lang] in parting.split(marker)[1], parting
-    # and, first, that the verdict rests on what comes after the end (the same complaint came back from a second client)
-    assert {"en": "Which of the two is worth more depends on what comes after the end: ", "de": "Welche der beiden Strategien mehr wert ist, hängt davon ab, was nach dem Ende kommt: "}[lang] in parting
+    # and, first, what rests on what comes after the end (the same complaint came back from a second client), as it is:
+    # here a clear lead that the costs make a tie, not a reversal
+    leads = {"en": ("How clear this difference is depends", "Which of the two is worth more depends", "Whether either is worth more depends"),
+             "de": ("Wie deutlich dieser Unterschied ist, hängt", "Welche der beiden Strategien mehr wert ist, hängt",
+                    "Ob eine der beiden mehr wert ist, hängt")}[lang]
+    assert leads[0] in parting and leads[1] not in parting, parting
+    turned = headline(_paired(patterns, {"value": {"stammtisch": 5.0}, "value_costs_continue": {"stammtisch": -5.0}}), story, lang)
+    assert leads[1] in turned and leads[0] not in turned, turned  # clear both ways, opposite: the ranking turns
     agreeing = headline(_paired(patterns, {"value": {"stammtisch": 5.0}, "value_costs_continue": {"stammtisch": 5.0}}), story, lang)
     assert marker not in agreeing, agreeing
     # "worth the same within chance" while, with the costs kept up, one is clearly worth more: said in the headline too
     even = headline(_paired(patterns, {"value_costs_continue": {"stammtisch": 5.0}}), story, lang)
     assert marker in even and {"en": "would instead be", "de": "stattdessen"}[lang] in even, even
+    assert leads[2] in even, even
     short = _paired(patterns, {"value": {"stammtisch": 5.0}})  # a run of 120 days has no last year to take a cost from
     short.runs["days"] = 120
     said = headline(short, story, lang)

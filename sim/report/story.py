@@ -153,8 +153,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
         value = value[:-1] + t["story_value_parts"].format(profit=cash(f["profit_diff"]["diff"], True),
                                                           equity=cash(f["equity_diff"]["diff"], True))
-    kept = _paired(comparison, story, "value_costs_continue")
-    if value and kept is not None and _side(kept) != _side(d):  # the verdict does not survive the costs (either way)
+    if value and _parting(comparison, story):  # the verdict does not survive the costs (either way)
         value += " " + kept_up(comparison, story, lang, turns=True)
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
@@ -182,14 +181,15 @@ def axis_from_zero(values) -> tuple[float, float]:
 
 def money_unit(comparison) -> float:
     """The rounding unit of the report's sentences about money: one for all of them (``numbers.common_unit`` over
-    each strategy's value, its parts and its interval), so that an amount reads the same in every sentence and the
-    parts of a sum add up to it. Tables and axes keep three significant figures."""
+    each strategy's value and its parts), so that an amount reads the same in every sentence and the parts of a sum
+    add up to it. Not over the intervals' ends: an end near zero (-5,960) wrote every sum to the nearest 10 (583,590
+    where the same market's equity read 583,600 in another report). Tables and axes keep three significant figures."""
     table = comparison.table
     if not len(table):
         runs = comparison.runs
         return common_unit([x for c in ("value", "net_profit_present") if c in runs for x in runs[c]])
     rows = table[table["metric"].isin(("value", "net_profit_present", "customer_equity_end_present", "customer_equity_start"))]
-    return common_unit([*rows["mean"], *rows["ci_low"], *rows["ci_high"]])
+    return common_unit(rows["mean"])
 
 
 def _ends(cash, d: dict) -> dict:
@@ -394,8 +394,15 @@ def kept_up(comparison, story: Story, lang: str = "en", turns: bool = False) -> 
     reverses the value's verdict, and the sentence says why the two differ (a client read them as a contradiction)."""
     story = story.resolved(comparison)
     item = _valuation_item(comparison, story, lang, "value_costs_continue")
-    return TEXT[lang]["kept_up_turns" if turns else "kept_up"].format(who=story.label(story.proposed, lang), item=item,
-                                                                      span=cost_span(int(comparison.runs["days"].min()), lang, "its_")) if item else ""
+    if not item:
+        return ""
+    t, lead = TEXT[lang], ""
+    if turns:  # opposite verdicts, or one of the two within chance: said as what it is ("depends" read as a reversal)
+        d, kept = (_paired(comparison, story, name) for name in ("value", "value_costs_continue"))
+        sides = (_side(d) if d else 0, _side(kept))
+        lead = t["kept_up_opposite" if all(sides) else "kept_up_less_clear" if sides[0] else "kept_up_clearer"]
+    return t["kept_up_turns" if turns else "kept_up"].format(lead=lead, who=story.label(story.proposed, lang), item=item,
+                                                            span=cost_span(int(comparison.runs["days"].min()), lang, "its_"))
 
 
 def cost_span(days: int, lang: str, whose: str = "") -> str:
@@ -415,11 +422,13 @@ def fading(comparison, story: Story, lang: str = "en") -> str:
     if "cost_per_year_end" in comparison.runs.columns:  # what keeping each strategy up costs a year, not taken off
         t, cash = TEXT[lang], money_in(comparison, lang, story.currency)
         kept = _valuation_item(comparison, story, lang, "value_costs_continue")
+        kept = (t["valuation_kept_above"] if _parting(comparison, story)  # said in the headline: not a second time
+                else t["valuation_kept"].format(who=story.label(story.proposed, lang), item=kept) if kept else "")
         costs = t["valuation_costs"].format(span=cost_span(int(comparison.runs["days"].min()), lang), costs=t["and"].join(
             t["cost_of"].format(cost=cash(_runs(comparison, name)["cost_per_year_end"].mean()), who=story.label(name, lang),
                                 at=at(story.label(name, lang), lang))
             for name in (story.proposed, story.current)),
-            kept=t["valuation_kept"].format(who=story.label(story.proposed, lang), item=kept) if kept else "")
+            kept=kept)
     return TEXT[lang]["valuation_fades"].format(who=story.label(story.proposed, lang), item=item, costs=costs)
 
 
@@ -449,6 +458,13 @@ def unsettled(comparison, story: Story, lang: str = "en") -> str:
     if not moved:
         return ""
     return t["unsettled"].format(days=SETTLING_DAYS, moved=t["and"].join(moved))
+
+
+def _parting(comparison, story: Story) -> bool:
+    """Whether value today and value with each strategy's costs kept up after the end give different verdicts (one
+    within chance, or opposite): the headline then says both."""
+    d, kept = _paired(comparison, story, "value"), _paired(comparison, story, "value_costs_continue")
+    return d is not None and kept is not None and _side(kept) != _side(d)
 
 
 def _paired(comparison, story: Story, name: str) -> dict | None:
