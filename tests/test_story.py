@@ -23,7 +23,18 @@ from sim.experiments.demo import fit_to_insights, for_the_page, load_set, load_s
 from sim.report import numbers, plots
 from sim.report.i18n import TEXT
 from sim.report.numbers import money
-from sim.report.story import Story, assumed_economy, fading, headline, kept_up, money_unit, profit_alone, ranking, unsettled, valuation
+from sim.report.story import (
+    Story,
+    assumed_economy,
+    fading,
+    headline,
+    kept_up,
+    money_unit,
+    profit_alone,
+    ranking,
+    unsettled,
+    valuation,
+)
 
 from .conftest import SCENARIOS, scenario
 
@@ -256,6 +267,7 @@ def test_the_ranking_names_the_strategy_worth_most_and_where_the_proposed_one_st
     assert (current[:1].upper() + current[1:]) in text and ("comes 3rd of 3" if lang == "en" else "Platz 3 von 3") in text, text
     text = ranking(_with_value({"tupperparty": 90_000, "stammtisch": 20_000, "absent": 60_000}), story, lang)
     assert text.count(current) == 1, text  # the best: named once, as the best
+    assert {"en": "(90,000\u00a0EUR, the page's strategy now)", "de": "(90.000\u00a0EUR, die heutige Strategie der Seite)"}[lang] in text, text
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -292,6 +304,13 @@ def test_every_value_below_zero_is_explained_by_the_purchase_rate_or_the_spendin
             "de": "beim Stammtisch stieg sie (+1,3\u00a0%), aber nicht genug, um die Seite zu bezahlen"}
     assert fell[lang] in text and rose[lang] in text, text
     assert "discount" not in text and "Abzinsung" not in text, text
+    # a rise within chance is not called a rise
+    mine = below.runs["scenario"] == "stammtisch"
+    below.runs.loc[mine, "purchase_index_change"] = [0.013 + d for d in (-0.05, 0.0, 0.05)]
+    text = ranking(below, story, lang)
+    flat = {"en": "under the regulars' table it moved within chance (+1.3%), and what the page cost was not made up",
+            "de": "beim Stammtisch bewegte sie sich im Rahmen der Zufallsschwankung (+1,3\u00a0%), und was die Seite kostete, kam nicht wieder herein"}
+    assert flat[lang] in text and rose[lang] not in text, text
     # every purchase rate rose: the sentence names the rate itself
     below.runs["purchase_index_change"] = 0.01
     below.runs["followers_start"] = 1000
@@ -802,7 +821,7 @@ def test_the_ranking_does_not_call_a_lead_within_chance_the_highest_value_outrig
         runner_up = sorted(values, key=values.get)[-2]
         mine = _runs(small, proposed)["value"]
         lead = stats.paired_difference(mine, _runs(small, runner_up)["value"].reindex(mine.index))
-        english, german = ranking(small, s, "en"), ranking(small, s, "de")
+        english, german = (ranking(small, s, lang).split(". ")[0] for lang in ("en", "de"))  # the sentence on the lead
         assert ("within chance" in english) == (lead["ci_low"] <= 0)
         assert ("Zufallsschwankung" in german) == (lead["ci_low"] <= 0)
         assert "highest value" in english and "höchsten Wert" in german
@@ -810,9 +829,10 @@ def test_the_ranking_does_not_call_a_lead_within_chance_the_highest_value_outrig
     runs = close.runs
     runs.loc[runs.scenario == "absent", "value"] = runs.loc[runs.scenario == "stammtisch", "value"].to_numpy() + [1000.0, -900.0, 50.0]
     s = Story(current="tupperparty", proposed="absent")
-    assert "within chance" in ranking(close, s, "en") and "Zufallsschwankung" in ranking(close, s, "de")
+    lead = lambda lang: ranking(close, s, lang).split(". ")[0]  # noqa: E731
+    assert "within chance" in lead("en") and "Zufallsschwankung" in lead("de")
     runs.loc[runs.scenario == "absent", "value"] += 10_000.0  # clearly ahead: the plain sentence
-    assert "within chance" not in ranking(close, s, "en") and "Zufallsschwankung" not in ranking(close, s, "de")
+    assert "within chance" not in lead("en") and "Zufallsschwankung" not in lead("de")
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -414,7 +414,7 @@ def desk_now(staff: float, service) -> str:
     full_time = staff * hours * days * 365.25 / 7 / service.hours_per_full_time  # as the report counts them
     kind = "staff_share" if staff < 1 else "staff_one" if staff == 1 else "staff_people"
     who = WORDS[kind].format(n=decimal(staff, ".3g", LANG), h=decimal(hours, "g", LANG))
-    return f"{decimal(full_time, '.2g', LANG)} {WORDS['full_time']} ({who}, {WORDS['days_a_week'].format(d=days)})"
+    return f"{decimal(full_time, '.1f', LANG)} {WORDS['full_time']} ({who}, {WORDS['days_a_week'].format(d=days)})"  # as the report
 
 
 def money_unit(model: StrategyPair, values: list[float]) -> float:

@@ -92,7 +92,7 @@ def _fmt(metric, x, lang: str = "en", extra: int = 0, small: bool | None = None,
     if metric == "net_advocates_end":
         return decimal(x, "+.1f", lang)
     if metric == "full_time_staff":
-        return decimal(x, ".1f", lang)
+        return "0" if x == 0 else decimal(x, ".1f", lang)  # none, as the other rows write none
     return decimal(x, f".{3 + extra}f", lang)
 
 

@@ -243,16 +243,22 @@ def _why_below(comparison, story: Story, values: dict, lang: str) -> str:
     start and the page costs nothing, so under each strategy either the market's purchase rate fell or what it spent
     outweighed what it rose by (a client was told "the discount", which a market at rest does not lose to)."""
     t = TEXT[lang]
-    change = {n: float(_runs(comparison, n)["purchase_index_change"].mean()) if "purchase_index_change" in _runs(comparison, n)
-              else float("nan") for n in values}
-    if any(pd.isna(c) for c in change.values()):
+    if not all("purchase_index_change" in _runs(comparison, n) for n in values):
         return t["below_why_unknown"]
-    fell, rose = [n for n in values if change[n] < 0], [n for n in values if change[n] >= 0]
-    if not all(has_page(comparison, n) for n in rose):  # no page to pay for: the purchase rate alone does not say why
+    change = {n: stats.mean_interval(_runs(comparison, n)["purchase_index_change"]) for n in values}  # mean, low, high, n
+    if any(pd.isna(c[0]) for c in change.values()):
         return t["below_why_unknown"]
+    within = lambda c: c[3] > 1 and c[1] <= 0 <= c[2]  # noqa: E731  (one run: no interval, its sign stands)
+    fell = [n for n in values if not within(change[n]) and change[n][0] < 0]
+    rose = [n for n in values if not within(change[n]) and change[n][0] >= 0]
+    flat = [n for n in values if within(change[n])]
+    if not all(has_page(comparison, n) for n in rose + flat):  # no page to pay for: the purchase rate alone does not say why
+        return t["below_why_unknown"]
+    change = {n: c[0] for n, c in change.items()}
     name = (lambda n: at(story.label(n, lang), lang)) if lang == "de" else (lambda n: story.label(n, lang))
     parts = []
-    for key, members in (("below_fell", fell), ("below_rose" if fell else "below_rose_alone", rose)):
+    for key, members in (("below_fell", fell), ("below_rose" if fell else "below_rose_alone", rose),
+                         ("below_flat" if fell or rose else "below_flat_alone", flat)):
         if members:
             shown = sorted(change[n] for n in members)
             span = percent(shown[0], 1, lang, signed=True) if len(members) == 1 else t["below_span"].format(
@@ -278,8 +284,9 @@ def _ranked(comparison, values: dict, order: list, story: Story, lang: str) -> s
     gap = stats.paired_difference(_runs(comparison, order[0])["value"].reindex(mine.index), mine)
     how = "rank_gap_chance" if gap["n"] and gap["ci_low"] <= 0 <= gap["ci_high"] else "rank_gap"
     cash = money_in(comparison, lang, story.currency)
-    sentence = t["rank_other"].format(count=t["numbers"].get(len(values), str(len(values))), n=len(values), best=story.label(order[0], lang), value=cash(values[order[0]]),
-                                      who=who, k=ordinal(order.index(story.proposed) + 1, lang))
+    value = cash(values[order[0]]) + (t["rank_now"] if order[0] == story.current else "")  # the page as run now leads
+    sentence = t["rank_other"].format(count=t["numbers"].get(len(values), str(len(values))), n=len(values), best=story.label(order[0], lang),
+                                      value=value, who=who, k=ordinal(order.index(story.proposed) + 1, lang))
     if not gap["n"]:
         return sentence
     return f"{sentence} " + t[how].format(**_ends(cash, gap))
@@ -348,10 +355,11 @@ def margin_breakeven(comparison, story: Story, lang: str = "en") -> str:
     if share <= 0:  # it earns more and costs no more, or earns less and costs no less
         return head("") + t["margin_any" if earned.mean() > 0 else "margin_none"].format(**words)
     pct = lambda x: percent(x, 0 if x >= 0.1 else 1, lang)  # noqa: E731
-    bounds = (t["margin_interval"].format(lo=pct(max(lo, 0.0)), hi=pct(hi)) if np.isfinite(lo) and np.isfinite(hi)
+    amount = lambda x: _per_sale(x * per_sale, lang, story.currency)  # noqa: E731  (the interval in money, as the amount)
+    bounds = (t["margin_interval"].format(lo=amount(max(lo, 0.0)), hi=amount(hi)) if np.isfinite(lo) and np.isfinite(hi)
               else t["margin_unbounded"])
     return head(t["margin_why"]) + t["margin_at_least" if earned.mean() > 0 else "margin_at_most"].format(
-        share=pct(share), amount=_per_sale(share * per_sale, lang, story.currency), interval=bounds,
+        share=pct(share), amount=amount(share), interval=bounds,
         per_sale=_per_sale(per_sale, lang, story.currency), **words)  # the amount first: "16% (2.55 EUR)" after "16 EUR" read as 16 EUR
 
 
