@@ -185,7 +185,7 @@ def test_the_fading_sentence_says_what_keeping_each_strategy_up_costs_and_that_t
         assert text.index(money[0]) < text.index(money[1]) and ("beim Stammtisch" in text if lang == "de" else True), text
         kept = text[text.index({"en": "for good", "de": "für immer"}[lang]):]
         if gap < 0:  # the verdict turns: the headline says it, and this sentence points there instead of saying it twice
-            assert {"en": "the headline's second figure", "de": "die zweite Zahl der Kernaussage"}[lang] in kept, text
+            assert {"en": "the headline's second valuation", "de": "die zweite Bewertung der Kernaussage"}[lang] in kept, text
             assert not re.search(r"[23]\d[.,]\d00", kept) and kept_up(c, story, lang, turns=True) in headline(c, story, lang), text
             continue
         assert word[lang] in kept and re.search(r"[23]\d[.,]\d00", kept), text  # about 30,000, with the runs' noise
