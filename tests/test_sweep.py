@@ -620,6 +620,7 @@ def test_an_incomplete_design_is_not_analysed_as_complete(tmp_path):
     table = analyze(fake_sweep(tmp_path, GRID18.replace("reps = 1", "reps = 2"), outcome, ran=lambda pt, r: (pt, r) != (3, 1),
                                name="one-run-missing"))
     assert (table["index"] == "eta_squared").all() and table["note"].str.contains("1 more run not yet run").all()
+    assert (table["points"] == 18).all() and (table["runs"] == 35).all()  # what each index rests on, in columns of its own
     table = analyze(fake_sweep(tmp_path, TINY + RANGES.format(design="sobol", samples=16), noisy, ran=lambda pt, r: pt < 40,
                                name="sobol"))
     assert (table["index"] == "incomplete").all() and table["note"].str.contains("24 of 64 points not yet run").all()
@@ -628,6 +629,7 @@ def test_an_incomplete_design_is_not_analysed_as_complete(tmp_path):
     table = analyze(fake_sweep(tmp_path, TINY + RANGES.format(design="lhs", samples=16), noisy, ran=lambda pt, r: pt < 14,
                                failed=lambda pt, r: pt == 0, name="lhs"))
     assert (table["index"] == "spearman_rho").all() and table["value"].notna().all()
+    assert (table["points"] == 13).all() and (table["runs"] == 13).all()
     for says in ("2 of 16 points not yet run", "1 of 16 points failed in every run", "rho from 13 of the 16 points", "--resume",
                  "error column"):
         assert table["note"].str.contains(says, regex=False).all(), says

@@ -30,7 +30,7 @@ from ..interrupt import between_days
 from ..scenario import ScenarioError
 from .spec import UNITS, SweepSpec, resume_command
 
-COLUMNS = ["outcome", "parameter", "method", "index", "value", "ci_low", "ci_high", "unit", "note"]
+COLUMNS = ["outcome", "parameter", "method", "index", "value", "ci_low", "ci_high", "points", "runs", "unit", "note"]
 SHARE = {"S1": "share of variance", "ST": "share of variance", "eta_squared": "share of variance",
          "spearman_rho": "rank correlation (-1 to 1)"}  # Morris mu* and sigma are in the outcome's own unit
 NEEDS_EVERY_POINT = ("grid", "sobol", "morris")  # SALib's estimators read the design whole; a grid's levels overlap without it
@@ -111,8 +111,11 @@ def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
         coverage = _coverage(spec, mine, out, runs.attrs["resume"])
         means = point_means(mine, spec) if not successful(mine).empty else None
         for outcome in spec.outcomes:
+            # what each index rests on: the points with a value of the outcome, and the runs behind them
+            behind = {"points": int(means[outcome].notna().sum()) if means is not None else 0,
+                      "runs": int(successful(mine)[outcome].notna().sum()) if outcome in mine else 0}
             for r in _indices(spec, means, outcome, successful(mine), coverage):
-                rows.append({"strategy": strategy, **r,
+                rows.append({"strategy": strategy, **r, **behind,
                              "unit": SHARE.get(r["index"], UNITS.get(outcome, "") if r["index"] in ("mu_star", "sigma") else "")})
     table = pd.DataFrame(rows, columns=["strategy", *COLUMNS])
     _write(table, out, plot and table["value"].notna().any())
