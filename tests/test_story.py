@@ -1166,7 +1166,8 @@ def test_the_margin_sentence_finds_the_gross_profit_per_sale_where_the_lead_chan
         assert words[expected] in text and "{" not in text, (expected, text)
         if share:
             assert re.search(rf"\({share}\s?% (of the|der angenommenen) 16", text), text  # 25% of the 16 EUR assumed
-            assert re.search(r"(at least|at most|mindestens|höchstens) (3[.,]9\d|4[.,]0\d?)\u00a0EUR", text), text  # the amount first
+            assert re.search(r"(at least|at most|mindestens|höchstens) (3[.,]9\d|4[.,]0\d)\u00a0EUR", text), text  # the amount first
+            assert len(re.findall(r"\d[.,]\d\d\u00a0EUR", text)) == 3, text  # its interval in money, with as many decimals
     assert margin_breakeven(made_up("tupperparty", "stammtisch", (-0.25, 0.1), 0), story, lang) == ""  # runs without the parts
 
 

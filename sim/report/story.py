@@ -355,7 +355,8 @@ def margin_breakeven(comparison, story: Story, lang: str = "en") -> str:
     if share <= 0:  # it earns more and costs no more, or earns less and costs no less
         return head("") + t["margin_any" if earned.mean() > 0 else "margin_none"].format(**words)
     pct = lambda x: percent(x, 0 if x >= 0.1 else 1, lang)  # noqa: E731
-    amount = lambda x: _per_sale(x * per_sale, lang, story.currency)  # noqa: E731  (the interval in money, as the amount)
+    places = 2 if share * per_sale < 10 else 1 if share * per_sale < 100 else 0  # the amount and its interval alike
+    amount = lambda x: decimal(x * per_sale, f".{places}f", lang) + (f"\u00a0{story.currency}" if story.currency else "")  # noqa: E731
     bounds = (t["margin_interval"].format(lo=amount(max(lo, 0.0)), hi=amount(hi)) if np.isfinite(lo) and np.isfinite(hi)
               else t["margin_unbounded"])
     return head(t["margin_why"]) + t["margin_at_least" if earned.mean() > 0 else "margin_at_most"].format(
