@@ -484,15 +484,15 @@ def test_the_card_says_when_the_horizon_is_reached():
     rc.find(children=[ended]).assert_single()
 
 
-@pytest.mark.parametrize("staff, hours, days, said", [
-    (0.25, 14, 7, "0.8 full-time people (0.25 of a person on duty through the desk's 14 hours, 7 days a week)"),
-    (1.0, 8, 5, "1.3 full-time people (1 person on duty through the desk's 8 hours, 5 days a week)"),
-    (2.0, 8, 5, "2.6 full-time people (2 people on duty through the desk's 8 hours, 5 days a week)"),
+@pytest.mark.parametrize("staff, per_week, said", [
+    (0.25, 98, "0.8 full-time people (0.25 of a person on duty through the desk's 98 h a week)"),
+    (1.0, 40, "1.3 full-time people (1 person on duty through the desk's 40 h a week)"),
+    (2.0, 40, "2.6 full-time people (2 people on duty through the desk's 40 h a week)"),
+    (2.0, 1, "0.1 full-time people (2 people on duty through the desk's 1 h a week)"),
+    (1.0, 0, "0 full-time people"),
 ])
-def test_the_desks_line_says_what_its_hours_are(staff, hours, days, said):
+def test_the_desks_line_says_what_its_hours_are(staff, per_week, said):
     """"Desk now: 3.5 staff-hours a day" beside a 14-hour desk read as a contradiction: a quarter of a person; and "0.25 of
-    a person" alone as a quarter of a full-time job, where the report counts 0.8 full-time people (1,600 hours a year)."""
-    from types import SimpleNamespace
-
-    service = SimpleNamespace(hours_per_day=hours, days_per_week=days, hours_per_full_time=1600.0)
-    assert app.desk_now(staff, service) == said
+    a person" alone as a quarter of a full-time job, where the report counts 0.8 full-time people (1,600 hours a year).
+    Hours a week, abbreviated: "1 days a week" and "the desk's 1 hours" read wrong."""
+    assert app.desk_now(staff, per_week, 1600.0) == said

@@ -185,7 +185,7 @@ def test_the_fading_sentence_says_what_keeping_each_strategy_up_costs_and_that_t
         assert text.index(money[0]) < text.index(money[1]) and ("beim Stammtisch" in text if lang == "de" else True), text
         kept = text[text.index({"en": "for good", "de": "für immer"}[lang]):]
         if gap < 0:  # the verdict turns: the headline says it, and this sentence points there instead of saying it twice
-            assert {"en": "the headline's second valuation", "de": "die zweite Bewertung der Kernaussage"}[lang] in kept, text
+            assert {"en": "the headline's second valuation", "de": "die zweite Bewertung der Überschrift"}[lang] in kept, text
             assert not re.search(r"[23]\d[.,]\d00", kept) and kept_up(c, story, lang, turns=True) in headline(c, story, lang), text
             continue
         assert word[lang] in kept and re.search(r"[23]\d[.,]\d00", kept), text  # about 30,000, with the runs' noise
@@ -1168,6 +1168,12 @@ def test_the_margin_sentence_finds_the_gross_profit_per_sale_where_the_lead_chan
             assert re.search(rf"\({share}\s?% (of the|der angenommenen) 16", text), text  # 25% of the 16 EUR assumed
             assert re.search(r"(at least|at most|mindestens|höchstens) (3[.,]9\d|4[.,]0\d)\u00a0EUR", text), text  # the amount first
             assert len(re.findall(r"\d[.,]\d\d\u00a0EUR", text)) == 3, text  # its interval in money, with as many decimals
+    # a break-even share whose interval reaches 0: "up to" its upper end, not "0.00 EUR to", which reads as measured
+    c.runs["gross_profit_present"] = 1_000_000 + mine * 100_000 + noise[0]
+    c.runs["customer_equity_change_present"] = -500_000 + mine * 300_000 + noise[1]
+    c.runs["cost_present"] = 200_000 + mine * 2_000 + noise[2]
+    text = margin_breakeven(c, story, lang)
+    assert {"en": "95% CI up to ", "de": "95\u2011%\u2011Intervall bis "}[lang] in text and "0.00" not in text and "0,00" not in text, text
     assert margin_breakeven(made_up("tupperparty", "stammtisch", (-0.25, 0.1), 0), story, lang) == ""  # runs without the parts
 
 

@@ -61,16 +61,21 @@ def test_the_report_counts_only_checks_and_says_which_pass_on_the_mean_only(tmp_
     assert "- V9: fitted to itself" in report and "| **FAIL** |" in report
 
 
-def test_a_row_is_credited_to_its_own_study_where_the_file_says_which():
+def test_a_row_is_credited_to_its_own_study_where_the_file_says_which(tmp_path):
     """V3's rows listed all four of its sources; a reply's worth is Twitter / Applied Marketing Science's, the share of
     ignored complainers who boycott Sprout's. ``row_sources`` credits rows by how their names begin; a row none
     matches keeps every source of its target (the details in brackets left out)."""
-    from sim.validation.suite import _judged, load_targets
+    from sim.validation.suite import _judged, load_targets, write_report
 
     spec = {"id": "V3", "source": "Sprout 2017 (n = 1,003); Twitter / AMS 2016",
             "row_sources": {"ignored:": "Sprout 2017", "trust gain": "Twitter / AMS 2016"}}
     rows = {name: _judged(spec, name, "", 0.3, 0.2, 0.4, None).source for name in ("ignored: tell", "trust gain of a reply", "other")}
     assert rows == {"ignored: tell": "Sprout 2017", "trust gain of a reply": "Twitter / AMS 2016", "other": "Sprout 2017; Twitter / AMS 2016"}
+    (tmp_path / "v3.toml").write_text('id = "V3"\nkind = "complaint_outcomes"\n[row_sources]\n"ignored:" = "Sprout 2017"\n'
+                                      '"renamed" = "Twitter / AMS 2016"\n')
+    checks = [_judged(spec, name, "", 0.3, 0.2, 0.4, None) for name in ("ignored: tell", "trust gain of a reply")]
+    report = write_report(checks, True, tmp_path / "report.md", folder=tmp_path).read_text()
+    assert "Matching no check (those rows list every source of their target): V3's row_sources key 'renamed'." in report, report
     shipped = dict((spec["id"], spec) for _, spec in load_targets())
     assert set(shipped["V3"]["row_sources"].values()) == {"Sprout Social Index 2017 'Call-Out Culture'", "Twitter / Applied Marketing Science 2016"}
 

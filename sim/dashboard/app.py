@@ -43,7 +43,7 @@ WORDS = {
            "exported_before": "Report of the settings before your last change written to",
            "card": "So far", "unfollows": "Unfollows / 30 days", "bad": "Not applied", "of": "of", "at_start": "at the start",
            "advocates": "Net advocates", "value_means": "contribution (gross profit minus costs) plus customer equity now minus at the start, in today's money",
-           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "full_time": "full-time people", "days_a_week": "{d} days a week", "staff_share": "{n} of a person on duty through the desk's {h} hours", "staff_people": "{n} people on duty through the desk's {h} hours", "staff_one": "1 person on duty through the desk's {h} hours", "trust_means": "Market trust: 0.5 is neutral.",
+           "points": "share of the market with trust above {advocate} minus share below {detractor}, in points", "desk_now": "Desk now", "full_time": "full-time people", "staff_share": "{n} of a person on duty through the desk's {h} h a week", "staff_people": "{n} people on duty through the desk's {h} h a week", "staff_one": "1 person on duty through the desk's {h} h a week", "trust_means": "Market trust: 0.5 is neutral.",
            "auto": "(sized to the load)", "reset": "Reset", "play": "Play", "pause": "Pause", "step": "Step", "timeline": "timeline",
            "pace": "Days per step", "paces": {1: "1 day", 7: "1 week", 30: "1 month"}, "weekly": "7-day mean",
            "crisis": "Product crisis", "crisis_none": "none", "crisis_from": "from day {day}",
@@ -63,7 +63,7 @@ WORDS = {
            "exported_before": "Bericht der Einstellungen vor Ihrer letzten Änderung geschrieben nach",
            "card": "Bisher", "unfollows": "Entfolgungen / 30 Tage", "bad": "Nicht übernommen", "of": "von", "at_start": "zu Beginn",
            "advocates": "Netto-Fürsprecher", "value_means": "Deckungsbeitrag (Rohertrag minus Kosten) plus Kundenwert jetzt minus am Anfang, in heutigem Geld",
-           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "full_time": "Vollzeitkräfte", "days_a_week": "{d} Tage die Woche", "staff_share": "{n} einer Person im Dienst während der {h} Service-Stunden", "staff_people": "{n} Personen im Dienst während der {h} Service-Stunden", "staff_one": "1 Person im Dienst während der {h} Service-Stunden", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
+           "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "full_time": "Vollzeitkräfte", "staff_share": "{n} einer Person im Dienst während {h} Std. Servicezeit pro Woche", "staff_people": "{n} Personen im Dienst während {h} Std. Servicezeit pro Woche", "staff_one": "1 Person im Dienst während {h} Std. Servicezeit pro Woche", "trust_means": "Vertrauen im Markt: 0,5 ist neutral.",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
            "crisis": "Produktkrise", "crisis_none": "keine", "crisis_from": "ab Tag {day}",
@@ -384,7 +384,7 @@ def Summary(model: StrategyPair):
                                                            f"{WORDS['at_start']})", None),
                                   (WORDS["unfollows"], lambda: percent(h["unfollow_rate_per_30d"], 1, LANG), None)]
                     if has_desk(m.config.service.staff):  # what the desk's cost comes from ("auto" sizes it to the load, week by week)
-                        lines.append((WORDS["desk_now"], lambda: desk_now(m.desk.staff, m.config.service), None))
+                        lines.append((WORDS["desk_now"], lambda: desk_now(m.desk.staff, m.desk.per_week, m.config.service.hours_per_full_time), None))
                     for i, (name, shown, css) in enumerate(lines):
                         solara.Text(f"{name}: {shown() if h['days'] else chr(0x2013)}", style={"font-weight": "bold"} if i == 0 else {},
                                     classes=[css or "measure"] + ([] if h["days"] else ["not-yet"]))
@@ -406,15 +406,15 @@ def points(model: StrategyPair) -> str:
     return "; ".join(f"{model.labels[side]}: {text}" for side, text in said.items())
 
 
-def desk_now(staff: float, service) -> str:
+def desk_now(staff: float, per_week: float, hours_per_full_time: float) -> str:
     """The desk in full-time people, as the report counts them, and what they are: "0.8 full-time people (0.25 of a
-    person on duty through the desk's 14 hours, 7 days a week)". "3.5 staff-hours a day" beside a 14-hour desk read as
-    a contradiction, and "0.25 of a person" alone as a quarter of a full-time job."""
-    hours, days = service.hours_per_day, service.days_per_week
-    full_time = staff * hours * days * 365.25 / 7 / service.hours_per_full_time  # as the report counts them
+    person on duty through the desk's 98 h a week)", ``per_week`` its covered hours. "3.5 staff-hours a day" beside a
+    14-hour desk read as a contradiction, and "0.25 of a person" alone as a quarter of a full-time job."""
+    full_time = staff * per_week * 365.25 / 7 / hours_per_full_time
+    if full_time == 0:  # no covered hours: none, as the report writes none
+        return f"0 {WORDS['full_time']}"
     kind = "staff_share" if staff < 1 else "staff_one" if staff == 1 else "staff_people"
-    who = WORDS[kind].format(n=decimal(staff, ".3g", LANG), h=decimal(hours, "g", LANG))
-    return f"{decimal(full_time, '.1f', LANG)} {WORDS['full_time']} ({who}, {WORDS['days_a_week'].format(d=days)})"  # as the report
+    return f"{decimal(full_time, '.1f', LANG)} {WORDS['full_time']} ({WORDS[kind].format(n=decimal(staff, '.3g', LANG), h=decimal(per_week, 'g', LANG))})"
 
 
 def money_unit(model: StrategyPair, values: list[float]) -> float:

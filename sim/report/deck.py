@@ -1,6 +1,6 @@
-"""A short slide deck for consultants who present in PowerPoint (python-pptx): title, headline, the three
-figures, the money table, the break-even market and the assumptions; how to reproduce it and the money's
-definitions are in the speaker notes. The words are the report's."""
+"""A short slide deck for consultants who present in PowerPoint (python-pptx): title, the verdict, what it rests on,
+the three figures, what each strategy does, the money table, the break-even market and the assumptions; how to
+reproduce it and the money's definitions are in the speaker notes. The words are the report's."""
 
 from __future__ import annotations
 

@@ -185,9 +185,9 @@ def money_unit(comparison) -> float:
     add up to it. Not over the intervals' ends: an end near zero (-5,960) wrote every sum to the nearest 10 (583,590
     where the same market's equity read 583,600 in another report). Tables and axes keep three significant figures."""
     table = comparison.table
-    if not len(table):
-        runs = comparison.runs
-        return common_unit([x for c in ("value", "net_profit_present") if c in runs for x in runs[c]])
+    if not len(table):  # the strategies' means from their runs
+        means = comparison.runs.groupby("scenario").mean(numeric_only=True)
+        return common_unit([x for c in ("value", "net_profit_present") if c in means for x in means[c]])
     rows = table[table["metric"].isin(("value", "net_profit_present", "customer_equity_end_present", "customer_equity_start"))]
     return common_unit(rows["mean"])
 
@@ -356,17 +356,19 @@ def margin_breakeven(comparison, story: Story, lang: str = "en") -> str:
         return head("") + t["margin_any" if earned.mean() > 0 else "margin_none"].format(**words)
     pct = lambda x: percent(x, 0 if x >= 0.1 else 1, lang)  # noqa: E731
     places = 2 if share * per_sale < 10 else 1 if share * per_sale < 100 else 0  # the amount and its interval alike
-    amount = lambda x: decimal(x * per_sale, f".{places}f", lang) + (f"\u00a0{story.currency}" if story.currency else "")  # noqa: E731
-    bounds = (t["margin_interval"].format(lo=amount(max(lo, 0.0)), hi=amount(hi)) if np.isfinite(lo) and np.isfinite(hi)
-              else t["margin_unbounded"])
+    amount = lambda x: _per_sale(x * per_sale, lang, story.currency, places)  # noqa: E731
+    bounds = (t["margin_unbounded"] if not (np.isfinite(lo) and np.isfinite(hi)) else
+              t["margin_up_to"].format(hi=amount(hi)) if lo <= 0 else  # "0.00 EUR to" read as a measured floor
+              t["margin_interval"].format(lo=amount(lo), hi=amount(hi)))
     return head(t["margin_why"]) + t["margin_at_least" if earned.mean() > 0 else "margin_at_most"].format(
         share=pct(share), amount=amount(share), interval=bounds,
         per_sale=_per_sale(per_sale, lang, story.currency), **words)  # the amount first: "16% (2.55 EUR)" after "16 EUR" read as 16 EUR
 
 
-def _per_sale(x: float, lang: str, currency: str) -> str:
-    """A small sum per sale as the assumptions write it: 16 EUR, 1.25 EUR (not "16.0")."""
-    text = decimal(round(x, 2), "g", lang)
+def _per_sale(x: float, lang: str, currency: str, places: int | None = None) -> str:
+    """A small sum per sale as the assumptions write it: 16 EUR, 1.25 EUR (not "16.0"); with ``places`` decimals, so
+    that an amount and its interval read alike."""
+    text = decimal(round(x, 2), "g", lang) if places is None else decimal(x, f".{places}f", lang)
     return f"{text}\u00a0{currency}" if currency else text
 
 
@@ -399,8 +401,9 @@ def valuation(comparison, story: Story, lang: str = "en") -> str:
 
 def kept_up(comparison, story: Story, lang: str = "en", turns: bool = False) -> str:
     """The proposed minus the current strategy's value with each one's last-year cost kept up after the end (what
-    holding the market's trust where it ends costs), one sentence; empty where the runs lack it. ``turns``: it
-    reverses the value's verdict, and the sentence says why the two differ (a client read them as a contradiction)."""
+    holding the market's trust where it ends costs), one sentence; empty where the runs lack it. ``turns``: the
+    verdicts differ (opposite, or one within chance), and the sentence first says what depends on the time after the
+    end, then why the two differ (a client read them as a contradiction)."""
     story = story.resolved(comparison)
     item = _valuation_item(comparison, story, lang, "value_costs_continue")
     if not item:

@@ -110,11 +110,11 @@ def analyze(out: str | Path, plot: bool = True) -> pd.DataFrame:
         mine = runs[runs["strategy"] == strategy]
         coverage = _coverage(spec, mine, out, runs.attrs["resume"])
         means = point_means(mine, spec) if not successful(mine).empty else None
+        ok = successful(mine)
         for outcome in spec.outcomes:
             # what each index rests on: the points with a value of the outcome, and the runs behind them
-            behind = {"points": int(means[outcome].notna().sum()) if means is not None else 0,
-                      "runs": int(successful(mine)[outcome].notna().sum()) if outcome in mine else 0}
-            for r in _indices(spec, means, outcome, successful(mine), coverage):
+            behind = {"points": int(means[outcome].notna().sum()) if means is not None else 0, "runs": int(ok[outcome].notna().sum())}
+            for r in _indices(spec, means, outcome, ok, coverage):
                 rows.append({"strategy": strategy, **r, **behind,
                              "unit": SHARE.get(r["index"], UNITS.get(outcome, "") if r["index"] in ("mu_star", "sigma") else "")})
     table = pd.DataFrame(rows, columns=["strategy", *COLUMNS])

@@ -437,6 +437,11 @@ def write_report(checks: list[Check], quick: bool, path: Path, folder: Path = RO
     lines += ["", summary(checks) + " What the checks cannot show is listed below."]
     specs = [read_toml(target, "validation target") for target in sorted(Path(folder).glob("*.toml"))]  # the targets run,
     # wherever the report goes (read beside it, a report written elsewhere ended "listed below." with nothing below)
+    unmatched = [f"{spec['id']}'s row_sources key {start!r}" for spec in specs for start in spec.get("row_sources", {})
+                 if any(c.target == spec["id"] for c in checks) and not any(c.target == spec["id"] and c.check.startswith(start)
+                                                                           for c in checks)]
+    if unmatched:  # a check renamed: its rows fell back to every source of the target, said rather than silent
+        lines += ["", f"Matching no check (those rows list every source of their target): {', '.join(unmatched)}."]
     caveats = [f"- {spec['id']}: {spec['caveat']}" for spec in specs if "caveat" in spec]
     if caveats:
         lines += ["", "## What these checks cannot show", "",
