@@ -272,8 +272,15 @@ def demo(lang, out, followers, market, posts_per_day, insights, current, propose
     except (outputs.OutputError, ScenarioError, _pdf.NoBrowser) as e:
         _fail(str(e))
     click.echo(format_comparison(result))
-    for warning in result.manifest.get("fitted_to_insights", {}).get("warnings", []):  # the report says it too
+    fitted = result.manifest.get("fitted_to_insights") or {}
+    for warning in fitted.get("warnings", []):  # the report says it too
         click.echo(f"audsim: warning: fitting {insights}: {warning}", err=True)
+    if fitted and not (fitted.get("closest") or {}).get("reached", True):  # the page may be run otherwise than assumed
+        story = _demo.load_story("demo")
+        shown = current or story.current
+        others = ", ".join(n for n in scenarios if n != shown)
+        click.echo(f"audsim: hint: the fit took your page to be run as {shown}; if it is run otherwise, name the closest "
+                   f"strategy with --current ({others})", err=True)
     written = ", ".join(f"{out}/report.{ext}" for ext, on in (("html", True), ("pdf", pdf), ("pptx", pptx)) if on)
     click.echo(f"wrote {written}")
 

@@ -557,6 +557,24 @@ def test_an_insights_export_fits_in_the_market_the_client_names(tmp_path):
     assert res.exit_code == 2 and "--followers" in res.output and not (tmp_path / "d").exists()
 
 
+def test_a_fit_that_misses_hints_at_the_strategy_the_page_is_run_as(small, tmp_path, monkeypatch):
+    """The fit takes the page to be run as the current strategy (the sales party unless told): a consultant whose
+    client runs it otherwise saw the fit miss with no word on what to change."""
+    import copy
+
+    from sim.experiments import demo as demo_module
+
+    export = SCENARIOS / "examples" / "page-insights-example.csv"
+    for reached in (False, True):
+        result = copy.copy(small)
+        result.manifest = {**small.manifest, "fitted_to_insights": {"warnings": [], "closest": {"reached": reached}}}
+        monkeypatch.setattr(demo_module, "demo", lambda *a, **k: result)
+        res = CliRunner().invoke(main, ["demo", "--from-insights", str(export), "--out", str(tmp_path / f"d{reached}")])
+        assert res.exit_code == 0, res.output
+        hint = "audsim: hint: the fit took your page to be run as tupperparty; if it is run otherwise, name the closest strategy with --current ("
+        assert (hint in res.output) == (not reached) and ("stammtisch" in res.output.split(hint)[-1] if not reached else True), res.output
+
+
 def test_cli_demo_refuses_a_page_bigger_than_its_market(tmp_path):
     res = CliRunner().invoke(main, ["demo", "--followers", "5000", "--market", "1000", "--out", str(tmp_path / "d")])
     assert res.exit_code == 2 and "--followers = 5000" in res.output and len(res.output.strip().splitlines()) == 1
@@ -925,6 +943,11 @@ def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang)
     line = _page_line(fitted, STORY, lang)
     assert "page.csv" in line and ("2,284" if lang == "en" else "2.284") in line and line != plain
     assert ("where the export ends" if lang == "en" else "wo der Export endet") in line
+    few = "days are few" if lang == "en" else "Tage sind wenig"
+    assert few not in line  # half a year: no caveat; two weeks passed as a match, and the runs reversed the page's growth
+    fitted.manifest["fitted_to_insights"]["figures"]["days"] = 14
+    assert f"14 {few}" in _page_line(fitted, STORY, lang)
+    fitted.manifest["fitted_to_insights"]["figures"]["days"] = 180
     misfit = "does not reproduce your export" if lang == "en" else "trifft Ihren Export nicht"
     assert not fit_warning(fitted, STORY, lang)  # a fit with no check of its own says nothing more
     for reached in (True, False):
@@ -956,6 +979,12 @@ def test_the_page_line_says_what_is_the_clients_and_what_is_assumed(small, lang)
     assert said in rows["platform.reach_base"] and ("0.05 to 0.2" if lang == "en" else "0,05 bis 0,2") in rows["platform.reach_base"]
     assert said in rows["follows.base_hazard"] and ("edge" if lang == "en" else "Rand") in rows["follows.base_hazard"]
     assert said not in rows["reactions.trust_weight"] and ("edge" if lang == "en" else "Rand") not in rows["platform.reach_base"]
+    # the closest run's value, outside the accepted fits' interval (-5.26 beside "-4.91 to -4.37"): said so
+    fitted.manifest["fitted_to_insights"]["estimates"][0].update(fitted=0.3)
+    row = html_report.render(fitted, lang, story=STORY).split("<code>platform.reach_base</code>")[1].split("</tr>")[0]
+    row = row.replace("&#x27;", "'")
+    assert ("the closest run's value, outside the 95% interval of the accepted fits, 0.05 to 0.2" if lang == "en" else
+            "der Wert des nächstgelegenen Laufs, außerhalb des 95\u2011%\u2011Intervalls der angenommenen Anpassungen, 0,05 bis 0,2") in row, row
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -385,8 +385,13 @@ def _page_line(comparison, story, lang: str = "en") -> str:
         closest = fitted.get("closest") or {}
         if closest.get("reached"):  # a miss is said above the headline (fit_warning)
             line += t["your_page_fit"].format(figures=_fit_figures(closest["figures"], lang))
+        if f["days"] < SHORT_EXPORT_DAYS:  # 14 days passed as a match, and the runs reversed the page's own growth
+            line += t["your_page_short"].format(days=count(f["days"], lang))
         return line
     return line + t["default_page_assumed" if default else "your_page_assumed"].format(current=story.label(story.current, lang))
+
+
+SHORT_EXPORT_DAYS = 90  # an export shorter than this is fitted roughly, and says so
 
 
 def posting_rate(rate: float) -> float:
@@ -580,8 +585,10 @@ def _fitted(comparison, lang: str) -> dict[str, str]:
     for e in fitted.get("estimates", []):
         ends = t["fitted_ends"].format(lo=decimal(e["ci_low"], ".3g", lang), hi=decimal(e["ci_high"], ".3g", lang))
         said = care(e)  # as the fit's own notes judge it
-        out[e["parameter"]] = t["fitted_source"].format(export=Path(fitted["export"]).name, ends=ends) + (
-            f" ({t[f'fitted_{said}']})" if said else "")
+        # the value taken may be the closest run's, outside the accepted fits' interval: said, not left to contradict it
+        outside = not e["ci_low"] <= e.get("fitted", e["mean"]) <= e["ci_high"]
+        out[e["parameter"]] = t["fitted_source_outside" if outside else "fitted_source"].format(
+            export=Path(fitted["export"]).name, ends=ends) + (f" ({t[f'fitted_{said}']})" if said else "")
     return out
 
 
