@@ -275,7 +275,8 @@ def demo(lang, out, followers, market, posts_per_day, insights, current, propose
     fitted = result.manifest.get("fitted_to_insights") or {}
     for warning in fitted.get("warnings", []):  # the report says it too
         click.echo(f"audsim: warning: fitting {insights}: {warning}", err=True)
-    if fitted and not (fitted.get("closest") or {}).get("reached", True):  # the page may be run otherwise than assumed
+    missed = not (fitted.get("closest") or {}).get("reached", True) or (fitted.get("trend") or {}).get("opposite")
+    if fitted and missed:  # the page may be run otherwise than the fit assumed
         story = _demo.load_story("demo")
         shown = current or story.current
         others = ", ".join(n for n in scenarios if n != shown)

@@ -565,14 +565,51 @@ def test_a_fit_that_misses_hints_at_the_strategy_the_page_is_run_as(small, tmp_p
     from sim.experiments import demo as demo_module
 
     export = SCENARIOS / "examples" / "page-insights-example.csv"
-    for reached in (False, True):
+    for reached, opposite in ((False, False), (True, False), (True, True)):
         result = copy.copy(small)
-        result.manifest = {**small.manifest, "fitted_to_insights": {"warnings": [], "closest": {"reached": reached}}}
+        result.manifest = {**small.manifest, "fitted_to_insights": {"warnings": [], "closest": {"reached": reached},
+                                                                    "trend": {"opposite": opposite}}}
         monkeypatch.setattr(demo_module, "demo", lambda *a, **k: result)
-        res = CliRunner().invoke(main, ["demo", "--from-insights", str(export), "--out", str(tmp_path / f"d{reached}")])
+        res = CliRunner().invoke(main, ["demo", "--from-insights", str(export), "--out", str(tmp_path / f"d{reached}{opposite}")])
         assert res.exit_code == 0, res.output
         hint = "audsim: hint: the fit took your page to be run as tupperparty; if it is run otherwise, name the closest strategy with --current ("
-        assert (hint in res.output) == (not reached) and ("stammtisch" in res.output.split(hint)[-1] if not reached else True), res.output
+        hinted = not reached or opposite  # the rates missed, or the page's followers went the other way
+        assert (hint in res.output) == hinted and ("stammtisch" in res.output.split(hint)[-1] if hinted else True), res.output
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_fit_whose_runs_reverse_the_pages_own_trend_says_so_above_the_headline(small, lang, monkeypatch):
+    """Two weeks of a growing page passed as a match, and the report's first number had it shrink by half. The fitted
+    scenario is run again over the export's days; followers going the other way than the export's, each beyond
+    noise, are said above the headline, with both numbers."""
+    import copy
+    from types import SimpleNamespace
+
+    from sim.experiments import demo as demo_module
+    from sim.report.html import fit_warning
+
+    figures = {"days": 14, "followers_start": 2000.0, "followers_end": 2020.0}
+
+    def trend(ends):
+        runs = iter(ends)
+        monkeypatch.setattr(demo_module.runner, "run", lambda *a, **k: SimpleNamespace(summary={"followers_end": next(runs)}))
+        return demo_module._trend(None, figures, 7)
+
+    assert trend([1900, 1905, 1895, 1900] * 2)["opposite"]  # grew 1%, the runs fell 5%
+    assert not trend([2030, 2025, 2035, 2030] * 2)["opposite"]  # the same way
+    assert not trend([2000, 1990, 2010, 1996] * 2)["opposite"]  # the runs tell no direction
+    figures["followers_end"] = 2010.0
+    assert not trend([1900, 1905, 1895, 1900] * 2)["opposite"]  # the page moved less than 1%: no direction to reverse
+    fitted = copy.copy(small)
+    fitted.manifest = {**small.manifest, "fitted_to_insights": {"figures": {**figures, "followers_end": 2020.0},
+                                                                "closest": {"reached": True, "figures": {}},
+                                                                "trend": {"model_end": 1900.0, "opposite": True}}}
+    said = fit_warning(fitted, STORY, lang)
+    numbers_said = ("from 2,000 to 2,020 followers", "goes to 1,900, the opposite direction") if lang == "en" else (
+        "von 2.000 auf 2.020 Follower", "auf 1.900, in die entgegengesetzte Richtung")
+    assert all(n in said for n in numbers_said) and STORY.label("tupperparty", lang) in said, said
+    fitted.manifest["fitted_to_insights"]["trend"]["opposite"] = False
+    assert fit_warning(fitted, STORY, lang) == ""
 
 
 def test_cli_demo_refuses_a_page_bigger_than_its_market(tmp_path):

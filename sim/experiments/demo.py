@@ -102,14 +102,38 @@ def fit_to_insights(shipped: dict[str, Scenario], current: str, export: Path, wo
     with tempfile.TemporaryDirectory(prefix="audsim-fit-") as folder:
         fit = abc.fit(spec, base, list(spec.ranges), Path(folder) / "runs", workers=workers, progress=progress)
     fitted = {r["parameter"]: float(r["fitted"]) for _, r in fit.estimates.iterrows()}
+    trend = _trend(fit.scenario, figures, spec.seed)  # the fit matches rates, not the page's growth: compared here
     # fitted over the export's days from its first day's followers; the comparison starts today, from its last
     # day's, in the same market
     today = for_the_page(shipped, current, followers=int(round(figures["followers_end"])), market=page[current].market.people,
                          posts_per_day=figures["posts_per_day"], source=str(export))
     return {n: sc.with_overrides(source=f"{export}: fitted", **fitted) for n, sc in today.items()}, {
         "export": str(export), "columns": daily.attrs["columns"], "figures": figures,
-        "estimates": fit.estimates.to_dict(orient="records"), "closest": fit.closest,
-        "warnings": daily.attrs["notes"] + fit.warnings}
+        "estimates": fit.estimates.to_dict(orient="records"), "closest": fit.closest, "trend": trend,
+        "warnings": daily.attrs["notes"] + fit.warnings + ([
+            f"run as {current} over the export's {figures['days']} days, the fitted model takes the page from "
+            f"{figures['followers_start']:,.0f} to {trend['model_end']:,.0f} followers where the export went to "
+            f"{figures['followers_end']:,.0f}: the opposite direction"] if trend["opposite"] else [])}
+
+
+TREND_RUNS = 8  # the fitted scenario run again over the export's days, to compare its followers with the export's
+TREND_SHARE = 0.01  # a change in followers below this share of the start is no direction
+
+
+def _trend(fitted: Scenario, figures: dict, seed: int) -> dict:
+    """The fitted scenario's followers at the end of the export's days (mean and sd over TREND_RUNS runs) against the
+    export's, and whether the two went in opposite directions, the export's by at least TREND_SHARE of its start and
+    the runs' beyond their mean's 95% interval: a two-week export passed as a match while the runs reversed the
+    page's own growth."""
+    from .compare import replication_seeds
+    from .stats import mean_interval
+
+    ends = [runner.run(fitted, seed=s).summary["followers_end"] for s in replication_seeds(seed + 2000, TREND_RUNS)]
+    start, end = figures["followers_start"], figures["followers_end"]
+    mean, low, high, _ = mean_interval(ends)
+    theirs = end - start
+    opposite = abs(theirs) >= TREND_SHARE * start and (high < start if theirs > 0 else low > start)
+    return {"model_end": float(mean), "model_low": float(low), "model_high": float(high), "opposite": bool(opposite)}
 
 
 def write_report(comparison: Comparison, out: str | Path, lang: str = "en", overwrite: bool = False, breakeven=None,

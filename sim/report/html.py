@@ -351,12 +351,18 @@ def breakeven_command(command: str) -> str:
 def fit_warning(comparison, story, lang: str = "en") -> str:
     """With ``audsim demo --from-insights``: that the fit does not reproduce the client's export, and by how much (the
     fitted scenario run again against each figure of the export), or "" when it does or nothing was fitted."""
-    closest = (comparison.manifest.get("fitted_to_insights") or {}).get("closest")
-    if not closest or closest["reached"]:
-        return ""
-    t = TEXT[lang]
-    missed = {m: v for m, v in closest["figures"].items() if not v.get("reproduced")} or closest["figures"]  # the misses only
-    return t["your_page_misfit"].format(current=story.label(story.current, lang), figures=_fit_figures(missed, lang))
+    fitted = comparison.manifest.get("fitted_to_insights") or {}
+    closest, trend, t = fitted.get("closest"), fitted.get("trend") or {}, TEXT[lang]
+    said = []
+    if closest and not closest["reached"]:
+        missed = {m: v for m, v in closest["figures"].items() if not v.get("reproduced")} or closest["figures"]  # the misses only
+        said.append(t["your_page_misfit"].format(current=story.label(story.current, lang), figures=_fit_figures(missed, lang)))
+    if trend.get("opposite"):  # the rates matched, the page's growth did not
+        f = fitted["figures"]
+        said.append(t["your_page_trend"].format(current=story.label(story.current, lang), days=count(f["days"], lang),
+                                                start=count(f["followers_start"], lang), end=count(f["followers_end"], lang),
+                                                model=count(trend["model_end"], lang)))
+    return " ".join(said)
 
 
 def _fit_figures(figures: dict, lang: str) -> str:
