@@ -198,6 +198,11 @@ def test_an_unquoted_thousands_comma_is_refused_not_shifted(tmp_path):
     ("a word", lambda d: d.astype({"Daily Posts": object}).assign(**{"Daily Posts": "n/a"}), "Daily Posts = 'n/a': not a number"),
     # without its days an export's order, a total row or a day twice cannot be told: it was read silently
     ("no day", lambda d: d.drop(columns="Date"), "no column for day; expected one of: day, date"),
+    # a column renamed by hand: the one it most likely is, named (the list of accepted names alone left the user to guess)
+    ("a renamed column", lambda d: d.rename(columns={"Daily Organic Impressions": "Organic Impressions (daily)"}),
+     "no column for organic_impressions; expected one of: organic_impressions, daily organic impressions"),
+    ("a renamed column, named", lambda d: d.rename(columns={"Daily Organic Impressions": "Organic Impressions (daily)"}),
+     "; if it is 'Organic Impressions (daily)', rename that column 'organic_impressions'"),
     ("a first day without counts", lambda d: d.astype(object).assign(**{"Lifetime Total Likes": [""] + list(d["Lifetime Total Likes"][1:])}),
      "row 2: Lifetime Total Likes = '': missing"),  # not taken for the legacy row of descriptions
 ])

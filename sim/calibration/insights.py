@@ -27,6 +27,7 @@ not a whole number of 0 or more are refused, naming the row.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 import warnings
@@ -167,6 +168,16 @@ def _dates(cells: pd.Series) -> pd.Series:
     return max((pd.to_datetime(days, format=f, errors="coerce") for f in DATES), key=lambda d: d.notna().sum())
 
 
+def _near(columns, names: tuple[str, ...], least: float = 0.75) -> str:
+    """"; if it is 'Organic Impressions (daily)', rename that column ...": the export's column most like one of ``names``, among those
+    no meaning reads (a renamed column was refused with the list of names alone), or ""."""
+    known = {n for ns in COLUMNS.values() for n in ns}
+    free = [str(c) for c in columns if str(c).strip().lower() not in known]
+    like = lambda c: max(difflib.SequenceMatcher(None, c.strip().lower(), n).ratio() for n in names)  # noqa: E731
+    best = max(free, key=like, default=None)
+    return f"; if it is {best!r}, rename that column {names[0]!r}" if best is not None and like(best) >= least else ""
+
+
 def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
     """An export's columns renamed to their meanings, checked, one row a day in order of the days."""
     header, passed_over = {}, []
@@ -177,7 +188,8 @@ def normalize(raw: pd.DataFrame, path: str = "<export>") -> pd.DataFrame:
             passed_over.append(f"{meaning} read from column {found!r}, not from {', '.join(map(repr, candidates[1:]))}")
         if found is None and (meaning in REQUIRED or meaning == "day"):
             seen = ", ".join(map(str, raw.columns[:12])) + (", ..." if len(raw.columns) > 12 else "")
-            raise ScenarioError(f"{path}: no column for {meaning}; expected one of: {', '.join(names)} (found: {seen})")
+            said = _near(raw.columns, names) or f" (found: {seen})"  # the likely column, or what there is (one line)
+            raise ScenarioError(f"{path}: no column for {meaning}; expected one of: {', '.join(names)}{said}")
         if found is not None:
             header[meaning] = found
     lines = raw.attrs.get("lines", np.arange(len(raw)) + 2)  # the file's line of each row (a frame: after its header)
