@@ -80,10 +80,30 @@ def terminate_on_signal() -> None:
     """Turn SIGTERM into SystemExit, so ``finally`` blocks run: temporary files go, locks and workers are released."""
     def handler(signum, frame):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM kills at once
+        if _DEFERRED["depth"]:
+            _DEFERRED["pending"] = signum
+            return
         raise SystemExit(128 + signum)
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, handler)
+
+
+_DEFERRED: dict = {"depth": 0, "pending": None}
+
+
+@contextmanager
+def terminations_deferred():
+    """SIGTERM's SystemExit raised after the block, not inside it: raised while a worker was being started (its
+    start-up data half written to its pipe), the worker printed a traceback ("EOFError: Ran out of input")."""
+    _DEFERRED["depth"] += 1
+    try:
+        yield
+    finally:
+        _DEFERRED["depth"] -= 1
+        signum, _DEFERRED["pending"] = _DEFERRED["pending"], None
+        if signum is not None and not _DEFERRED["depth"]:
+            raise SystemExit(128 + signum)
 
 
 _POOL: dict = {}  # this process's one pool: {"workers": n, "pool": ProcessPoolExecutor}
@@ -157,7 +177,9 @@ def map_tasks(fn, tasks: list, workers: int | None = None):
         yield from map(fn, tasks)
         return
     with process_pool(workers or os.cpu_count() or 1) as pool:
-        yield from pool.map(fn, tasks, chunksize=1)
+        with terminations_deferred():  # map submits every task at once, starting the workers
+            results = pool.map(fn, tasks, chunksize=1)
+        yield from results
 
 
 def _stop_resource_tracker() -> None:

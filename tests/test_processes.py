@@ -8,6 +8,7 @@ files, and a normal init reaps them (this sandbox's does not).
 """
 
 import contextlib
+import os
 import signal
 import socket
 import subprocess
@@ -187,3 +188,28 @@ def test_children_started_holding_ctrl_c_ignore_it_from_their_first_line():
 
 def _exit_ignoring_ctrl_c():
     sys.exit(0 if signal.getsignal(signal.SIGINT) == signal.SIG_IGN else 3)
+
+
+def test_a_sigterm_while_workers_start_ends_the_command_after_they_have_started():
+    """SIGTERM's SystemExit raised while a pool worker was being started (its start-up data half written to its
+    pipe) made the worker print "EOFError: Ran out of input". Inside ``terminations_deferred`` it is held, and raised
+    when the block ends; outside, at once."""
+    from sim.parallel import terminate_on_signal, terminations_deferred
+
+    before = signal.getsignal(signal.SIGTERM)
+    try:
+        terminate_on_signal()
+        reached = []
+        with pytest.raises(SystemExit) as ended:
+            with terminations_deferred():
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(0.2)  # the handler has run by now
+                reached.append(True)
+        assert reached == [True] and ended.value.code == 128 + signal.SIGTERM
+        terminate_on_signal()
+        with pytest.raises(SystemExit):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.2)
+    finally:
+        signal.signal(signal.SIGTERM, before)
+

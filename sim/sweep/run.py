@@ -23,7 +23,7 @@ import pandas as pd
 
 from .. import outputs, runner
 from ..experiments.compare import replication_seeds
-from ..parallel import compile_first, interrupts_held, process_pool, serial_here, side_by_side
+from ..parallel import compile_first, interrupts_held, process_pool, serial_here, side_by_side, terminations_deferred
 from .spec import _typed, resume_command
 
 
@@ -256,7 +256,9 @@ def _sweep(spec, scenarios, out: Path, workers, scheduler, dask_local, resume, p
             record(execute(t))
     else:
         with process_pool(workers or os.cpu_count()) as pool:
-            for fut in as_completed([pool.submit(execute, t) for t in pending]):
+            with terminations_deferred():  # the first submissions start the workers
+                futures = [pool.submit(execute, t) for t in pending]
+            for fut in as_completed(futures):
                 record(fut.result())
     return collect(out, [t["run_id"] for t in todo])
 
