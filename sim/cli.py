@@ -277,10 +277,8 @@ def demo(lang, out, followers, market, posts_per_day, insights, current, propose
         click.echo(f"audsim: warning: fitting {insights}: {warning}", err=True)
     missed = not (fitted.get("closest") or {}).get("reached", True) or (fitted.get("trend") or {}).get("opposite")
     if fitted and missed:  # the page may be run otherwise than the fit assumed
-        story = _demo.load_story("demo")
-        shown = current or story.current
-        others = ", ".join(n for n in scenarios if n != shown)
-        click.echo(f"audsim: hint: the fit took your page to be run as {shown}; if it is run otherwise, name the closest "
+        others = ", ".join(n for n, sc in scenarios.items() if sc.strategy.has_page and n != story.current)  # what --current takes
+        click.echo(f"audsim: hint: the fit took your page to be run as {story.current}; if it is run otherwise, name the closest "
                    f"strategy with --current ({others})", err=True)
     written = ", ".join(f"{out}/report.{ext}" for ext, on in (("html", True), ("pdf", pdf), ("pptx", pptx)) if on)
     click.echo(f"wrote {written}")

@@ -12,7 +12,8 @@ from ..report.pdf import print_pdf
 from ..report.story import Story
 from ..scenario import Market, Scenario, ScenarioError, _field_bounds, read_toml
 from . import breakeven as _breakeven
-from .compare import Comparison, compare
+from .compare import Comparison, compare, replication_seeds
+from .stats import mean_interval
 
 PACKAGE_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -125,9 +126,6 @@ def _trend(fitted: Scenario, figures: dict, seed: int) -> dict:
     export's, and whether the two went in opposite directions, the export's by at least TREND_SHARE of its start and
     the runs' beyond their mean's 95% interval: a two-week export passed as a match while the runs reversed the
     page's own growth."""
-    from .compare import replication_seeds
-    from .stats import mean_interval
-
     ends = [runner.run(fitted, seed=s).summary["followers_end"] for s in replication_seeds(seed + 2000, TREND_RUNS)]
     start, end = figures["followers_start"], figures["followers_end"]
     mean, low, high, _ = mean_interval(ends)

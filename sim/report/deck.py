@@ -19,6 +19,7 @@ from .story import (
     kept_up,
     margin_breakeven,
     money_unit,
+    parting,
     profit_alone,
     ranking,
     title,
@@ -100,7 +101,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     # The verdict, large enough to present (a client could not read 260 words at 14 pt); what it rests on, the money's
     # other readings, on the next slide: a deck may travel alone, so they stay on slides, not only in the notes.
     lead = headline(comparison, story, lang)  # the lead with the costs kept up, once: the headline says it where they part
-    kept = "" if kept_up(comparison, story, lang, turns=True) in lead else kept_up(comparison, story, lang)
+    kept = "" if parting(comparison, story) else kept_up(comparison, story, lang)
     fitted(t["verdict"], [lead, ranking(comparison, story, lang, where="deck"),
                           t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""], (20, 18, 16))
     fitted(t["verdict_rests"], [kept, profit_alone(comparison, story, lang), margin_breakeven(comparison, story, lang)],

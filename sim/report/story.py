@@ -153,7 +153,7 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
         value = value[:-1] + t["story_value_parts"].format(profit=cash(f["profit_diff"]["diff"], True),
                                                           equity=cash(f["equity_diff"]["diff"], True))
-    if value and _parting(comparison, story):  # the verdict does not survive the costs (either way)
+    if value and parting(comparison, story):  # the verdict does not survive the costs (either way)
         value += " " + kept_up(comparison, story, lang, turns=True)
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
@@ -433,9 +433,11 @@ def fading(comparison, story: Story, lang: str = "en") -> str:
     costs = ""
     if "cost_per_year_end" in comparison.runs.columns:  # what keeping each strategy up costs a year, not taken off
         t, cash = TEXT[lang], money_in(comparison, lang, story.currency)
-        kept = _valuation_item(comparison, story, lang, "value_costs_continue")
-        kept = (t["valuation_kept_above"] if _parting(comparison, story)  # said in the headline: not a second time
-                else t["valuation_kept"].format(who=story.label(story.proposed, lang), item=kept) if kept else "")
+        kept = ""
+        if parting(comparison, story):  # said in the headline: not a second time
+            kept = t["valuation_kept_above"]
+        elif item_kept := _valuation_item(comparison, story, lang, "value_costs_continue"):
+            kept = t["valuation_kept"].format(who=story.label(story.proposed, lang), item=item_kept)
         costs = t["valuation_costs"].format(span=cost_span(int(comparison.runs["days"].min()), lang), costs=t["and"].join(
             t["cost_of"].format(cost=cash(_runs(comparison, name)["cost_per_year_end"].mean()), who=story.label(name, lang),
                                 at=at(story.label(name, lang), lang))
@@ -472,7 +474,7 @@ def unsettled(comparison, story: Story, lang: str = "en") -> str:
     return t["unsettled"].format(days=SETTLING_DAYS, moved=t["and"].join(moved))
 
 
-def _parting(comparison, story: Story) -> bool:
+def parting(comparison, story: Story) -> bool:
     """Whether value today and value with each strategy's costs kept up after the end give different verdicts (one
     within chance, or opposite): the headline then says both."""
     d, kept = _paired(comparison, story, "value"), _paired(comparison, story, "value_costs_continue")
