@@ -135,7 +135,7 @@ class Person(mesa.Agent):
             m.today["complaints_answered_in_time" if in_time else "complaints_answered_late"] += 1
             if in_time and tell < wom.tell_positive * q:
                 m.talk_positive.append(self)
-            score = 1.0 if in_time else 0.5
+            score = sv.onlooker_score_in_time if in_time else sv.onlooker_score_late
         else:
             deleted = c["outcome"] == DELETE
             self.trust_change -= sv.delete_penalty if deleted else sv.ignore_penalty
@@ -143,11 +143,11 @@ class Person(mesa.Agent):
             m.today["complaints_deleted" if deleted else "complaints_ignored"] += 1
             if tell < (wom.tell_deleted if deleted else wom.tell_negative):
                 m.talk_negative.append(self)
-            score = -1.5 if deleted else -1.0
+            score = sv.onlooker_score_deleted if deleted else sv.onlooker_score_ignored
             if deleted and rnd.random() < sv.repost_deleted:  # it comes back tomorrow, louder (the Streisand effect)
                 m.reposts.append(self)
         if c.get("repost"):
-            score = -1.5  # its onlookers judge the deletion it reports
+            score = sv.onlooker_score_deleted  # its onlookers judge the deletion it reports
         if c["on_page"]:
             m.resolved_threads.append((self, score, c["viewers"]))
         self.complaint = None
@@ -548,7 +548,7 @@ class OracleModel(mesa.Model):
         """Those who saw a thread resolved today judge how it was treated, and forget it."""
         for owner, score, viewers in self.resolved_threads:
             for p in sorted(viewers, key=lambda p: p.unique_id):
-                p.trust_change += self.cfg.service.onlooker_effect * score
+                p.trust_change += self.cfg.service.onlooker_effect * (self.cfg.service.onlooker_score_problem + score)
                 p.threads_seen.discard(owner)
                 self.today["onlookers"] += 1
 

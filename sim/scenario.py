@@ -350,6 +350,11 @@ class Service(Table):
     delete_penalty: Number = P(0.18, 0, 1, unit="trust", source="assumed: the ratio to ignore_penalty kept from the first, assumed values (0.25 / 0.15)", doc="trust lost when a complaint is deleted")
     onlooker_effect: Number = P(0.01, 0, 1, unit="trust/thread", source="seed 000 (how problems are handled is public)",
                                doc="trust change of a follower who saw a complaint thread on the page, per unit of its outcome score (onlooker_score_*)")
+    onlooker_score_problem: Number = P(-1.0, -10, 10, unit="score",
+                                       source="de Matos, Henrique & Rossi 2007 (no recovery paradox for repurchase intent: V5), "
+                                              "for onlookers as for the complainer: a timely answer at best undoes the problem seen",
+                                       doc="what onlookers make of seeing that a customer had a problem, whatever its answer (the problem "
+                                           "is evidence about the product, the outcome about the service): added to the outcome's score")
     onlooker_score_in_time: Number = P(1.0, -10, 10, unit="score", source="assumed: the unit of the onlookers' scores",
                                        doc="what onlookers make of a thread answered within the complainer's patience")
     onlooker_score_late: Number = P(0.5, -10, 10, unit="score", source="assumed: half the worth of a timely answer",

@@ -464,9 +464,11 @@ def resolve(people, desk: Desk, day: int, params, wom, ledger, rng) -> Resolved:
 
 
 def onlooker_scores(params) -> tuple[float, float, float, float]:
-    """What onlookers make of a thread answered in time, late, ignored or deleted (``onlooker_effect`` trust each)."""
-    return (float(params.onlooker_score_in_time), float(params.onlooker_score_late), float(params.onlooker_score_ignored),
-            float(params.onlooker_score_deleted))
+    """What onlookers make of a thread answered in time, late, ignored or deleted (``onlooker_effect`` trust each):
+    the problem they saw plus how it was treated, so that a brand with a desk does not gain from its customers' problems."""
+    problem = float(params.onlooker_score_problem)
+    return (problem + float(params.onlooker_score_in_time), problem + float(params.onlooker_score_late),
+            problem + float(params.onlooker_score_ignored), problem + float(params.onlooker_score_deleted))
 
 
 @kernel

@@ -184,6 +184,10 @@ MEANING_DE: dict[str, str] = {
         "Vertrauensänderung eines Followers, der auf der Seite einen Beschwerde-Thread gesehen hat, je Einheit von dessen "
         "Ergebniswert (onlooker_score_*)"
     ),
+    "service.onlooker_score_problem": (
+        "was Mitlesende davon halten, dass ein Kunde ein Problem hatte, wie auch immer es beantwortet wurde (das Problem "
+        "sagt etwas über das Produkt, der Umgang damit über den Service): zum Wert des Ergebnisses addiert"
+    ),
     "service.onlooker_score_in_time": "was Mitlesende von einem Thread halten, der beantwortet wurde, bevor die Geduld endete",
     "service.onlooker_score_late": "was Mitlesende von einem spät beantworteten Thread halten",
     "service.onlooker_score_ignored": "was Mitlesende von einem unbeantworteten Thread halten",
@@ -273,6 +277,10 @@ SOURCE_DE: dict[str, str] = {
     ),
     "word_of_mouth.advocate_trust": "MODEL.md §6; Annahme, wie das obere Ende der Skala eines Net Promoter Score",
     "word_of_mouth.detractor_trust": "MODEL.md §6; Annahme, wie das untere Ende der Skala eines Net Promoter Score",
+    "service.onlooker_score_problem": (
+        "de Matos, Henrique & Rossi 2007 (kein Recovery-Paradox bei der Wiederkaufabsicht: V5), für Mitlesende wie für "
+        "den Beschwerdeführer: eine rechtzeitige Antwort macht das gesehene Problem bestenfalls wett"
+    ),
     "service.onlooker_score_in_time": "Annahme: die Einheit der Bewertungen der Mitlesenden",
     "service.onlooker_score_late": "Annahme: halb so viel wert wie eine rechtzeitige Antwort",
     "service.onlooker_score_ignored": "Annahme: so schlecht, wie eine rechtzeitige Antwort gut ist",
