@@ -237,7 +237,9 @@ class Platform(Table):
                                      doc="chance a tie sees a post because someone they know engaged with it (likes, comments)")
     recommend_rate: Number = P(0.15, 0, 1, unit="impressions/non-follower/post",
                               source="assumed; fitted so that pages people value grow 5-40% a year without campaigns (validation V6); was 0.1 before customers lapsed and non-customers bought less often than customers",
-                              doc="chance a non-follower who is online is shown a post as a recommendation, at the reference reach; scales with reach R (so with Q and competition)")
+                              doc="chance a non-follower who is online (activity: the chance they are) is shown a post as a recommendation, "
+                                  "at the reference reach; scales with reach R (so with Q and competition) and is split like followers' "
+                                  "reach by the posting rate (r^post_split)")
     size_ref: Number = P(10_000, 1, 1e9, unit="followers", source="Locowise 2015 (500 pages): 11% reach below 10,000 likes",
                         doc="page size at which organic reach per post is reach_base")
     size_elasticity: Number = P(0.2, 0, 2, unit="exponent", source="Locowise 2015: reach 11% (<10k likes), 6% (10k-100k), 5% (>100k): about followers^-0.2",
@@ -337,7 +339,9 @@ class Service(Table):
     patience_hours: Number = P(1.84, 0.01, 1000, unit="hours", source="Edison Research 2012: 42% expect a reply within 60 minutes", doc="mean (exponential) time a complainer will wait before a reply counts as late")
     give_up_days: Number = P(3.0, 0.1, 365, unit="days", doc="an unanswered complaint counts as ignored after this")
     recovery_gain: Number = P(0.3, 0, 1, unit="trust", source="seed 003 (an answered complaint turns an angry customer into a multiplier); capped by de Matos et al. 2007",
-                             doc="trust a perfect immediate answer would give back; it restores at most problem_trust_hit (V5)")
+                             doc="what an immediate answer of quality 1 would give back, before the cap: an answer restores "
+                                 "min(problem_trust_hit, recovery_gain * quality * exp(-delay / reply_decay_hours)), so this sets how long "
+                                 "an answer still undoes the whole problem (about 1.3 hours at quality 0.85), not the size of a gain (V5)")
     reply_decay_hours: Number = P(0.6, 0.01, 1000, unit="hours", source="Twitter/Applied Marketing Science 2016 ($20 for <6 min vs $2.33 for >1 h)", doc="time constant of how a reply's worth fades with its delay")
     poor_answer_penalty: Number = P(0.1, 0, 1, unit="trust", source="seed 004 (mediocre outsourced service)", doc="trust lost by an answer of quality 0")
     ignore_penalty: Number = P(0.11, 0, 1, unit="trust", source="fitted to Sprout Social Index 2017: 35% of ignored complainers boycott (validation V3); was 0.15, assumed", doc="trust lost when a complaint is ignored")

@@ -73,8 +73,9 @@ MEANING_DE: dict[str, str] = {
         "Wahrscheinlichkeit, dass ein Kontakt einen Post sieht, weil ein Bekannter damit interagiert hat (Likes, Kommentare)"
     ),
     "platform.recommend_rate": (
-        "Wahrscheinlichkeit, dass einem Nicht-Follower, der online ist, ein Post als Empfehlung gezeigt wird, bei "
-        "Referenzreichweite; skaliert mit der Reichweite R (also mit Q und der Konkurrenz)"
+        "Wahrscheinlichkeit, dass einem Nicht-Follower, der online ist (activity: die Wahrscheinlichkeit dafür), ein Post als "
+        "Empfehlung gezeigt wird, bei Referenzreichweite; skaliert mit der Reichweite R (also mit Q und der Konkurrenz) und "
+        "teilt sich wie die Reichweite bei Followern nach der Posting-Frequenz (r^post_split)"
     ),
     "platform.size_ref": "Seitengröße, bei der die organische Reichweite pro Post reach_base beträgt",
     "platform.size_elasticity": (
@@ -167,7 +168,9 @@ MEANING_DE: dict[str, str] = {
     ),
     "service.give_up_days": "eine unbeantwortete Beschwerde gilt nach dieser Zeit als ignoriert",
     "service.recovery_gain": (
-        "Vertrauen, das eine perfekte sofortige Antwort zurückgäbe; sie stellt höchstens problem_trust_hit wieder her (V5)"
+        "was eine sofortige Antwort der Qualität 1 vor der Deckelung zurückgäbe: eine Antwort stellt min(problem_trust_hit, "
+        "recovery_gain * quality * exp(-delay / reply_decay_hours)) wieder her; der Wert bestimmt also, wie lange eine Antwort "
+        "das ganze Problem noch aufwiegt (bei Qualität 0,85 etwa 1,3 Stunden), nicht die Größe eines Gewinns (V5)"
     ),
     "service.reply_decay_hours": "Zeitkonstante, mit der der Wert einer Antwort mit ihrer Verzögerung abnimmt",
     "service.poor_answer_penalty": "Vertrauensverlust durch eine Antwort der Qualität 0",

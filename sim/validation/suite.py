@@ -363,20 +363,25 @@ def recovery(path, spec, size) -> list[Check]:
             with_problems.step()
             without.step()
             if with_problems.complaint_log and with_problems.complaint_log[-1]["day"] == day:
-                log = resolved[day] = with_problems.complaint_log[-1]
+                log = with_problems.complaint_log[-1]
+                resolved[day] = (log, with_problems.people.follows.copy())
                 first_problem[log["who"]] = np.minimum(first_problem[log["who"]], day)
-            log = resolved.pop(day - later, None)
+            log, following = resolved.pop(day - later, (None, None))
             if log is not None:
                 # the market drifts with everyone's problems (talk, onlookers): measure first-time complainers against
-                # the customers who had none by the day the group's complaints were resolved (later problems hit both alike)
+                # the customers who had none by the day the group's complaints were resolved (later problems hit both
+                # alike), followers against followers and others against others: a follower reads the page's other
+                # threads, so the drift of a control of mostly non-followers would be charged to a follower's recovery
                 drift = with_problems.people.trust - without.people.trust
                 control = with_problems.people.customer & (first_problem > log["day"])
+                baseline = np.array([drift[control & ~following].mean(), drift[control & following].mean()])
                 out = log["outcome"]
                 who = {"in_time": log["in_time"], "late": (out == ANSWER) & ~log["in_time"],
                        "ignored": out == IGNORE, "deleted": out == DELETE}
                 first = first_problem[log["who"]] == log["day"]  # first-time complainers, like the control
                 for g in groups:
-                    diff[g].extend(drift[log["who"][who[g] & first]] - drift[control].mean())
+                    members = log["who"][who[g] & first]
+                    diff[g].extend(drift[members] - baseline[following[members].astype(np.int64)])
         for g in groups:
             gap[g].append(np.mean(diff[g]) if diff[g] else np.nan)
         base = _scenario(path, spec, size, spec["conditions"]["crisis_brand"])
