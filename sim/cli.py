@@ -19,7 +19,7 @@ import click
 
 from . import outputs, runner
 from .parallel import compile_first, terminate_on_signal
-from .scenario import MAX_REPS, EditedManifest, ScenarioError, plain
+from .scenario import MAX_REPS, SEED_MAX, EditedManifest, ScenarioError, plain
 
 EXIT_USAGE = 2
 OVERWRITE_HELP = "Replace the output if it holds an earlier audsim result (never files audsim did not write)."
@@ -175,7 +175,7 @@ def _bar(total: int, desc: str):
 @click.option("--baseline", help="Scenario the others are compared with (default: the first).")
 @click.option("--days", type=int, help="Override the scenarios' horizon.")
 @click.option("--people", type=int, help="People in the market, each scenario's extensive settings scaled with it.")
-@click.option("--seed", type=click.IntRange(min=0), default=7, show_default=True, help="Seed from which the replications' seeds are spawned.")
+@click.option("--seed", type=click.IntRange(0, SEED_MAX), default=7, show_default=True, help="Seed from which the replications' seeds are spawned.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("results/compare"), show_default=True)
 @_overwrite_option
@@ -227,7 +227,7 @@ def compare_cmd(scenarios, reps, baseline, days, people, seed, workers, out, ove
 @click.option("--pptx", is_flag=True, help="Also write a short slide deck, report.pptx.")
 @click.option("--reps", type=click.IntRange(min=2, max=MAX_REPS), help="Replications (default: the demo set's, 10).")
 @click.option("--days", type=click.IntRange(min=1, max=100_000), help="Override the horizon.")
-@click.option("--seed", type=click.IntRange(min=0), default=7, show_default=True)
+@click.option("--seed", type=click.IntRange(0, SEED_MAX), default=7, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option("--breakeven", "breakeven_people", callback=lambda ctx, p, v: None if v is None else _sizes(ctx, p, v), metavar="SIZES",
               help="Also find the break-even market of the set's pair at these sizes, e.g. 10000,30000,100000,300000,1000000 (slow).")
@@ -306,7 +306,7 @@ def _sizes(ctx, param, value: str) -> list[int]:
               help="Market sizes to run, separated by commas.")
 @click.option("--years", type=_Finite(min=0.01, max=50), default=3, show_default=True, help="Horizon of each run.")
 @click.option("--reps", type=click.IntRange(min=2, max=MAX_REPS), default=10, show_default=True, help="Paired replications per size.")
-@click.option("--seed", type=click.IntRange(min=0), default=7, show_default=True)
+@click.option("--seed", type=click.IntRange(0, SEED_MAX), default=7, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("results/breakeven"), show_default=True)
 @_overwrite_option
@@ -420,6 +420,24 @@ def _executor_options(f):
     return f
 
 
+def _check_executors(workers, scheduler, dask_local, tls_ca_file=None, tls_cert=None, tls_key=None, **_) -> None:
+    """One place to run, said once: options that would be ignored are refused (a local cluster started while a
+    --scheduler was named, --workers with Dask, TLS files with no scheduler), and a --scheduler that is neither an
+    address nor a file is named as such, not as an unreachable cluster."""
+    if scheduler is not None and dask_local is not None:
+        _fail(f"--scheduler = {scheduler!r} and --dask-local = {dask_local}: expected one of them (an existing Dask "
+              "cluster, or a local one this command starts)")
+    if workers is not None and (scheduler is not None or dask_local is not None):
+        _fail(f"--workers = {workers}: local processes, not read when the runs go to Dask; expected --workers alone, or "
+              "--dask-local N (the local cluster's workers) or --scheduler alone")
+    tls = [o for o, v in (("--tls-ca-file", tls_ca_file), ("--tls-cert", tls_cert), ("--tls-key", tls_key)) if v]
+    if tls and scheduler is None:
+        _fail(f"{tls[0]}: read only with --scheduler (a tls:// address); expected it with --scheduler, or not at all")
+    if scheduler is not None and "://" not in scheduler and not Path(scheduler).is_file():
+        _fail(f"--scheduler = {scheduler!r}: no such file and not an address; expected a scheduler's address "
+              "(tcp://HOST:8786, tls://HOST:8786) or its scheduler file (JSON)")
+
+
 def _dask(connect_timeout, tls_ca_file, tls_cert, tls_key) -> dict:
     """The sweep's Dask options: a distributed.Security when any TLS file is given. Dask's own log of a lost
     connection (tracebacks, reconnection attempts) is silenced: the command says what happened in one line."""
@@ -468,6 +486,7 @@ def sweep_cmd(sweep_file, workers, scheduler, dask_local, people, days, reps, sa
     from .sweep import run as sweep_run
     from .sweep.spec import resume_command, with_counts
 
+    _check_executors(workers, scheduler, dask_local, **dask)
     try:
         spec, scenarios = load_sweep(sweep_file, reps=reps, samples=samples)
         spec = with_counts(spec, reps=reps, samples=samples)
@@ -570,6 +589,7 @@ def robustness_cmd(a, b, vary, people, days, workers, scheduler, dask_local, out
     from .sweep.run import DaskError
     from .sweep.spec import check_keys
 
+    _check_executors(workers, scheduler, dask_local, **dask)
     try:
         spec, _ = load_sweep(vary)
         check_design(spec, f"{vary}: ")

@@ -158,8 +158,9 @@ def _same_command(target: Path, shown: str) -> None:
     if now is None or now == "analyze" or earlier is None:
         return  # from Python, the analysis of the runs a folder holds, or an output that records no command
     made_by = subcommand(earlier)
-    if made_by is not None and made_by != now:
-        raise OutputError(f"{shown} holds the output of `audsim {made_by}` ({earlier[:120]}); --overwrite replaces only an "
+    if made_by != now:  # another command's, or a script's (sim.run(...).write() from Python): which kind is not known
+        what = f"`audsim {made_by}`" if made_by is not None else f"`{earlier.split()[0][:60]}` (a script, not an audsim command)"
+        raise OutputError(f"{shown} holds the output of {what} ({earlier[:120]}); --overwrite replaces only an "
                           f"earlier `audsim {now}`: choose another folder, or delete that one first")
 
 

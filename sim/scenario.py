@@ -26,6 +26,7 @@ import tomli_w
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 ASSUMED = "assumed"
+SEED_MAX = 2**63 - 1  # a seed numpy's SeedSequence takes, as every command and file accepts it
 
 
 class ScenarioError(ValueError):
@@ -425,7 +426,7 @@ class Economy(Table):
 
 class Simulation(Table):
     days: Whole = P(365, 1, 100_000, unit="days", doc="horizon")
-    seed: Whole = P(7, 0, 2**63 - 1, unit="integer", doc="seed of the run's random streams")
+    seed: Whole = P(7, 0, SEED_MAX, unit="integer", doc="seed of the run's random streams")
 
 
 FIXED_DURING_RUN = ("name", "description", "simulation", "market", "timeline")  # what a timeline may not change
@@ -1086,7 +1087,35 @@ def _from_manifest(path: Path) -> Scenario:
     if manifest.get("scenario_hash") not in (None, digest(manifest["scenario"])):  # as written: settings added since are no edit
         warnings.warn(EditedManifest(f"{path}: the scenario was edited since it ran (its hash is no longer "
                                      f"{str(manifest['scenario_hash'])[:12]}): running it as it now reads"), stacklevel=2)
+    if changed := _model_changed(manifest, sc):
+        warnings.warn(EditedManifest(f"{path}: since it ran, {changed}: the same settings and seed may give other numbers"),
+                      stacklevel=2)
     return sc
+
+
+def _model_changed(manifest: dict, sc: Scenario) -> str:
+    """What of the model differs from the one that wrote ``manifest``: its code (sim/model), settings it did not
+    have (they take today's defaults); empty if nothing does."""
+    from .model.kernel_cache import source_hash
+
+    said = []
+    recorded = (manifest.get("versions") or {}).get("audsim_model_source")
+    if recorded not in (None, source_hash()):
+        said.append(f"the model's code changed (audsim_model_source {recorded}, now {source_hash()})")
+    added = sorted(set(_leaves(sc.model_dump(mode="json"))) - set(_leaves(manifest["scenario"])))
+    if added:
+        shown = ", ".join(added[:3]) + (f" and {len(added) - 3} more" if len(added) > 3 else "")
+        said.append(f"settings added since take their defaults ({shown})")
+    return "; ".join(said)
+
+
+def _leaves(data: dict, prefix: str = ""):
+    """The dotted keys of a nested settings dict's values."""
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from _leaves(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}"
 
 
 def digest(data: dict) -> str:

@@ -83,6 +83,15 @@ def test_an_edited_manifest_says_so_and_a_seed_edited_in_one_place_only_is_refus
     (tmp_path / "older.json").write_text(json.dumps(older))
     res = CliRunner().invoke(main, ["run", str(tmp_path / "older.json"), "--out", str(tmp_path / "older")])
     assert res.exit_code == 0 and "was edited" not in res.output, res.output
+    # ... but it says that the setting took today's default, and that a different model code may give other numbers
+    assert "settings added since take their defaults (word_of_mouth.advocate_trust)" in res.output, res.output
+    assert "the model's code changed" not in res.output and "may give other numbers" in res.output
+    older["versions"]["audsim_model_source"] = "0" * 16
+    (tmp_path / "older.json").write_text(json.dumps(older))
+    res = CliRunner().invoke(main, ["run", str(tmp_path / "older.json"), "--out", str(tmp_path / "older2")])
+    assert res.exit_code == 0 and "the model's code changed (audsim_model_source 0000000000000000" in res.output, res.output
+    assert "may give other numbers" not in CliRunner().invoke(
+        main, ["run", str(first / "manifest.json"), "--out", str(tmp_path / "same2")]).output
     reseeded = dict(manifest, seed=10)
     (tmp_path / "seed.json").write_text(json.dumps(reseeded))
     res = CliRunner().invoke(main, ["run", str(tmp_path / "seed.json"), "--out", str(tmp_path / "s")])
@@ -217,3 +226,12 @@ def test_overwrite_replaces_only_an_output_of_the_same_command(tmp_path, monkeyp
     for _ in range(2):
         res = audsim("run", str(SCENARIOS / "tupperparty.toml"), "--people", "300", "--days", "2", "--out", str(run), "--overwrite")
         assert res.exit_code == 0, res.output
+    # a folder a script wrote (sim.run(...).write()) records the script as its command: which kind of output it is,
+    # no audsim command can tell, so none replaces it (a sweep's --overwrite deleted a run's daily.csv)
+    scripted = tmp_path / "scripted"
+    monkeypatch.setattr(sys, "argv", ["analysis.py"])
+    sim.run(SCENARIOS / "stammtisch.toml", people=300, days=2).write(scripted)
+    before = sorted(p.name for p in scripted.iterdir())
+    res = audsim("sweep", str(sweep), "--out", str(scripted), "--workers", "1", "--overwrite")
+    assert res.exit_code == 2 and "holds the output of `analysis.py` (a script" in res.output, res.output
+    assert sorted(p.name for p in scripted.iterdir()) == before

@@ -66,6 +66,19 @@ def test_a_file_that_is_no_scheduler_file_is_one_line(tmp_path, text):
     assert "not a Dask scheduler file" in res.output and not (tmp_path / "o").exists()
 
 
+@pytest.mark.parametrize("options, said", [
+    (["--scheduler", "nowhere.json"], "--scheduler = 'nowhere.json': no such file and not an address"),
+    (["--scheduler", "tcp://127.0.0.1:1", "--dask-local", "2"], "expected one of them"),
+    (["--dask-local", "2", "--workers", "2"], "--workers = 2: local processes, not read when the runs go to Dask"),
+])
+def test_executor_options_that_would_be_ignored_or_misread_are_refused(tmp_path, options, said):
+    """--dask-local with --scheduler ran on the local cluster without a word; --workers with Dask was ignored; a
+    scheduler file that does not exist was reported as an unreachable cluster."""
+    res = CliRunner().invoke(main, ["sweep", str(_sweep_file(tmp_path)), *options, "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1 and said in res.output, res.output
+    assert not (tmp_path / "o").exists()
+
+
 def test_a_scheduler_lost_mid_sweep_keeps_what_finished_and_says_resume(tmp_path):
     file = tmp_path / "scheduler.json"
     procs = [subprocess.Popen(["dask", "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file",

@@ -71,6 +71,11 @@ def test_shipped_sweeps_load():
     ('[parameters."service.staff"]\nlevels = [-1]\n', ["parameters.service.staff = -1 (a level)", "[0, 10000]"]),
     ('design = "lhs"\n[parameters."service.staff"]\nrange = [0, 1, 2]\n', ["parameters.service.staff.range", "at most 2 entries"]),
     ('design = "sobol"\nsamples = 6\n[parameters."service.staff"]\nrange = [0, 2]\n', ["samples = 6", "power of 2", "4 or 8"]),
+    # read and then ignored: every run of a seed sweep had the same seed; a grid's samples did nothing
+    ('[parameters."simulation.seed"]\nlevels = [1, 2]\n', ["parameters.simulation.seed = [1, 2]", "reps"]),
+    ('design = "grid"\nsamples = 5\n[parameters."service.staff"]\nlevels = [1]\n', ["samples = 5", "no samples for a grid"]),
+    ('design = "morris"\nmorris_levels = 3\n[parameters."service.staff"]\nrange = [0, 2]\n', ["morris_levels = 3", "multiple of 2"]),
+    ('seed = 99999999999999999999\n[parameters."service.staff"]\nlevels = [1]\n', ["seed = 99999999999999999999"]),
 ])
 def test_bad_sweep_files_get_one_line(tmp_path, body, fragments):
     path = sweep_file(tmp_path, body)
@@ -82,6 +87,23 @@ def test_bad_sweep_files_get_one_line(tmp_path, body, fragments):
         assert f in msg, msg
     res = CliRunner().invoke(main, ["sweep", str(path), "--out", str(tmp_path / "o")])
     assert res.exit_code == 2 and not (tmp_path / "o").exists()
+
+
+def test_a_strategy_named_twice_is_refused_and_a_grid_of_levels_that_fit_only_together_runs(tmp_path):
+    """A repeated strategy ran once (scenarios kept by name: "2 of 2 runs"); each level of a grid was checked alone
+    against the base scenario, so reach_min = 0.2 was refused beside its reach_base of 0.12, which never runs."""
+    path = tmp_path / "twice.toml"
+    path.write_text(f'strategies = ["{SCENARIOS / "stammtisch.toml"}", "{SCENARIOS / "stammtisch.toml"}"]\n'
+                    '[parameters."service.staff"]\nlevels = [1]\n')
+    with pytest.raises(ScenarioError, match="distinct scenario files"):
+        load_sweep(path)
+    together = sweep_file(tmp_path, TINY + 'reps = 1\n[parameters."platform.reach_base"]\nlevels = [0.3, 0.5]\n'
+                                           '[parameters."platform.reach_min"]\nlevels = [0.01, 0.2]\n', "together.toml")
+    spec, _ = load_sweep(together)
+    assert len(spec.points()) == 4
+    never = sweep_file(tmp_path, TINY + '[parameters."platform.reach_min"]\nlevels = [0.01, 0.9]\n', "never.toml")
+    with pytest.raises(ScenarioError, match=r"platform.reach_min = 0.9 \(a level\)"):
+        load_sweep(never)
 
 
 def test_sweep_command_line_sizes_are_checked(tmp_path):

@@ -18,6 +18,7 @@ from pydantic import Field, ValidationError, ValidationInfo, field_validator, mo
 from .. import outputs, runner
 from ..scenario import (
     MAX_REPS,
+    SEED_MAX,
     Flag,
     Lack,
     Name,
@@ -94,10 +95,11 @@ class SweepSpec(Table):
     strategies: list[str] | None = Field(None, min_length=1, description="several scenario files run at every point")
     design: Literal["grid", "random", "lhs", "sobol", "morris"] = Field("grid", description="how points are chosen")
     samples: Whole = Field(16, ge=1, le=1_000_000, description="N: points (random, lhs), base samples (sobol), trajectories (morris)")
-    morris_levels: Whole = Field(4, ge=2, le=20, description="grid levels of the Morris design")
+    morris_levels: Whole = Field(4, ge=2, le=20, multiple_of=2, description="grid levels of the Morris design (even: SALib's "
+                                 "trajectories are balanced only then)")
     reps: Whole = Field(2, ge=1, le=MAX_REPS, description="replications per point (common random numbers across points)")
     common_random_numbers: Flag = Field(True, description="every point runs the same seeds (false: each point its own, as ABC needs)")
-    seed: Whole = Field(7, ge=0, description="seed of the design and of the replications")
+    seed: Whole = Field(7, ge=0, le=SEED_MAX, description="seed of the design and of the replications")
     days: Whole | None = Field(None, ge=1, le=100_000, description="override the scenarios' horizon")
     people: Whole | None = Field(None, ge=10, le=50_000_000, description="the scenarios' market size, their extensive settings scaled with it (the swept values then as written)")
     outcomes: list[Literal[OUTCOMES]] = Field(["long_term_trust", "unfollow_rate_per_30d"], min_length=1)
@@ -121,6 +123,16 @@ class SweepSpec(Table):
                 raise _FieldError(("parameters", key, "levels"), vary.levels,
                                   "numbers or true/false in a random design (a word such as \"auto\" has no rank; use design = \"grid\")")
         recorded = (info.context or {}).get("recorded")  # a sweep.json written before this rule is read as it ran
+        if "simulation.seed" in self.parameters:
+            vary = self.parameters["simulation.seed"]
+            raise _FieldError(("parameters", "simulation.seed"), vary.levels or list(vary.range or ()), "a scenario setting other than the seed: "
+                              "the sweep's seed and reps set every run's seed (more replications: reps)")
+        if self.design == "grid" and "samples" in self.model_fields_set and not recorded:
+            raise _FieldError(("samples",), self.samples, "no samples for a grid design (it runs every combination of the "
+                              "levels; samples is read by random, lhs, sobol and morris)")
+        if self.strategies is not None and len(set(self.strategies)) < len(self.strategies):
+            twice = next(f for f in self.strategies if self.strategies.count(f) > 1)
+            raise _FieldError(("strategies",), self.strategies, f"distinct scenario files ({twice!r} is there twice)")
         if self.design == "sobol" and self.samples & (self.samples - 1) and not recorded:
             raise _FieldError(("samples",), self.samples, "a power of 2 for a sobol design (its sequence is balanced only then), "
                               f"e.g. {1 << (self.samples.bit_length() - 1)} or {1 << self.samples.bit_length()}")
@@ -200,23 +212,44 @@ def load_sweep(path: str | Path, **counts) -> tuple[SweepSpec, dict[str, Scenari
             sc = runner.resolve(path.parent / f, spec.days, spec.people)
         except ScenarioError as e:  # the sweep file the user named, then the scenario it points to
             raise ScenarioError(f"{path} -> {e}") from None
+        if sc.name in scenarios:  # two files of one name: the runs and the analysis name scenarios by it
+            raise ScenarioError(f"{path}: strategies: {f} and another file are both named {sc.name!r}; expected scenarios "
+                                "with distinct names (set name = \"...\" in one of them)")
         scenarios[sc.name] = sc
     check_keys(spec, scenarios, path)
     return spec, scenarios
 
 
+_COMBINATIONS_TRIED = 4096  # a level refused alone is tried with at most this many of the other keys' levels or ends
+
+
 def check_keys(spec: SweepSpec, scenarios: dict[str, Scenario], path) -> None:
     """Every varied key exists and takes every level (or both ends of its range) in every scenario, before any run;
-    else one line. A scenario's bounds are intervals, so a range whose ends are allowed is allowed throughout."""
+    else one line. A scenario's bounds are intervals, so a range whose ends are allowed is allowed throughout. A
+    value refused beside the scenario's own settings (``reach_min`` above its ``reach_base``) passes if it fits with
+    some levels or ends of the other swept keys: the runs whose combination does not fit record their error."""
+    probes = {key: vary.levels if vary.levels is not None else vary.range for key, vary in spec.parameters.items()}
     for key, vary in spec.parameters.items():
-        probes = vary.levels if vary.levels is not None else vary.range
         for sc in scenarios.values():
-            for probe in probes:
+            for probe in probes[key]:
                 try:
                     runner.warn_late(with_value(sc, key, probe, f"{path}: parameters"))  # a shorter swept horizon leaves planned changes out: say so once
                 except ScenarioError as e:
-                    which = "a level" if vary.levels is not None else "an end of the range"
-                    raise ScenarioError(f"{path}: parameters.{key} = {shown(probe)} ({which}): {e}") from None
+                    if not _fits_with_others(sc, key, probe, probes, f"{path}: parameters"):
+                        which = "a level" if vary.levels is not None else "an end of the range"
+                        raise ScenarioError(f"{path}: parameters.{key} = {shown(probe)} ({which}): {e}") from None
+
+
+def _fits_with_others(sc: Scenario, key: str, value, probes: dict, source: str) -> bool:
+    """Whether ``key`` = ``value`` is allowed together with some combination of the other keys' probes."""
+    others = [k for k in probes if k != key]
+    for combination in itertools.islice(itertools.product(*(probes[k] for k in others)), _COMBINATIONS_TRIED):
+        try:
+            sc.with_overrides(source=source, **{k: _typed(sc, k, v) for k, v in zip([key, *others], [value, *combination])})
+        except ScenarioError:
+            continue
+        return True
+    return False
 
 
 def with_value(sc: Scenario, key: str, value, source: str) -> Scenario:
