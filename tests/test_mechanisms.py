@@ -23,13 +23,15 @@ def test_reach_feedback_off_removes_the_reach_decline_of_a_promotion_page():
     annoyance builds; with it off, its reach per post stays where it started. (Since the page starts at the quality
     its own posts earn, not an average page's, most of the gap is there from day 0.) A year at 20,000 people: a
     sales party of 600 followers reaches about six of them a post, and its quality score wanders more than
-    annoyance moves it within half a year."""
+    annoyance moves it within half a year. The page shrinks, so its reach per follower rises in both worlds (a
+    smaller page reaches a larger share, V7): the decline is the feedback's, measured against the world without it
+    (in one seed of five, reach with the feedback ended the year above where it began, as the page shrank)."""
     on = simulate("tupperparty", SEEDS, people=20_000, days=365)
     off = simulate("tupperparty", SEEDS, people=20_000, days=365, **{"platform.reach_elasticity": 0.0})
     first_on, last_on = early_late(on, "organic_reach")
     first_off, last_off = early_late(off, "organic_reach")
     assert (mean_of(on, "organic_reach") < 0.5 * mean_of(off, "organic_reach")).all()
-    assert (last_on < first_on).all()
+    assert (last_on / last_off < first_on / first_off).all()
     assert (last_off / first_off > 0.8).all()
 
 
