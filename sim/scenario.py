@@ -596,6 +596,9 @@ class Scenario(Table):
                 key, allowed = _describe(Scenario, err)
                 value = err["ctx"]["error"].value if isinstance(err.get("ctx", {}).get("error"), _FieldError) else err.get("input")
                 allowed = allowed.removeprefix("expected ").replace("unknown key; allowed here:", "a known key:")
+                if key.startswith("strategy.mix") and "sum to" in allowed:  # an override's one share rescales the rest; here not
+                    allowed += ("; a timeline entry's mix replaces the whole mix, as a scenario file's does: give every "
+                                "type's share, e.g. strategy.mix = {promo = 0.9, info = 0.1}")
                 raise _FieldError(where + tuple(key.split(".")), value, allowed) from None
         return self
 

@@ -184,6 +184,8 @@ def test_a_crisis_does_not_make_anyone_read_more_than_comments_read_threads_a_da
     ("at = 3\ncontent = 5", "timeline.0.content = 5"),
     ("at = 0\ncontent.info.valued_by = 0.1", "timeline.0.content.info.valued_by = 0.1"),
     ("from = -3\nservice.staff = 1", "timeline.0.from = -3: expected a whole number in [0, 100000]"),
+    # one share given, as an override may: a timeline's mix replaces the whole mix, and the error says so
+    ("from = 3\nstrategy.mix.promo = 0.9", "(these sum to 0.9); a timeline entry's mix replaces the whole mix"),
 ])
 def test_a_bad_timeline_entry_is_one_line_naming_file_and_key(tmp_path, entry, key):
     path = tmp_path / "bad.toml"
