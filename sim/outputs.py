@@ -184,7 +184,7 @@ class Claim:
                 fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
             except OSError as e:
                 raise OutputError(f"{self.described}: cannot create its lock {self.lock_path} ({e.strerror}); "
-                                  "expected a folder audsim can write to") from None
+                                  f"expected a place in a folder audsim can write to ({self.target.parent})") from None
             held = os.pread(fd, 200, 0).decode(errors="replace")
             if held and not held.startswith("audsim (pid"):
                 os.close(fd)

@@ -29,7 +29,7 @@ COLUMNS: tuple[tuple[str, type, str], ...] = (
     ("complaint_repost", np.bool_, "the open complaint repeats one the brand deleted (its onlookers judge the deletion)"),
     ("complaint_opened", np.float64, "hour the open problem was raised (hours since day 0)"),
     ("complaint_due", np.float64, "hour the open problem will be resolved (answer, or giving up)"),
-    ("complaint_outcome", np.int8, "what will happen to it: see service.OUTCOMES"),
+    ("complaint_outcome", np.int8, "what will happen to it: 0 none, 1 answer, 2 ignore, 3 delete, 4 unheard (service)"),
     ("entrant", np.bool_, "enters prize draws (market.contest_share of people)"),
     ("hunter", np.bool_, "followed for prizes (joined through a giveaway)"),
     ("followed_on", np.int32, "day of the latest follow, -1 before day 0"),
