@@ -353,6 +353,13 @@ def test_a_note_says_when_trust_was_still_moving_at_the_end(lang):
     calm = Comparison(runs=runs, table=pd.DataFrame(), differences=pd.DataFrame(),
                       trajectories=trajectories(settled, settled), manifest={"baseline": "tupperparty"})
     assert unsettled(calm, story, lang) == ""
+    # up and back: the last 90 days moved it more than the whole horizon did ("167% of its change" read wrong)
+    back = 0.5 + 0.004 * np.minimum(days, 274) / 274 - 0.0035 * np.maximum(days - 274, 0) / 90
+    turned = Comparison(runs=runs, table=pd.DataFrame(), differences=pd.DataFrame(),
+                        trajectories=trajectories(settled, back), manifest={"baseline": "tupperparty"})
+    text = unsettled(turned, story, lang)
+    assert ("more than over the whole horizon (+0.0005)" if lang == "en" else "mehr als im ganzen Zeitraum (+0,0005)") in text, text
+    assert "%" not in text, text
 
 
 def _with_value(values: dict) -> Comparison:
