@@ -433,7 +433,8 @@ def _check_executors(workers, scheduler, dask_local, tls_ca_file=None, tls_cert=
     tls = [o for o, v in (("--tls-ca-file", tls_ca_file), ("--tls-cert", tls_cert), ("--tls-key", tls_key)) if v]
     if tls and scheduler is None:
         _fail(f"{tls[0]}: read only with --scheduler (a tls:// address); expected it with --scheduler, or not at all")
-    if scheduler is not None and "://" not in scheduler and not Path(scheduler).is_file():
+    address = "://" in (scheduler or "") or re.fullmatch(r"[\w.\-\[\]:]+:\d+", scheduler or "")  # tcp://h:8786, h:8786
+    if scheduler is not None and not address and not Path(scheduler).is_file():
         _fail(f"--scheduler = {scheduler!r}: no such file and not an address; expected a scheduler's address "
               "(tcp://HOST:8786, tls://HOST:8786) or its scheduler file (JSON)")
 

@@ -138,7 +138,8 @@ def command_in(folder: Path, manifests: tuple[str, ...] = MANIFESTS) -> str | No
 def subcommand(command: str | None) -> str | None:
     """``run`` of ``audsim --max-memory 4GB run x.toml``; None for a command that is not audsim's."""
     words = (command or "").split()
-    if not words or words[0] != "audsim":
+    program = Path(words[0]).name.removesuffix(".exe") if words else ""
+    if program not in ("audsim", "__main__.py"):  # earlier manifests recorded the program's whole path (.venv/bin/audsim)
         return None
     rest = iter(words[1:])
     for word in rest:

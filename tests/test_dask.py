@@ -68,6 +68,7 @@ def test_a_file_that_is_no_scheduler_file_is_one_line(tmp_path, text):
 
 @pytest.mark.parametrize("options, said", [
     (["--scheduler", "nowhere.json"], "--scheduler = 'nowhere.json': no such file and not an address"),
+    (["--scheduler", "127.0.0.1:1", "--dask-local", "2"], "expected one of them"),  # an address without tcp:// is one
     (["--scheduler", "tcp://127.0.0.1:1", "--dask-local", "2"], "expected one of them"),
     (["--dask-local", "2", "--workers", "2"], "--workers = 2: local processes, not read when the runs go to Dask"),
 ])

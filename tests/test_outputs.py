@@ -292,3 +292,14 @@ def test_a_writer_killed_while_moving_its_files_in_leaves_a_folder_it_can_still_
     (out / ".notes.tmp").write_text("")  # a hidden file of the user's is still not audsim's
     with pytest.raises(outputs.OutputError, match="did not write"):
         outputs.check(out, overwrite=True, kind="sweep")
+
+
+def test_an_audsim_command_is_known_by_its_program_wherever_it_was_installed():
+    """Manifests before 2026-12-02 recorded the program's whole path: they are audsim's own outputs, which --overwrite
+    of the same command replaces (read as a script's, they were refused)."""
+    from sim.outputs import subcommand
+
+    assert subcommand("/home/u/.venv/bin/audsim run x.toml --out r") == "run"
+    assert subcommand("/work/sim/__main__.py --max-memory 4GB compare a.toml b.toml") == "compare"
+    assert subcommand("audsim.exe sweep s.toml") == "sweep"
+    assert subcommand("analysis.py --out r") is None and subcommand(None) is None

@@ -360,6 +360,12 @@ def test_a_note_says_when_trust_was_still_moving_at_the_end(lang):
     text = unsettled(turned, story, lang)
     assert ("more than over the whole horizon (+0.0005)" if lang == "en" else "mehr als im ganzen Zeitraum (+0,0005)") in text, text
     assert "%" not in text, text
+    # down by less than it rose: not "40% of its change", which reads as part of the rise
+    fell_back = 0.5 + 0.01 * np.minimum(days, 274) / 274 - 0.004 * np.maximum(days - 274, 0) / 90
+    text = unsettled(Comparison(runs=runs, table=pd.DataFrame(), differences=pd.DataFrame(),
+                                trajectories=trajectories(settled, fell_back), manifest={"baseline": "tupperparty"}), story, lang)
+    assert ("back against its change over the whole horizon (+0.0060)" if lang == "en"
+            else "zurück gegen seine Veränderung im ganzen Zeitraum (+0,0060)") in text and "%" not in text, text
 
 
 def _with_value(values: dict) -> Comparison:

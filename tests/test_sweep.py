@@ -74,7 +74,7 @@ def test_shipped_sweeps_load():
     # read and then ignored: every run of a seed sweep had the same seed; a grid's samples did nothing
     ('[parameters."simulation.seed"]\nlevels = [1, 2]\n', ["parameters.simulation.seed = [1, 2]", "reps"]),
     ('design = "grid"\nsamples = 5\n[parameters."service.staff"]\nlevels = [1]\n', ["samples = 5", "no samples for a grid"]),
-    ('design = "morris"\nmorris_levels = 3\n[parameters."service.staff"]\nrange = [0, 2]\n', ["morris_levels = 3", "multiple of 2"]),
+    ('design = "morris"\nmorris_levels = 3\n[parameters."service.staff"]\nrange = [0, 2]\n', ["morris_levels = 3", "an even number"]),
     ('seed = 99999999999999999999\n[parameters."service.staff"]\nlevels = [1]\n', ["seed = 99999999999999999999"]),
 ])
 def test_bad_sweep_files_get_one_line(tmp_path, body, fragments):
@@ -101,6 +101,11 @@ def test_a_strategy_named_twice_is_refused_and_a_grid_of_levels_that_fit_only_to
                                            '[parameters."platform.reach_min"]\nlevels = [0.01, 0.2]\n', "together.toml")
     spec, _ = load_sweep(together)
     assert len(spec.points()) == 4
+    # a level that fits with some of the other's levels only would fail those points, and a grid needs every point
+    some = sweep_file(tmp_path, TINY + '[parameters."platform.reach_base"]\nlevels = [0.15, 0.5]\n'
+                                       '[parameters."platform.reach_min"]\nlevels = [0.01, 0.2]\n', "some.toml")
+    with pytest.raises(ScenarioError, match=r"platform.reach_min = 0.2 \(a level\)"):
+        load_sweep(some)
     never = sweep_file(tmp_path, TINY + '[parameters."platform.reach_min"]\nlevels = [0.01, 0.9]\n', "never.toml")
     with pytest.raises(ScenarioError, match=r"platform.reach_min = 0.9 \(a level\)"):
         load_sweep(never)

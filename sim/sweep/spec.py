@@ -95,8 +95,8 @@ class SweepSpec(Table):
     strategies: list[str] | None = Field(None, min_length=1, description="several scenario files run at every point")
     design: Literal["grid", "random", "lhs", "sobol", "morris"] = Field("grid", description="how points are chosen")
     samples: Whole = Field(16, ge=1, le=1_000_000, description="N: points (random, lhs), base samples (sobol), trajectories (morris)")
-    morris_levels: Whole = Field(4, ge=2, le=20, multiple_of=2, description="grid levels of the Morris design (even: SALib's "
-                                 "trajectories are balanced only then)")
+    morris_levels: Whole = Field(4, ge=2, le=20, description="grid levels of the Morris design (even: SALib's trajectories "
+                                 "are balanced only then)")
     reps: Whole = Field(2, ge=1, le=MAX_REPS, description="replications per point (common random numbers across points)")
     common_random_numbers: Flag = Field(True, description="every point runs the same seeds (false: each point its own, as ABC needs)")
     seed: Whole = Field(7, ge=0, le=SEED_MAX, description="seed of the design and of the replications")
@@ -123,14 +123,16 @@ class SweepSpec(Table):
                 raise _FieldError(("parameters", key, "levels"), vary.levels,
                                   "numbers or true/false in a random design (a word such as \"auto\" has no rank; use design = \"grid\")")
         recorded = (info.context or {}).get("recorded")  # a sweep.json written before this rule is read as it ran
-        if "simulation.seed" in self.parameters:
+        if self.design == "morris" and self.morris_levels % 2 and not recorded:
+            raise _FieldError(("morris_levels",), self.morris_levels, "an even number (SALib's Morris trajectories are balanced only then)")
+        if "simulation.seed" in self.parameters and not recorded:
             vary = self.parameters["simulation.seed"]
             raise _FieldError(("parameters", "simulation.seed"), vary.levels or list(vary.range or ()), "a scenario setting other than the seed: "
                               "the sweep's seed and reps set every run's seed (more replications: reps)")
         if self.design == "grid" and "samples" in self.model_fields_set and not recorded:
             raise _FieldError(("samples",), self.samples, "no samples for a grid design (it runs every combination of the "
                               "levels; samples is read by random, lhs, sobol and morris)")
-        if self.strategies is not None and len(set(self.strategies)) < len(self.strategies):
+        if self.strategies is not None and len(set(self.strategies)) < len(self.strategies) and not recorded:
             twice = next(f for f in self.strategies if self.strategies.count(f) > 1)
             raise _FieldError(("strategies",), self.strategies, f"distinct scenario files ({twice!r} is there twice)")
         if self.design == "sobol" and self.samples & (self.samples - 1) and not recorded:
@@ -220,14 +222,14 @@ def load_sweep(path: str | Path, **counts) -> tuple[SweepSpec, dict[str, Scenari
     return spec, scenarios
 
 
-_COMBINATIONS_TRIED = 4096  # a level refused alone is tried with at most this many of the other keys' levels or ends
+_COMBINATIONS_TRIED = 4096  # a level refused alone is tried with every combination of the other keys' levels or ends, up to this many
 
 
 def check_keys(spec: SweepSpec, scenarios: dict[str, Scenario], path) -> None:
     """Every varied key exists and takes every level (or both ends of its range) in every scenario, before any run;
     else one line. A scenario's bounds are intervals, so a range whose ends are allowed is allowed throughout. A
     value refused beside the scenario's own settings (``reach_min`` above its ``reach_base``) passes if it fits with
-    some levels or ends of the other swept keys: the runs whose combination does not fit record their error."""
+    every combination of the other swept keys' levels or ends, since it never runs beside the scenario's own."""
     probes = {key: vary.levels if vary.levels is not None else vary.range for key, vary in spec.parameters.items()}
     for key, vary in spec.parameters.items():
         for sc in scenarios.values():
@@ -235,21 +237,28 @@ def check_keys(spec: SweepSpec, scenarios: dict[str, Scenario], path) -> None:
                 try:
                     runner.warn_late(with_value(sc, key, probe, f"{path}: parameters"))  # a shorter swept horizon leaves planned changes out: say so once
                 except ScenarioError as e:
-                    if not _fits_with_others(sc, key, probe, probes, f"{path}: parameters"):
+                    fits = _fits_with_others(sc, key, probe, probes, f"{path}: parameters")
+                    if fits is None:
                         which = "a level" if vary.levels is not None else "an end of the range"
                         raise ScenarioError(f"{path}: parameters.{key} = {shown(probe)} ({which}): {e}") from None
+                    runner.warn_late(fits)
 
 
-def _fits_with_others(sc: Scenario, key: str, value, probes: dict, source: str) -> bool:
-    """Whether ``key`` = ``value`` is allowed together with some combination of the other keys' probes."""
+def _fits_with_others(sc: Scenario, key: str, value, probes: dict, source: str) -> Scenario | None:
+    """``sc`` with ``key`` = ``value`` and the other keys' first probes, if that value fits with every combination of
+    the other keys' levels (or range ends: a linear bound that holds at the corners holds inside), so that no point
+    of the design fails for it; else None (also beyond _COMBINATIONS_TRIED combinations: refused, as checked alone)."""
     others = [k for k in probes if k != key]
-    for combination in itertools.islice(itertools.product(*(probes[k] for k in others)), _COMBINATIONS_TRIED):
+    if math.prod(len(probes[k]) for k in others) > _COMBINATIONS_TRIED:
+        return None
+    first = None
+    for combination in itertools.product(*(probes[k] for k in others)):
         try:
-            sc.with_overrides(source=source, **{k: _typed(sc, k, v) for k, v in zip([key, *others], [value, *combination])})
+            made = sc.with_overrides(source=source, **{k: _typed(sc, k, v) for k, v in zip([key, *others], [value, *combination])})
         except ScenarioError:
-            continue
-        return True
-    return False
+            return None
+        first = first or made
+    return first
 
 
 def with_value(sc: Scenario, key: str, value, source: str) -> Scenario:
@@ -283,12 +292,12 @@ def with_counts(spec, **counts):
                             "of its levels); expected --samples with a random, lhs, sobol or morris design")
     model = type(spec)
     try:
-        return model.model_validate({**spec.model_dump(), **given})
+        return model.model_validate({**spec.model_dump(exclude_unset=True), **given})
     except ValidationError as e:
         err = e.errors(include_url=False)[0]
         key = next((k for k in map(str, err["loc"][:1]) if k in given), None)
         if key is None:  # a check of the whole design (a Sobol design's samples): the option that fails it alone
-            key = next((k for k in given if not _valid(model, {**spec.model_dump(), k: given[k]})), next(iter(given)))
+            key = next((k for k in given if not _valid(model, {**spec.model_dump(exclude_unset=True), k: given[k]})), next(iter(given)))
         raise ScenarioError(f"--{key} = {given[key]}: {_describe(model, err)[1]}") from None
 
 

@@ -360,11 +360,12 @@ def recovery(path, spec, size) -> list[Check]:
         first_problem = np.full(sc.market.people, np.inf)
         resolved = {}  # day -> that day's complaint log
         for day in range(sc.simulation.days):
+            following = with_problems.people.follows.copy()  # as the day's complaints are resolved, before its unfollows
             with_problems.step()
             without.step()
             if with_problems.complaint_log and with_problems.complaint_log[-1]["day"] == day:
                 log = with_problems.complaint_log[-1]
-                resolved[day] = (log, with_problems.people.follows.copy())
+                resolved[day] = (log, following)
                 first_problem[log["who"]] = np.minimum(first_problem[log["who"]], day)
             log, following = resolved.pop(day - later, (None, None))
             if log is not None:
@@ -374,7 +375,9 @@ def recovery(path, spec, size) -> list[Check]:
                 # threads, so the drift of a control of mostly non-followers would be charged to a follower's recovery
                 drift = with_problems.people.trust - without.people.trust
                 control = with_problems.people.customer & (first_problem > log["day"])
-                baseline = np.array([drift[control & ~following].mean(), drift[control & following].mean()])
+                overall = drift[control].mean() if control.any() else np.nan
+                baseline = np.array([drift[group].mean() if group.any() else overall  # no such customer: all of them
+                                     for group in (control & ~following, control & following)])
                 out = log["outcome"]
                 who = {"in_time": log["in_time"], "late": (out == ANSWER) & ~log["in_time"],
                        "ignored": out == IGNORE, "deleted": out == DELETE}
