@@ -1105,20 +1105,21 @@ def _model_changed(manifest: dict, sc: Scenario) -> str:
     recorded = (manifest.get("versions") or {}).get("audsim_model_source")
     if recorded not in (None, source_hash()):
         said.append(f"the model's code changed (audsim_model_source {recorded}, now {source_hash()})")
-    added = sorted(set(_leaves(sc.model_dump(mode="json"))) - set(_leaves(manifest["scenario"])))
+    added = sorted({k for k, _ in leaves(sc.model_dump(mode="json"))} - {k for k, _ in leaves(manifest["scenario"])})
     if added:
         shown = ", ".join(added[:3]) + (f" and {len(added) - 3} more" if len(added) > 3 else "")
         said.append(f"settings added since take their defaults ({shown})")
     return "; ".join(said)
 
 
-def _leaves(data: dict, prefix: str = ""):
-    """The dotted keys of a nested settings dict's values."""
+def leaves(data: dict, prefix: str = "", whole: tuple[str, ...] = ()):
+    """(dotted key, value) of each value of nested settings, tables opened except those named in ``whole``
+    (a content mix, read as one value)."""
     for key, value in data.items():
-        if isinstance(value, dict):
-            yield from _leaves(value, f"{prefix}{key}.")
+        if isinstance(value, dict) and key not in whole:
+            yield from leaves(value, f"{prefix}{key}.", whole)
         else:
-            yield f"{prefix}{key}"
+            yield f"{prefix}{key}", value
 
 
 def digest(data: dict) -> str:

@@ -27,7 +27,7 @@ from pydantic import Field, ValidationError
 from .. import outputs, runner
 from ..experiments.compare import replication_seeds
 from ..parallel import side_by_side
-from ..scenario import Number, Scenario, ScenarioError, Table, Whole, load, one_line, read_toml, shown
+from ..scenario import Number, Scenario, ScenarioError, Table, Whole, leaves, load, one_line, read_toml, shown
 from ..sweep.analyze import point_means
 from ..sweep.run import start_afresh, sweep
 from ..sweep.spec import OUTCOMES, SweepSpec, Vary, with_value
@@ -162,14 +162,8 @@ def _differing(scenario: Scenario, base: Scenario) -> list[str]:
     """The settings (dotted keys of single values) in which ``scenario`` differs from ``base``: what a file that
     extends the base must write to load as the scenario (a market resized for the fit scales its budgets, prizes
     and listening cost with it, which ``market.people`` written alone would not)."""
-    def leaves(node, prefix=""):
-        for k, v in node.items():
-            if isinstance(v, dict):
-                yield from leaves(v, f"{prefix}{k}.")
-            elif isinstance(v, (bool, int, float, str)):
-                yield f"{prefix}{k}", v
-
-    return [k for k, v in leaves(scenario.model_dump(mode="json")) if k != "name" and base.value(k) != v]
+    return [k for k, v in leaves(scenario.model_dump(mode="json"))
+            if isinstance(v, (bool, int, float, str)) and k != "name" and base.value(k) != v]
 
 
 def _toml(v) -> str:

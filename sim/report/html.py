@@ -542,16 +542,9 @@ def _timeline(entries: list[dict], scenario: dict, t: dict, lang: str = "en") ->
     """A scenario's [[timeline]] in words, each setting by what it means and against the value it holds otherwise:
     'days 90-119: chance a customer runs into a problem on a day (product quality): 0.01 instead of 0.001
     (service.problem_rate)'."""
-    from ..scenario import parameters
+    from ..scenario import leaves, parameters
 
     meanings = {r["key"]: r["meaning"] for r in parameters()}
-
-    def flat(d, prefix=""):
-        for k, v in d.items():
-            if isinstance(v, dict) and not k == "mix":
-                yield from flat(v, f"{prefix}{k}.")
-            else:
-                yield f"{prefix}{k}", v
 
     def shown(v):
         if isinstance(v, dict):  # a content mix: "info 50%, service 30%, promotion 20%"
@@ -571,7 +564,7 @@ def _timeline(entries: list[dict], scenario: dict, t: dict, lang: str = "en") ->
         when = t["tl_days"].format(a=start, b=e["to"] - 1) if e.get("to") is not None else t["tl_from"].format(a=start)
         when += f" ({e['label']})" if e.get("label") else ""
         said = []
-        for key, value in flat(settings):
+        for key, value in leaves(settings, whole=("mix",)):
             what = meaning(key, meanings.get(key, ""), lang).split(";")[0]  # what it is, not its whole documentation
             before = otherwise(key)
             instead = f" {t['tl_instead']} {shown(before)}" if before is not None and before != value else ""

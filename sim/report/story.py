@@ -468,9 +468,9 @@ def unsettled(comparison, story: Story, lang: str = "en") -> str:
         if abs(late) >= 0.001 and abs(late) >= UNSETTLED_SHARE * abs(whole):
             # a share of the whole change only where the end brought part of it ("167% of its change" read wrong)
             key = ("moved_by_back" if late * whole < 0 else "moved_by") if abs(late) <= abs(whole) else "moved_by_more"
+            share = percent(abs(late / whole), 0, lang) if key == "moved_by" else ""  # whole is not 0 there
             moved.append(t[key].format(who=story.label(name, lang), at=at(story.label(name, lang), lang),
-                                       change=decimal(late, "+.3f", lang), whole=decimal(whole, "+.4f", lang),
-                                       share=percent(abs(late / whole) if whole else 1.0, 0, lang)))
+                                       change=decimal(late, "+.3f", lang), whole=decimal(whole, "+.4f", lang), share=share))
     if not moved:
         return ""
     return t["unsettled"].format(days=SETTLING_DAYS, moved=t["and"].join(moved))

@@ -257,7 +257,7 @@ def _fits_with_others(sc: Scenario, key: str, value, probes: dict, source: str) 
             made = sc.with_overrides(source=source, **{k: _typed(sc, k, v) for k, v in zip([key, *others], [value, *combination])})
         except ScenarioError:
             return None
-        first = first or made
+        first = made if first is None else first
     return first
 
 

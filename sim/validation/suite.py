@@ -358,7 +358,7 @@ def recovery(path, spec, size) -> list[Check]:
         without = AudienceModel(sc.with_overrides(source=str(path), **{"service.problem_rate": 0.0}), seed=seed)
         diff = {g: [] for g in groups}
         first_problem = np.full(sc.market.people, np.inf)
-        resolved = {}  # day -> that day's complaint log
+        resolved = {}  # day -> that day's complaint log, and who followed the page as its complaints were resolved
         for day in range(sc.simulation.days):
             following = with_problems.people.follows.copy()  # as the day's complaints are resolved, before its unfollows
             with_problems.step()
