@@ -6,8 +6,8 @@ from .parameters_de import MEANING_DE, SOURCE_DE
 
 LANGS = ("en", "de")
 
-# A German label is written in the nominative singular with its article ("der Stammtisch"); after "gegenüber"
-# it takes the dative, which the article alone carries for such labels ("dem Stammtisch", "der Verkaufsparty").
+# A German label is written in the nominative singular with its article ("der Laden"); after "gegenüber"
+# it takes the dative, which the article alone carries for such labels ("dem Laden", "der Marke").
 _DATIVE = {"der": "dem", "die": "der", "das": "dem", "ein": "einem", "eine": "einer"}
 _ACCUSATIVE = {"der": "den", "die": "die", "das": "das", "ein": "einen", "eine": "eine"}
 
@@ -29,23 +29,23 @@ def _declined(label: str, lang: str, articles: dict) -> str:
 
 
 def dative(label: str, lang: str) -> str:
-    """``label`` after a preposition that takes the dative ("mit dem Stammtisch")."""
+    """``label`` after a preposition that takes the dative ("mit dem Laden")."""
     return _declined(label, lang, _DATIVE)
 
 
 def accusative(label: str, lang: str) -> str:
-    """``label`` after a preposition that takes the accusative ("gegen den Stammtisch")."""
+    """``label`` after a preposition that takes the accusative ("gegen den Laden")."""
     return _declined(label, lang, _ACCUSATIVE)
 
 
 def at(label: str, lang: str) -> str:
-    """German "bei" with ``label`` in the dative, contracted as one says it ("beim Stammtisch", "bei der Verkaufsparty")."""
+    """German "bei" with ``label`` in the dative, contracted as one says it ("beim Laden", "bei der Marke")."""
     return contracted(f"bei {dative(label, lang)}", lang)
 
 
 def contracted(text: str, lang: str) -> str:
-    """German "bei dem", "zu dem", "zu der" as one says and writes them: "beim", "zum", "zur" ("Bei dem Stammtisch" ->
-    "Beim Stammtisch")."""
+    """German "bei dem", "zu dem", "zu der" as one says and writes them: "beim", "zum", "zur" ("Bei dem Laden" ->
+    "Beim Laden")."""
     if lang != "de":
         return text
     text = re.sub(r"\b([Bb])ei [Dd]em ", r"\1eim ", text)
