@@ -116,6 +116,39 @@ class Table(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
+# The market the defaults of extensive settings (prizes, listening) are a brand's for: the shipped mid-size brand
+# (scenarios/base/mid-size-brand.toml). A scenario that does not give one gets it scaled to its own market.
+BRAND_PEOPLE = 250_000
+
+
+def _given_people(market: Any) -> int | float:
+    """The market size a scenario gives (the default if none, or none that validation would accept)."""
+    people = market.get("people") if isinstance(market, dict) else getattr(market, "people", None)
+    low, high, *_ = _field_bounds(Market.model_fields["people"])
+    ok = isinstance(people, (int, float)) and not isinstance(people, bool) and low <= people <= high
+    return people if ok else Market.model_fields["people"].default
+
+
+def _extensive(field) -> bool:
+    return bool((field.json_schema_extra or {}).get("extensive"))
+
+
+def _sized_defaults(given: Any, model: type, defaults: dict, factor: float) -> Any:
+    """A table (a dict or a table) with the extensive settings it does not give set to their default (``defaults``
+    over the field's) times ``factor``; anything else as given."""
+    if given is not None and not isinstance(given, (dict, Table)):
+        return given  # not a table: validation says so
+    have = given.model_fields_set if isinstance(given, Table) else set(given or {})
+    missing = {}
+    for k, f in model.model_fields.items():
+        default = defaults.get(k, f.default)
+        if _extensive(f) and k not in have and isinstance(default, (int, float)) and default:
+            missing[k] = float(default) * factor
+    if not missing:
+        return given if given is not None else {}
+    return given.model_copy(update=missing) if isinstance(given, Table) else {**(given or {}), **missing}
+
+
 class Market(Table):
     """The brand's reachable market: followers and non-followers."""
 
@@ -494,6 +527,31 @@ class Scenario(Table):
     economy: Economy = Economy()
     timeline: list[Change] = Field(default_factory=list, max_length=1000,
                                    description="settings that change for a window of days: [[timeline]] from = 180, to = 210, service.problem_rate = 0.01")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _extensive_defaults_sized(cls, data: Any) -> Any:
+        """The extensive settings a scenario does not give are the mid-size brand's (``BRAND_PEOPLE``), scaled to its
+        market: a 20,000-person scenario written from scratch pays a 20,000-person brand's prizes and listening, not a
+        250,000-person brand's (per-capita money does not depend on whether a setting was written down)."""
+        if not isinstance(data, dict):
+            return data
+        factor = _given_people(data.get("market")) / BRAND_PEOPLE
+        if factor == 1:
+            return data
+        out = dict(data)
+        for table, field in cls.model_fields.items():
+            model = field.annotation
+            if table != "market" and isinstance(model, type) and issubclass(model, Table):
+                out[table] = _sized_defaults(out.get(table), model, {}, factor)
+        content = out.get("content")
+        if content is None:  # the default types, their extensive settings left to be sized below
+            content = {name: {k: v for k, v in kind.items() if not _extensive(ContentType.model_fields[k])}
+                       for name, kind in DEFAULT_CONTENT.items()}
+        if isinstance(content, dict):
+            out["content"] = {name: _sized_defaults(kind, ContentType, DEFAULT_CONTENT.get(name, {}), factor)
+                              for name, kind in content.items()}
+        return out
 
     @model_validator(mode="after")
     def _mix_names_known_types(self):
@@ -942,7 +1000,7 @@ def one_line(e: ValidationError, source: str, root) -> ScenarioError:
 
 def validate(data: dict, source: str = "<scenario>") -> Scenario:
     """Validate a raw dict (defaults merged in) into a frozen Scenario."""
-    defaults = Scenario().model_dump(mode="json")
+    defaults = Scenario(market={"people": _given_people(data.get("market"))}).model_dump(mode="json")  # extensive ones sized to it
     content = data.get("content")
     merged = _deep_merge(defaults, {k: v for k, v in data.items() if k != "content"})
     if isinstance(content, dict):
@@ -999,22 +1057,30 @@ def plain(default) -> str:
 def parameters() -> list[dict]:
     """Every scalar parameter: dotted key, default, bounds, unit, source, meaning (for docs and ``audsim params``)."""
     rows = []
-    defaults = Scenario()
+    defaults, brand = Scenario(), Scenario(market={"people": BRAND_PEOPLE})
+
+    def sized(f, read) -> tuple:  # a default sized to the market is shown as the brand's, and said to be
+        if f is Market.model_fields["people"] or read(brand) == read(defaults):
+            return read(defaults), f.description or ""
+        return read(brand), (f"{f.description or ''} (default: a {BRAND_PEOPLE:,}-person brand's; a scenario that does "
+                             f"not set it gets it scaled to its market.people)")
+
     for table, field in Scenario.model_fields.items():
         model = field.annotation
         if not isinstance(model, type) or not issubclass(model, Table):
             continue
         for name, f in model.model_fields.items():
             extra = f.json_schema_extra or {}
-            rows.append({"key": f"{table}.{name}", "default": getattr(getattr(defaults, table), name),
+            default, meaning = sized(f, lambda sc: getattr(getattr(sc, table), name))
+            rows.append({"key": f"{table}.{name}", "default": default,
                          "range": extra.get("allowed", _table_range(f)), "unit": extra.get("unit", ""),
-                         "source": extra.get("source", ""), "meaning": f.description or ""})
+                         "source": extra.get("source", ""), "meaning": meaning})
     for name, f in ContentType.model_fields.items():
         extra = f.json_schema_extra or {}
-        values = {t: getattr(c, name) for t, c in defaults.content.items()}  # one per content type
+        values, meaning = sized(f, lambda sc: {t: getattr(c, name) for t, c in sc.content.items()})  # one per content type
         rows.append({"key": f"content.TYPE.{name}", "default": values, "range": _table_range(f), "unit": extra.get("unit", ""),
                      "source": extra.get("source", "") if name != "valued_by" else "seed 002 panel (promo: assumed)",
-                     "meaning": f.description or ""})
+                     "meaning": meaning})
     return rows
 
 

@@ -70,13 +70,17 @@ def test_output_files_have_their_columns(comparison, tmp_path):
     out = comparison.write(tmp_path / "cmp")
     cols = {
         "runs.csv": {"scenario", "replication", "seed", "long_term_trust", "unfollow_rate_per_30d"},
-        "compare.csv": {"scenario", "metric", "mean", "ci_low", "ci_high", "n"},
-        "differences.csv": {"scenario", "baseline", "metric", "diff", "ci_low", "ci_high", "effect_size", "p_value", "p_adjusted"},
+        "compare.csv": {"scenario", "metric", "unit", "mean", "ci_low", "ci_high", "n"},
+        "differences.csv": {"scenario", "baseline", "metric", "unit", "diff", "ci_low", "ci_high", "effect_size", "p_value", "p_adjusted"},
         "trajectories.csv": {"day", "scenario", "metric", "mean", "low", "high"},
     }
     for name, expected in cols.items():
         assert expected <= set(pd.read_csv(out / name).columns), name
-    metrics = set(pd.read_csv(out / "compare.csv")["metric"])
+    table = pd.read_csv(out / "compare.csv")
+    metrics = set(table["metric"])
+    units = dict(zip(table["metric"], table["unit"]))  # every figure with its unit, a difference with its figure's
+    assert units["long_term_trust"] == "trust (0-1)" and units["value"] == "currency" and units["net_advocates_end"] == "percentage points"
+    assert table["unit"].notna().all() and (pd.read_csv(out / "differences.csv")["unit"].notna()).all()
     assert {"long_term_trust", "unfollow_rate_per_30d", "followers_end", "interaction_rate", "organic_reach", "revenue", "cost"} <= metrics
     for plot in ("trajectories", "headline"):
         assert (out / f"{plot}.png").stat().st_size > 10_000 and (out / f"{plot}.svg").exists()
@@ -245,3 +249,14 @@ def test_charts_over_time_keep_their_lines_readable_when_bands_are_wide():
     for ax, metric in zip(plots.trajectories(dataclasses.replace(c, trajectories=narrow)).axes, plots.PANELS):
         scale = 100 if metric in plots.PERCENT else 1
         assert ax.get_ylim()[1] >= 0.15 * 1.2 * scale - 1e-9  # the band shown whole
+
+
+def test_every_headline_figure_has_a_unit():
+    """compare.csv and differences.csv give each figure's unit: a figure added to the summary without one fails
+    here (a valuation ``value_<name>`` is money)."""
+    import sim
+    from sim.model.measures import unit
+
+    summary = sim.run(SCENARIOS / "stammtisch.toml", days=20, people=2000, seed=1).summary
+    assert [k for k in summary if not unit(k)] == []
+    assert unit("value_trust_fades") == "currency" and unit("no_such_figure") == ""

@@ -228,3 +228,22 @@ def test_a_timelines_whole_number_scales_as_the_setting_it_sets():
         desk = small.during(150).service
         assert desk.staff == pytest.approx(2 * 3_000 / sc.market.people) and desk.min_staff == 1.0, (two, desk)
     assert sc.scaled(0.5).market.people == sc.market.people // 2  # a count stays whole
+
+
+@pytest.mark.parametrize("people", [2_000, 20_000, 1_000_000])
+def test_a_scenario_written_for_a_market_is_the_brand_scaled_to_it(people):
+    """The extensive defaults (prizes, listening) are the mid-size brand's: a scenario written for ``people`` without
+    them gets them per person as the brand has them, the same scenario as the brand scaled to that market. A
+    setting the scenario gives is kept as written."""
+    from sim.scenario import BRAND_PEOPLE, Scenario, validate
+
+    written = validate({"market": {"people": people}})
+    brand = validate({"market": {"people": BRAND_PEOPLE}})
+    assert written == brand.scaled(people / BRAND_PEOPLE)
+    assert Scenario(market={"people": people}) == written  # built in Python, the same
+    assert written.content["giveaway"].prize == pytest.approx(brand.content["giveaway"].prize * people / BRAND_PEOPLE)
+    assert written.content["giveaway"].prize != brand.content["giveaway"].prize
+    given = validate({"market": {"people": people}, "service": {"listening_cost_per_day": 7.0},
+                      "content": {"giveaway": {"prize": 5.0}, "sample": {"appeal": 0.5}}})
+    assert given.service.listening_cost_per_day == 7.0 and given.content["giveaway"].prize == 5.0
+    assert given.content["sample"].prize == written.content["sample"].prize

@@ -966,10 +966,10 @@ def test_the_assumptions_table_marks_the_values_that_differ_from_the_default():
 
     from sim.report.html import _assumptions
     from sim.report.i18n import TEXT
-    from sim.scenario import Scenario
+    from sim.scenario import BRAND_PEOPLE, Scenario
 
-    page = Scenario().model_dump(mode="json")
-    page["market"]["people"] = 48_000
+    page = Scenario(market={"people": BRAND_PEOPLE}).model_dump(mode="json")  # the brand the table's defaults are
+    page["market"]["people"] = 48_000  # its size alone changed
     table = _assumptions(TEXT["en"], {"page": page}, "en")
     changed = re.findall(r"<tr class='changed'><td><code>([^<]+)</code>", table)
     assert changed == ["market.people"]

@@ -16,7 +16,7 @@ import pandas as pd
 from scipy import stats as scipy_stats
 
 from .. import outputs, runner
-from ..model.measures import COST_PARTS
+from ..model.measures import COST_PARTS, unit
 from ..model.sales import FADING_VALUE, OTHER_VALUES
 from ..parallel import map_tasks, side_by_side
 from ..scenario import MAX_REPS, Scenario, ScenarioError
@@ -30,6 +30,12 @@ METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "p
            "cost_per_answer")
 TRAJECTORIES = ("followers", "trust_market", "trust_followers", "organic_reach", "interaction_rate", "open_complaints")
 MIN_REPS = 10
+
+
+def with_units(table: pd.DataFrame) -> pd.DataFrame:
+    """A table of figures by ``metric`` with each figure's unit beside it (a difference has its figure's unit)."""
+    at = list(table.columns).index("metric") + 1
+    return table.assign(unit=table["metric"].map(unit))[[*table.columns[:at], "unit", *table.columns[at:]]]
 
 
 def replication_seeds(seed: int, reps: int) -> list[int]:
@@ -66,8 +72,8 @@ class Comparison:
     def write_into(self, folder: Path, plots: bool = True, lang: str = "en", story=None) -> None:
         """The CSV files, manifest.json and (with ``plots``) the plots, in ``lang`` and the ``story``'s words."""
         self.runs.to_csv(folder / "runs.csv", index=False)
-        self.table.to_csv(folder / "compare.csv", index=False)
-        self.differences.to_csv(folder / "differences.csv", index=False)
+        with_units(self.table).to_csv(folder / "compare.csv", index=False)
+        with_units(self.differences).to_csv(folder / "differences.csv", index=False)
         self.trajectories.to_csv(folder / "trajectories.csv", index=False)
         (folder / "manifest.json").write_text(json.dumps(self.manifest, indent=2, default=str))
         if plots:

@@ -131,6 +131,33 @@ HEADLINE = ("long_term_trust", "unfollow_rate_per_30d", "followers_change", "net
             "net_profit", "customer_equity_change", "value", "value_undiscounted")  # summary names, none a daily column
 
 
+TRUST, CURRENCY, PER_POST = "trust (0-1)", "currency", "engagements per follower per post"
+SUMMARY_UNITS = {  # each headline figure's unit, as compare.csv, differences.csv and a sweep's analysis give it
+    "days": "days", "long_term_trust": TRUST, "trust_market_start": TRUST, "trust_followers_end": TRUST,
+    "unfollow_rate_per_30d": "share of followers per 30 days", "followers_start": "followers", "followers_end": "followers",
+    "followers_change": "share of the followers at the start", "follows_total": "follows", "unfollows_total": "unfollows",
+    "interaction_rate": PER_POST, "interaction_rate_first_30d": PER_POST, "interaction_rate_last_30d": PER_POST,
+    "organic_reach": "share of followers per post", "engagement_per_impression": "engagements per impression",
+    "advocates_end": "share of the market", "detractors_end": "share of the market", "net_advocates_end": "percentage points",
+    "purchase_index_start": "purchase rate (neutral market = 1)", "purchase_index_end": "purchase rate (neutral market = 1)",
+    "purchase_index_change": "share of the start",
+    **dict.fromkeys(("complaints_raised", "complaints_answered_in_time", "complaints_answered_late", "complaints_ignored",
+                     "complaints_deleted", "complaints_unheard"), "complaints"),
+    "staff_hours": "staff-hours", "content_hours": "staff-hours", "full_time_staff": "full-time persons",
+    "cost_per_answer": "currency per answer", "sales": "sales", "customers_start": "customers", "customers_end": "customers",
+    "lapses": "customers lapsed", "cost_per_year_end": "currency per year",
+    **dict.fromkeys(("revenue", "gross_profit", "cost", *COST_PARTS, "net_profit", "customer_equity_start", "customer_equity_end",
+                     "customer_equity_change", "net_profit_present", "gross_profit_present", "cost_present",
+                     "customer_equity_end_present", "customer_equity_change_present", "value", "value_undiscounted",
+                     "value_costs_continue"), CURRENCY),
+}
+
+
+def unit(figure: str) -> str:
+    """A headline figure's unit (a valuation ``value_<name>`` is money); "" for a name that is none."""
+    return SUMMARY_UNITS.get(figure) or (CURRENCY if figure.startswith("value_") else "")
+
+
 def reporters() -> dict:
     """DataCollector reporters, one per daily column, and the run's headline figures (NaN until the last day),
     so that Mesa's batch_run, which reads the last collected row, reports them."""

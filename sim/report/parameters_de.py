@@ -158,7 +158,7 @@ MEANING_DE: dict[str, str] = {
         "Anteil der außerhalb der Seite geäußerten Probleme, die das Social Listening der Marke findet (das Service-Team "
         "behandelt sie wie die auf der Seite); die übrigen bleiben ungehört"
     ),
-    "service.listening_cost_per_day": "Kosten des Social Listening, mal monitors_elsewhere",
+    "service.listening_cost_per_day": "Kosten des Social Listening, mal monitors_elsewhere (Vorgabe: die einer Marke mit 250.000 Menschen; ein Szenario, das ihn nicht setzt, erhält ihn auf seine market.people skaliert)",
     "service.wage_per_hour": "Kosten einer Personalstunde: Besetzung des Service-Teams (je Person) und Erstellung von Posts",
     "service.hours_per_full_time": (
         "Personalstunden einer Vollzeitkraft pro Jahr: rechnet die Personalstunden des Service-Teams in Vollzeitkräfte um"
@@ -266,7 +266,7 @@ MEANING_DE: dict[str, str] = {
         "abzüglich der Kosten Preis × (1 − Marge); ein Rabatt in Höhe der Marge verkauft zum Selbstkostenpreis"
     ),
     "content.TYPE.requires_follow": "Teilnahme erfordert Folgen + Teilen (ein Gewinnspiel)",
-    "content.TYPE.prize": "Kosten für Preise oder Produktproben pro Post, für den Markt wie geschrieben (mit ihm skaliert)",
+    "content.TYPE.prize": "Kosten für Preise oder Produktproben pro Post, für den Markt wie geschrieben (mit ihm skaliert) (Vorgabe: die einer Marke mit 250.000 Menschen; ein Szenario, das ihn nicht setzt, erhält ihn auf seine market.people skaliert)",
     "content.TYPE.production_hours": (
         "Arbeitszeit, um einen Post dieses Typs zu erstellen und freizugeben, vergütet mit service.wage_per_hour (cost_content)"
     ),

@@ -16,6 +16,7 @@ import numpy as np
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .. import outputs, runner
+from ..model.measures import unit
 from ..scenario import (
     MAX_REPS,
     SEED_MAX,
@@ -35,16 +36,11 @@ from ..scenario import (
 )
 
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
-UNITS = {  # the outcomes a sweep may analyse, each with its unit (Morris mu* and sigma carry it)
-    "long_term_trust": "trust (0-1)", "unfollow_rate_per_30d": "share of followers per 30 days",
-    "followers_change": "share of the followers at the start", "followers_end": "followers", "trust_followers_end": "trust (0-1)",
-    "interaction_rate": "engagements per follower per post", "organic_reach": "share of followers per post",
-    "engagement_per_impression": "engagements per impression",
-    **dict.fromkeys(("revenue", "gross_profit", "cost"), "currency"),
-    "interaction_rate_first_30d": "engagements per follower per post", "interaction_rate_last_30d": "engagements per follower per post",
-    "net_advocates_end": "percentage points", "purchase_index_end": "purchase rate (neutral market = 1)",
-    **dict.fromkeys(("net_profit", "customer_equity_change", "value", "value_undiscounted"), "currency"),
-}
+UNITS = {name: unit(name) for name in (  # the outcomes a sweep may analyse, each with its unit (Morris mu* and sigma carry it)
+    "long_term_trust", "unfollow_rate_per_30d", "followers_change", "followers_end", "trust_followers_end", "interaction_rate",
+    "organic_reach", "engagement_per_impression", "revenue", "gross_profit", "cost", "interaction_rate_first_30d",
+    "interaction_rate_last_30d", "net_advocates_end", "purchase_index_end", "net_profit", "customer_equity_change", "value",
+    "value_undiscounted")}
 OUTCOMES = tuple(UNITS)
 
 
