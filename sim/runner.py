@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import functools
+import hashlib
 import json
 import os
 import platform as _platform
@@ -68,10 +70,27 @@ class Result:
         return outputs.write_folder(out, fill, overwrite)
 
 
+@functools.cache
+def model_code(folder: Path = kernel_cache.HERE) -> str:
+    """A hash of what the model's code (``sim/model``) does: each file's syntax tree without its docstrings, so an
+    edited comment or docstring does not read as a changed model in a manifest or a resumed sweep (the compiled
+    kernels' cache keys on the files as they are, ``kernel_cache.source_hash``)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_bytes())
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if (isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body
+                    and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)):
+                node.body = body[1:] or [ast.Pass()]
+        digest.update(path.name.encode() + b"\0" + ast.dump(tree).encode())
+    return digest.hexdigest()[:16]
+
+
 def versions() -> dict:
     """Versions of what produced a result."""
     out = {"python": _platform.python_version(), **_distributions()}
-    out["audsim_model_source"] = kernel_cache.source_hash()  # the model's code itself: a version number need not change
+    out["audsim_model_source"] = model_code()  # the model's code itself: a version number need not change
     out["audsim_commit"] = _commit()
     out["platform"] = _platform.platform()  # the same numbers are expected on any, but a difference starts here
     out["machine"] = _platform.machine()

@@ -1165,12 +1165,12 @@ def _from_manifest(path: Path) -> Scenario:
 def _model_changed(manifest: dict, sc: Scenario) -> str:
     """What of the model differs from the one that wrote ``manifest``: its code (sim/model), settings it did not
     have (they take today's defaults); empty if nothing does."""
-    from .model.kernel_cache import source_hash
+    from .runner import model_code
 
     said = []
     recorded = (manifest.get("versions") or {}).get("audsim_model_source")
-    if recorded not in (None, source_hash()):
-        said.append(f"the model's code changed (audsim_model_source {recorded}, now {source_hash()})")
+    if recorded not in (None, model_code()):
+        said.append(f"the model's code changed (audsim_model_source {recorded}, now {model_code()})")
     added = sorted({k for k, _ in leaves(sc.model_dump(mode="json"))} - {k for k, _ in leaves(manifest["scenario"])})
     if added:
         shown = ", ".join(added[:3]) + (f" and {len(added) - 3} more" if len(added) > 3 else "")

@@ -159,3 +159,24 @@ def test_evaluate_gives_the_figures_of_run_and_the_cli_on_the_scenarios_own_seed
     other figures (review)."""
     by_run = sim.run(ST, days=10, people=600).summary
     assert sim.evaluate(ST, days=10, people=600)["long_term_trust"] == by_run["long_term_trust"]
+
+
+def test_the_models_code_hash_ignores_docstrings_and_comments_but_not_code(tmp_path):
+    """A manifest records what the model's code does: editing a docstring or a comment of sim/model leaves its hash
+    (a re-run or a resumed sweep does not warn of a changed model), editing a line of code changes it."""
+    import shutil
+
+    from sim.model import kernel_cache
+    from sim.runner import model_code
+
+    folder = tmp_path / "model"
+    shutil.copytree(kernel_cache.HERE, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    before = model_code.__wrapped__(folder)
+    assert before == model_code()  # the copy is the model
+    fade = folder / "follows.py"
+    text = fade.read_text()
+    fade.write_text(text.replace('"""Follows and unfollows', '"""Who follows and who leaves', 1)
+                    .replace("# one random number per follow", "# a comment rewritten", 1) + "\n# a closing comment\n")
+    assert model_code.__wrapped__(folder) == before
+    fade.write_text(text.replace("promo[i] *= keep", "promo[i] *= keep * keep", 1))
+    assert model_code.__wrapped__(folder) != before
