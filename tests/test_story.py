@@ -677,7 +677,7 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     page = (out / "report.html").read_text(encoding="utf-8")  # the report's table writes each amount as the slide does
     for j, metric in ((1, "gross_profit"), (2, "cost"), (6, "value")):  # (it wrote three significant figures: 15.300, 15.340)
         assert f"<td>{money_table.cell(1, j).text}<br>" in page, (metric, money_table.cell(1, j).text)
-    from pptx.enum.text import MSO_ANCHOR
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
     from pptx.util import Emu
 
     from sim.report.deck import text_height
@@ -692,6 +692,8 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
                 assert Emu(box.top + box.height).inches - height >= above, (slide.shapes.title.text, height)
             else:
                 assert Emu(box.top).inches + height <= foot - 0.1, (slide.shapes.title.text, height)
+    bodies = [sh for s in slides for sh in s.shapes if sh.shape_type == 17 and sh.top == Emu(int(1.6 * 914400))]
+    assert bodies and all(b.text_frame.auto_size == MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE for b in bodies)  # a wider font shrinks
     del slides[4:6]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     assert words in " ".join(texts[1].split())

@@ -33,6 +33,7 @@ KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.
 
 def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story | None = None) -> Path:
     from pptx import Presentation
+    from pptx.enum.text import MSO_AUTO_SIZE
     from pptx.util import Inches, Pt
 
     t = TEXT[lang]
@@ -53,6 +54,9 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         slide.shapes.title.text = title
         box = slide.shapes.add_textbox(Inches(0.7), Inches(1.6), Inches(11.9), Inches(5.4)).text_frame
         box.word_wrap = True
+        # sized for Calibri's widths (text_height); where the viewer lacks it (LibreOffice without Carlito falls back
+        # to a wider font), the text shrinks to stay on the slide instead of running off it
+        box.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
         for i, line in enumerate(lines):
             p = box.paragraphs[0] if i == 0 else box.add_paragraph()
             p.text = line
