@@ -125,25 +125,24 @@ def _given_people(market: Any) -> int | float:
     """The market size a scenario gives (the default if none, or none that validation would accept)."""
     people = market.get("people") if isinstance(market, dict) else getattr(market, "people", None)
     low, high, *_ = _field_bounds(Market.model_fields["people"])
-    ok = isinstance(people, (int, float)) and not isinstance(people, bool) and low <= people <= high
-    return people if ok else Market.model_fields["people"].default
+    ok = isinstance(people, (int, float)) and not isinstance(people, bool) and float(people).is_integer() and low <= people <= high
+    return int(people) if ok else Market.model_fields["people"].default
 
 
 def _extensive(field) -> bool:
     return bool((field.json_schema_extra or {}).get("extensive"))
 
 
-def _sized_defaults(given: Any, model: type, defaults: dict, factor: float) -> Any:
-    """A table (a dict or a table) with the extensive settings it does not give set to their default (``defaults``
-    over the field's) times ``factor``; anything else as given."""
+def _sized_defaults(given: Any, model: type, factor: float) -> Any:
+    """A table (a dict or a table) with the extensive settings it does not give set to their default times
+    ``factor``; anything else as given."""
     if given is not None and not isinstance(given, (dict, Table)):
         return given  # not a table: validation says so
     have = given.model_fields_set if isinstance(given, Table) else set(given or {})
     missing = {}
     for k, f in model.model_fields.items():
-        default = defaults.get(k, f.default)
-        if _extensive(f) and k not in have and isinstance(default, (int, float)) and default:
-            missing[k] = float(default) * factor
+        if _extensive(f) and k not in have and isinstance(f.default, (int, float)) and f.default:
+            missing[k] = float(f.default) * factor
     if not missing:
         return given if given is not None else {}
     return given.model_copy(update=missing) if isinstance(given, Table) else {**(given or {}), **missing}
@@ -543,14 +542,10 @@ class Scenario(Table):
         for table, field in cls.model_fields.items():
             model = field.annotation
             if table != "market" and isinstance(model, type) and issubclass(model, Table):
-                out[table] = _sized_defaults(out.get(table), model, {}, factor)
-        content = out.get("content")
-        if content is None:  # the default types, their extensive settings left to be sized below
-            content = {name: {k: v for k, v in kind.items() if not _extensive(ContentType.model_fields[k])}
-                       for name, kind in DEFAULT_CONTENT.items()}
-        if isinstance(content, dict):
-            out["content"] = {name: _sized_defaults(kind, ContentType, DEFAULT_CONTENT.get(name, {}), factor)
-                              for name, kind in content.items()}
+                out[table] = _sized_defaults(out.get(table), model, factor)
+        if out.get("content") is None:  # the default types (content given is as given: its types' own defaults)
+            out["content"] = {name: {k: float(v) * factor if _extensive(ContentType.model_fields[k]) else v for k, v in kind.items()}
+                              for name, kind in DEFAULT_CONTENT.items()}
         return out
 
     @model_validator(mode="after")
@@ -880,8 +875,20 @@ def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
         path, label = parent_path, base
     merged = layers.pop()
     while layers:
-        merged = _deep_merge(merged, layers.pop())
+        merged = over_base(merged, layers.pop())
     return merged
+
+
+def over_base(base: dict, layer: dict) -> dict:
+    """``layer`` (a file or a dict that extends ``base``) over its base. A layer that sets another market size than
+    its base's is the same brand in that market, as ``--people`` makes it: the extensive settings the base writes
+    (for its own market) are scaled to the layer's, except those the layer writes itself."""
+    own, theirs = _given_people(layer.get("market")), _given_people(base.get("market"))
+    if isinstance(layer.get("market"), dict) and "people" in layer["market"] and own != theirs:
+        base = _scaled_settings(base, own / theirs)
+        if isinstance(base.get("timeline"), list):
+            base["timeline"] = [_scaled_settings(c, own / theirs) if isinstance(c, dict) else c for c in base["timeline"]]
+    return _deep_merge(base, layer)
 
 
 def _field_at(root, loc: tuple):
@@ -1035,8 +1042,8 @@ def _scaled_table(values: dict, fields: dict, factor: float) -> dict:
     extra = {k: getattr(f, "json_schema_extra", None) or {} for k, f in fields.items()}
     out = dict(values)
     for k, v in values.items():
-        if not extra.get(k, {}).get("extensive") or isinstance(v, str):  # "auto": a desk sized to its load scales by itself
-            continue
+        if not extra.get(k, {}).get("extensive") or not isinstance(v, (int, float)) or isinstance(v, bool):
+            continue  # "auto" (a desk sized to its load scales by itself), or no number: validation names it
         whole = get_args(fields[k].annotation)[:1] == (int,)  # a count (people): rounded; anything else scales as a
         out[k] = round(v * factor) if whole else float(v) * factor  # number, given as 2 or 2.0 (a timeline's staff = 2)
         floor, kept_in = extra[k].get("scaled_floor", (None, None))
@@ -1228,7 +1235,7 @@ def from_dict(data: Mapping[str, Any], folder: str | Path = ".", source: str = "
     path = Path(folder) / base
     if not path.is_file():
         raise ScenarioError(f"{source}: extends = {str(base)!r}: {path} is not a readable file; expected a scenario file")
-    merged = _deep_merge(_read_toml(path), data)
+    merged = over_base(_read_toml(path), data)
     merged.setdefault("name", name_from_file(path))
     try:
         return within_horizon(validate(merged, source=source), source, horizon)

@@ -247,3 +247,25 @@ def test_a_scenario_written_for_a_market_is_the_brand_scaled_to_it(people):
                       "content": {"giveaway": {"prize": 5.0}, "sample": {"appeal": 0.5}}})
     assert given.service.listening_cost_per_day == 7.0 and given.content["giveaway"].prize == 5.0
     assert given.content["sample"].prize == written.content["sample"].prize
+
+
+def test_a_file_that_resizes_its_base_is_the_brand_scaled_to_its_market(tmp_path):
+    """A file that extends a base and sets another market size is the same brand in that market, as --people makes
+    it: the extensive settings its base writes (for the base's market; a timeline's too) are scaled, whether the base
+    writes them or leaves them at their defaults; what the file writes itself is kept. A size that is no whole
+    number is one line naming it."""
+    (tmp_path / "written.toml").write_text("[market]\npeople = 250000\n[service]\nlistening_cost_per_day = 40\n"
+                                           "[content.giveaway]\nprize = 300\n[[timeline]]\nat = 10\nstrategy.paid_boost_per_day = 50\n")
+    (tmp_path / "left.toml").write_text("[market]\npeople = 250000\n[[timeline]]\nat = 10\nstrategy.paid_boost_per_day = 50\n")
+    for base in ("written", "left"):
+        (tmp_path / f"small-{base}.toml").write_text(f'extends = "{base}.toml"\n[market]\npeople = 20000\n')
+    small = {b: sim.load(tmp_path / f"small-{b}.toml") for b in ("written", "left")}
+    assert small["written"].with_overrides(name="x") == small["left"].with_overrides(name="x")
+    assert small["written"].with_overrides(name="x") == sim.resolve(tmp_path / "written.toml", people=20000).with_overrides(name="x")
+    assert small["written"].content["giveaway"].prize == pytest.approx(24.0)
+    assert small["written"].timeline[0].strategy["paid_boost_per_day"] == pytest.approx(4.0)
+    (tmp_path / "own.toml").write_text('extends = "written.toml"\n[market]\npeople = 20000\n[content.giveaway]\nprize = 5\n')
+    assert sim.load(tmp_path / "own.toml").content["giveaway"].prize == 5.0
+    (tmp_path / "half.toml").write_text("[market]\npeople = 20000.5\n")
+    with pytest.raises(ScenarioError, match=r"half.toml: market.people = 20000.5: expected a whole number"):
+        sim.load(tmp_path / "half.toml")

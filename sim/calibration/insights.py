@@ -335,5 +335,6 @@ def spec_from_insights(path, base_file, market_multiple: float = 5.0):
         targets={k: Target(value=figures[k], scale=max(abs(figures[k]) * 0.1, 1e-4))
                  for k in ("organic_reach", "engagement_per_impression", "unfollow_rate_per_30d")},
     )
-    base = runner.resolve(base_file).with_overrides(source=str(path), **spec.fixed)
+    # the same brand in the page's market (its budgets, prizes and listening scaled with it), as the fitted file reloads
+    base = runner.resolve(base_file, people=people).with_overrides(source=str(path), **spec.fixed)
     return spec, base, Path(base_file), daily.attrs["notes"]
