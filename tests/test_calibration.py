@@ -50,6 +50,9 @@ def test_calibration_recovers_the_known_values_of_the_example(tmp_path):
     chosen = "mean" if closest["fitted_at"] == "posterior_mean" else "best"
     assert (estimates["fitted"] == estimates[chosen]).all()
     assert fitted.market.people == 10_000 and fitted.simulation.days == 180
+    # the brand in the page's market, as fitted: its listening scaled with it (the file reloads as the fit ran)
+    assert fitted.service.listening_cost_per_day == pytest.approx(
+        sim.resolve(SCENARIOS / "stammtisch.toml", people=10_000).service.listening_cost_per_day)
     # the fitted file says what made it (it carried neither command nor seed; only fit.runs/sweep.json did)
     assert "# made by: " in out.read_text() and json.loads(out.with_suffix(".fit.json").read_text())["seed"] is not None
     assert "targets were not reached" not in res.output  # each figure inside what the points made
