@@ -72,7 +72,7 @@ def test_output_files_have_their_columns(comparison, tmp_path):
         "runs.csv": {"scenario", "replication", "seed", "long_term_trust", "unfollow_rate_per_30d"},
         "compare.csv": {"scenario", "metric", "unit", "mean", "ci_low", "ci_high", "n"},
         "differences.csv": {"scenario", "baseline", "metric", "unit", "diff", "ci_low", "ci_high", "effect_size", "p_value", "p_adjusted"},
-        "trajectories.csv": {"day", "scenario", "metric", "mean", "low", "high"},
+        "trajectories.csv": {"day", "scenario", "metric", "unit", "mean", "low", "high"},
     }
     for name, expected in cols.items():
         assert expected <= set(pd.read_csv(out / name).columns), name
@@ -81,6 +81,7 @@ def test_output_files_have_their_columns(comparison, tmp_path):
     units = dict(zip(table["metric"], table["unit"]))  # every figure with its unit, a difference with its figure's
     assert units["long_term_trust"] == "trust (0-1)" and units["value"] == "currency" and units["net_advocates_end"] == "percentage points"
     assert table["unit"].notna().all() and (pd.read_csv(out / "differences.csv")["unit"].notna()).all()
+    assert pd.read_csv(out / "trajectories.csv")["unit"].notna().all()
     assert {"long_term_trust", "unfollow_rate_per_30d", "followers_end", "interaction_rate", "organic_reach", "revenue", "cost"} <= metrics
     for plot in ("trajectories", "headline"):
         assert (out / f"{plot}.png").stat().st_size > 10_000 and (out / f"{plot}.svg").exists()

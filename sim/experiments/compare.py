@@ -28,14 +28,16 @@ METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "p
            "customer_equity_change_present",
            *OTHER_VALUES, FADING_VALUE, "value_costs_continue", "cost_per_year_end", "staff_hours", "content_hours", "full_time_staff",
            "cost_per_answer")
-TRAJECTORIES = ("followers", "trust_market", "trust_followers", "organic_reach", "interaction_rate", "open_complaints")
+TRAJECTORIES = {"followers": "followers", "trust_market": "trust (0-1)", "trust_followers": "trust (0-1)",  # daily columns: units
+                "organic_reach": "share of followers per post", "interaction_rate": "engagements per follower per post",
+                "open_complaints": "complaints"}
 MIN_REPS = 10
 
 
-def with_units(table: pd.DataFrame) -> pd.DataFrame:
+def with_units(table: pd.DataFrame, units=unit) -> pd.DataFrame:
     """A table of figures by ``metric`` with each figure's unit beside it (a difference has its figure's unit)."""
     at = list(table.columns).index("metric") + 1
-    return table.assign(unit=table["metric"].map(unit))[[*table.columns[:at], "unit", *table.columns[at:]]]
+    return table.assign(unit=table["metric"].map(units))[[*table.columns[:at], "unit", *table.columns[at:]]]
 
 
 def replication_seeds(seed: int, reps: int) -> list[int]:
@@ -74,7 +76,7 @@ class Comparison:
         self.runs.to_csv(folder / "runs.csv", index=False)
         with_units(self.table).to_csv(folder / "compare.csv", index=False)
         with_units(self.differences).to_csv(folder / "differences.csv", index=False)
-        self.trajectories.to_csv(folder / "trajectories.csv", index=False)
+        with_units(self.trajectories, TRAJECTORIES).to_csv(folder / "trajectories.csv", index=False)
         (folder / "manifest.json").write_text(json.dumps(self.manifest, indent=2, default=str))
         if plots:
             from ..report import plots as _plots
