@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator, NullFormatter  # noqa: E402
 
 from .i18n import TEXT, plain_period  # noqa: E402
-from .numbers import axis_unit, capital, count, number, possible, ticks  # noqa: E402
+from .numbers import axis_unit, capital, count, decimal, number, possible, ticks  # noqa: E402
 
 PANELS = ("followers", "trust_market", "organic_reach", "interaction_rate")
 BARS = ("long_term_trust", "unfollow_rate_per_30d")
@@ -209,6 +209,17 @@ def save_breakeven(result, folder: Path, lang: str = "en", labels: dict | None =
     plt.close(fig)
 
 
+def thresholds(comparison, story, lang: str) -> dict:
+    """The trust above which a person is an advocate and below which a detractor, as the current strategy's
+    scenario sets them (word_of_mouth.advocate_trust, detractor_trust), written in the report's language."""
+    m = comparison.manifest
+    said = m.get("scenarios", {}).get(story.current or m.get("baseline"), {}).get("word_of_mouth", {})
+    from ..scenario import WordOfMouth
+
+    said = {k: said.get(k, f.default) for k, f in WordOfMouth.model_fields.items()}  # a manifest without them: the defaults
+    return {"high": decimal(said["advocate_trust"], "g", lang), "low": decimal(said["detractor_trust"], "g", lang)}
+
+
 def story_figures(comparison, story, lang: str = "en") -> dict:
     """The first screen's three figures: followers over time, net advocates and value, the current strategy first.
 
@@ -237,7 +248,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     ax.set_title(t["fig_followers"])
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: count(v, lang)))
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2,  # under the axes: on
+    ax.legend(fontsize=9, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2,  # under the axes: on
               columnspacing=1.2, handlelength=1.6)                                                 # them it hid the lines
     fig.tight_layout()
     out["followers"] = fig
@@ -262,7 +273,8 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
         ax.tick_params(axis="x", labelsize=9)
         # the labels take half the width: the title and the note wrap to the plot's, not the figure's
         ax.set_title(textwrap.fill(title, 28), fontsize=10.5)
-        ax.set_xlabel(textwrap.fill(t["fig_advocates_note" if key == "advocates" else "fig_value_note"], 32), fontsize=8.5)
+        note = t["fig_value_note"] if key == "value" else t["fig_advocates_note"].format(**thresholds(comparison, story, lang))
+        ax.set_xlabel(textwrap.fill(note, 32), fontsize=8.5)
         ax.grid(axis="x", alpha=0.3)
         fig.tight_layout()
         spaced(fig, ax)
