@@ -101,7 +101,7 @@ def test_report_is_self_contained_and_its_verdict_matches_compare_csv(comparison
         if sentence["metric"] != "followers_change":
             continue
         row = table[(table["scenario"] == sentence["scenario"]) & (table["metric"] == "followers_change")].iloc[0]
-        pct = re.search(r"([+\u2212]?\d+)%(?: of its followers|, within chance)? \(95% CI ([+\u2212]?\d+)% to ([+\u2212]?\d+)%\)",
+        pct = re.search(r"([+\u2212]?\d+)%(?: of its followers|, within chance)? \(95% interval ([+\u2212]?\d+)% to ([+\u2212]?\d+)%\)",
                         sentence["text"])
         num = lambda k: int(pct.group(k).replace("\u2212", "-"))  # noqa: E731
         if row["ci_low"] <= 0 <= row["ci_high"]:  # within chance: the estimate and its interval as they are, signed

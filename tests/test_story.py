@@ -99,7 +99,7 @@ def test_the_headline_reads_right_for_every_pair_every_sign_and_an_absent_page(l
             else:
                 word = {("en", True): "more", ("en", False): "less", ("de", True): "mehr", ("de", False): "weniger"}[(lang, gap > 0)]
                 assert f" {word} " in text and "EUR" in text, text
-                ends = re.search(r"\((?:95% CI|95\u2011%\u2011Intervall) ([^,)]*)", text).group(1)
+                ends = re.search(r"\((?:95% interval|95\u2011%\u2011Intervall) ([^,)]*)", text).group(1)
                 assert not re.search(r"[-\u2212]\s*\d", ends), text  # "1,210 to 5,745 less", not "-5,745 to -1,210 less"
             checked += 1
     assert checked == 20 * 9
@@ -806,7 +806,7 @@ def test_what_each_strategy_does_reads_in_the_reports_language(small, tmp_path):
 
 
 def test_an_interval_beside_a_stated_direction_is_of_its_size():
-    """'loses 2,024,595 of value (95% CI 1,991,825 to 2,057,365)': no double negative; an interval across zero
+    """'loses 2,024,595 of value (95% interval 1,991,825 to 2,057,365)': no double negative; an interval across zero
     keeps its signs. One helper for the headline's and the details' sentences."""
     from sim.report import html, story
     from sim.report.numbers import interval_ends
@@ -1104,7 +1104,7 @@ def _paired(patterns: dict, shifts: dict | None = None) -> Comparison:
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_a_difference_whose_interval_holds_zero_is_said_without_a_direction(lang):
     """Where a 95% interval holds zero, no sentence says gained, lost, higher, lower, more or less (a client read
-    "grew its following by 9% (95% CI -2% to 20%)" beside "within chance" elsewhere): it says within chance, with
+    "grew its following by 9% (95% interval -2% to 20%)" beside "within chance" elsewhere): it says within chance, with
     the estimate and its interval."""
     from sim.report.html import value_sentences, verdict
 
@@ -1254,7 +1254,7 @@ def test_the_margin_sentence_finds_the_gross_profit_per_sale_where_the_lead_chan
     c.runs["customer_equity_change_present"] = -500_000 + mine * 300_000 + noise[1]
     c.runs["cost_present"] = 200_000 + mine * 2_000 + noise[2]
     text = margin_breakeven(c, story, lang)
-    assert {"en": "95% CI up to ", "de": "95\u2011%\u2011Intervall bis "}[lang] in text and "0.00" not in text and "0,00" not in text, text
+    assert {"en": "95% interval up to ", "de": "95\u2011%\u2011Intervall bis "}[lang] in text and "0.00" not in text and "0,00" not in text, text
     assert margin_breakeven(made_up("tupperparty", "stammtisch", (-0.25, 0.1), 0), story, lang) == ""  # runs without the parts
 
 

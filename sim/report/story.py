@@ -498,7 +498,7 @@ def _side(d: dict) -> int:
 
 
 def _valuation_item(comparison, story: Story, lang: str, name: str) -> str | None:
-    """'D more than <current> (95% CI ...)' for the proposed minus the current strategy in ``name``, paired."""
+    """'D more than <current> (95% interval ...)' for the proposed minus the current strategy in ``name``, paired."""
     t = TEXT[lang]
     d = _paired(comparison, story, name)
     if d is None:
