@@ -321,8 +321,10 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
         parts.append(f"<p data-scenario='{html.escape(s['scenario'])}' data-metric='{s['metric']}'>{html.escape(s['text'])}</p>")
     parts.append(f"</div><p class='note'>{html.escape(money_note(comparison, story, lang))}</p>")
     base = comparison.manifest["baseline"]
-    parts.append(f"<p class='note'>{html.escape(t['reps_note'].format(reps=reps, base_to=dative(story.label(base, lang), lang)))}</p>")
-    parts.append(f"<h3 class='table'>{t['table']}</h3>{_comparison_table(comparison, t, lang, story.currency, story)}")
+    # the table starts a printed page: the note on its intervals goes with it, not left alone on the page before
+    parts.append(f"<h3 class='table'>{t['table']}</h3>"
+                 f"<p class='note'>{html.escape(t['reps_note'].format(reps=reps, base_to=dative(story.label(base, lang), lang)))}</p>"
+                 f"{_comparison_table(comparison, t, lang, story.currency, story)}")
     parts.append(f"<h3>{t['over_time']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.trajectories(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['headline']}</h3><div class='plot'>{_clean_svg(plots.svg(plots.headline(comparison, lang, story)))}</div>")
     parts.append(f"<h3>{t['strategies']}</h3>{_strategies(comparison, story, lang)}")
