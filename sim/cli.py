@@ -19,7 +19,7 @@ import click
 
 from . import outputs, runner
 from .parallel import compile_first, terminate_on_signal
-from .scenario import MAX_REPS, SEED_MAX, EditedManifest, ScenarioError, plain
+from .scenario import MAX_REPS, SEED_MAX, EditedManifest, ScenarioError, SizeAlone, plain
 
 EXIT_USAGE = 2
 OVERWRITE_HELP = "Replace the output if it holds an earlier audsim result (never files audsim did not write)."
@@ -125,7 +125,7 @@ _python_warning = warnings.showwarning
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
     """audsim's own warnings as one line for a user, not a Python source location."""
-    if issubclass(category, runner.HorizonWarning | EditedManifest):
+    if issubclass(category, runner.HorizonWarning | EditedManifest | SizeAlone):
         click.echo(f"audsim: warning: {message}", err=True)
     else:
         _python_warning(message, category, filename, lineno, file, line)

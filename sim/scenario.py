@@ -1204,6 +1204,10 @@ class EditedManifest(UserWarning):
     """A run's manifest whose scenario no longer hashes to the hash recorded with it."""
 
 
+class SizeAlone(UserWarning):
+    """A market size set alone (a swept ``market.people``) that leaves the scenario's market-sized spending as written."""
+
+
 def _setting_file(path: Path, key: str) -> str | None:
     """The extends chain from ``path`` to the first file that sets ``key`` (dotted), named as errors name chains
     ('a.toml -> base.toml'), so a bad value is looked for where it is written; None if no file sets it."""

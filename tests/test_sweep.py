@@ -859,3 +859,23 @@ def test_analysing_a_sweep_none_of_whose_runs_finished_leaves_its_folder_as_it_w
     res = CliRunner().invoke(main, ["analyze", str(out)])
     assert res.exit_code == 2 and "no run has finished yet" in res.output, res.output
     assert sorted(p.name for p in out.iterdir()) == before
+
+
+def test_a_swept_market_size_that_leaves_spending_as_written_is_said(tmp_path):
+    """Sweeping market.people sets the size alone: where the scenario spends money that grows with the market
+    (stammtisch's listening), the sweep says it stays as written at every size; a sweep of anything else, or a
+    scenario without such spending, says nothing."""
+    import warnings
+
+    from sim.scenario import SizeAlone
+
+    sized = sweep_file(tmp_path, TINY + 'design = "grid"\n[parameters."market.people"]\nlevels = [600, 1200]\n')
+    with pytest.warns(SizeAlone, match=r"parameters.market.people sets the market's size alone: stammtisch's .*listening_cost_per_day"):
+        load_sweep(sized)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SizeAlone)
+        load_sweep(sweep_file(tmp_path, GRID, name="other.toml"))
+        bare = tmp_path / "bare.toml"
+        bare.write_text('name = "bare"\n[strategy]\nposts_per_day = 1\nmix = { info = 1.0 }\n')
+        (tmp_path / "plain.toml").write_text(f'base = "{bare}"\n' + TINY + 'design = "grid"\n[parameters."market.people"]\nlevels = [600, 1200]\n')
+        load_sweep(tmp_path / "plain.toml")

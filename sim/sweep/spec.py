@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 import shlex
+import warnings
 from pathlib import Path
 from typing import Literal
 
@@ -25,10 +26,12 @@ from ..scenario import (
     Name,
     Scenario,
     ScenarioError,
+    SizeAlone,
     Table,
     Whole,
     _describe,
     _FieldError,
+    leaves,
     name_from_file,
     one_line,
     read_toml,
@@ -215,7 +218,39 @@ def load_sweep(path: str | Path, **counts) -> tuple[SweepSpec, dict[str, Scenari
                                 "with distinct names (set name = \"...\" in one of them)")
         scenarios[sc.name] = sc
     check_keys(spec, scenarios, path)
+    warn_size_alone(spec, scenarios, path)
     return spec, scenarios
+
+
+def spends(sc: Scenario, key: str) -> bool:
+    """Whether a market-sized setting ``key`` costs ``sc`` anything: a type's prize only where the strategy posts
+    the type (its mix, calendar, one-off posts, a timeline's mix), listening only where it listens."""
+    parts = key.split(".")
+    if parts[0] == "content":
+        s = sc.strategy
+        posted = {t for t, share in s.mix.items() if share > 0} | {t for day in (s.calendar or []) for t in day} | {e.type for e in s.events}
+        posted |= {t for change in sc.timeline for t in ((getattr(change, "strategy", None) or {}).get("mix") or {})}
+        return parts[1] in posted
+    if key == "service.listening_cost_per_day":
+        return sc.service.monitors_elsewhere > 0 or any("monitors_elsewhere" in (getattr(c, "service", None) or {}) for c in sc.timeline)
+    return True
+
+
+def warn_size_alone(spec: SweepSpec, scenarios: dict[str, Scenario], path) -> None:
+    """A swept ``market.people`` sets the size alone (as any override of it does): where a scenario spends money that
+    grows with the market (listening, prizes, paid reach, a fixed desk), say that it stays as written at every size,
+    so per-person money moves with the size for that reason too; the sweep's ``people`` scales it."""
+    if "market.people" not in spec.parameters:
+        return
+    for sc in scenarios.values():
+        scaled = dict(leaves(sc.scaled(2.0).model_dump(mode="json")))
+        fixed = [k for k, v in leaves(sc.model_dump(mode="json")) if k != "market.people" and scaled.get(k) != v and spends(sc, k)]
+        if fixed:
+            warnings.warn(SizeAlone(
+                f"{path}: parameters.market.people sets the market's size alone: {sc.name}'s {', '.join(fixed[:4])}"
+                f"{' and more' if len(fixed) > 4 else ''} stay as written at every size, so per-person money moves with the size "
+                "through them too; for the same brand at each size, run the sweep once per size with its people (or --people)"))
+            return
 
 
 _COMBINATIONS_TRIED = 4096  # a level refused alone is tried with every combination of the other keys' levels or ends, up to this many
