@@ -228,7 +228,8 @@ def spends(sc: Scenario, key: str) -> bool:
     parts = key.split(".")
     if parts[0] == "content":
         s = sc.strategy
-        posted = {t for t, share in s.mix.items() if share > 0} | {t for day in (s.calendar or []) for t in day} | {e.type for e in s.events}
+        planned = {t for day in s.calendar for t in day} if s.calendar else {t for t, share in s.mix.items() if share > 0}  # a calendar replaces the mix
+        posted = planned | {e.type for e in s.events}
         posted |= {t for change in sc.timeline for t in ((getattr(change, "strategy", None) or {}).get("mix") or {})}
         return parts[1] in posted
     if key == "service.listening_cost_per_day":
