@@ -139,10 +139,8 @@ def _sized_defaults(given: Any, model: type, factor: float) -> Any:
     if given is not None and not isinstance(given, (dict, Table)):
         return given  # not a table: validation says so
     have = given.model_fields_set if isinstance(given, Table) else set(given or {})
-    missing = {}
-    for k, f in model.model_fields.items():
-        if _extensive(f) and k not in have and isinstance(f.default, (int, float)) and f.default:
-            missing[k] = float(f.default) * factor
+    missing = _scaled_table({k: f.default for k, f in model.model_fields.items() if _extensive(f) and k not in have and f.default},
+                            model.model_fields, factor)
     if not missing:
         return given if given is not None else {}
     return given.model_copy(update=missing) if isinstance(given, Table) else {**(given or {}), **missing}
@@ -544,8 +542,7 @@ class Scenario(Table):
             if table != "market" and isinstance(model, type) and issubclass(model, Table):
                 out[table] = _sized_defaults(out.get(table), model, factor)
         if out.get("content") is None:  # the default types (content given is as given: its types' own defaults)
-            out["content"] = {name: {k: float(v) * factor if _extensive(ContentType.model_fields[k]) else v for k, v in kind.items()}
-                              for name, kind in DEFAULT_CONTENT.items()}
+            out["content"] = {name: _scaled_table(kind, ContentType.model_fields, factor) for name, kind in DEFAULT_CONTENT.items()}
         return out
 
     @model_validator(mode="after")
@@ -687,9 +684,7 @@ class Scenario(Table):
 
     def scaled(self, factor: float) -> Scenario:
         """The same brand in a market ``factor`` times as large: every extensive setting scaled with it."""
-        data = _scaled_settings(self.model_dump(mode="json"), factor)
-        data["timeline"] = [_scaled_settings(change, factor) for change in data["timeline"]]
-        return validate(data, source=f"scaled x{factor:g}")
+        return validate(_scaled_settings(self.model_dump(mode="json"), factor), source=f"scaled x{factor:g}")
 
     def with_overrides(self, overrides: Mapping[str, Any] | None = None, /, source: str = "override", **dotted: Any) -> Scenario:
         """A copy with dotted keys replaced, validated again: ``sc.with_overrides({"market.people": 5000})`` or
@@ -886,8 +881,6 @@ def over_base(base: dict, layer: dict) -> dict:
     own, theirs = _given_people(layer.get("market")), _given_people(base.get("market"))
     if isinstance(layer.get("market"), dict) and "people" in layer["market"] and own != theirs:
         base = _scaled_settings(base, own / theirs)
-        if isinstance(base.get("timeline"), list):
-            base["timeline"] = [_scaled_settings(c, own / theirs) if isinstance(c, dict) else c for c in base["timeline"]]
     return _deep_merge(base, layer)
 
 
@@ -1021,8 +1014,11 @@ def validate(data: dict, source: str = "<scenario>") -> Scenario:
 
 
 def _scaled_settings(data: dict, factor: float) -> dict:
-    """Scenario settings (a whole scenario or a timeline entry) with their extensive ones scaled."""
+    """Scenario settings (a whole scenario, its timeline's entries with it, or one entry) with their extensive ones
+    scaled."""
     out = dict(data)
+    if isinstance(data.get("timeline"), list):
+        out["timeline"] = [_scaled_settings(change, factor) if isinstance(change, dict) else change for change in data["timeline"]]
     for table, values in data.items():
         annotation = getattr(Scenario.model_fields.get(table), "annotation", None)
         if not isinstance(values, dict):

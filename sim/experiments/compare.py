@@ -16,7 +16,7 @@ import pandas as pd
 from scipy import stats as scipy_stats
 
 from .. import outputs, runner
-from ..model.measures import COST_PARTS, unit
+from ..model.measures import COST_PARTS, TRUST, unit
 from ..model.sales import FADING_VALUE, OTHER_VALUES
 from ..parallel import map_tasks, side_by_side
 from ..scenario import MAX_REPS, Scenario, ScenarioError
@@ -28,9 +28,8 @@ METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "p
            "customer_equity_change_present",
            *OTHER_VALUES, FADING_VALUE, "value_costs_continue", "cost_per_year_end", "staff_hours", "content_hours", "full_time_staff",
            "cost_per_answer")
-TRAJECTORIES = {"followers": "followers", "trust_market": "trust (0-1)", "trust_followers": "trust (0-1)",  # daily columns: units
-                "organic_reach": "share of followers per post", "interaction_rate": "engagements per follower per post",
-                "open_complaints": "complaints"}
+TRAJECTORIES = {"followers": "followers", "trust_market": TRUST, "trust_followers": TRUST,  # daily columns: their units
+                "organic_reach": unit("organic_reach"), "interaction_rate": unit("interaction_rate"), "open_complaints": "complaints"}
 MIN_REPS = 10
 
 

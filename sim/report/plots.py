@@ -212,12 +212,12 @@ def save_breakeven(result, folder: Path, lang: str = "en", labels: dict | None =
 def thresholds(comparison, story, lang: str) -> dict:
     """The trust above which a person is an advocate and below which a detractor, as the current strategy's
     scenario sets them (word_of_mouth.advocate_trust, detractor_trust), written in the report's language."""
-    m = comparison.manifest
-    said = m.get("scenarios", {}).get(story.current or m.get("baseline"), {}).get("word_of_mouth", {})
     from ..scenario import WordOfMouth
 
-    said = {k: said.get(k, f.default) for k, f in WordOfMouth.model_fields.items()}  # a manifest without them: the defaults
-    return {"high": decimal(said["advocate_trust"], "g", lang), "low": decimal(said["detractor_trust"], "g", lang)}
+    m = comparison.manifest
+    said = m.get("scenarios", {}).get(story.current or m.get("baseline"), {}).get("word_of_mouth", {})
+    high, low = (said.get(k, WordOfMouth.model_fields[k].default) for k in ("advocate_trust", "detractor_trust"))  # else the defaults
+    return {"high": decimal(high, "g", lang), "low": decimal(low, "g", lang)}
 
 
 def story_figures(comparison, story, lang: str = "en") -> dict:
