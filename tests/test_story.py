@@ -28,6 +28,7 @@ from sim.report.story import (
     assumed_economy,
     fading,
     headline,
+    headline_parts,
     kept_up,
     money_unit,
     profit_alone,
@@ -398,7 +399,9 @@ def test_report_leads_with_the_headline_then_three_figures_then_the_break_even(s
     order = [page.index(k) for k in ("id='headline'", "id='figures'", "id='breakeven'", "id='verdict'", "id='money'")]
     assert order == sorted(order)
     assert len(re.findall(r"data-figure='(followers|advocates|value)'", page)) == 3
-    assert headline(small, STORY) in page.replace("&#x27;", "'")
+    lead, caveat = headline_parts(small, STORY)
+    assert f"<p class='lead'>{lead}</p>" in page.replace("&#x27;", "'")
+    assert (f"<p class='caveat'>{caveat}</p>" in page.replace("&#x27;", "'")) if caveat else "class='caveat'" not in page
     assert "cost kept up after the end" in page  # the break-even's table and plot with each strategy's running cost
     without = (write_report(small, tmp_path / "w", story=STORY) / "report.html").read_text()
     assert "id='breakeven'" not in without  # not computed: no section for a client to wonder about
@@ -1154,6 +1157,27 @@ def test_the_purchase_rate_is_read_against_the_start_not_a_neutral_market(lang):
     table = html._comparison_table(c, TEXT[lang], lang)
     rows = [TEXT[lang][m] for m in ("purchase_index_start", "purchase_index_end", "purchase_index_change")]
     assert all(html_escape(r) in table for r in rows) and table.index(html_escape(rows[0])) < table.index(html_escape(rows[2])), table
+
+
+def test_the_value_chart_shows_each_strategy_against_the_current_one_in_the_same_runs():
+    """Every strategy's value can lie below zero (a market losing trust costs them all), and a run's market moves
+    every strategy's value alike: the chart a client reads shows what a change of strategy is worth, each run's value
+    minus the current strategy's in that run. A shared swing of 1,000 a run leaves the differences exact."""
+    names = list(SHIPPED)[:3]
+    gaps = dict(zip(names, (0.0, 300.0, -200.0)))
+    rows = [{"scenario": n, "replication": r, "days": 365, "value": -5000.0 + 1000.0 * r + gap, "net_advocates_end": 1.0,
+             "followers_start": 100, "followers_end": 100} for n, gap in gaps.items() for r in range(4)]
+    bands = pd.DataFrame([{"day": d, "scenario": n, "metric": "followers", "mean": 100.0, "low": 90.0, "high": 110.0}
+                          for n in names for d in range(3)])
+    c = Comparison(pd.DataFrame(rows), pd.DataFrame(), pd.DataFrame(), bands, {"baseline": names[0]})
+    story = Story(names[0], names[1], STORY.labels, "EUR")
+    ax = plots.story_figures(c, story)["value"].axes[0]
+    widths = [bar.get_width() for bar in ax.patches]
+    assert widths == [0.0, 300.0, -200.0]  # the current strategy is the zero line; the others as they differ
+    lo, hi = ax.get_xlim()
+    assert lo < -200 and 300 < hi < 1000  # the runs' shared swing (thousands) is not on the axis
+    assert "against the sales party" in ax.get_title().replace("\n", " ")
+    plots.plt.close("all")
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -57,11 +57,12 @@ PER_UNIT = ("cost_per_answer",)  # money per answer: in the currency, but not ro
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
-.headline{font-size:1.35em;line-height:1.4;background:#f4f7fb;border-left:6px solid #2a6ebb;padding:.7em 1em;margin:.6em 0 .4em}
+.headline{font-size:1.35em;line-height:1.4;background:#f4f7fb;border-left:6px solid #2a6ebb;padding:.7em 1em;margin:.6em 0 .4em}.headline p{margin:0}.headline p.caveat{font-size:.72em;line-height:1.45;margin-top:.6em;color:#333}
 .figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
 @page{size:A4;margin:14mm 14mm 16mm;@bottom-right{content:counter(page) ' / ' counter(pages);font-size:8pt;color:#666}}
 @media print{body{max-width:none;margin:0;font-size:10.5pt}h1{font-size:1.35em}.headline{font-size:1.02em}h2{margin:.6em 0 .3em}.figures{display:grid;grid-template-columns:57% 41%;column-gap:2%;break-inside:avoid}.figures>div{text-align:center;break-inside:avoid}.figures>div svg{width:100%;height:auto}.figures>div[data-figure=followers]{grid-row:span 2;align-self:center}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}h3.appendix,h3.table{break-before:page}li,ul.strategies{break-inside:avoid}table.comparison{width:100%;font-size:.78em}table.comparison td:first-child{width:26%}h3.appendix+details>summary{display:none}table.assumptions{font-size:.8em;table-layout:fixed;width:100%}table.assumptions td,table.assumptions th{font-size:1em}table.assumptions col.key{width:28%}table.assumptions col.value{width:10.5%}table.assumptions col.unit{width:16%}table.assumptions col.source{width:35%}table.assumptions td,table.assumptions th{padding:.15em .3em;overflow-wrap:break-word;hyphens:auto}table.comparison tr:last-child{break-before:avoid}table.assumptions code{white-space:normal;overflow-wrap:anywhere}table.assumptions .meaning{min-width:0}thead{display:table-header-group}details.manifest{display:none}summary{list-style:none}summary::-webkit-details-marker{display:none}}
+@media screen{.ci{white-space:nowrap}}  /* an interval is read whole; on paper its column is too narrow for it */
 @media screen and (max-width:760px){body{margin:1em auto}.headline{font-size:1.1em}table{display:block;overflow-x:auto}}  /* a phone scrolls a wide table, not the page */
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
@@ -273,7 +274,17 @@ def _p(p, lang: str = "en"):
 def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     """The whole report as one HTML string: the headline and three figures first, then the break-even
     market, then the details (every metric with its interval, assumptions, how to reproduce)."""
-    from .story import Story, assumed_economy, fading, headline, margin_breakeven, profit_alone, ranking, unsettled, valuation
+    from .story import (
+        Story,
+        assumed_economy,
+        fading,
+        headline_parts,
+        margin_breakeven,
+        profit_alone,
+        ranking,
+        unsettled,
+        valuation,
+    )
     from .story import title as page_title
 
     t = TEXT[lang]
@@ -287,7 +298,9 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
         parts.append(f"<p class='warn' id='fit'>{html.escape(warning)}</p>")
     if reps < 10:  # on the first screen, beside the figures it qualifies
         parts.append(f"<p class='warn' id='few-reps'>{t['few_reps'].format(reps=reps)}</p>")
-    parts.append(f"<p class='headline' id='headline'>{html.escape(headline(comparison, story, lang))}</p>")
+    lead, caveat = headline_parts(comparison, story, lang)
+    parts.append(f"<div class='headline' id='headline'><p class='lead'>{html.escape(lead)}</p>"
+                 + (f"<p class='caveat'>{html.escape(caveat)}</p>" if caveat else "") + "</div>")
     figs = plots.story_figures(comparison, story, lang)
     parts.append(f"<h2>{t['at_a_glance']}</h2><div class='figures' id='figures'>"
                  + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")
@@ -442,7 +455,7 @@ def _breakeven_table(result, t, lang: str = "en", labels: dict | None = None, cu
     sep = ";" if lang == "de" else ","  # a German decimal comma would read as the separator
 
     def diff(r) -> str:
-        return (f"<td>{money(r['diff'], lang)}<br><span class='note'>[{money(r['ci_low'], lang)}{sep} {money(r['ci_high'], lang)}] "
+        return (f"<td>{money(r['diff'], lang)}<br><span class='note ci'>[{money(r['ci_low'], lang)}{sep} {money(r['ci_high'], lang)}] "
                 f"n={int(r['n'])}</span></td>")
 
     rows = "".join(f"<tr><td>{money(r['people'], lang)}</td><td>{money(r['value_a'], lang)}</td><td>{money(r['value_b'], lang)}</td>"
@@ -494,7 +507,7 @@ def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story
             (mean, low, high), r = texts[n], found[n]
             spread = "" if low == high else f"[{low}{sep} {high}]"  # no interval where every run gave the same
             runs = "" if r["n"] == every else f" n={int(r['n'])}"
-            cells.append(f"<td>{mean}<br><span class='note'>{spread}{runs}</span></td>")
+            cells.append(f"<td>{mean}<br><span class='note ci'>{spread}{runs}</span></td>")
         label = t[metric].format(pct=decimal(round(pct), "g", lang)) if metric in VALUATIONS else t[metric]
         label = f"{label} ({currency})" if currency and metric in CURRENCY_ROWS else label
         part = " class='part'" if metric in COST_PARTS else ""

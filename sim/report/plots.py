@@ -13,7 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator, NullFormatter  # noqa: E402
 
-from .i18n import TEXT, plain_period  # noqa: E402
+from .i18n import TEXT, dative, plain_period  # noqa: E402
 from .numbers import axis_unit, capital, count, decimal, number, possible, ticks  # noqa: E402
 
 PANELS = ("followers", "trust_market", "organic_reach", "interaction_rate")
@@ -223,8 +223,10 @@ def thresholds(comparison, story, lang: str) -> dict:
 def story_figures(comparison, story, lang: str = "en") -> dict:
     """The first screen's three figures: followers over time, net advocates and value, the current strategy first.
 
-    Followers start at 0; net advocates and value are bars with their 95% intervals against a zero line."""
-    from .story import axis_from_zero, bars
+    Followers start at 0; net advocates are bars with their 95% intervals against a zero line; value is each
+    strategy's minus the current one's in the same runs (paired), what a change of strategy is worth: every value
+    may be below zero (a market losing trust costs every strategy), and the choice is between them."""
+    from .story import axis_from_zero, bars, differences
 
     t = TEXT[lang]
     story = story.resolved(comparison)
@@ -254,7 +256,7 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
     out["followers"] = fig
 
     for key, metric in (("advocates", "net_advocates_end"), ("value", "value")):
-        b = bars(comparison, story, metric)
+        b = bars(comparison, story, metric) if key == "advocates" else differences(comparison, story, metric)
         fig, ax = plt.subplots(figsize=(4.4, 3.2))
         y = np.arange(len(b))
         err = [(b["mean"] - b["low"]).fillna(0), (b["high"] - b["mean"]).fillna(0)]
@@ -268,7 +270,8 @@ def story_figures(comparison, story, lang: str = "en") -> dict:
         else:  # money in one unit, named in the title: short ticks
             size, word = axis_unit(max(map(abs, ax.get_xlim())), lang)
             unit = " ".join(w for w in (word, story.currency) if w)
-            title, fmt = t["fig_value"] + (f" ({unit})" if unit else ""), lambda v, _, size=size: number(v / size, lang)
+            title = t["fig_value"].format(current=dative(story.label(story.current, lang), lang)) + (f" ({unit})" if unit else "")
+            fmt = lambda v, _, size=size: ("+" if v > 0 else "") + number(v / size, lang)  # noqa: E731  more or less
         ax.xaxis.set_major_formatter(FuncFormatter(fmt))
         ax.tick_params(axis="x", labelsize=9)
         # the labels take half the width: the title and the note wrap to the plot's, not the figure's

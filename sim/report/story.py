@@ -107,7 +107,15 @@ def figures(comparison, story: Story) -> dict:
 
 
 def headline(comparison, story: Story, lang: str = "en") -> str:
-    """One sentence, generated from the numbers, for every sign and for a strategy without a page."""
+    """The headline as one text (``headline_parts`` joined): the deck's and a test's."""
+    return " ".join(part for part in headline_parts(comparison, story, lang) if part)
+
+
+def headline_parts(comparison, story: Story, lang: str = "en") -> tuple[str, str]:
+    """The headline generated from the numbers, for every sign and for a strategy without a page: the lead (what
+    each strategy does to the followers, and the value of one against the other) and, where the value's verdict
+    turns with the costs kept up after the end, the caveat that says so ("" otherwise). The report sets the caveat
+    smaller under the lead: the verdict first, then what it depends on."""
     t = TEXT[lang]
     story = story.resolved(comparison)
     f = figures(comparison, story)
@@ -153,11 +161,10 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
         value = value[:-1] + t["story_value_parts"].format(profit=cash(f["profit_diff"]["diff"], True),
                                                           equity=cash(f["equity_diff"]["diff"], True))
-    if value and parting(comparison, story):  # the verdict does not survive the costs (either way)
-        value += " " + kept_up(comparison, story, lang, turns=True)
-    first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
-    sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
-    return f"{sentence} {value}".strip()
+    caveat = kept_up(comparison, story, lang, turns=True) if value and parting(comparison, story) else ""  # the verdict
+    first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence   # does not survive the
+    sentence = t["story_lead"].format(period=period, first=first, second=parts[1])                 # costs (either way)
+    return f"{sentence} {value}".strip(), caveat
 
 
 def bars(comparison, story: Story, metric: str) -> pd.DataFrame:
@@ -166,6 +173,22 @@ def bars(comparison, story: Story, metric: str) -> pd.DataFrame:
     for name in story.order(comparison):
         m, lo, hi, n = stats.mean_interval(pd.to_numeric(_runs(comparison, name)[metric], errors="coerce"))
         rows.append({"scenario": name, "mean": m, "low": lo, "high": hi, "n": n})
+    return pd.DataFrame(rows)
+
+
+def differences(comparison, story: Story, metric: str) -> pd.DataFrame:
+    """scenario, mean, low, high of each strategy's per-run figure minus the current strategy's in the same run
+    (paired: the same market and events), in the story's order; the current strategy's own row is 0."""
+    story = story.resolved(comparison)
+    current = pd.to_numeric(_runs(comparison, story.current)[metric], errors="coerce")
+    rows = []
+    for name in story.order(comparison):
+        if name == story.current:
+            rows.append({"scenario": name, "mean": 0.0, "low": 0.0, "high": 0.0, "n": int(current.notna().sum())})
+            continue
+        mine = pd.to_numeric(_runs(comparison, name)[metric], errors="coerce")
+        d = stats.paired_difference(mine, current.reindex(mine.index))
+        rows.append({"scenario": name, "mean": d["diff"], "low": d["ci_low"], "high": d["ci_high"], "n": d["n"]})
     return pd.DataFrame(rows)
 
 
