@@ -377,8 +377,8 @@ def _warn_reps(reps: int) -> None:
 
 
 def format_comparison(c) -> str:
-    """The headline comparison as a plain table, with the number of replications; each column as wide as its
-    widest cell."""
+    """The headline comparison as a plain table, with the number of runs per strategy, in the report's words; each
+    column as wide as its widest cell."""
     t = c.table
     # each column headed by its unit: a change of followers printed as -0.077 read as a count, not -7.7%
     columns = {"net_advocates_end": ("net advocates (points)", "{:.1f}"), "long_term_trust": ("trust (0-1)", "{:.3f}"),
@@ -397,7 +397,7 @@ def format_comparison(c) -> str:
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
              for row in rows]
     others = len(c.manifest.get("scenarios", {})) > 1
-    lines.append(f"mean [95% CI] over {c.reps} paired replications"
+    lines.append(f"mean [95% interval] over {c.reps} runs per strategy, paired (each run's market the same for every strategy)"
                  + (f"; differences to {c.manifest['baseline']} in differences.csv" if others else ""))
     return "\n".join(lines)
 

@@ -128,7 +128,7 @@ def test_cli_compare_and_bad_input(tmp_path):
     res = CliRunner().invoke(main, ["compare", str(SCENARIOS / "stammtisch.toml"), str(copy), "--reps", "2", "--people", "800",
                                     "--days", "20", "--workers", "1", "--out", str(tmp_path / "c")])
     assert res.exit_code == 0, res.output
-    assert "2 paired replications" in res.output and "warning" in res.output
+    assert "over 2 runs per strategy, paired" in res.output and "warning" in res.output
     res = CliRunner().invoke(main, ["compare", str(SCENARIOS / "stammtisch.toml"), "--baseline", "nope", "--out", str(tmp_path / "d")])
     assert res.exit_code == 2 and "--baseline" in res.output and not (tmp_path / "d").exists()
 
