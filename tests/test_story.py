@@ -33,6 +33,7 @@ from sim.report.story import (
     money_unit,
     profit_alone,
     ranking,
+    rival,
     unsettled,
     valuation,
 )
@@ -373,6 +374,33 @@ def _with_value(values: dict) -> Comparison:
     rows = [{"scenario": n, "replication": r, "days": 365, "value": v + r} for n, v in values.items() for r in range(3)]
     return Comparison(runs=pd.DataFrame(rows), table=pd.DataFrame(), differences=pd.DataFrame(), trajectories=pd.DataFrame(),
                       manifest={"baseline": "tupperparty"})
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_headline_names_a_third_strategy_worth_more_than_the_proposed_one(lang):
+    """A client found "a brand without a page" worth most only in the chart and a paragraph below it: where a third
+    strategy is worth more than the proposed one, or as much within chance, the headline says so (with the paired
+    gap and its interval), and the ranking under the figures does not say it again."""
+    story = Story("tupperparty", "stammtisch", STORY.labels, "EUR")
+    two = made_up("tupperparty", "stammtisch", (-0.2, 0.1), 40_000)
+    third = lambda value: pd.concat([two.runs, two.runs[two.runs.scenario == "stammtisch"].assign(  # noqa: E731
+        scenario="absent", followers_start=0, followers_end=0, value=lambda r: r["value"] + value)], ignore_index=True)
+    absent, proposed = STORY.label("absent", lang), STORY.label("stammtisch", lang)
+    best = {"en": f"Of the three strategies compared, {absent} has the highest value: 25,000\u00a0EUR more than {proposed}",
+            "de": f"Von den drei verglichenen Strategien hat {absent} den höchsten Wert: 25.000\u00a0EUR mehr als {proposed}"}[lang]
+    ahead = Comparison(third(25_000.0), pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {"baseline": "tupperparty"})
+    text = headline(ahead, story, lang)
+    assert best in text and ("within chance" not in text and "innerhalb der Zufall" not in text), text
+    assert best not in ranking(ahead, story, lang, after_headline=True) and best[:30] in rival(ahead, story, lang)
+    assert ("comes 2nd of 3" if lang == "en" else "Platz 2 von 3") in ranking(ahead, story, lang)  # alone, it still says it
+    close = ahead.runs.copy()  # the third a little behind the proposed one, within chance: "about as much"
+    close.loc[close.scenario == "absent", "value"] = close.loc[close.scenario == "stammtisch", "value"].to_numpy() + np.resize(
+        [900.0, -1200.0, 100.0], 6)
+    text = headline(Comparison(close, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {"baseline": "tupperparty"}), story, lang)
+    assert ("is worth about as much as" if lang == "en" else "ist etwa gleich viel wert wie") in text, text
+    behind = Comparison(third(-25_000.0), pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {"baseline": "tupperparty"})
+    assert rival(behind, story, lang) == "" and absent not in headline(behind, story, lang)  # clearly best: nothing more
+    assert rival(two, story, lang) == ""  # two strategies: the headline's comparison is the whole story
 
 
 def test_headline_numbers_are_the_runs_numbers():

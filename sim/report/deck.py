@@ -106,7 +106,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     # other readings, on the next slide: a deck may travel alone, so they stay on slides, not only in the notes.
     lead = headline(comparison, story, lang)  # the lead with the costs kept up, once: the headline says it where they part
     kept = "" if parting(comparison, story) else kept_up(comparison, story, lang)
-    fitted(t["verdict"], [lead, ranking(comparison, story, lang, where="deck"),
+    fitted(t["verdict"], [lead, ranking(comparison, story, lang, where="deck", after_headline=True),
                           t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""], (20, 18, 16))
     fitted(t["verdict_rests"], [kept, profit_alone(comparison, story, lang), margin_breakeven(comparison, story, lang)],
            (18, 16, 15, 14))

@@ -304,7 +304,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     figs = plots.story_figures(comparison, story, lang)
     parts.append(f"<h2>{t['at_a_glance']}</h2><div class='figures' id='figures'>"
                  + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")
-    if sentence := ranking(comparison, story, lang):  # after the figures: it reads the value figure (why all bars are below 0)
+    if sentence := ranking(comparison, story, lang, after_headline=True):  # after the figures: it reads the value figure (why all bars are below 0)
         parts.append(f"<p id='ranking'>{html.escape(sentence)}</p>")
     if sentence := valuation(comparison, story, lang):  # the headline's interval is the runs'; this, the assumptions' range
         parts.append(f"<p id='valuation'>{html.escape(sentence)}</p>")

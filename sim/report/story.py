@@ -161,6 +161,8 @@ def headline_parts(comparison, story: Story, lang: str = "en") -> tuple[str, str
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
         value = value[:-1] + t["story_value_parts"].format(profit=cash(f["profit_diff"]["diff"], True),
                                                           equity=cash(f["equity_diff"]["diff"], True))
+    if value and (other := rival(comparison, story, lang)):
+        value += " " + other
     caveat = kept_up(comparison, story, lang, turns=True) if value and parting(comparison, story) else ""  # the verdict
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence   # does not survive the
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])                 # costs (either way)
@@ -236,27 +238,63 @@ def _discount_rate(comparison, story: Story) -> float:
     return float(economy.get("discount_rate_per_year", Economy.model_fields["discount_rate_per_year"].default))
 
 
-def ranking(comparison, story: Story, lang: str = "en", where: str = "report") -> str:
-    """Which strategy has the highest value (by its mean over the replications), and where the proposed one ranks:
-    the headline compares two, a client asks about all. ``where``: "report" points below to the value; "deck" to
-    the slide on money."""
+def _values(comparison, story: Story) -> dict[str, float]:
+    """Each strategy's mean value over its runs, in the story's order (those without one left out)."""
+    values = {n: float(_runs(comparison, n)["value"].mean()) for n in story.order(comparison)}
+    return {n: v for n, v in values.items() if not pd.isna(v)}
+
+
+def rival(comparison, story: Story, lang: str = "en") -> str:
+    """The headline's word on the other strategies, where one changes its verdict: a third strategy worth more than
+    the proposed one (a client must not find "a brand without a page" on top only in the chart), or one within chance
+    of the proposed where that has the highest mean value. "" where the proposed one is clearly best, where the page's
+    strategy now is best (the headline's comparison says so), or with fewer than three strategies."""
     t = TEXT[lang]
     story = story.resolved(comparison)
-    values = {n: float(_runs(comparison, n)["value"].mean()) for n in story.order(comparison)}
-    values = {n: v for n, v in values.items() if not pd.isna(v)}
+    values = _values(comparison, story)
     if len(values) < 3 or story.proposed not in values:
         return ""
     order = sorted(values, key=values.get, reverse=True)
-    ranked = _ranked(comparison, values, order, story, lang)
+    cash, mine = money_in(comparison, lang, story.currency), _runs(comparison, story.proposed)["value"]
+    who = story.label(story.proposed, lang)
+    if order[0] == story.proposed:
+        runner = order[1]
+        lead = stats.paired_difference(mine, _runs(comparison, runner)["value"].reindex(mine.index))
+        if not lead["n"] or lead["ci_low"] > 0:
+            return ""
+        return t["story_rival_close"].format(runner=capital(story.label(runner, lang)), who=who, lead=cash(lead["diff"]),
+                                             **_ends(cash, lead))
+    if order[0] == story.current:
+        return ""
+    gap = stats.paired_difference(_runs(comparison, order[0])["value"].reindex(mine.index), mine)
+    if not gap["n"]:
+        return ""
+    chance = t["story_rival_chance"] if gap["ci_low"] <= 0 <= gap["ci_high"] else ""
+    return t["story_rival_best"].format(n=t["numbers"].get(len(values), str(len(values))), best=story.label(order[0], lang),
+                                        who=who, diff=cash(gap["diff"]), chance=chance, **_ends(cash, gap))
+
+
+def ranking(comparison, story: Story, lang: str = "en", where: str = "report", after_headline: bool = False) -> str:
+    """Which strategy has the highest value (by its mean over the replications), and where the proposed one ranks:
+    the headline compares two, a client asks about all. ``where``: "report" points below to the value; "deck" to
+    the slide on money. ``after_headline``: read after the headline, which names a rival of the proposed strategy
+    (``rival``) where there is one: not said twice."""
+    t = TEXT[lang]
+    story = story.resolved(comparison)
+    values = _values(comparison, story)
+    if len(values) < 3 or story.proposed not in values:
+        return ""
+    order = sorted(values, key=values.get, reverse=True)
+    ranked = "" if after_headline and rival(comparison, story, lang) else _ranked(comparison, values, order, story, lang)
     if story.current in values and story.current != order[0]:  # where the page as it is run now stands, too
-        ranked += " " + t["rank_current"].format(who=capital(story.label(story.current, lang)), k=ordinal(order.index(story.current) + 1, lang),
+        ranked += (" " if ranked else "") + t["rank_current"].format(who=capital(story.label(story.current, lang)), k=ordinal(order.index(story.current) + 1, lang),
                                                  n=len(values))
     unit = money_unit(comparison)  # as the sentences write it: a best of -3 shown as "0 EUR" is not "below zero"
     if round(max(values.values()) / unit) * unit < 0:  # a client read "all negative" as "close the page" or "the model is broken"
         without = [at(story.label(n, lang), lang) if lang == "de" else story.label(n, lang)  # "auch bei einer Marke ohne Seite"
                    for n in values if not has_page(comparison, n)]
         none = t["rank_all_below_none"].format(who=t["and"].join(without)) if without else ""
-        ranked += " " + t["rank_all_below"].format(none=none, why=_why_below(comparison, story, values, lang),
+        ranked += (" " if ranked else "") + t["rank_all_below"].format(none=none, why=_why_below(comparison, story, values, lang),
                                                   value_at=t[f"value_at_{where}"])
     return ranked
 
@@ -280,7 +318,7 @@ def _why_below(comparison, story: Story, values: dict, lang: str) -> str:
     change = {n: c[0] for n, c in change.items()}
     name = (lambda n: at(story.label(n, lang), lang)) if lang == "de" else (lambda n: story.label(n, lang))
     parts = []
-    for key, members in (("below_fell", fell), ("below_rose" if fell else "below_rose_alone", rose),
+    for key, members in (("below_fell_all" if len(fell) == len(values) else "below_fell", fell), ("below_rose" if fell else "below_rose_alone", rose),
                          ("below_flat" if fell or rose else "below_flat_alone", flat)):
         if members:
             shown = sorted(change[n] for n in members)
@@ -312,7 +350,7 @@ def _ranked(comparison, values: dict, order: list, story: Story, lang: str) -> s
                                       value=value, who=who, k=ordinal(order.index(story.proposed) + 1, lang))
     if not gap["n"]:
         return sentence
-    return f"{sentence} " + t[how].format(**_ends(cash, gap))
+    return f"{sentence} " + t[how].format(diff=cash(gap["diff"]), **_ends(cash, gap))
 
 
 def profit_alone(comparison, story: Story, lang: str = "en") -> str:
