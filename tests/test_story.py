@@ -368,6 +368,13 @@ def test_a_note_says_when_trust_was_still_moving_at_the_end(lang):
                                 trajectories=trajectories(settled, fell_back), manifest={"baseline": "tupperparty"}), story, lang)
     assert ("back against its change over the whole horizon (+0.0060)" if lang == "en"
             else "zurück gegen seine Veränderung im ganzen Zeitraum (+0,0060)") in text and "%" not in text, text
+    # the same move (-0.0035) within the runs' spread at the end (95% interval +-0.004) is their noise: nothing to say
+    noisy = trajectories(settled, back).assign(low=lambda r: r["mean"] - 0.004, high=lambda r: r["mean"] + 0.004)
+    assert unsettled(Comparison(runs=runs, table=pd.DataFrame(), differences=pd.DataFrame(), trajectories=noisy,
+                                manifest={"baseline": "tupperparty"}), story, lang) == ""
+    tight = noisy.assign(low=lambda r: r["mean"] - 0.0005, high=lambda r: r["mean"] + 0.0005)  # beyond it: said
+    assert unsettled(Comparison(runs=runs, table=pd.DataFrame(), differences=pd.DataFrame(), trajectories=tight,
+                                manifest={"baseline": "tupperparty"}), story, lang) != ""
 
 
 def _with_value(values: dict) -> Comparison:

@@ -513,7 +513,8 @@ UNSETTLED_SHARE = 0.1  # trust still moves if that stretch brought at least this
 
 def unsettled(comparison, story: Story, lang: str = "en") -> str:
     """A note where the current's or the proposed strategy's market trust was still moving at the end: over the last
-    SETTLING_DAYS at least UNSETTLED_SHARE of its change over the whole horizon (and at least 0.001). Customer
+    SETTLING_DAYS at least UNSETTLED_SHARE of its change over the whole horizon (and at least 0.001, and more than
+    the half-width of the 95% interval of its trust at the end: not the runs' noise). Customer
     equity, and so every value, holds trust where it ends; a horizon too short for trust to settle counts it on
     the way. Empty where trust had settled or the runs lack the trajectories."""
     traj, t = comparison.trajectories, TEXT[lang]
@@ -522,11 +523,14 @@ def unsettled(comparison, story: Story, lang: str = "en") -> str:
     story = story.resolved(comparison)
     moved = []
     for name in (story.proposed, story.current):
-        trust = traj[(traj["metric"] == "trust_market") & (traj["scenario"] == name)].sort_values("day")["mean"].to_numpy()
+        rows = traj[(traj["metric"] == "trust_market") & (traj["scenario"] == name)].sort_values("day")
+        trust = rows["mean"].to_numpy()
         if trust.size <= SETTLING_DAYS:
             continue
         late, whole = trust[-1] - trust[-1 - SETTLING_DAYS], trust[-1] - trust[0]
-        if abs(late) >= 0.001 and abs(late) >= UNSETTLED_SHARE * abs(whole):
+        noise = (rows["high"].iloc[-1] - rows["low"].iloc[-1]) / 2 if {"low", "high"} <= set(rows) else 0.0
+        if abs(late) >= max(0.001, noise if not pd.isna(noise) else 0.0) and abs(late) >= UNSETTLED_SHARE * abs(whole):
+            # beyond the runs' spread at the end: a move of -0.001 against +0.0009 over the horizon was noise
             # a share of the whole change only where the end brought part of it ("167% of its change" read wrong)
             key = ("moved_by_back" if late * whole < 0 else "moved_by") if abs(late) <= abs(whole) else "moved_by_more"
             share = percent(abs(late / whole), 0, lang) if key == "moved_by" else ""  # whole is not 0 there
