@@ -43,12 +43,12 @@ from .story import default_page, horizon_words, listed, money_unit, valuation_pc
 TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "engagement_per_impression", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
                  *COST_PARTS, "net_profit", "net_profit_present", "customer_equity_start", "customer_equity_end_present",
-                 "customer_equity_change_present", "value", *VALUATIONS, FADING_VALUE,
+                 "customer_equity_change_present", "value", *VALUATIONS, FADING_VALUE, "value_costs_continue",
                  "staff_hours", "content_hours", "full_time_staff",
                  "cost_per_answer")
 SUMS = (  # sums of money and counts: three significant figures
     *COST_PARTS, "followers_end", "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "value", "customer_equity_start",
-    "customer_equity_end_present", "customer_equity_change_present", *VALUATIONS, FADING_VALUE, "staff_hours",
+    "customer_equity_end_present", "customer_equity_change_present", *VALUATIONS, FADING_VALUE, "value_costs_continue", "staff_hours",
          "content_hours", "cost_per_answer", "customers_start", "customers_end")
 
 CHANGES = ("followers_change", "purchase_index_change")  # shares of the start: a gain with its plus sign
@@ -472,7 +472,7 @@ def _clean_svg(svg: str) -> str:
 
 CURRENCY_ROWS = (*COST_PARTS, "revenue", "cost", "gross_profit", "net_profit", "net_profit_present", "value",
                  "customer_equity_start", "customer_equity_end_present", "customer_equity_change_present",
-                 *VALUATIONS, FADING_VALUE, *PER_UNIT)
+                 *VALUATIONS, FADING_VALUE, "value_costs_continue", *PER_UNIT)
 
 
 def _comparison_table(comparison, t, lang: str = "en", currency: str = "", story=None) -> str:
