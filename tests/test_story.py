@@ -689,29 +689,34 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     reader = pypdf.PdfReader(out / "report.pdf")
     assert abs(float(reader.pages[0].mediabox.width) - 595) < 2  # A4 (595 x 842 pt), not US Letter
     slides = list(Presentation(out / "report.pptx").slides)
-    # title, the verdict, what it rests on, three figures, strategies, money, assumptions (no break-even asked)
-    assert [s.shapes.title.text for s in slides[1:3]] == ["Ergebnis", "Worauf das Ergebnis beruht"] and len(slides) == 7
+    # title, the verdict, what it rests on, followers, net advocates and value, strategies, money, assumptions (no
+    # break-even asked)
+    assert [s.shapes.title.text for s in slides[1:3]] == ["Ergebnis", "Worauf das Ergebnis beruht"] and len(slides) == 8
     notes = slides[0].notes_slide.notes_text_frame.text  # how to reproduce: for the presenter, not on a slide
     assert "So lässt es sich nachrechnen" in notes and small.manifest["command"] in notes
-    assert "Kundenwert:" in slides[6].notes_slide.notes_text_frame.text  # what the money figures mean
-    said = " ".join(sh.text_frame.text for sh in slides[4].shapes if sh.has_text_frame)  # what each name stands for
+    assert "Kundenwert:" in slides[7].notes_slide.notes_text_frame.text  # what the money figures mean
+    said = " ".join(sh.text_frame.text for sh in slides[5].shapes if sh.has_text_frame)  # what each name stands for
     assert all(numbers.capital(STORY.label(n, "de")) in said for n in ("tupperparty", "stammtisch", "absent")), said
     assert "Vollzeitkräfte" in said  # the people a strategy takes
     sales_party = [line for line in re.split(r"[\n\v]", said) if "Verkaufsparty:" in line]
     assert len(sales_party) == 1, said
     sales_party = sales_party[0]
     assert "für die Posts)" in sales_party and "Service" not in sales_party.split("(")[-1]  # no desk: the posts' makers
-    money_table = next(sh.table for sh in slides[5].shapes if sh.has_table)
+    money_table = next(sh.table for sh in slides[6].shapes if sh.has_table)
     assert money_table.cell(1, 0).text == "Die Verkaufsparty" and "Rohertrag" in money_table.cell(0, 1).text
     header = [money_table.cell(0, j).text.replace("-\v", "").replace("\v", " ") for j in range(7)]  # words broken by hand
     assert "Deckungsbeitrag" in header[3]  # gross profit - cost = contribution, side by side
     assert "Barwert" in header[4] and "Kundenwertänderung, Barwert" in header[5] and "heute" in header[6]  # discounted to today
-    mean = lambda metric: small.table.query(f"scenario == 'tupperparty' and metric == '{metric}'")["mean"].iloc[0]
+    mean_of = lambda name, metric: small.table.query(f"scenario == '{name}' and metric == '{metric}'")["mean"].iloc[0]  # noqa: E731
+    mean = lambda metric: mean_of("tupperparty", metric)  # noqa: E731
     # the last three columns add up: net profit today + equity change today = value today (the headline's)
     assert mean("net_profit_present") + mean("customer_equity_change_present") == pytest.approx(mean("value"))
     from sim.report.story import money_unit
 
     assert money_table.cell(1, 6).text == numbers.fixed(mean("value"), money_unit(small), "de")  # the sentences' unit
+    assert "gegenüber der Verkaufsparty" in money_table.cell(0, 7).text and money_table.cell(1, 7).text == "0"  # the choice
+    gap = mean_of("stammtisch", "value") - mean("value")
+    assert money_table.cell(2, 7).text == numbers.fixed(gap, money_unit(small), "de", signed=True)
     page = (out / "report.html").read_text(encoding="utf-8")  # the report's table writes each amount as the slide does
     for j, metric in ((1, "gross_profit"), (2, "cost"), (6, "value")):  # (it wrote three significant figures: 15.300, 15.340)
         assert f"<td>{money_table.cell(1, j).text}<br>" in page, (metric, money_table.cell(1, j).text)
@@ -732,14 +737,20 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
                 assert Emu(box.top).inches + height <= foot - 0.1, (slide.shapes.title.text, height)
     bodies = [sh for s in slides for sh in s.shapes if sh.shape_type == 17 and sh.top == Emu(int(1.6 * 914400))]
     assert bodies and all(b.text_frame.auto_size == MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE for b in bodies)  # a wider font shrinks
-    del slides[4:6]
+    del slides[5:7]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
-    assert words in " ".join(texts[1].split())
+    lead, caveat = (" ".join(part.split()) for part in headline_parts(small, STORY, "de"))
+    assert lead in " ".join(texts[1].split()) and caveat in " ".join(texts[2].split())  # the caveat opens "what it rests on"
     assert "Betrachtet man nur den Deckungsbeitrag" in texts[2]  # the profit line right after the headline
-    assert "Die Geldwerte beruhen auf Annahmen" in texts[4]  # the assumed economy, in words
-    assert "Ein Post erreicht" in texts[4] and "fraction" not in texts[4] and "reach_base" not in texts[4]  # key assumptions in words
-    assert "{" not in " ".join(texts) and "unten" not in texts[4], texts[4]  # every template filled; no "below" in a deck
-    assert sum(1 for sh in slides[3].shapes if sh.shape_type == 13) == 3  # the three figures as pictures
+    assert "Die Geldwerte beruhen auf Annahmen" in texts[5]  # the assumed economy, in words
+    assert "Ein Post erreicht" in texts[5] and "fraction" not in texts[5] and "reach_base" not in texts[5]  # key assumptions in words
+    assert "{" not in " ".join(texts) and "unten" not in texts[5], texts[5]  # every template filled; no "below" in a deck
+    pictures = [sum(1 for sh in slide.shapes if sh.shape_type == 13) for slide in slides[3:5]]
+    assert pictures == [1, 2]  # the three figures as pictures: the followers alone, then the two bar charts
+    for slide in slides[3:5]:  # each picture on its slide, none over another
+        boxes = sorted((Emu(sh.left).inches, Emu(sh.left + sh.width).inches, Emu(sh.top + sh.height).inches)
+                       for sh in slide.shapes if sh.shape_type == 13)
+        assert all(a[1] <= b[0] for a, b in zip(boxes, boxes[1:])) and all(bottom <= foot for *_, bottom in boxes)
     width = Presentation(out / "report.pptx").slide_width
     for slide in slides:  # titles centred on the 16:9 slide, not where the 4:3 template put them
         title = slide.shapes.title

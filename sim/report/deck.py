@@ -15,11 +15,10 @@ from .story import (
     Story,
     assumed_economy,
     fading,
-    headline,
+    headline_parts,
     kept_up,
     margin_breakeven,
     money_unit,
-    parting,
     profit_alone,
     ranking,
     title,
@@ -104,19 +103,26 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
 
     # The verdict, large enough to present (a client could not read 260 words at 14 pt); what it rests on, the money's
     # other readings, on the next slide: a deck may travel alone, so they stay on slides, not only in the notes.
-    lead = headline(comparison, story, lang)  # the lead with the costs kept up, once: the headline says it where they part
-    kept = "" if parting(comparison, story) else kept_up(comparison, story, lang)
+    # the headline's lead on the verdict's slide; its caveat (the costs kept up, where the verdict turns with them) first
+    # on the next, which says what the verdict rests on: 260 words on one slide came to 14 pt
+    lead, caveat = headline_parts(comparison, story, lang)
+    kept = caveat or kept_up(comparison, story, lang)
     fitted(t["verdict"], [lead, ranking(comparison, story, lang, where="deck", after_headline=True),
                           t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""], (20, 18, 16))
     fitted(t["verdict_rests"], [kept, profit_alone(comparison, story, lang), margin_breakeven(comparison, story, lang)],
            (18, 16, 15, 14))
 
+    # The three figures on two slides, each large enough to read when projected (stacked beside the followers, the
+    # bars' labels came to 7 pt): the followers over time (5.6 x 3.6 in, 5.4 in high here); net advocates and value
+    # side by side (4.4 x 3.2 in, 4.4 in high).
+    followers, advocates, value = plots.story_figures(comparison, story, lang).values()
     slide = widen(deck.slides.add_slide(title_only))
     slide.shapes.title.text = t["at_a_glance"]
-    for i, fig in enumerate(plots.story_figures(comparison, story, lang).values()):
-        # followers large on the left, the two bar charts stacked on the right: readable when projected
-        left, top, width = [(0.4, 1.9, 6.9), (7.9, 1.4, 3.95), (7.9, 4.42, 3.95)][i]  # 4.4 x 3.2 in: 2.87 in high
-        picture(slide, fig, Inches(left), Inches(top), Inches(width))
+    picture(slide, followers, Inches(2.47), Inches(1.6), Inches(8.4))
+    slide = widen(deck.slides.add_slide(title_only))
+    slide.shapes.title.text = t["glance_bars"]
+    picture(slide, advocates, Inches(0.45), Inches(1.9), Inches(6.05))
+    picture(slide, value, Inches(6.83), Inches(1.9), Inches(6.05))
 
     strategies = []
     shared, own = timeline_words(comparison, lang)
@@ -219,12 +225,14 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
     slide.shapes.title.text = t["money"]
     slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)  # one line above the table in either language
     names = [n for n in story.order(comparison) if n in set(table["scenario"])]
-    shape = slide.shapes.add_table(len(names) + 1, len(MONEY_COLUMNS) + 1, Inches(0.6), Inches(1.7),
+    against = story.current in names  # a last column, each value against the current strategy's: the choice
+    columns = len(MONEY_COLUMNS) + against
+    shape = slide.shapes.add_table(len(names) + 1, columns + 1, Inches(0.6), Inches(1.7),
                                    deck.slide_width - Inches(1.2), Inches(0.6) * (len(names) + 1))
     cells = shape.table
-    cells.columns[0].width = Inches(2.9)
-    for j in range(1, len(MONEY_COLUMNS) + 1):
-        cells.columns[j].width = (deck.slide_width - Inches(1.2) - Inches(2.9)) // len(MONEY_COLUMNS)
+    cells.columns[0].width = Inches(2.7)
+    for j in range(1, columns + 1):
+        cells.columns[j].width = (deck.slide_width - Inches(1.2) - Inches(2.7)) // columns
 
     def put(i, j, text, bold=False):
         cell = cells.cell(i, j)
@@ -237,11 +245,18 @@ def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:
     put(0, 0, story.currency)  # once, not in every header: seven headers of two short lines keep the table clear of the note
     for j, metric in enumerate(MONEY_COLUMNS, start=1):
         put(0, j, t["deck_money_columns"][metric], bold=True)
+    if against:
+        put(0, columns, t["deck_money_against"].format(current=dative(story.label(story.current, lang), lang)), bold=True)
+    value = lambda name: table[(table["scenario"] == name) & (table["metric"] == "value")]["mean"]  # noqa: E731
     for i, name in enumerate(names, start=1):
         put(i, 0, capital(story.label(name, lang)), bold=True)
         for j, metric in enumerate(MONEY_COLUMNS, start=1):
             row = table[(table["scenario"] == name) & (table["metric"] == metric)]
             put(i, j, fixed(float(row["mean"].iloc[0]), unit, lang) if len(row) and row["n"].iloc[0] else NONE[lang])
+        if against:  # every run of both pairs: the difference of the means is the mean paired difference
+            mine, now = value(name), value(story.current)
+            gap = float(mine.iloc[0]) - float(now.iloc[0]) if len(mine) and len(now) else math.nan
+            put(i, columns, "0" if name == story.current and not math.isnan(gap) else fixed(gap, unit, lang, signed=True))
     # at the foot of the slide, its last line at the bottom margin: a table whose headers wrap (German) grows down
     note = slide.shapes.add_textbox(Inches(0.7), deck.slide_height - Inches(1.6), Inches(11.9), Inches(1.45))
     note.text_frame.word_wrap = True
