@@ -437,7 +437,7 @@ def test_report_leads_with_the_headline_then_three_figures_then_the_break_even(s
     lead, caveat = headline_parts(small, STORY)
     assert f"<p class='lead'>{lead}</p>" in page.replace("&#x27;", "'")
     assert (f"<p class='caveat'>{caveat}</p>" in page.replace("&#x27;", "'")) if caveat else "class='caveat'" not in page
-    assert "cost kept up after the end" in page  # the break-even's table and plot with each strategy's running cost
+    assert "cost kept up after the period modelled" in page  # the break-even's table and plot with each strategy's running cost
     without = (write_report(small, tmp_path / "w", story=STORY) / "report.html").read_text()
     assert "id='breakeven'" not in without  # not computed: no section for a client to wonder about
 
