@@ -139,12 +139,12 @@ def test_cli_demo_writes_a_report(tmp_path):
     assert res.exit_code == 0, res.output
     page = (tmp_path / "demo" / "report.html").read_text()
     assert "Ergebnis" in page
-    assert "Die Standardseite (" in page and "Ihre Seite:" not in page  # no page size given: not called the client's
+    assert "Die Beispielseite (" in page and "Ihre Seite:" not in page  # no page size given: not called the client's
     res = CliRunner().invoke(main, ["demo", "--reps", "2", "--people", "800", "--followers", "150", "--days", "10", "--workers", "1",
                                     "--out", str(tmp_path / "yours")])
     assert res.exit_code == 0, res.output
     page = (tmp_path / "yours" / "report.html").read_text()
-    assert "Your page: 150 followers" in page and "default page" not in page
+    assert "Your page: 150 followers" in page and "example page" not in page
 
 
 def test_demo_compares_the_strategies_with_the_one_the_page_is_run_like_now(tmp_path):

@@ -239,7 +239,7 @@ def test_export_writes_the_report_of_the_current_pair(tmp_path, monkeypatch):
     page = reports[0].read_text()
     assert "A-tupperparty" in page and "B-stammtisch" in page
     # the dashboard sets a market, not the client's page: "Your page ... Only the page's size is yours" was untrue
-    assert "The default page (no page size was given)" in page and "Your page" not in page
+    assert "The example page (no page size was given)" in page and "Your page" not in page
     # the whole path: the server's folder is not the client's to guess
     rc.find(v.Alert, children=[f"{app.WORDS['exported']} {reports[0].resolve()}"]).wait_for(timeout=10)
     # the report's command runs the two strategies as set again, from the files beside it, to the same numbers

@@ -1269,8 +1269,8 @@ def test_a_page_of_the_default_size_is_called_the_default_page_not_yours(small, 
     n = numbers.count(_page_followers(small, STORY), lang)
     yours = {"en": (r"^What your page's", r"Your page:", rf"\byour {n}\b"), "de": (r"^Was die Strategie Ihrer Seite", r"Ihre Seite:",
                                                                             rf"\bIhren? {n}\b")}[lang]
-    default = {"en": (r"^What the default page's", r"The default page \(", rf"the default page's {n}\b"),
-               "de": (r"^Was die Strategie der Standardseite", r"Die Standardseite \(", rf"die {n} der Standardseite")}[lang]
+    default = {"en": (r"^What the example page's", r"The example page \(", rf"the example page's {n}\b"),
+               "de": (r"^Was die Strategie der Beispielseite", r"Die Beispielseite \(", rf"die {n} der Beispielseite")}[lang]
 
     def said(default_page: bool) -> str:
         c = copy.copy(small)

@@ -71,7 +71,7 @@ def _runs(comparison, name: str) -> pd.DataFrame:
 
 def default_page(comparison) -> bool:
     """Whether the page is the shipped default, no page size given (``audsim demo`` without --followers or an
-    export): the report then calls it the default page, not the client's."""
+    export): the report then calls it the example page, not the client's."""
     return bool(comparison.manifest.get("default_page"))
 
 
