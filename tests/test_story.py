@@ -405,6 +405,17 @@ def test_the_headline_names_a_third_strategy_worth_more_than_the_proposed_one(la
         [900.0, -1200.0, 100.0], 6)
     text = headline(Comparison(close, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {"baseline": "tupperparty"}), story, lang)
     assert ("is worth about as much as" if lang == "en" else "ist etwa gleich viel wert wie") in text, text
+    assert ({"en": f"{proposed} leads by only ", "de": f"{numbers.capital(proposed)} liegt nur "}[lang] in text), text  # whose lead
+    # with each strategy's running cost paid on after the period, the third is ahead beyond chance: the caveat says so
+    close["value_costs_continue"] = close["value"] + np.where(close.scenario == "absent", 50_000.0, 0.0)
+    lead, caveat = headline_parts(Comparison(close, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {"baseline": "tupperparty"}),
+                                  story, lang)
+    said = {"en": f"{absent} is worth 50,000\u00a0EUR more than {proposed}",
+            "de": f"ist {absent} 50.000\u00a0EUR mehr wert als {proposed}"}[lang]
+    assert said in caveat and said not in lead, caveat
+    close["value_costs_continue"] = close["value"]  # the same verdict both ways: nothing more to say
+    assert "50" not in headline_parts(Comparison(close, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {"baseline": "tupperparty"}),
+                                      story, lang)[1]
     behind = Comparison(third(-25_000.0), pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {"baseline": "tupperparty"})
     assert rival(behind, story, lang) == "" and absent not in headline(behind, story, lang)  # clearly best: nothing more
     assert rival(two, story, lang) == ""  # two strategies: the headline's comparison is the whole story

@@ -58,15 +58,15 @@ CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.7em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
 .headline{font-size:1.35em;line-height:1.4;background:#f4f7fb;border-left:6px solid #2a6ebb;padding:.7em 1em;margin:.6em 0 .4em}.headline p{margin:0}.headline p.caveat{font-size:.72em;line-height:1.45;margin-top:.6em;color:#333}
-.figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}h3{margin-top:1.3em}
+.figures{display:flex;gap:.6em;flex-wrap:wrap}.figures>div{flex:1 1 320px;min-width:0}.figures>div[data-figure=followers]{flex:1.3 1 400px}h3{margin-top:1.3em}
 h2.details{margin-top:2.4em}
 @page{size:A4;margin:14mm 14mm 16mm;@bottom-right{content:counter(page) ' / ' counter(pages);font-size:8pt;color:#666}}
 @media print{body{max-width:none;margin:0;font-size:10.5pt}h1{font-size:1.35em}.headline{font-size:1.02em}h2{margin:.6em 0 .3em}.figures{display:grid;grid-template-columns:57% 41%;column-gap:2%;break-inside:avoid}.figures>div{text-align:center;break-inside:avoid}.figures>div svg{width:100%;height:auto}.figures>div[data-figure=followers]{grid-row:span 2;align-self:center}.plot,section.breakeven{break-inside:avoid}h2,h3,summary{break-after:avoid}.verdict p,p.note{break-inside:avoid}tr{break-inside:avoid}h3.appendix,h3.table{break-before:page}li,ul.strategies{break-inside:avoid}table.comparison{width:100%;font-size:.78em}table.comparison td:first-child{width:26%}h3.appendix+details>summary{display:none}table.assumptions{font-size:.8em;table-layout:fixed;width:100%}table.assumptions td,table.assumptions th{font-size:1em}table.assumptions col.key{width:28%}table.assumptions col.value{width:10.5%}table.assumptions col.unit{width:16%}table.assumptions col.source{width:35%}table.assumptions td,table.assumptions th{padding:.15em .3em;overflow-wrap:break-word;hyphens:auto}table.comparison tr:last-child{break-before:avoid}table.assumptions code{white-space:normal;overflow-wrap:anywhere}table.assumptions .meaning{min-width:0}thead{display:table-header-group}details.manifest{display:none}summary{list-style:none}summary::-webkit-details-marker{display:none}}
-@media screen{.ci{white-space:nowrap}}  /* an interval is read whole; on paper its column is too narrow for it */
+@media screen{.ci{white-space:nowrap}table.comparison .ci{font-size:.82em}}  /* an interval is read whole; on paper its column is too narrow for it */
 @media screen and (max-width:760px){body{margin:1em auto}.headline{font-size:1.1em}table{display:block;overflow-x:auto}}  /* a phone scrolls a wide table, not the page */
 .verdict{background:#f4f7fb;border-left:5px solid #2a6ebb;padding:.8em 1.2em;font-size:1.08em}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}
-th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}@media screen{table.comparison td:first-child{min-width:13em}}.note{color:#555;font-size:.9em}.warn{color:#a33}
+th:first-child,td:first-child{text-align:left}td.part{padding-left:1.6em}@media screen{table.comparison td:first-child{min-width:11em}table.comparison{font-size:.93em}}.note{color:#555;font-size:.9em}.warn{color:#a33}
 code{overflow-wrap:anywhere}table.assumptions td,table.assumptions th{text-align:left;font-size:.85em}table.assumptions code{overflow-wrap:normal;white-space:nowrap}table.assumptions .meaning{display:block;color:#555;font-size:.92em;min-width:14em}table.assumptions tr.changed td:nth-child(3){font-weight:600}pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:30em}svg{max-width:100%;height:auto}
 """
 

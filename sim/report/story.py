@@ -163,7 +163,8 @@ def headline_parts(comparison, story: Story, lang: str = "en") -> tuple[str, str
                                                           equity=cash(f["equity_diff"]["diff"], True))
     if value and (other := rival(comparison, story, lang)):
         value += " " + other
-    caveat = kept_up(comparison, story, lang, turns=True) if value and parting(comparison, story) else ""  # the verdict
+    caveat = " ".join(part for part in (kept_up(comparison, story, lang, turns=True) if value and parting(comparison, story) else "",
+                                        rival_kept_up(comparison, story, lang) if value else "") if part)  # the verdict
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence   # does not survive the
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])                 # costs (either way)
     return f"{sentence} {value}".strip(), caveat
@@ -244,34 +245,63 @@ def _values(comparison, story: Story) -> dict[str, float]:
     return {n: v for n, v in values.items() if not pd.isna(v)}
 
 
-def rival(comparison, story: Story, lang: str = "en") -> str:
-    """The headline's word on the other strategies, where one changes its verdict: a third strategy worth more than
-    the proposed one (a client must not find "a brand without a page" on top only in the chart), or one within chance
-    of the proposed where that has the highest mean value. "" where the proposed one is clearly best, where the page's
-    strategy now is best (the headline's comparison says so), or with fewer than three strategies."""
-    t = TEXT[lang]
-    story = story.resolved(comparison)
+def _rival(comparison, story: Story) -> tuple[str, dict] | None:
+    """The strategy that changes the headline's verdict, and its paired gap in value over the proposed one: a third
+    strategy worth more than the proposed one, or one within chance of it where the proposed one has the highest
+    mean value. None where the proposed one is clearly best, where the page's strategy now is best (the headline's
+    comparison says so), or with fewer than three strategies."""
     values = _values(comparison, story)
     if len(values) < 3 or story.proposed not in values:
-        return ""
+        return None
     order = sorted(values, key=values.get, reverse=True)
-    cash, mine = money_in(comparison, lang, story.currency), _runs(comparison, story.proposed)["value"]
-    who = story.label(story.proposed, lang)
-    if order[0] == story.proposed:
-        runner = order[1]
-        lead = stats.paired_difference(mine, _runs(comparison, runner)["value"].reindex(mine.index))
-        if not lead["n"] or lead["ci_low"] > 0:
-            return ""
-        return t["story_rival_close"].format(runner=capital(story.label(runner, lang)), who=who, lead=cash(lead["diff"]),
-                                             **_ends(cash, lead))
-    if order[0] == story.current:
+    mine = _runs(comparison, story.proposed)["value"]
+    other = order[1] if order[0] == story.proposed else order[0]
+    if other == story.current:
+        return None
+    gap = stats.paired_difference(_runs(comparison, other)["value"].reindex(mine.index), mine)
+    if not gap["n"] or (order[0] == story.proposed and gap["ci_high"] < 0):  # clearly behind the proposed: no rival
+        return None
+    return other, gap
+
+
+def rival(comparison, story: Story, lang: str = "en") -> str:
+    """The headline's word on the other strategies, where one changes its verdict (``_rival``): a client must not
+    find "a brand without a page" on top only in the chart. "" where there is none."""
+    t, story = TEXT[lang], story.resolved(comparison)
+    found = _rival(comparison, story)
+    if found is None:
         return ""
-    gap = stats.paired_difference(_runs(comparison, order[0])["value"].reindex(mine.index), mine)
-    if not gap["n"]:
+    other, gap = found
+    cash, who = money_in(comparison, lang, story.currency), story.label(story.proposed, lang)
+    if gap["diff"] <= 0:  # the proposed one leads by its mean, within chance: its lead, as the proposed minus the other
+        lead = {**gap, "diff": -gap["diff"], "ci_low": -gap["ci_high"], "ci_high": -gap["ci_low"]}
+        return t["story_rival_close"].format(runner=capital(story.label(other, lang)), who=who, who_cap=capital(who),
+                                             lead=cash(lead["diff"]), **_ends(cash, lead))
+    chance = t["story_rival_chance"] if gap["ci_low"] <= 0 else ""
+    return t["story_rival_best"].format(n=t["numbers"].get(len(_values(comparison, story)), str(len(_values(comparison, story)))),
+                                        best=story.label(other, lang), who=who, diff=cash(gap["diff"]), chance=chance,
+                                        **_ends(cash, gap))
+
+
+def rival_kept_up(comparison, story: Story, lang: str = "en") -> str:
+    """The rival (``_rival``) against the proposed strategy with each one's last-year cost paid on after the period
+    modelled, where that verdict differs from the value's (a brand without a page, within chance of the regulars'
+    table in value, is ahead beyond chance once the desk's cost goes on): "" otherwise, or where the runs lack it."""
+    t, story = TEXT[lang], story.resolved(comparison)
+    found = _rival(comparison, story)
+    if found is None:
         return ""
-    chance = t["story_rival_chance"] if gap["ci_low"] <= 0 <= gap["ci_high"] else ""
-    return t["story_rival_best"].format(n=t["numbers"].get(len(values), str(len(values))), best=story.label(order[0], lang),
-                                        who=who, diff=cash(gap["diff"]), chance=chance, **_ends(cash, gap))
+    other, gap = found
+    mine, theirs = _runs(comparison, story.proposed), _runs(comparison, other)
+    if "value_costs_continue" not in mine or "value_costs_continue" not in theirs:
+        return ""
+    kept = stats.paired_difference(theirs["value_costs_continue"].reindex(mine.index), mine["value_costs_continue"])
+    if not kept["n"] or pd.isna(kept["diff"]) or not _side(kept) or _side(kept) == _side(gap):
+        return ""
+    cash = money_in(comparison, lang, story.currency)
+    return t["story_rival_kept"].format(rival=story.label(other, lang), who=story.label(story.proposed, lang),
+                                        diff=cash(abs(kept["diff"])), direction=t["story_more" if kept["diff"] > 0 else "story_less"],
+                                        **_ends(cash, kept))
 
 
 def ranking(comparison, story: Story, lang: str = "en", where: str = "report", after_headline: bool = False) -> str:
