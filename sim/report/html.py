@@ -146,7 +146,14 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
     # the index against a neutral market is well above 1 before anything happens: the change is what a strategy did
     starts = {decimal(x, ".2f", lang) for x in table.loc[table["metric"] == "purchase_index_start", "mean"].dropna()}
     start = t["lead_start"].format(index=starts.pop()) if len(starts) == 1 else ""  # one market for all, else none named
-    trust_diff = lambda x, signed: decimal(x, "+.3f" if signed else ".3f", lang)  # noqa: E731
+    def trust_diff(x, signed, places=3):
+        return decimal(x, f"+.{places}f" if signed else f".{places}f", lang)
+
+    def trust_ends(d) -> tuple[int, str, str]:
+        """The decimals at which an interval's ends differ (at least 3, at most 5: "0.049 to 0.049" says nothing),
+        and the ends written with them."""
+        places = next((k for k in (3, 4) if trust_diff(abs(d["ci_low"]), False, k) != trust_diff(abs(d["ci_high"]), False, k)), 5)
+        return (places, *interval_ends(d["ci_low"], d["ci_high"], lambda x, signed: trust_diff(x, signed, places)))
 
     def within_chance(name, other) -> str:
         """Where ``name`` is first (or last) by its mean only: its paired difference to the next, within chance."""
@@ -155,8 +162,9 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
         d = stats.paired_difference(mine, theirs.reindex(mine.index))
         if not d["n"] or d["ci_low"] > 0 or d["ci_high"] < 0:
             return ""
-        lo, hi = interval_ends(d["ci_low"], d["ci_high"], trust_diff)
-        return t["best_chance"].format(other=name_of(other), other_to=against(other), diff=trust_diff(d["diff"], True), lo=lo, hi=hi)
+        places, lo, hi = trust_ends(d)
+        return t["best_chance"].format(other=name_of(other), other_to=against(other), diff=trust_diff(d["diff"], True, places), lo=lo,
+                                       hi=hi)
 
     order = list(trust["scenario"])  # lowest first
     out = [{"text": t["lead"].format(period=period, items=lead, start=start), "scenario": advocates.iloc[0]["scenario"],
@@ -186,10 +194,10 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
             pages = (unf["n"] > 0, unf_b["n"] > 0)
             followers = t["verdict_unfollows"] if all(pages) else t["verdict_unfollows_base_only"] if pages[1] else \
                 t["verdict_unfollows_name_only"] if pages[0] else t["verdict_unfollows_none"]
-            lo, hi = interval_ends(d["ci_low"], d["ci_high"], trust_diff)
+            places, lo, hi = trust_ends(d)
             clear = d["ci_low"] > 0 or d["ci_high"] < 0  # else no direction: the signed estimate, within chance
             out.append({"text": t["verdict_diff" if clear else "verdict_diff_unclear"].format(
-                base_to=against(base), name=name_of(name), diff=trust_diff(abs(d["diff"]) if clear else d["diff"], not clear),
+                base_to=against(base), name=name_of(name), diff=trust_diff(abs(d["diff"]) if clear else d["diff"], not clear, places),
                 direction=t["higher" if d["diff"] > 0 else "lower"], lo=lo, hi=hi, p=_p(d["p_value"], lang),
                 followers=followers.format(name=name_of(name), base=name_of(base), base_to=against(base), unf=percent(unf["mean"], 1, lang),
                                            unf_base=percent(unf_b["mean"], 1, lang))),
