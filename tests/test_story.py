@@ -413,6 +413,12 @@ def test_the_headline_names_a_third_strategy_worth_more_than_the_proposed_one(la
     said = {"en": f"{absent} is worth 50,000\u00a0EUR more than {proposed}",
             "de": f"ist {absent} 50.000\u00a0EUR mehr wert als {proposed}"}[lang]
     assert said in caveat and said not in lead, caveat
+    close.loc[close.scenario == "tupperparty", "value_costs_continue"] += 80_000.0  # the headline's verdict turns too:
+    caveat = headline_parts(Comparison(close, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {"baseline": "tupperparty"}),
+                            story, lang)[1]                                      # the third's sentence, said shorter after it
+    shorter = {"en": f"Counted that way, {absent} is worth 50,000\u00a0EUR more than {proposed}",
+               "de": f"So gerechnet ist {absent} 50.000\u00a0EUR mehr wert als {proposed}"}[lang]
+    assert shorter in caveat and caveat.count("paid on for good" if lang == "en" else "für immer weiter") == 1, caveat
     close["value_costs_continue"] = close["value"]  # the same verdict both ways: nothing more to say
     assert "50" not in headline_parts(Comparison(close, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {"baseline": "tupperparty"}),
                                       story, lang)[1]

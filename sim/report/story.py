@@ -163,10 +163,12 @@ def headline_parts(comparison, story: Story, lang: str = "en") -> tuple[str, str
                                                           equity=cash(f["equity_diff"]["diff"], True))
     if value and (other := rival(comparison, story, lang)):
         value += " " + other
-    caveat = " ".join(part for part in (kept_up(comparison, story, lang, turns=True) if value and parting(comparison, story) else "",
-                                        rival_kept_up(comparison, story, lang) if value else "") if part)  # the verdict
-    first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence   # does not survive the
-    sentence = t["story_lead"].format(period=period, first=first, second=parts[1])                 # costs (either way)
+    # the caveat: where the verdict does not survive the costs kept up (either way), and where a third strategy's
+    # standing against the proposed one turns with them
+    turns = kept_up(comparison, story, lang, turns=True) if value and parting(comparison, story) else ""
+    caveat = " ".join(part for part in (turns, rival_kept_up(comparison, story, lang, also=bool(turns)) if value else "") if part)
+    first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
+    sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
     return f"{sentence} {value}".strip(), caveat
 
 
@@ -283,10 +285,11 @@ def rival(comparison, story: Story, lang: str = "en") -> str:
                                         **_ends(cash, gap))
 
 
-def rival_kept_up(comparison, story: Story, lang: str = "en") -> str:
+def rival_kept_up(comparison, story: Story, lang: str = "en", also: bool = False) -> str:
     """The rival (``_rival``) against the proposed strategy with each one's last-year cost paid on after the period
     modelled, where that verdict differs from the value's (a brand without a page, within chance of the regulars'
-    table in value, is ahead beyond chance once the desk's cost goes on): "" otherwise, or where the runs lack it."""
+    table in value, is ahead beyond chance once the desk's cost goes on): "" otherwise, or where the runs lack it.
+    ``also``: after the sentence that counts the costs that way for the headline's two (``kept_up``): said shorter."""
     t, story = TEXT[lang], story.resolved(comparison)
     found = _rival(comparison, story)
     if found is None:
@@ -299,7 +302,7 @@ def rival_kept_up(comparison, story: Story, lang: str = "en") -> str:
     if not kept["n"] or pd.isna(kept["diff"]) or not _side(kept) or _side(kept) == _side(gap):
         return ""
     cash = money_in(comparison, lang, story.currency)
-    return t["story_rival_kept"].format(rival=story.label(other, lang), who=story.label(story.proposed, lang),
+    return t["story_rival_kept_also" if also else "story_rival_kept"].format(rival=story.label(other, lang), who=story.label(story.proposed, lang),
                                         diff=cash(abs(kept["diff"])), direction=t["story_more" if kept["diff"] > 0 else "story_less"],
                                         **_ends(cash, kept))
 
