@@ -459,6 +459,28 @@ def test_report_leads_with_the_headline_then_three_figures_then_the_break_even(s
     assert "id='breakeven'" not in without  # not computed: no section for a client to wonder about
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_money_rests_on_a_table_of_the_gap_under_each_valuation(small, tmp_path, lang):
+    """Four figures for one comparison in four sentences were more than a finance lead would parse: the report gives
+    the proposed minus the current strategy's value under each valuation of the market at the end in one table, each
+    cell the mean of the runs' paired differences, in the report's unit of money."""
+    from sim.report.story import VALUINGS, money_unit
+
+    page = (write_report(small, tmp_path / lang, lang=lang, story=STORY) / "report.html").read_text(encoding="utf-8")
+    table = re.search(r"<table class='valuings'.*?</table>", page, re.S)
+    assert table, "no table of valuations"
+    rows = re.findall(r"<tr><td>(.*?)</td>(.*?)</tr>", table.group(0), re.S)
+    runs = small.runs.set_index("replication")
+    mine, now = (runs[runs.scenario == name] for name in ("stammtisch", "tupperparty"))
+    shown = [name for name in VALUINGS if name in small.runs]
+    assert len(rows) == len(shown) == 5, [r[0] for r in rows]
+    for (label, cells), name in zip(rows, shown):
+        gap = float((mine[name] - now[name].reindex(mine.index)).mean())
+        first = re.search(r"<td>(.*?)<br>", cells).group(1)
+        assert first == numbers.fixed(gap, money_unit(small), lang, signed=True), (name, first, gap)
+    assert "id='valuation'" not in page and "id='fading'" not in page  # the sentences it replaces
+
+
 def test_axes_of_shares_start_at_zero_and_trust_shows_its_whole_scale(small):
     fig = plots.trajectories(small)
     for ax, metric in zip(fig.axes, plots.PANELS):
@@ -706,12 +728,14 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
     reader = pypdf.PdfReader(out / "report.pdf")
     assert abs(float(reader.pages[0].mediabox.width) - 595) < 2  # A4 (595 x 842 pt), not US Letter
     slides = list(Presentation(out / "report.pptx").slides)
-    # title, the verdict, what it rests on, followers, net advocates and value, strategies, money, assumptions (no
-    # break-even asked)
-    assert [s.shapes.title.text for s in slides[1:3]] == ["Ergebnis", "Worauf das Ergebnis beruht"] and len(slides) == 8
+    # title, the verdict, what it rests on, followers, net advocates and value, strategies, money, the value gap under
+    # each valuation, assumptions (no break-even asked)
+    assert [s.shapes.title.text for s in slides[1:3]] == ["Ergebnis", "Worauf das Ergebnis beruht"] and len(slides) == 9
+    gaps = next(sh.table for sh in slides[7].shapes if sh.has_table)  # the report's table of valuations, for finance
+    assert slides[7].shapes.title.text == "Worauf der Wertunterschied beruht" and len(gaps.rows) == 6
     notes = slides[0].notes_slide.notes_text_frame.text  # how to reproduce: for the presenter, not on a slide
     assert "So lässt es sich nachrechnen" in notes and small.manifest["command"] in notes
-    assert "Kundenwert:" in slides[7].notes_slide.notes_text_frame.text  # what the money figures mean
+    assert "Kundenwert:" in slides[8].notes_slide.notes_text_frame.text  # what the money figures mean
     said = " ".join(sh.text_frame.text for sh in slides[5].shapes if sh.has_text_frame)  # what each name stands for
     assert all(numbers.capital(STORY.label(n, "de")) in said for n in ("tupperparty", "stammtisch", "absent")), said
     assert "Vollzeitkräfte" in said  # the people a strategy takes
@@ -754,7 +778,7 @@ def test_pdf_and_deck_carry_the_headline(small, tmp_path):
                 assert Emu(box.top).inches + height <= foot - 0.1, (slide.shapes.title.text, height)
     bodies = [sh for s in slides for sh in s.shapes if sh.shape_type == 17 and sh.top == Emu(int(1.6 * 914400))]
     assert bodies and all(b.text_frame.auto_size == MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE for b in bodies)  # a wider font shrinks
-    del slides[5:7]
+    del slides[5:8]
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
     lead, caveat = (" ".join(part.split()) for part in headline_parts(small, STORY, "de"))
     assert lead in " ".join(texts[1].split()) and caveat in " ".join(texts[2].split())  # the caveat opens "what it rests on"

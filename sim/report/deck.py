@@ -14,6 +14,7 @@ from .numbers import NONE, capital, count, decimal, fixed, percent
 from .story import (
     Story,
     assumed_economy,
+    cost_span,
     fading,
     headline_parts,
     kept_up,
@@ -24,6 +25,8 @@ from .story import (
     title,
     unsettled,
     valuation,
+    valuation_pct,
+    valuings,
 )
 
 KEY_ASSUMPTIONS = ("platform.reach_base", "follows.promo_annoyance", "reactions.annoyance_weight", "economy.lapse_rate", "economy.discount_rate_per_year",
@@ -139,6 +142,7 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
     text_slide(t["strategies"], strategies, size=16, spacing=8)  # what the names stand for, and the people they take
 
     money_slide(deck, widen(deck.slides.add_slide(title_only)), comparison, story, lang)
+    valuings_slide(deck, title_only, widen, comparison, story, lang)
 
     if breakeven is not None:
         labels = breakeven.labels(story, lang)
@@ -210,6 +214,55 @@ def text_height(paragraphs: list[str], size: int, width: float = 11.9, spacing: 
     per_line = width * 72 / (0.42 * size)
     lines = sum(math.ceil(len(p) / per_line) for p in paragraphs)
     return (lines * 1.2 * size + spacing * len(paragraphs)) / 72
+
+
+def valuings_slide(deck, layout, widen, comparison, story, lang: str = "en") -> None:
+    """The report's table of the value gap under each way of valuing the market at the end (``story.valuings``), with
+    its 95% intervals, for the finance lead: no slide where the runs have only the headline's value."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    pairs, rows, cells = valuings(comparison, story)
+    if len(rows) < 2:
+        return
+    t, unit = TEXT[lang], money_unit(comparison)
+    slide = widen(deck.slides.add_slide(layout))
+    slide.shapes.title.text = t["valuings_title"]
+    slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(34)
+    width = deck.slide_width - Inches(1.2)
+    table = slide.shapes.add_table(len(rows) + 1, len(pairs) + 1, Inches(0.6), Inches(1.6), width,
+                                   Inches(0.66) * (len(rows) + 1)).table
+    table.columns[0].width = Inches(5.4)
+    for j in range(1, len(pairs) + 1):
+        table.columns[j].width = (width - Inches(5.4)) // len(pairs)
+    pct = valuation_pct(comparison.manifest)
+    words = {name: text.format(pct=decimal(round(pct), "g", lang) if pct else "",
+                               span=cost_span(int(comparison.runs["days"].min()), lang, "its_"))
+             for name, text in t["valuings_rows"].items()}
+    sep = ";" if lang == "de" else ","
+
+    def put(i, j, text, size=14, bold=False):
+        cell = table.cell(i, j)
+        cell.text = text
+        for paragraph in cell.text_frame.paragraphs:
+            paragraph.font.size, paragraph.font.bold = Pt(size), bold
+            if j:
+                paragraph.alignment = PP_ALIGN.RIGHT
+
+    put(0, 0, f"{t['valuings_head']} ({story.currency})" if story.currency else t["valuings_head"], 13, True)
+    proposed = capital(story.label(story.proposed, lang))
+    for j, other in enumerate(pairs, start=1):
+        put(0, j, t["valuings_pair"].format(a=proposed, b=story.label(other, lang)), 13, True)
+    for i, (name, row) in enumerate(zip(rows, cells), start=1):
+        put(i, 0, capital(words[name]), 13)
+        for j, d in enumerate(row, start=1):
+            put(i, j, NONE[lang] if d is None else
+                f"{fixed(d['diff'], unit, lang, signed=True)} [{fixed(d['ci_low'], unit, lang, signed=True)}{sep} "
+                f"{fixed(d['ci_high'], unit, lang, signed=True)}]")
+    note = slide.shapes.add_textbox(Inches(0.7), deck.slide_height - Inches(1.25), Inches(11.9), Inches(1.1)).text_frame
+    note.word_wrap = True
+    note.text = t["valuings_note"]
+    note.paragraphs[0].font.size = Pt(12)
 
 
 def money_slide(deck, slide, comparison, story, lang: str = "en") -> None:

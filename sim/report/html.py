@@ -38,7 +38,7 @@ from .numbers import (
     significant,
     sum_terms,
 )
-from .story import default_page, horizon_words, listed, money_unit, valuation_pct
+from .story import cost_span, default_page, horizon_words, listed, money_unit, valuation_pct, valuings
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "engagement_per_impression", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
@@ -285,13 +285,11 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
     from .story import (
         Story,
         assumed_economy,
-        fading,
         headline_parts,
         margin_breakeven,
         profit_alone,
         ranking,
         unsettled,
-        valuation,
     )
     from .story import title as page_title
 
@@ -314,10 +312,7 @@ def render(comparison, lang: str = "en", breakeven=None, story=None) -> str:
                  + "".join(f"<div data-figure='{k}'>{_clean_svg(plots.svg(f))}</div>" for k, f in figs.items()) + "</div>")
     if sentence := ranking(comparison, story, lang, after_headline=True):  # after the figures: it reads the value figure (why all bars are below 0)
         parts.append(f"<p id='ranking'>{html.escape(sentence)}</p>")
-    if sentence := valuation(comparison, story, lang):  # the headline's interval is the runs'; this, the assumptions' range
-        parts.append(f"<p id='valuation'>{html.escape(sentence)}</p>")
-    if sentence := fading(comparison, story, lang):  # trust held at the end, as customer equity has it, or left to fade
-        parts.append(f"<p id='fading'>{html.escape(sentence)}</p>")
+    parts.append(_valuings_table(comparison, story, t, lang))  # the headline's interval is the runs'; this, how the value is taken
     if sentence := unsettled(comparison, story, lang):  # a horizon too short for trust to settle
         parts.append(f"<p id='unsettled'>{html.escape(sentence)}</p>")
     parts.append(f"<p id='profit-alone'>{html.escape(profit_alone(comparison, story, lang))}</p>")
@@ -471,6 +466,31 @@ def _breakeven_table(result, t, lang: str = "en", labels: dict | None = None, cu
                    for i, (_, r) in enumerate(result.table.iterrows()))
     period = plain_period(m["days"], t)
     return f"<table>{head}{rows}</table><p class='note'>{t['breakeven_note'].format(reps=m['reps'], period=period)}</p>"
+
+
+def _valuings_table(comparison, story, t, lang: str = "en") -> str:
+    """The value gaps under each way of valuing the market at the end (``story.valuings``), one table with its caption
+    and how to read it; "" where the runs have only the headline's value."""
+    pairs, rows, cells = valuings(comparison, story)
+    if len(rows) < 2:
+        return ""
+    unit, sep = money_unit(comparison), ";" if lang == "de" else ","
+    proposed = capital(story.label(story.proposed, lang))
+    head = "".join(f"<th>{html.escape(t['valuings_pair'].format(a=proposed, b=story.label(b, lang)))}</th>" for b in pairs)
+    pct = valuation_pct(comparison.manifest)
+    words = {name: text.format(pct=decimal(round(pct), "g", lang) if pct else "", span=cost_span(int(comparison.runs["days"].min()), lang, "its_"))
+             for name, text in t["valuings_rows"].items()}
+
+    def cell(d) -> str:
+        if d is None:
+            return f"<td>{NONE[lang]}</td>"
+        lo, hi = (fixed(x, unit, lang, signed=True) for x in (d["ci_low"], d["ci_high"]))
+        return f"<td>{fixed(d['diff'], unit, lang, signed=True)}<br><span class='note ci'>[{lo}{sep} {hi}]</span></td>"
+
+    body = "".join(f"<tr><td>{html.escape(words[name])}</td>{''.join(cell(d) for d in row)}</tr>" for name, row in zip(rows, cells))
+    return (f"<p id='valuings-caption'>{html.escape(t['valuings_caption'].format(currency=story.currency or ''))}</p>"
+            f"<table class='valuings' id='valuings'><thead><tr><th>{t['valuings_head']}</th>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<p class='note'>{html.escape(t['valuings_note'])}</p>")
 
 
 def _clean_svg(svg: str) -> str:

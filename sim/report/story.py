@@ -493,6 +493,34 @@ def valuation(comparison, story: Story, lang: str = "en") -> str:
                                  weak=items[0], strong=items[1], central=items[2])
 
 
+VALUINGS = ("value", *OTHER_VALUES, FADING_VALUE, "value_costs_continue")  # the rows of ``valuings``, the headline's first
+
+
+def valuings(comparison, story: Story) -> tuple[list[str], list[str], list[list[dict | None]]]:
+    """The value gaps the money rests on, as a table: one row per way of valuing the market at the end (``VALUINGS``
+    the runs have: the headline's, with the link of trust to money weaker and stronger, trust left to fade, each
+    strategy's last-year cost paid on), one column per pair (the proposed minus the current strategy, and minus the
+    headline's third, ``_rival``, where there is one), each cell a paired difference (None where the runs lack it).
+    Four figures for one comparison in four sentences were more than a finance lead would parse."""
+    story = story.resolved(comparison)
+    pairs = [story.current] + ([found[0]] if (found := _rival(comparison, story)) is not None else [])
+    mine = _runs(comparison, story.proposed)
+    rows, cells = [], []
+    for name in VALUINGS:
+        if name in OTHER_VALUES and not valuation_pct(comparison.manifest):
+            continue
+        if name not in mine:
+            continue
+        row = []
+        for other in pairs:
+            theirs = _runs(comparison, other)
+            d = stats.paired_difference(mine[name], theirs[name].reindex(mine.index)) if name in theirs else None
+            row.append(None if d is None or not d["n"] or pd.isna(d["diff"]) else d)
+        rows.append(name)
+        cells.append(row)
+    return pairs, rows, cells
+
+
 def kept_up(comparison, story: Story, lang: str = "en", turns: bool = False) -> str:
     """The proposed minus the current strategy's value with each one's last-year cost kept up after the end (what
     holding the market's trust where it ends costs), one sentence; empty where the runs lack it. ``turns``: the
