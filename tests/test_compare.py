@@ -118,7 +118,7 @@ def test_report_is_self_contained_and_its_verdict_matches_compare_csv(comparison
 
 def test_german_report(comparison, tmp_path):
     page = (write_report(comparison, tmp_path / "de", lang="de") / "report.html").read_text()
-    assert "lang='de'" in page and "Ergebnis" in page and "der Follower (neue Follower nicht gegengerechnet)" in page and "Verdict" not in page
+    assert "lang='de'" in page and "Ergebnis" in page and "der Follower, während neue Follows" in page and "Verdict" not in page
 
 
 def test_cli_compare_and_bad_input(tmp_path):

@@ -427,6 +427,23 @@ def test_the_headline_names_a_third_strategy_worth_more_than_the_proposed_one(la
     assert rival(two, story, lang) == ""  # two strategies: the headline's comparison is the whole story
 
 
+def test_the_verdict_gives_new_follows_beside_unfollows_measured_as_the_unfollows_are():
+    """'9.4% unfollowed per 30 days' for a page whose following grew read as a contradiction: the verdict gives the
+    new follows per 30 days beside it, per follower-day as the unfollow rate is, so the two can be set against each
+    other. Derived from the summary's counts (rate x follows / unfollows), it equals the daily record's own."""
+    from sim.report.html import _follow_rate
+
+    result = sim.run(scenario("stammtisch", **{"market.people": 3000, "simulation.days": 60}), seed=3)
+    daily, summary = result.daily, result.summary
+    assert summary["unfollows_total"] > 0
+    expected = daily["follows"].sum() / daily["followers"].mean() / len(daily) * 30
+    runs = pd.DataFrame([{"scenario": "stammtisch", "replication": 0, **summary}])
+    c = Comparison(runs, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {"baseline": "stammtisch"})
+    assert _follow_rate(c, "stammtisch") == pytest.approx(expected, rel=1e-9)
+    assert np.isnan(_follow_rate(Comparison(runs.assign(unfollows_total=0), pd.DataFrame(), pd.DataFrame(), pd.DataFrame(),
+                                            {"baseline": "stammtisch"}), "stammtisch"))  # nothing to measure by
+
+
 def test_headline_numbers_are_the_runs_numbers():
     c = made_up("tupperparty", "stammtisch", (-0.25, 0.1), 40_000)
     text = headline(c, Story("tupperparty", "stammtisch", STORY.labels, "EUR"), "en")

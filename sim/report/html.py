@@ -192,17 +192,35 @@ def verdict(comparison, lang: str = "en", story=None) -> list[dict]:
             d = d.iloc[0]
             unf, unf_b = _row(table, name, "unfollow_rate_per_30d"), _row(table, base, "unfollow_rate_per_30d")
             pages = (unf["n"] > 0, unf_b["n"] > 0)
-            followers = t["verdict_unfollows"] if all(pages) else t["verdict_unfollows_base_only"] if pages[1] else \
-                t["verdict_unfollows_name_only"] if pages[0] else t["verdict_unfollows_none"]
+            fol, fol_b = _follow_rate(comparison, name), _follow_rate(comparison, base)
+            flows = not (pd.isna(fol) or pd.isna(fol_b))  # new follows beside the unfollows: 9% leaving a month read as
+            followers = (t["verdict_flows" if flows else "verdict_unfollows"] if all(pages)  # shrinking, of a page that grew
+                         else t["verdict_unfollows_base_only"] if pages[1]
+                         else t["verdict_flows_name_only" if not pd.isna(fol) else "verdict_unfollows_name_only"] if pages[0]
+                         else t["verdict_unfollows_none"])
             places, lo, hi = trust_ends(d)
             clear = d["ci_low"] > 0 or d["ci_high"] < 0  # else no direction: the signed estimate, within chance
             out.append({"text": t["verdict_diff" if clear else "verdict_diff_unclear"].format(
                 base_to=against(base), name=name_of(name), diff=trust_diff(abs(d["diff"]) if clear else d["diff"], not clear, places),
                 direction=t["higher" if d["diff"] > 0 else "lower"], lo=lo, hi=hi, p=_p(d["p_value"], lang),
                 followers=followers.format(name=name_of(name), base=name_of(base), base_to=against(base), unf=percent(unf["mean"], 1, lang),
-                                           unf_base=percent(unf_b["mean"], 1, lang))),
+                                           unf_base=percent(unf_b["mean"], 1, lang), fol=percent(fol, 1, lang) if not pd.isna(fol) else "",
+                                           fol_base=percent(fol_b, 1, lang) if not pd.isna(fol_b) else "")),
                 "scenario": name, "metric": "long_term_trust", "value": d["diff"]})
     return [s | {"text": capital(contracted(s["text"], lang))} for s in out]
+
+
+def _follow_rate(comparison, name: str) -> float:
+    """New follows per 30 days as a share of the followers, measured as the unfollow rate is (per follower-day: the
+    rate times follows over unfollows, run by run), the mean over the runs; NaN where the runs lack the counts or a
+    run had no unfollows to measure by."""
+    runs = comparison.runs[comparison.runs["scenario"] == name]
+    if not {"unfollow_rate_per_30d", "follows_total", "unfollows_total"} <= set(runs) or runs.empty:
+        return np.nan
+    unfollows = pd.to_numeric(runs["unfollows_total"], errors="coerce")
+    if not (unfollows > 0).all():
+        return np.nan
+    return float((pd.to_numeric(runs["unfollow_rate_per_30d"], errors="coerce") * runs["follows_total"] / unfollows).mean())
 
 
 def value_sentences(comparison, lang: str = "en", currency: str = "", story=None) -> list[dict]:
