@@ -16,7 +16,7 @@ from .story import (
     assumed_economy,
     cost_span,
     fading,
-    headline_parts,
+    headline_sentences,
     kept_up,
     margin_breakeven,
     money_unit,
@@ -104,13 +104,12 @@ def write(comparison, path: Path, lang: str = "en", breakeven=None, story: Story
         if rest:
             text_slide(f"{heading} ({t['continued']})", rest, size=next((s for s in (16, 15, 14, 13, 12) if text_height(rest, s) <= 5.4), 12))
 
-    # The verdict, large enough to present (a client could not read 260 words at 14 pt); what it rests on, the money's
-    # other readings, on the next slide: a deck may travel alone, so they stay on slides, not only in the notes.
-    # the headline's lead on the verdict's slide; its caveat (the costs kept up, where the verdict turns with them) first
-    # on the next, which says what the verdict rests on: 260 words on one slide came to 14 pt
-    lead, caveat = headline_parts(comparison, story, lang)
+    # The verdict, large enough to present (a client could not read 260 words at 14 pt), the headline's lead a sentence
+    # to a paragraph; what it rests on on the next slide, first the headline's caveat (the costs kept up, where the
+    # verdict turns with them), then the money's other readings: a deck may travel alone, so they stay on slides.
+    lead, caveat = headline_sentences(comparison, story, lang)
     kept = caveat or kept_up(comparison, story, lang)
-    fitted(t["verdict"], [lead, ranking(comparison, story, lang, where="deck", after_headline=True),
+    fitted(t["verdict"], [*lead, ranking(comparison, story, lang, where="deck", after_headline=True),
                           t["few_reps"].format(reps=comparison.reps) if comparison.reps < 10 else ""], (20, 18, 16))
     fitted(t["verdict_rests"], [kept, profit_alone(comparison, story, lang), margin_breakeven(comparison, story, lang)],
            (18, 16, 15, 14))

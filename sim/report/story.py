@@ -112,10 +112,17 @@ def headline(comparison, story: Story, lang: str = "en") -> str:
 
 
 def headline_parts(comparison, story: Story, lang: str = "en") -> tuple[str, str]:
-    """The headline generated from the numbers, for every sign and for a strategy without a page: the lead (what
-    each strategy does to the followers, and the value of one against the other) and, where the value's verdict
-    turns with the costs kept up after the end, the caveat that says so ("" otherwise). The report sets the caveat
-    smaller under the lead: the verdict first, then what it depends on."""
+    """The headline's lead as one text, and its caveat (``headline_sentences``)."""
+    lead, caveat = headline_sentences(comparison, story, lang)
+    return " ".join(lead), caveat
+
+
+def headline_sentences(comparison, story: Story, lang: str = "en") -> tuple[list[str], str]:
+    """The headline generated from the numbers, for every sign and for a strategy without a page: the lead's
+    sentences (what each strategy does to the followers; the value of one against the other; a third strategy that
+    changes the verdict, ``rival``) and, where the value's verdict turns with the costs kept up after the period, the
+    caveat that says so ("" otherwise). The report sets the caveat smaller under the lead, the deck the lead's
+    sentences as paragraphs: the verdict first, then what it depends on."""
     t = TEXT[lang]
     story = story.resolved(comparison)
     f = figures(comparison, story)
@@ -161,15 +168,14 @@ def headline_parts(comparison, story: Story, lang: str = "en") -> tuple[str, str
     if value and "profit_diff" in f and "equity_diff" in f:  # how much of it is money earned, how much customers kept
         value = value[:-1] + t["story_value_parts"].format(profit=cash(f["profit_diff"]["diff"], True),
                                                           equity=cash(f["equity_diff"]["diff"], True))
-    if value and (other := rival(comparison, story, lang)):
-        value += " " + other
+    third = rival(comparison, story, lang) if value else ""
     # the caveat: where the verdict does not survive the costs kept up (either way), and where a third strategy's
     # standing against the proposed one turns with them
     turns = kept_up(comparison, story, lang, turns=True) if value and parting(comparison, story) else ""
     caveat = " ".join(part for part in (turns, rival_kept_up(comparison, story, lang, also=bool(turns)) if value else "") if part)
     first = parts[0][:1].upper() + parts[0][1:] if lang == "de" else parts[0]  # a German sentence after the colon
     sentence = t["story_lead"].format(period=period, first=first, second=parts[1])
-    return f"{sentence} {value}".strip(), caveat
+    return [part for part in (sentence, value, third) if part], caveat
 
 
 def bars(comparison, story: Story, metric: str) -> pd.DataFrame:
