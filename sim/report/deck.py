@@ -14,7 +14,6 @@ from .numbers import NONE, capital, count, decimal, fixed, percent
 from .story import (
     Story,
     assumed_economy,
-    cost_span,
     fading,
     headline_sentences,
     kept_up,
@@ -25,7 +24,7 @@ from .story import (
     title,
     unsettled,
     valuation,
-    valuation_pct,
+    valuing_labels,
     valuings,
 )
 
@@ -234,10 +233,7 @@ def valuings_slide(deck, layout, widen, comparison, story, lang: str = "en") -> 
     table.columns[0].width = Inches(5.4)
     for j in range(1, len(pairs) + 1):
         table.columns[j].width = (width - Inches(5.4)) // len(pairs)
-    pct = valuation_pct(comparison.manifest)
-    words = {name: text.format(pct=decimal(round(pct), "g", lang) if pct else "",
-                               span=cost_span(int(comparison.runs["days"].min()), lang, "its_"))
-             for name, text in t["valuings_rows"].items()}
+    words = valuing_labels(comparison, lang)
     sep = ";" if lang == "de" else ","
 
     def put(i, j, text, size=14, bold=False):

@@ -38,7 +38,7 @@ from .numbers import (
     significant,
     sum_terms,
 )
-from .story import cost_span, default_page, horizon_words, listed, money_unit, valuation_pct, valuings
+from .story import default_page, horizon_words, listed, money_unit, valuation_pct, valuing_labels, valuings
 
 TABLE_METRICS = ("net_advocates_end", "purchase_index_start", "purchase_index_end", "purchase_index_change", "long_term_trust", "unfollow_rate_per_30d", "followers_change",
                  "followers_end", "organic_reach", "interaction_rate", "engagement_per_impression", "customers_start", "customers_end", "revenue", "gross_profit", "cost",
@@ -495,9 +495,7 @@ def _valuings_table(comparison, story, t, lang: str = "en") -> str:
     unit, sep = money_unit(comparison), ";" if lang == "de" else ","
     proposed = capital(story.label(story.proposed, lang))
     head = "".join(f"<th>{html.escape(t['valuings_pair'].format(a=proposed, b=story.label(b, lang)))}</th>" for b in pairs)
-    pct = valuation_pct(comparison.manifest)
-    words = {name: text.format(pct=decimal(round(pct), "g", lang) if pct else "", span=cost_span(int(comparison.runs["days"].min()), lang, "its_"))
-             for name, text in t["valuings_rows"].items()}
+    words = valuing_labels(comparison, lang)
 
     def cell(d) -> str:
         if d is None:

@@ -527,6 +527,14 @@ def valuings(comparison, story: Story) -> tuple[list[str], list[str], list[list[
     return pairs, rows, cells
 
 
+def valuing_labels(comparison, lang: str = "en") -> dict[str, str]:
+    """``valuings``' rows in words: the range of the weaker and stronger links, and the span of the cost kept up."""
+    pct = valuation_pct(comparison.manifest)
+    return {name: text.format(pct=decimal(round(pct), "g", lang) if pct else "",
+                              span=cost_span(int(comparison.runs["days"].min()), lang, "its_"))
+            for name, text in TEXT[lang]["valuings_rows"].items()}
+
+
 def kept_up(comparison, story: Story, lang: str = "en", turns: bool = False) -> str:
     """The proposed minus the current strategy's value with each one's last-year cost kept up after the end (what
     holding the market's trust where it ends costs), one sentence; empty where the runs lack it. ``turns``: the
