@@ -62,7 +62,7 @@ WORDS = {
            "export": "Bericht exportieren", "adjusted": "angepasst", "download": "Bericht herunterladen", "set_here": "Im Dashboard eingestellt", "exporting": "10 Wiederholungen für den Bericht laufen...", "exported": "Bericht geschrieben nach",
            "exported_before": "Bericht der Einstellungen vor Ihrer letzten Änderung geschrieben nach",
            "card": "Bisher", "unfollows": "Unfollows / 30 Tage", "bad": "Nicht übernommen", "of": "von", "at_start": "zu Beginn",
-           "advocates": "Netto-Fürsprecher", "value_means": "Deckungsbeitrag (Rohertrag minus Kosten) plus Kundenwert jetzt minus am Anfang, in heutigem Geld",
+           "advocates": "Netto-Fürsprecher", "value_means": "Deckungsbeitrag (Rohertrag minus Kosten) plus Kundenwert jetzt minus am Anfang, als Barwert",
            "points": "Anteil des Markts mit Vertrauen über {advocate} minus Anteil unter {detractor}, in Punkten", "desk_now": "Service-Team jetzt", "full_time": "Vollzeitkräfte", "staff_share": "{n} einer Person im Dienst während {h} Std. Servicezeit pro Woche", "staff_people": "{n} Personen im Dienst während {h} Std. Servicezeit pro Woche", "staff_one": "1 Person im Dienst während {h} Std. Servicezeit pro Woche", "trust_means": "Vertrauen im Markt: 0,5 ist neutral. Jede Strategie ist ein einzelner Lauf, wie er zufällig verläuft (die Zahlen des Berichts sind Mittelwerte vieler Läufe, mit ihren Spannen).",
            "auto": "(nach Last bemessen)", "reset": "Neu starten", "play": "Abspielen", "pause": "Pause", "step": "Schritt", "timeline": "Zeitplan",
            "pace": "Tage pro Schritt", "paces": {1: "1 Tag", 7: "1 Woche", 30: "1 Monat"}, "weekly": "Mittel über 7 Tage",
