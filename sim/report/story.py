@@ -285,8 +285,8 @@ def rival(comparison, story: Story, lang: str = "en") -> str:
         lead = {**gap, "diff": -gap["diff"], "ci_low": -gap["ci_high"], "ci_high": -gap["ci_low"]}
         return t["story_rival_close"].format(runner=capital(story.label(other, lang)), who=who, who_cap=capital(who),
                                              lead=cash(lead["diff"]), **_ends(cash, lead))
-    chance = t["story_rival_chance"] if gap["ci_low"] <= 0 else ""
-    return t["story_rival_best"].format(n=t["numbers"].get(len(_values(comparison, story)), str(len(_values(comparison, story)))),
+    chance, n = t["story_rival_chance"] if gap["ci_low"] <= 0 else "", len(_values(comparison, story))
+    return t["story_rival_best"].format(n=t["numbers"].get(n, str(n)),
                                         best=story.label(other, lang), who=who, diff=cash(gap["diff"]), chance=chance,
                                         **_ends(cash, gap))
 
@@ -324,7 +324,7 @@ def ranking(comparison, story: Story, lang: str = "en", where: str = "report", a
     if len(values) < 3 or story.proposed not in values:
         return ""
     order = sorted(values, key=values.get, reverse=True)
-    ranked = "" if after_headline and rival(comparison, story, lang) else _ranked(comparison, values, order, story, lang)
+    ranked = "" if after_headline and _rival(comparison, story) is not None else _ranked(comparison, values, order, story, lang)
     if story.current in values and story.current != order[0]:  # where the page as it is run now stands, too
         ranked += (" " if ranked else "") + t["rank_current"].format(who=capital(story.label(story.current, lang)), k=ordinal(order.index(story.current) + 1, lang),
                                                  n=len(values))
@@ -517,13 +517,8 @@ def valuings(comparison, story: Story) -> tuple[list[str], list[str], list[list[
             continue
         if name not in mine:
             continue
-        row = []
-        for other in pairs:
-            theirs = _runs(comparison, other)
-            d = stats.paired_difference(mine[name], theirs[name].reindex(mine.index)) if name in theirs else None
-            row.append(None if d is None or not d["n"] or pd.isna(d["diff"]) else d)
         rows.append(name)
-        cells.append(row)
+        cells.append([_paired(comparison, story, name, other) for other in pairs])
     return pairs, rows, cells
 
 
@@ -623,9 +618,10 @@ def parting(comparison, story: Story) -> bool:
     return d is not None and kept is not None and _side(kept) != _side(d)
 
 
-def _paired(comparison, story: Story, name: str) -> dict | None:
-    """The proposed minus the current strategy in the per-run figure ``name``, paired; None where the runs lack it."""
-    a, b = _runs(comparison, story.current), _runs(comparison, story.proposed)
+def _paired(comparison, story: Story, name: str, other: str | None = None) -> dict | None:
+    """The proposed minus the current strategy (or ``other``) in the per-run figure ``name``, paired; None where the
+    runs lack it."""
+    a, b = _runs(comparison, other or story.current), _runs(comparison, story.proposed)
     if name not in a or name not in b:
         return None
     d = stats.paired_difference(b[name], a[name].reindex(b.index))
